@@ -1,0 +1,20 @@
+# Entry points for developers and CI (.ci/run calls `make test`).
+.PHONY: setup dev test bench
+
+setup:
+	sh scripts/setup.sh
+
+dev: setup
+	npx tsx scripts/dev.ts
+
+# One stack run for integration and e2e tests: starting LiveKit and the app is the slow part.
+test: setup
+	npm run typecheck
+	npm run test:unit
+	npm run build
+	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"
+
+bench: setup
+	npm run bench:latency
+	npm run bench:golive
+	npm run bench:token

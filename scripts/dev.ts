@@ -1,0 +1,102 @@
+// `make dev`: .env (created with fresh secrets if missing), migrations, a local
+// LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops both.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from '../src/server/env.schema';
+import { migrate } from './stack/app';
+import { createEnvFile, parseDotenv } from './stack/dotenv';
+import { ensureLivekitBinary, probeRedis, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { type Env, type Service, assertPortsFree, log, onSignals, runForeground, stopService, tail } from './stack/processes';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const APP_PORT = 3000;
+const SIGNAL_PORT = 7880;
+const RTC_TCP_PORT = 7881;
+const UDP_RANGE = [50000, 50099] as const;
+
+/** .env merged under the shell environment (the shell wins, as in Next.js). */
+function loadEnv(): Env {
+  const envFile = path.join(root, '.env');
+  if (createEnvFile(path.join(root, '.env.example'), envFile)) {
+    log('created .env from .env.example with fresh secrets');
+  }
+  const env: Env = { ...parseDotenv(readFileSync(envFile, 'utf8')), ...process.env };
+  parseEnv(env); // fail now, with the schema's message, rather than on first request
+  return env;
+}
+
+/** SQLite does not create missing directories. */
+function ensureDatabaseDir(databaseUrl: string): void {
+  const file = databaseUrl.replace(/^file:/, '');
+  mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
+}
+
+async function main(): Promise<number> {
+  const env = loadEnv();
+  const services: Service[] = [];
+  let stopping: Promise<void> | undefined;
+  const teardown = () =>
+    (stopping ??= (async () => {
+      for (const s of services.splice(0).reverse()) await stopService(s);
+    })());
+  onSignals(teardown);
+
+  const apiKey = env.LIVEKIT_API_KEY ?? '';
+  const apiSecret = env.LIVEKIT_API_SECRET ?? '';
+  const livekitUrl = env.LIVEKIT_URL ?? '';
+  if (!livekitUrl.includes(`:${SIGNAL_PORT}`)) {
+    log(`warning: LIVEKIT_URL=${livekitUrl} but the dev LiveKit listens on ws://localhost:${SIGNAL_PORT}`);
+  }
+
+  const bin = await ensureLivekitBinary(root);
+  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT });
+  ensureDatabaseDir(env.DATABASE_URL ?? 'file:./data/radio.db');
+  await migrate(root, env);
+
+  const localDir = path.join(root, '.local');
+  mkdirSync(localDir, { recursive: true });
+  const configFile = path.join(localDir, 'livekit.dev.yaml');
+  const livekitLog = path.join(localDir, 'livekit.dev.log');
+  writeLocalLivekitConfig(root, configFile, {
+    signalPort: SIGNAL_PORT,
+    rtcTcpPort: RTC_TCP_PORT,
+    udpPortRange: UDP_RANGE,
+    webhookUrl: `http://localhost:${APP_PORT}/api/livekit/webhook`,
+    // No flush: db 0 may hold a developer's own data; stale nodes expire by themselves.
+    redis: await probeRedis(0, false),
+    apiKey,
+    apiSecret,
+  });
+
+  try {
+    await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+  } catch (err) {
+    console.error(tail(livekitLog));
+    await teardown();
+    throw err;
+  }
+
+  console.error(
+    [
+      '',
+      `  app:      http://localhost:${APP_PORT}`,
+      `  LiveKit:  ws://localhost:${SIGNAL_PORT} (log: ${path.relative(root, livekitLog)})`,
+      `  no admin yet: open http://localhost:${APP_PORT}/setup`,
+      '  Ctrl-C stops both.',
+      '',
+    ].join('\n'),
+  );
+  const next = path.join(root, 'node_modules', '.bin', 'next');
+  const code = await runForeground(next, ['dev', '-p', String(APP_PORT)], env, root);
+  await teardown();
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

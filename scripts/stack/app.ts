@@ -1,0 +1,45 @@
+// The Next.js side of local stacks: migrations, production build, server, first admin.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type Env, type Service, log, runForeground, startService, waitForHttp } from './processes';
+
+async function mustRun(what: string, command: string, args: string[], env: Env, cwd: string): Promise<void> {
+  const code = await runForeground(command, args, env, cwd);
+  if (code !== 0) throw new Error(`${what} failed (exit ${code})`);
+}
+
+/** Applies prisma/migrations to env.DATABASE_URL. */
+export async function migrate(root: string, env: Env): Promise<void> {
+  log(`applying migrations to ${env.DATABASE_URL ?? '(DATABASE_URL unset)'}`);
+  await mustRun('migrations (sh scripts/prisma.sh migrate deploy)', 'sh', ['scripts/prisma.sh', 'migrate', 'deploy'], env, root);
+}
+
+/** Runs `npm run build` when .next/BUILD_ID is missing, or always with force. */
+export async function ensureBuild(root: string, env: Env, force: boolean): Promise<void> {
+  if (!force && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    log('using the existing production build in .next/ (pass --build to rebuild)');
+    return;
+  }
+  log('building the app (npm run build)');
+  await mustRun('npm run build', 'npm', ['run', 'build'], env, root);
+}
+
+/** `next start` on 127.0.0.1:port (added to `track` at once); resolves once /api/health answers 200. */
+export async function startApp(root: string, env: Env, port: number, logFile: string, track: Service[]): Promise<Service> {
+  const next = path.join(root, 'node_modules', '.bin', 'next');
+  const service = startService('next start', next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    logFile,
+    cwd: root,
+  });
+  track.push(service);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 60_000, service });
+  log(`app ready on http://127.0.0.1:${port}`);
+  return service;
+}
+
+export async function createAdmin(root: string, env: Env, admin: { email: string; password: string; name: string }): Promise<void> {
+  log(`creating admin ${admin.email}`);
+  const args = ['run', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--name', admin.name];
+  await mustRun('npm run admin:create', 'npm', args, env, root);
+}

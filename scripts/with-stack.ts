@@ -1,0 +1,153 @@
+// Test/bench harness: starts a throwaway stack (LiveKit + production build of
+// the app on a fresh SQLite DB + first admin), runs a command against it, and
+// always tears everything down.
+//
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>
+//
+// Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
+// Redis db 9; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// stacks can run side by side.
+// The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
+import { ensureLivekitBinary, probeRedis, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { type Env, type Service, assertPortsFree, log, onSignals, runForeground, stopService, tail } from './stack/processes';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET % 100 !== 0 || OFFSET > 500) {
+  throw new Error('STACK_PORT_OFFSET must be 0, 100, ... 500');
+}
+const APP_PORT = 3100 + OFFSET;
+const SIGNAL_PORT = 7890 + OFFSET;
+const RTC_TCP_PORT = 7891 + OFFSET;
+const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
+const REDIS_DB = 9 + OFFSET / 100; // db 0 is left to `make dev`
+const KEEP_STACK_DIRS = 5;
+
+interface Options {
+  rateLimit: number;
+  build: boolean;
+  command: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const sep = argv.indexOf('--');
+  const flags = sep === -1 ? argv : argv.slice(0, sep);
+  const command = sep === -1 ? [] : argv.slice(sep + 1);
+  const opts: Options = { rateLimit: 30, build: false, command };
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i];
+    if (flag === '--build') opts.build = true;
+    else if (flag === '--listener-rate-limit') {
+      const n = Number(flags[++i]);
+      if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
+      opts.rateLimit = n;
+    } else throw new Error(`unknown flag ${flag}`);
+  }
+  if (command.length === 0) {
+    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>');
+  }
+  return opts;
+}
+
+/** Keeps the newest stack dirs for post-mortems, removes older ones. */
+function pruneOldStacks(localDir: string): void {
+  const dirs = readdirSync(localDir).filter((d) => d.startsWith('stack-')).sort();
+  for (const d of dirs.slice(0, Math.max(0, dirs.length - KEEP_STACK_DIRS))) {
+    rmSync(path.join(localDir, d), { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  const services: Service[] = [];
+  let stopping: Promise<void> | undefined;
+  // Shared by the signal handler and the normal exit path, so both wait for the same teardown.
+  const teardown = () =>
+    (stopping ??= (async () => {
+      for (const s of services.splice(0).reverse()) await stopService(s);
+    })());
+  onSignals(teardown);
+
+  const bin = await ensureLivekitBinary(root);
+  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT });
+
+  const localDir = path.join(root, '.local');
+  mkdirSync(localDir, { recursive: true });
+  pruneOldStacks(localDir);
+  const stackDir = path.join(localDir, `stack-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(stackDir, { recursive: true });
+  const livekitLog = path.join(stackDir, 'livekit.log');
+  const appLog = path.join(stackDir, 'app.log');
+  log(`stack dir ${stackDir}`);
+
+  const apiKey = 'radio-test';
+  const apiSecret = randomSecret(48);
+  const env: Env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    APP_URL: `http://127.0.0.1:${APP_PORT}`,
+    DATABASE_URL: `file:${path.join(stackDir, 'radio.db')}`,
+    LIVEKIT_URL: `ws://127.0.0.1:${SIGNAL_PORT}`,
+    // Explicit, so a developer's .env (which Next also loads) cannot point elsewhere.
+    LIVEKIT_API_URL: `http://127.0.0.1:${SIGNAL_PORT}`,
+    LIVEKIT_API_KEY: apiKey,
+    LIVEKIT_API_SECRET: apiSecret,
+    BETTER_AUTH_SECRET: randomSecret(48),
+    LISTENER_TOKEN_RATE_LIMIT: String(opts.rateLimit),
+  };
+
+  let failed = true;
+  try {
+    await migrate(root, env);
+    await ensureBuild(root, env, opts.build);
+
+    const configFile = path.join(stackDir, 'livekit.yaml');
+    writeLocalLivekitConfig(root, configFile, {
+      signalPort: SIGNAL_PORT,
+      rtcTcpPort: RTC_TCP_PORT,
+      udpPortRange: UDP_RANGE,
+      webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
+      redis: await probeRedis(REDIS_DB, true),
+      apiKey,
+      apiSecret,
+    });
+    await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    await startApp(root, env, APP_PORT, appLog, services);
+
+    const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
+    await createAdmin(root, env, admin);
+
+    const [command, ...args] = opts.command;
+    log(`running: ${opts.command.join(' ')}`);
+    const code = await runForeground(command ?? '', args, {
+      ...env,
+      TEST_ADMIN_EMAIL: admin.email,
+      TEST_ADMIN_PASSWORD: admin.password,
+      STACK_DIR: stackDir,
+    }, root);
+    failed = code !== 0;
+    if (failed) log(`command exited with ${code}`);
+    return code;
+  } catch (err) {
+    log(err instanceof Error ? err.message : String(err));
+    return 1;
+  } finally {
+    if (failed) {
+      console.error(`\n----- last 60 lines of ${livekitLog} -----\n${tail(livekitLog)}`);
+      console.error(`\n----- last 60 lines of ${appLog} -----\n${tail(appLog)}`);
+    }
+    await teardown();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { channelIdSchema } from '@/types/broadcast';
+import { channelUpdateSchema } from '@/types/channel';
+import { authorise } from '@/server/auth/session';
+import { deleteChannel, updateChannel } from '@/server/channels/service';
+import { handler, json, noContent } from '@/server/http/handler';
+import { parseBody, parseParams } from '@/server/http/parse';
+
+const paramsSchema = z.object({ id: channelIdSchema });
+
+export const PATCH = handler<{ id: string }>(async (req, { params }) => {
+  await authorise(req, ['admin']);
+  const { id } = await parseParams(params, paramsSchema);
+  const input = await parseBody(req, channelUpdateSchema);
+  return json(await updateChannel(id, input));
+});
+
+export const DELETE = handler<{ id: string }>(async (req, { params }) => {
+  await authorise(req, ['admin']);
+  const { id } = await parseParams(params, paramsSchema);
+  await deleteChannel(id);
+  return noContent();
+});

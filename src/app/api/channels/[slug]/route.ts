@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { channelSlugSchema } from '@/types/channel';
+import { getChannelBySlug } from '@/server/channels/queries';
+import { notFound } from '@/server/http/errors';
+import { handler, json } from '@/server/http/handler';
+import { parseParams } from '@/server/http/parse';
+
+export const dynamic = 'force-dynamic';
+
+const paramsSchema = z.object({ slug: channelSlugSchema });
+
+export const GET = handler<{ slug: string }>(async (_req, { params }) => {
+  const { slug } = await parseParams(params, paramsSchema);
+  const channel = await getChannelBySlug(slug);
+  if (!channel) throw notFound('No such channel.');
+  return json(channel);
+});

@@ -1,0 +1,10 @@
+import type { ChannelListResponse } from '@/types/channel';
+import { listChannels } from '@/server/channels/queries';
+import { handler, json } from '@/server/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handler(async () => {
+  const body: ChannelListResponse = { channels: await listChannels() };
+  return json(body);
+});

@@ -1,0 +1,9 @@
+import { tokenRequestSchema } from '@/types/broadcast';
+import { handler, json } from '@/server/http/handler';
+import { parseBody } from '@/server/http/parse';
+import { issueToken } from '@/server/livekit/token-service';
+
+export const POST = handler(async (req) => {
+  const body = await parseBody(req, tokenRequestSchema);
+  return json(await issueToken(body, req.headers));
+});

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DjConsole } from '@/components/broadcast/DjConsole';
+import { requireUser } from '@/server/auth/session';
+import { getChannelBySlug } from '@/server/channels/queries';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'DJ console' };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function DjConsolePage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(['dj', 'admin'], `/dj/${slug}`);
+  const channel = await getChannelBySlug(slug);
+  if (!channel) notFound();
+  return <DjConsole channel={channel} djName={user.name} />;
+}

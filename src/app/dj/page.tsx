@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { ChannelList } from '@/components/channels/ChannelList';
+import { requireUser } from '@/server/auth/session';
+import { listChannels } from '@/server/channels/queries';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'DJ console' };
+
+export default async function DjIndexPage() {
+  const user = await requireUser(['dj', 'admin'], '/dj');
+  const channels = await listChannels();
+  return (
+    <div className="flex flex-col gap-6">
+      <section>
+        <h1 className="text-3xl font-bold tracking-tight">DJ console</h1>
+        <p className="mt-1 text-muted">Hi {user.name}. Pick the channel you are playing on.</p>
+      </section>
+      <ChannelList
+        initialChannels={channels}
+        linkBase="/dj/"
+        actionLabel="Open console"
+        emptyHint={user.role === 'admin' ? 'Create a channel in Admin first.' : 'Ask an admin to create a channel.'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { redirect } from 'next/navigation';
+import { SetupForm } from '@/components/account/SetupForm';
+import { hasAnyAdmin } from '@/server/accounts/service';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SetupPage() {
+  if (await hasAnyAdmin()) redirect('/sign-in');
+  return <SetupForm />;
+}

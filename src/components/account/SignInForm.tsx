@@ -1,0 +1,59 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useCallback } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { Field } from '@/components/ui/Field';
+import { Input } from '@/components/ui/Input';
+import { useApiAction } from '@/hooks/useApiAction';
+import { signIn } from '@/lib/auth-client';
+
+export type SignInFormProps = { nextPath: string; denied: boolean };
+
+async function signInWithPassword(email: string, password: string): Promise<void> {
+  const { error } = await signIn.email({ email, password });
+  if (error) {
+    throw new Error(error.status === 429 ? 'Too many attempts. Wait a minute and try again.' : 'Wrong email or password.');
+  }
+}
+
+export function SignInForm({ nextPath, denied }: SignInFormProps) {
+  const router = useRouter();
+  const { run, pending, error } = useApiAction(signInWithPassword);
+
+  const onSubmit = useCallback(
+    async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const form = new FormData(event.currentTarget);
+      const ok = await run(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      if (ok !== undefined) {
+        router.replace(nextPath);
+        router.refresh();
+      }
+    },
+    [run, router, nextPath],
+  );
+
+  return (
+    <Card title="Sign in" description="For DJs and admins. Listeners need no account." className="mx-auto max-w-md">
+      {denied && (
+        <Alert tone="warning" className="mb-4">
+          Your account cannot open that page. Sign in with another account.
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+        <Field label="Email" htmlFor="email">
+          <Input id="email" name="email" type="email" autoComplete="email" required />
+        </Field>
+        <Field label="Password" htmlFor="password">
+          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        {error && <Alert tone="error">{error}</Alert>}
+        <Button type="submit" busy={pending}>
+          Sign in
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useCallback } from 'react';
+import type { AccountSummary } from '@/types/account';
+import type { ChannelSummary } from '@/types/channel';
+import { AccountManager } from './AccountManager';
+import { ChannelManager } from './ChannelManager';
+
+export type AdminDashboardProps = {
+  channels: ChannelSummary[];
+  accounts: AccountSummary[];
+  currentUserId: string;
+};
+
+/** The admin page: channels and accounts; every change re-reads the server's data. */
+export function AdminDashboard({ channels, accounts, currentUserId }: AdminDashboardProps) {
+  const router = useRouter();
+  const refresh = useCallback(() => router.refresh(), [router]);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold tracking-tight">Station admin</h1>
+      <ChannelManager channels={channels} onChanged={refresh} />
+      <AccountManager accounts={accounts} currentUserId={currentUserId} onChanged={refresh} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+import { type FormEvent, useCallback } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
+import { Input } from '@/components/ui/Input';
+import { useApiAction } from '@/hooks/useApiAction';
+import { type ChannelInput, channelInputSchema } from '@/types/channel';
+
+export type ChannelFormProps = {
+  /** Values to start from when editing. */
+  initial?: ChannelInput;
+  submitLabel: string;
+  /** Saves the validated input; throw to show an error. Resolves when saved. */
+  onSave: (input: ChannelInput) => Promise<void>;
+  onCancel?: () => void;
+  idPrefix: string;
+};
+
+async function validate(raw: Record<string, string>, save: (input: ChannelInput) => Promise<void>) {
+  const parsed = channelInputSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
+  await save(parsed.data);
+  return true;
+}
+
+/** Name, slug and description of a channel, validated with the same schema as the API. */
+export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix }: ChannelFormProps) {
+  const { run, pending, error } = useApiAction(validate);
+
+  const onSubmit = useCallback(
+    async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const formEl = event.currentTarget;
+      const raw = Object.fromEntries([...new FormData(formEl).entries()].map(([k, v]) => [k, String(v)]));
+      const saved = await run(raw, onSave);
+      if (saved && !initial) formEl.reset();
+    },
+    [run, onSave, initial],
+  );
+
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
+      <Field label="Channel name" htmlFor={id('name')}>
+        <Input id={id('name')} name="name" defaultValue={initial?.name} required maxLength={80} />
+      </Field>
+      <Field label="Slug" htmlFor={id('slug')} hint="Used in the address: /c/your-slug">
+        <Input id={id('slug')} name="slug" defaultValue={initial?.slug} required pattern="[a-z0-9-]+" maxLength={48} />
+      </Field>
+      <Field label="Description" htmlFor={id('description')} className="sm:col-span-2">
+        <Input id={id('description')} name="description" defaultValue={initial?.description} maxLength={500} />
+      </Field>
+      {error && (
+        <Alert tone="error" className="sm:col-span-2">
+          {error}
+        </Alert>
+      )}
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" busy={pending}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

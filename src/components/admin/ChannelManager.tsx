@@ -1,0 +1,82 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useState } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Badge } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { useApiAction } from '@/hooks/useApiAction';
+import { fetchJson } from '@/lib/fetch-json';
+import type { ChannelInput, ChannelSummary } from '@/types/channel';
+import { ChannelForm } from './ChannelForm';
+
+export type ChannelManagerProps = { channels: ChannelSummary[]; onChanged: () => void };
+
+const send = (url: string, method: string, body?: unknown) =>
+  fetchJson<unknown>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** Lists channels with create, edit and delete. */
+export function ChannelManager({ channels, onChanged }: ChannelManagerProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const remove = useApiAction(async (channel: ChannelSummary) => {
+    if (!window.confirm(`Delete "${channel.name}"? Anyone on air there is disconnected.`)) return;
+    await send(`/api/admin/channels/${channel.id}`, 'DELETE');
+    onChanged();
+  });
+
+  const create = useCallback(
+    async (input: ChannelInput) => {
+      await send('/api/admin/channels', 'POST', input);
+      onChanged();
+    },
+    [onChanged],
+  );
+
+  return (
+    <Card title="Channels" description="Each channel is its own live stream with a public page.">
+      <ul className="mb-6 divide-y divide-line" data-testid="admin-channel-list">
+        {channels.length === 0 && <li className="py-3 text-sm text-muted">No channels yet. Create the first below.</li>}
+        {channels.map((channel) => (
+          <li key={channel.id} className="py-3" data-testid="admin-channel" data-slug={channel.slug}>
+            {editing === channel.id ? (
+              <ChannelForm
+                idPrefix={`edit-${channel.id}`}
+                initial={channel}
+                submitLabel="Save"
+                onCancel={() => setEditing(null)}
+                onSave={async (input) => {
+                  await send(`/api/admin/channels/${channel.id}`, 'PATCH', input);
+                  setEditing(null);
+                  onChanged();
+                }}
+              />
+            ) : (
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    <Link href={`/c/${channel.slug}`} className="hover:underline">
+                      {channel.name}
+                    </Link>{' '}
+                    {channel.live.onAir && <Badge tone="live">On air</Badge>}
+                  </p>
+                  <p className="text-sm text-muted">/c/{channel.slug}</p>
+                </div>
+                <div className="flex gap-2">
+                  <Button size="sm" variant="secondary" onClick={() => setEditing(channel.id)}>
+                    Edit
+                  </Button>
+                  <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(channel)}>
+                    Delete
+                  </Button>
+                </div>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {remove.error && <Alert tone="error" className="mb-4">{remove.error}</Alert>}
+      <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New channel</h3>
+      <ChannelForm idPrefix="new-channel" submitLabel="Create channel" onSave={create} />
+    </Card>
+  );
+}

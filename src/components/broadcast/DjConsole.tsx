@@ -1,0 +1,94 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import type { ChannelSummary } from '@/types/channel';
+import { Button } from '@/components/ui/Button';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { useAudioGraph } from '@/hooks/useAudioGraph';
+import { useAudioInputs } from '@/hooks/useAudioInputs';
+import { useAudioLevels } from '@/hooks/useAudioLevels';
+import { useBroadcast } from '@/hooks/useBroadcast';
+import { useChannelStatus } from '@/hooks/useChannelStatus';
+import { useInputStream } from '@/hooks/useInputStream';
+import { useLeaveGuard } from '@/hooks/useLeaveGuard';
+import { InputPanel } from './InputPanel';
+import { OnAirPanel } from './OnAirPanel';
+
+export type DjConsoleProps = { channel: ChannelSummary; djName: string };
+
+/** The DJ console (client leaf of /dj/[slug]): input, meters, go live. */
+export function DjConsole({ channel: initial, djName }: DjConsoleProps) {
+  const { channel } = useChannelStatus(initial);
+  const { inputs, labelled, refresh } = useAudioInputs();
+  const [deviceId, setDeviceId] = useState<string | null>(null);
+  const capture = useInputStream(deviceId);
+  const { graph, running, resume } = useAudioGraph(capture.stream);
+  const levels = useAudioLevels(graph?.analysers ?? null);
+
+  const getProgramTrack = useCallback(
+    () => (capture.stream ? (graph?.output.stream.getAudioTracks()[0] ?? null) : null),
+    [capture.stream, graph],
+  );
+  const broadcast = useBroadcast(initial.id, getProgramTrack);
+  const onAir = broadcast.phase === 'live' || broadcast.phase === 'reconnecting';
+  useLeaveGuard(onAir);
+
+  // Device names only appear once permission is granted, i.e. when the first stream opens.
+  useEffect(() => {
+    if (capture.stream) refresh();
+  }, [capture.stream, refresh]);
+
+  const activeDeviceId = deviceId ?? capture.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? '';
+  const goLive = async () => {
+    await resume().catch(() => undefined); // a click is the moment the browser allows audio to start
+    await broadcast.goLive();
+  };
+
+  // One error slot: a broken connection matters most, then a broken input.
+  const error = broadcast.error ?? capture.error;
+  const phase = broadcast.phase === 'idle' && capture.error ? 'error' : broadcast.phase;
+  const signInHref = `/sign-in?next=${encodeURIComponent(`/dj/${initial.slug}`)}`;
+  const errorAction =
+    error?.kind === 'signed-out' ? (
+      <Link href={signInHref} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+        Sign in
+      </Link>
+    ) : !broadcast.error && capture.error ? (
+      <Button variant="secondary" size="sm" onClick={capture.retry}>
+        Try again
+      </Button>
+    ) : undefined;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-xs font-semibold tracking-widest text-muted uppercase">DJ console · {djName}</p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">{channel.name}</h1>
+        </div>
+        <Link href={`/c/${initial.slug}`} target="_blank" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
+          Open listener page ↗
+        </Link>
+      </header>
+      <OnAirPanel
+        phase={phase}
+        error={error}
+        errorAction={errorAction}
+        liveSince={broadcast.liveSince}
+        listeners={channel.live.listeners}
+        ready={capture.stream !== null && graph !== null}
+        onGoLive={goLive}
+        onStop={broadcast.stop}
+      />
+      <InputPanel
+        inputs={inputs}
+        labelled={labelled}
+        deviceId={activeDeviceId}
+        onDeviceChange={(id) => setDeviceId(id || null)}
+        levels={levels}
+        suspended={graph !== null && !running}
+        onResume={() => void resume()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { signOut } from '@/lib/auth-client';
+import { Button } from '@/components/ui/Button';
+
+/** Ends the better-auth session, then re-renders server components (protected pages redirect). */
+export function SignOutButton() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const onClick = async () => {
+    setBusy(true);
+    try {
+      await signOut();
+      router.refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="ghost" size="sm" busy={busy} onClick={onClick}>
+      Sign out
+    </Button>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { NavLink } from './NavLink';
+import { SignOutButton } from './SignOutButton';
+
+export type SiteHeaderProps = {
+  siteName: string;
+  /** The signed-in user, or null. */
+  user: { name: string; role: string } | null;
+};
+
+/** Top bar: brand, section links, and who is signed in. */
+export function SiteHeader({ siteName, user }: SiteHeaderProps) {
+  return (
+    <header className="border-b border-line bg-bg/80 backdrop-blur">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-bold tracking-tight">
+          <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-accent text-accent-ink">
+            ◉
+          </span>
+          {siteName}
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/">Home</NavLink>
+          <NavLink href="/dj">DJ console</NavLink>
+          <NavLink href="/admin">Admin</NavLink>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span className="text-muted">
+                Signed in as <span className="font-medium text-ink">{user.name}</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/sign-in" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+              Sign in
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+import type { ChannelSummary } from '@/types/channel';
+import { Alert } from '@/components/ui/Alert';
+import { Card } from '@/components/ui/Card';
+import { cx } from '@/components/ui/cx';
+import { ListenerCount } from '@/components/channels/ListenerCount';
+import { LiveBadge } from '@/components/channels/LiveBadge';
+import { OnAirFor } from '@/components/channels/OnAirFor';
+import { useBroadcastStream } from '@/hooks/useBroadcastStream';
+import { useChannelStatus } from '@/hooks/useChannelStatus';
+import { listenerStatusText } from './listener-status-text';
+import { PlayerControls } from './PlayerControls';
+
+/** Public channel page (client leaf): live status, player, listener count. */
+export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) {
+  const { channel, error: statusError } = useChannelStatus(initial);
+  const stream = useBroadcastStream(initial.id);
+  const { live } = channel;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-bold tracking-tight">{channel.name}</h1>
+          <LiveBadge onAir={live.onAir} />
+        </div>
+        {channel.description && <p className="max-w-2xl text-muted">{channel.description}</p>}
+      </header>
+
+      <Card aria-labelledby="player-heading">
+        <h2 id="player-heading" className="sr-only">
+          Player
+        </h2>
+        <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <p className="text-xs font-semibold tracking-widest text-muted uppercase">Now on air</p>
+            {live.onAir ? (
+              <p className="mt-1 text-xl font-semibold">
+                <span data-testid="channel-dj-name">{live.djName ?? 'Unknown DJ'}</span>{' '}
+                <OnAirFor since={live.since} className="text-sm font-normal text-muted" />
+              </p>
+            ) : (
+              <p className="mt-1 text-xl font-semibold text-muted">Nobody right now</p>
+            )}
+          </div>
+          <ListenerCount count={live.listeners} className="text-sm" />
+        </div>
+
+        <PlayerControls
+          phase={stream.phase}
+          audioBlocked={stream.audioBlocked}
+          audioRef={stream.audioRef}
+          onPlay={stream.play}
+          onStop={stream.stop}
+          onStartAudio={stream.startAudio}
+        />
+
+        <p
+          data-testid="listener-status"
+          data-state={stream.phase}
+          aria-live="polite"
+          className={cx('mt-4 flex items-center gap-2 text-sm', stream.phase === 'error' ? 'text-danger' : 'text-muted')}
+        >
+          {stream.phase === 'playing' && (
+            <span aria-hidden="true" className="size-2 rounded-full bg-ok motion-safe:animate-pulse" />
+          )}
+          {listenerStatusText(stream, live.onAir)}
+        </p>
+      </Card>
+
+      {statusError && (
+        <Alert tone="warning" title="Live status is out of date">
+          The server could not be reached; showing the last known state.
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+import { useEffect, useState, type RefObject } from 'react';
+import { Button } from '@/components/ui/Button';
+import type { ListenerPhase } from '@/hooks/lib/listener-state';
+
+export type PlayerControlsProps = {
+  phase: ListenerPhase;
+  audioBlocked: boolean;
+  audioRef: RefObject<HTMLAudioElement | null>;
+  onPlay: () => void;
+  onStop: () => void;
+  onStartAudio: () => void;
+};
+
+/** Play/Stop, the autoplay unlock button, volume, and the (invisible) audio element. */
+export function PlayerControls({ phase, audioBlocked, audioRef, onPlay, onStop, onStartAudio }: PlayerControlsProps) {
+  const [volume, setVolume] = useState(1);
+  const active = phase !== 'idle' && phase !== 'error';
+
+  useEffect(() => {
+    if (audioRef.current) audioRef.current.volume = volume;
+  }, [audioRef, volume]);
+
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      {active ? (
+        <Button data-testid="stop-button" variant="secondary" size="lg" onClick={onStop}>
+          <span aria-hidden="true">■</span> Stop
+        </Button>
+      ) : (
+        <Button data-testid="play-button" size="lg" onClick={onPlay}>
+          <span aria-hidden="true">▶</span> Play
+        </Button>
+      )}
+      {active && audioBlocked && (
+        <Button data-testid="start-audio-button" variant="danger" size="lg" onClick={onStartAudio}>
+          Tap to start audio
+        </Button>
+      )}
+      <label className="flex items-center gap-2 text-sm text-muted">
+        Volume
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.01}
+          value={volume}
+          onChange={(e) => setVolume(Number(e.target.value))}
+          className="w-32 accent-accent"
+        />
+      </label>
+      {/* Hidden: playback needs no visible controls, and the live stream cannot be scrubbed. */}
+      <audio ref={audioRef} data-testid="listener-audio" className="hidden" />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import 'server-only';
+import type { AccountInput, AccountSummary, Role } from '@/types/account';
+import { roleSchema } from '@/types/account';
+import { getAuth } from '../auth/auth';
+import { getDb } from '../db/client';
+import { badRequest, conflict, notFound } from '../http/errors';
+
+type UserRow = { id: string; name: string; email: string; role: string | null; createdAt: Date };
+
+function toSummary(user: UserRow): AccountSummary {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: roleSchema.catch('dj').parse(user.role),
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export async function listAccounts(): Promise<AccountSummary[]> {
+  const users = await getDb().user.findMany({ orderBy: [{ role: 'asc' }, { name: 'asc' }] });
+  return users.map(toSummary);
+}
+
+/** Creates an email/password account through better-auth (it hashes the password). */
+export async function createAccount(input: AccountInput, role: Role): Promise<AccountSummary> {
+  const existing = await getDb().user.findUnique({ where: { email: input.email } });
+  if (existing) throw conflict('An account with that email already exists.');
+  const { user } = await getAuth().api.createUser({
+    // Role goes through `data`: the plugin's typed `role` only knows its built-in roles.
+    body: { email: input.email, password: input.password, name: input.name, data: { role } },
+  });
+  const row = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+  return toSummary(row);
+}
+
+/** Deletes an account and its sessions; admins cannot delete themselves. */
+export async function deleteAccount(id: string, actorId: string): Promise<void> {
+  if (id === actorId) throw badRequest('You cannot delete your own account.');
+  const result = await getDb().user.deleteMany({ where: { id } });
+  if (result.count === 0) throw notFound('No such account.');
+}
+
+export async function hasAnyAdmin(): Promise<boolean> {
+  return (await getDb().user.count({ where: { role: 'admin' } })) > 0;
+}
+
+// Serialises first-run setup inside this process so two quick submits cannot both win.
+let setupQueue: Promise<unknown> = Promise.resolve();
+
+/** First-run setup: creates the first admin, only while there is none. */
+export function createFirstAdmin(input: AccountInput): Promise<AccountSummary> {
+  const run = setupQueue.then(async () => {
+    if (await hasAnyAdmin()) throw conflict('This station is already set up. Sign in instead.');
+    return createAccount(input, 'admin');
+  });
+  setupQueue = run.catch(() => undefined);
+  return run;
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { admin } from 'better-auth/plugins';
+import { getDb } from '../db/client';
+import { getEnv } from '../env';
+
+function createAuth() {
+  const env = getEnv();
+  return betterAuth({
+    appName: 'Radio',
+    secret: env.BETTER_AUTH_SECRET,
+    baseURL: env.APP_URL,
+    trustedOrigins: [env.APP_URL],
+    database: prismaAdapter(getDb(), { provider: 'sqlite' }),
+    // Accounts are made by admins (and the first admin by setup), never by sign-up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 100,
+      customRules: { '/sign-in/email': { window: 60, max: 10 } },
+    },
+    telemetry: { enabled: false },
+    plugins: [admin({ defaultRole: 'dj', adminRoles: ['admin'] }), nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+let instance: Auth | undefined;
+
+/** better-auth, created on first use so builds need no secrets. */
+export function getAuth(): Auth {
+  instance ??= createAuth();
+  return instance;
+}

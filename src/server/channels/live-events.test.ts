@@ -1,0 +1,53 @@
+import { WebhookEvent } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { planLiveAction } from './live-events';
+
+// Built from JSON exactly as WebhookReceiver.receive does with a delivered body.
+type JsonInit = Record<string, unknown>;
+const room = { name: 'channel-c1', sid: 'RM_1' };
+const dj = { sid: 'PA_dj', identity: 'dj-u1', name: 'DJ Ada' };
+const listener = { sid: 'PA_l', identity: 'listener-x' };
+const audio = { sid: 'TR_a', type: 'AUDIO' };
+const at = new Date(1_700_000_000 * 1000);
+const ev = (init: JsonInit) =>
+  WebhookEvent.fromJson({ id: 'EV_1', createdAt: '1700000000', room, ...init } as Parameters<typeof WebhookEvent.fromJson>[0]);
+
+describe('planLiveAction', () => {
+  it('puts a DJ on air when their audio track is published', () => {
+    expect(planLiveAction(ev({ event: 'track_published', participant: dj, track: audio }))).toEqual({
+      type: 'on_air',
+      channelId: 'c1',
+      at,
+      trackSid: 'TR_a',
+      participant: { sid: 'PA_dj', identity: 'dj-u1', name: 'DJ Ada', kind: 'dj' },
+    });
+  });
+
+  it('takes the channel off air when that track is unpublished', () => {
+    expect(planLiveAction(ev({ event: 'track_unpublished', participant: dj, track: audio }))).toEqual({
+      type: 'off_air',
+      channelId: 'c1',
+      at,
+      trackSid: 'TR_a',
+    });
+  });
+
+  it('tracks joins and leaves with the participant kind', () => {
+    const action = planLiveAction(ev({ event: 'participant_joined', participant: listener }));
+    expect(action).toMatchObject({ type: 'join', participant: { kind: 'listener', name: '' } });
+    expect(planLiveAction(ev({ event: 'participant_left', participant: dj }))).toMatchObject({ type: 'leave' });
+  });
+
+  it('resets on room start and finish', () => {
+    expect(planLiveAction(ev({ event: 'room_finished' }))).toEqual({ type: 'room_reset', channelId: 'c1', at });
+    expect(planLiveAction(ev({ event: 'room_started' }))).toMatchObject({ type: 'room_reset' });
+  });
+
+  it('ignores other rooms, video tracks, listener tracks and unknown events', () => {
+    expect(planLiveAction(ev({ event: 'room_started', room: { name: 'lobby' } })).type).toBe('ignore');
+    const video = { sid: 'TR_v', type: 'VIDEO' };
+    expect(planLiveAction(ev({ event: 'track_published', participant: dj, track: video })).type).toBe('ignore');
+    expect(planLiveAction(ev({ event: 'track_published', participant: listener, track: audio })).type).toBe('ignore');
+    expect(planLiveAction(ev({ event: 'egress_started' })).type).toBe('ignore');
+  });
+});

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { envSchema, parseEnv } from './env.schema';
+
+const valid = {
+  BETTER_AUTH_SECRET: 'b'.repeat(32),
+  LIVEKIT_URL: 'ws://localhost:7880',
+  LIVEKIT_API_KEY: 'radio',
+  LIVEKIT_API_SECRET: 's'.repeat(32),
+};
+
+function readEnvExample(): Map<string, string> {
+  const text = fs.readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
+  const entries = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const eq = line.indexOf('=');
+      return [line.slice(0, eq), line.slice(eq + 1)] as const;
+    });
+  return new Map(entries);
+}
+
+describe('env schema', () => {
+  it('parses a minimal environment and fills defaults', () => {
+    const env = parseEnv(valid);
+    expect(env.APP_URL).toBe('http://localhost:3000');
+    expect(env.DATABASE_URL).toBe('file:./data/radio.db');
+    expect(env.LISTENER_TOKEN_RATE_LIMIT).toBe(30);
+  });
+
+  it('fails fast naming every bad variable', () => {
+    const bad = () => parseEnv({ ...valid, LIVEKIT_API_SECRET: 'short', LIVEKIT_URL: 'http://x' });
+    expect(bad).toThrow(/LIVEKIT_API_SECRET: .*32 characters/);
+    expect(bad).toThrow(/LIVEKIT_URL: .*ws:\/\//);
+    expect(() => parseEnv({})).toThrow(/BETTER_AUTH_SECRET/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: 'postgres://x' })).toThrow(/SQLite/);
+  });
+
+  it('.env.example lists exactly the schema variables, and its values parse', () => {
+    const example = readEnvExample();
+    expect([...example.keys()].sort()).toEqual(Object.keys(envSchema.shape).sort());
+    expect(() => parseEnv(Object.fromEntries(example))).not.toThrow();
+  });
+});

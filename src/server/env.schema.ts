@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// Kept free of 'server-only' so scripts and the .env.example test can read it;
+// application code reads the parsed values through src/server/env.ts.
+
+const secret = (name: string) =>
+  z.string().min(32, `${name} must be at least 32 characters (LiveKit and better-auth need strong secrets)`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Public base URL of this app, used for auth callbacks and origin checks. */
+  APP_URL: z.url().default('http://localhost:3000'),
+  /** SQLite file, e.g. file:./data/radio.db */
+  DATABASE_URL: z.string().startsWith('file:', 'DATABASE_URL must be a SQLite file: URL').default('file:./data/radio.db'),
+  BETTER_AUTH_SECRET: secret('BETTER_AUTH_SECRET'),
+  /** WebSocket URL browsers use to reach LiveKit (handed out with tokens). */
+  LIVEKIT_URL: z.url().refine((u) => /^wss?:\/\//.test(u), 'LIVEKIT_URL must start with ws:// or wss://'),
+  /** HTTP URL the app uses for LiveKit's server API; derived from LIVEKIT_URL when empty. */
+  LIVEKIT_API_URL: z.union([z.url(), z.literal('')]).default(''),
+  LIVEKIT_API_KEY: z.string().min(3, 'LIVEKIT_API_KEY is required'),
+  LIVEKIT_API_SECRET: secret('LIVEKIT_API_SECRET'),
+  /** Listener tokens allowed per client per minute. */
+  LISTENER_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse an environment, turning zod issues into one readable message. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  return result.data;
+}

@@ -1,0 +1,39 @@
+import { TrackSource } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { djGrant, grantFor, listenerGrant, ttlFor } from './grants';
+
+describe('listenerGrant', () => {
+  it('subscribes only, hidden, without data or metadata rights', () => {
+    expect(listenerGrant('channel-a')).toEqual({
+      room: 'channel-a',
+      roomJoin: true,
+      canSubscribe: true,
+      canPublish: false,
+      canPublishData: false,
+      canUpdateOwnMetadata: false,
+      hidden: true,
+    });
+  });
+});
+
+describe('djGrant', () => {
+  it('publishes the microphone only, never subscribes, may update own metadata', () => {
+    const grant = djGrant('channel-a');
+    expect(grant.canPublish).toBe(true);
+    expect(grant.canPublishSources).toEqual([TrackSource.MICROPHONE]);
+    expect(grant.canSubscribe).toBe(false);
+    expect(grant.canPublishData).toBe(false);
+    expect(grant.canUpdateOwnMetadata).toBe(true);
+    expect(grant.hidden).toBe(false);
+    expect(grant.room).toBe('channel-a');
+  });
+});
+
+describe('grantFor / ttlFor', () => {
+  it('picks the grant and a short TTL by role', () => {
+    expect(grantFor('dj', 'r')).toEqual(djGrant('r'));
+    expect(grantFor('listener', 'r')).toEqual(listenerGrant('r'));
+    expect(ttlFor('listener')).toBeLessThanOrEqual(600);
+    expect(ttlFor('dj')).toBeLessThanOrEqual(900);
+  });
+});

@@ -1,0 +1,46 @@
+import 'server-only';
+import { TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import type { BroadcastRole } from '@/types/broadcast';
+
+/** Listener tokens only need to outlive the connect; reconnects fetch a new one. */
+export const LISTENER_TOKEN_TTL_SECONDS = 5 * 60;
+/** DJ tokens are used once to connect; LiveKit refreshes the session itself after that. */
+export const DJ_TOKEN_TTL_SECONDS = 10 * 60;
+
+/** Subscribe only, invisible to others, no data channel: a listener can do nothing but listen. */
+export function listenerGrant(room: string): VideoGrant {
+  return {
+    room,
+    roomJoin: true,
+    canSubscribe: true,
+    canPublish: false,
+    canPublishData: false,
+    canUpdateOwnMetadata: false,
+    hidden: true,
+  };
+}
+
+/**
+ * Publish the microphone source only, subscribe to nothing (a DJ monitors
+ * locally), and update own attributes (for live values such as BPM later).
+ */
+export function djGrant(room: string): VideoGrant {
+  return {
+    room,
+    roomJoin: true,
+    canPublish: true,
+    canPublishSources: [TrackSource.MICROPHONE],
+    canSubscribe: false,
+    canPublishData: false,
+    canUpdateOwnMetadata: true,
+    hidden: false,
+  };
+}
+
+export function grantFor(role: BroadcastRole, room: string): VideoGrant {
+  return role === 'dj' ? djGrant(room) : listenerGrant(room);
+}
+
+export function ttlFor(role: BroadcastRole): number {
+  return role === 'dj' ? DJ_TOKEN_TTL_SECONDS : LISTENER_TOKEN_TTL_SECONDS;
+}

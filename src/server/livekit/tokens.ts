@@ -1,0 +1,33 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { AccessToken } from 'livekit-server-sdk';
+import { type BroadcastRole, getBroadcastRoom, IDENTITY_PREFIX, type TokenResponse } from '@/types/broadcast';
+import { getEnv } from '../env';
+import { grantFor, ttlFor } from './grants';
+
+export type TokenSubject =
+  | { role: 'listener' }
+  | { role: 'dj'; userId: string; name: string };
+
+/** Identity of a DJ's browser session: one per account, so a second tab replaces the first. */
+export const djIdentity = (userId: string) => `${IDENTITY_PREFIX.dj}${userId}`;
+
+function identityFor(subject: TokenSubject): string {
+  return subject.role === 'dj' ? djIdentity(subject.userId) : `${IDENTITY_PREFIX.listener}${randomUUID()}`;
+}
+
+/** Mints a short-lived token for one channel's room with exactly the role's grant. */
+export async function mintToken(channelId: string, subject: TokenSubject): Promise<TokenResponse> {
+  const env = getEnv();
+  const room = getBroadcastRoom(channelId);
+  const identity = identityFor(subject);
+  const role: BroadcastRole = subject.role;
+  const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+    identity,
+    name: subject.role === 'dj' ? subject.name : undefined,
+    ttl: ttlFor(role),
+    attributes: { role },
+  });
+  token.addGrant(grantFor(role, room));
+  return { serverUrl: env.LIVEKIT_URL, token: await token.toJwt(), room, identity };
+}

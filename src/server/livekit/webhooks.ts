@@ -1,0 +1,19 @@
+import 'server-only';
+import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
+import { unauthorized } from '../http/errors';
+import { getWebhookReceiver } from './clients';
+
+/**
+ * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
+ * body) before anything else, then applies it once.
+ */
+export async function receiveWebhook(rawBody: string, authorization: string | null): Promise<ApplyResult> {
+  if (!authorization) throw unauthorized('Missing webhook signature.');
+  let event;
+  try {
+    event = await getWebhookReceiver().receive(rawBody, authorization);
+  } catch {
+    throw unauthorized('Invalid webhook signature.');
+  }
+  return applyWebhookEvent(event);
+}

@@ -1,0 +1,13 @@
+/** The one error envelope every API route returns. */
+export type ApiErrorBody = { error: { code: string; message: string } };
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Every per-channel LiveKit resource derives from this one room name. */
+const ROOM_PREFIX = 'channel-';
+
+export const channelIdSchema = z
+  .string()
+  .min(1, 'channelId is required')
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'channelId has invalid characters');
+
+/** The one place a LiveKit room name is built. */
+export function getBroadcastRoom(channelId: string): string {
+  return `${ROOM_PREFIX}${channelIdSchema.parse(channelId)}`;
+}
+
+/** Inverse of getBroadcastRoom; null for rooms that are not channels. */
+export function parseBroadcastRoom(room: string): string | null {
+  if (!room.startsWith(ROOM_PREFIX)) return null;
+  const id = room.slice(ROOM_PREFIX.length);
+  return channelIdSchema.safeParse(id).success ? id : null;
+}
+
+export const broadcastRoleSchema = z.enum(['listener', 'dj']);
+export type BroadcastRole = z.infer<typeof broadcastRoleSchema>;
+
+export const tokenRequestSchema = z.strictObject({
+  channelId: channelIdSchema,
+  role: broadcastRoleSchema,
+});
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export type TokenResponse = {
+  serverUrl: string;
+  token: string;
+  room: string;
+  identity: string;
+};
+
+/** Identity prefixes tell participant kinds apart in webhooks and in the room. */
+export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-' } as const;
+export type ParticipantKind = BroadcastRole | 'other';
+
+export function participantKind(identity: string): ParticipantKind {
+  if (identity.startsWith(IDENTITY_PREFIX.listener)) return 'listener';
+  if (identity.startsWith(IDENTITY_PREFIX.dj)) return 'dj';
+  return 'other';
+}

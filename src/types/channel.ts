@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export type ChannelLive = {
+  onAir: boolean;
+  /** Display name of whoever is on air, null when off air. */
+  djName: string | null;
+  /** ISO time the current set started, null when off air. */
+  since: string | null;
+  listeners: number;
+};
+
+export type ChannelSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  live: ChannelLive;
+};
+
+export type ChannelListResponse = { channels: ChannelSummary[] };
+
+export const channelSlugSchema = z
+  .string()
+  .trim()
+  .min(2, 'Slug must be at least 2 characters')
+  .max(48, 'Slug must be at most 48 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug may use lowercase letters, digits and single dashes');
+
+export const channelInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
+  slug: channelSlugSchema,
+  description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
+});
+export type ChannelInput = z.infer<typeof channelInputSchema>;
+
+export const channelUpdateSchema = channelInputSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
+export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AccountListResponse } from '@/types/account';
+import type { ApiErrorBody } from '@/types/api';
+import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
+import { AppClient, createChannel, createDj, signedInAdmin, uniqueSlug } from '../support/app-client';
+import { stackEnv } from '../support/stack-env';
+
+let admin: AppClient;
+let dj: AppClient;
+const anon = new AppClient();
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+  ({ dj } = await createDj(admin, 'DJ Admin Tests'));
+});
+
+describe('channels admin API', () => {
+  it('creates, lists, updates and deletes a channel', async () => {
+    const slug = uniqueSlug('crud');
+    const created = await admin.request<ChannelSummary>('POST', '/api/admin/channels', {
+      name: 'Night Shift',
+      slug,
+      description: 'Deep cuts after dark',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ slug, name: 'Night Shift', live: { onAir: false, listeners: 0 } });
+
+    const list = await anon.request<ChannelListResponse>('GET', '/api/channels');
+    expect(list.body.channels.map((c) => c.slug)).toContain(slug);
+
+    const updated = await admin.request<ChannelSummary>('PATCH', `/api/admin/channels/${created.body.id}`, {
+      name: 'Late Shift',
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ name: 'Late Shift', slug });
+
+    expect((await admin.request('DELETE', `/api/admin/channels/${created.body.id}`)).status).toBe(204);
+    expect((await anon.request('GET', `/api/channels/${slug}`)).status).toBe(404);
+    expect((await admin.request('DELETE', `/api/admin/channels/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('rejects bad input with 400 and a duplicate slug with 409, losing nothing', async () => {
+    const existing = await createChannel(admin, 'dup');
+    const bad = await admin.request<ApiErrorBody>('POST', '/api/admin/channels', { name: '', slug: 'Bad Slug!' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_request');
+    expect(bad.body.error.message).toMatch(/slug/i);
+
+    const dup = await admin.request<ApiErrorBody>('POST', '/api/admin/channels', { name: 'Other', slug: existing.slug });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe('conflict');
+    const still = await anon.request<ChannelSummary>('GET', `/api/channels/${existing.slug}`);
+    expect(still.body.name).toBe(existing.name);
+  });
+
+  it('401 when signed out, 403 for a DJ', async () => {
+    const body = { name: 'X', slug: uniqueSlug('auth') };
+    expect((await anon.request('POST', '/api/admin/channels', body)).status).toBe(401);
+    const forbidden = await dj.request<ApiErrorBody>('POST', '/api/admin/channels', body);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+    expect((await dj.request('GET', '/api/admin/accounts')).status).toBe(403);
+  });
+});
+
+describe('accounts admin API', () => {
+  it('lists accounts without secrets and refuses a duplicate email', async () => {
+    const list = await admin.request<AccountListResponse>('GET', '/api/admin/accounts');
+    expect(list.status).toBe(200);
+    const me = list.body.accounts.find((a) => a.email === stackEnv().TEST_ADMIN_EMAIL);
+    expect(me?.role).toBe('admin');
+    expect(JSON.stringify(list.body)).not.toMatch(/password/i);
+
+    const dup = await admin.request<ApiErrorBody>('POST', '/api/admin/accounts', {
+      name: 'Again',
+      email: stackEnv().TEST_ADMIN_EMAIL,
+      password: 'long-enough-password',
+    });
+    expect(dup.status).toBe(409);
+  });
+
+  it('rejects weak passwords and will not let an admin delete themselves', async () => {
+    const weak = await admin.request<ApiErrorBody>('POST', '/api/admin/accounts', {
+      name: 'Weak',
+      email: `${uniqueSlug('weak')}@test.local`,
+      password: 'short',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toMatch(/10 characters/);
+    const list = await admin.request<AccountListResponse>('GET', '/api/admin/accounts');
+    const me = list.body.accounts.find((a) => a.email === stackEnv().TEST_ADMIN_EMAIL);
+    expect((await admin.request('DELETE', `/api/admin/accounts/${me?.id}`)).status).toBe(400);
+  });
+});
+
+describe('setup and health', () => {
+  it('setup refuses once an admin exists', async () => {
+    const res = await anon.request<ApiErrorBody>('POST', '/api/setup', {
+      name: 'Intruder',
+      email: 'intruder@test.local',
+      password: 'long-enough-password',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('conflict');
+  });
+
+  it('health reports the database and LiveKit up', async () => {
+    const res = await anon.request('GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', database: true, livekit: true });
+  });
+});

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Room } from '@livekit/rtc-node';
+import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import type { ChannelSummary } from '@/types/channel';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { joinRoom, publishAudio } from '../support/livekit-peer';
+import { stackEnv } from '../support/stack-env';
+import { signWebhook } from '../support/webhook-signing';
+
+const env = stackEnv();
+const anon = new AppClient();
+let admin: AppClient;
+let rooms: Room[] = [];
+
+const live = async (slug: string) => (await anon.request<ChannelSummary>('GET', `/api/channels/${slug}`)).body.live;
+
+async function tokenFor(client: AppClient, channelId: string, role: 'dj' | 'listener') {
+  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role });
+  if (res.status !== 200) throw new Error(`token: ${res.status}`);
+  return res.body;
+}
+
+const postWebhook = (body: string, authorization?: string) =>
+  fetch(new URL('/api/livekit/webhook', env.APP_URL), {
+    method: 'POST',
+    headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) },
+    body,
+  });
+
+/** A webhook body shaped like LiveKit's own for a DJ's audio track being published. */
+function trackPublishedBody(channelId: string, eventId: string, djName: string): string {
+  return JSON.stringify({
+    event: 'track_published',
+    id: eventId,
+    createdAt: String(Math.floor(Date.now() / 1000)),
+    room: { sid: 'RM_test', name: getBroadcastRoom(channelId) },
+    participant: { sid: `PA_${eventId}`, identity: `dj-${eventId}`, name: djName },
+    track: { sid: `TR_${eventId}`, type: 'AUDIO', source: 'MICROPHONE' },
+  });
+}
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+});
+
+afterEach(async () => {
+  await Promise.all(rooms.map((room) => room.disconnect()));
+  rooms = [];
+});
+
+describe('webhooks from the real LiveKit server', () => {
+  it('track the DJ on air, the listener count, and off air again', async () => {
+    const channel = await createChannel(admin, 'hooks');
+    const { dj } = await createDj(admin, 'DJ Webhook');
+    expect(await live(channel.slug)).toMatchObject({ onAir: false, listeners: 0 });
+
+    const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
+    rooms.push(djRoom);
+    const publication = await publishAudio(djRoom);
+    await expect.poll(() => live(channel.slug), { timeout: 15_000 }).toMatchObject({ onAir: true, djName: 'DJ Webhook' });
+    expect(Date.parse((await live(channel.slug)).since ?? '')).toBeGreaterThan(Date.now() - 60_000);
+
+    const listener = await joinRoom(await tokenFor(anon, channel.id, 'listener'));
+    rooms.push(listener);
+    await expect.poll(async () => (await live(channel.slug)).listeners, { timeout: 15_000 }).toBe(1);
+
+    await djRoom.localParticipant!.unpublishTrack(publication.sid!);
+    await expect.poll(() => live(channel.slug), { timeout: 15_000 }).toMatchObject({ onAir: false, djName: null });
+
+    await listener.disconnect();
+    await expect.poll(async () => (await live(channel.slug)).listeners, { timeout: 15_000 }).toBe(0);
+  });
+
+  it('a DJ who disconnects goes off air', async () => {
+    const channel = await createChannel(admin, 'hooks-drop');
+    const { dj } = await createDj(admin, 'DJ Drop');
+    const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
+    await publishAudio(djRoom);
+    await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(true);
+    await djRoom.disconnect();
+    await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(false);
+  });
+});
+
+describe('webhook verification', () => {
+  it('refuses a missing or forged signature and changes nothing', async () => {
+    const channel = await createChannel(admin, 'forged');
+    const body = trackPublishedBody(channel.id, randomUUID(), 'Forger');
+
+    const unsigned = await postWebhook(body);
+    expect(unsigned.status).toBe(401);
+    const forged = await postWebhook(body, await signWebhook(body, env.LIVEKIT_API_KEY, 'x'.repeat(40)));
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    expect((await live(channel.slug)).onAir).toBe(false);
+  });
+
+  it('refuses a replay whose body was changed, and applies a genuine one exactly once', async () => {
+    const channel = await createChannel(admin, 'replay');
+    const eventId = randomUUID();
+    const body = trackPublishedBody(channel.id, eventId, 'DJ Genuine');
+    const signature = await signWebhook(body, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+
+    const tampered = body.replace('DJ Genuine', 'DJ Tampered');
+    expect((await postWebhook(tampered, signature)).status).toBe(401);
+    expect((await live(channel.slug)).onAir).toBe(false);
+
+    const first = await postWebhook(body, signature);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ ok: true, result: 'applied' });
+    expect(await live(channel.slug)).toMatchObject({ onAir: true, djName: 'DJ Genuine' });
+
+    const again = await postWebhook(body, signature);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ok: true, result: 'duplicate' });
+    expect(await live(channel.slug)).toMatchObject({ onAir: true, djName: 'DJ Genuine' });
+  });
+});

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountSummary } from '@/types/account';
+import type { ChannelSummary } from '@/types/channel';
+import { stackEnv } from './stack-env';
+
+export type ApiResult<T = unknown> = { status: number; body: T; headers: Headers };
+
+/** A tiny HTTP client for the running app, optionally signed in through better-auth. */
+export class AppClient {
+  private cookie = '';
+  readonly baseUrl = stackEnv().APP_URL;
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResult<T>> {
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        origin: this.baseUrl, // better-auth refuses cookie-carrying POSTs without a trusted origin
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      redirect: 'manual',
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON (e.g. an HTML page); keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  async signIn(email: string, password: string): Promise<this> {
+    const res = await fetch(new URL('/api/auth/sign-in/email', this.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: this.baseUrl },
+      body: JSON.stringify({ email, password }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+    this.cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    return this;
+  }
+}
+
+export async function signedInAdmin(): Promise<AppClient> {
+  const env = stackEnv();
+  return new AppClient().signIn(env.TEST_ADMIN_EMAIL, env.TEST_ADMIN_PASSWORD);
+}
+
+export const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export async function createChannel(admin: AppClient, prefix = 'it'): Promise<ChannelSummary> {
+  const slug = uniqueSlug(prefix);
+  const res = await admin.request<ChannelSummary>('POST', '/api/admin/channels', { name: `Channel ${slug}`, slug });
+  if (res.status !== 201) throw new Error(`create channel failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Creates a DJ account and returns a client signed in as that DJ. */
+export async function createDj(admin: AppClient, name = 'DJ Test'): Promise<{ dj: AppClient; account: AccountSummary }> {
+  const email = `${uniqueSlug('dj')}@test.local`;
+  const password = `pw-${randomUUID()}`;
+  const res = await admin.request<AccountSummary>('POST', '/api/admin/accounts', { name, email, password });
+  if (res.status !== 201) throw new Error(`create DJ failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { dj: await new AppClient().signIn(email, password), account: res.body };
+}

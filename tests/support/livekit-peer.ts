@@ -1,0 +1,39 @@
+import {
+  AudioSource,
+  LocalAudioTrack,
+  type LocalTrackPublication,
+  Room,
+  TrackPublishOptions,
+  TrackSource,
+} from '@livekit/rtc-node';
+import type { TokenResponse } from '@/types/broadcast';
+
+/** A real LiveKit participant (the Rust SDK through rtc-node) joined with a token from our API. */
+export async function joinRoom(token: TokenResponse): Promise<Room> {
+  const room = new Room();
+  await room.connect(token.serverUrl, token.token, { autoSubscribe: true, dynacast: false });
+  return room;
+}
+
+/** Publishes a silent stereo audio track; resolves with the publication or rejects after timeoutMs. */
+export async function publishAudio(
+  room: Room,
+  source: TrackSource = TrackSource.SOURCE_MICROPHONE,
+  timeoutMs = 5_000,
+): Promise<LocalTrackPublication> {
+  const audio = new AudioSource(48_000, 2);
+  const track = LocalAudioTrack.createAudioTrack(`test-${source}`, audio);
+  const options = new TrackPublishOptions();
+  options.source = source;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`publish not accepted within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([room.localParticipant!.publishTrack(track, options), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export { TrackSource };
