@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM, TONE_WAV } from './tests/e2e/support/paths';
+import { TONE_WAV } from './tests/e2e/support/paths';
+import { CHROMIUM, chromiumArgs } from './tests/support/chromium';
 
 /**
  * End-to-end tests against a running stack (LiveKit + `next start`); no webServer here:
@@ -23,18 +24,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-audio-capture=${TONE_WAV}`,
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      args: chromiumArgs(TONE_WAV),
     },
   },
 });

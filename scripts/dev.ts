@@ -7,7 +7,7 @@ import { parseEnv } from '../src/server/env.schema';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, probeRedis, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
-import { type Env, type Service, assertPortsFree, log, onSignals, runForeground, stopService, tail } from './stack/processes';
+import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP_PORT = 3000;
@@ -34,13 +34,7 @@ function ensureDatabaseDir(databaseUrl: string): void {
 
 async function main(): Promise<number> {
   const env = loadEnv();
-  const services: Service[] = [];
-  let stopping: Promise<void> | undefined;
-  const teardown = () =>
-    (stopping ??= (async () => {
-      for (const s of services.splice(0).reverse()) await stopService(s);
-    })());
-  onSignals(teardown);
+  const { services, teardown } = serviceGroup();
 
   const apiKey = env.LIVEKIT_API_KEY ?? '';
   const apiSecret = env.LIVEKIT_API_SECRET ?? '';
@@ -82,7 +76,7 @@ async function main(): Promise<number> {
       '',
       `  app:      http://localhost:${APP_PORT}`,
       `  LiveKit:  ws://localhost:${SIGNAL_PORT} (log: ${path.relative(root, livekitLog)})`,
-      `  no admin yet: open http://localhost:${APP_PORT}/setup`,
+      `  first run? create the admin at http://localhost:${APP_PORT}/setup (sign-in sends you there until one exists)`,
       '  Ctrl-C stops both.',
       '',
     ].join('\n'),

@@ -8,12 +8,12 @@
 // Redis db 9; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { ensureLivekitBinary, probeRedis, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
-import { type Env, type Service, assertPortsFree, log, onSignals, runForeground, stopService, tail } from './stack/processes';
+import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -53,24 +53,23 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-/** Keeps the newest stack dirs for post-mortems, removes older ones. */
+/**
+ * Keeps the newest stack dirs for post-mortems and removes older ones, but only
+ * when they are hours old: a stack running beside this one (STACK_PORT_OFFSET)
+ * must not lose its database.
+ */
 function pruneOldStacks(localDir: string): void {
   const dirs = readdirSync(localDir).filter((d) => d.startsWith('stack-')).sort();
+  const cutoff = Date.now() - 6 * 3600_000;
   for (const d of dirs.slice(0, Math.max(0, dirs.length - KEEP_STACK_DIRS))) {
-    rmSync(path.join(localDir, d), { recursive: true, force: true });
+    const dir = path.join(localDir, d);
+    if (statSync(dir).mtimeMs < cutoff) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
-  const services: Service[] = [];
-  let stopping: Promise<void> | undefined;
-  // Shared by the signal handler and the normal exit path, so both wait for the same teardown.
-  const teardown = () =>
-    (stopping ??= (async () => {
-      for (const s of services.splice(0).reverse()) await stopService(s);
-    })());
-  onSignals(teardown);
+  const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT });
@@ -98,6 +97,8 @@ async function main(): Promise<number> {
     LIVEKIT_API_SECRET: apiSecret,
     BETTER_AUTH_SECRET: randomSecret(48),
     LISTENER_TOKEN_RATE_LIMIT: String(opts.rateLimit),
+    // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
+    AUTH_SIGN_IN_RATE_LIMIT: '60',
   };
 
   let failed = true;

@@ -1,5 +1,5 @@
 // The Next.js side of local stacks: migrations, production build, server, first admin.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type Env, type Service, log, runForeground, startService, waitForHttp } from './processes';
 
@@ -14,10 +14,27 @@ export async function migrate(root: string, env: Env): Promise<void> {
   await mustRun('migrations (sh scripts/prisma.sh migrate deploy)', 'sh', ['scripts/prisma.sh', 'migrate', 'deploy'], env, root);
 }
 
-/** Runs `npm run build` when .next/BUILD_ID is missing, or always with force. */
+/** Newest modification time among the inputs of a build (sources, config, lock file). */
+function newestInput(root: string): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p)) if (entry !== 'generated') visit(path.join(p, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const input of ['src', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'prisma/schema.prisma']) {
+    if (existsSync(path.join(root, input))) visit(path.join(root, input));
+  }
+  return newest;
+}
+
+/** Runs `npm run build` when .next/BUILD_ID is missing or older than the sources, or always with force. */
 export async function ensureBuild(root: string, env: Env, force: boolean): Promise<void> {
-  if (!force && existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    log('using the existing production build in .next/ (pass --build to rebuild)');
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestInput(root);
+  if (!force && !stale) {
+    log('using the existing production build in .next/ (it is newer than the sources)');
     return;
   }
   log('building the app (npm run build)');

@@ -159,3 +159,18 @@ export function onSignals(cleanup: () => Promise<void>): void {
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }
+
+/**
+ * The services of one run, stopped in reverse start order by `teardown`, which
+ * the signal handlers and the normal exit path share (both await the same stop).
+ */
+export function serviceGroup(): { services: Service[]; teardown: () => Promise<void> } {
+  const services: Service[] = [];
+  let stopping: Promise<void> | undefined;
+  const teardown = () =>
+    (stopping ??= (async () => {
+      for (const s of services.splice(0).reverse()) await stopService(s);
+    })());
+  onSignals(teardown);
+  return { services, teardown };
+}

@@ -69,7 +69,8 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
         }
         attempt += 1;
         dispatch({ type: 'reconnecting', attempt, error: lost });
-        await sleep(reconnectDelay(attempt - 1), signal).catch(() => undefined);
+        const wait = Math.max(reconnectDelay(attempt - 1), lost.retryAfterMs ?? 0);
+        await sleep(wait, signal).catch(() => undefined);
       }
     },
     [channelId, showTrack],

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From a `retry-after` header (429/503), when the server sent one. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,8 +33,10 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message);
-    throw new ApiError(res.status, 'internal', `Request failed (${res.status})`);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message, retryAfterSeconds);
+    throw new ApiError(res.status, 'internal', `Request failed (${res.status})`, retryAfterSeconds);
   }
   return body as T;
 }

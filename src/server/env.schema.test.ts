@@ -29,6 +29,7 @@ describe('env schema', () => {
     expect(env.APP_URL).toBe('http://localhost:3000');
     expect(env.DATABASE_URL).toBe('file:./data/radio.db');
     expect(env.LISTENER_TOKEN_RATE_LIMIT).toBe(30);
+    expect(env.AUTH_SIGN_IN_RATE_LIMIT).toBe(10);
   });
 
   it('fails fast naming every bad variable', () => {

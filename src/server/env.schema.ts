@@ -21,6 +21,8 @@ export const envSchema = z.object({
   LIVEKIT_API_SECRET: secret('LIVEKIT_API_SECRET'),
   /** Listener tokens allowed per client per minute. */
   LISTENER_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Sign-in attempts allowed per client per minute (raise it when many DJs share one address). */
+  AUTH_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -27,10 +27,13 @@ test.describe('live broadcast, DJ to listener', () => {
 
   const card = (page: Page) => page.locator(`[data-testid="channel-card"][data-slug="${slug}"]`);
   const listenerState = () => listenerPage.getByTestId('listener-status');
-  const expectTone = (message: string) =>
-    expect
-      .poll(() => toneProminence(listenerPage), { message, timeout: 30_000, intervals: [500, 1_000] })
+  const expectTone = async (message: string) => {
+    let measured = 0;
+    await expect
+      .poll(async () => (measured = await toneProminence(listenerPage)), { message, timeout: 30_000, intervals: [500, 1_000] })
       .toBeGreaterThan(TONE_MARGIN_DB);
+    test.info().annotations.push({ type: 'tone prominence (dB over median bin)', description: measured.toFixed(1) });
+  };
 
   test.beforeAll(async ({ browser }) => {
     const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };

@@ -9,13 +9,13 @@ let channel: ChannelSummary;
 
 type Reply = { status: number; retryAfter: string | undefined };
 
-/** POSTs a listener token request from a given loopback source address: a distinct client to the app. */
-function requestFrom(localAddress: string, extraHeaders: Record<string, string> = {}): Promise<Reply> {
-  const body = JSON.stringify({ channelId: channel.id, role: 'listener' });
+/** POSTs JSON from a given loopback source address: to the app, a distinct client. */
+function postFrom(localAddress: string, path: string, payload: unknown): Promise<Reply> {
+  const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      new URL('/api/livekit/token', env.APP_URL),
-      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...extraHeaders } },
+      new URL(path, env.APP_URL),
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', origin: env.APP_URL } },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined }));
@@ -26,10 +26,13 @@ function requestFrom(localAddress: string, extraHeaders: Record<string, string> 
   });
 }
 
-async function exhaust(localAddress: string): Promise<Reply[]> {
+const requestFrom = (localAddress: string) =>
+  postFrom(localAddress, '/api/livekit/token', { channelId: channel.id, role: 'listener' });
+
+async function exhaust(send: () => Promise<Reply>): Promise<Reply[]> {
   const replies: Reply[] = [];
   for (let i = 0; i < 200; i += 1) {
-    const reply = await requestFrom(localAddress);
+    const reply = await send();
     replies.push(reply);
     if (reply.status === 429) break;
   }
@@ -42,7 +45,7 @@ beforeAll(async () => {
 
 describe('listener token rate limit', () => {
   it('limits each client on its own and says when to retry', async () => {
-    const replies = await exhaust('127.0.0.2');
+    const replies = await exhaust(() => requestFrom('127.0.0.2'));
     const last = replies.at(-1);
     expect(last?.status).toBe(429);
     expect(Number(last?.retryAfter)).toBeGreaterThan(0);
@@ -51,5 +54,16 @@ describe('listener token rate limit', () => {
 
     // Another client is unaffected.
     expect((await requestFrom('127.0.0.3')).status).toBe(200);
+  });
+});
+
+describe('sign-in rate limit', () => {
+  it('stops password guessing from one client', async () => {
+    const guess = () =>
+      postFrom('127.0.0.4', '/api/auth/sign-in/email', { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' });
+    const replies = await exhaust(guess);
+    expect(replies.at(-1)?.status).toBe(429);
+    expect(replies.slice(0, -1).every((r) => r.status === 401)).toBe(true);
+    expect(replies.length - 1).toBe(Number(process.env.AUTH_SIGN_IN_RATE_LIMIT ?? 10));
   });
 });

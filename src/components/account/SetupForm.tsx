@@ -11,7 +11,8 @@ import { signIn } from '@/lib/auth-client';
 import { fetchJson } from '@/lib/fetch-json';
 import { type AccountInput, accountInputSchema, type AccountSummary } from '@/types/account';
 
-async function createFirstAdmin(raw: Record<string, string>): Promise<void> {
+/** Resolves true once the admin exists and is signed in. */
+async function createFirstAdmin(raw: Record<string, string>): Promise<true> {
   if (raw.password !== raw.confirm) throw new Error('The passwords do not match.');
   const parsed = accountInputSchema.safeParse({ name: raw.name, email: raw.email, password: raw.password });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
@@ -19,6 +20,7 @@ async function createFirstAdmin(raw: Record<string, string>): Promise<void> {
   await fetchJson<AccountSummary>('/api/setup', { method: 'POST', body: JSON.stringify(input) });
   const { error } = await signIn.email({ email: input.email, password: input.password });
   if (error) throw new Error('The admin was created, but signing in failed. Try the sign-in page.');
+  return true;
 }
 
 /** First-run form: the station's first admin account. */
@@ -31,8 +33,7 @@ export function SetupForm() {
       event.preventDefault();
       const form = new FormData(event.currentTarget);
       const raw = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-      const done = await run(raw);
-      if (done !== undefined) {
+      if (await run(raw)) {
         router.replace('/admin');
         router.refresh();
       }

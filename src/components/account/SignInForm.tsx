@@ -11,11 +11,13 @@ import { signIn } from '@/lib/auth-client';
 
 export type SignInFormProps = { nextPath: string; denied: boolean };
 
-async function signInWithPassword(email: string, password: string): Promise<void> {
+/** Resolves true when signed in (useApiAction reports failures as undefined). */
+async function signInWithPassword(email: string, password: string): Promise<true> {
   const { error } = await signIn.email({ email, password });
   if (error) {
     throw new Error(error.status === 429 ? 'Too many attempts. Wait a minute and try again.' : 'Wrong email or password.');
   }
+  return true;
 }
 
 export function SignInForm({ nextPath, denied }: SignInFormProps) {
@@ -26,8 +28,8 @@ export function SignInForm({ nextPath, denied }: SignInFormProps) {
     async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       const form = new FormData(event.currentTarget);
-      const ok = await run(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
-      if (ok !== undefined) {
+      const signedIn = await run(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      if (signedIn) {
         router.replace(nextPath);
         router.refresh();
       }

@@ -20,6 +20,8 @@ describe('classifyError', () => {
     expect(classifyError(new ApiError(403, 'forbidden', 'x')).kind).toBe('forbidden');
     expect(classifyError(new ApiError(404, 'not_found', 'x')).kind).toBe('not-found');
     expect(classifyError(new ApiError(429, 'rate_limited', 'x')).kind).toBe('rate-limited');
+    expect(classifyError(new ApiError(429, 'rate_limited', 'x', 12)).retryAfterMs).toBe(12_000);
+    expect(classifyError(new ApiError(429, 'rate_limited', 'x')).retryAfterMs).toBeUndefined();
   });
 
   it('keeps the server message for other client errors', () => {

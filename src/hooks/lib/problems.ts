@@ -16,7 +16,8 @@ export type ProblemKind =
   | 'disconnected'
   | 'unknown';
 
-export type Problem = { kind: ProblemKind; message: string };
+/** `retryAfterMs`: the server asked us to wait this long before trying again. */
+export type Problem = { kind: ProblemKind; message: string; retryAfterMs?: number };
 
 const MESSAGES: Record<ProblemKind, string> = {
   'permission-denied':
@@ -49,7 +50,10 @@ function fromApiError(error: ApiError): Problem {
   if (error.status === 401) return problem('signed-out');
   if (error.status === 403) return problem('forbidden');
   if (error.status === 404) return problem('not-found');
-  if (error.status === 429) return problem('rate-limited');
+  if (error.status === 429) {
+    const limited = problem('rate-limited');
+    return error.retryAfterSeconds ? { ...limited, retryAfterMs: error.retryAfterSeconds * 1000 } : limited;
+  }
   return problem('unknown', error.message || MESSAGES.unknown);
 }
 

@@ -21,7 +21,7 @@ function createAuth() {
       enabled: true,
       window: 60,
       max: 100,
-      customRules: { '/sign-in/email': { window: 60, max: 10 } },
+      customRules: { '/sign-in/email': { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
     },
     telemetry: { enabled: false },
     plugins: [admin({ defaultRole: 'dj', adminRoles: ['admin'] }), nextCookies()],

@@ -44,6 +44,24 @@ export async function getChannelBySlug(slug: string): Promise<ChannelSummary | n
   return toChannelSummary(row, counts.get(row.id) ?? 0);
 }
 
+// Token requests ask this on every listener tune-in; channels rarely change, so a
+// short positive cache spares SQLite. Misses are never cached (new channels work at
+// once) and deleteChannel() forgets the id (one app instance owns the database).
+const EXISTS_TTL_MS = 10_000;
+const EXISTS_MAX_ENTRIES = 10_000;
+const knownChannels = new Map<string, number>();
+
 export async function channelExists(id: string): Promise<boolean> {
-  return (await getDb().channel.count({ where: { id } })) > 0;
+  const now = Date.now();
+  if ((knownChannels.get(id) ?? 0) > now) return true;
+  const found = (await getDb().channel.count({ where: { id } })) > 0;
+  if (found) {
+    if (knownChannels.size >= EXISTS_MAX_ENTRIES) knownChannels.clear();
+    knownChannels.set(id, now + EXISTS_TTL_MS);
+  }
+  return found;
+}
+
+export function forgetChannel(id: string): void {
+  knownChannels.delete(id);
 }

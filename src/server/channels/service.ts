@@ -4,7 +4,7 @@ import { getBroadcastRoom } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import { conflict, notFound } from '../http/errors';
 import { getRoomService } from '../livekit/clients';
-import { toChannelSummary, getChannelBySlug } from './queries';
+import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 
 const slugTaken = () => conflict('That slug is already used by another channel.');
 
@@ -33,6 +33,7 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>): P
 export async function deleteChannel(id: string): Promise<void> {
   const result = await getDb().channel.deleteMany({ where: { id } });
   if (result.count === 0) throw notFound('No such channel.');
+  forgetChannel(id);
   await getRoomService()
     .deleteRoom(getBroadcastRoom(id))
     .catch(() => undefined); // no room (nobody connected) is the common case

@@ -3,13 +3,17 @@ import type { ChannelSummary } from '../../../src/types/channel';
 
 export type Credentials = { email: string; password: string };
 
-/** Signs in through the real form and waits until the app has navigated away from it. */
-export async function signIn(page: Page, { email, password }: Credentials, next?: string): Promise<void> {
-  await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
+/** Signs in through the real form and waits for its redirect to `next` (default "/"). */
+export async function signIn(page: Page, { email, password }: Credentials, next = '/'): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/auth/sign-in') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  expect(response.status(), `sign-in for ${email} failed`).toBe(200);
+  await expect(page).toHaveURL((url) => url.pathname + url.search === next);
 }
 
 /** A short unique suffix so reruns against one stack never collide. */

@@ -1,0 +1,50 @@
+import type { ChannelSummary } from '../../src/types/channel';
+import { fail, requireEnv } from './env';
+
+export type Credentials = { email: string; password: string };
+export type Fixture = { appUrl: string; channel: ChannelSummary; dj: Credentials & { name: string } };
+
+/** Errors are `{error:{code,message}}`; show them verbatim when setup fails. */
+async function expectStatus(res: Response, status: number, what: string): Promise<void> {
+  if (res.status !== status) fail(`${what}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Better Auth email sign-in; returns a Cookie header value. `origin` is checked against APP_URL. */
+export async function signIn(appUrl: string, creds: Credentials): Promise<string> {
+  const res = await fetch(`${appUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: appUrl },
+    body: JSON.stringify(creds),
+  });
+  await expectStatus(res, 200, `sign-in as ${creds.email}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  if (cookies.length === 0) fail(`sign-in as ${creds.email} set no cookie`);
+  return cookies.join('; ');
+}
+
+export async function postJson(appUrl: string, route: string, body: unknown, cookie?: string): Promise<Response> {
+  return fetch(`${appUrl}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: appUrl, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A unique suffix so repeated runs against one stack never collide. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
+
+/** Signs in as the harness's admin and creates a fresh channel and DJ account for one bench. */
+export async function createFixture(prefix: string): Promise<Fixture> {
+  const appUrl = requireEnv('APP_URL');
+  const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
+  const suffix = uniqueSuffix();
+  const slug = `${prefix}-${suffix}`;
+  const channelRes = await postJson(appUrl, '/api/admin/channels', { name: `Bench ${slug}`, slug, description: 'benchmark' }, admin);
+  await expectStatus(channelRes, 201, 'create channel');
+  const channel = (await channelRes.json()) as ChannelSummary;
+  const dj = { name: `Bench DJ ${suffix}`, email: `dj-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` };
+  await expectStatus(await postJson(appUrl, '/api/admin/accounts', dj, admin), 201, 'create DJ account');
+  return { appUrl, channel, dj };
+}

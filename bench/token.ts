@@ -1,0 +1,81 @@
+/**
+ * POST /api/livekit/token throughput and latency (npm run bench:token; the npm script raises the
+ * listener rate limit to 1,000,000 per minute so the limiter does not answer instead of the route).
+ *
+ * Method: autocannon keeps 200 connections busy for 15 s against the production build, once with
+ * the anonymous listener role and once with the DJ role carrying a signed-in DJ's session cookie
+ * (that path also reads the session from SQLite). A 3 s warm-up per role is run and discarded,
+ * and a 5 s single-connection run shows the unloaded service time for comparison. With a closed
+ * loop of N connections, mean latency ~= N / throughput (Little's law): p99 < 50 ms at 200
+ * connections needs well over 4,000 req/s.
+ * autocannon runs in this process on the same 2 cores as `next start` and LiveKit, so it competes
+ * with the server for CPU: the figures are a floor, not the server's ceiling.
+ *
+ * A second, open-loop run keeps the same 200 connections but sends a fixed total rate
+ * (BENCH_RATE, default 300 req/s: a surge of listeners tuning in at once), which is how
+ * tune-ins arrive in practice; its p99 is the figure to hold against the 50 ms target.
+ *
+ * Env: BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 200), BENCH_RATE (default 300).
+ */
+import autocannon, { type Result } from 'autocannon';
+import { createFixture, postJson, signIn } from './support/api';
+import { fail, hostLine, runBench } from './support/env';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const WARMUP_SECONDS = 3;
+const BASELINE_SECONDS = 5;
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+
+type Role = 'listener' | 'dj';
+
+async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  connections: number,
+  duration: number,
+  overallRate?: number,
+): Promise<Result> {
+  return autocannon({ url, method: 'POST', headers, body, connections, duration, timeout: 10, overallRate });
+}
+
+function line(role: string, r: Result): string {
+  const rps = r.requests.total / r.duration;
+  const codes = Object.entries(r.statusCodeStats).map(([code, { count }]) => `${code}x${count}`).join(' ');
+  return `${role.padEnd(22)} ${rps.toFixed(0).padStart(5)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +
+    `max ${r.latency.max} ms  errors ${r.errors} (timeouts ${r.timeouts})  non-2xx ${r.non2xx}  ` +
+    `requests ${r.requests.total} [${codes}]`;
+}
+
+runBench('token', async () => {
+  const fx = await createFixture('bench-token');
+  const djCookie = await signIn(fx.appUrl, fx.dj);
+  const url = `${fx.appUrl}/api/livekit/token`;
+  const cookies: Record<Role, string | undefined> = { listener: undefined, dj: djCookie };
+
+  const results: [string, Result][] = [];
+  for (const role of ['listener', 'dj'] as const) {
+    const payload = { channelId: fx.channel.id, role };
+    // One request first, so a broken setup fails loudly instead of as 100% non-2xx.
+    const probe = await postJson(fx.appUrl, '/api/livekit/token', payload, cookies[role]);
+    if (probe.status !== 200) fail(`${role} token: HTTP ${probe.status} ${await probe.text()}`);
+    const headers = { 'content-type': 'application/json', ...(cookies[role] ? { cookie: cookies[role] } : {}) };
+    const body = JSON.stringify(payload);
+    console.log(`[token] ${role}: warm-up ${WARMUP_SECONDS} s, then ${CONNECTIONS} connections for ${SECONDS} s...`);
+    await load(url, body, headers, 20, WARMUP_SECONDS);
+    const result = await load(url, body, headers, CONNECTIONS, SECONDS);
+    if (result['2xx'] === 0) fail(`${role}: no 2xx responses at all (${line(role, result)})`);
+    results.push([`${role} x${CONNECTIONS}`, result]);
+    results.push([`${role} x${CONNECTIONS} @${RATE}/s`, await load(url, body, headers, CONNECTIONS, SECONDS, RATE)]);
+    results.push([`${role} x1`, await load(url, body, headers, 1, BASELINE_SECONDS)]);
+  }
+
+  console.log('');
+  console.log(`== POST /api/livekit/token, ${CONNECTIONS} connections, ${SECONDS} s per role (autocannon, same 2 cores as the server) ==`);
+  console.log('latency percentiles are over 2xx responses only (autocannon\'s histogram, 1 ms resolution);');
+  console.log(`"@${RATE}/s" rows: the same connections at a fixed total rate (open loop)`);
+  console.log(`"x1" rows: one connection for ${BASELINE_SECONDS} s, i.e. the unloaded service time`);
+  console.log(hostLine());
+  for (const [role, result] of results) console.log(line(role, result));
+});

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { signIn, uniqueSuffix } from './support/accounts';
+import { requireEnv } from './support/env';
+
+// Next.js renders its own role="alert" route announcer, so alerts are matched by text.
+test.describe('admin console', () => {
+  test('signed-out visitors are sent to sign in', async ({ page }) => {
+    await page.goto('/admin');
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin/);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  });
+
+  test('a wrong password is refused with a clear message', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(requireEnv('TEST_ADMIN_EMAIL'));
+    await page.getByLabel('Password').fill('definitely-not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password' })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('an admin creates a channel and a DJ through the forms', async ({ page }) => {
+    const suffix = uniqueSuffix();
+    const slug = `admin-ui-${suffix}`;
+    await signIn(page, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') }, '/admin');
+    await expect(page.getByRole('heading', { name: 'Station admin' })).toBeVisible();
+
+    // Invalid input: a clear error, and what was typed stays in the form.
+    await page.getByLabel('Channel name').fill(`Morning ${suffix}`);
+    await page.getByLabel('Slug').fill('Not A Slug!');
+    await page.getByRole('button', { name: 'Create channel' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Slug may use lowercase letters' })).toBeVisible();
+    await expect(page.getByLabel('Channel name')).toHaveValue(`Morning ${suffix}`);
+
+    await page.getByLabel('Slug').fill(slug);
+    await page.getByLabel('Description').fill('Coffee and deep house');
+    await page.getByRole('button', { name: 'Create channel' }).click();
+    await expect(page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`)).toContainText(`Morning ${suffix}`);
+    await expect(page.getByLabel('Channel name')).toHaveValue('');
+
+    // The same slug again is a conflict, reported from the server.
+    await page.getByLabel('Channel name').fill('Duplicate');
+    await page.getByLabel('Slug').fill(slug);
+    await page.getByRole('button', { name: 'Create channel' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'already used' })).toBeVisible();
+
+    const djEmail = `ui-dj-${suffix}@test.local`;
+    await page.getByLabel('DJ name').fill(`DJ UI ${suffix}`);
+    await page.getByLabel('Email').fill(djEmail);
+    await page.getByLabel('Initial password').fill(`pw-${suffix}-long-enough`);
+    await page.getByRole('button', { name: 'Create DJ' }).click();
+    await expect(page.getByTestId('admin-account-list')).toContainText(djEmail);
+
+    await page.goto('/');
+    await expect(page.locator(`[data-testid="channel-card"][data-slug="${slug}"]`)).toContainText(`Morning ${suffix}`);
+  });
+});
