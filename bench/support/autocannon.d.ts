@@ -36,8 +36,6 @@ declare module 'autocannon' {
     duration?: number;
     /** Seconds before a request counts as a timeout (default 10). */
     timeout?: number;
-    /** Total requests per second across all connections (open loop); unset means as fast as possible. */
-    overallRate?: number;
   };
 
   export default function autocannon(opts: Options): PromiseLike<Result>;

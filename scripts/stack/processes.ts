@@ -56,10 +56,13 @@ function killGroup(s: Service, signal: NodeJS.Signals): void {
 /** SIGTERM to the whole process group, SIGKILL after graceMs if anything is left. */
 export async function stopService(s: Service, graceMs = 5000): Promise<void> {
   if (s.child.pid === undefined) return;
+  const waitFor = (ms: number) =>
+    Promise.race([s.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
   killGroup(s, 'SIGTERM');
-  const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
-  if (isRunning(s) && (await Promise.race([s.exited, timer])) === 'timeout') {
-    log(`${s.name} did not stop within ${graceMs} ms: SIGKILL`);
+  // livekit-server drains rooms on the first signal and stops at once on the second.
+  if (isRunning(s) && (await waitFor(1000)) === 'timeout') killGroup(s, 'SIGTERM');
+  if (isRunning(s) && (await waitFor(graceMs)) === 'timeout') {
+    log(`${s.name} did not stop within ${graceMs + 1000} ms: SIGKILL`);
   }
   // Also reaps descendants that outlived the group leader.
   killGroup(s, 'SIGKILL');
