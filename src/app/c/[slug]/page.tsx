@@ -2,18 +2,25 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListenerPage } from '@/components/listen/ListenerPage';
 import { getChannelBySlug } from '@/server/channels/queries';
+import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The channel for a slug, or null when the slug is invalid or unknown. */
+async function findChannel(params: Props['params']) {
+  const slug = channelSlugSchema.safeParse((await params).slug);
+  return slug.success ? getChannelBySlug(slug.data) : null;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const channel = await getChannelBySlug((await params).slug);
+  const channel = await findChannel(params);
   return channel ? { title: channel.name, description: channel.description || undefined } : {};
 }
 
 export default async function ChannelPage({ params }: Props) {
-  const channel = await getChannelBySlug((await params).slug);
+  const channel = await findChannel(params);
   if (!channel) notFound();
   return <ListenerPage channel={channel} />;
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { DjConsole } from '@/components/broadcast/DjConsole';
 import { requireUser } from '@/server/auth/session';
 import { getChannelBySlug } from '@/server/channels/queries';
+import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'DJ console' };
@@ -10,7 +11,9 @@ export const metadata: Metadata = { title: 'DJ console' };
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function DjConsolePage({ params }: Props) {
-  const { slug } = await params;
+  const parsed = channelSlugSchema.safeParse((await params).slug);
+  if (!parsed.success) notFound();
+  const slug = parsed.data;
   const user = await requireUser(['dj', 'admin'], `/dj/${slug}`);
   const channel = await getChannelBySlug(slug);
   if (!channel) notFound();
