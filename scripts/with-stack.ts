@@ -99,6 +99,8 @@ async function main(): Promise<number> {
     LISTENER_TOKEN_RATE_LIMIT: String(opts.rateLimit),
     // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
     AUTH_SIGN_IN_RATE_LIMIT: '60',
+    // Short, so tests see missed webhooks repaired quickly.
+    RECONCILE_INTERVAL_SECONDS: '2',
   };
 
   let failed = true;

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   LIVEKIT_API_SECRET: secret('LIVEKIT_API_SECRET'),
   /** Listener tokens allowed per client per minute. */
   LISTENER_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** How often live state is checked against LiveKit, repairing what missed webhooks left wrong. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Sign-in attempts allowed per client per minute (raise it when many DJs share one address). */
   AUTH_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });

@@ -7,3 +7,24 @@ export async function signWebhook(body: string, apiKey: string, apiSecret: strin
   token.sha256 = createHash('sha256').update(body).digest('base64');
   return token.toJwt();
 }
+
+/** A webhook body shaped like LiveKit's own for a DJ's audio track being published. */
+export function trackPublishedBody(room: string, eventId: string, djName: string): string {
+  return JSON.stringify({
+    event: 'track_published',
+    id: eventId,
+    createdAt: String(Math.floor(Date.now() / 1000)),
+    room: { sid: 'RM_test', name: room },
+    participant: { sid: `PA_${eventId}`, identity: `dj-${eventId}`, name: djName },
+    track: { sid: `TR_${eventId}`, type: 'AUDIO', source: 'MICROPHONE' },
+  });
+}
+
+/** Posts a webhook body to the app, signed with the given secret (or unsigned). */
+export async function postWebhook(appUrl: string, body: string, authorization?: string): Promise<Response> {
+  return fetch(new URL('/api/livekit/webhook', appUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) },
+    body,
+  });
+}

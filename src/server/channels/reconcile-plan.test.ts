@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { planReconcile, type RoomParticipant, type StoredChannel } from './reconcile-plan';
+
+const t0 = new Date('2026-01-01T10:00:00Z');
+const before = new Date(t0.getTime() - 60_000);
+const after = new Date(t0.getTime() + 60_000);
+const offAir: StoredChannel = { liveIdentity: null, liveTrackSid: null, liveSince: null, presences: [] };
+const dj: RoomParticipant = { sid: 'PA_dj', identity: 'dj-u1', name: 'DJ Ada', joinedAt: before, audioTrackSids: ['TR_1'] };
+const listener: RoomParticipant = { sid: 'PA_l', identity: 'listener-1', name: '', joinedAt: before, audioTrackSids: [] };
+
+describe('planReconcile', () => {
+  it('changes nothing when the database already agrees', () => {
+    const stored: StoredChannel = {
+      liveIdentity: 'dj-u1',
+      liveTrackSid: 'TR_1',
+      liveSince: before,
+      presences: [
+        { participantSid: 'PA_dj', joinedAt: before, leftAt: null },
+        { participantSid: 'PA_l', joinedAt: before, leftAt: null },
+      ],
+    };
+    expect(planReconcile(stored, [dj, listener], t0)).toEqual({ close: [], open: [], live: { type: 'keep' } });
+  });
+
+  it('takes a channel off air and closes presences that LiveKit no longer has', () => {
+    const stored: StoredChannel = {
+      liveIdentity: 'dj-u1',
+      liveTrackSid: 'TR_1',
+      liveSince: before,
+      presences: [{ participantSid: 'PA_gone', joinedAt: before, leftAt: null }],
+    };
+    expect(planReconcile(stored, [], t0)).toEqual({ close: ['PA_gone'], open: [], live: { type: 'clear' } });
+  });
+
+  it('puts a publishing DJ on air and counts participants the webhooks missed', () => {
+    const plan = planReconcile(offAir, [dj, listener], t0);
+    expect(plan.open.map((p) => p.sid)).toEqual(['PA_dj', 'PA_l']);
+    expect(plan.live).toEqual({ type: 'set', identity: 'dj-u1', name: 'DJ Ada', trackSid: 'TR_1', since: t0 });
+  });
+
+  it('reopens a participant marked gone who is still there', () => {
+    const stored: StoredChannel = { ...offAir, presences: [{ participantSid: 'PA_l', joinedAt: before, leftAt: before }] };
+    expect(planReconcile(stored, [listener], t0).open.map((p) => p.sid)).toEqual(['PA_l']);
+  });
+
+  it('leaves alone what webhooks recorded after the snapshot', () => {
+    const stored: StoredChannel = {
+      liveIdentity: 'dj-u2',
+      liveTrackSid: 'TR_9',
+      liveSince: after,
+      presences: [{ participantSid: 'PA_new', joinedAt: after, leftAt: null }],
+    };
+    expect(planReconcile(stored, [], t0)).toEqual({ close: [], open: [], live: { type: 'keep' } });
+  });
+
+  it('never puts a listener on air', () => {
+    const odd = { ...listener, audioTrackSids: ['TR_x'] };
+    expect(planReconcile(offAir, [odd], t0).live).toEqual({ type: 'keep' });
+  });
+});
