@@ -47,7 +47,7 @@ export function SetupForm() {
       description="Create the first admin account. You can add channels and DJs next."
       className="mx-auto max-w-md"
     >
-      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <Field label="Your name" htmlFor="name">
           <Input id="name" name="name" autoComplete="name" required />
         </Field>

@@ -44,7 +44,7 @@ export function SignInForm({ nextPath, denied }: SignInFormProps) {
           Your account cannot open that page. Sign in with another account.
         </Alert>
       )}
-      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <Field label="Email" htmlFor="email">
           <Input id="email" name="email" type="email" autoComplete="email" required />
         </Field>

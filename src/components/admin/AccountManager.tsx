@@ -62,7 +62,7 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
       </ul>
       {remove.error && <Alert tone="error" className="mb-4">{remove.error}</Alert>}
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
-      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
+      <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
         <Field label="DJ name" htmlFor="dj-name">
           <Input id="dj-name" name="name" required maxLength={80} />
         </Field>

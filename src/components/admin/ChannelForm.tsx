@@ -41,7 +41,7 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix }
 
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
       <Field label="Channel name" htmlFor={id('name')}>
         <Input id={id('name')} name="name" defaultValue={initial?.name} required maxLength={80} />
       </Field>
