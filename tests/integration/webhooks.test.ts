@@ -57,6 +57,23 @@ describe('webhooks from the real LiveKit server', () => {
     await expect.poll(async () => (await live(channel.slug)).listeners, { timeout: 15_000 }).toBe(0);
   });
 
+  it('a DJ whose account is deleted is disconnected and goes off air', async () => {
+    const channel = await createChannel(admin, 'hooks-deleted');
+    const { dj, account } = await createDj(admin, 'DJ Deleted');
+    const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
+    rooms.push(djRoom);
+    let disconnected = false;
+    djRoom.on('disconnected', () => (disconnected = true));
+    await publishAudio(djRoom);
+    await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(true);
+
+    expect((await admin.request('DELETE', `/api/admin/accounts/${account.id}`)).status).toBe(204);
+    await expect.poll(() => disconnected, { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(false);
+    const again = await dj.request('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
+    expect(again.status).toBe(401);
+  });
+
   it('a DJ who disconnects goes off air', async () => {
     const channel = await createChannel(admin, 'hooks-drop');
     const { dj } = await createDj(admin, 'DJ Drop');

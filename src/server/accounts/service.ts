@@ -4,6 +4,8 @@ import { roleSchema } from '@/types/account';
 import { getAuth } from '../auth/auth';
 import { getDb } from '../db/client';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { removeFromAllChannels } from '../livekit/participants';
+import { djIdentity } from '../livekit/tokens';
 
 type UserRow = { id: string; name: string; email: string; role: string | null; createdAt: Date };
 
@@ -34,11 +36,12 @@ export async function createAccount(input: AccountInput, role: Role): Promise<Ac
   return toSummary(row);
 }
 
-/** Deletes an account and its sessions; admins cannot delete themselves. */
+/** Deletes an account and its sessions and takes it off air; admins cannot delete themselves. */
 export async function deleteAccount(id: string, actorId: string): Promise<void> {
   if (id === actorId) throw badRequest('You cannot delete your own account.');
   const result = await getDb().user.deleteMany({ where: { id } });
   if (result.count === 0) throw notFound('No such account.');
+  await removeFromAllChannels(djIdentity(id));
 }
 
 export async function hasAnyAdmin(): Promise<boolean> {
