@@ -6,7 +6,7 @@ import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { joinRoom } from '../support/livekit-peer';
 import { stackEnv } from '../support/stack-env';
-import { postWebhook, signWebhook, trackPublishedBody } from '../support/webhook-signing';
+import { postWebhook, signWebhook, trackPublishedBody } from '../support/webhooks';
 
 // The stack runs the reconciler every 2 s (RECONCILE_INTERVAL_SECONDS in scripts/with-stack.ts).
 const env = stackEnv();
@@ -18,7 +18,7 @@ const live = async (slug: string) => (await anon.request<ChannelSummary>('GET', 
 
 /** Delivers a signed webhook; its result proves the state changed (reading it back would race the reconciler). */
 async function deliver(body: string): Promise<void> {
-  const res = await postWebhook(env.APP_URL, body, await signWebhook(body, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET));
+  const res = await postWebhook(body, await signWebhook(body, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET));
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ ok: true, result: 'applied' });
 }
@@ -35,7 +35,7 @@ describe('live state reconciliation against LiveKit', () => {
   it('takes a channel off air when LiveKit has nobody publishing there', async () => {
     const channel = await createChannel(admin, 'stale');
     // As if the DJ's "left" and "unpublished" webhooks were lost while the app was down.
-    await deliver(trackPublishedBody(getBroadcastRoom(channel.id), randomUUID(), 'DJ Ghost'));
+    await deliver(trackPublishedBody(channel.id, randomUUID(), 'DJ Ghost'));
     await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(false);
   });
 

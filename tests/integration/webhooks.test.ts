@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { stackEnv } from '../support/stack-env';
-import { postWebhook as postSigned, signWebhook, trackPublishedBody as publishedBody } from '../support/webhook-signing';
+import { postWebhook, signWebhook, trackPublishedBody } from '../support/webhooks';
 
 const env = stackEnv();
 const anon = new AppClient();
@@ -21,9 +21,6 @@ async function tokenFor(client: AppClient, channelId: string, role: 'dj' | 'list
   return res.body;
 }
 
-const postWebhook = (body: string, authorization?: string) => postSigned(env.APP_URL, body, authorization);
-const trackPublishedBody = (channelId: string, eventId: string, djName: string) =>
-  publishedBody(getBroadcastRoom(channelId), eventId, djName);
 
 beforeAll(async () => {
   admin = await signedInAdmin();

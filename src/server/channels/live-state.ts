@@ -4,7 +4,8 @@ import { getDb, isUniqueViolation } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { type LiveAction, planLiveAction } from './live-events';
 
-const OFF_AIR = { liveIdentity: null, liveName: null, liveTrackSid: null, liveSince: null };
+/** The live fields of an off-air channel (also written by the reconciler). */
+export const OFF_AIR = { liveIdentity: null, liveName: null, liveTrackSid: null, liveSince: null };
 
 export type ApplyResult = 'applied' | 'duplicate' | 'ignored';
 

@@ -4,6 +4,7 @@ import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { getRoomService } from '../livekit/clients';
+import { OFF_AIR } from './live-state';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
 
 function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant {
@@ -48,7 +49,7 @@ async function applyPlan(channelId: string, plan: ReconcilePlan, at: Date): Prom
     if (live.type === 'clear') {
       await tx.channel.updateMany({
         where: { id: channelId, ...settled },
-        data: { liveIdentity: null, liveName: null, liveTrackSid: null, liveSince: null },
+        data: OFF_AIR,
       });
     } else if (live.type === 'set') {
       await tx.channel.updateMany({

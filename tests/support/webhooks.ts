@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
+import { getBroadcastRoom } from '@/types/broadcast';
+import { stackEnv } from './stack-env';
 
 /** Signs a webhook body the way LiveKit does: a JWT from the API key whose sha256 claim covers the body. */
 export async function signWebhook(body: string, apiKey: string, apiSecret: string): Promise<string> {
@@ -8,21 +10,21 @@ export async function signWebhook(body: string, apiKey: string, apiSecret: strin
   return token.toJwt();
 }
 
-/** A webhook body shaped like LiveKit's own for a DJ's audio track being published. */
-export function trackPublishedBody(room: string, eventId: string, djName: string): string {
+/** A webhook body shaped like LiveKit's own for a DJ's audio track being published in a channel. */
+export function trackPublishedBody(channelId: string, eventId: string, djName: string): string {
   return JSON.stringify({
     event: 'track_published',
     id: eventId,
     createdAt: String(Math.floor(Date.now() / 1000)),
-    room: { sid: 'RM_test', name: room },
+    room: { sid: 'RM_test', name: getBroadcastRoom(channelId) },
     participant: { sid: `PA_${eventId}`, identity: `dj-${eventId}`, name: djName },
     track: { sid: `TR_${eventId}`, type: 'AUDIO', source: 'MICROPHONE' },
   });
 }
 
-/** Posts a webhook body to the app, signed with the given secret (or unsigned). */
-export async function postWebhook(appUrl: string, body: string, authorization?: string): Promise<Response> {
-  return fetch(new URL('/api/livekit/webhook', appUrl), {
+/** Posts a webhook body to the stack's app with the given Authorization header (or none). */
+export function postWebhook(body: string, authorization?: string): Promise<Response> {
+  return fetch(new URL('/api/livekit/webhook', stackEnv().APP_URL), {
     method: 'POST',
     headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) },
     body,
