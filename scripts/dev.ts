@@ -1,12 +1,13 @@
-// `make dev`: .env (created with fresh secrets if missing), migrations, a local
-// LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops both.
+// `make dev`: .env (created with fresh secrets if missing), migrations, a private
+// Redis, a local LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops all.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
-import { ensureLivekitBinary, probeRedis, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { startRedis } from './stack/redis';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,6 +15,7 @@ const APP_PORT = 3000;
 const SIGNAL_PORT = 7880;
 const RTC_TCP_PORT = 7881;
 const UDP_RANGE = [50000, 50099] as const;
+const REDIS_PORT = 7882;
 
 /** .env merged under the shell environment (the shell wins, as in Next.js). */
 function loadEnv(): Env {
@@ -44,7 +46,7 @@ async function main(): Promise<number> {
   }
 
   const bin = await ensureLivekitBinary(root);
-  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT });
+  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
   ensureDatabaseDir(env.DATABASE_URL ?? 'file:./data/radio.db');
   await migrate(root, env);
 
@@ -52,18 +54,16 @@ async function main(): Promise<number> {
   mkdirSync(localDir, { recursive: true });
   const configFile = path.join(localDir, 'livekit.dev.yaml');
   const livekitLog = path.join(localDir, 'livekit.dev.log');
-  writeLocalLivekitConfig(root, configFile, {
-    signalPort: SIGNAL_PORT,
-    rtcTcpPort: RTC_TCP_PORT,
-    udpPortRange: UDP_RANGE,
-    webhookUrl: `http://localhost:${APP_PORT}/api/livekit/webhook`,
-    // No flush: db 0 may hold a developer's own data; stale nodes expire by themselves.
-    redis: await probeRedis(0, false),
-    apiKey,
-    apiSecret,
-  });
-
   try {
+    writeLocalLivekitConfig(root, configFile, {
+      signalPort: SIGNAL_PORT,
+      rtcTcpPort: RTC_TCP_PORT,
+      udpPortRange: UDP_RANGE,
+      webhookUrl: `http://localhost:${APP_PORT}/api/livekit/webhook`,
+      redis: await startRedis(REDIS_PORT, path.join(localDir, 'redis.dev.log'), services),
+      apiKey,
+      apiSecret,
+    });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
   } catch (err) {
     console.error(tail(livekitLog));

@@ -20,7 +20,8 @@ LIVEKIT_SHA256_LINUX_AMD64=""
 LIVEKIT_SHA256_LINUX_ARM64=""
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin_dir="$root/.local/bin"
+# Outside the clone, keyed by version: a fresh clone (CI) reuses a build made once on this machine.
+bin_dir="${RADIO_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/livekit-radio}/bin"
 target="$bin_dir/livekit-server-$LIVEKIT_VERSION"
 
 log() { echo "livekit-server.sh: $*" >&2; }

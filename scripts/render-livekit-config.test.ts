@@ -10,7 +10,7 @@ const vars = {
   LIVEKIT_API_KEY: 'radio-prod',
   LIVEKIT_API_SECRET: 's'.repeat(48),
   APP_URL: 'https://radio.example.com',
-  REDIS_ADDRESS: '127.0.0.1:6379',
+  REDIS_ADDRESS: '127.0.0.1:7892',
   LIVEKIT_DOMAIN: 'lk.example.com',
   TURN_DOMAIN: 'turn.example.com',
 };
@@ -33,7 +33,7 @@ describe('renderLivekitConfig', () => {
     expect(text).not.toContain('${');
     const config = parse(text) as Config;
     expect(config.keys).toEqual({ 'radio-prod': 's'.repeat(48) });
-    expect(config.redis?.address).toBe('127.0.0.1:6379');
+    expect(config.redis?.address).toBe('127.0.0.1:7892');
     expect(config.turn?.domain).toBe('turn.example.com');
     expect(config.ingress.rtmp_base_url).toBe('rtmp://lk.example.com:1935/x');
     expect(config.port).toBe(7880);
@@ -82,7 +82,7 @@ describe('renderLivekitConfig', () => {
       signalPort: 7890,
       rtcTcpPort: 7891,
       udpPortRange: [50100, 50199],
-      redis: { address: '127.0.0.1:6379', db: 9 },
+      redis: { address: '127.0.0.1:7892', db: 9 },
       webhookUrl: 'http://127.0.0.1:3100/api/livekit/webhook',
       dropTurn: true,
     });
@@ -96,7 +96,7 @@ describe('renderLivekitConfig', () => {
       port_range_start: 50100,
       port_range_end: 50199,
     });
-    expect(config.redis).toEqual({ address: '127.0.0.1:6379', db: 9 });
+    expect(config.redis).toEqual({ address: '127.0.0.1:7892', db: 9 });
     expect(config.webhook.urls).toEqual(['http://127.0.0.1:3100/api/livekit/webhook']);
     expect(config.turn).toBeUndefined();
   });

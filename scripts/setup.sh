@@ -6,9 +6,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 # command -> Debian package. chromium: Playwright; ffmpeg/sox: test audio;
-# docker-compose: offline validation of deploy/docker-compose.yml.
+# docker-compose: offline validation of deploy/docker-compose.yml; redis-server:
+# a private Redis per stack.
 missing=""
-for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose; do
+for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 

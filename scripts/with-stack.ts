@@ -5,14 +5,15 @@
 //   tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// Redis db 9; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// a private Redis on 7892; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
-import { ensureLivekitBinary, probeRedis, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { startRedis } from './stack/redis';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,7 +25,7 @@ const APP_PORT = 3100 + OFFSET;
 const SIGNAL_PORT = 7890 + OFFSET;
 const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
-const REDIS_DB = 9 + OFFSET / 100; // db 0 is left to `make dev`
+const REDIS_PORT = 7892 + OFFSET;
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
   const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
-  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT });
+  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
       rtcTcpPort: RTC_TCP_PORT,
       udpPortRange: UDP_RANGE,
       webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
-      redis: await probeRedis(REDIS_DB, true),
+      redis: await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services),
       apiKey,
       apiSecret,
     });

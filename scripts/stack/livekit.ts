@@ -1,12 +1,12 @@
-// LiveKit for local runs: the pinned binary, an optional Redis, and a config
+// LiveKit for local runs: the pinned binary and a config
 // rendered from deploy/livekit.yaml (the production template) with loopback
 // overrides.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { type LocalOverrides, renderLivekitConfig } from '../render-livekit-config';
 import { type Env, type Service, log, runCapture, startService, waitForHttp } from './processes';
+import type { RedisTarget } from './redis';
 
 /** URL-safe random string; secrets end up in YAML and .env files. */
 export function randomSecret(length = 48): string {
@@ -21,57 +21,12 @@ export async function ensureLivekitBinary(root: string): Promise<string> {
   return bin;
 }
 
-/**
- * Sends inline Redis commands and returns the replies, or null when Redis does
- * not answer (not running, needs a password...).
- */
-function redisCommands(host: string, port: number, commands: string[], timeoutMs = 1000): Promise<string[] | null> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    let buffer = '';
-    const done = (value: string[] | null) => {
-      socket.destroy();
-      resolve(value);
-    };
-    socket.setTimeout(timeoutMs, () => done(null));
-    socket.once('error', () => done(null));
-    socket.once('connect', () => socket.write(commands.map((c) => `${c}\r\n`).join('')));
-    socket.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const replies = buffer.split('\r\n').filter(Boolean);
-      if (replies.length >= commands.length) done(replies.slice(0, commands.length));
-    });
-  });
-}
-
-export interface RedisTarget {
-  address: string;
-  db: number;
-}
-
-/**
- * Uses Redis db `db` at host:port when it answers, else returns null (LiveKit
- * then runs single-node). With flush, that db alone is emptied first so a
- * stale node registered by an earlier run cannot be picked for new rooms.
- */
-export async function probeRedis(db: number, flush: boolean, host = '127.0.0.1', port = 6379): Promise<RedisTarget | null> {
-  const commands = [`SELECT ${db}`, 'PING', ...(flush ? ['FLUSHDB'] : [])];
-  const replies = await redisCommands(host, port, commands);
-  const ok = replies !== null && replies.every((r) => r.startsWith('+'));
-  if (!ok) {
-    log(`Redis not usable at ${host}:${port} (${replies?.join(' ') ?? 'no answer'}): LiveKit runs single-node`);
-    return null;
-  }
-  log(`LiveKit uses Redis ${host}:${port} db ${db}${flush ? ' (flushed)' : ''}`);
-  return { address: `${host}:${port}`, db };
-}
-
 export interface LocalLivekit {
   signalPort: number;
   rtcTcpPort: number;
   udpPortRange: readonly [number, number];
   webhookUrl: string;
-  redis: RedisTarget | null;
+  redis: RedisTarget;
   apiKey: string;
   apiSecret: string;
 }
@@ -84,7 +39,7 @@ export function writeLocalLivekitConfig(root: string, file: string, lk: LocalLiv
     LIVEKIT_API_KEY: lk.apiKey,
     LIVEKIT_API_SECRET: lk.apiSecret,
     APP_URL: new URL(lk.webhookUrl).origin,
-    REDIS_ADDRESS: lk.redis?.address ?? '127.0.0.1:6379',
+    REDIS_ADDRESS: lk.redis.address,
     LIVEKIT_DOMAIN: '127.0.0.1',
     TURN_DOMAIN: 'localhost',
   };
