@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { startHlsStack } from './stack/hls';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +27,7 @@ const SIGNAL_PORT = 7890 + OFFSET;
 const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
+const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
@@ -110,16 +112,20 @@ async function main(): Promise<number> {
     await ensureBuild(root, env, opts.build);
 
     const configFile = path.join(stackDir, 'livekit.yaml');
+    const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
     writeLocalLivekitConfig(root, configFile, {
       signalPort: SIGNAL_PORT,
       rtcTcpPort: RTC_TCP_PORT,
       udpPortRange: UDP_RANGE,
       webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
-      redis: await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services),
+      redis,
       apiKey,
       apiSecret,
     });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    const livekit = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
+    const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit, redis, track: services });
+    Object.assign(env, hls.appEnv, { EGRESS_PID: String(hls.egress.child.pid ?? '') });
     await startApp(root, env, APP_PORT, appLog, services);
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };

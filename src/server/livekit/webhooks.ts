@@ -1,5 +1,6 @@
 import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
+import { reactToWebhook } from '../egress';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
 
@@ -15,5 +16,13 @@ export async function receiveWebhook(rawBody: string, authorization: string | nu
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  return applyWebhookEvent(event);
+  const result = await applyWebhookEvent(event);
+  // Egress start/stop runs after the response: starting one takes seconds, and
+  // the supervisor repairs whatever a crash here leaves undone.
+  if (result !== 'duplicate') {
+    void reactToWebhook(event).catch((err: unknown) =>
+      console.warn('[egress] webhook reaction failed:', err instanceof Error ? err.message : err),
+    );
+  }
+  return result;
 }
