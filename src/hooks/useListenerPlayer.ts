@@ -72,6 +72,11 @@ export function useListenerPlayer(channel: ChannelSummary) {
     start('hls');
   }, [failed, mode, path, start, hlsInfo?.ready]);
 
+  // Chosen HLS by hand before the stream existed: move over as soon as it does.
+  useEffect(() => {
+    if (mode === 'hls' && path === 'webrtc' && hlsInfo) start('hls');
+  }, [mode, path, hlsInfo, start]);
+
   const active = path === 'hls' ? hls : webrtc;
   return {
     mode,

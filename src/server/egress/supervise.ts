@@ -8,14 +8,10 @@ import { toOpenBroadcast } from './broadcasts';
 import { purgeExpiredBroadcasts } from './retention';
 import { syncChannelEgress } from './service';
 
-const RETENTION_EVERY_MS = 3_600_000;
-let lastRetention = 0;
-
 /**
  * One pass of egress supervision, for the shared background loop: every channel's
  * egress made to match its live state (none for an empty channel, one for a live
- * channel, failed or stuck ones restarted with backoff), then retention cleanup
- * (hourly). Returns when it next needs to run for a pending retry, if sooner.
+ * channel, failed or stuck ones restarted with backoff), then retention cleanup. Returns when it next needs to run for a pending retry, if sooner.
  */
 export async function superviseEgress(now = new Date()): Promise<{ nextWakeAt: Date | null }> {
   const conf = storageConfig();
@@ -26,10 +22,8 @@ export async function superviseEgress(now = new Date()): Promise<{ nextWakeAt: D
   for (const { id } of channels) {
     await syncChannelEgress(id, { activeEgressIds: active.get(getBroadcastRoom(id)) ?? [], listedAt });
   }
-  if (now.getTime() - lastRetention >= RETENTION_EVERY_MS) {
-    lastRetention = now.getTime();
-    await purgeExpiredBroadcasts(conf, now);
-  }
+  // One indexed query when nothing is due, so it runs on every pass.
+  await purgeExpiredBroadcasts(conf, now);
   const open = await getDb().broadcast.findMany({ where: { endedAt: null, egressId: null, nextAttemptAt: { not: null } } });
   const wakes = open.map((b) => nextWake(toOpenBroadcast(b))).filter((d): d is Date => d !== null);
   return { nextWakeAt: wakes.length ? new Date(Math.min(...wakes.map((d) => d.getTime()))) : null };
