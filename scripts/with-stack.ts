@@ -125,7 +125,7 @@ async function main(): Promise<number> {
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
     const livekit = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
     const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit, redis, track: services });
-    Object.assign(env, hls.appEnv, { EGRESS_PID: String(hls.egress.child.pid ?? '') });
+    Object.assign(env, hls.appEnv);
     await startApp(root, env, APP_PORT, appLog, services);
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };

@@ -19,6 +19,8 @@ export type ProbeOptions = {
   hookCapture: boolean;
   hookSender: boolean;
   watchSelector: string | null;
+  /** A media element without srcObject (HLS through Media Source): tapped through captureStream(). */
+  captureSelector?: string | null;
 };
 
 /** `t` is ms on the shared clock; `track` the tapped track's id. */
@@ -173,6 +175,19 @@ export function installProbe(opts: ProbeOptions): void {
       const stream = el instanceof HTMLMediaElement ? el.srcObject : null;
       const track = stream instanceof MediaStream ? stream.getAudioTracks()[0] : undefined;
       if (track && track.readyState === 'live') void tap(track, 'receiver');
+    }, 10);
+  }
+
+  if (opts.captureSelector) {
+    const selector = opts.captureSelector;
+    let captured: MediaStreamTrack | null = null;
+    setInterval(() => {
+      const el = document.querySelector(selector) as (HTMLMediaElement & { captureStream?: () => MediaStream }) | null;
+      if (!el?.captureStream || el.paused || (captured && captured.readyState === 'live')) return;
+      const track = el.captureStream().getAudioTracks()[0];
+      if (!track) return;
+      captured = track;
+      void tap(track, 'receiver');
     }, 10);
   }
 

@@ -141,8 +141,11 @@ export async function startPulse(dir: string, track: Service[]): Promise<Env> {
 }
 
 /**
- * Starts egress with the rendered config. Egress runs each job as `egress
- * run-handler`, so the binary must be on PATH under that name.
+ * Starts egress with the rendered config, restarted whenever it exits, as the
+ * compose file's `restart: unless-stopped` does: egress v1.8.6 shuts its whole
+ * service down when a job process dies. Egress runs each job as `egress
+ * run-handler`, so the binary must be on PATH under that name. The current
+ * service pid is kept in <dir>/egress.pid (tests kill its jobs).
  */
 export async function startEgress(
   bin: string,
@@ -159,9 +162,19 @@ export async function startEgress(
   const configFile = path.join(dir, 'egress.yaml');
   writeFileSync(configFile, config, { mode: 0o600 });
   const env: Env = { ...pulseEnv, PATH: `${binDir}:${process.env.PATH ?? ''}`, EGRESS_CONFIG_FILE: configFile };
-  const service = startService('egress', path.join(binDir, 'egress'), [], { env, logFile: path.join(dir, 'egress.log') });
+  const pidFile = path.join(dir, 'egress.pid');
+  // The loop and egress share one process group, which teardown signals as a whole.
+  const loop = `trap 'kill -TERM "$pid" 2>/dev/null; wait "$pid"; exit 0' TERM INT
+while :; do
+  egress & pid=$!
+  echo "$pid" > '${pidFile}'
+  wait "$pid"
+  echo "[stack] egress exited ($?); restarting in 1 s"
+  sleep 1
+done`;
+  const service = startService('egress', 'sh', ['-c', loop], { env, logFile: path.join(dir, 'egress.log') });
   track.push(service);
   await waitForHttp(`http://127.0.0.1:${healthPort}/`, { timeoutMs: 30_000, service });
-  log(`egress ready (health on ${healthPort}, pid ${service.child.pid ?? '?'})`);
+  log(`egress ready (health on ${healthPort}, restarted on exit; pid in ${pidFile})`);
   return service;
 }

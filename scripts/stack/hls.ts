@@ -21,7 +21,7 @@ export interface HlsStackOptions {
   track: Service[];
 }
 
-export async function startHlsStack(o: HlsStackOptions): Promise<{ appEnv: Env; storage: LocalStorage; egress: Service }> {
+export async function startHlsStack(o: HlsStackOptions): Promise<{ appEnv: Env; storage: LocalStorage }> {
   const ports = hlsPorts(o.portBase);
   await assertPortsFree({ MinIO: ports.minio, 'MinIO console': ports.minioConsole, 'egress health': ports.egressHealth, 'egress template': ports.template });
   const [minioBin, egressBin] = [await ensureMinioBinary(o.root), await ensureEgressBinary(o.root)];
@@ -34,7 +34,7 @@ export async function startHlsStack(o: HlsStackOptions): Promise<{ appEnv: Env; 
     storage,
     ports: { health: ports.egressHealth, template: ports.template },
   });
-  const egress = await startEgress(egressBin, path.join(o.dir), config, pulseEnv, ports.egressHealth, o.track);
+  await startEgress(egressBin, path.join(o.dir), config, pulseEnv, ports.egressHealth, o.track);
   const appEnv: Env = {
     S3_ENDPOINT: storage.endpoint,
     S3_REGION: storage.region,
@@ -43,5 +43,5 @@ export async function startHlsStack(o: HlsStackOptions): Promise<{ appEnv: Env; 
     S3_SECRET_ACCESS_KEY: storage.secretAccessKey,
     S3_PUBLIC_BASE_URL: storage.publicBaseUrl,
   };
-  return { appEnv, storage, egress };
+  return { appEnv, storage };
 }

@@ -7,7 +7,10 @@ import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } fr
 import { startHlsEgress, stopHlsEgress } from './livekit';
 import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
 
-const locks = new Map<string, Promise<unknown>>();
+// On globalThis: Next bundles route handlers and instrumentation (the supervisor)
+// separately, and both must queue on the same lock.
+const globalForLocks = globalThis as unknown as { radioEgressLocks?: Map<string, Promise<unknown>> };
+const locks = (globalForLocks.radioEgressLocks ??= new Map<string, Promise<unknown>>());
 
 /** Runs work for one channel after any earlier work for it: webhooks and the supervisor never interleave. */
 function serialized<T>(channelId: string, work: () => Promise<T>): Promise<T> {
