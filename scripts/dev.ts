@@ -1,6 +1,6 @@
 // `make dev`: .env (created with fresh secrets if missing), migrations, a private
 // Redis, a local LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops all.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
@@ -8,6 +8,7 @@ import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { startHlsStack } from './stack/hls';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,7 @@ const SIGNAL_PORT = 7880;
 const RTC_TCP_PORT = 7881;
 const UDP_RANGE = [50000, 50099] as const;
 const REDIS_PORT = 7882;
+const HLS_PORT_BASE = 19360; // MinIO, egress (scripts/stack/hls.ts)
 
 /** .env merged under the shell environment (the shell wins, as in Next.js). */
 function loadEnv(): Env {
@@ -55,16 +57,25 @@ async function main(): Promise<number> {
   const configFile = path.join(localDir, 'livekit.dev.yaml');
   const livekitLog = path.join(localDir, 'livekit.dev.log');
   try {
+    const redis = await startRedis(REDIS_PORT, path.join(localDir, 'redis.dev.log'), services);
     writeLocalLivekitConfig(root, configFile, {
       signalPort: SIGNAL_PORT,
       rtcTcpPort: RTC_TCP_PORT,
       udpPortRange: UDP_RANGE,
       webhookUrl: `http://localhost:${APP_PORT}/api/livekit/webhook`,
-      redis: await startRedis(REDIS_PORT, path.join(localDir, 'redis.dev.log'), services),
+      redis,
       apiKey,
       apiSecret,
     });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    // HLS against a throwaway local MinIO, unless .env points at real storage.
+    if (!env.S3_BUCKET) {
+      const dir = path.join(localDir, 'dev-hls');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const livekit = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
+      Object.assign(env, (await startHlsStack({ root, dir, portBase: HLS_PORT_BASE, livekit, redis, track: services })).appEnv);
+    }
   } catch (err) {
     console.error(tail(livekitLog));
     await teardown();

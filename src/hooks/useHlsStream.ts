@@ -111,6 +111,8 @@ export function useHlsStream(url: string | null): HlsStream {
     let lastProgress = Date.now();
     const watchdog = setInterval(() => {
       if (el.currentTime !== lastTime || el.paused) {
+        // Progress after a recovered error: hls.js resumed without a new "playing" event.
+        if (!el.paused && el.currentTime !== lastTime) setPhase('playing');
         lastTime = el.currentTime;
         lastProgress = Date.now();
       } else if (urlRef.current && Date.now() - lastProgress > STALL_MS) {

@@ -60,11 +60,11 @@ export async function stopHlsEgress(egressId: string): Promise<void> {
 
 const RUNNING = new Set([EgressStatus.EGRESS_STARTING, EgressStatus.EGRESS_ACTIVE, EgressStatus.EGRESS_ENDING]);
 
-/** Ids of the egresses LiveKit reports running, per room name (one call for every channel). */
+/** Ids of the egresses LiveKit reports starting or active (not already ending), per room name. */
 export async function activeEgressByRoom(): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const e of await egressClient().listEgress({ active: true })) {
-    if (!RUNNING.has(e.status)) continue;
+    if (e.status !== EgressStatus.EGRESS_STARTING && e.status !== EgressStatus.EGRESS_ACTIVE) continue;
     out.set(e.roomName, [...(out.get(e.roomName) ?? []), e.egressId]);
   }
   return out;

@@ -30,7 +30,8 @@ async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise
   try {
     const egressId = await startHlsEgress(getBroadcastRoom(row.channelId), row.storagePath, attempt);
     console.info(`[egress] started ${egressId} for broadcast ${row.id} (attempt ${attempt})`);
-    return updateBroadcast(row.id, { egressId, attempt, egressStartedAt: now, nextAttemptAt: null });
+    // Stamped after the call returns: a supervisor list taken before this cannot know the egress.
+    return updateBroadcast(row.id, { egressId, attempt, egressStartedAt: new Date(), nextAttemptAt: null });
   } catch (err) {
     const failures = row.failures + 1;
     console.warn(`[egress] could not start attempt ${attempt} for broadcast ${row.id}: ${errorText(err)}`);
