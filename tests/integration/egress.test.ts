@@ -144,8 +144,8 @@ describe('HLS egress', () => {
       const value = typeof row?.endedAt === 'number' ? eightDaysAgo : new Date(eightDaysAgo).toISOString();
       db.prepare('UPDATE broadcast SET endedAt = ? WHERE id = ?').run(value, row?.id);
       await expect.poll(async () => (await fetch(segment)).status, { timeout: 20_000 }).toBe(404);
-      const purged = db.prepare('SELECT purgedAt FROM broadcast WHERE id = ?').get(row?.id) as { purgedAt: number | null };
-      expect(purged.purgedAt).not.toBeNull();
+      const purgedAt = () => (db.prepare('SELECT purgedAt FROM broadcast WHERE id = ?').get(row?.id) as { purgedAt: unknown }).purgedAt;
+      await expect.poll(purgedAt, { timeout: 5_000 }).not.toBeNull();
     } finally {
       db.close();
     }
