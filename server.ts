@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import next from 'next';
 import { CLIENT_IP_HEADER, clientAddress } from './src/lib/client-address';
+import { strictTransportSecurity } from './src/lib/transport-security';
 import { parseEnv } from './src/server/env.schema';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -28,8 +29,7 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--por
 
 loadEnvConfig(dir, values.dev);
 const { TRUSTED_PROXY_HOPS, APP_URL } = parseEnv(process.env);
-// Served over https (behind the TLS proxy): browsers must never fall back to http.
-const HSTS = new URL(APP_URL).protocol === 'https:' ? 'max-age=63072000; includeSubDomains' : null;
+const HSTS = strictTransportSecurity(APP_URL);
 
 async function main(): Promise<void> {
   const app = next({ dev: values.dev, dir, hostname: values.host, port });
