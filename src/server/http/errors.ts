@@ -21,6 +21,12 @@ export const notFound = (message = 'Not found.') => new HttpError(404, 'not_foun
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const unavailable = (message: string, retryAfterSeconds: number) =>
   new HttpError(503, 'unavailable', message, { 'retry-after': String(retryAfterSeconds) });
+export const invalidOrigin = () =>
+  new HttpError(403, 'invalid_origin', 'Cross-site request refused: this action must come from the station\'s own pages.');
+export const payloadTooLarge = (maxBytes: number) =>
+  new HttpError(413, 'payload_too_large', `Request body is too large (at most ${maxBytes} bytes).`);
+export const unsupportedMediaType = (expected: string) =>
+  new HttpError(415, 'unsupported_media_type', `Request body must be sent as ${expected}.`);
 export const rateLimited = (retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', 'Too many requests. Try again shortly.', {
     'retry-after': String(retryAfterSeconds),
