@@ -64,6 +64,8 @@ export function renderLocalEgressConfig(root: string, e: LocalEgress): string {
     // Two shared cores: without low costs egress refuses every request as "no CPU".
     cpu_cost: {
       max_cpu_utilization: 0.99,
+      // Each job is a Chromium: cap them so many live test channels cannot starve the machine.
+      max_concurrent_web: 4,
       room_composite_cpu_cost: 0.1,
       audio_room_composite_cpu_cost: 0.1,
       web_cpu_cost: 0.1,
