@@ -108,7 +108,12 @@ runBench('hls', async () => {
       await listener.page.getByTestId('play-button').click();
       const played = await waitFor('the Play click stamp', () => markAfter(listener.page, 'click:play-button', t), 2_000);
       const playing = await waitFor(`run ${i}: playing`, () => markAfter(listener.page, 'listener-status:playing', played), 20_000);
-      const heard = await waitFor(`run ${i}: first click heard`, async () => (await onsets(listener.page, 'receiver', played))[0] ?? null, 20_000, 20);
+      const heard = await waitFor(`run ${i}: first click heard`, async () => (await onsets(listener.page, 'receiver', played))[0] ?? null, 20_000, 20).catch(
+        async (err: unknown) => {
+          const probe = (p: typeof dj.page) => p.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps, errors: window.__benchProbe?.errors }));
+          fail(`${err instanceof Error ? err.message : String(err)}; listener probe ${JSON.stringify(await probe(listener.page))}, DJ probe ${JSON.stringify(await probe(dj.page))}`);
+        },
+      );
       toPlaying.push(playing - played);
       toClick.push(heard.t - played);
       if (i < PLAY_RUNS) {
