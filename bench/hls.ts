@@ -19,10 +19,12 @@
  *
  * Env: BENCH_SECONDS (default 70, at least 40 clicks), BENCH_PLAY_RUNS (default 5).
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { createFixture } from './support/api';
 import { launchBrowser, markAfter, onsets, openPage, pageNow, waitFor, waitForState } from './support/browser';
-import { fail, hostLine, requireEnv, runBench, sleep } from './support/env';
+import { BENCH_DIR, fail, hostLine, requireEnv, runBench, sleep } from './support/env';
 import { alignByPattern, clickTimes } from './support/pattern';
 import type { ProbeOptions } from './support/probe';
 import { formatSummary, summarize } from './support/stats';
@@ -142,9 +144,11 @@ runBench('hls', async () => {
 
     const sent = (await onsets(dj.page, 'sender', start - 15_000)).filter((o) => o.t < end - 8_000).map((o) => o.t);
     const received = (await onsets(listener.page, 'receiver', start)).filter((o) => o.t <= end).map((o) => o.t);
-    const aligned = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000 });
+    // Clicks are >= 800 ms apart, so +-400 ms around the pattern's lag cannot pick a neighbour.
+    const aligned = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000, tolerance: 400 });
+    writeFileSync(path.join(BENCH_DIR, 'hls-onsets.json'), JSON.stringify({ start, end, sent, received, lag: aligned.lag }));
     if (aligned.lags.length < MIN_PAIRS) {
-      fail(`only ${aligned.lags.length} click pairs (need ${MIN_PAIRS}); sent ${sent.length}, received ${received.length}; raise BENCH_SECONDS`);
+      fail(`only ${aligned.lags.length} click pairs (need ${MIN_PAIRS}) at lag ${aligned.lag} ms; sent ${sent.length}, received ${received.length}; onsets in .local/bench/hls-onsets.json`);
     }
     const playlistBytes = (await (await fetch(first.playlist, { cache: 'no-store' })).text()).length;
     const storage = await storageFigures(fx.channel.id);
