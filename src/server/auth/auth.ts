@@ -2,9 +2,21 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
+
+/** Account fields only an admin may change: listeners see the name the admin set. */
+const ADMIN_ONLY_PATHS = new Set(['/update-user', '/change-email']);
+
+const guardAccountFields = createAuthMiddleware(async (ctx) => {
+  if (!ADMIN_ONLY_PATHS.has(ctx.path)) return;
+  const session = await getSessionFromCtx(ctx);
+  if (session && session.user.role !== 'admin') {
+    throw new APIError('FORBIDDEN', { message: 'Your name and email are managed by the station admin.' });
+  }
+});
 
 function createAuth() {
   const env = getEnv();
@@ -24,6 +36,7 @@ function createAuth() {
       customRules: { '/sign-in/email': { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
     },
     telemetry: { enabled: false },
+    hooks: { before: guardAccountFields },
     plugins: [admin({ defaultRole: 'dj', adminRoles: ['admin'] }), nextCookies()],
   });
 }

@@ -64,6 +64,12 @@ export async function channelExists(id: string): Promise<boolean> {
   return found;
 }
 
+/** Who is on air on a channel (LiveKit identity and shown name), or null. */
+export async function onAirIn(channelId: string): Promise<{ identity: string; name: string } | null> {
+  const row = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true, liveName: true } });
+  return row?.liveIdentity ? { identity: row.liveIdentity, name: row.liveName ?? 'Another DJ' } : null;
+}
+
 export function forgetChannel(id: string): void {
   knownChannels.delete(id);
 }

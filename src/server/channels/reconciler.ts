@@ -4,6 +4,7 @@ import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { getRoomService } from '../livekit/clients';
+import { djAccount } from './dj-account';
 import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
 import { liveStateKnown, setLiveStateKnown } from './live-status';
@@ -58,9 +59,11 @@ async function applyPlan(channelId: string, plan: ReconcilePlan, at: Date): Prom
         data: OFF_AIR,
       });
     } else if (live.type === 'set') {
+      // The account's name, as the admin set it; LiveKit's name is the DJ's own to change.
+      const name = (await djAccount(tx, live.identity))?.name ?? live.name;
       await tx.channel.updateMany({
         where: { id: channelId, ...settled },
-        data: { liveIdentity: live.identity, liveName: live.name, liveTrackSid: live.trackSid, liveSince: live.since },
+        data: { liveIdentity: live.identity, liveName: name, liveTrackSid: live.trackSid, liveSince: live.since },
       });
     }
   });

@@ -2,6 +2,7 @@ import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
+import { enforcePublishRules } from './publish-rules';
 
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
@@ -15,5 +16,8 @@ export async function receiveWebhook(rawBody: string, authorization: string | nu
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  return applyWebhookEvent(event);
+  const result = await applyWebhookEvent(event);
+  // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
+  await enforcePublishRules(event);
+  return result;
 }
