@@ -100,26 +100,27 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
 }
 
 /** How often LiveKit is probed, whatever RECONCILE_INTERVAL_SECONDS says: outages must show fast. */
-const PROBE_INTERVAL_MS = 2000;
+const PROBE_INTERVAL_MS = 1000;
 let lastReconcile = 0;
+/** Until the sentinel room is hosted (first run, after a restart) every step reconciles in full. */
+let sentinelHosted = false;
 
 /**
  * One step of live-state supervision: probe LiveKit (cheap), and reconcile every channel when
- * the interval is due or the live state is unknown (first run, outage, LiveKit restart). While
- * unknown, channels read as "state unknown", never as on air from what may be stale.
+ * the interval is due or the probe cannot vouch for the state (first run, outage, restart).
+ * While unknown, channels read as "state unknown", never as on air from what may be stale.
  */
 export async function superviseLiveState(): Promise<void> {
   const now = Date.now();
-  if (liveStateKnown()) {
+  if (sentinelHosted) {
     const probe = await probeLivekit();
+    if (probe === 'up' && liveStateKnown() && now - lastReconcile < getEnv().RECONCILE_INTERVAL_SECONDS * 1000) return;
     if (probe !== 'up') {
+      sentinelHosted = false;
       if (setLiveStateKnown(false)) console.warn(`[reconcile] LiveKit ${probe}: live state unknown until checked again`);
-    } else if (now - lastReconcile < getEnv().RECONCILE_INTERVAL_SECONDS * 1000) {
-      return;
     }
   }
   try {
-    if (!liveStateKnown()) await hostSentinel();
     const { corrected } = await reconcileLiveState();
     lastReconcile = now;
     if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
@@ -128,6 +129,8 @@ export async function superviseLiveState(): Promise<void> {
     setLiveStateKnown(false);
     throw err;
   }
+  // Right after a restart LiveKit may still route new rooms to its dead node: retried next step.
+  if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
 }
 
 let timer: NodeJS.Timeout | undefined;
