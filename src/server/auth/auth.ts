@@ -4,6 +4,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
+import { CLIENT_IP_HEADER } from '@/lib/client-address';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 
@@ -35,6 +36,8 @@ function createAuth() {
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
     },
+    // The address server.ts resolved from the socket: the same key as our own limiter.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
     hooks: { before: guardAccountFields },
     plugins: [admin({ defaultRole: 'dj', adminRoles: ['admin'] }), nextCookies()],
