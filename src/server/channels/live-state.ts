@@ -2,7 +2,7 @@ import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { getDb, isUniqueViolation } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import { djAccount } from './dj-account';
+import { djAccount, sameDj } from './dj-account';
 import { type LiveAction, planLiveAction } from './live-events';
 
 /** The live fields of an off-air channel (also written by the reconciler). */
@@ -67,7 +67,7 @@ async function applyAction(tx: Prisma.TransactionClient, action: Exclude<LiveAct
       // One DJ account at a time: a second one's track does not take the air (the webhook
       // route also revokes its publish rights); admins may take over.
       const channel = await tx.channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
-      if (channel?.liveIdentity && channel.liveIdentity !== identity && !account?.isAdmin) return;
+      if (channel?.liveIdentity && !sameDj(channel.liveIdentity, identity) && !account?.isAdmin) return;
       const name = account?.name || action.participant.name || presence?.name || identity;
       await tx.channel.updateMany({
         // OR, because NOT(x = y) is never true for NULL in SQL.

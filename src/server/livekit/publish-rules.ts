@@ -1,7 +1,7 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseBroadcastRoom } from '@/types/broadcast';
-import { djAccount } from '../channels/dj-account';
+import { djAccount, sameDj } from '../channels/dj-account';
 import { getDb } from '../db/client';
 import { getRoomService } from './clients';
 
@@ -28,7 +28,7 @@ export async function publishViolation(event: WebhookEvent): Promise<Violation |
   if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
   if (track.type !== TrackType.AUDIO) return 'not-audio';
   const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
-  if (!channel?.liveIdentity || channel.liveIdentity === participant.identity) return null;
+  if (!channel?.liveIdentity || sameDj(channel.liveIdentity, participant.identity)) return null;
   const account = await djAccount(getDb(), participant.identity);
   return account?.isAdmin ? null : 'channel-taken';
 }

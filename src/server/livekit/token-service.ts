@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TokenRequest, TokenResponse } from '@/types/broadcast';
 import { getUserFromHeaders } from '../auth/session';
+import { sameDj } from '../channels/dj-account';
 import { channelExists, onAirIn } from '../channels/queries';
 import { getEnv } from '../env';
 import { conflict, forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
@@ -20,7 +21,7 @@ function checkListenerRate(headers: Headers): void {
 /** One DJ account on air per channel: nobody else gets publish rights there meanwhile. */
 async function assertChannelFree(channelId: string, identity: string): Promise<void> {
   const live = await onAirIn(channelId);
-  if (live && live.identity !== identity) {
+  if (live && !sameDj(live.identity, identity)) {
     throw conflict(`${live.name} is on air on this channel. You can go live when their set ends.`);
   }
 }
