@@ -67,6 +67,16 @@ function expectNoGhosts(samples: Sample[], restartedAt: number): void {
   expect(settled.filter((s) => s.at >= restartedAt + BOUND_MS + 5_000 && s.live.known === false)).toEqual([]);
 }
 
+const ghostly = (s: Sample) => s.live.onAir || s.live.listeners > 0;
+
+/** Milliseconds from `from` until the first sample after which none is ghostly up to `to` (for the log). */
+function settledAfter(samples: Sample[], from: number, to = Infinity): number {
+  const window = samples.filter((s) => s.at >= from && s.at < to);
+  const lastBad = window.findLastIndex(ghostly);
+  const first = window[lastBad + 1];
+  return first ? first.at - from : NaN;
+}
+
 /** A DJ publishing and a listener listening in a fresh channel, both seen by the app. */
 async function liveChannel(prefix: string): Promise<{ channel: ChannelSummary; rooms: Room[] }> {
   const channel = await createChannel(admin, prefix);
@@ -121,6 +131,10 @@ describe('LiveKit crash and restart', () => {
     expect(during.every((s) => s.live.known === false)).toBe(true);
     expect(healthDuringOutage).toBe(503);
 
+    console.info(
+      `[crash] no DJ or listener shown ${settledAfter(sampler.samples, killedAt, restartedAt)} ms after the kill; ` +
+        `no ghosts ${settledAfter(sampler.samples, restartedAt)} ms after the restart`,
+    );
     expectNoGhosts(sampler.samples, restartedAt);
     expect(await health()).toBe(200);
 
@@ -140,6 +154,7 @@ describe('LiveKit crash and restart', () => {
     const sampler = sampleLive(channel.slug);
     await sampler.until(restartedAt + BOUND_MS + 8_000);
     await sampler.stop();
+    console.info(`[crash] quick restart: no ghosts ${settledAfter(sampler.samples, restartedAt)} ms after it`);
     expectNoGhosts(sampler.samples, restartedAt);
   });
 });
