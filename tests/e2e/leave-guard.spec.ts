@@ -31,7 +31,7 @@ test.describe('a DJ on air does not lose the set to a stray click', () => {
     for (const context of contexts.splice(0)) await context.close();
   });
 
-  test('a header link asks first; staying keeps the set on air, leaving ends it', async () => {
+  test('a header link, Back and Sign out ask first; staying keeps the set on air, leaving ends it', async () => {
     await djPage.goto(`/dj/${slug}`);
     await djPage.getByTestId('go-live-button').click();
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
@@ -52,6 +52,20 @@ test.describe('a DJ on air does not lose the set to a stray click', () => {
     const listener = await contexts[0]!.newPage();
     await listener.goto(`/c/${slug}`);
     await expect(listener.getByTestId('channel-live-badge')).toBeVisible({ timeout: LIVE_STATE_TIMEOUT });
+
+    // The Back button asks too; staying keeps the set.
+    djPage.once('dialog', stay);
+    await djPage.evaluate(() => window.history.back());
+    await expect.poll(() => asked.length).toBe(2);
+    await expect(djPage).toHaveURL((url) => url.pathname === `/dj/${slug}`);
+    await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
+
+    // So does Sign out in the header.
+    djPage.once('dialog', stay);
+    await djPage.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => asked.length).toBe(3);
+    await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
+    await expect(listener.getByTestId('channel-live-badge')).toBeVisible();
 
     djPage.once('dialog', (dialog) => void dialog.accept());
     await home.click();

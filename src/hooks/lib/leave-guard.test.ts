@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AnchorInfo, type ClickInfo, clickLeavesPage } from './leave-guard';
+import { type AnchorInfo, type ClickInfo, clickLeavesPage, GUARD_STATE_KEY, isGuardEntry, LEAVES_PAGE } from './leave-guard';
 
 const here = new URL('https://radio.example/dj/night');
 const click: ClickInfo = { button: 0, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, defaultPrevented: false };
@@ -21,5 +21,20 @@ describe('clickLeavesPage', () => {
     expect(clickLeavesPage({ ...click, ctrlKey: true }, link('/'), here)).toBe(false);
     expect(clickLeavesPage({ ...click, button: 1 }, link('/'), here)).toBe(false);
     expect(clickLeavesPage({ ...click, defaultPrevented: true }, link('/'), here)).toBe(false);
+  });
+});
+
+describe('controls that leave without a link', () => {
+  it('counts a plain click on a data-leaves-page control (Sign out) as leaving', () => {
+    expect(clickLeavesPage(click, LEAVES_PAGE, here)).toBe(true);
+    expect(clickLeavesPage({ ...click, button: 2 }, LEAVES_PAGE, here)).toBe(false);
+  });
+});
+
+describe('isGuardEntry', () => {
+  it('recognises only the history entry the guard pushed', () => {
+    expect(isGuardEntry({ [GUARD_STATE_KEY]: true, __NA: true })).toBe(true);
+    expect(isGuardEntry({ __NA: true })).toBe(false);
+    expect(isGuardEntry(null)).toBe(false);
   });
 });
