@@ -5,21 +5,28 @@ import { getEnv } from '../env';
 import { getDb } from '../db/client';
 import { hlsListenerCount } from './hls-listeners';
 import type { Channel } from '../db/generated/client';
+import { liveStateKnown } from './live-status';
 
 type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 
-export function toChannelSummary(row: ChannelRow, listeners: number, hls: ChannelHls | null = null): ChannelSummary {
-  const onAir = row.liveIdentity !== null;
+export function toChannelSummary(
+  row: ChannelRow,
+  listeners: number,
+  known = liveStateKnown(),
+  hls: ChannelHls | null = null,
+): ChannelSummary {
+  const onAir = known && row.liveIdentity !== null;
   return {
     id: row.id,
     slug: row.slug,
     name: row.name,
     description: row.description,
     live: {
+      known,
       onAir,
       djName: onAir ? (row.liveName ?? row.liveIdentity) : null,
       since: onAir && row.liveSince ? row.liveSince.toISOString() : null,
-      listeners,
+      listeners: known ? listeners : 0,
       hls: onAir ? hls : null,
     },
   };
@@ -47,7 +54,7 @@ async function summarize(rows: ChannelRow[]): Promise<ChannelSummary[]> {
   return Promise.all(
     rows.map(async (row) => {
       const webrtc = counts.get(row.id) ?? 0;
-      return toChannelSummary(row, webrtc + hlsListenerCount(row.id), await channelHls(row, webrtc));
+      return toChannelSummary(row, webrtc + hlsListenerCount(row.id), liveStateKnown(), await channelHls(row, webrtc));
     }),
   );
 }
@@ -77,6 +84,12 @@ export async function channelExists(id: string): Promise<boolean> {
     knownChannels.set(id, now + EXISTS_TTL_MS);
   }
   return found;
+}
+
+/** Who is on air on a channel (LiveKit identity and shown name), or null. */
+export async function onAirIn(channelId: string): Promise<{ identity: string; name: string } | null> {
+  const row = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true, liveName: true } });
+  return row?.liveIdentity ? { identity: row.liveIdentity, name: row.liveName ?? 'Another DJ' } : null;
 }
 
 export function forgetChannel(id: string): void {

@@ -4,6 +4,7 @@ import { reactToWebhook } from '../egress';
 import { BODY_LIMITS, readBodyText } from '../http/body';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
+import { enforcePublishRules } from './publish-rules';
 
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
@@ -22,6 +23,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
     throw unauthorized('Invalid webhook signature.');
   }
   const result = await applyWebhookEvent(event);
+  // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
+  await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and
   // the supervisor repairs whatever a crash here leaves undone.
   if (result !== 'duplicate') {
