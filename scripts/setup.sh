@@ -13,6 +13,17 @@ for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compos
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 
+# LiveKit Ingress (OBS input) builds with cgo against GStreamer and runs its
+# plugins (RTMP demux, AAC decode, Opus encode, WebRTC for WHIP).
+ingress_pkgs="pkg-config gcc libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+  libgstreamer-plugins-bad1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools"
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in $ingress_pkgs; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $pkg"
+  done
+fi
+
 if [ -n "$missing" ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "setup: installing$missing" >&2
@@ -32,3 +43,4 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] ||
 fi
 
 sh scripts/livekit-server.sh >/dev/null
+sh scripts/livekit-ingress.sh >/dev/null

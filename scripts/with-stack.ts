@@ -5,7 +5,8 @@
 //   tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// a private Redis on 7892, ingress (OBS) RTMP 19450, WHIP 19451 (relay 19452,
+// health 19453, UDP 51100-51109); STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +28,7 @@ const SIGNAL_PORT = 7890 + OFFSET;
 const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
+const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
@@ -73,7 +76,9 @@ async function main(): Promise<number> {
   const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
+  const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
+  await assertPortsFree(ingressPortNames(INGRESS));
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -110,16 +115,19 @@ async function main(): Promise<number> {
     await ensureBuild(root, env, opts.build);
 
     const configFile = path.join(stackDir, 'livekit.yaml');
+    const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
     writeLocalLivekitConfig(root, configFile, {
       signalPort: SIGNAL_PORT,
       rtcTcpPort: RTC_TCP_PORT,
       udpPortRange: UDP_RANGE,
       webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
-      redis: await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services),
+      redis,
       apiKey,
       apiSecret,
+      ingress: ingressUrls(INGRESS),
     });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
     await startApp(root, env, APP_PORT, appLog, services);
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };

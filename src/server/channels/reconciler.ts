@@ -3,6 +3,7 @@ import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
 import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
+import { superviseIngress } from '../ingress';
 import { getRoomService } from '../livekit/clients';
 import { OFF_AIR } from './live-state';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
@@ -92,6 +93,8 @@ export function startLiveStateReconciler(): void {
     try {
       const { corrected } = await reconcileLiveState();
       if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
+      const ingress = await superviseIngress();
+      if (ingress.changed > 0) console.info(`[reconcile] changed ${ingress.changed} OBS input(s)`);
       failing = false;
     } catch (err) {
       // Log the first failure of a streak only: LiveKit being down is already visible in /api/health.

@@ -1,5 +1,6 @@
 import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
+import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
 
@@ -15,5 +16,7 @@ export async function receiveWebhook(rawBody: string, authorization: string | nu
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  return applyWebhookEvent(event);
+  // The ingress guard runs beside the state update: an OBS push without rights must lose them within 1 s.
+  const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event)]);
+  return result;
 }
