@@ -7,8 +7,8 @@ import { getIngressClient } from './client';
 import { deleteAtLivekit } from './endpoints';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
-/** The attribute ingress sets on its participant (livekit.AttrIngressID). */
-const INGRESS_ID_ATTRIBUTE = 'lk.ingress_id';
+/** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
+const INGRESS_ID_ATTRIBUTE = 'ingress.ingressID';
 
 /** What an allowed OBS publisher may do: its audio, as the microphone source; OBS's video is dropped. */
 const ALLOWED = { canPublish: true, canPublishSources: [TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: true };
