@@ -65,8 +65,12 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
   const parsed = participant ? parseIngressIdentity(participant.identity) : null;
   if (!participant || !parsed || !channelId) return 'ignored';
 
-  const p: Publisher = { room, channelId, identity: participant.identity, ingressId: participant.attributes[INGRESS_ID_ATTRIBUTE] };
   try {
+    // track_published carries a trimmed participant (no name, no attributes): ask LiveKit then.
+    const ingressId =
+      participant.attributes[INGRESS_ID_ATTRIBUTE] ??
+      (await getRoomService().getParticipant(room, participant.identity).catch(() => null))?.attributes[INGRESS_ID_ATTRIBUTE];
+    const p: Publisher = { room, channelId, identity: participant.identity, ingressId };
     const { verdict, known } = await verdictFor(p, parsed.input, parsed.userId);
     if (verdict.allowed) {
       await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED });
