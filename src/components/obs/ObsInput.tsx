@@ -1,11 +1,11 @@
 'use client';
+import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
-import { ingressStatusText } from '@/hooks/lib/ingress-endpoints';
+import { ingressBadge, ingressStatusText } from '@/hooks/lib/ingress-endpoints';
 import { useApiAction } from '@/hooks/useApiAction';
 import type { IngressInputKind } from '@/types/broadcast';
 import { type IngressEndpoint, maskStreamKey } from '@/types/ingress';
-import { Alert } from '@/components/ui/Alert';
 import { CopyField } from './CopyField';
 import { ObsSetupSteps } from './ObsSetupSteps';
 
@@ -35,6 +35,7 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
     return onRemove(endpoint.id);
   });
   const { title, hint } = LABELS[input];
+  const badge = endpoint ? ingressBadge(endpoint) : null;
 
   return (
     <section data-testid={`obs-input-${input}`} className="flex flex-col gap-3 rounded-lg border border-line p-4">
@@ -43,13 +44,9 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
           <h3 className="font-semibold">{title}</h3>
           <p className="text-sm text-muted">{hint}</p>
         </div>
-        {endpoint && (
-          <Badge
-            data-testid="obs-status"
-            data-state={endpoint.enabled ? endpoint.status : 'paused'}
-            tone={!endpoint.enabled ? 'warning' : endpoint.status === 'live' ? 'live' : endpoint.status === 'error' ? 'danger' : 'neutral'}
-          >
-            {!endpoint.enabled ? 'Paused' : endpoint.status === 'live' ? 'On air' : endpoint.status === 'connecting' ? 'Starting' : endpoint.status === 'error' ? 'Failed' : 'Idle'}
+        {badge && (
+          <Badge data-testid="obs-status" data-state={badge.state} tone={badge.tone} pulse={badge.state === 'live'}>
+            {badge.label}
           </Badge>
         )}
       </div>
@@ -57,20 +54,43 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
         <>
           <p className="text-sm" aria-live="polite">{ingressStatusText(endpoint.status, endpoint.enabled)}</p>
           <CopyField label="Server" value={endpoint.serverUrl} testId="obs-server-url" />
-          <CopyField label={input === 'whip' ? 'Bearer token (stream key)' : 'Stream key'} value={endpoint.streamKey} masked={maskStreamKey(endpoint.streamKey)} testId="obs-stream-key" />
+          <CopyField
+            label={input === 'whip' ? 'Bearer token (stream key)' : 'Stream key'}
+            value={endpoint.streamKey}
+            masked={maskStreamKey(endpoint.streamKey)}
+            testId="obs-stream-key"
+          />
           <ObsSetupSteps input={input} />
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" size="sm" data-testid="obs-rotate-button" busy={action.pending} onClick={() => void action.run('rotate')}>
+            <Button
+              variant="secondary"
+              size="sm"
+              data-testid="obs-rotate-button"
+              busy={action.pending}
+              onClick={() => void action.run('rotate')}
+            >
               New key
             </Button>
-            <Button variant="ghost" size="sm" data-testid="obs-remove-button" disabled={action.pending} onClick={() => void action.run('remove')}>
+            <Button
+              variant="ghost"
+              size="sm"
+              data-testid="obs-remove-button"
+              disabled={action.pending}
+              onClick={() => void action.run('remove')}
+            >
               Remove
             </Button>
           </div>
         </>
       ) : (
         <div>
-          <Button variant="secondary" size="sm" data-testid="obs-create-button" busy={action.pending} onClick={() => void action.run('create')}>
+          <Button
+            variant="secondary"
+            size="sm"
+            data-testid="obs-create-button"
+            busy={action.pending}
+            onClick={() => void action.run('create')}
+          >
             Set up {title}
           </Button>
         </div>

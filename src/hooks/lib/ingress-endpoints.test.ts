@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IngressEndpoint } from '@/types/ingress';
-import { endpointFor, ingressStatusText, removeEndpoint, upsertEndpoint } from './ingress-endpoints';
+import { endpointFor, ingressBadge, ingressStatusText, removeEndpoint, upsertEndpoint } from './ingress-endpoints';
 
 const ep = (inputType: 'rtmp' | 'whip', streamKey = 'k1'): IngressEndpoint => ({
   id: `id-${inputType}`,
@@ -28,5 +28,14 @@ describe('ingress endpoint list', () => {
     expect(ingressStatusText('live', true)).toMatch(/on air/i);
     expect(ingressStatusText('idle', false)).toMatch(/refused/i);
     expect(ingressStatusText('idle', true)).toMatch(/waiting/i);
+  });
+});
+
+describe('ingressBadge', () => {
+  it('shows paused before any LiveKit state, and on air in the live colour', () => {
+    expect(ingressBadge({ status: 'live', enabled: false })).toMatchObject({ state: 'paused', tone: 'warning' });
+    expect(ingressBadge({ status: 'live', enabled: true })).toMatchObject({ state: 'live', tone: 'live' });
+    expect(ingressBadge({ status: 'error', enabled: true }).tone).toBe('danger');
+    expect(ingressBadge({ status: 'idle', enabled: true }).label).toBe('Idle');
   });
 });

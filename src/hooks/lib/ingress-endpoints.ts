@@ -1,6 +1,8 @@
 import type { IngressInputKind } from '@/types/broadcast';
 import type { IngressEndpoint, IngressStatus } from '@/types/ingress';
 
+export type IngressBadge = { state: IngressStatus | 'paused'; label: string; tone: 'neutral' | 'live' | 'warning' | 'danger' };
+
 /** Replaces the endpoint with the same input (a rotation keeps the id but changes the key) or adds it. */
 export function upsertEndpoint(list: IngressEndpoint[], next: IngressEndpoint): IngressEndpoint[] {
   const rest = list.filter((e) => e.inputType !== next.inputType);
@@ -27,5 +29,20 @@ export function ingressStatusText(status: IngressStatus, enabled: boolean): stri
       return 'The last stream failed; start streaming in OBS again';
     default:
       return 'Waiting for OBS';
+  }
+}
+
+/** The badge beside an input: paused wins, then LiveKit's state. */
+export function ingressBadge(endpoint: Pick<IngressEndpoint, 'status' | 'enabled'>): IngressBadge {
+  if (!endpoint.enabled) return { state: 'paused', label: 'Paused', tone: 'warning' };
+  switch (endpoint.status) {
+    case 'live':
+      return { state: 'live', label: 'On air', tone: 'live' };
+    case 'connecting':
+      return { state: 'connecting', label: 'Starting', tone: 'neutral' };
+    case 'error':
+      return { state: 'error', label: 'Failed', tone: 'danger' };
+    default:
+      return { state: 'idle', label: 'Idle', tone: 'neutral' };
   }
 }
