@@ -20,12 +20,18 @@ export type GuardResult = 'allowed' | 'revoked' | 'ignored';
 type Publisher = { room: string; channelId: string; identity: string; ingressId: string | undefined };
 
 /** Is this ingress one of ours, for this very channel, DJ and input, and may that DJ publish now? */
-async function verdictFor(p: Publisher, input: string, userId: string): Promise<{ verdict: PublishVerdict; known: boolean }> {
-  const row = p.ingressId ? await getDb().ingressEndpoint.findUnique({ where: { ingressId: p.ingressId } }) : null;
+async function verdictFor(
+  p: Publisher,
+  input: string,
+  userId: string,
+): Promise<{ verdict: PublishVerdict; known: boolean; djName?: string }> {
+  const row = p.ingressId
+    ? await getDb().ingressEndpoint.findUnique({ where: { ingressId: p.ingressId }, include: { user: { select: { name: true } } } })
+    : null;
   if (!row || row.channelId !== p.channelId || row.userId !== userId || row.inputType !== input) {
     return { verdict: { allowed: false, reason: 'not a current OBS input of this channel' }, known: false };
   }
-  return { verdict: await ingressMayPublish(p.channelId, userId), known: true };
+  return { verdict: await ingressMayPublish(p.channelId, userId), known: true, djName: row.user.name };
 }
 
 /**
@@ -71,9 +77,10 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
       participant.attributes[INGRESS_ID_ATTRIBUTE] ??
       (await getRoomService().getParticipant(room, participant.identity).catch(() => null))?.attributes[INGRESS_ID_ATTRIBUTE];
     const p: Publisher = { room, channelId, identity: participant.identity, ingressId };
-    const { verdict, known } = await verdictFor(p, parsed.input, parsed.userId);
+    const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
     if (verdict.allowed) {
-      await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED });
+      // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
+      await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName });
       return 'allowed';
     }
     console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);

@@ -4,6 +4,7 @@ import { getDb } from '../db/client';
 import { getIngressClient } from './client';
 import { deleteAtLivekit } from './endpoints';
 import { setEnabled } from './guard';
+import { toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 
 /** Orphans seen on the previous pass: one pass of grace covers an ingress created a moment before its row. */
@@ -16,7 +17,9 @@ let suspects = new Set<string>();
  * rooms that no row knows (a rotation whose delete failed) are deleted.
  */
 export async function superviseIngress(): Promise<{ changed: number }> {
-  const rows = await getDb().ingressEndpoint.findMany({ select: { ingressId: true, channelId: true, userId: true } });
+  const rows = await getDb().ingressEndpoint.findMany({
+    select: { ingressId: true, channelId: true, userId: true, user: { select: { name: true } } },
+  });
   const infos = await getIngressClient().listIngress();
   const known = new Set(rows.map((r) => r.ingressId));
   let changed = 0;
@@ -27,6 +30,10 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     const { allowed } = await ingressMayPublish(row.channelId, row.userId);
     if ((info.enabled ?? true) !== allowed) {
       await setEnabled(info.ingressId, allowed);
+      changed += 1;
+    } else if (info.participantName !== row.user.name && toIngressStatus(info) === 'idle') {
+      // A renamed DJ: only while idle, since any update restarts an active ingress.
+      await getIngressClient().updateIngress(info.ingressId, { name: '', participantName: row.user.name });
       changed += 1;
     }
   }
