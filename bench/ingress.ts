@@ -49,8 +49,9 @@ runBench('ingress', async () => {
     await listener.page.goto(`/c/${fx.channel.slug}`);
     await listener.page.getByTestId('play-button').click({ timeout: 20_000 });
     await waitForState(listener.page, 'listener-status', 'waiting');
-    const skew = wallNow() - (await pageNow(listener.page));
-    if (Math.abs(skew) > 20) fail(`page and Node clocks differ by ${skew.toFixed(1)} ms`);
+    // Same wall clock on both sides: a page reading must fall between two Node readings.
+    const [a, b, c] = [wallNow(), await pageNow(listener.page), wallNow()];
+    if (b < a - 2 || b > c + 2) fail(`page and Node clocks disagree: node ${a}, page ${b}, node ${c}`);
 
     const startup: number[] = [];
     for (let i = 1; i <= RUNS; i++) {
@@ -67,8 +68,15 @@ runBench('ingress', async () => {
       await sleep(1_000);
     }
 
+    const clickStart = wallNow();
     const clicks = startEncoder((await relay()).url(endpoint.streamKey), { kind: 'clicks', periodMs: CLICK_MS, burstMs: 5, hz: 2000, amplitude: 0.8 });
-    await waitFor('the click train at the listener', async () => (await onsets(listener.page, 'receiver', wallNow() - 1000))[0] ?? null, FIRST_AUDIO_TIMEOUT_MS, 50);
+    await waitFor('the click train at the listener', async () => (await onsets(listener.page, 'receiver', clickStart))[0] ?? null, FIRST_AUDIO_TIMEOUT_MS, 50).catch(
+      async (err: unknown) => {
+        const probe = await listener.page.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps }));
+        const state = await listener.page.getByTestId('listener-status').getAttribute('data-state');
+        fail(`${err instanceof Error ? err.message : String(err)}; listener ${state}, probe ${JSON.stringify(probe)}, encoder exit ${clicks.child.exitCode}`);
+      },
+    );
     await sleep(3_000); // let the jitter buffer settle
     const start = wallNow();
     console.log(`[ingress] measuring for ${MEASURE_S} s (clicks every ${CLICK_MS} ms)...`);
