@@ -4,6 +4,7 @@ import { BODY_LIMITS, readBodyText } from '../http/body';
 import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
+import { enforcePublishRules } from './publish-rules';
 
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
@@ -23,5 +24,7 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   }
   // The ingress guard runs beside the state update: an OBS push without rights must lose them within 1 s.
   const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event)]);
+  // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
+  await enforcePublishRules(event);
   return result;
 }
