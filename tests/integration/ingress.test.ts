@@ -172,6 +172,21 @@ describe('OBS inputs through the API and the real ingress', () => {
     expect((await dj.request<IngressListResponse>('GET', `/api/livekit/ingress?channelId=${channelA.id}`)).body.endpoints).toEqual([]);
   });
 
+  it('an input LiveKit lost (its Redis was reset) comes back with a new, working key', async () => {
+    const made = await create(dj, channelA.id, 'whip');
+    expect(made.status).toBe(201);
+    const [info] = (await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) })).filter((i) => i.streamKey === made.body.streamKey);
+    await ingressApi.deleteIngress(info?.ingressId ?? '');
+    const list = await dj.request<IngressListResponse>('GET', `/api/livekit/ingress?channelId=${channelA.id}`);
+    expect(list.status).toBe(200);
+    const back = list.body.endpoints.find((e) => e.inputType === 'whip');
+    expect(back?.id).toBe(made.body.id);
+    expect(back?.streamKey).not.toBe(made.body.streamKey);
+    const now = await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) });
+    expect(now.find((i) => i.streamKey === back?.streamKey)?.participantIdentity).toBe(ingressIdentity('whip', djId));
+    expect((await dj.request('DELETE', `/api/livekit/ingress/${made.body.id}`)).status).toBe(204);
+  });
+
   it('deleting a DJ account ends their OBS stream and key', async () => {
     const made = await createDj(admin, 'DJ Leaving');
     const created = await create(made.dj, channelA.id);
