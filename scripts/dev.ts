@@ -8,6 +8,7 @@ import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
@@ -17,6 +18,7 @@ const SIGNAL_PORT = 7880;
 const RTC_TCP_PORT = 7881;
 const UDP_RANGE = [50000, 50099] as const;
 const REDIS_PORT = 7882;
+const INGRESS = ingressPorts(19350, 51000);
 const HLS_PORT_BASE = 19360; // MinIO, egress (scripts/stack/hls.ts)
 
 /** .env merged under the shell environment (the shell wins, as in Next.js). */
@@ -48,7 +50,9 @@ async function main(): Promise<number> {
   }
 
   const bin = await ensureLivekitBinary(root);
+  const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
+  await assertPortsFree(ingressPortNames(INGRESS));
   ensureDatabaseDir(env.DATABASE_URL ?? 'file:./data/radio.db');
   await migrate(root, env);
 
@@ -66,8 +70,12 @@ async function main(): Promise<number> {
       redis,
       apiKey,
       apiSecret,
+      ingress: ingressUrls(INGRESS),
     });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    const ingressDir = path.join(localDir, 'ingress.dev');
+    mkdirSync(ingressDir, { recursive: true });
+    await startLocalIngress(root, ingressBin, ingressDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
     // HLS against a throwaway local MinIO, unless .env points at real storage.
     if (!env.S3_BUCKET) {
       const dir = path.join(localDir, 'dev-hls');
@@ -87,8 +95,9 @@ async function main(): Promise<number> {
       '',
       `  app:      http://localhost:${APP_PORT}`,
       `  LiveKit:  ws://localhost:${SIGNAL_PORT} (log: ${path.relative(root, livekitLog)})`,
+      `  OBS:      rtmp://127.0.0.1:${INGRESS.rtmp}/x, WHIP http://127.0.0.1:${INGRESS.whip}/w (keys on the DJ console)`,
       `  first run? create the admin at http://localhost:${APP_PORT}/setup (sign-in sends you there until one exists)`,
-      '  Ctrl-C stops both.',
+      '  Ctrl-C stops everything.',
       '',
     ].join('\n'),
   );

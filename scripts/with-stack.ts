@@ -5,7 +5,8 @@
 //   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892, the harness's control endpoint on 7893; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// a private Redis on 7892, the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
+// WHIP 19451 (relay 19452, health 19453, UDP 51100-51109); STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
 // STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test).
@@ -18,6 +19,7 @@ import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
 import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, tail } from './stack/processes';
 
@@ -32,6 +34,7 @@ const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
 const CONTROL_PORT = 7893 + OFFSET;
+const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const KEEP_STACK_DIRS = 5;
 
@@ -85,7 +88,9 @@ async function main(): Promise<number> {
   const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
+  const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT, control: CONTROL_PORT });
+  await assertPortsFree(ingressPortNames(INGRESS));
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -130,8 +135,10 @@ async function main(): Promise<number> {
       redis,
       apiKey,
       apiSecret,
+      ingress: ingressUrls(INGRESS),
     });
     let livekit: Service | undefined = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
     const lk = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
     const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
     Object.assign(env, hls.appEnv);

@@ -2,6 +2,7 @@ import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
 import { reactToWebhook } from '../egress';
 import { BODY_LIMITS, readBodyText } from '../http/body';
+import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
@@ -22,7 +23,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  const result = await applyWebhookEvent(event);
+  // The ingress guard runs beside the state update: an OBS push without rights must lose them within 1 s.
+  const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event)]);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and
