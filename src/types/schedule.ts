@@ -137,3 +137,9 @@ export type SlotDto = {
   hosts: SlotHostInfo[];
   exceptions: { occurrence: string; kind: 'cancel' | 'move'; start: string | null; durationSeconds: number | null }[];
 };
+
+/** Participant attributes the server sets on a DJ so the console can say why it can or cannot publish. */
+export const ACCESS_ATTRIBUTE = 'radio.access';
+export const UNTIL_ATTRIBUTE = 'radio.until';
+export const DJ_ACCESS_STATES = ['on_air', 'green_room', 'override', 'slot_ended', 'kicked', 'not_scheduled'] as const;
+export type DjAccessState = (typeof DJ_ACCESS_STATES)[number];

@@ -4,6 +4,7 @@ import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { getRoomService } from '../livekit/clients';
+import { type LoopTask, TASKS } from '../loop';
 import { OFF_AIR } from './live-state';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
 
@@ -82,24 +83,17 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
   return { channels: channels.length, corrected };
 }
 
-let timer: NodeJS.Timeout | undefined;
-
-/** Runs the reconciler now and then every RECONCILE_INTERVAL_SECONDS (once per process). */
-export function startLiveStateReconciler(): void {
-  if (timer) return;
-  let failing = false;
-  const run = async () => {
-    try {
+/** The reconciler as a task of the one background loop: every RECONCILE_INTERVAL_SECONDS, retried sooner after a failure. */
+export function reconcileTask(): LoopTask {
+  const intervalMs = getEnv().RECONCILE_INTERVAL_SECONDS * 1000;
+  return {
+    name: TASKS.reconcile,
+    maxIntervalMs: intervalMs,
+    retryMs: Math.min(intervalMs, 5_000),
+    run: async () => {
       const { corrected } = await reconcileLiveState();
       if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
-      failing = false;
-    } catch (err) {
-      // Log the first failure of a streak only: LiveKit being down is already visible in /api/health.
-      if (!failing) console.warn('[reconcile] could not reconcile live state:', err instanceof Error ? err.message : err);
-      failing = true;
-    }
+      return null;
+    },
   };
-  timer = setInterval(() => void run(), getEnv().RECONCILE_INTERVAL_SECONDS * 1000);
-  timer.unref();
-  void run();
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
 import { unauthorized } from '../http/errors';
+import { TASKS, wake } from '../loop';
 import { getWebhookReceiver } from './clients';
 
 /**
@@ -15,5 +16,8 @@ export async function receiveWebhook(rawBody: string, authorization: string | nu
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  return applyWebhookEvent(event);
+  const result = await applyWebhookEvent(event);
+  // A DJ who joined or published may hold rights from a token minted before a boundary: check now, not at the next pass.
+  if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);
+  return result;
 }
