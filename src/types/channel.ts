@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from './schedule';
 
 export type ChannelLive = {
   onAir: boolean;
@@ -14,6 +15,8 @@ export type ChannelSummary = {
   slug: string;
   name: string;
   description: string;
+  /** IANA zone the channel's schedule is kept in. */
+  timeZone: string;
   live: ChannelLive;
 };
 
@@ -30,6 +33,8 @@ export const channelInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
   slug: channelSlugSchema,
   description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
+  // No default: a partial update must not reset the zone (a new channel gets UTC from the database).
+  timeZone: timeZoneSchema.optional(),
 });
 export type ChannelInput = z.infer<typeof channelInputSchema>;
 

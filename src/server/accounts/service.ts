@@ -6,8 +6,10 @@ import { getDb } from '../db/client';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { removeFromAllChannels } from '../livekit/participants';
 import { djIdentity } from '../livekit/tokens';
+import { audit } from '../audit';
+import { TASKS, wake } from '../loop';
 
-type UserRow = { id: string; name: string; email: string; role: string | null; createdAt: Date };
+type UserRow = { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date };
 
 function toSummary(user: UserRow): AccountSummary {
   return {
@@ -15,6 +17,7 @@ function toSummary(user: UserRow): AccountSummary {
     name: user.name,
     email: user.email,
     role: roleSchema.catch('dj').parse(user.role),
+    disabled: user.banned === true,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -43,6 +46,28 @@ export async function deleteAccount(id: string, actorId: string): Promise<void> 
   if (result.count === 0) throw notFound('No such account.');
   await removeFromAllChannels(djIdentity(id));
 }
+
+/**
+ * Disables or re-enables an account. Disabling ends its sessions and takes it off
+ * air everywhere at once; the enforcement loop keeps it off.
+ */
+export async function setAccountDisabled(id: string, disabled: boolean, actor: { id: string; name: string }): Promise<AccountSummary> {
+  if (id === actor.id && disabled) throw badRequest('You cannot disable your own account.');
+  const existing = await getDb().user.findUnique({ where: { id } });
+  if (!existing) throw notFound('No such account.');
+  const row = await getDb().user.update({
+    where: { id },
+    data: { banned: disabled, banReason: disabled ? `disabled by ${actor.name}` : null },
+  });
+  if (disabled) {
+    await getDb().session.deleteMany({ where: { userId: id } });
+    await removeFromAllChannels(djIdentity(id));
+  }
+  await audit({ actor, action: disabled ? 'account.disable' : 'account.enable', detail: `${row.name} <${row.email}>` });
+  wake(TASKS.enforce);
+  return toSummary(row);
+}
+
 
 export async function hasAnyAdmin(): Promise<boolean> {
   return (await getDb().user.count({ where: { role: 'admin' } })) > 0;

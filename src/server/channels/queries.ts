@@ -3,7 +3,7 @@ import type { ChannelSummary } from '@/types/channel';
 import { getDb } from '../db/client';
 import type { Channel } from '../db/generated/client';
 
-type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'liveIdentity' | 'liveName' | 'liveSince'>;
+type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'timeZone' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 
 export function toChannelSummary(row: ChannelRow, listeners: number): ChannelSummary {
   const onAir = row.liveIdentity !== null;
@@ -12,6 +12,7 @@ export function toChannelSummary(row: ChannelRow, listeners: number): ChannelSum
     slug: row.slug,
     name: row.name,
     description: row.description,
+    timeZone: row.timeZone,
     live: {
       onAir,
       djName: onAir ? (row.liveName ?? row.liveIdentity) : null,

@@ -9,7 +9,7 @@ import { getEnv } from '../env';
 import { forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
 import { clientKey } from '../http/client-key';
 import { RateLimiter } from '../http/rate-limit';
-import { decideDjAccess } from '../schedule/access';
+import { decideDjAccess } from '../schedule';
 import { mintToken } from './tokens';
 
 let listenerLimiter: RateLimiter | undefined;
