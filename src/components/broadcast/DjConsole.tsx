@@ -75,6 +75,7 @@ export function DjConsole({ channel: initial, djName }: DjConsoleProps) {
         error={error}
         errorAction={errorAction}
         liveSince={broadcast.liveSince}
+        slot={broadcast.slot}
         listeners={channel.live.listeners}
         ready={capture.stream !== null && graph !== null}
         onGoLive={goLive}

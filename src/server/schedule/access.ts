@@ -1,9 +1,9 @@
 import 'server-only';
 import { getEnv } from '../env';
-import { forbidden } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { describeTime } from './conflicts';
 import { djAccess, type DjAccess } from './on-air';
-import { rightsInput } from './store';
+import { nextOccurrenceFor, rightsInput } from './store';
 
 export type PublishDecision =
   | { mode: 'publish' | 'green_room'; start: Date; end: Date; title: string }
@@ -25,10 +25,13 @@ export function refusalMessage(access: Exclude<DjAccess, { kind: 'publish' | 'gr
  */
 export async function decideDjAccess(userId: string, channel: { id: string; timeZone: string }, now = new Date()): Promise<PublishDecision> {
   const input = await rightsInput(channel.id, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000);
-  const access = djAccess(userId, input);
+  let access = djAccess(userId, input);
+  if (access.kind === 'denied' && !access.next && input.eligible.has(userId)) {
+    access = { kind: 'denied', next: await nextOccurrenceFor(channel.id, userId, now) };
+  }
   if (access.kind === 'publish' || access.kind === 'green_room') {
     const { start, end, title } = access.occurrence;
     return { mode: access.kind, start, end, title };
   }
-  throw forbidden(refusalMessage(access, channel.timeZone));
+  throw new HttpError(403, 'outside_slot', refusalMessage(access, channel.timeZone));
 }

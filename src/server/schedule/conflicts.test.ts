@@ -60,6 +60,13 @@ describe('findConflict', () => {
     expect(findConflict(moved, [], now)).not.toBeNull();
   });
 
+  it('checks slots years ahead, and a weekly slot against a one-off far beyond the horizon', () => {
+    const far = rule('a', { startLocal: '2031-01-01T20:00:00' });
+    expect(findConflict(rule('b', { startLocal: '2031-01-01T20:30:00' }), [far], now)?.existing.slotId).toBe('a');
+    expect(findConflict(rule('c', { startLocal: '2031-01-01T21:00:00' }), [far], now)).toBeNull();
+    expect(findConflict(rule('d', { startLocal: '2026-12-30T20:00:00', repeatWeeks: 1 }), [far], now)?.existing.slotId).toBe('a');
+  });
+
   it('ignores occurrences in the past', () => {
     const past = rule('a', { startLocal: '2026-11-01T20:00:00' });
     expect(findConflict(rule('b', { startLocal: '2026-11-01T20:00:00' }), [past], now)).toBeNull();

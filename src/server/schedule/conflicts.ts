@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { expandAll, expandSlot, type Occurrence, type SlotRule } from './recurrence';
+import { expandAll, expandSlot, localToInstant, movedOccurrences, type Occurrence, type SlotRule } from './recurrence';
 
 /** How far ahead open-ended weekly slots are compared (repeats are at most 4-weekly, so patterns recur well within it). */
 export const CONFLICT_HORIZON_MS = 400 * 86_400_000;
@@ -14,8 +14,15 @@ export const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: D
  * rules, or between two occurrences of the candidate itself, from `now` on.
  */
 export function findConflict(candidate: SlotRule, others: SlotRule[], now: Date): Conflict | null {
-  const to = new Date(now.getTime() + CONFLICT_HORIZON_MS);
-  const mine = expandSlot(candidate, now, to);
+  const first = localToInstant(candidate.startLocal, candidate.timeZone);
+  const from = first > now ? first : now;
+  const to = new Date(from.getTime() + CONFLICT_HORIZON_MS);
+  // Weekly patterns repeat within the horizon; single occurrences beyond it are checked one by one.
+  for (const single of singlesBeyond(others, candidate.id, to)) {
+    const hit = expandSlot(candidate, single.start, single.end).find((o) => overlaps(o, single));
+    if (hit) return { existing: single, candidate: hit };
+  }
+  const mine = expandSlot(candidate, from, to);
   if (mine.length === 0) return null;
   const theirs = expandAll(
     others.filter((r) => r.id !== candidate.id),
@@ -51,4 +58,12 @@ export function conflictMessage(conflict: Conflict, zone: string): string {
   const { existing } = conflict;
   const name = existing.title ? `“${existing.title}”` : 'another slot';
   return `This overlaps ${name} on ${describeTime(existing.start, existing.end, zone)}. Back-to-back slots are fine; overlapping ones are not.`;
+}
+
+/** One-off slots and moved occurrences of the other rules that start after `after`. */
+function singlesBeyond(others: SlotRule[], candidateId: string, after: Date): Occurrence[] {
+  return others
+    .filter((r) => r.id !== candidateId)
+    .flatMap((r) => (r.repeatWeeks === null ? expandSlot(r, after, new Date(8.64e15)) : movedOccurrences(r)))
+    .filter((o) => o.end > after);
 }

@@ -98,12 +98,17 @@ export function expandSlot(rule: SlotRule, from: Date, to: Date): Occurrence[] {
     if (overlapsRange(o, from, to)) out.push(o);
   }
   // A moved occurrence can land anywhere, so moves are checked on their own.
-  for (const e of rule.exceptions) {
-    if (e.kind !== 'move' || !isOriginalOccurrence(rule, e.occurrence)) continue;
-    const o = occurrenceAt(rule, e.occurrence, e.movedStartLocal, e.movedDurationSeconds ?? rule.durationSeconds, true);
-    if (overlapsRange(o, from, to)) out.push(o);
-  }
+  for (const o of movedOccurrences(rule)) if (overlapsRange(o, from, to)) out.push(o);
   return out.sort(byStart);
+}
+
+/** The rule's moved occurrences, wherever they landed. */
+export function movedOccurrences(rule: SlotRule): Occurrence[] {
+  return rule.exceptions.flatMap((e) =>
+    e.kind === 'move' && isOriginalOccurrence(rule, e.occurrence)
+      ? [occurrenceAt(rule, e.occurrence, e.movedStartLocal, e.movedDurationSeconds ?? rule.durationSeconds, true)]
+      : [],
+  );
 }
 
 /** Whether `key` is one of the rule's own occurrence starts (so exceptions name real occurrences). */

@@ -55,3 +55,9 @@ export async function rightsInput(channelId: string, now: Date, graceMs: number)
   const occurrences = expandAll(rules, from, new Date(now.getTime() + LOOKAHEAD_MS)).filter((o) => o.end > now);
   return { occurrences, blocks, eligible, now, graceMs };
 }
+
+/** A host's next occurrence on a channel after `after`, looking up to `days` ahead (past the rights lookahead). */
+export async function nextOccurrenceFor(channelId: string, userId: string, after: Date, days = 400) {
+  const rules = (await loadRules(channelId)).filter((r) => r.hostIds.includes(userId));
+  return expandAll(rules, after, new Date(after.getTime() + days * 86_400_000)).find((o) => o.start > after) ?? null;
+}
