@@ -12,9 +12,10 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
+import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
-import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
+import { type Env, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -26,6 +27,7 @@ const SIGNAL_PORT = 7890 + OFFSET;
 const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
+const CONTROL_PORT = 7893 + OFFSET;
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
@@ -73,7 +75,7 @@ async function main(): Promise<number> {
   const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
-  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
+  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT, control: CONTROL_PORT });
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -105,6 +107,7 @@ async function main(): Promise<number> {
   };
 
   let failed = true;
+  let closeControl: (() => Promise<void>) | undefined;
   try {
     await migrate(root, env);
     await ensureBuild(root, env, opts.build);
@@ -120,7 +123,19 @@ async function main(): Promise<number> {
       apiSecret,
     });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
-    await startApp(root, env, APP_PORT, appLog, services);
+    let app = await startApp(root, env, APP_PORT, appLog, services);
+    // Tests that need the app down for a while (a slot boundary passing unseen) stop and start it here.
+    closeControl = await startControl(CONTROL_PORT, {
+      'app/stop': async () => {
+        if (!services.includes(app)) return;
+        services.splice(services.indexOf(app), 1);
+        await stopService(app, 0);
+      },
+      'app/start': async () => {
+        if (services.includes(app)) return;
+        app = await startApp(root, env, APP_PORT, appLog, services);
+      },
+    });
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
     await createAdmin(root, env, admin);
@@ -132,6 +147,7 @@ async function main(): Promise<number> {
       TEST_ADMIN_EMAIL: admin.email,
       TEST_ADMIN_PASSWORD: admin.password,
       STACK_DIR: stackDir,
+      STACK_CONTROL_URL: `http://127.0.0.1:${CONTROL_PORT}`,
     }, root);
     failed = code !== 0;
     if (failed) log(`command exited with ${code}`);
@@ -144,6 +160,7 @@ async function main(): Promise<number> {
       console.error(`\n----- last 60 lines of ${livekitLog} -----\n${tail(livekitLog)}`);
       console.error(`\n----- last 60 lines of ${appLog} -----\n${tail(appLog)}`);
     }
+    await closeControl?.();
     await teardown();
   }
 }

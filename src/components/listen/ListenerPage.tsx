@@ -1,5 +1,6 @@
 'use client';
-import type { ChannelSummary } from '@/types/channel';
+import type { ChannelState } from '@/types/channel';
+import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
 import { cx } from '@/components/ui/cx';
@@ -10,11 +11,12 @@ import { useBroadcastStream } from '@/hooks/useBroadcastStream';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { listenerStatusText } from './listener-status-text';
 import { PlayerControls } from './PlayerControls';
+import { SchedulePanel } from './SchedulePanel';
 
 /** Public channel page (client leaf): live status, player, listener count. */
-export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) {
-  const { channel, error: statusError } = useChannelStatus(initial);
-  const stream = useBroadcastStream(initial.id);
+export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
+  const { state, channel, error: statusError } = useChannelStatus(initial);
+  const stream = useBroadcastStream(initial.channel.id);
   const { live } = channel;
 
   return (
@@ -67,6 +69,8 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
           {listenerStatusText(stream, live.onAir)}
         </p>
       </Card>
+
+      <SchedulePanel slug={channel.slug} zone={channel.timeZone} now={state.now} next={state.next} week={week} />
 
       {statusError && (
         <Alert tone="warning" title="Live status is out of date">

@@ -17,6 +17,7 @@ export async function receiveWebhook(rawBody: string, authorization: string | nu
     throw unauthorized('Invalid webhook signature.');
   }
   const result = await applyWebhookEvent(event);
+  if (result === 'applied') wake(TASKS.streams); // push the new live state to open pages now
   // A DJ who joined or published may hold rights from a token minted before a boundary: check now, not at the next pass.
   if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);
   return result;

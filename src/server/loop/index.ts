@@ -4,7 +4,7 @@ import { Supervisor } from './supervisor';
 export type { LoopTask, TaskStatus } from './supervisor';
 
 /** Task names, so callers wake tasks without importing them (no import cycles). */
-export const TASKS = { reconcile: 'reconcile-live-state', enforce: 'enforce-slots' } as const;
+export const TASKS = { reconcile: 'reconcile-live-state', enforce: 'enforce-slots', streams: 'live-streams' } as const;
 
 // One per process, also across Next's module reloads in development.
 const holder = globalThis as typeof globalThis & { __radioLoop?: Supervisor };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { reconcileTask } from '../channels/reconciler';
+import { streamsTask } from '../live/hub';
 import { enforcementTask } from '../schedule/enforce';
 import { getSupervisor } from './index';
 
@@ -12,5 +13,6 @@ export function startBackgroundLoop(): void {
   const supervisor = getSupervisor();
   supervisor.register(reconcileTask());
   supervisor.register(enforcementTask());
+  supervisor.register(streamsTask());
   supervisor.start();
 }
