@@ -11,7 +11,10 @@ const HEARTBEAT_MS = 15_000;
 /** Streams refresh at least this often, and at once when something calls notifyStreams(). */
 const REFRESH_MS = 1_000;
 
-const topics = new Map<string, Topic>();
+// On globalThis: Next bundles route handlers and instrumentation (which runs the loop) apart,
+// so a module-level map would not be the one the loop refreshes.
+const holder = globalThis as typeof globalThis & { __radioStreams?: Map<string, Topic> };
+const topics = (holder.__radioStreams ??= new Map<string, Topic>());
 
 const frame = (data: string) => `event: state\ndata: ${data}\n\n`;
 

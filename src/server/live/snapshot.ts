@@ -6,7 +6,9 @@ import { scheduleFor } from '../schedule';
 
 /** Later features register their live values here (e.g. "bpm"); each provider is asked per channel. */
 type FieldProvider = (channelId: string) => Promise<unknown>;
-const providers = new Map<string, FieldProvider>();
+// On globalThis, like the stream topics: registrations and the streams live in different bundles.
+const holder = globalThis as typeof globalThis & { __radioStreamFields?: Map<string, FieldProvider> };
+const providers = (holder.__radioStreamFields ??= new Map<string, FieldProvider>());
 
 export function registerChannelField(name: string, provider: FieldProvider): void {
   providers.set(name, provider);
