@@ -81,8 +81,8 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
-  const next = path.join(root, 'node_modules', '.bin', 'next');
-  const code = await runForeground(next, ['dev', '-p', String(APP_PORT)], env, root);
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const code = await runForeground(tsx, ['server.ts', '--dev', '--port', String(APP_PORT)], env, root);
   await teardown();
   return code;
 }

@@ -9,6 +9,9 @@ export const ERROR_CODES = [
   'outside_slot',
   'not_found',
   'conflict',
+  'invalid_origin',
+  'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'internal',
 ] as const;

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import { z } from './zod';
 
 /** An IANA time zone this runtime knows, e.g. "Europe/Berlin". */
 export const timeZoneSchema = z
