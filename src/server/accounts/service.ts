@@ -28,7 +28,7 @@ export async function listAccounts(): Promise<AccountSummary[]> {
 }
 
 /** Creates an email/password account through better-auth (it hashes the password). */
-export async function createAccount(input: AccountInput, role: Role): Promise<AccountSummary> {
+export async function createAccount(input: AccountInput, role: Role, actor: { id: string; name: string } | null = null): Promise<AccountSummary> {
   const existing = await getDb().user.findUnique({ where: { email: input.email } });
   if (existing) throw conflict('An account with that email already exists.');
   const { user } = await getAuth().api.createUser({
@@ -36,14 +36,17 @@ export async function createAccount(input: AccountInput, role: Role): Promise<Ac
     body: { email: input.email, password: input.password, name: input.name, data: { role } },
   });
   const row = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+  await audit({ actor, action: 'account.create', detail: `${row.name} <${row.email}> (${role})` });
   return toSummary(row);
 }
 
 /** Deletes an account and its sessions and takes it off air; admins cannot delete themselves. */
-export async function deleteAccount(id: string, actorId: string): Promise<void> {
-  if (id === actorId) throw badRequest('You cannot delete your own account.');
+export async function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
+  if (id === actor.id) throw badRequest('You cannot delete your own account.');
+  const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
   const result = await getDb().user.deleteMany({ where: { id } });
-  if (result.count === 0) throw notFound('No such account.');
+  if (result.count === 0 || !existing) throw notFound('No such account.');
+  await audit({ actor, action: 'account.delete', detail: `${existing.name} <${existing.email}>` });
   await removeFromAllChannels(djIdentity(id));
 }
 

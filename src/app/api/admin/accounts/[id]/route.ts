@@ -10,7 +10,7 @@ const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 export const DELETE = handler<{ id: string }>(async (req, { params }) => {
   const admin = await authorise(req, ['admin']);
   const { id } = await parseParams(params, paramsSchema);
-  await deleteAccount(id, admin.id);
+  await deleteAccount(id, admin);
   return noContent();
 });
 
