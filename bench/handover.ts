@@ -57,20 +57,23 @@ runBench('handover', async () => {
   const serverCuts: number[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const startA = Math.ceil(Date.now() / 1000) * 1000 - 1000;
-    const boundary = startA + SLOT_SECONDS * 1000 + 2000;
+    // Generous lead: everyone connects well before the boundary, even on a busy machine.
+    const boundary = startA + 12_000;
     const endB = boundary + SLOT_SECONDS * 1000;
     const slot = (hostId: string, start: number, seconds: number) =>
       call('POST', `/api/admin/channels/${channel.id}/slots`, { start: utcLocal(new Date(start)), durationSeconds: seconds, hostIds: [hostId], title: `run ${run}` }, admin, 201);
     await slot(a.account.id, startA, (boundary - startA) / 1000);
     await slot(b.account.id, boundary, SLOT_SECONDS);
-
-    const listener = await toneListener(await token(undefined, 'listener'), [TONE_A, TONE_B]);
-    const djA = await toneDj(await token(a.cookie, 'dj'), TONE_A);
+    const aToken = await token(a.cookie, 'dj');
     const bToken = await token(b.cookie, 'dj');
     if (bToken.access?.mode !== 'green_room') fail(`DJ B should wait in the green room, got ${bToken.access?.mode}`);
+
+    const listener = await toneListener(await token(undefined, 'listener'), [TONE_A, TONE_B]);
+    const djA = await toneDj(aToken, TONE_A);
     const djB = await toneDj(bToken, TONE_B);
     await djA.publish();
     djB.publishWhenGranted();
+    if (Date.now() > boundary - 1_000) fail(`run ${run}: setup took too long (${Date.now() - startA} ms); the machine is overloaded`);
 
     // Server side: when B's track is gone after the end of B's slot.
     while (Date.now() < endB - 200) await sleep(50);
