@@ -14,6 +14,23 @@ import { rightsInput } from './store';
 
 /** Safety interval: repairs what no event told us (a participant that joined with a stale token). */
 const SAFETY_INTERVAL_MS = 15_000;
+/**
+ * At a handover the incoming DJ needs a few hundred ms to publish once allowed; the outgoing
+ * one stays on air until then (a short overlap, never a gap), but never longer than this.
+ */
+export const HANDOVER_MAX_OVERLAP_MS = 1_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once one of `identities` publishes a track in the room, or after `maxMs`. */
+async function incomingPublished(channelId: string, identities: string[], maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const room = await listRoom(channelId).catch(() => []);
+    if (room.some((p) => identities.includes(p.identity) && p.tracks.length > 0)) return;
+    await sleep(30);
+  }
+}
 
 async function listRoom(channelId: string): Promise<ParticipantInfo[]> {
   try {
@@ -88,8 +105,17 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   const actions = planEnforcement(djs, accounts, rights, blocked);
   if (actions.length === 0) return rights.nextBoundary;
   const room = getBroadcastRoom(channel.id);
-  // Revokes and grants go out together: a handover is one step, not "off, then later on".
-  const results = await Promise.allSettled(actions.map((a) => apply(room, a, rights)));
+  const grants = actions.filter((a) => a.type === 'grant');
+  const rest = actions.filter((a) => a.type !== 'grant');
+  let results: PromiseSettledResult<void>[];
+  if (grants.length > 0 && rest.some((a) => a.type === 'revoke' && a.wasPublishing)) {
+    // Handover: the incoming DJ on air first, the outgoing off as soon as the incoming is heard.
+    const granted = await Promise.allSettled(grants.map((a) => apply(room, a, rights)));
+    await incomingPublished(channel.id, grants.map((g) => g.identity), HANDOVER_MAX_OVERLAP_MS);
+    results = [...granted, ...(await Promise.allSettled(rest.map((a) => apply(room, a, rights))))];
+  } else {
+    results = await Promise.allSettled(actions.map((a) => apply(room, a, rights)));
+  }
   await auditActions(channel, actions, rights);
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
