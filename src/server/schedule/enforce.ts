@@ -19,6 +19,8 @@ const SAFETY_INTERVAL_MS = 15_000;
  * one stays on air until then (a short overlap, never a gap), but never longer than this.
  */
 export const HANDOVER_MAX_OVERLAP_MS = 1_000;
+/** After the incoming track is published, listeners still need a moment to subscribe to it. */
+const HANDOVER_SETTLE_MS = 250;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -27,7 +29,10 @@ async function incomingPublished(channelId: string, identities: string[], maxMs:
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
     const room = await listRoom(channelId).catch(() => []);
-    if (room.some((p) => identities.includes(p.identity) && p.tracks.length > 0)) return;
+    if (room.some((p) => identities.includes(p.identity) && p.tracks.length > 0)) {
+      await sleep(Math.max(0, Math.min(HANDOVER_SETTLE_MS, deadline - Date.now())));
+      return;
+    }
     await sleep(30);
   }
 }
