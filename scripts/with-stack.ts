@@ -2,12 +2,15 @@
 // the app on a fresh SQLite DB + first admin), runs a command against it, and
 // always tears everything down.
 //
-//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// a private Redis on 7892, the harness's control endpoint on 7893; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
-// The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR.
+// The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
+// STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test).
+// --reconcile-interval N sets the app's RECONCILE_INTERVAL_SECONDS (default 2, so tests see
+// missed webhooks repaired quickly; the crash tests run at the product default, 30).
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +18,7 @@ import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
-import { type Env, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
+import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -32,6 +35,7 @@ const KEEP_STACK_DIRS = 5;
 
 interface Options {
   rateLimit: number;
+  reconcileSeconds: number;
   build: boolean;
   command: string[];
 }
@@ -40,7 +44,7 @@ function parseArgs(argv: string[]): Options {
   const sep = argv.indexOf('--');
   const flags = sep === -1 ? argv : argv.slice(0, sep);
   const command = sep === -1 ? [] : argv.slice(sep + 1);
-  const opts: Options = { rateLimit: 30, build: false, command };
+  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, command };
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i];
     if (flag === '--build') opts.build = true;
@@ -48,10 +52,14 @@ function parseArgs(argv: string[]): Options {
       const n = Number(flags[++i]);
       if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
       opts.rateLimit = n;
+    } else if (flag === '--reconcile-interval') {
+      const n = Number(flags[++i]);
+      if (!Number.isInteger(n) || n <= 0) throw new Error('--reconcile-interval needs a positive integer (seconds)');
+      opts.reconcileSeconds = n;
     } else throw new Error(`unknown flag ${flag}`);
   }
   if (command.length === 0) {
-    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>');
+    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>');
   }
   return opts;
 }
@@ -102,12 +110,10 @@ async function main(): Promise<number> {
     LISTENER_TOKEN_RATE_LIMIT: String(opts.rateLimit),
     // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
     AUTH_SIGN_IN_RATE_LIMIT: '60',
-    // Short, so tests see missed webhooks repaired quickly.
-    RECONCILE_INTERVAL_SECONDS: '2',
+    RECONCILE_INTERVAL_SECONDS: String(opts.reconcileSeconds),
   };
 
   let failed = true;
-  let closeControl: (() => Promise<void>) | undefined;
   try {
     await migrate(root, env);
     await ensureBuild(root, env, opts.build);
@@ -122,17 +128,32 @@ async function main(): Promise<number> {
       apiKey,
       apiSecret,
     });
-    await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
-    let app = await startApp(root, env, APP_PORT, appLog, services);
-    // Tests that need the app down for a while (a slot boundary passing unseen) stop and start it here.
-    closeControl = await startControl(CONTROL_PORT, {
-      'app/stop': async () => {
-        if (!services.includes(app)) return;
-        services.splice(services.indexOf(app), 1);
-        await stopService(app, 0);
+    let livekit: Service | undefined = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services);
+    const control = await startControl(CONTROL_PORT, randomSecret(24), {
+      killLivekit: async () => {
+        if (!livekit) return;
+        log(`test asked to crash livekit-server (SIGKILL pid ${livekit.child.pid ?? '?'})`);
+        await killService(livekit);
+        const i = services.indexOf(livekit);
+        if (i !== -1) services.splice(i, 1);
+        livekit = undefined;
       },
-      'app/start': async () => {
-        if (services.includes(app)) return;
+      startLivekit: async () => {
+        if (livekit) throw new Error('livekit-server is already running');
+        livekit = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+      },
+      // For slot enforcement catching up after the app was down at a boundary.
+      stopApp: async () => {
+        if (!app) return;
+        log('test asked to stop the app');
+        await stopService(app, 0);
+        const i = services.indexOf(app);
+        if (i !== -1) services.splice(i, 1);
+        app = undefined;
+      },
+      startApp: async () => {
+        if (app) throw new Error('the app is already running');
         app = await startApp(root, env, APP_PORT, appLog, services);
       },
     });
@@ -147,8 +168,9 @@ async function main(): Promise<number> {
       TEST_ADMIN_EMAIL: admin.email,
       TEST_ADMIN_PASSWORD: admin.password,
       STACK_DIR: stackDir,
-      STACK_CONTROL_URL: `http://127.0.0.1:${CONTROL_PORT}`,
+      STACK_CONTROL_URL: control.url,
     }, root);
+    control.close();
     failed = code !== 0;
     if (failed) log(`command exited with ${code}`);
     return code;
@@ -160,7 +182,6 @@ async function main(): Promise<number> {
       console.error(`\n----- last 60 lines of ${livekitLog} -----\n${tail(livekitLog)}`);
       console.error(`\n----- last 60 lines of ${appLog} -----\n${tail(appLog)}`);
     }
-    await closeControl?.();
     await teardown();
   }
 }

@@ -1,15 +1,34 @@
-// A tiny control API for tests that need to stop and start the stack's app (e.g. enforcement
-// catching up after an app restart). Loopback only; the harness passes its URL as STACK_CONTROL_URL.
+// A loopback control endpoint of scripts/with-stack.ts, so an integration test can
+// crash and restart the stack's real livekit-server while the harness stays the
+// owner of every process (teardown reaches the restarted one too).
+//
+//   POST <STACK_CONTROL_URL>livekit/kill   SIGKILL, resolves once the process is gone
+//   POST <STACK_CONTROL_URL>livekit/start  starts it again, resolves once it answers
+//   POST <STACK_CONTROL_URL>app/stop       stops the app server (a slot boundary can pass unseen)
+//   POST <STACK_CONTROL_URL>app/start      starts it again, resolves once /api/health answers
 import http from 'node:http';
 import { log } from './processes';
 
-export type ControlActions = Record<string, () => Promise<void>>;
+export interface ControlActions {
+  killLivekit: () => Promise<void>;
+  startLivekit: () => Promise<void>;
+  stopApp: () => Promise<void>;
+  startApp: () => Promise<void>;
+}
 
-/** Serves `POST /<name>` for each action, one at a time; resolves with a close function. */
-export function startControl(port: number, actions: ControlActions): Promise<() => Promise<void>> {
+/** Listens on 127.0.0.1:port under a secret path prefix; resolves with the base URL. */
+export function startControl(port: number, secret: string, actions: ControlActions): Promise<{ url: string; close: () => void }> {
+  const routes: Record<string, () => Promise<void>> = {
+    [`/${secret}/livekit/kill`]: actions.killLivekit,
+    [`/${secret}/livekit/start`]: actions.startLivekit,
+    [`/${secret}/app/stop`]: actions.stopApp,
+    [`/${secret}/app/start`]: actions.startApp,
+  };
+  // One action at a time: a kill racing a start would leave the harness confused.
   let queue: Promise<unknown> = Promise.resolve();
   const server = http.createServer((req, res) => {
-    const action = req.method === 'POST' ? actions[(req.url ?? '').replace(/^\//, '')] : undefined;
+    const action = req.method === 'POST' ? routes[req.url ?? ''] : undefined;
+    req.resume();
     if (!action) {
       res.writeHead(404).end();
       return;
@@ -24,8 +43,8 @@ export function startControl(port: number, actions: ControlActions): Promise<() 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
-      log(`control API on http://127.0.0.1:${port} (${Object.keys(actions).join(', ')})`);
-      resolve(() => new Promise<void>((r) => server.close(() => r())));
+      log(`stack control on 127.0.0.1:${port}`);
+      resolve({ url: `http://127.0.0.1:${port}/${secret}/`, close: () => server.close() });
     });
   });
 }

@@ -40,7 +40,7 @@ describe('enforcement after an app restart', () => {
   const control = (action: 'app/stop' | 'app/start') => {
     const url = process.env.STACK_CONTROL_URL;
     if (!url) throw new Error('STACK_CONTROL_URL is missing: run through scripts/with-stack.ts');
-    return fetch(`${url}/${action}`, { method: 'POST' }).then(async (r) => expect(r.status, await r.text()).toBe(204));
+    return fetch(new URL(action, url), { method: 'POST' }).then(async (r) => expect(r.status, await r.text()).toBe(204));
   };
 
   it('cuts a DJ whose slot ended while the app was down within 5 s of the app coming back', async () => {

@@ -4,6 +4,7 @@ import { BODY_LIMITS, readBodyText } from '../http/body';
 import { unauthorized } from '../http/errors';
 import { TASKS, wake } from '../loop';
 import { getWebhookReceiver } from './clients';
+import { enforcePublishRules } from './publish-rules';
 
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
@@ -22,6 +23,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
     throw unauthorized('Invalid webhook signature.');
   }
   const result = await applyWebhookEvent(event);
+  // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
+  await enforcePublishRules(event);
   if (result === 'applied') wake(TASKS.streams); // push the new live state to open pages now
   // A DJ who joined or published may hold rights from a token minted before a boundary: check now, not at the next pass.
   if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);

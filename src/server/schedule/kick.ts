@@ -48,3 +48,15 @@ export async function kickPublishers(channelId: string, actor: AuditActor): Prom
   wake(TASKS.enforce);
   return publishers.map((p) => p.identity);
 }
+
+/**
+ * Blocks one DJ from publishing on a channel for the rest of their current slot (or an hour
+ * without one), so the enforcement loop does not hand back what another rule took away.
+ */
+export async function blockPublisher(channelId: string, userId: string, reason: string): Promise<void> {
+  const now = new Date();
+  const rights = publishRights(await rightsInput(channelId, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000));
+  const until = rights.current?.end ?? new Date(now.getTime() + FALLBACK_BLOCK_MS);
+  await getDb().publishBlock.create({ data: { channelId, userId, until, reason } });
+  wake(TASKS.enforce);
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
+import { IDENTITY_PREFIX, parseBroadcastRoom, participantKind } from '@/types/broadcast';
+import { blockPublisher } from '../schedule';
+import { getRoomService } from './clients';
+
+/** Everything off: LiveKit removes a participant's published tracks when it loses the right to publish them. */
+const NO_PUBLISHING = {
+  canPublish: false,
+  canPublishSources: [],
+  canPublishData: false,
+  canSubscribe: false,
+  canUpdateMetadata: false,
+  hidden: false,
+};
+
+export type Violation = 'not-audio';
+
+/**
+ * What a verified track_published event breaks, if anything: a channel carries audio only
+ * (LiveKit checks only the declared source, so a video track can claim to be a microphone).
+ * Who may publish at all is the schedule's business (src/server/schedule: slots, green room,
+ * handover), enforced by the background loop.
+ */
+export async function publishViolation(event: WebhookEvent): Promise<Violation | null> {
+  const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
+  const { participant, track } = event;
+  if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
+  return track.type !== TrackType.AUDIO ? 'not-audio' : null;
+}
+
+const ignoreGone = (err: unknown) => {
+  if ((err as { status?: unknown }).status !== 404) throw err;
+};
+
+/**
+ * Mutes the offending track and takes away the publisher's publish rights, which makes
+ * LiveKit drop its tracks (there is no server call that unpublishes one track). Safe to
+ * repeat: a webhook may arrive twice, the participant may be gone.
+ */
+export async function enforcePublishRules(event: WebhookEvent): Promise<Violation | null> {
+  const violation = await publishViolation(event);
+  if (!violation || !event.room || !event.participant || !event.track) return violation;
+  const { room, participant, track } = event;
+  console.warn(`[publish-rules] ${violation}: revoking publishing of ${participant.identity} in ${room.name}`);
+  await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
+  await getRoomService().updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING }).catch(ignoreGone);
+  // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
+  const channelId = parseBroadcastRoom(room.name);
+  if (channelId && participantKind(participant.identity) === 'dj') {
+    await blockPublisher(channelId, participant.identity.slice(IDENTITY_PREFIX.dj.length), 'published a non-audio track');
+  }
+  return violation;
+}
