@@ -5,6 +5,7 @@ import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
+import { isRoomNotHosted } from '../channels/livekit-probe';
 import { getRoomService } from '../livekit/clients';
 import { djPermission } from '../livekit/grants';
 import { type LoopTask, TASKS } from '../loop';
@@ -41,9 +42,26 @@ async function listRoom(channelId: string): Promise<ParticipantInfo[]> {
   try {
     return await getRoomService().listParticipants(getBroadcastRoom(channelId));
   } catch (err) {
-    if ((err as { status?: unknown }).status === 404) return [];
+    if ((err as { status?: unknown }).status === 404 || isRoomNotHosted(err)) return [];
     throw err;
   }
+}
+
+/** Rooms LiveKit has now. Asking for the participants of a room that does not exist costs a psrpc timeout, so only these are asked. */
+async function openRooms(): Promise<Set<string>> {
+  const rooms = await getRoomService().listRooms();
+  return new Set(rooms.map((r) => r.name));
+}
+
+/** One slow room must not hold back the boundaries of every other channel. */
+const CHANNEL_PASS_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
@@ -99,10 +117,11 @@ async function auditActions(channel: { id: string; name: string }, actions: DjAc
 }
 
 /** Makes one channel's room agree with its schedule; returns the channel's next boundary. */
-export async function enforceChannel(channel: { id: string; name: string }, now: Date): Promise<Date | null> {
+export async function enforceChannel(channel: { id: string; name: string }, now: Date, open?: Set<string>): Promise<Date | null> {
   const graceMs = getEnv().SLOT_GREEN_ROOM_SECONDS * 1000;
   const input = await rightsInput(channel.id, now, graceMs);
   const rights = publishRights(input);
+  if (open && !open.has(getBroadcastRoom(channel.id))) return rights.nextBoundary; // nobody connected
   const djs = roomDjs(await listRoom(channel.id));
   if (djs.length === 0) return rights.nextBoundary;
   const accounts = await accountsOf(djs.map((d) => d.userId));
@@ -130,7 +149,10 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
 /** Every channel, concurrently; the earliest next boundary of all. */
 export async function enforceAll(now: Date): Promise<Date | null> {
   const channels = await getDb().channel.findMany({ select: { id: true, name: true } });
-  const results = await Promise.allSettled(channels.map((c) => enforceChannel(c, now)));
+  const open = await openRooms();
+  const results = await Promise.allSettled(
+    channels.map((c) => withTimeout(enforceChannel(c, now, open), CHANNEL_PASS_TIMEOUT_MS, `enforcing ${c.name}`)),
+  );
   let next: Date | null = null;
   for (const r of results) if (r.status === 'fulfilled' && r.value && (!next || r.value < next)) next = r.value;
   const failed = results.find((r) => r.status === 'rejected');

@@ -5,6 +5,7 @@ import { type AuditActor, audit } from '../audit';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { notFound } from '../http/errors';
+import { isRoomNotHosted } from '../channels/livekit-probe';
 import { getRoomService } from '../livekit/clients';
 import { djPermission } from '../livekit/grants';
 import { TASKS, wake } from '../loop';
@@ -27,7 +28,7 @@ export async function kickPublishers(channelId: string, actor: AuditActor): Prom
   const until = rights.current?.end ?? new Date(now.getTime() + FALLBACK_BLOCK_MS);
   const participants = await getRoomService()
     .listParticipants(room)
-    .catch((err: { status?: unknown }) => (err.status === 404 ? [] : Promise.reject(err)));
+    .catch((err: { status?: unknown }) => (err.status === 404 || isRoomNotHosted(err) ? [] : Promise.reject(err)));
   const publishers = participants.filter((p) => participantKind(p.identity) === 'dj' && (p.tracks.length > 0 || p.permission?.canPublish));
   for (const p of publishers) {
     await getDb().publishBlock.create({
