@@ -21,3 +21,4 @@ bench: setup
 	npm run bench:golive
 	npm run bench:token
 	npm run bench:handover
+	npm run bench:ingress

@@ -11,6 +11,7 @@ import { useBroadcast } from '@/hooks/useBroadcast';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useInputStream } from '@/hooks/useInputStream';
 import { useLeaveGuard } from '@/hooks/useLeaveGuard';
+import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
 
@@ -91,6 +92,7 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
         suspended={graph !== null && !running}
         onResume={() => void resume()}
       />
+      <ObsPanel channelId={initial.id} />
     </div>
   );
 }

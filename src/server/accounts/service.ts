@@ -4,6 +4,7 @@ import { roleSchema } from '@/types/account';
 import { getAuth } from '../auth/auth';
 import { getDb } from '../db/client';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { deleteEndpointsOf } from '../ingress';
 import { removeFromAllChannels } from '../livekit/participants';
 import { djIdentity } from '../livekit/tokens';
 import { audit } from '../audit';
@@ -44,6 +45,8 @@ export async function createAccount(input: AccountInput, role: Role, actor: { id
 export async function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
   if (id === actor.id) throw badRequest('You cannot delete your own account.');
   const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
+  // Their OBS stream keys stop working with the account (the rows cascade).
+  await deleteEndpointsOf({ userId: id });
   const result = await getDb().user.deleteMany({ where: { id } });
   if (result.count === 0 || !existing) throw notFound('No such account.');
   await audit({ actor, action: 'account.delete', detail: `${existing.name} <${existing.email}>` });

@@ -4,6 +4,7 @@ import { getBroadcastRoom } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import { conflict, notFound } from '../http/errors';
 import { type AuditActor, audit } from '../audit';
+import { deleteEndpointsOf } from '../ingress';
 import { getRoomService } from '../livekit/clients';
 import { TASKS, wake } from '../loop';
 import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
@@ -40,6 +41,7 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>, ac
 
 /** Deletes the channel and closes its room, so nobody stays on air in a channel that is gone. */
 export async function deleteChannel(id: string, actor: AuditActor = null): Promise<void> {
+  await deleteEndpointsOf({ channelId: id });
   const existing = await getDb().channel.findUnique({ where: { id }, select: { id: true, name: true, slug: true } });
   const result = await getDb().channel.deleteMany({ where: { id } });
   if (result.count === 0 || !existing) throw notFound('No such channel.');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { IDENTITY_PREFIX, parseBroadcastRoom, participantKind } from '@/types/broadcast';
+import { IDENTITY_PREFIX, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
 import { blockPublisher } from '../schedule';
 import { getRoomService } from './clients';
 
@@ -26,7 +26,10 @@ export async function publishViolation(event: WebhookEvent): Promise<Violation |
   const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
   const { participant, track } = event;
   if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
-  return track.type !== TrackType.AUDIO ? 'not-audio' : null;
+  // OBS always sends video: the ingress guard (src/server/ingress) narrows an OBS input to its
+  // audio source, which drops the video and keeps the set on air; everyone else loses publishing.
+  if (track.type !== TrackType.AUDIO) return parseIngressIdentity(participant.identity) ? null : 'not-audio';
+  return null;
 }
 
 const ignoreGone = (err: unknown) => {
