@@ -20,5 +20,6 @@ bench: setup
 	npm run bench:latency
 	npm run bench:golive
 	npm run bench:token
+	npm run bench:handover
 	npm run bench:ingress
 	npm run bench:hls

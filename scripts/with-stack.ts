@@ -21,7 +21,7 @@ import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfi
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
-import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, tail } from './stack/processes';
+import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
     const lk = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
     const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
     Object.assign(env, hls.appEnv);
-    await startApp(root, env, APP_PORT, appLog, services);
+    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services);
     const control = await startControl(CONTROL_PORT, randomSecret(24), {
       killLivekit: async () => {
         if (!livekit) return;
@@ -155,6 +155,19 @@ async function main(): Promise<number> {
       startLivekit: async () => {
         if (livekit) throw new Error('livekit-server is already running');
         livekit = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+      },
+      // For slot enforcement catching up after the app was down at a boundary.
+      stopApp: async () => {
+        if (!app) return;
+        log('test asked to stop the app');
+        await stopService(app, 0);
+        const i = services.indexOf(app);
+        if (i !== -1) services.splice(i, 1);
+        app = undefined;
+      },
+      startApp: async () => {
+        if (app) throw new Error('the app is already running');
+        app = await startApp(root, env, APP_PORT, appLog, services);
       },
     });
 

@@ -1,7 +1,7 @@
 // Next.js calls register() once when a server process starts.
 export async function register(): Promise<void> {
-  // NEXT_RUNTIME is set by Next itself (not app config): the reconciler needs Node, not the edge runtime.
+  // NEXT_RUNTIME is set by Next itself (not app config): the background loop needs Node, not the edge runtime.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startLiveStateReconciler } = await import('./server/channels/reconciler');
-  startLiveStateReconciler();
+  const { startBackgroundLoop } = await import('./server/loop/start');
+  startBackgroundLoop();
 }

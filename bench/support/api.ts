@@ -45,6 +45,22 @@ export async function createFixture(prefix: string): Promise<Fixture> {
   await expectStatus(channelRes, 201, 'create channel');
   const channel = (await channelRes.json()) as ChannelSummary;
   const dj = { name: `Bench DJ ${suffix}`, email: `dj-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` };
-  await expectStatus(await postJson(appUrl, '/api/admin/accounts', dj, admin), 201, 'create DJ account');
+  const accountRes = await postJson(appUrl, '/api/admin/accounts', dj, admin);
+  await expectStatus(accountRes, 201, 'create DJ account');
+  const { id } = (await accountRes.json()) as { id: string };
+  await giveSlotNow(appUrl, admin, channel.id, id);
   return { appUrl, channel, dj };
+}
+
+/** DJs publish only inside their slot: list the DJ on the channel and give them the next two hours. */
+async function giveSlotNow(appUrl: string, admin: string, channelId: string, userId: string): Promise<void> {
+  const list = await fetch(`${appUrl}/api/admin/channels/${channelId}/djs`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', origin: appUrl, cookie: admin },
+    body: JSON.stringify({ userIds: [userId] }),
+  });
+  await expectStatus(list, 200, 'list DJ on channel');
+  const start = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().slice(0, 19);
+  const slot = { title: 'Bench set', start, durationSeconds: 2 * 3600, hostIds: [userId] };
+  await expectStatus(await postJson(appUrl, `/api/admin/channels/${channelId}/slots`, slot, admin), 201, 'create slot');
 }

@@ -4,12 +4,16 @@
 //
 //   POST <STACK_CONTROL_URL>livekit/kill   SIGKILL, resolves once the process is gone
 //   POST <STACK_CONTROL_URL>livekit/start  starts it again, resolves once it answers
+//   POST <STACK_CONTROL_URL>app/stop       stops the app server (a slot boundary can pass unseen)
+//   POST <STACK_CONTROL_URL>app/start      starts it again, resolves once /api/health answers
 import http from 'node:http';
 import { log } from './processes';
 
 export interface ControlActions {
   killLivekit: () => Promise<void>;
   startLivekit: () => Promise<void>;
+  stopApp: () => Promise<void>;
+  startApp: () => Promise<void>;
 }
 
 /** Listens on 127.0.0.1:port under a secret path prefix; resolves with the base URL. */
@@ -17,6 +21,8 @@ export function startControl(port: number, secret: string, actions: ControlActio
   const routes: Record<string, () => Promise<void>> = {
     [`/${secret}/livekit/kill`]: actions.killLivekit,
     [`/${secret}/livekit/start`]: actions.startLivekit,
+    [`/${secret}/app/stop`]: actions.stopApp,
+    [`/${secret}/app/start`]: actions.startApp,
   };
   // One action at a time: a kill racing a start would leave the harness confused.
   let queue: Promise<unknown> = Promise.resolve();

@@ -5,7 +5,7 @@ import { startBroadcastSession, type BroadcastSession } from './lib/broadcast-se
 import { classifyError, problem } from './lib/problems';
 
 export type Broadcast = BroadcastState & {
-  /** Connect and publish the program track. Ignored while a session is starting, live or stopping. */
+  /** Connect and publish the program track (from the green room: at the slot start). Ignored while a session is starting, live or stopping. */
   goLive: () => Promise<void>;
   /** Unpublish and disconnect (also cancels a pending connect). */
   stop: () => Promise<void>;
@@ -38,6 +38,7 @@ export function useBroadcast(channelId: string, getProgramTrack: () => MediaStre
     const isCurrent = () => attemptRef.current === attempt;
     try {
       const session = await startBroadcastSession(channelId, track, attempt.controller.signal, {
+        onWaiting: (slot) => isCurrent() && dispatch({ type: 'waiting', slot }),
         onReconnecting: () => isCurrent() && dispatch({ type: 'reconnecting' }),
         onReconnected: () => isCurrent() && dispatch({ type: 'reconnected' }),
         onLost: (error) => {
@@ -51,7 +52,7 @@ export function useBroadcast(channelId: string, getProgramTrack: () => MediaStre
         return;
       }
       attempt.session = session;
-      dispatch({ type: 'published', at: Date.now() });
+      dispatch({ type: 'published', at: Date.now(), slot: session.slot });
     } catch (error) {
       // Aborted means stop() or unmount got there first and reports its own state.
       if (attempt.controller.signal.aborted || !isCurrent()) return;

@@ -1,14 +1,10 @@
 'use client';
-import type { ChannelSummary } from '@/types/channel';
-import { usePolledJson } from './usePolledJson';
-import { CHANNEL_POLL_MS } from './useChannels';
+import type { ChannelState } from '@/types/channel';
+import { useEventStream } from './useEventStream';
 
-/** One channel's live state (on air, DJ, listener count), refreshed every few seconds. */
-export function useChannelStatus(initial: ChannelSummary) {
-  const { data, error } = usePolledJson<ChannelSummary>(
-    `/api/channels/${encodeURIComponent(initial.slug)}`,
-    CHANNEL_POLL_MS,
-    initial,
-  );
-  return { channel: data, error };
+/** One channel's live state (on air, DJ, listener count) and its now/next slots, pushed by the server. */
+export function useChannelStatus(initial: ChannelState) {
+  const slug = encodeURIComponent(initial.channel.slug);
+  const { data, stale } = useEventStream<ChannelState>(`/api/channels/${slug}/events`, `/api/channels/${slug}/state`, initial);
+  return { state: data, channel: data.channel, error: stale };
 }

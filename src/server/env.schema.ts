@@ -23,6 +23,8 @@ export const envSchema = z.object({
   LISTENER_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** How often live state is checked against LiveKit, repairing what missed webhooks left wrong. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How long before a slot starts its hosts may connect and wait, unheard (the green room). */
+  SLOT_GREEN_ROOM_SECONDS: z.coerce.number().int().min(0).max(3600).default(600),
   /**
    * How many reverse proxies stand between clients and this app (0: clients connect
    * directly). The client's address is taken that many hops back in X-Forwarded-For;

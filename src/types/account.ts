@@ -22,6 +22,11 @@ export type AccountSummary = {
   name: string;
   email: string;
   role: Role;
+  /** A disabled account cannot sign in or go live. */
+  disabled: boolean;
   createdAt: string;
 };
+
+export const accountUpdateSchema = z.strictObject({ disabled: z.boolean() });
+export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
 export type AccountListResponse = { accounts: AccountSummary[] };

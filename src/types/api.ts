@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
   'forbidden',
+  /** 403 for a DJ outside their slot (or kicked from it): the message says when they may go live. */
+  'outside_slot',
   'not_found',
   'conflict',
   'invalid_origin',

@@ -35,6 +35,11 @@ export type TokenResponse = {
   token: string;
   room: string;
   identity: string;
+  /**
+   * DJ tokens only: "publish" inside the DJ's slot, "green_room" before it (connected,
+   * unheard, until the server grants publishing at the start), "override" for admins.
+   */
+  access?: { mode: 'publish' | 'green_room' | 'override'; start: string | null; end: string | null; title: string };
 };
 
 /** Identity prefixes tell participant kinds apart in webhooks and in the room. */

@@ -1,3 +1,4 @@
+import { timeZoneSchema } from './schedule';
 import { z } from './zod';
 
 export type ChannelLive = {
@@ -31,6 +32,8 @@ export type ChannelSummary = {
   slug: string;
   name: string;
   description: string;
+  /** IANA zone the channel's schedule is kept in. */
+  timeZone: string;
   live: ChannelLive;
 };
 
@@ -47,6 +50,8 @@ const channelFields = {
   name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
   slug: channelSlugSchema,
   description: z.string().trim().max(500, 'Description must be at most 500 characters'),
+  // No default: a partial update must not reset the zone (a new channel gets UTC from the database).
+  timeZone: timeZoneSchema.optional(),
 };
 
 export const channelInputSchema = z.strictObject({ ...channelFields, description: channelFields.description.default('') });
@@ -69,3 +74,19 @@ export const hlsHeartbeatSchema = z.strictObject({
   leaving: z.boolean().optional(),
 });
 export type HlsHeartbeat = z.infer<typeof hlsHeartbeatSchema>;
+/** A slot occurrence as channel pages show it (now / next). */
+export type ChannelSlotInfo = { title: string; start: string; end: string; hosts: string[] };
+
+/**
+ * What a channel's live stream (server-sent events) carries. `extras` is where later
+ * features add their own live values (BPM, HLS listeners) without changing this shape.
+ */
+export type ChannelState = {
+  channel: ChannelSummary;
+  now: ChannelSlotInfo | null;
+  next: ChannelSlotInfo | null;
+  extras: Record<string, unknown>;
+};
+
+/** The admin console's stream: every channel. */
+export type StationState = { channels: ChannelState[] };

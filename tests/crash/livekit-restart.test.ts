@@ -7,6 +7,7 @@ import { envSchema } from '@/server/env.schema';
 import type { TokenResponse } from '@/types/broadcast';
 import type { ChannelLive, ChannelSummary } from '@/types/channel';
 import { AppClient, type ApiResult, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { scheduleNow } from '../support/schedule';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 
 const BOUND_MS = 10_000;
@@ -80,7 +81,8 @@ function settledAfter(samples: Sample[], from: number, to = Infinity): number {
 /** A DJ publishing and a listener listening in a fresh channel, both seen by the app. */
 async function liveChannel(prefix: string): Promise<{ channel: ChannelSummary; rooms: Room[] }> {
   const channel = await createChannel(admin, prefix);
-  const { dj } = await createDj(admin, `DJ ${prefix}`);
+  const { dj, account } = await createDj(admin, `DJ ${prefix}`);
+  await scheduleNow(admin, channel.id, account.id);
   const djToken = await dj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
   const djRoom = await joinRoom(djToken.body);
   await publishAudio(djRoom);

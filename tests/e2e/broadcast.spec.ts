@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { meterDb, toneProminence } from './support/audio';
 import { requireEnv } from './support/env';
 
@@ -45,7 +45,7 @@ test.describe('live broadcast, DJ to listener', () => {
       description: 'A steady 1 kHz tone from the fake microphone.',
     });
     channelId = channel.id;
-    await createDj(adminPage.request, dj);
+    await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
 
     djPage = await newPage(browser);
     await signIn(djPage, dj, `/dj/${slug}`);

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Dialog, type Page } from '@playwright/test';
-import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { requireEnv } from './support/env';
 
 /** Live state reaches pages through webhooks and 5 s polling. */
@@ -18,8 +18,8 @@ test.describe('a DJ on air does not lose the set to a stray click', () => {
     contexts.push(adminContext);
     const adminPage = await adminContext.newPage();
     await signIn(adminPage, admin);
-    await createChannel(adminPage.request, { name: `E2E Guard ${suffix}`, slug, description: '' });
-    await createDj(adminPage.request, dj);
+    const channel = await createChannel(adminPage.request, { name: `E2E Guard ${suffix}`, slug, description: '' });
+    await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
 
     const djContext = await browser.newContext();
     contexts.push(djContext);

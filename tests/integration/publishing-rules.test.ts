@@ -7,6 +7,7 @@ import type { AccountListResponse } from '@/types/account';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio, publishVideo } from '../support/livekit-peer';
+import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { postWebhook, signWebhook } from '../support/webhooks';
 
@@ -54,7 +55,8 @@ afterEach(async () => {
 describe('publishing rules, enforced by the server through LiveKit', () => {
   it('mutes a video track labelled as the microphone and revokes its publisher', async () => {
     const channel = await createChannel(admin, 'video');
-    const { dj } = await createDj(admin, 'DJ Camera');
+    const { dj, account } = await createDj(admin, 'DJ Camera');
+    await scheduleNow(admin, channel.id, account.id);
     const { room, token: t } = await join(dj, channel.id);
     // LiveKit accepts it: the grant allows the microphone source, and the label says microphone.
     await publishVideo(room);
@@ -65,6 +67,7 @@ describe('publishing rules, enforced by the server through LiveKit', () => {
   it('shows the name the admin gave the account, whatever the DJ calls themselves', async () => {
     const channel = await createChannel(admin, 'names');
     const { dj, account } = await createDj(admin, 'DJ Real');
+    await scheduleNow(admin, channel.id, account.id);
     const { room, token: t } = await join(dj, channel.id);
     const publication = await publishAudio(room);
     await expect.poll(() => live(channel.slug), { timeout: 15_000 }).toMatchObject({ onAir: true, djName: 'DJ Real' });
@@ -94,27 +97,20 @@ describe('publishing rules, enforced by the server through LiveKit', () => {
     expect(accounts.body.accounts.find((a) => a.id === account.id)).toMatchObject({ name: 'DJ Real', email: account.email });
   });
 
-  it('gives nobody else publish rights while a DJ is on air, except admins', async () => {
+  it('gives publish rights only to the slot’s host while they are on air (admins always), and keeps the video publisher off', async () => {
     const channel = await createChannel(admin, 'one-dj');
-    const { dj: first } = await createDj(admin, 'DJ First');
-    const { dj: second } = await createDj(admin, 'DJ Second');
-    // Fetched before the first DJ goes live, so it races past the token check.
-    const early = await token(second, channel.id, 'dj');
-    expect(early.status).toBe(200);
-
-    const { room } = await join(first, channel.id);
+    const first = await createDj(admin, 'DJ First');
+    const second = await createDj(admin, 'DJ Second');
+    await scheduleNow(admin, channel.id, first.account.id);
+    const { room } = await join(first.dj, channel.id);
     await publishAudio(room);
     await expect.poll(() => live(channel.slug), { timeout: 15_000 }).toMatchObject({ onAir: true, djName: 'DJ First' });
 
-    const refused = await token(second, channel.id, 'dj');
-    expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('DJ First is on air') } });
+    // The slot rules replace "one DJ at a time": another DJ has no slot now, so no token at all.
+    const refused = await token(second.dj, channel.id, 'dj');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'outside_slot' } });
     expect((await token(admin, channel.id, 'dj')).status).toBe(200);
-
-    const racer = await joinRoom(early.body);
-    rooms.push(racer);
-    await publishAudio(racer);
-    await expect.poll(() => publishing(early.body), { timeout: 15_000 }).toEqual({ canPublish: false, tracks: 0 });
     expect(await live(channel.slug)).toMatchObject({ onAir: true, djName: 'DJ First' });
   });
 });

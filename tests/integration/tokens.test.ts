@@ -5,6 +5,7 @@ import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio, TrackSource } from '../support/livekit-peer';
+import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
@@ -30,7 +31,9 @@ async function serverSide(identity: string) {
 beforeAll(async () => {
   const admin = await signedInAdmin();
   channel = await createChannel(admin, 'tokens');
-  ({ dj } = await createDj(admin, 'DJ Tokens'));
+  const created = await createDj(admin, 'DJ Tokens');
+  dj = created.dj;
+  await scheduleNow(admin, channel.id, created.account.id);
 });
 
 afterAll(async () => {

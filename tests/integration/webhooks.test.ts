@@ -4,6 +4,7 @@ import type { Room } from '@livekit/rtc-node';
 import type { TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { scheduleNow } from '../support/schedule';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { stackEnv } from '../support/stack-env';
 import { postWebhook, signWebhook, trackPublishedBody } from '../support/webhooks';
@@ -34,7 +35,8 @@ afterEach(async () => {
 describe('webhooks from the real LiveKit server', () => {
   it('track the DJ on air, the listener count, and off air again', async () => {
     const channel = await createChannel(admin, 'hooks');
-    const { dj } = await createDj(admin, 'DJ Webhook');
+    const { dj, account } = await createDj(admin, 'DJ Webhook');
+    await scheduleNow(admin, channel.id, account.id);
     expect(await live(channel.slug)).toMatchObject({ onAir: false, listeners: 0 });
 
     const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
@@ -57,6 +59,7 @@ describe('webhooks from the real LiveKit server', () => {
   it('a DJ whose account is deleted is disconnected and goes off air', async () => {
     const channel = await createChannel(admin, 'hooks-deleted');
     const { dj, account } = await createDj(admin, 'DJ Deleted');
+    await scheduleNow(admin, channel.id, account.id);
     const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
     rooms.push(djRoom);
     let disconnected = false;
@@ -73,7 +76,8 @@ describe('webhooks from the real LiveKit server', () => {
 
   it('a DJ who disconnects goes off air', async () => {
     const channel = await createChannel(admin, 'hooks-drop');
-    const { dj } = await createDj(admin, 'DJ Drop');
+    const { dj, account } = await createDj(admin, 'DJ Drop');
+    await scheduleNow(admin, channel.id, account.id);
     const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
     await publishAudio(djRoom);
     await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(true);

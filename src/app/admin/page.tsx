@@ -2,11 +2,12 @@ import { AdminDashboard } from '@/components/admin/AdminDashboard';
 import { listAccounts } from '@/server/accounts/service';
 import { requireUser } from '@/server/auth/session';
 import { listChannels } from '@/server/channels/queries';
+import { stationState } from '@/server/live';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
   const admin = await requireUser(['admin'], '/admin');
-  const [channels, accounts] = await Promise.all([listChannels(), listAccounts()]);
-  return <AdminDashboard channels={channels} accounts={accounts} currentUserId={admin.id} />;
+  const [channels, accounts, station] = await Promise.all([listChannels(), listAccounts(), stationState()]);
+  return <AdminDashboard channels={channels} accounts={accounts} currentUserId={admin.id} station={station} />;
 }

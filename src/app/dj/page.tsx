@@ -2,19 +2,22 @@ import type { Metadata } from 'next';
 import { ChannelList } from '@/components/channels/ChannelList';
 import { requireUser } from '@/server/auth/session';
 import { listChannels } from '@/server/channels/queries';
+import { upcomingForDj } from '@/server/schedule';
+import { UpcomingSlots } from '@/components/schedule/UpcomingSlots';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'DJ console' };
 
 export default async function DjIndexPage() {
   const user = await requireUser(['dj', 'admin'], '/dj');
-  const channels = await listChannels();
+  const [channels, upcoming] = await Promise.all([listChannels(), upcomingForDj(user.id)]);
   return (
     <div className="flex flex-col gap-6">
       <section>
         <h1 className="text-3xl font-bold tracking-tight">DJ console</h1>
         <p className="mt-1 text-muted">Hi {user.name}. Pick the channel you are playing on.</p>
       </section>
+      <UpcomingSlots slots={upcoming} />
       <ChannelList
         initialChannels={channels}
         linkBase="/dj/"

@@ -28,6 +28,13 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
     onChanged();
   });
 
+  const toggle = useApiAction(async (account: AccountSummary) => {
+    const disabled = !account.disabled;
+    if (disabled && !window.confirm(`Disable ${account.name}? They are signed out and taken off air at once.`)) return;
+    await fetchJson<unknown>(`/api/admin/accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ disabled }) });
+    onChanged();
+  });
+
   const onSubmit = useCallback(
     async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
@@ -42,25 +49,31 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
   );
 
   return (
-    <Card title="DJs and admins" description="DJs can go live on any channel.">
+    <Card title="DJs and admins" description="DJs go live in their own slots on the channels they are listed on (see each channel's Schedule).">
       <ul className="mb-6 divide-y divide-line" data-testid="admin-account-list">
         {accounts.map((account) => (
           <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="admin-account">
             <div className="min-w-0">
               <p className="font-medium">
                 {account.name} <Badge tone={account.role === 'admin' ? 'accent' : 'neutral'}>{account.role}</Badge>
+                {account.disabled && <Badge>disabled</Badge>}
               </p>
               <p className="text-sm text-muted">{account.email}</p>
             </div>
             {account.id !== currentUserId && (
-              <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(account)}>
-                Delete
-              </Button>
+              <div className="flex gap-2">
+                <Button size="sm" variant="secondary" busy={toggle.pending} onClick={() => void toggle.run(account)}>
+                  {account.disabled ? 'Enable' : 'Disable'}
+                </Button>
+                <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(account)}>
+                  Delete
+                </Button>
+              </div>
             )}
           </li>
         ))}
       </ul>
-      {remove.error && <Alert tone="error" className="mb-4">{remove.error}</Alert>}
+      {(remove.error ?? toggle.error) && <Alert tone="error" className="mb-4">{remove.error ?? toggle.error}</Alert>}
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
       <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
         <Field label="DJ name" htmlFor="dj-name">

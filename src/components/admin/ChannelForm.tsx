@@ -48,7 +48,10 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix }
       <Field label="Slug" htmlFor={id('slug')} hint="Used in the address: /c/your-slug">
         <Input id={id('slug')} name="slug" defaultValue={initial?.slug} required pattern="[a-z0-9-]+" maxLength={48} />
       </Field>
-      <Field label="Description" htmlFor={id('description')} className="sm:col-span-2">
+      <Field label="Time zone" htmlFor={id('timeZone')} hint="IANA name, e.g. Europe/Berlin. The schedule is kept in this zone.">
+        <Input id={id('timeZone')} name="timeZone" defaultValue={initial?.timeZone ?? 'UTC'} required maxLength={64} />
+      </Field>
+      <Field label="Description" htmlFor={id('description')}>
         <Input id={id('description')} name="description" defaultValue={initial?.description} maxLength={500} />
       </Field>
       {error && (

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
+import { buttonClasses } from '@/components/ui/button-styles';
 import { useApiAction } from '@/hooks/useApiAction';
 import { fetchJson } from '@/lib/fetch-json';
 import type { ChannelInput, ChannelSummary } from '@/types/channel';
@@ -59,9 +60,12 @@ export function ChannelManager({ channels, onChanged }: ChannelManagerProps) {
                     </Link>{' '}
                     {channel.live.onAir && <Badge tone="live">On air</Badge>}
                   </p>
-                  <p className="text-sm text-muted">/c/{channel.slug}</p>
+                  <p className="text-sm text-muted">/c/{channel.slug} · {channel.timeZone}</p>
                 </div>
                 <div className="flex gap-2">
+                  <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
+                    Schedule
+                  </Link>
                   <Button size="sm" variant="secondary" onClick={() => setEditing(channel.id)}>
                     Edit
                   </Button>

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelSummary } from '@/types/channel';
+import type { ChannelState } from '@/types/channel';
 import { Button } from '@/components/ui/Button';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useAudioGraph } from '@/hooks/useAudioGraph';
@@ -15,11 +15,12 @@ import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
 
-export type DjConsoleProps = { channel: ChannelSummary; djName: string };
+export type DjConsoleProps = { state: ChannelState; djName: string };
 
 /** The DJ console (client leaf of /dj/[slug]): input, meters, go live. */
-export function DjConsole({ channel: initial, djName }: DjConsoleProps) {
-  const { channel } = useChannelStatus(initial);
+export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
+  const initial = initialState.channel;
+  const { channel } = useChannelStatus(initialState);
   const { inputs, labelled, refresh } = useAudioInputs();
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const capture = useInputStream(deviceId);
@@ -76,6 +77,7 @@ export function DjConsole({ channel: initial, djName }: DjConsoleProps) {
         error={error}
         errorAction={errorAction}
         liveSince={broadcast.liveSince}
+        slot={broadcast.slot}
         listeners={channel.live.listeners}
         ready={capture.stream !== null && graph !== null}
         onGoLive={goLive}

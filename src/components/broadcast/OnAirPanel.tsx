@@ -5,16 +5,19 @@ import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { ListenerCount } from '@/components/channels/ListenerCount';
-import { canGoLive, type BroadcastPhase } from '@/hooks/lib/broadcast-state';
+import { canGoLive, type BroadcastPhase, type SlotWindow } from '@/hooks/lib/broadcast-state';
 import { formatClock } from '@/hooks/lib/format-duration';
 import type { Problem } from '@/hooks/lib/problems';
 import { useNow } from '@/hooks/useNow';
 import { broadcastStatusText } from './broadcast-status-text';
+import { slotCountdown } from './slot-countdown';
 
 export type OnAirPanelProps = {
   phase: BroadcastPhase;
   error: Problem | null;
   liveSince: number | null;
+  /** The DJ's slot, for the countdown to its start (green room) or end (on air). */
+  slot: SlotWindow;
   listeners: number;
   /** Go live is possible (input ready). */
   ready: boolean;
@@ -25,13 +28,14 @@ export type OnAirPanelProps = {
 };
 
 /** Go live / Stop, the on-air state, set clock and audience. */
-export function OnAirPanel({ phase, error, liveSince, listeners, ready, errorAction, onGoLive, onStop }: OnAirPanelProps) {
-  const now = useNow(1_000);
+export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, errorAction, onGoLive, onStop }: OnAirPanelProps) {
+  const now = useNow(250);
   const onAir = phase === 'live' || phase === 'reconnecting';
+  const countdown = slotCountdown(phase, slot, now);
   return (
     <Card
       title="Broadcast"
-      actions={onAir ? <Badge tone="live" pulse>On air</Badge> : <Badge>Off air</Badge>}
+      actions={onAir ? <Badge tone="live" pulse>On air</Badge> : <Badge>{phase === 'waiting' ? 'Green room' : 'Off air'}</Badge>}
       className={onAir ? 'border-onair/60' : undefined}
     >
       <div className="flex flex-wrap items-center gap-4">
@@ -47,7 +51,7 @@ export function OnAirPanel({ phase, error, liveSince, listeners, ready, errorAct
             busy={phase === 'stopping'}
             onClick={onStop}
           >
-            <span aria-hidden="true">■</span> {phase === 'connecting' ? 'Cancel' : 'Stop'}
+            <span aria-hidden="true">■</span> {phase === 'connecting' || phase === 'waiting' ? 'Cancel' : 'Stop'}
           </Button>
         )}
         <div className="flex flex-col">
@@ -60,9 +64,19 @@ export function OnAirPanel({ phase, error, liveSince, listeners, ready, errorAct
               {formatClock(now - liveSince)}
             </p>
           )}
+          {countdown && !countdown.warning && (
+            <p data-testid="slot-countdown" className="font-mono text-sm tabular-nums">
+              {countdown.text}
+            </p>
+          )}
         </div>
         {onAir && <ListenerCount count={listeners} className="ml-auto text-sm" />}
       </div>
+      {countdown?.warning && (
+        <Alert data-testid="slot-countdown" tone="warning" className="mt-4">
+          {countdown.text}
+        </Alert>
+      )}
       {error && (
         <Alert
           data-testid="broadcast-error"

@@ -7,6 +7,8 @@ export function broadcastStatusText(phase: BroadcastPhase): string {
       return 'Off air.';
     case 'connecting':
       return 'Connecting to the radio server…';
+    case 'waiting':
+      return 'In the green room: connected, not on air yet. You go on air automatically when your slot starts.';
     case 'live':
       return 'On air.';
     case 'reconnecting':

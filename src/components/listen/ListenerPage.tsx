@@ -1,5 +1,6 @@
 'use client';
-import type { ChannelSummary } from '@/types/channel';
+import type { ChannelState } from '@/types/channel';
+import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
 import { cx } from '@/components/ui/cx';
@@ -11,10 +12,11 @@ import { useListenerPlayer } from '@/hooks/useListenerPlayer';
 import { ListenOptions } from './ListenOptions';
 import { listenerStatusText } from './listener-status-text';
 import { PlayerControls } from './PlayerControls';
+import { SchedulePanel } from './SchedulePanel';
 
 /** Public channel page (client leaf): live status, player, listener count. */
-export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) {
-  const { channel, error: statusError } = useChannelStatus(initial);
+export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
+  const { state, channel, error: statusError } = useChannelStatus(initial);
   const stream = useListenerPlayer(channel);
   const { live } = channel;
 
@@ -78,6 +80,8 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
           onMode={stream.setMode}
         />
       </Card>
+
+      <SchedulePanel slug={channel.slug} zone={channel.timeZone} now={state.now} next={state.next} week={week} />
 
       {statusError && (
         <Alert tone="warning" title="Live status is out of date">

@@ -7,15 +7,16 @@ const run = (...actions: BroadcastAction[]): BroadcastState =>
 
 describe('broadcastReducer', () => {
   it('goes live', () => {
-    expect(run({ type: 'connect' }, { type: 'published', at: 42 })).toEqual({
+    expect(run({ type: 'connect' }, { type: 'published', at: 42, slot: null })).toEqual({
       phase: 'live',
       error: null,
       liveSince: 42,
+      slot: null,
     });
   });
 
   it('tracks reconnects', () => {
-    const live: BroadcastAction[] = [{ type: 'connect' }, { type: 'published', at: 1 }];
+    const live: BroadcastAction[] = [{ type: 'connect' }, { type: 'published', at: 1, slot: null }];
     expect(run(...live, { type: 'reconnecting' }).phase).toBe('reconnecting');
     expect(run(...live, { type: 'reconnecting' }, { type: 'reconnected' })).toMatchObject({
       phase: 'live',
@@ -24,7 +25,7 @@ describe('broadcastReducer', () => {
   });
 
   it('stops', () => {
-    const stopping = run({ type: 'connect' }, { type: 'published', at: 1 }, { type: 'stop' });
+    const stopping = run({ type: 'connect' }, { type: 'published', at: 1, slot: null }, { type: 'stop' });
     expect(stopping.phase).toBe('stopping');
     expect(broadcastReducer(stopping, { type: 'stopped' })).toEqual(initialBroadcastState);
   });
@@ -37,16 +38,33 @@ describe('broadcastReducer', () => {
       phase: 'connecting',
       error: null,
       liveSince: null,
+      slot: null,
     });
   });
 
   it('ignores events that do not fit the phase', () => {
-    expect(run({ type: 'published', at: 1 })).toEqual(initialBroadcastState);
+    expect(run({ type: 'published', at: 1, slot: null })).toEqual(initialBroadcastState);
     expect(run({ type: 'reconnected' })).toEqual(initialBroadcastState);
     expect(run({ type: 'stop' })).toEqual(initialBroadcastState);
     expect(run({ type: 'failed', error: problem('disconnected') })).toEqual(initialBroadcastState);
-    const live = run({ type: 'connect' }, { type: 'published', at: 1 });
+    const live = run({ type: 'connect' }, { type: 'published', at: 1, slot: null });
     expect(broadcastReducer(live, { type: 'connect' })).toBe(live);
+  });
+
+  it('waits in the green room, then goes live when the slot starts', () => {
+    const slot = { start: 1_000, end: 5_000, title: 'Night' };
+    const waiting = run({ type: 'connect' }, { type: 'waiting', slot });
+    expect(waiting).toMatchObject({ phase: 'waiting', slot });
+    expect(broadcastReducer(waiting, { type: 'published', at: 1_000, slot })).toMatchObject({ phase: 'live', liveSince: 1_000, slot });
+    expect(broadcastReducer(waiting, { type: 'stop' }).phase).toBe('stopping');
+    // Waiting only follows a connect.
+    expect(run({ type: 'waiting', slot })).toEqual(initialBroadcastState);
+  });
+
+  it('ends a live set with the reason when the slot ends or the DJ is kicked', () => {
+    const live = run({ type: 'connect' }, { type: 'published', at: 1, slot: null });
+    const ended = broadcastReducer(live, { type: 'failed', error: problem('slot-ended') });
+    expect(ended).toMatchObject({ phase: 'error', error: { kind: 'slot-ended' }, liveSince: null });
   });
 
   it('treats a failure during stop as stopped', () => {

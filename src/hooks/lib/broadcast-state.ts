@@ -1,41 +1,53 @@
 import type { Problem } from './problems';
 
-/** The DJ console's connection phases; `data-state` on the status uses these names. */
-export type BroadcastPhase = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'stopping' | 'error';
+/**
+ * The DJ console's connection phases; `data-state` on the status uses these names.
+ * `waiting`: connected in the green room, unheard, until the server grants publishing at the slot start.
+ */
+export type BroadcastPhase = 'idle' | 'connecting' | 'waiting' | 'live' | 'reconnecting' | 'stopping' | 'error';
+
+/** The slot the session belongs to (from the token), for countdowns; null for an admin override. */
+export type SlotWindow = { start: number; end: number; title: string } | null;
 
 export type BroadcastState = {
   phase: BroadcastPhase;
   error: Problem | null;
   /** Epoch ms the current set went on air, null when not live. */
   liveSince: number | null;
+  slot: SlotWindow;
 };
 
 export type BroadcastAction =
   | { type: 'connect' }
-  | { type: 'published'; at: number }
+  | { type: 'waiting'; slot: SlotWindow }
+  | { type: 'published'; at: number; slot: SlotWindow }
   | { type: 'reconnecting' }
   | { type: 'reconnected' }
   | { type: 'stop' }
   | { type: 'stopped' }
   | { type: 'failed'; error: Problem };
 
-export const initialBroadcastState: BroadcastState = { phase: 'idle', error: null, liveSince: null };
+export const initialBroadcastState: BroadcastState = { phase: 'idle', error: null, liveSince: null, slot: null };
 
 export function canGoLive(phase: BroadcastPhase): boolean {
   return phase === 'idle' || phase === 'error';
 }
 
 export function canStop(phase: BroadcastPhase): boolean {
-  return phase === 'connecting' || phase === 'live' || phase === 'reconnecting';
+  return phase === 'connecting' || phase === 'waiting' || phase === 'live' || phase === 'reconnecting';
 }
 
 /** Events that make no sense in the current phase are ignored, so late LiveKit events cannot resurrect a stopped set. */
 export function broadcastReducer(state: BroadcastState, action: BroadcastAction): BroadcastState {
   switch (action.type) {
     case 'connect':
-      return canGoLive(state.phase) ? { phase: 'connecting', error: null, liveSince: null } : state;
+      return canGoLive(state.phase) ? { ...initialBroadcastState, phase: 'connecting' } : state;
+    case 'waiting':
+      return state.phase === 'connecting' ? { ...state, phase: 'waiting', slot: action.slot } : state;
     case 'published':
-      return state.phase === 'connecting' ? { ...state, phase: 'live', liveSince: action.at } : state;
+      return state.phase === 'connecting' || state.phase === 'waiting'
+        ? { ...state, phase: 'live', liveSince: action.at, slot: action.slot }
+        : state;
     case 'reconnecting':
       return state.phase === 'live' ? { ...state, phase: 'reconnecting' } : state;
     case 'reconnected':
@@ -47,6 +59,6 @@ export function broadcastReducer(state: BroadcastState, action: BroadcastAction)
     case 'failed':
       // A failure while stopping is just the end of the stop.
       if (state.phase === 'stopping' || state.phase === 'idle') return initialBroadcastState;
-      return { phase: 'error', error: action.error, liveSince: null };
+      return { ...initialBroadcastState, phase: 'error', error: action.error };
   }
 }

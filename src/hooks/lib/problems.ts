@@ -14,6 +14,9 @@ export type ProblemKind =
   | 'not-found'
   | 'rate-limited'
   | 'disconnected'
+  | 'not-your-slot'
+  | 'slot-ended'
+  | 'kicked'
   | 'unknown';
 
 /** `retryAfterMs`: the server asked us to wait this long before trying again. */
@@ -32,6 +35,9 @@ const MESSAGES: Record<ProblemKind, string> = {
   'not-found': 'This channel no longer exists.',
   'rate-limited': 'Too many attempts. Wait a moment and try again.',
   disconnected: 'Lost connection to the radio server.',
+  'not-your-slot': 'It is not your slot on this channel right now.',
+  'slot-ended': 'Your slot has ended, so you are off air. Thanks for the set!',
+  kicked: 'An admin took you off air. You cannot go live again on this channel until your slot is over.',
   unknown: 'Something went wrong.',
 };
 
@@ -48,6 +54,7 @@ function errorName(error: unknown): string | undefined {
 function fromApiError(error: ApiError): Problem {
   if (error.status === 0 || error.status >= 500) return problem('server-unreachable');
   if (error.status === 401) return problem('signed-out');
+  if (error.code === 'outside_slot') return problem('not-your-slot', error.message);
   if (error.status === 403) return problem('forbidden');
   if (error.status === 404) return problem('not-found');
   if (error.status === 429) {

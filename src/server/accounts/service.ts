@@ -7,8 +7,10 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { deleteEndpointsOf } from '../ingress';
 import { removeFromAllChannels } from '../livekit/participants';
 import { djIdentity } from '../livekit/tokens';
+import { audit } from '../audit';
+import { TASKS, wake } from '../loop';
 
-type UserRow = { id: string; name: string; email: string; role: string | null; createdAt: Date };
+type UserRow = { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date };
 
 function toSummary(user: UserRow): AccountSummary {
   return {
@@ -16,6 +18,7 @@ function toSummary(user: UserRow): AccountSummary {
     name: user.name,
     email: user.email,
     role: roleSchema.catch('dj').parse(user.role),
+    disabled: user.banned === true,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -26,7 +29,7 @@ export async function listAccounts(): Promise<AccountSummary[]> {
 }
 
 /** Creates an email/password account through better-auth (it hashes the password). */
-export async function createAccount(input: AccountInput, role: Role): Promise<AccountSummary> {
+export async function createAccount(input: AccountInput, role: Role, actor: { id: string; name: string } | null = null): Promise<AccountSummary> {
   const existing = await getDb().user.findUnique({ where: { email: input.email } });
   if (existing) throw conflict('An account with that email already exists.');
   const { user } = await getAuth().api.createUser({
@@ -34,18 +37,43 @@ export async function createAccount(input: AccountInput, role: Role): Promise<Ac
     body: { email: input.email, password: input.password, name: input.name, data: { role } },
   });
   const row = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+  await audit({ actor, action: 'account.create', detail: `${row.name} <${row.email}> (${role})` });
   return toSummary(row);
 }
 
 /** Deletes an account and its sessions and takes it off air; admins cannot delete themselves. */
-export async function deleteAccount(id: string, actorId: string): Promise<void> {
-  if (id === actorId) throw badRequest('You cannot delete your own account.');
+export async function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
+  if (id === actor.id) throw badRequest('You cannot delete your own account.');
+  const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
   // Their OBS stream keys stop working with the account (the rows cascade).
   await deleteEndpointsOf({ userId: id });
   const result = await getDb().user.deleteMany({ where: { id } });
-  if (result.count === 0) throw notFound('No such account.');
+  if (result.count === 0 || !existing) throw notFound('No such account.');
+  await audit({ actor, action: 'account.delete', detail: `${existing.name} <${existing.email}>` });
   await removeFromAllChannels(djIdentity(id));
 }
+
+/**
+ * Disables or re-enables an account. Disabling ends its sessions and takes it off
+ * air everywhere at once; the enforcement loop keeps it off.
+ */
+export async function setAccountDisabled(id: string, disabled: boolean, actor: { id: string; name: string }): Promise<AccountSummary> {
+  if (id === actor.id && disabled) throw badRequest('You cannot disable your own account.');
+  const existing = await getDb().user.findUnique({ where: { id } });
+  if (!existing) throw notFound('No such account.');
+  const row = await getDb().user.update({
+    where: { id },
+    data: { banned: disabled, banReason: disabled ? `disabled by ${actor.name}` : null },
+  });
+  if (disabled) {
+    await getDb().session.deleteMany({ where: { userId: id } });
+    await removeFromAllChannels(djIdentity(id));
+  }
+  await audit({ actor, action: disabled ? 'account.disable' : 'account.enable', detail: `${row.name} <${row.email}>` });
+  wake(TASKS.enforce);
+  return toSummary(row);
+}
+
 
 export async function hasAnyAdmin(): Promise<boolean> {
   return (await getDb().user.count({ where: { role: 'admin' } })) > 0;

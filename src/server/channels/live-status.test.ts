@@ -7,6 +7,7 @@ const row = {
   slug: 'night',
   name: 'Night',
   description: '',
+  timeZone: 'UTC',
   liveIdentity: 'dj-u1',
   liveName: 'DJ Ada',
   liveSince: new Date('2026-01-01T10:00:00Z'),

@@ -7,7 +7,7 @@ import { hlsListenerCount } from './hls-listeners';
 import type { Channel } from '../db/generated/client';
 import { liveStateKnown } from './live-status';
 
-type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'liveIdentity' | 'liveName' | 'liveSince'>;
+type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'timeZone' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 
 export function toChannelSummary(
   row: ChannelRow,
@@ -21,6 +21,7 @@ export function toChannelSummary(
     slug: row.slug,
     name: row.name,
     description: row.description,
+    timeZone: row.timeZone,
     live: {
       known,
       onAir,

@@ -4,8 +4,8 @@ import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { superviseIngress } from '../ingress';
-import { superviseEgress } from '../egress';
 import { getRoomService } from '../livekit/clients';
+import { type LoopTask, TASKS } from '../loop';
 import { djAccount } from './dj-account';
 import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
@@ -140,41 +140,12 @@ export async function superviseLiveState(): Promise<void> {
   if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
 }
 
-let lastEgressCheck = 0;
-let egressWakeAt: number | null = null;
-
-/** Egress supervision rides the same loop at the reconcile interval, or sooner when a restart is due. */
-async function egressStep(): Promise<void> {
-  const now = Date.now();
-  const due = now - lastEgressCheck >= getEnv().RECONCILE_INTERVAL_SECONDS * 1000 || (egressWakeAt !== null && now >= egressWakeAt);
-  if (!due || !liveStateKnown()) return;
-  lastEgressCheck = now;
-  egressWakeAt = (await superviseEgress()).nextWakeAt?.getTime() ?? null;
-}
-
-let timer: NodeJS.Timeout | undefined;
-
-/** Supervises live state every PROBE_INTERVAL_MS from now on (once per process). */
-export function startLiveStateReconciler(): void {
-  if (timer) return;
-  let failing = false;
-  let running = false;
-  const run = async () => {
-    if (running) return; // a slow LiveKit must not pile up overlapping runs
-    running = true;
-    try {
-      await superviseLiveState();
-      await egressStep();
-      failing = false;
-    } catch (err) {
-      // Log the first failure of a streak only: LiveKit being down is already visible in /api/health.
-      if (!failing) console.warn('[reconcile] could not reconcile live state:', err instanceof Error ? err.message : err);
-      failing = true;
-    } finally {
-      running = false;
-    }
-  };
-  timer = setInterval(() => void run(), Math.min(PROBE_INTERVAL_MS, getEnv().RECONCILE_INTERVAL_SECONDS * 1000));
-  timer.unref();
-  void run();
+/**
+ * Live-state supervision as a task of the one background loop: a step every PROBE_INTERVAL_MS
+ * (or RECONCILE_INTERVAL_SECONDS when shorter); a failing step is logged once per streak by the
+ * loop and retried at the next step.
+ */
+export function reconcileTask(): LoopTask {
+  const stepMs = Math.min(PROBE_INTERVAL_MS, getEnv().RECONCILE_INTERVAL_SECONDS * 1000);
+  return { name: TASKS.reconcile, maxIntervalMs: stepMs, retryMs: stepMs, run: async () => (await superviseLiveState(), null) };
 }

@@ -3,15 +3,18 @@ import { type ChannelInput, type ChannelSummary } from '@/types/channel';
 import { getBroadcastRoom } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import { conflict, notFound } from '../http/errors';
+import { type AuditActor, audit } from '../audit';
 import { deleteEndpointsOf } from '../ingress';
 import { getRoomService } from '../livekit/clients';
+import { TASKS, wake } from '../loop';
 import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 
 const slugTaken = () => conflict('That slug is already used by another channel.');
 
-export async function createChannel(input: ChannelInput): Promise<ChannelSummary> {
+export async function createChannel(input: ChannelInput, actor: AuditActor = null): Promise<ChannelSummary> {
   try {
     const row = await getDb().channel.create({ data: input });
+    await audit({ actor, action: 'channel.create', channel: row, detail: `/c/${row.slug} (${row.timeZone})` });
     return toChannelSummary(row, 0);
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
@@ -19,9 +22,15 @@ export async function createChannel(input: ChannelInput): Promise<ChannelSummary
   }
 }
 
-export async function updateChannel(id: string, input: Partial<ChannelInput>): Promise<ChannelSummary> {
+export async function updateChannel(id: string, input: Partial<ChannelInput>, actor: AuditActor = null): Promise<ChannelSummary> {
   try {
     const row = await getDb().channel.update({ where: { id }, data: input });
+    if (input.timeZone) {
+      // Slots are the channel's wall-clock times: they follow the channel into its new zone.
+      await getDb().slot.updateMany({ where: { channelId: id }, data: { timeZone: input.timeZone } });
+      wake(TASKS.enforce);
+    }
+    await audit({ actor, action: 'channel.update', channel: row, detail: `changed: ${Object.keys(input).join(', ')}` });
     return (await getChannelBySlug(row.slug)) ?? toChannelSummary(row, 0);
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
@@ -31,10 +40,12 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>): P
 }
 
 /** Deletes the channel and closes its room, so nobody stays on air in a channel that is gone. */
-export async function deleteChannel(id: string): Promise<void> {
+export async function deleteChannel(id: string, actor: AuditActor = null): Promise<void> {
   await deleteEndpointsOf({ channelId: id });
+  const existing = await getDb().channel.findUnique({ where: { id }, select: { id: true, name: true, slug: true } });
   const result = await getDb().channel.deleteMany({ where: { id } });
-  if (result.count === 0) throw notFound('No such channel.');
+  if (result.count === 0 || !existing) throw notFound('No such channel.');
+  await audit({ actor, action: 'channel.delete', channel: existing, detail: `/c/${existing.slug}` });
   forgetChannel(id);
   await getRoomService()
     .deleteRoom(getBroadcastRoom(id))

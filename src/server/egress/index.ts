@@ -5,3 +5,4 @@ export { reactToWebhook } from './events';
 export { channelPlaylistFile, currentLivePlaylist, liveHls, type LiveHls } from './playlist';
 export { syncChannelEgress } from './service';
 export { superviseEgress } from './supervise';
+export { egressTask } from './task';

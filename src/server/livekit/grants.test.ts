@@ -1,6 +1,6 @@
 import { TrackSource } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { djGrant, grantFor, listenerGrant, ttlFor } from './grants';
+import { djGrant, djPermission, grantFor, listenerGrant, ttlFor } from './grants';
 
 describe('listenerGrant', () => {
   it('subscribes only, hidden, without data or metadata rights', () => {
@@ -26,6 +26,20 @@ describe('djGrant', () => {
     expect(grant.canUpdateOwnMetadata).toBe(true);
     expect(grant.hidden).toBe(false);
     expect(grant.room).toBe('channel-a');
+  });
+});
+
+describe('green room and djPermission', () => {
+  it('connects a waiting DJ without publish rights, everything else equal', () => {
+    expect(djGrant('r', false)).toEqual({ ...djGrant('r'), canPublish: false });
+  });
+
+  it('sets the same rights mid-session as the grant gives at connect', () => {
+    const grant = djGrant('r');
+    const on = djPermission(true);
+    expect(on).toMatchObject({ canPublish: true, canSubscribe: false, canPublishData: false, hidden: false, canUpdateMetadata: true });
+    expect(on.canPublishSources).toEqual(grant.canPublishSources);
+    expect(djPermission(false)).toEqual({ ...on, canPublish: false });
   });
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { type ParticipantPermission, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { BroadcastRole } from '@/types/broadcast';
 
 /** Listener tokens only need to outlive the connect; reconnects fetch a new one. */
@@ -23,12 +23,14 @@ export function listenerGrant(room: string): VideoGrant {
 /**
  * Publish the microphone source only, subscribe to nothing (a DJ monitors
  * locally), and update own attributes (for live values such as BPM later).
+ * Without `canPublish` the DJ waits in the green room: connected, heard by nobody,
+ * until the server grants publishing at the slot start (djPermission).
  */
-export function djGrant(room: string): VideoGrant {
+export function djGrant(room: string, canPublish = true): VideoGrant {
   return {
     room,
     roomJoin: true,
-    canPublish: true,
+    canPublish,
     canPublishSources: [TrackSource.MICROPHONE],
     canSubscribe: false,
     canPublishData: false,
@@ -43,4 +45,16 @@ export function grantFor(role: BroadcastRole, room: string): VideoGrant {
 
 export function ttlFor(role: BroadcastRole): number {
   return role === 'dj' ? DJ_TOKEN_TTL_SECONDS : LISTENER_TOKEN_TTL_SECONDS;
+}
+
+/** The DJ's LiveKit permission as the server sets it mid-session; the same rights as djGrant. */
+export function djPermission(canPublish: boolean): Partial<ParticipantPermission> {
+  return {
+    canSubscribe: false,
+    canPublish,
+    canPublishData: false,
+    canPublishSources: [TrackSource.MICROPHONE],
+    canUpdateMetadata: true,
+    hidden: false,
+  };
 }

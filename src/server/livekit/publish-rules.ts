@@ -1,8 +1,7 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
-import { djAccount, sameDj } from '../channels/dj-account';
-import { getDb } from '../db/client';
+import { IDENTITY_PREFIX, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { blockPublisher } from '../schedule';
 import { getRoomService } from './clients';
 
 /** Everything off: LiveKit removes a participant's published tracks when it loses the right to publish them. */
@@ -15,12 +14,13 @@ const NO_PUBLISHING = {
   hidden: false,
 };
 
-export type Violation = 'not-audio' | 'channel-taken';
+export type Violation = 'not-audio';
 
 /**
  * What a verified track_published event breaks, if anything: a channel carries audio only
- * (LiveKit checks only the declared source, so a video track can claim to be a microphone),
- * and one DJ account at a time (admins may take over).
+ * (LiveKit checks only the declared source, so a video track can claim to be a microphone).
+ * Who may publish at all is the schedule's business (src/server/schedule: slots, green room,
+ * handover), enforced by the background loop.
  */
 export async function publishViolation(event: WebhookEvent): Promise<Violation | null> {
   const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
@@ -29,10 +29,7 @@ export async function publishViolation(event: WebhookEvent): Promise<Violation |
   // OBS always sends video: the ingress guard (src/server/ingress) narrows an OBS input to its
   // audio source, which drops the video and keeps the set on air; everyone else loses publishing.
   if (track.type !== TrackType.AUDIO) return parseIngressIdentity(participant.identity) ? null : 'not-audio';
-  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
-  if (!channel?.liveIdentity || sameDj(channel.liveIdentity, participant.identity)) return null;
-  const account = await djAccount(getDb(), participant.identity);
-  return account?.isAdmin ? null : 'channel-taken';
+  return null;
 }
 
 const ignoreGone = (err: unknown) => {
@@ -51,5 +48,10 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
   console.warn(`[publish-rules] ${violation}: revoking publishing of ${participant.identity} in ${room.name}`);
   await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
   await getRoomService().updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING }).catch(ignoreGone);
+  // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
+  const channelId = parseBroadcastRoom(room.name);
+  if (channelId && participantKind(participant.identity) === 'dj') {
+    await blockPublisher(channelId, participant.identity.slice(IDENTITY_PREFIX.dj.length), 'published a non-audio track');
+  }
   return violation;
 }

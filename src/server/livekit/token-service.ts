@@ -1,13 +1,16 @@
 import 'server-only';
 import type { TokenRequest, TokenResponse } from '@/types/broadcast';
+import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
+import { audit } from '../audit';
 import { getUserFromHeaders } from '../auth/session';
-import { sameDj } from '../channels/dj-account';
-import { channelExists, onAirIn } from '../channels/queries';
+import { channelExists } from '../channels/queries';
+import { getDb } from '../db/client';
 import { getEnv } from '../env';
-import { conflict, forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
+import { forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
 import { clientKey } from '../http/client-key';
 import { RateLimiter } from '../http/rate-limit';
-import { djIdentity, mintToken } from './tokens';
+import { decideDjAccess } from '../schedule';
+import { mintToken } from './tokens';
 
 let listenerLimiter: RateLimiter | undefined;
 
@@ -18,17 +21,11 @@ function checkListenerRate(headers: Headers): void {
   if (retryAfter !== null) throw rateLimited(retryAfter);
 }
 
-/** One DJ account on air per channel: nobody else gets publish rights there meanwhile. */
-async function assertChannelFree(channelId: string, identity: string): Promise<void> {
-  const live = await onAirIn(channelId);
-  if (live && !sameDj(live.identity, identity)) {
-    throw conflict(`${live.name} is on air on this channel. You can go live when their set ends.`);
-  }
-}
-
 /**
- * Issues a room token for a channel. Listeners are anonymous but rate
- * limited; DJ tokens go to signed-in DJs and admins only.
+ * Issues a room token for a channel. Listeners are anonymous but rate limited.
+ * DJs get one only inside their own slot (publish) or its green room (connected
+ * without publish rights, which the enforcement loop grants at the start);
+ * admins always, as an audited emergency override.
  */
 export async function issueToken(request: TokenRequest, headers: Headers): Promise<TokenResponse> {
   if (request.role === 'listener') {
@@ -39,7 +36,28 @@ export async function issueToken(request: TokenRequest, headers: Headers): Promi
   const user = await getUserFromHeaders(headers);
   if (!user) throw unauthorized('Sign in as a DJ to broadcast.');
   if (user.role !== 'dj' && user.role !== 'admin') throw forbidden('Only DJs can broadcast.');
-  if (!(await channelExists(request.channelId))) throw notFound('No such channel.');
-  if (user.role !== 'admin') await assertChannelFree(request.channelId, djIdentity(user.id));
-  return mintToken(request.channelId, { role: 'dj', userId: user.id, name: user.name });
+  const channel = await getDb().channel.findUnique({ where: { id: request.channelId }, select: { id: true, name: true, timeZone: true } });
+  if (!channel) throw notFound('No such channel.');
+
+  const base = { role: 'dj', userId: user.id, name: user.name } as const;
+  if (user.role === 'admin') {
+    await audit({ actor: { id: user.id, name: user.name }, action: 'override', channel, detail: 'admin token with publish rights' });
+    const token = await mintToken(channel.id, { ...base, attributes: { [ACCESS_ATTRIBUTE]: 'override' } });
+    return { ...token, access: { mode: 'override', start: null, end: null, title: '' } };
+  }
+  const decision = await decideDjAccess(user.id, channel);
+  if (decision.mode === 'override') throw forbidden();
+  const publish = decision.mode === 'publish';
+  const token = await mintToken(channel.id, {
+    ...base,
+    canPublish: publish,
+    // The token only gates the connect; it is useless after the slot anyway.
+    ttlSeconds: Math.ceil((decision.end.getTime() - Date.now()) / 1000),
+    attributes: {
+      [ACCESS_ATTRIBUTE]: publish ? 'on_air' : 'green_room',
+      [UNTIL_ATTRIBUTE]: (publish ? decision.end : decision.start).toISOString(),
+    },
+  });
+  const { start, end, title } = decision;
+  return { ...token, access: { mode: decision.mode, start: start.toISOString(), end: end.toISOString(), title } };
 }

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { type BroadcastRole, getBroadcastRoom, IDENTITY_PREFIX, type TokenResponse } from '@/types/broadcast';
 import { getEnv } from '../env';
-import { grantFor, ttlFor } from './grants';
+import { djGrant, grantFor, ttlFor } from './grants';
 
 export type TokenSubject =
   | { role: 'listener' }
-  | { role: 'dj'; userId: string; name: string };
+  | { role: 'dj'; userId: string; name: string; canPublish?: boolean; ttlSeconds?: number; attributes?: Record<string, string> };
 
 /** Identity of a DJ's browser session: one per account, so a second tab replaces the first. */
 export const djIdentity = (userId: string) => `${IDENTITY_PREFIX.dj}${userId}`;
@@ -25,9 +25,9 @@ export async function mintToken(channelId: string, subject: TokenSubject): Promi
   const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
     identity,
     name: subject.role === 'dj' ? subject.name : undefined,
-    ttl: ttlFor(role),
-    attributes: { role },
+    ttl: subject.role === 'dj' && subject.ttlSeconds ? Math.max(1, Math.min(ttlFor(role), subject.ttlSeconds)) : ttlFor(role),
+    attributes: { ...(subject.role === 'dj' ? subject.attributes : {}), role },
   });
-  token.addGrant(grantFor(role, room));
+  token.addGrant(subject.role === 'dj' ? djGrant(room, subject.canPublish ?? true) : grantFor(role, room));
   return { serverUrl: env.LIVEKIT_URL, token: await token.toJwt(), room, identity };
 }

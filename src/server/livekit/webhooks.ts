@@ -4,6 +4,7 @@ import { reactToWebhook } from '../egress';
 import { BODY_LIMITS, readBodyText } from '../http/body';
 import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
+import { TASKS, wake } from '../loop';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
 
@@ -34,5 +35,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
       console.warn('[egress] webhook reaction failed:', err instanceof Error ? err.message : err),
     );
   }
+  if (result === 'applied') wake(TASKS.streams); // push the new live state to open pages now
+  // A DJ who joined or published may hold rights from a token minted before a boundary: check now, not at the next pass.
+  if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);
   return result;
 }

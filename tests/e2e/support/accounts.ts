@@ -35,11 +35,24 @@ export async function createChannel(
   return (await res.json()) as ChannelSummary;
 }
 
-/** POST /api/admin/accounts (creates a DJ) with the signed-in admin's cookies. */
+/** POST /api/admin/accounts (creates a DJ) with the signed-in admin's cookies; returns the account id. */
 export async function createDj(
   request: APIRequestContext,
   input: { name: string } & Credentials,
-): Promise<void> {
+): Promise<string> {
   const res = await request.post('/api/admin/accounts', { data: input, headers: sameOrigin() });
   expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** DJs publish only inside their slot: lists the DJ on the channel and gives them the next `seconds`. */
+export async function scheduleNow(request: APIRequestContext, channelId: string, userId: string, seconds = 2 * 3600): Promise<void> {
+  const list = await request.put(`/api/admin/channels/${channelId}/djs`, { data: { userIds: [userId] }, headers: sameOrigin() });
+  expect(list.status(), await list.text()).toBe(200);
+  const start = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().slice(0, 19);
+  const slot = await request.post(`/api/admin/channels/${channelId}/slots`, {
+    data: { title: 'E2E set', start, durationSeconds: seconds, hostIds: [userId] },
+    headers: sameOrigin(),
+  });
+  expect(slot.status(), await slot.text()).toBe(201);
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListenerPage } from '@/components/listen/ListenerPage';
 import { getChannelBySlug } from '@/server/channels/queries';
+import { channelState } from '@/server/live';
+import { comingWeek } from '@/server/schedule';
 import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';
@@ -22,5 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChannelPage({ params }: Props) {
   const channel = await findChannel(params);
   if (!channel) notFound();
-  return <ListenerPage channel={channel} />;
+  const [state, week] = await Promise.all([channelState(channel.slug), comingWeek(channel)]);
+  if (!state) notFound();
+  return <ListenerPage state={state} week={week.occurrences} />;
 }

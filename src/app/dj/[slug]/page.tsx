@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DjConsole } from '@/components/broadcast/DjConsole';
 import { requireUser } from '@/server/auth/session';
-import { getChannelBySlug } from '@/server/channels/queries';
+import { channelState } from '@/server/live';
 import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export default async function DjConsolePage({ params }: Props) {
   if (!parsed.success) notFound();
   const slug = parsed.data;
   const user = await requireUser(['dj', 'admin'], `/dj/${slug}`);
-  const channel = await getChannelBySlug(slug);
-  if (!channel) notFound();
-  return <DjConsole channel={channel} djName={user.name} />;
+  const state = await channelState(slug);
+  if (!state) notFound();
+  return <DjConsole state={state} djName={user.name} />;
 }

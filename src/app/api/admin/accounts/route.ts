@@ -15,7 +15,7 @@ export const GET = handler(async (req) => {
 
 /** Creates a DJ account; admins are made by setup or the admin:create command. */
 export const POST = handler(async (req) => {
-  await authorise(req, ['admin']);
+  const admin = await authorise(req, ['admin']);
   const input = await parseBody(req, djInputSchema);
-  return json(await createAccount(input, 'dj'), 201);
+  return json(await createAccount(input, 'dj', admin), 201);
 });

@@ -5,7 +5,7 @@ import { handler, json } from '@/server/http/handler';
 import { parseBody } from '@/server/http/parse';
 
 export const POST = handler(async (req) => {
-  await authorise(req, ['admin']);
+  const admin = await authorise(req, ['admin']);
   const input = await parseBody(req, channelInputSchema);
-  return json(await createChannel(input), 201);
+  return json(await createChannel(input, admin), 201);
 });

@@ -9,15 +9,15 @@ import { parseBody, parseParams } from '@/server/http/parse';
 const paramsSchema = z.object({ id: channelIdSchema });
 
 export const PATCH = handler<{ id: string }>(async (req, { params }) => {
-  await authorise(req, ['admin']);
+  const admin = await authorise(req, ['admin']);
   const { id } = await parseParams(params, paramsSchema);
   const input = await parseBody(req, channelUpdateSchema);
-  return json(await updateChannel(id, input));
+  return json(await updateChannel(id, input, admin));
 });
 
 export const DELETE = handler<{ id: string }>(async (req, { params }) => {
-  await authorise(req, ['admin']);
+  const admin = await authorise(req, ['admin']);
   const { id } = await parseParams(params, paramsSchema);
-  await deleteChannel(id);
+  await deleteChannel(id, admin);
   return noContent();
 });

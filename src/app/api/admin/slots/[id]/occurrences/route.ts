@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { occurrenceChangeSchema } from '@/types/schedule';
+import { authorise } from '@/server/auth/session';
+import { handler, json } from '@/server/http/handler';
+import { parseBody, parseParams } from '@/server/http/parse';
+import { changeOccurrence } from '@/server/schedule';
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Cancel, move or restore one occurrence of a slot. */
+export const POST = handler<{ id: string }>(async (req, { params }) => {
+  const admin = await authorise(req, ['admin']);
+  const { id } = await parseParams(params, paramsSchema);
+  const change = await parseBody(req, occurrenceChangeSchema);
+  return json(await changeOccurrence(id, change, admin));
+});

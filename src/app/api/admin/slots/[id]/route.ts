@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { slotUpdateSchema } from '@/types/schedule';
+import { authorise } from '@/server/auth/session';
+import { handler, json, noContent } from '@/server/http/handler';
+import { parseBody, parseParams } from '@/server/http/parse';
+import { deleteSlot, updateSlot } from '@/server/schedule';
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const PATCH = handler<{ id: string }>(async (req, { params }) => {
+  const admin = await authorise(req, ['admin']);
+  const { id } = await parseParams(params, paramsSchema);
+  const patch = await parseBody(req, slotUpdateSchema);
+  return json(await updateSlot(id, patch, admin));
+});
+
+export const DELETE = handler<{ id: string }>(async (req, { params }) => {
+  const admin = await authorise(req, ['admin']);
+  const { id } = await parseParams(params, paramsSchema);
+  await deleteSlot(id, admin);
+  return noContent();
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { channelSlugSchema } from '@/types/channel';
+import { scheduleRangeSchema } from '@/types/schedule';
+import { handler, json } from '@/server/http/handler';
+import { parseParams, parseQuery } from '@/server/http/parse';
+import { publicSchedule } from '@/server/schedule';
+
+export const dynamic = 'force-dynamic';
+
+const paramsSchema = z.object({ slug: channelSlugSchema });
+
+/** The channel's slots in [from, to) (ISO instants, at most 62 days), with now and next. */
+export const GET = handler<{ slug: string }>(async (req, { params }) => {
+  const { slug } = await parseParams(params, paramsSchema);
+  const { from, to } = parseQuery(req, scheduleRangeSchema);
+  return json(await publicSchedule(slug, from, to));
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { channelSlugSchema } from '@/types/channel';
+import { notFound } from '@/server/http/errors';
+import { handler, json } from '@/server/http/handler';
+import { parseParams } from '@/server/http/parse';
+import { channelState } from '@/server/live';
+
+export const dynamic = 'force-dynamic';
+
+const paramsSchema = z.object({ slug: channelSlugSchema });
+
+/** The same state as the event stream, once: the fallback when a stream cannot be kept open. */
+export const GET = handler<{ slug: string }>(async (_req, { params }) => {
+  const { slug } = await parseParams(params, paramsSchema);
+  const state = await channelState(slug);
+  if (!state) throw notFound('No such channel.');
+  return json(state);
+});

@@ -1,0 +1,97 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { Field } from '@/components/ui/Field';
+import { Select } from '@/components/ui/Select';
+import { ApiError, fetchJson } from '@/lib/fetch-json';
+import { AUDIT_ACTIONS, type AuditEntryDto, type AuditListResponse } from '@/types/audit';
+
+export type AuditLogProps = { channels: { id: string; name: string }[] };
+
+/** The audit log, newest first, filtered by channel and action, paged with "Older". */
+export function AuditLog({ channels }: AuditLogProps) {
+  const [channelId, setChannelId] = useState('');
+  const [action, setAction] = useState('');
+  const [entries, setEntries] = useState<AuditEntryDto[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async (before: string | null, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ limit: '50' });
+    if (channelId) query.set('channelId', channelId);
+    if (action) query.set('action', action);
+    if (before) query.set('before', before);
+    try {
+      const res = await fetchJson<AuditListResponse>(`/api/admin/audit?${query}`, { cache: 'no-store', signal });
+      setEntries((old) => (before ? [...old, ...res.entries] : res.entries));
+      setNext(res.nextBefore);
+      setError(null);
+    } catch (e) {
+      if (!signal?.aborted) setError(e instanceof ApiError ? e.message : 'Could not load the audit log.');
+    }
+  };
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(null, controller.signal);
+    return () => controller.abort();
+    // Reload from the first page whenever a filter changes.
+  }, [channelId, action]);
+
+  return (
+    <Card title="Audit log" description="Every admin action and every enforcement step: who, what, where, when.">
+      <div className="mb-3 grid gap-3 sm:grid-cols-2">
+        <Field label="Channel" htmlFor="audit-channel">
+          <Select id="audit-channel" value={channelId} onChange={(e) => setChannelId(e.target.value)}>
+            <option value="">All channels</option>
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Action" htmlFor="audit-action">
+          <Select id="audit-action" value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">All actions</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+      <table className="w-full text-left text-sm" data-testid="audit-log">
+        <thead className="text-xs text-muted uppercase">
+          <tr>
+            <th className="py-1">When</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>Channel</th>
+            <th>Detail</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td className="py-1 font-mono whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
+              <td>{e.actor?.name ?? 'station'}</td>
+              <td className="font-mono">{e.action}</td>
+              <td>{e.channel?.name ?? '—'}</td>
+              <td className="break-all">{e.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 && !error && <p className="py-2 text-sm text-muted">Nothing logged yet.</p>}
+      {next && (
+        <Button size="sm" variant="secondary" className="mt-3" onClick={() => void load(next)}>
+          Older
+        </Button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import { DateTime } from 'luxon';
+import { Alert } from '@/components/ui/Alert';
+import { Badge } from '@/components/ui/Badge';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { OnAirFor } from '@/components/channels/OnAirFor';
+import { useApiAction } from '@/hooks/useApiAction';
+import { useEventStream } from '@/hooks/useEventStream';
+import { fetchJson } from '@/lib/fetch-json';
+import type { ChannelSlotInfo, StationState } from '@/types/channel';
+
+const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
+  s ? `${prefix} ${s.title || 'Untitled'} · ${s.hosts.join(' & ')} · ${DateTime.fromISO(s.start, { zone }).toFormat('ccc HH:mm')}–${DateTime.fromISO(s.end, { zone }).toFormat('HH:mm')}` : `${prefix} —`;
+
+/** Every channel live (pushed by the server): on air, who, since, listeners, current and next slot, Kick. */
+export function LiveConsole({ initial }: { initial: StationState }) {
+  const { data, stale } = useEventStream<StationState>('/api/admin/events', '/api/admin/events?once', initial);
+  const kick = useApiAction(async (channelId: string, name: string) => {
+    if (!window.confirm(`Take ${name} off air? They cannot publish here again until their slot ends.`)) return;
+    await fetchJson(`/api/admin/channels/${channelId}/kick`, { method: 'POST', body: '{}' });
+  });
+  return (
+    <Card title="Live" description="Updates by itself.">
+      {stale && <Alert tone="warning" className="mb-3">Live updates are interrupted; showing the last known state.</Alert>}
+      {kick.error && <Alert tone="error" className="mb-3">{kick.error}</Alert>}
+      <ul className="divide-y divide-line" data-testid="live-console">
+        {data.channels.length === 0 && <li className="py-2 text-sm text-muted">No channels yet.</li>}
+        {data.channels.map(({ channel, now, next }) => (
+          <li key={channel.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="live-channel" data-slug={channel.slug}>
+            <div className="min-w-0 text-sm">
+              <p className="font-medium">
+                {channel.name} {channel.live.onAir ? <Badge tone="live">On air</Badge> : <Badge>Off air</Badge>}
+              </p>
+              <p>
+                {channel.live.onAir ? (
+                  <>
+                    <span data-testid="live-dj">{channel.live.djName}</span> <OnAirFor since={channel.live.since} className="text-muted" />
+                  </>
+                ) : (
+                  <span className="text-muted">Nobody on air</span>
+                )}{' '}
+                · {channel.live.listeners} {channel.live.listeners === 1 ? 'listener' : 'listeners'}
+              </p>
+              <p className="text-muted">{slotText(now, channel.timeZone, 'Now:')}</p>
+              <p className="text-muted">{slotText(next, channel.timeZone, 'Next:')}</p>
+            </div>
+            {channel.live.onAir && (
+              <Button size="sm" variant="danger" busy={kick.pending} onClick={() => void kick.run(channel.id, channel.live.djName ?? 'the DJ')}>
+                Kick
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

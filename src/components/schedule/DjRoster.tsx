@@ -1,0 +1,45 @@
+'use client';
+import { type FormEvent } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { useApiAction } from '@/hooks/useApiAction';
+import { fetchJson } from '@/lib/fetch-json';
+import { channelDjsSchema, type SlotHostInfo } from '@/types/schedule';
+
+export type DjRosterProps = { channelId: string; allDjs: SlotHostInfo[]; selected: SlotHostInfo[]; onSaved: (djs: SlotHostInfo[]) => void };
+
+/** Which DJ accounts may hold slots on this channel. Taking a DJ off also takes them off the air here. */
+export function DjRoster({ channelId, allDjs, selected, onSaved }: DjRosterProps) {
+  const chosen = new Set(selected.map((d) => d.id));
+  const { run, pending, error } = useApiAction(async (form: FormData) => {
+    const parsed = channelDjsSchema.safeParse({ userIds: form.getAll('userIds').map(String) });
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
+    const res = await fetchJson<{ djs: SlotHostInfo[] }>(`/api/admin/channels/${channelId}/djs`, { method: 'PUT', body: JSON.stringify(parsed.data) });
+    onSaved(res.djs);
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void run(new FormData(event.currentTarget));
+  };
+  return (
+    <Card title="DJs of this channel" description="Only these DJs can be hosts of slots here.">
+      <form method="post" onSubmit={onSubmit} className="flex flex-col gap-3" data-testid="dj-roster">
+        {allDjs.length === 0 && <p className="text-sm text-muted">No DJ accounts yet: create one in Admin.</p>}
+        <div className="flex flex-wrap gap-4">
+          {allDjs.map((dj) => (
+            <label key={dj.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="userIds" value={dj.id} defaultChecked={chosen.has(dj.id)} /> {dj.name}
+            </label>
+          ))}
+        </div>
+        {error && <Alert tone="error">{error}</Alert>}
+        <div>
+          <Button type="submit" size="sm" busy={pending}>
+            Save DJs
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { fetchJson } from '@/lib/fetch-json';
+import { reconnectDelay } from './lib/backoff';
+
+export type StreamStatus = 'connecting' | 'open' | 'fallback';
+
+/**
+ * Live state pushed by a server-sent events stream (`event: state`), starting from the
+ * server-rendered `initial`. EventSource reconnects by itself; when the stream fails
+ * outright it is reopened with backoff, and meanwhile `fallbackUrl` is read every
+ * `fallbackMs`, so the page keeps working without the stream.
+ */
+export function useEventStream<T>(url: string, fallbackUrl: string, initial: T, fallbackMs = 5_000) {
+  const [data, setData] = useState<T>(initial);
+  const [status, setStatus] = useState<StreamStatus>('connecting');
+  const [pollFailed, setPollFailed] = useState(false);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    let attempt = 0;
+    let disposed = false;
+    const controller = new AbortController();
+
+    const stopPolling = () => {
+      clearInterval(poll);
+      poll = undefined;
+    };
+    const startPolling = () => {
+      if (poll) return;
+      const read = () =>
+        fetchJson<T>(fallbackUrl, { cache: 'no-store', signal: controller.signal }).then(
+          (next) => {
+            if (disposed) return;
+            setData(next);
+            setPollFailed(false);
+          },
+          () => !disposed && !controller.signal.aborted && setPollFailed(true),
+        );
+      void read();
+      poll = setInterval(read, fallbackMs);
+    };
+    const open = () => {
+      source = new EventSource(url);
+      source.addEventListener('state', (event) => {
+        attempt = 0;
+        setStatus('open');
+        stopPolling();
+        setData(JSON.parse((event as MessageEvent<string>).data) as T);
+      });
+      source.onerror = () => {
+        if (disposed) return;
+        setStatus('fallback');
+        startPolling();
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up (e.g. an HTTP error), so we retry.
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = setTimeout(open, reconnectDelay(attempt++, { baseMs: 2_000, maxMs: 60_000 }));
+        }
+      };
+    };
+    open();
+    return () => {
+      disposed = true;
+      controller.abort();
+      source?.close();
+      clearTimeout(retry);
+      stopPolling();
+    };
+  }, [url, fallbackUrl, fallbackMs]);
+
+  /** `stale`: neither the stream nor the fallback reached the server lately. */
+  return { data, status, stale: status === 'fallback' && pollFailed };
+}

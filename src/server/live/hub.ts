@@ -1,0 +1,74 @@
+import 'server-only';
+import { type LoopTask, TASKS, wake } from '../loop';
+
+/** One open event stream: receives SSE text. */
+type Sink = { send: (text: string) => void; lastSentAt: number };
+
+type Topic = { compute: () => Promise<unknown>; sinks: Set<Sink>; last: string | null };
+
+/** Comment lines keep proxies from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+/** Streams refresh at least this often, and at once when something calls notifyStreams(). */
+const REFRESH_MS = 1_000;
+
+// On globalThis: Next bundles route handlers and instrumentation (which runs the loop) apart,
+// so a module-level map would not be the one the loop refreshes.
+const holder = globalThis as typeof globalThis & { __radioStreams?: Map<string, Topic> };
+const topics = (holder.__radioStreams ??= new Map<string, Topic>());
+
+const frame = (data: string) => `event: state\ndata: ${data}\n\n`;
+
+/**
+ * Adds a stream to a topic (e.g. "channel:<slug>" or "station"). Every topic is computed once per
+ * refresh, whatever its number of streams, and sent only when it changed.
+ */
+export function subscribe(key: string, compute: () => Promise<unknown>, send: (text: string) => void): () => void {
+  let topic = topics.get(key);
+  if (!topic) {
+    topic = { compute, sinks: new Set(), last: null };
+    topics.set(key, topic);
+  }
+  const sink: Sink = { send, lastSentAt: Date.now() };
+  topic.sinks.add(sink);
+  // A new stream gets the current state at once (from cache when there is one).
+  if (topic.last !== null) send(frame(topic.last));
+  else wake(TASKS.streams);
+  const owner = topic;
+  return () => {
+    owner.sinks.delete(sink);
+    if (owner.sinks.size === 0 && topics.get(key) === owner) topics.delete(key);
+  };
+}
+
+/** Something changed (a webhook, an enforcement step, an admin action): refresh streams now. */
+export function notifyStreams(): void {
+  wake(TASKS.streams);
+}
+
+async function refreshAll(): Promise<void> {
+  const now = Date.now();
+  await Promise.all(
+    [...topics.values()].map(async (topic) => {
+      const data = JSON.stringify(await topic.compute());
+      if (data !== topic.last) {
+        topic.last = data;
+        for (const sink of topic.sinks) {
+          sink.send(frame(data));
+          sink.lastSentAt = now;
+        }
+        return;
+      }
+      for (const sink of topic.sinks) {
+        if (now - sink.lastSentAt >= HEARTBEAT_MS) {
+          sink.send(': ping\n\n');
+          sink.lastSentAt = now;
+        }
+      }
+    }),
+  );
+}
+
+/** The streams as a task of the one background loop. */
+export function streamsTask(): LoopTask {
+  return { name: TASKS.streams, maxIntervalMs: REFRESH_MS, retryMs: REFRESH_MS, run: async () => (await refreshAll(), null) };
+}

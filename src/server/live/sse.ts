@@ -1,0 +1,43 @@
+import 'server-only';
+import { subscribe } from './hub';
+
+/**
+ * A text/event-stream response for one topic. `retry` tells the browser's EventSource how
+ * soon to reconnect on its own; the stream ends when the client goes away.
+ */
+export function sseResponse(req: Request, key: string, compute: () => Promise<unknown>): Response {
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          unsubscribe?.(); // closed under us
+        }
+      };
+      send('retry: 2000\n\n');
+      unsubscribe = subscribe(key, compute, send);
+      req.signal.addEventListener('abort', () => {
+        unsubscribe?.();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      unsubscribe?.();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no', // nginx: do not buffer the stream
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { Supervisor } from './supervisor';
+
+export type { LoopTask, TaskStatus } from './supervisor';
+
+/** Task names, so callers wake tasks without importing them (no import cycles). */
+export const TASKS = {
+  reconcile: 'reconcile-live-state',
+  enforce: 'enforce-slots',
+  streams: 'live-streams',
+  egress: 'supervise-egress',
+} as const;
+
+// One per process, also across Next's module reloads in development.
+const holder = globalThis as typeof globalThis & { __radioLoop?: Supervisor };
+
+export function getSupervisor(): Supervisor {
+  holder.__radioLoop ??= new Supervisor();
+  return holder.__radioLoop;
+}
+
+/** Ask a background task to run now (e.g. the schedule changed); a no-op before the loop starts. */
+export function wake(task: (typeof TASKS)[keyof typeof TASKS]): void {
+  getSupervisor().wake(task);
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { reconcileTask } from '../channels/reconciler';
+import { egressTask } from '../egress';
+import { streamsTask } from '../live/hub';
+import { enforcementTask } from '../schedule/enforce';
+import { getSupervisor } from './index';
+
+let started = false;
+
+/** Registers every background task on the one supervisor and starts it (once per process). */
+export function startBackgroundLoop(): void {
+  if (started) return;
+  started = true;
+  const supervisor = getSupervisor();
+  supervisor.register(reconcileTask());
+  supervisor.register(enforcementTask());
+  supervisor.register(streamsTask());
+  supervisor.register(egressTask());
+  supervisor.start();
+}

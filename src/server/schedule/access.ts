@@ -1,0 +1,37 @@
+import 'server-only';
+import { getEnv } from '../env';
+import { HttpError } from '../http/errors';
+import { describeTime } from './conflicts';
+import { djAccess, type DjAccess } from './on-air';
+import { nextOccurrenceFor, rightsInput } from './store';
+
+export type PublishDecision =
+  | { mode: 'publish' | 'green_room'; start: Date; end: Date; title: string }
+  | { mode: 'override' };
+
+/** 403 wording for a DJ outside their slot: why, and when their next slot is. */
+export function refusalMessage(access: Exclude<DjAccess, { kind: 'publish' | 'green_room' }>, zone: string): string {
+  if (access.kind === 'blocked') {
+    return `An admin took you off air on this channel. You can go live here again after ${describeTime(access.until, access.until, zone).replace(/–.*? \(/, ' (')}.`;
+  }
+  if (!access.next) return 'You have no upcoming slot on this channel, so you cannot go live here now.';
+  const { start, end, title } = access.next;
+  return `It is not your slot yet. Your next slot${title ? ` “${title}”` : ''} on this channel is ${describeTime(start, end, zone)}.`;
+}
+
+/**
+ * Whether a DJ may connect to a channel now and with what: publish inside their
+ * slot, connect unheard in the green room, or a 403 naming their next slot.
+ */
+export async function decideDjAccess(userId: string, channel: { id: string; timeZone: string }, now = new Date()): Promise<PublishDecision> {
+  const input = await rightsInput(channel.id, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000);
+  let access = djAccess(userId, input);
+  if (access.kind === 'denied' && !access.next && input.eligible.has(userId)) {
+    access = { kind: 'denied', next: await nextOccurrenceFor(channel.id, userId, now) };
+  }
+  if (access.kind === 'publish' || access.kind === 'green_room') {
+    const { start, end, title } = access.occurrence;
+    return { mode: access.kind, start, end, title };
+  }
+  throw new HttpError(403, 'outside_slot', refusalMessage(access, channel.timeZone));
+}

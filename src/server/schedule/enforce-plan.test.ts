@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { type DjAccount, planEnforcement, type RoomDj } from './enforce-plan';
+import type { PublishRights } from './on-air';
+
+const rights = (publishers: string[]): PublishRights => ({
+  current: null,
+  next: null,
+  publishers: new Set(publishers),
+  greenRoom: new Set(),
+  nextBoundary: null,
+});
+const dj = (userId: string, canPublish: boolean, publishing = canPublish): RoomDj => ({ identity: `dj-${userId}`, userId, canPublish, publishing });
+const accounts = new Map<string, DjAccount>([
+  ['a', { admin: false, disabled: false }],
+  ['b', { admin: false, disabled: false }],
+  ['root', { admin: true, disabled: false }],
+  ['off', { admin: false, disabled: true }],
+]);
+
+describe('planEnforcement', () => {
+  it('hands over in one step: the outgoing host loses the air, the waiting one gets it', () => {
+    expect(planEnforcement([dj('a', true), dj('b', false)], accounts, rights(['b']), new Set())).toEqual([
+      { type: 'revoke', identity: 'dj-a', userId: 'a', reason: 'slot_ended', wasPublishing: true },
+      { type: 'grant', identity: 'dj-b', userId: 'b' },
+    ]);
+  });
+
+  it('changes nothing when LiveKit already agrees', () => {
+    expect(planEnforcement([dj('a', true), dj('b', false)], accounts, rights(['a']), new Set())).toEqual([]);
+  });
+
+  it('cuts the outgoing DJ at the end even when nobody follows, and names a kick as such', () => {
+    expect(planEnforcement([dj('a', true, false)], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'slot_ended', wasPublishing: false }]);
+    expect(planEnforcement([dj('a', true)], accounts, rights([]), new Set(['a']))).toMatchObject([{ type: 'revoke', reason: 'kicked' }]);
+  });
+
+  it('never touches an admin (emergency override)', () => {
+    expect(planEnforcement([dj('root', true)], accounts, rights([]), new Set())).toEqual([]);
+  });
+
+  it('removes disabled and deleted accounts from the room', () => {
+    expect(planEnforcement([dj('off', false), dj('gone', true)], accounts, rights(['off', 'gone']), new Set())).toEqual([
+      { type: 'remove', identity: 'dj-off', userId: 'off', wasPublishing: false },
+      { type: 'remove', identity: 'dj-gone', userId: 'gone', wasPublishing: true },
+    ]);
+  });
+
+  it('revokes a track that is published without rights (a stale state)', () => {
+    expect(planEnforcement([dj('a', false, true)], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'not_scheduled' }]);
+  });
+});

@@ -1,0 +1,166 @@
+import 'server-only';
+import type { ParticipantInfo } from 'livekit-server-sdk';
+import { getBroadcastRoom, IDENTITY_PREFIX, participantKind } from '@/types/broadcast';
+import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
+import { audit } from '../audit';
+import { getDb } from '../db/client';
+import { getEnv } from '../env';
+import { isRoomNotHosted } from '../channels/livekit-probe';
+import { getRoomService } from '../livekit/clients';
+import { djPermission } from '../livekit/grants';
+import { type LoopTask, TASKS } from '../loop';
+import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
+import { publishRights, type PublishRights } from './on-air';
+import { rightsInput } from './store';
+
+/** Safety interval: repairs what no event told us (a participant that joined with a stale token). */
+const SAFETY_INTERVAL_MS = 15_000;
+/**
+ * At a handover the incoming DJ needs a few hundred ms to publish once allowed; the outgoing
+ * one stays on air until then (a short overlap, never a gap), but never longer than this.
+ */
+export const HANDOVER_MAX_OVERLAP_MS = 1_000;
+/** After the incoming track is published, listeners still need a moment to subscribe to it. */
+const HANDOVER_SETTLE_MS = 250;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves once one of `identities` publishes a track in the room, or after `maxMs`. */
+async function incomingPublished(channelId: string, identities: string[], maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const room = await listRoom(channelId).catch(() => []);
+    if (room.some((p) => identities.includes(p.identity) && p.tracks.length > 0)) {
+      await sleep(Math.max(0, Math.min(HANDOVER_SETTLE_MS, deadline - Date.now())));
+      return;
+    }
+    await sleep(30);
+  }
+}
+
+async function listRoom(channelId: string): Promise<ParticipantInfo[]> {
+  try {
+    return await getRoomService().listParticipants(getBroadcastRoom(channelId));
+  } catch (err) {
+    if ((err as { status?: unknown }).status === 404 || isRoomNotHosted(err)) return [];
+    throw err;
+  }
+}
+
+/** Rooms LiveKit has now. Asking for the participants of a room that does not exist costs a psrpc timeout, so only these are asked. */
+async function openRooms(): Promise<Set<string>> {
+  const rooms = await getRoomService().listRooms();
+  return new Set(rooms.map((r) => r.name));
+}
+
+/** One slow room must not hold back the boundaries of every other channel. */
+const CHANNEL_PASS_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
+  return participants
+    .filter((p) => participantKind(p.identity) === 'dj')
+    .map((p) => ({
+      identity: p.identity,
+      userId: p.identity.slice(IDENTITY_PREFIX.dj.length),
+      canPublish: p.permission?.canPublish ?? false,
+      publishing: p.tracks.length > 0,
+    }));
+}
+
+async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
+  if (userIds.length === 0) return new Map();
+  const users = await getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, role: true, banned: true } });
+  return new Map(users.map((u) => [u.id, { admin: u.role === 'admin', disabled: u.banned === true }]));
+}
+
+async function apply(room: string, action: DjAction, rights: PublishRights): Promise<void> {
+  const service = getRoomService();
+  if (action.type === 'remove') {
+    await service.removeParticipant(room, action.identity);
+    return;
+  }
+  const grant = action.type === 'grant';
+  const info = await service.updateParticipant(room, action.identity, {
+    permission: djPermission(grant),
+    attributes: {
+      [ACCESS_ATTRIBUTE]: grant ? 'on_air' : action.reason,
+      [UNTIL_ATTRIBUTE]: grant && rights.current ? rights.current.end.toISOString() : '',
+    },
+  });
+  // Revoking publish makes LiveKit close the tracks; a server-side mute also stops forwarding at once if any remain.
+  if (!grant) {
+    await Promise.all(info.tracks.map((t) => service.mutePublishedTrack(room, action.identity, t.sid, true).catch(() => undefined)));
+  }
+}
+
+async function auditActions(channel: { id: string; name: string }, actions: DjAction[], rights: PublishRights) {
+  const granted = actions.filter((a) => a.type === 'grant').map((a) => a.userId);
+  const cut = actions.filter((a) => a.type === 'revoke' && a.reason !== 'kicked').map((a) => a.userId);
+  const removed = actions.filter((a) => a.type === 'remove').map((a) => a.userId);
+  const slot = rights.current ? ` (slot “${rights.current.title || 'untitled'}” until ${rights.current.end.toISOString()})` : '';
+  if (granted.length && cut.length) {
+    await audit({ actor: null, action: 'enforce.handover', channel, detail: `${cut.join(', ')} → ${granted.join(', ')}${slot}` });
+  } else if (granted.length) {
+    await audit({ actor: null, action: 'enforce.slot_start', channel, detail: `on air: ${granted.join(', ')}${slot}` });
+  } else if (cut.length) {
+    await audit({ actor: null, action: 'enforce.slot_end', channel, detail: `off air: ${cut.join(', ')}` });
+  }
+  if (removed.length) await audit({ actor: null, action: 'enforce.removed', channel, detail: `disabled or deleted: ${removed.join(', ')}` });
+}
+
+/** Makes one channel's room agree with its schedule; returns the channel's next boundary. */
+export async function enforceChannel(channel: { id: string; name: string }, now: Date, open?: Set<string>): Promise<Date | null> {
+  const graceMs = getEnv().SLOT_GREEN_ROOM_SECONDS * 1000;
+  const input = await rightsInput(channel.id, now, graceMs);
+  const rights = publishRights(input);
+  if (open && !open.has(getBroadcastRoom(channel.id))) return rights.nextBoundary; // nobody connected
+  const djs = roomDjs(await listRoom(channel.id));
+  if (djs.length === 0) return rights.nextBoundary;
+  const accounts = await accountsOf(djs.map((d) => d.userId));
+  const blocked = new Set(input.blocks.map((b) => b.userId));
+  const actions = planEnforcement(djs, accounts, rights, blocked);
+  if (actions.length === 0) return rights.nextBoundary;
+  const room = getBroadcastRoom(channel.id);
+  const grants = actions.filter((a) => a.type === 'grant');
+  const rest = actions.filter((a) => a.type !== 'grant');
+  let results: PromiseSettledResult<void>[];
+  if (grants.length > 0 && rest.some((a) => a.type === 'revoke' && a.wasPublishing)) {
+    // Handover: the incoming DJ on air first, the outgoing off as soon as the incoming is heard.
+    const granted = await Promise.allSettled(grants.map((a) => apply(room, a, rights)));
+    await incomingPublished(channel.id, grants.map((g) => g.identity), HANDOVER_MAX_OVERLAP_MS);
+    results = [...granted, ...(await Promise.allSettled(rest.map((a) => apply(room, a, rights))))];
+  } else {
+    results = await Promise.allSettled(actions.map((a) => apply(room, a, rights)));
+  }
+  await auditActions(channel, actions, rights);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return rights.nextBoundary;
+}
+
+/** Every channel, concurrently; the earliest next boundary of all. */
+export async function enforceAll(now: Date): Promise<Date | null> {
+  const channels = await getDb().channel.findMany({ select: { id: true, name: true } });
+  const open = await openRooms();
+  const results = await Promise.allSettled(
+    channels.map((c) => withTimeout(enforceChannel(c, now, open), CHANNEL_PASS_TIMEOUT_MS, `enforcing ${c.name}`)),
+  );
+  let next: Date | null = null;
+  for (const r of results) if (r.status === 'fulfilled' && r.value && (!next || r.value < next)) next = r.value;
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return next;
+}
+
+/** Slot enforcement as a task of the one background loop: wakes at the next boundary of any channel. */
+export function enforcementTask(): LoopTask {
+  return { name: TASKS.enforce, maxIntervalMs: SAFETY_INTERVAL_MS, retryMs: 1_000, run: enforceAll };
+}

@@ -1,0 +1,8 @@
+import 'server-only';
+// The schedule area's one public entry: rules, occurrences, publish rights and their enforcement.
+export { decideDjAccess } from './access';
+export { toIcs } from './ics';
+export { blockPublisher, kickPublishers } from './kick';
+export { comingWeek, publicSchedule, scheduleFor, upcomingForDj } from './public';
+export { listChannelDjs, setChannelDjs } from './roster';
+export { changeOccurrence, createSlot, deleteSlot, listSlots, updateSlot } from './slots';

@@ -1,0 +1,70 @@
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { addSlot, listDjs, wholeSecondIn } from '../support/schedule';
+import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+import { toneDj, type ToneDj } from '../support/tone';
+
+// Enforcement is driven by the schedule in the database, so it must catch up after the app was down.
+const env = stackEnv();
+const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+const cleanup: ToneDj[] = [];
+let admin: AppClient;
+
+async function token(client: AppClient, channelId: string): Promise<TokenResponse> {
+  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role: 'dj' });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+async function serverDj(channelId: string, identity: string) {
+  const list = await roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
+  return list.find((p) => p.identity === identity) ?? null;
+}
+const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+async function setup(prefix: string, djNames: string[]) {
+  const channel = await createChannel(admin, prefix);
+  const djs = await Promise.all(djNames.map((n) => createDj(admin, n)));
+  await listDjs(admin, channel.id, djs.map((d) => d.account.id));
+  return { channel, djs };
+}
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+});
+afterAll(async () => {
+  await Promise.all(cleanup.map((c) => c.stop().catch(() => undefined)));
+});
+
+describe('enforcement after an app restart', () => {
+  const control = (action: 'app/stop' | 'app/start') => {
+    const url = process.env.STACK_CONTROL_URL;
+    if (!url) throw new Error('STACK_CONTROL_URL is missing: run through scripts/with-stack.ts');
+    return fetch(new URL(action, url), { method: 'POST' }).then(async (r) => expect(r.status, await r.text()).toBe(204));
+  };
+
+  it('cuts a DJ whose slot ended while the app was down within 5 s of the app coming back', async () => {
+    const { channel, djs } = await setup('restart', ['DJ Restart']);
+    const { dj, account } = djs[0]!;
+    const end = wholeSecondIn(4_000).getTime();
+    await addSlot(admin, channel.id, [account.id], new Date(end - 6_000), 6);
+    const djToken = await token(dj, channel.id);
+    const publisher = await toneDj(djToken, 600);
+    cleanup.push(publisher);
+    await publisher.publish();
+    await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
+
+    try {
+      await control('app/stop');
+      await sleepUntil(end + 1_000);
+      // Nobody enforced the end: the DJ is still publishing.
+      expect((await serverDj(channel.id, djToken.identity))?.tracks.length).toBe(1);
+    } finally {
+      await control('app/start');
+    }
+    const back = Date.now();
+    await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000, interval: 100 }).toBe(0);
+    expect(Date.now() - back).toBeLessThan(5_000);
+    admin = await signedInAdmin(); // sessions survive in the database, but sign in afresh to be sure
+  }, 120_000); // stopping and starting the app server takes a while on a busy machine
+});

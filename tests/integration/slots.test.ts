@@ -1,0 +1,186 @@
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditListResponse } from '@/types/audit';
+import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import type { ChannelSummary } from '@/types/channel';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { publishAudio } from '../support/livekit-peer';
+import { addSlot, listDjs, wholeSecondIn } from '../support/schedule';
+import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+import { handoverGap, firstHeard, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
+
+// Slots here last a few seconds; enforcement must act at their boundaries.
+const env = stackEnv();
+const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+const cleanup: (ToneDj | ToneListener)[] = [];
+let admin: AppClient;
+
+type ErrorBody = { error: { code: string; message: string } };
+const tokenRes = (client: AppClient, channelId: string, role: 'dj' | 'listener') =>
+  client.request<TokenResponse & ErrorBody>('POST', '/api/livekit/token', { channelId, role });
+async function token(client: AppClient, channelId: string, role: 'dj' | 'listener'): Promise<TokenResponse> {
+  const res = await tokenRes(client, channelId, role);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+async function serverDj(channelId: string, identity: string) {
+  const list = await roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
+  return list.find((p) => p.identity === identity) ?? null;
+}
+const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+
+async function setup(prefix: string, djNames: string[]) {
+  const channel = await createChannel(admin, prefix);
+  const djs = await Promise.all(djNames.map((n) => createDj(admin, n)));
+  await listDjs(admin, channel.id, djs.map((d) => d.account.id));
+  return { channel, djs };
+}
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+});
+afterAll(async () => {
+  await Promise.all(cleanup.map((c) => c.stop().catch(() => undefined)));
+});
+
+describe('who may go live', () => {
+  it('refuses a DJ outside their slot with 403 naming the next slot, or saying there is none', async () => {
+    const { channel, djs } = await setup('noslot', ['DJ Early']);
+    const { dj, account } = djs[0]!;
+    const none = await tokenRes(dj, channel.id, 'dj');
+    expect(none.status).toBe(403);
+    expect(none.body.error.message).toMatch(/no upcoming slot on this channel/);
+
+    await addSlot(admin, channel.id, [account.id], new Date('2031-05-06T20:00:00Z'), 3600, 'Future Show');
+    const later = await tokenRes(dj, channel.id, 'dj');
+    expect(later.status).toBe(403);
+    expect(later.body.error.message).toContain('“Future Show” on this channel is Tue 6 May 2031, 20:00–21:00 (UTC)');
+
+    // Not listed on the channel at all: no slot can be theirs.
+    const other = await createDj(admin, 'DJ Unlisted');
+    expect((await tokenRes(other.dj, channel.id, 'dj')).status).toBe(403);
+  });
+
+  it('refuses overlapping slots with 409 naming the conflict, and allows back-to-back', async () => {
+    const { channel, djs } = await setup('overlap', ['DJ A', 'DJ B']);
+    const [a, b] = djs.map((d) => d.account.id) as [string, string];
+    await addSlot(admin, channel.id, [a], new Date('2031-01-01T20:00:00Z'), 3600, 'First');
+    const clash = await admin.request<ErrorBody>('POST', `/api/admin/channels/${channel.id}/slots`, {
+      start: '2031-01-01T20:30', durationSeconds: 3600, hostIds: [b], title: 'Second',
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toContain('“First” on Wed 1 Jan 2031, 20:00–21:00 (UTC)');
+    await addSlot(admin, channel.id, [b], new Date('2031-01-01T21:00:00Z'), 3600, 'Back to back');
+  });
+
+  it('gives an admin a publishing token at any time, written to the audit log', async () => {
+    const channel = await createChannel(admin, 'override');
+    const t = await token(admin, channel.id, 'dj');
+    expect(t.access?.mode).toBe('override');
+    const log = await admin.request<AuditListResponse>('GET', `/api/admin/audit?channelId=${channel.id}&action=override`);
+    expect(log.status).toBe(200);
+    expect(log.body.entries[0]).toMatchObject({ action: 'override', channel: { id: channel.id } });
+  });
+});
+
+describe('enforcement on the real LiveKit server', () => {
+  it('inside the slot a token works; at the end the publication is removed within 5 s while the DJ stays connected', async () => {
+    const { channel, djs } = await setup('slotend', ['DJ Ending']);
+    const { dj, account } = djs[0]!;
+    const start = wholeSecondIn(0);
+    const end = start.getTime() + 6_000;
+    await addSlot(admin, channel.id, [account.id], new Date(start.getTime() - 1_000), 7);
+    const djToken = await token(dj, channel.id, 'dj');
+    expect(djToken.access?.mode).toBe('publish');
+    const listener = await toneListener(await token(new AppClient(), channel.id, 'listener'), [600]);
+    const publisher = await toneDj(djToken, 600);
+    cleanup.push(listener, publisher);
+    await publisher.publish();
+    await expect.poll(() => lastHeard(listener.heard, 600) !== null, { timeout: 5_000 }).toBe(true);
+
+    await sleepUntil(end);
+    await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000, interval: 100 }).toBe(0);
+    const removedAfter = Date.now() - end;
+    expect(removedAfter).toBeLessThan(5_000);
+    const info = await serverDj(channel.id, djToken.identity);
+    expect(info, 'the DJ stays connected').not.toBeNull();
+    expect(info?.permission?.canPublish).toBe(false);
+    expect(info?.attributes['radio.access']).toBe('slot_ended');
+    const silentAfter = (lastHeard(listener.heard, 600) ?? 0) - end;
+    expect(silentAfter).toBeLessThan(5_000);
+    // And the channel shows off air.
+    await expect.poll(async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 }).toBe(false);
+  });
+
+  it('hands over between two connected DJs at the boundary with no gap over 1 s, the next one unheard before', async () => {
+    const { channel, djs } = await setup('handover', ['DJ Out', 'DJ In']);
+    const [out, inn] = djs as [(typeof djs)[number], (typeof djs)[number]];
+    const boundary = wholeSecondIn(6_000).getTime();
+    await addSlot(admin, channel.id, [out.account.id], new Date(boundary - 10_000), 10, 'Out');
+    await addSlot(admin, channel.id, [inn.account.id], new Date(boundary), 5, 'In');
+
+    const outToken = await token(out.dj, channel.id, 'dj');
+    const inToken = await token(inn.dj, channel.id, 'dj');
+    expect(inToken.access?.mode).toBe('green_room');
+    const listener = await toneListener(await token(new AppClient(), channel.id, 'listener'), [600, 1000]);
+    const outDj = await toneDj(outToken, 600);
+    const inDj = await toneDj(inToken, 1000);
+    cleanup.push(listener, outDj, inDj);
+    await outDj.publish();
+    inDj.publishWhenGranted();
+    const waiting = await serverDj(channel.id, inToken.identity);
+    expect(waiting?.permission?.canPublish, 'the green room has no publish rights').toBe(false);
+
+    await sleepUntil(boundary + 3_000);
+    expect(firstHeard(listener.heard, 1000), 'the incoming DJ is heard').not.toBeNull();
+    expect(firstHeard(listener.heard, 1000)!, 'nothing of the incoming DJ before the slot start').toBeGreaterThanOrEqual(boundary);
+    expect(lastHeard(listener.heard, 600)! - boundary, 'the outgoing DJ is cut at the end').toBeLessThan(5_000);
+    const gap = handoverGap(listener.heard, 600, 1000);
+    expect(gap).not.toBeNull();
+    expect(gap!).toBeLessThan(1_000);
+    expect((await serverDj(channel.id, outToken.identity))?.permission?.canPublish).toBe(false);
+    const log = await admin.request<AuditListResponse>('GET', `/api/admin/audit?channelId=${channel.id}&action=enforce.handover`);
+    expect(log.body.entries).toHaveLength(1);
+  });
+
+  it('a kicked DJ is taken off air and cannot publish again in that slot', async () => {
+    const { channel, djs } = await setup('kick', ['DJ Kicked']);
+    const { dj, account } = djs[0]!;
+    await addSlot(admin, channel.id, [account.id], wholeSecondIn(-1_000), 120);
+    const djToken = await token(dj, channel.id, 'dj');
+    const publisher = await toneDj(djToken, 600);
+    cleanup.push(publisher);
+    await publisher.publish();
+    await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
+
+    const kick = await admin.request<{ kicked: string[] }>('POST', `/api/admin/channels/${channel.id}/kick`);
+    expect(kick.status).toBe(200);
+    expect(kick.body.kicked).toEqual([djToken.identity]);
+    await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000, interval: 100 }).toBe(0);
+    expect((await serverDj(channel.id, djToken.identity))?.attributes['radio.access']).toBe('kicked');
+
+    const again = await tokenRes(dj, channel.id, 'dj');
+    expect(again.status).toBe(403);
+    expect(again.body.error.message).toMatch(/admin took you off air/);
+    await expect(publishAudio(publisher.room, undefined, 3_000)).rejects.toThrow();
+    // The loop keeps it that way on its next passes too.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await serverDj(channel.id, djToken.identity))?.permission?.canPublish).toBe(false);
+  });
+
+  it('a disabled DJ is taken off air at once and cannot come back', async () => {
+    const { channel, djs } = await setup('disable', ['DJ Disabled']);
+    const { dj, account } = djs[0]!;
+    await addSlot(admin, channel.id, [account.id], wholeSecondIn(-1_000), 120);
+    const djToken = await token(dj, channel.id, 'dj');
+    const publisher = await toneDj(djToken, 600);
+    cleanup.push(publisher);
+    await publisher.publish();
+    await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
+
+    const res = await admin.request('PATCH', `/api/admin/accounts/${account.id}`, { disabled: true });
+    expect(res.status).toBe(200);
+    await expect.poll(() => serverDj(channel.id, djToken.identity), { timeout: 5_000, interval: 100 }).toBeNull();
+    expect((await tokenRes(dj, channel.id, 'dj')).status).toBe(401);
+  });
+});
