@@ -7,4 +7,5 @@ export {
   type RangePresetId,
   type TempoRange,
 } from './range';
+export { analyzeSignal, RENDER_QUANTUM, type SignalAnalysis, type TimedEstimate } from './run';
 export { DEFAULT_TUNING, type TrackerTuning } from './tracker';
