@@ -27,6 +27,8 @@ export type AnalyzerOptions = {
   beatOn?: number;
   /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.5). */
   between?: number;
+  /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
+  support?: number;
 };
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
@@ -65,6 +67,7 @@ export class BpmAnalyzer {
   private range: TempoRange;
   private tapped: number | null = null;
   private readonly between: number;
+  private readonly support: number;
 
   constructor(sampleRate: number, options: AnalyzerOptions = {}) {
     this.sampleRate = sampleRate;
@@ -76,6 +79,7 @@ export class BpmAnalyzer {
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
     this.between = options.between ?? 0.5;
+    this.support = options.support ?? 0.5;
     this.beatOff = options.beatOff ?? 0.12;
     this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.18);
   }
@@ -131,7 +135,7 @@ export class BpmAnalyzer {
       let bpm = (tr.bpm[i] ?? 1) * cell ** -((CELL_SAMPLES - 1) / 2);
       let best = -Infinity;
       for (let k = 0; k < CELL_SAMPLES; k++, bpm *= cell) {
-        const s = tg.evidence(bpm, this.between);
+        const s = this.evidenceAt(bpm);
         if (s > best) best = s;
       }
       this.evidence[i] = best;
@@ -162,6 +166,18 @@ export class BpmAnalyzer {
     const back = beatPhase(tg, period);
     // An onset shows in the flux about half a frame after it enters the frame.
     est.lastBeat = ((this.totalFrames - 1 - back) * this.onset.hop + this.onset.frameSize / 2) / this.sampleRate;
+  }
+
+  /**
+   * Evidence for `bpm` as the beat: its comb, plus support from the level below (its eighth notes),
+   * minus onsets half-way between its beats when twice the tempo is still in range (then the beat
+   * is more likely that faster one).
+   */
+  private evidenceAt(bpm: number): number {
+    const tg = this.tempogram;
+    let e = tg.score(bpm) + this.support * tg.score(bpm * 2);
+    if (bpm * 2 <= this.range.max) e -= this.between * tg.between(bpm);
+    return e / (1 + this.support);
   }
 
   /** Best comb score in the grid step around `bpm`, then a parabola through the top three. */

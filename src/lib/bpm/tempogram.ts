@@ -129,24 +129,21 @@ export class Tempogram {
   }
 
   /**
-   * Evidence for a tempo as the beat: the comb score minus a share of the comb at the half-period
-   * points in between. Strong onsets between the beats mean the beat is really twice as fast, which
-   * is what tells a slow octave (every other beat) from the true one.
+   * Strong onsets half-way between candidate beats: the comb at the half-period points. A strong
+   * value means the beat may really be twice as fast (the slow octave counts every other beat).
    */
-  evidence(bpm: number, between: number): number {
+  between(bpm: number): number {
     const period = (60 * this.frameRate) / bpm;
     const max = this.length * 0.75;
-    let total = 0;
     let mid = 0;
     let used = 0;
     for (let k = 1; k <= COMB; k++) {
       const lag = k * period;
       if (lag >= max) break;
-      total += this.rhoAt(lag);
       const m = this.rhoAt(lag - period / 2);
       mid += m > 0 ? m : 0;
       used++;
     }
-    return used >= 2 ? (total - between * mid) / used : 0;
+    return used >= 2 ? mid / used : 0;
   }
 }
