@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import type { AnalyzerOptions } from '../src/lib/bpm';
 import { decodeWav } from '../src/lib/wav';
 import { allMethods, type Method, type MethodResult } from './bpm/methods';
 import { acc2, median, noBeat, timing, within } from './bpm/score';
@@ -33,7 +34,10 @@ function args() {
   };
   const split = value('--split') ?? 'heldout';
   if (split !== 'dev' && split !== 'heldout') throw new Error('--split must be dev or heldout');
-  return { split, only: value('--only'), verbose: a.includes('--verbose') } as const;
+    // Development only: analyser options as JSON, to tune on the dev part.
+  const tune = value('--tune');
+  if (tune && split !== 'dev') throw new Error('--tune is for the dev part only');
+  return { split, only: value('--only'), verbose: a.includes('--verbose'), tune: tune ? (JSON.parse(tune) as AnalyzerOptions) : undefined } as const;
 }
 
 function cpuSeconds(): number {
@@ -102,12 +106,12 @@ const secs = (v: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const { split, only, verbose } = args();
+  const { split, only, verbose, tune } = args();
   const started = Date.now();
   const all = buildSet((line) => console.error(line));
   const pieces = all.filter((p) => p.split === split);
   const audio = new Map(pieces.map((p) => [p.id, decodeWav(readFileSync(p.file)).mono] as const));
-  const methods = allMethods().filter((m) => !only || m.name.includes(only));
+  const methods = allMethods(tune).filter((m) => !only || m.name.includes(only));
   const rows: Row[] = [];
   for (const m of methods) {
     console.error(`running ${m.name} on ${pieces.length} ${split} pieces`);

@@ -160,6 +160,6 @@ const aubio: Method = {
   },
 };
 
-export function allMethods(): Method[] {
-  return [ours(), realtimeBpmAnalyzer, webAudioBeatDetector, musicTempo, percival, rhythm2013, aubio];
+export function allMethods(tune?: AnalyzerOptions): Method[] {
+  return [ours(tune), realtimeBpmAnalyzer, webAudioBeatDetector, musicTempo, percival, rhythm2013, aubio];
 }

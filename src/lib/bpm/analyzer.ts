@@ -19,7 +19,7 @@ export type AnalyzerOptions = {
   range?: TempoRange;
   /** Seconds between estimates (default 0.2). */
   updateSeconds?: number;
-  /** Tempogram window (default 8 s). */
+  /** Tempogram window (default 6 s). */
   windowSeconds?: number;
   tuning?: Partial<TrackerTuning>;
   /** Confidence under which there is "no beat" (default 0.12), and over which a beat is back. */
@@ -37,6 +37,8 @@ const SILENCE_RMS = 0.001;
 const REFINE_STEPS = 6;
 /** Estimates averaged at most while the tempo holds (about 6 s at 0.2 s per update). */
 const AVERAGE_MAX = 30;
+/** Recent onset density under this share of the window's means the beat has stopped. */
+const RECENT_DROP = 0.35;
 /** Comb evaluations per grid cell. */
 const CELL_SAMPLES = 5;
 /** Seconds of envelope needed before a first estimate. */
@@ -73,7 +75,7 @@ export class BpmAnalyzer {
     this.sampleRate = sampleRate;
     this.range = options.range ?? DEFAULT_RANGE;
     this.onset = new OnsetEnvelope(sampleRate);
-    this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 8);
+    this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
     this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
     this.evidence = new Float64Array(this.tracker.size);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
@@ -145,7 +147,8 @@ export class BpmAnalyzer {
     const confidence = Math.max(0, Math.min(1, tg.score(bpm)));
     est.confidence = confidence;
 
-    const silent = this.loudness < SILENCE_RMS;
+    // Drums that just stopped still fill most of the window: the recent onset density says so first.
+    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < RECENT_DROP * tg.meanStrength;
     this.hasBeat = !silent && confidence >= (this.hasBeat ? this.beatOff : this.beatOn);
     if (!this.hasBeat) {
       est.bpm = 0;

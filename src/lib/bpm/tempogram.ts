@@ -4,6 +4,7 @@ import { RealFft, nextPow2 } from './fft';
 const COMB = 4;
 /** Local-mean window (seconds) removed before rectifying, so only peaks above the local level count. */
 const LOCAL_MEAN_SECONDS = 0.12;
+const RECENT_SECONDS = 1.5;
 
 /**
  * Autocorrelation tempogram over the last `windowSeconds` of the onset envelope. `update()` computes
@@ -27,6 +28,8 @@ export class Tempogram {
   length = 0;
   /** Mean of the rectified envelope in the last window (onset density; 0 in silence). */
   meanStrength = 0;
+  /** The same over the most recent `RECENT_SECONDS`: drops at once when the drums stop. */
+  recentStrength = 0;
 
   constructor(frameRate: number, windowSeconds: number) {
     this.frameRate = frameRate;
@@ -94,6 +97,10 @@ export class Tempogram {
     for (let i = 0; i < n; i++) mean += acf[i] ?? 0;
     mean /= n;
     this.meanStrength = mean;
+    const recent = Math.min(n, Math.round(RECENT_SECONDS * this.frameRate));
+    let recentSum = 0;
+    for (let i = n - recent; i < n; i++) recentSum += acf[i] ?? 0;
+    this.recentStrength = recentSum / recent;
     for (let i = 0; i < n; i++) x[i] = (acf[i] ?? 0) - mean;
     this.fft.autocorrelate(x, acf);
     const zero = (acf[0] ?? 0) / n;

@@ -16,8 +16,8 @@ export type TrackerTuning = {
 };
 
 export const DEFAULT_TUNING: TrackerTuning = {
-  priorCenter: 120,
-  priorWidth: 0.8,
+  priorCenter: 125,
+  priorWidth: 0.6,
   jumpCost: 3,
   driftCost: 0.5,
   evidenceGain: 1,
