@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
+import { buildBpmWorklet } from './build/bpm-worklet';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
@@ -81,6 +82,7 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
+  await buildBpmWorklet(); // a static file under public/, served as is by next dev
   const next = path.join(root, 'node_modules', '.bin', 'next');
   const code = await runForeground(next, ['dev', '-p', String(APP_PORT)], env, root);
   await teardown();

@@ -8,6 +8,8 @@ import { LiveBadge } from '@/components/channels/LiveBadge';
 import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useBroadcastStream } from '@/hooks/useBroadcastStream';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
+import { useRemoteTempo } from '@/hooks/useRemoteTempo';
+import { ListenerTempo } from '@/components/bpm/ListenerTempo';
 import { listenerStatusText } from './listener-status-text';
 import { PlayerControls } from './PlayerControls';
 
@@ -15,6 +17,7 @@ import { PlayerControls } from './PlayerControls';
 export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) {
   const { channel, error: statusError } = useChannelStatus(initial);
   const stream = useBroadcastStream(initial.id);
+  const tempo = useRemoteTempo(stream.room);
   const { live } = channel;
 
   return (
@@ -43,7 +46,10 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
               <p className="mt-1 text-xl font-semibold text-muted">Nobody right now</p>
             )}
           </div>
-          <ListenerCount count={live.listeners} className="text-sm" />
+          <div className="flex flex-col items-end gap-1">
+            <ListenerCount count={live.listeners} className="text-sm" />
+            <ListenerTempo tempo={tempo} />
+          </div>
         </div>
 
         <PlayerControls

@@ -10,7 +10,11 @@ export type BroadcastSessionEvents = {
   onLost: (problem: Problem) => void;
 };
 
-export type BroadcastSession = { end: () => Promise<void> };
+export type BroadcastSession = {
+  end: () => Promise<void>;
+  /** Set the DJ's participant attributes (the grant has canUpdateOwnMetadata). */
+  setAttributes: (attributes: Record<string, string>) => Promise<void>;
+};
 
 /**
  * Connect the DJ to the channel's room and publish `programTrack`.
@@ -58,5 +62,5 @@ export async function startBroadcastSession(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  return { end };
+  return { end, setAttributes: (attributes) => room.localParticipant.setAttributes(attributes) };
 }
