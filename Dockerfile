@@ -31,4 +31,4 @@ RUN mkdir -p /data /config && chown node:node /data /config
 USER node
 EXPOSE 3000
 # Migrate, then serve. PORT and APP_BIND come from the environment.
-CMD ["sh", "-c", "sh scripts/prisma.sh migrate deploy && exec node_modules/.bin/next start -p \"${PORT:-3000}\" -H \"${APP_BIND:-0.0.0.0}\""]
+CMD ["sh", "-c", "sh scripts/prisma.sh migrate deploy && exec node_modules/.bin/tsx server.ts --port \"${PORT:-3000}\" --host \"${APP_BIND:-0.0.0.0}\""]

@@ -82,9 +82,9 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
-  await buildBpmWorklet(); // a static file under public/, served as is by next dev
-  const next = path.join(root, 'node_modules', '.bin', 'next');
-  const code = await runForeground(next, ['dev', '-p', String(APP_PORT)], env, root);
+  await buildBpmWorklet(); // a static file under public/, served as is by the dev server
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const code = await runForeground(tsx, ['server.ts', '--dev', '--port', String(APP_PORT)], env, root);
   await teardown();
   return code;
 }

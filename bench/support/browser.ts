@@ -24,7 +24,8 @@ export async function openPage(
   probe: ProbeOptions,
   creds?: Credentials,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: appUrl });
+  // The probes inject their own AudioWorklet (a blob: module); the app's CSP rightly refuses it.
+  const context = await browser.newContext({ baseURL: appUrl, bypassCSP: true });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page has no such helper.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
   await context.addInitScript(installProbe, probe);

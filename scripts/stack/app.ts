@@ -41,10 +41,10 @@ export async function ensureBuild(root: string, env: Env, force: boolean): Promi
   await mustRun('npm run build', 'npm', ['run', 'build'], env, root);
 }
 
-/** `next start` on 127.0.0.1:port (added to `track` at once); resolves once /api/health answers 200. */
+/** The production server (server.ts) on 127.0.0.1:port (added to `track` at once); resolves once /api/health answers 200. */
 export async function startApp(root: string, env: Env, port: number, logFile: string, track: Service[]): Promise<Service> {
-  const next = path.join(root, 'node_modules', '.bin', 'next');
-  const service = startService('next start', next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const service = startService('app server', tsx, ['server.ts', '--port', String(port), '--host', '127.0.0.1'], {
     env,
     logFile,
     cwd: root,

@@ -23,6 +23,12 @@ export const envSchema = z.object({
   LISTENER_TOKEN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** How often live state is checked against LiveKit, repairing what missed webhooks left wrong. */
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * How many reverse proxies stand between clients and this app (0: clients connect
+   * directly). The client's address is taken that many hops back in X-Forwarded-For;
+   * anything further left was written by the client and is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Sign-in attempts allowed per client per minute (raise it when many DJs share one address). */
   AUTH_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });

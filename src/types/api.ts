@@ -7,6 +7,9 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'invalid_origin',
+  'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'internal',
 ] as const;

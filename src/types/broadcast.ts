@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Every per-channel LiveKit resource derives from this one room name. */
 const ROOM_PREFIX = 'channel-';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export type ChannelLive = {
   onAir: boolean;
@@ -26,14 +26,19 @@ export const channelSlugSchema = z
   .max(48, 'Slug must be at most 48 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug may use lowercase letters, digits and single dashes');
 
-export const channelInputSchema = z.strictObject({
+const channelFields = {
   name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
   slug: channelSlugSchema,
-  description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
-});
+  description: z.string().trim().max(500, 'Description must be at most 500 characters'),
+};
+
+export const channelInputSchema = z.strictObject({ ...channelFields, description: channelFields.description.default('') });
 export type ChannelInput = z.infer<typeof channelInputSchema>;
 
-export const channelUpdateSchema = channelInputSchema
+// Built from the fields without defaults: a default would survive .partial() and
+// overwrite what the update does not name.
+export const channelUpdateSchema = z
+  .strictObject(channelFields)
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
 export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;

@@ -5,6 +5,8 @@ import { createChannel, signedInAdmin } from '../support/app-client';
 import { stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
+/** A failed sign-in costs a password hash by design; dozens of them take a while on 2 busy cores. */
+const SIGN_IN_TEST_TIMEOUT = 120_000;
 let channel: ChannelSummary;
 
 type Reply = { status: number; retryAfter: string | undefined };
@@ -65,5 +67,5 @@ describe('sign-in rate limit', () => {
     expect(replies.at(-1)?.status).toBe(429);
     expect(replies.slice(0, -1).every((r) => r.status === 401)).toBe(true);
     expect(replies.length - 1).toBe(Number(process.env.AUTH_SIGN_IN_RATE_LIMIT ?? 10));
-  });
+  }, SIGN_IN_TEST_TIMEOUT);
 });

@@ -11,14 +11,17 @@ export class AppClient {
   readonly baseUrl = stackEnv().APP_URL;
 
   async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResult<T>> {
+    // Like a browser on our own pages: state-changing requests carry our Origin.
+    const headers = { 'content-type': 'application/json', origin: this.baseUrl };
+    return this.requestWith<T>(method, path, rawBody ?? (body === undefined ? undefined : JSON.stringify(body)), headers);
+  }
+
+  /** A request with exactly these headers (plus the session cookie), e.g. a forged cross-site one. */
+  async requestWith<T = unknown>(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<ApiResult<T>> {
     const res = await fetch(new URL(path, this.baseUrl), {
       method,
-      headers: {
-        'content-type': 'application/json',
-        origin: this.baseUrl, // better-auth refuses cookie-carrying POSTs without a trusted origin
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-      },
-      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body,
       redirect: 'manual',
     });
     const text = await res.text();

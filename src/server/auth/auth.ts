@@ -3,6 +3,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { admin } from 'better-auth/plugins';
+import { CLIENT_IP_HEADER } from '@/lib/client-address';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 
@@ -23,6 +24,8 @@ function createAuth() {
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
     },
+    // The address server.ts resolved from the socket: the same key as our own limiter.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
     plugins: [admin({ defaultRole: 'dj', adminRoles: ['admin'] }), nextCookies()],
   });

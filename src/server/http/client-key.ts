@@ -1,16 +1,19 @@
 import 'server-only';
+import { CLIENT_IP_HEADER } from '@/lib/client-address';
+
+let warned = false;
 
 /**
- * A per-client key for rate limiting: the rightmost X-Forwarded-For hop.
- * Our reverse proxy appends (nginx) or overwrites (Caddy) that hop with the
- * address it saw, and `next start` fills the header from the socket when it
- * is absent. Run the app behind a proxy in production (DJs need HTTPS for the
- * microphone anyway): exposed directly, a client could choose its own key.
+ * The per-client key for rate limiting: the address our own server (server.ts)
+ * resolved from the socket and TRUSTED_PROXY_HOPS, and wrote into a header it
+ * always overwrites. better-auth reads the same header, so both limiters agree.
  */
 export function clientKey(headers: Headers): string {
-  const hops = (headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  return hops.at(-1) ?? 'unknown';
+  const address = headers.get(CLIENT_IP_HEADER);
+  if (address) return address;
+  if (!warned) {
+    console.error(`[http] no ${CLIENT_IP_HEADER} header: start the app with server.ts (npm start), or every client shares one rate-limit bucket`);
+    warned = true;
+  }
+  return 'unknown';
 }

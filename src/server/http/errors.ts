@@ -19,6 +19,12 @@ export const unauthorized = (message = 'Sign in to continue.') => new HttpError(
 export const forbidden = (message = 'You are not allowed to do that.') => new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+export const invalidOrigin = () =>
+  new HttpError(403, 'invalid_origin', 'Cross-site request refused: this action must come from the station\'s own pages.');
+export const payloadTooLarge = (maxBytes: number) =>
+  new HttpError(413, 'payload_too_large', `Request body is too large (at most ${maxBytes} bytes).`);
+export const unsupportedMediaType = (expected: string) =>
+  new HttpError(415, 'unsupported_media_type', `Request body must be sent as ${expected}.`);
 export const rateLimited = (retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', 'Too many requests. Try again shortly.', {
     'retry-after': String(retryAfterSeconds),

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
+import { BODY_LIMITS, readBodyText, requireContentType } from './body';
 import { badRequest } from './errors';
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 /** Human-readable summary of zod issues, e.g. "slug: Slug must be at least 2 characters". */
 export function describeIssues(error: z.ZodError): string {
@@ -17,10 +16,18 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
   return result.data;
 }
 
-/** Reads and validates a JSON body; anything that is not JSON is a 400, never a 500. */
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw badRequest('Request body is too large.');
+/**
+ * Reads and validates a JSON body: 415 unless it is sent as application/json,
+ * 413 past maxBytes (checked before and while reading), 400 if it is not JSON
+ * or not valid; never a 500.
+ */
+export async function parseBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes: number = BODY_LIMITS.form,
+): Promise<z.infer<S>> {
+  requireContentType(req, 'application/json');
+  const text = await readBodyText(req, maxBytes);
   let value: unknown;
   try {
     value = text ? JSON.parse(text) : undefined;

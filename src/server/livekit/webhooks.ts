@@ -1,14 +1,19 @@
 import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
+import { BODY_LIMITS, readBodyText } from '../http/body';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
 
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
- * body) before anything else, then applies it once.
+ * body) before anything else, then applies it once. Without a signature the
+ * body is never read; with one, at most a few KB are.
  */
-export async function receiveWebhook(rawBody: string, authorization: string | null): Promise<ApplyResult> {
+export async function receiveWebhook(req: Request): Promise<ApplyResult> {
+  const authorization = req.headers.get('authorization');
   if (!authorization) throw unauthorized('Missing webhook signature.');
+  // The signature covers the exact bytes, so the body is read raw, never re-serialised.
+  const rawBody = await readBodyText(req, BODY_LIMITS.webhook);
   let event;
   try {
     event = await getWebhookReceiver().receive(rawBody, authorization);

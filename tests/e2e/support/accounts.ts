@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { ChannelSummary } from '../../../src/types/channel';
+import { requireEnv } from './env';
 
 export type Credentials = { email: string; password: string };
 
@@ -16,6 +17,9 @@ export async function signIn(page: Page, { email, password }: Credentials, next 
   await expect(page).toHaveURL((url) => url.pathname + url.search === next);
 }
 
+/** Playwright's API requests send no Origin; the app refuses cookie-carrying writes without ours. */
+const sameOrigin = () => ({ origin: new URL(requireEnv('APP_URL')).origin });
+
 /** A short unique suffix so reruns against one stack never collide. */
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -26,7 +30,7 @@ export async function createChannel(
   request: APIRequestContext,
   input: { name: string; slug: string; description: string },
 ): Promise<ChannelSummary> {
-  const res = await request.post('/api/admin/channels', { data: input });
+  const res = await request.post('/api/admin/channels', { data: input, headers: sameOrigin() });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as ChannelSummary;
 }
@@ -36,6 +40,6 @@ export async function createDj(
   request: APIRequestContext,
   input: { name: string } & Credentials,
 ): Promise<void> {
-  const res = await request.post('/api/admin/accounts', { data: input });
+  const res = await request.post('/api/admin/accounts', { data: input, headers: sameOrigin() });
   expect(res.status(), await res.text()).toBe(201);
 }

@@ -1,9 +1,10 @@
 import { tokenRequestSchema } from '@/types/broadcast';
+import { BODY_LIMITS } from '@/server/http/body';
 import { handler, json } from '@/server/http/handler';
 import { parseBody } from '@/server/http/parse';
 import { issueToken } from '@/server/livekit/token-service';
 
 export const POST = handler(async (req) => {
-  const body = await parseBody(req, tokenRequestSchema);
+  const body = await parseBody(req, tokenRequestSchema, BODY_LIMITS.token);
   return json(await issueToken(body, req.headers));
 });

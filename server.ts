@@ -1,0 +1,60 @@
+// The app's HTTP entry (npm start, npm run dev, the Docker image, test stacks):
+// Next.js behind a plain Node server, so the client's address comes from the
+// socket. Route handlers cannot see the socket, and `next start` keeps any
+// X-Forwarded-For a client sends; here the address is resolved once, trusting
+// exactly TRUSTED_PROXY_HOPS reverse proxies, and written into a header that
+// the rate limiters (ours and better-auth's) read and clients cannot set.
+//
+//   tsx server.ts [--dev] [--port 3000] [--host 0.0.0.0]
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadEnvConfig } from '@next/env';
+import next from 'next';
+import { CLIENT_IP_HEADER, clientAddress } from './src/lib/client-address';
+import { strictTransportSecurity } from './src/lib/transport-security';
+import { parseEnv } from './src/server/env.schema';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    port: { type: 'string', default: '3000' },
+    host: { type: 'string', default: '0.0.0.0' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port must be a TCP port, got ${values.port}`);
+
+loadEnvConfig(dir, values.dev);
+const { TRUSTED_PROXY_HOPS, APP_URL } = parseEnv(process.env);
+const HSTS = strictTransportSecurity(APP_URL);
+
+async function main(): Promise<void> {
+  const app = next({ dev: values.dev, dir, hostname: values.host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED_PROXY_HOPS);
+    if (HSTS) res.setHeader('Strict-Transport-Security', HSTS);
+    void handle(req, res);
+  });
+  server.listen(port, values.host, () => {
+    console.log(`> ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);
+  });
+
+  // Docker and the stack harness stop us with SIGTERM: finish in-flight requests, then exit.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

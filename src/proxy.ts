@@ -1,0 +1,26 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { getEnv } from '@/server/env';
+import { contentSecurityPolicy } from '@/server/http/security-headers';
+
+/**
+ * The CSP of every page, with a fresh nonce that Next reads from the request's
+ * CSP header and puts on its own inline scripts.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const env = getEnv();
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy({ appUrl: env.APP_URL, livekitUrl: env.LIVEKIT_URL, nonce, dev: env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
+}
+
+export const config = {
+  // Not API routes: with a proxy in front of them Next buffers request bodies
+  // (up to 10 MB) before the route's own limits run. Their headers are static
+  // (next.config.ts); static assets need none.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
+};

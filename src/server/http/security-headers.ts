@@ -1,0 +1,45 @@
+import 'server-only';
+
+export type SecurityContext = {
+  /** Public base URL of the app; https turns on upgrade-insecure-requests (server.ts adds HSTS). */
+  appUrl: string;
+  /** The LiveKit URL browsers connect to (ws:// or wss://). */
+  livekitUrl: string;
+  /** Per-request nonce for Next's inline scripts. */
+  nonce: string;
+  dev: boolean;
+};
+
+/** ws(s)://host and its http(s) twin: livekit-client uses both (signal socket, /rtc/validate). */
+function livekitSources(livekitUrl: string): string[] {
+  const url = new URL(livekitUrl);
+  const http = url.protocol === 'wss:' ? 'https:' : 'http:';
+  return [`${url.protocol}//${url.host}`, `${http}//${url.host}`];
+}
+
+/**
+ * The Content-Security-Policy a page runs under: scripts only from us or with
+ * this request's nonce (no inline script without it), media and connections
+ * only to us and LiveKit, and no framing at all (clickjacking).
+ */
+export function contentSecurityPolicy(ctx: SecurityContext): string {
+  const https = new URL(ctx.appUrl).protocol === 'https:';
+  const directives = [
+    "default-src 'self'",
+    // React needs eval only in development (error overlays).
+    `script-src 'self' 'nonce-${ctx.nonce}'${ctx.dev ? " 'unsafe-eval'" : ''}`,
+    // Inline style attributes (meters, progress bars); styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' blob:",
+    `connect-src 'self' ${livekitSources(ctx.livekitUrl).join(' ')}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ];
+  return directives.join('; ');
+}
