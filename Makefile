@@ -18,3 +18,4 @@ bench: setup
 	npm run bench:latency
 	npm run bench:golive
 	npm run bench:token
+	npm run bench:bpm
