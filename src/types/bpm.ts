@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The tempo a DJ publishes as LiveKit participant attributes (strings by LiveKit's rules).
