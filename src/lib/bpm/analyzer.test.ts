@@ -133,3 +133,20 @@ describe('BpmAnalyzer tracking', () => {
     expect(() => new BpmAnalyzer(Number.NaN)).toThrow(RangeError);
   });
 });
+
+describe('BpmAnalyzer allocation', () => {
+  it('allocates (almost) nothing once running: no garbage on the audio thread', async () => {
+    const v8 = await import('node:v8');
+    const x = render(fourOnFloor(128, 0, 20), 20, SR);
+    const analyzer = new BpmAnalyzer(SR);
+    const feed = () => {
+      for (let i = 0; i + 128 <= x.length; i += 128) analyzer.process(x, i, 128);
+    };
+    for (let r = 0; r < 3; r++) feed(); // warm up: let the JIT settle
+    const before = v8.getHeapStatistics().used_heap_size;
+    feed(); // 20 s of audio: 7,500 blocks, 100 estimates
+    const grew = v8.getHeapStatistics().used_heap_size - before;
+    // Boxed numbers or arrays per block or per estimate would be megabytes here.
+    expect(grew).toBeLessThan(100_000);
+  });
+});

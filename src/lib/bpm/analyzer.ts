@@ -2,7 +2,6 @@ import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
 import { Tempogram } from './tempogram';
 import { DEFAULT_TUNING, STEPS_PER_OCTAVE, TempoTracker, type TrackerTuning } from './tracker';
-import { beatPhase } from './phase';
 
 export type BpmEstimate = {
   /** Seconds of audio analysed so far (the analyser's own clock). */
@@ -65,6 +64,7 @@ export class BpmAnalyzer {
   private readonly loudnessAlpha: number;
   private hasBeat = false;
   private smoothed = 0;
+  private refined = 0;
   private averaged = 0;
   private range: TempoRange;
   private tapped: number | null = null;
@@ -137,14 +137,22 @@ export class BpmAnalyzer {
       let bpm = (tr.bpm[i] ?? 1) * cell ** -((CELL_SAMPLES - 1) / 2);
       let best = -Infinity;
       for (let k = 0; k < CELL_SAMPLES; k++, bpm *= cell) {
-        const s = this.evidenceAt(bpm);
-        if (s > best) best = s;
+        // Evidence for `bpm` as the beat: its comb, plus support from the level below (its eighth
+        // notes), minus onsets half-way between its beats when twice the tempo is still in range.
+        tg.measure(bpm);
+        let e = tg.measured[0] ?? 0;
+        if (bpm * 2 <= this.range.max) e -= this.between * (tg.measured[1] ?? 0);
+        tg.measure(bpm * 2);
+        e = (e + this.support * (tg.measured[0] ?? 0)) / (1 + this.support);
+        if (e > best) best = e;
       }
       this.evidence[i] = best;
     }
     const best = tr.observe(this.evidence);
-    const bpm = this.refine(tr.bpm[best] ?? 0);
-    const confidence = Math.max(0, Math.min(1, tg.score(bpm)));
+    this.refine(tr.bpm[best] ?? 0);
+    const bpm = this.refined;
+    tg.measure(bpm);
+    const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
     est.confidence = confidence;
 
     // Drums that just stopped still fill most of the window: the recent onset density says so first.
@@ -166,40 +174,34 @@ export class BpmAnalyzer {
     }
     est.bpm = this.smoothed;
     const period = (60 * frameRate) / this.smoothed;
-    const back = beatPhase(tg, period);
+    const back = tg.beatPhase(period);
     // An onset shows in the flux about half a frame after it enters the frame.
     est.lastBeat = ((this.totalFrames - 1 - back) * this.onset.hop + this.onset.frameSize / 2) / this.sampleRate;
   }
 
   /**
-   * Evidence for `bpm` as the beat: its comb, plus support from the level below (its eighth notes),
-   * minus onsets half-way between its beats when twice the tempo is still in range (then the beat
-   * is more likely that faster one).
+   * Best comb score in the grid step around `bpm`, then a parabola through the top three, into
+   * `refined` (a field, not a return value: no boxed numbers on the audio thread).
    */
-  private evidenceAt(bpm: number): number {
-    const tg = this.tempogram;
-    let e = tg.score(bpm) + this.support * tg.score(bpm * 2);
-    if (bpm * 2 <= this.range.max) e -= this.between * tg.between(bpm);
-    return e / (1 + this.support);
-  }
-
-  /** Best comb score in the grid step around `bpm`, then a parabola through the top three. */
-  private refine(bpm: number): number {
+  private refine(bpm: number): void {
     const tg = this.tempogram;
     const step = 2 ** (1 / (STEPS_PER_OCTAVE * REFINE_STEPS));
     let bestK = 0;
     let bestS = -Infinity;
     for (let k = -REFINE_STEPS; k <= REFINE_STEPS; k++) {
-      const s = tg.score(bpm * step ** k);
+      tg.measure(bpm * step ** k);
+      const s = tg.measured[0] ?? 0;
       if (s > bestS) {
         bestS = s;
         bestK = k;
       }
     }
-    const a = tg.score(bpm * step ** (bestK - 1));
-    const c = tg.score(bpm * step ** (bestK + 1));
+    tg.measure(bpm * step ** (bestK - 1));
+    const a = tg.measured[0] ?? 0;
+    tg.measure(bpm * step ** (bestK + 1));
+    const c = tg.measured[0] ?? 0;
     const denom = a - 2 * bestS + c;
     const offset = denom < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
-    return bpm * step ** (bestK + offset);
+    this.refined = bpm * step ** (bestK + offset);
   }
 }

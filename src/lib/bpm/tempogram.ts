@@ -5,6 +5,8 @@ const COMB = 4;
 /** Local-mean window (seconds) removed before rectifying, so only peaks above the local level count. */
 const LOCAL_MEAN_SECONDS = 0.12;
 const RECENT_SECONDS = 1.5;
+/** Beats the phase comb looks back over. */
+const PHASE_BEATS = 4;
 
 /**
  * Autocorrelation tempogram over the last `windowSeconds` of the onset envelope. `update()` computes
@@ -111,46 +113,79 @@ export class Tempogram {
     for (let lag = 0; lag < n; lag++) this.rho[lag] = (acf[lag] ?? 0) / (n - lag) / zero;
   }
 
-  /** Autocorrelation at a fractional lag, 0 outside the usable part (at most 3/4 of the window). */
-  rhoAt(lag: number): number {
-    const max = this.length * 0.75;
-    if (lag < 1 || lag >= max) return 0;
-    const i = Math.floor(lag);
-    const f = lag - i;
-    return (this.rho[i] ?? 0) * (1 - f) + (this.rho[i + 1] ?? 0) * f;
-  }
-
-  /** Comb score of a tempo: mean autocorrelation at 1..4 beat periods (usable ones only). */
-  score(bpm: number): number {
-    const period = (60 * this.frameRate) / bpm;
-    const max = this.length * 0.75;
-    let total = 0;
-    let used = 0;
-    for (let k = 1; k <= COMB; k++) {
-      const lag = k * period;
-      if (lag >= max) break;
-      total += this.rhoAt(lag);
-      used++;
-    }
-    return used >= 2 ? total / used : 0;
-  }
+  /** Results of `measure`: [comb score, between score], written in place. */
+  readonly measured = new Float64Array(2);
 
   /**
-   * Strong onsets half-way between candidate beats: the comb at the half-period points. A strong
-   * value means the beat may really be twice as fast (the slow octave counts every other beat).
+   * Comb score of a tempo (mean autocorrelation at 1..4 beat periods, usable lags only: at most
+   * 3/4 of the window) and its "between" score: the same at the half-period points. Strong onsets
+   * half-way between candidate beats mean the beat may really be twice as fast.
+   * Results go to `measured` rather than a returned number: V8 boxes doubles returned from calls
+   * it does not inline, and this runs thousands of times per update inside the audio thread.
    */
-  between(bpm: number): number {
+  measure(bpm: number): void {
     const period = (60 * this.frameRate) / bpm;
     const max = this.length * 0.75;
+    const rho = this.rho;
+    let total = 0;
     let mid = 0;
     let used = 0;
     for (let k = 1; k <= COMB; k++) {
       const lag = k * period;
       if (lag >= max) break;
-      const m = this.rhoAt(lag - period / 2);
-      mid += m > 0 ? m : 0;
+      if (lag >= 1) {
+        const i = Math.floor(lag);
+        const f = lag - i;
+        total += (rho[i] ?? 0) * (1 - f) + (rho[i + 1] ?? 0) * f;
+      }
+      const half = lag - period / 2;
+      if (half >= 1) {
+        const i = Math.floor(half);
+        const f = half - i;
+        const m = (rho[i] ?? 0) * (1 - f) + (rho[i + 1] ?? 0) * f;
+        if (m > 0) mid += m;
+      }
       used++;
     }
-    return used >= 2 ? mid / used : 0;
+    this.measured[0] = used >= 2 ? total / used : 0;
+    this.measured[1] = used >= 2 ? mid / used : 0;
+  }
+
+  /** Comb score of a tempo (see `measure`). */
+  score(bpm: number): number {
+    this.measure(bpm);
+    return this.measured[0] ?? 0;
+  }
+
+  /** Between score of a tempo (see `measure`). */
+  between(bpm: number): number {
+    this.measure(bpm);
+    return this.measured[1] ?? 0;
+  }
+
+  /**
+   * Frames back from the newest envelope value to the most recent beat: the offset in [0, period)
+   * whose comb over the last four beats collects the most onset strength.
+   */
+  beatPhase(period: number): number {
+    const frames = this.count;
+    const max = Math.min(Math.floor(period), frames - 1);
+    let best = 0;
+    let bestSum = -Infinity;
+    for (let phi = 0; phi < max; phi++) {
+      let sum = 0;
+      for (let k = 0; k < PHASE_BEATS; k++) {
+        const back = Math.round(phi + k * period);
+        if (back >= frames) break;
+        let i = this.head - 1 - back;
+        if (i < 0) i += this.capacity;
+        sum += this.history[i] ?? 0;
+      }
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = phi;
+      }
+    }
+    return best;
   }
 }
