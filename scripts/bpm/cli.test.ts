@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,11 @@ function bpm(...args: string[]) {
 const clicks = (tempo: number, seconds: number, rate: number) =>
   render(beats(tempo, 0.05, seconds).map((time) => ({ time, kind: 'click' as const })), seconds, rate);
 
+const SPEECH =
+  'Good evening and welcome to the late night session. Tonight we have a very special guest joining us from Berlin, ' +
+  'who will be playing a three hour set of deep house and techno. Before we start, a few announcements about next ' +
+  "week's schedule and the new channel that opens on Friday. Thanks to everyone who sent messages during the last show.";
+
 describe('npm run bpm', { timeout: 60_000 }, () => {
   beforeAll(() => {
     mkdirSync(dir, { recursive: true });
@@ -32,6 +37,8 @@ describe('npm run bpm', { timeout: 60_000 }, () => {
     writeFileSync(file('silence.wav'), encodeWav([new Float32Array(48_000 * 5)], 48_000, 16));
     writeFileSync(file('text.wav'), 'definitely not audio');
     writeFileSync(file('truncated.wav'), encodeWav([a], 48_000, 16).slice(0, 40));
+    // Speech from Debian's espeak-ng (scripts/setup.sh installs it): a voice-over, not a beat.
+    execFileSync('espeak-ng', ['-w', file('speech.wav'), '-s', '160', SPEECH]);
   });
 
   it.each([
@@ -57,6 +64,15 @@ describe('npm run bpm', { timeout: 60_000 }, () => {
     expect(out.updates.at(-1)?.t).toBeLessThanOrEqual(10);
     const late = out.updates.filter((u) => u.t > 5);
     expect(late.every((u) => u.bpm !== null && Math.abs(u.bpm - 128) < 0.5)).toBe(true);
+  });
+
+  it('speech is "no beat" throughout', () => {
+    const r = bpm(file('speech.wav'), '--realtime');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.last) as { bpm: number | null; duration: number; updates: { bpm: number | null }[] };
+    expect(out.duration).toBeGreaterThan(10);
+    expect(out.bpm).toBeNull();
+    expect(out.updates.every((u) => u.bpm === null)).toBe(true);
   });
 
   it('silence gives bpm null', () => {
