@@ -36,7 +36,7 @@ function play(p: Processor, signal: Float32Array, startTime: number) {
   }
 }
 
-describe('bpm-processor (AudioWorklet)', () => {
+describe('bpm-processor (AudioWorklet)', { timeout: 30_000 }, () => {
   it('posts estimates a few times a second, on the context clock', () => {
     const p = new Ctor({ processorOptions: { range: 'auto' } });
     // The context has been running 100 s before the analysis starts.

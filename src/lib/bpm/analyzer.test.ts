@@ -26,7 +26,7 @@ function stableAfter(estimates: BpmEstimate[], bpm: number, tolerance: number): 
   return since;
 }
 
-describe('BpmAnalyzer on click trains', () => {
+describe('BpmAnalyzer on click trains', { timeout: 30_000 }, () => {
   it('a bare 70 BPM click is 70 in the 60-120 preset; Auto (prior near 125) may count it at 140', () => {
     const x = render(clicks(70, 20), 20, SR);
     const slow = track(x, new BpmAnalyzer(SR, { range: RANGE_PRESETS['60-120'] }));
@@ -64,7 +64,7 @@ describe('BpmAnalyzer on click trains', () => {
   });
 });
 
-describe('BpmAnalyzer on drum patterns', () => {
+describe('BpmAnalyzer on drum patterns', { timeout: 30_000 }, () => {
   it.each([95, 124, 174])('four-on-the-floor at %d BPM with off-beat hats', (bpm) => {
     const est = track(render(fourOnFloor(bpm, 0, 16), 16, SR));
     expect(stableAfter(est, bpm, 0.5)).toBeLessThan(6);
@@ -83,7 +83,7 @@ describe('BpmAnalyzer on drum patterns', () => {
   });
 });
 
-describe('BpmAnalyzer without a beat', () => {
+describe('BpmAnalyzer without a beat', { timeout: 30_000 }, () => {
   it('reports no beat in silence', () => {
     const est = track(new Float32Array(SR * 8));
     expect(est.length).toBeGreaterThan(30);
@@ -105,7 +105,7 @@ describe('BpmAnalyzer without a beat', () => {
   });
 });
 
-describe('BpmAnalyzer tracking', () => {
+describe('BpmAnalyzer tracking', { timeout: 30_000 }, () => {
   it('re-locks after a change from 120 to 135 BPM within 6 s, without a reset', () => {
     const x = new Float32Array(SR * 30);
     x.set(render(fourOnFloor(120, 0, 15), 15, SR));
@@ -134,7 +134,7 @@ describe('BpmAnalyzer tracking', () => {
   });
 });
 
-describe('BpmAnalyzer allocation', () => {
+describe('BpmAnalyzer allocation', { timeout: 30_000 }, () => {
   it('allocates (almost) nothing once running: no garbage on the audio thread', async () => {
     const v8 = await import('node:v8');
     const x = render(fourOnFloor(128, 0, 20), 20, SR);
