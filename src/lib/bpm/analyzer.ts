@@ -34,8 +34,8 @@ export type AnalyzerOptions = {
 const SILENCE_RMS = 0.001;
 /** Fine search around the winning grid tempo: sub-steps per grid step on each side. */
 const REFINE_STEPS = 6;
-/** Estimates averaged at most while the tempo holds (about 6 s at 0.2 s per update). */
-const AVERAGE_MAX = 30;
+/** While the tempo holds, refined values are averaged: a plain mean of the first five, then an exponential average (about 1 s), so an early disturbance fades fast. */
+const AVERAGE_MAX = 5;
 /** Recent onset density under this share of the window's means the beat has stopped. */
 const RECENT_DROP = 0.35;
 /** Comb evaluations per grid cell. */
