@@ -13,6 +13,8 @@ test: setup
 	npm run test:unit
 	npm run build
 	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"
+	# Kills and restarts LiveKit, so it gets its own stack, at the default reconcile interval.
+	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
 
 bench: setup
 	npm run bench:latency

@@ -2,19 +2,23 @@
 // the app on a fresh SQLite DB + first admin), runs a command against it, and
 // always tears everything down.
 //
-//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// a private Redis on 7892, the harness's control endpoint on 7893; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
-// The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR.
+// The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
+// STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test).
+// --reconcile-interval N sets the app's RECONCILE_INTERVAL_SECONDS (default 2, so tests see
+// missed webhooks repaired quickly; the crash tests run at the product default, 30).
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
+import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
-import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
+import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -26,10 +30,12 @@ const SIGNAL_PORT = 7890 + OFFSET;
 const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
+const CONTROL_PORT = 7893 + OFFSET;
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
   rateLimit: number;
+  reconcileSeconds: number;
   build: boolean;
   command: string[];
 }
@@ -38,7 +44,7 @@ function parseArgs(argv: string[]): Options {
   const sep = argv.indexOf('--');
   const flags = sep === -1 ? argv : argv.slice(0, sep);
   const command = sep === -1 ? [] : argv.slice(sep + 1);
-  const opts: Options = { rateLimit: 30, build: false, command };
+  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, command };
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i];
     if (flag === '--build') opts.build = true;
@@ -46,10 +52,14 @@ function parseArgs(argv: string[]): Options {
       const n = Number(flags[++i]);
       if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
       opts.rateLimit = n;
+    } else if (flag === '--reconcile-interval') {
+      const n = Number(flags[++i]);
+      if (!Number.isInteger(n) || n <= 0) throw new Error('--reconcile-interval needs a positive integer (seconds)');
+      opts.reconcileSeconds = n;
     } else throw new Error(`unknown flag ${flag}`);
   }
   if (command.length === 0) {
-    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--build] -- <command...>');
+    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>');
   }
   return opts;
 }
@@ -73,7 +83,7 @@ async function main(): Promise<number> {
   const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
-  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
+  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT, control: CONTROL_PORT });
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -100,8 +110,7 @@ async function main(): Promise<number> {
     LISTENER_TOKEN_RATE_LIMIT: String(opts.rateLimit),
     // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
     AUTH_SIGN_IN_RATE_LIMIT: '60',
-    // Short, so tests see missed webhooks repaired quickly.
-    RECONCILE_INTERVAL_SECONDS: '2',
+    RECONCILE_INTERVAL_SECONDS: String(opts.reconcileSeconds),
   };
 
   let failed = true;
@@ -119,8 +128,22 @@ async function main(): Promise<number> {
       apiKey,
       apiSecret,
     });
-    await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    let livekit: Service | undefined = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
     await startApp(root, env, APP_PORT, appLog, services);
+    const control = await startControl(CONTROL_PORT, randomSecret(24), {
+      killLivekit: async () => {
+        if (!livekit) return;
+        log(`test asked to crash livekit-server (SIGKILL pid ${livekit.child.pid ?? '?'})`);
+        await killService(livekit);
+        const i = services.indexOf(livekit);
+        if (i !== -1) services.splice(i, 1);
+        livekit = undefined;
+      },
+      startLivekit: async () => {
+        if (livekit) throw new Error('livekit-server is already running');
+        livekit = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+      },
+    });
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
     await createAdmin(root, env, admin);
@@ -132,7 +155,9 @@ async function main(): Promise<number> {
       TEST_ADMIN_EMAIL: admin.email,
       TEST_ADMIN_PASSWORD: admin.password,
       STACK_DIR: stackDir,
+      STACK_CONTROL_URL: control.url,
     }, root);
+    control.close();
     failed = code !== 0;
     if (failed) log(`command exited with ${code}`);
     return code;

@@ -57,6 +57,7 @@ export async function startApp(root: string, env: Env, port: number, logFile: st
 
 export async function createAdmin(root: string, env: Env, admin: { email: string; password: string; name: string }): Promise<void> {
   log(`creating admin ${admin.email}`);
-  const args = ['run', 'admin:create', '--', '--email', admin.email, '--password', admin.password, '--name', admin.name];
+  // --opt=value: a random password may start with '-', which parseArgs would take for an option.
+  const args = ['run', 'admin:create', '--', `--email=${admin.email}`, `--password=${admin.password}`, `--name=${admin.name}`];
   await mustRun('npm run admin:create', 'npm', args, env, root);
 }

@@ -53,6 +53,12 @@ function killGroup(s: Service, signal: NodeJS.Signals): void {
   }
 }
 
+/** SIGKILL to the whole process group (a crash, as tests need it); resolves once the leader is gone. */
+export async function killService(s: Service): Promise<void> {
+  killGroup(s, 'SIGKILL');
+  await s.exited;
+}
+
 /** SIGTERM to the whole process group, SIGKILL after graceMs if anything is left. */
 export async function stopService(s: Service, graceMs = 5000): Promise<void> {
   if (s.child.pid === undefined) return;

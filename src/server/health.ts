@@ -16,7 +16,10 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-/** Database is required to serve anything; LiveKit down means degraded (pages work, audio does not). */
+/**
+ * Database is required to serve anything; LiveKit down means degraded (pages work, audio
+ * does not). Either way the station is not doing its job, so the route answers 503.
+ */
 export async function checkHealth(): Promise<Health> {
   const [database, livekit] = await Promise.all([
     within(2000, getDb().$queryRaw`SELECT 1`).then(() => true, () => false),

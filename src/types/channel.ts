@@ -1,6 +1,11 @@
 import { z } from './zod';
 
 export type ChannelLive = {
+  /**
+   * False while the station cannot confirm live state with LiveKit (unreachable, or just
+   * restarted and not yet checked again): then onAir is false and listeners 0, never a guess.
+   */
+  known: boolean;
   onAir: boolean;
   /** Display name of whoever is on air, null when off air. */
   djName: string | null;

@@ -39,6 +39,13 @@ describe('live state reconciliation against LiveKit', () => {
     await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(false);
   });
 
+  it('is not pinned on air by a signed webhook dated an hour ahead', async () => {
+    const channel = await createChannel(admin, 'future');
+    // Signed with the real key, so only its date is wrong (a sender whose clock runs ahead).
+    await deliver(trackPublishedBody(channel.id, randomUUID(), 'DJ Tomorrow', Date.now() + 3600_000));
+    await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(false);
+  });
+
   it('counts a listener again after a lost "joined" or a bogus "left"', async () => {
     const channel = await createChannel(admin, 'recount');
     const res = await anon.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' });

@@ -2,9 +2,13 @@ import {
   AudioSource,
   LocalAudioTrack,
   type LocalTrackPublication,
+  LocalVideoTrack,
   Room,
   TrackPublishOptions,
   TrackSource,
+  VideoBufferType,
+  VideoFrame,
+  VideoSource,
 } from '@livekit/rtc-node';
 import type { TokenResponse } from '@/types/broadcast';
 
@@ -34,6 +38,20 @@ export async function publishAudio(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Publishes a small video track that claims to be `source` (LiveKit checks only the declared
+ * source): what a tampered client could send. Resolves with the publication.
+ */
+export async function publishVideo(room: Room, source: TrackSource = TrackSource.SOURCE_MICROPHONE): Promise<LocalTrackPublication> {
+  const video = new VideoSource(64, 64);
+  const frame = new VideoFrame(new Uint8Array(64 * 64 * 4).fill(128), 64, 64, VideoBufferType.RGBA);
+  video.captureFrame(frame);
+  const track = LocalVideoTrack.createVideoTrack('camera-as-microphone', video);
+  const options = new TrackPublishOptions();
+  options.source = source;
+  return room.localParticipant!.publishTrack(track, options);
 }
 
 export { TrackSource };

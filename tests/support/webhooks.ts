@@ -10,12 +10,15 @@ export async function signWebhook(body: string, apiKey: string, apiSecret: strin
   return token.toJwt();
 }
 
-/** A webhook body shaped like LiveKit's own for a DJ's audio track being published in a channel. */
-export function trackPublishedBody(channelId: string, eventId: string, djName: string): string {
+/**
+ * A webhook body shaped like LiveKit's own for a DJ's audio track being published in a channel,
+ * dated now or at `createdAtMs` (as a sender with a wrong clock would).
+ */
+export function trackPublishedBody(channelId: string, eventId: string, djName: string, createdAtMs = Date.now()): string {
   return JSON.stringify({
     event: 'track_published',
     id: eventId,
-    createdAt: String(Math.floor(Date.now() / 1000)),
+    createdAt: String(Math.floor(createdAtMs / 1000)),
     room: { sid: 'RM_test', name: getBroadcastRoom(channelId) },
     participant: { sid: `PA_${eventId}`, identity: `dj-${eventId}`, name: djName },
     track: { sid: `TR_${eventId}`, type: 'AUDIO', source: 'MICROPHONE' },

@@ -21,6 +21,7 @@ export function ChannelCard({ channel, href, actionLabel }: ChannelCardProps) {
       data-testid="channel-card"
       data-slug={channel.slug}
       data-live={live.onAir ? 'true' : 'false'}
+      data-known={live.known ? 'true' : 'false'}
       className={cx(
         'relative flex flex-col gap-3 rounded-xl border bg-panel p-5 transition-colors',
         'focus-within:border-accent hover:border-muted',
@@ -33,7 +34,7 @@ export function ChannelCard({ channel, href, actionLabel }: ChannelCardProps) {
             {channel.name}
           </Link>
         </h3>
-        <LiveBadge onAir={live.onAir} />
+        <LiveBadge onAir={live.onAir} known={live.known} />
       </div>
       {channel.description && <p className="line-clamp-2 text-sm text-muted">{channel.description}</p>}
       <div className="mt-auto flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3 text-sm">
@@ -45,7 +46,7 @@ export function ChannelCard({ channel, href, actionLabel }: ChannelCardProps) {
             <OnAirFor since={live.since} className="text-muted" />
           </p>
         ) : (
-          <p className="text-muted">Nobody on air</p>
+          <p className="text-muted">{live.known ? 'Nobody on air' : 'Live status unavailable'}</p>
         )}
         <div className="flex items-center gap-3">
           {live.onAir && <ListenerCount count={live.listeners} />}

@@ -1,7 +1,14 @@
 import { Badge } from '@/components/ui/Badge';
 
-/** ON AIR lamp when live, a quiet "Off air" label otherwise. */
-export function LiveBadge({ onAir }: { onAir: boolean }) {
+/** ON AIR lamp when live, a quiet "Off air" label otherwise, "Status unknown" when the station cannot tell. */
+export function LiveBadge({ onAir, known = true }: { onAir: boolean; known?: boolean }) {
+  if (!known) {
+    return (
+      <Badge tone="warning" data-testid="channel-status-unknown">
+        Status unknown
+      </Badge>
+    );
+  }
   if (!onAir) return <Badge tone="neutral">Off air</Badge>;
   return (
     <Badge tone="live" pulse data-testid="channel-live-badge">

@@ -18,7 +18,8 @@ export function SignOutButton() {
     }
   };
   return (
-    <Button variant="ghost" size="sm" busy={busy} onClick={onClick}>
+    // data-leaves-page: a DJ on air is asked first (useLeaveGuard).
+    <Button variant="ghost" size="sm" busy={busy} onClick={onClick} data-leaves-page="">
       Sign out
     </Button>
   );

@@ -25,7 +25,7 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-3xl font-bold tracking-tight">{channel.name}</h1>
-          <LiveBadge onAir={live.onAir} />
+          <LiveBadge onAir={live.onAir} known={live.known} />
         </div>
         {channel.description && <p className="max-w-2xl text-muted">{channel.description}</p>}
       </header>
@@ -43,7 +43,7 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
                 <OnAirFor since={live.since} className="text-sm font-normal text-muted" />
               </p>
             ) : (
-              <p className="mt-1 text-xl font-semibold text-muted">Nobody right now</p>
+              <p className="mt-1 text-xl font-semibold text-muted">{live.known ? 'Nobody right now' : 'Status unknown'}</p>
             )}
           </div>
           <div className="flex flex-col items-end gap-1">

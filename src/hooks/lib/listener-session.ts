@@ -1,4 +1,5 @@
 import { Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
+import { subscribeIfAudio } from './audio-only';
 import { describeDisconnect, type Problem } from './problems';
 import { fetchToken } from './token';
 
@@ -19,7 +20,8 @@ export type ListenerSession = {
 };
 
 /**
- * Join a channel's room as a hidden, subscribe-only listener with a freshly fetched token.
+ * Join a channel's room as a hidden, subscribe-only listener with a freshly fetched token,
+ * subscribing to audio tracks only.
  * Stays connected while the DJ comes and goes; tracks are reported through `onTrack`.
  */
 export async function connectListener(
@@ -37,6 +39,7 @@ export async function connectListener(
   const closed = new Promise<Problem | null>((resolve) => (resolveClosed = resolve));
 
   room
+    .on(RoomEvent.TrackPublished, subscribeIfAudio)
     .on(RoomEvent.TrackSubscribed, (track) => {
       if (track.kind !== Track.Kind.Audio) return;
       audio.push(track);
@@ -61,8 +64,12 @@ export async function connectListener(
   const onAbort = () => void end();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    await room.connect(token.serverUrl, token.token, { autoSubscribe: true });
+    await room.connect(token.serverUrl, token.token, { autoSubscribe: false });
     signal.throwIfAborted();
+    // Tracks published before we joined; later ones arrive through TrackPublished.
+    for (const participant of room.remoteParticipants.values()) {
+      for (const publication of participant.trackPublications.values()) subscribeIfAudio(publication);
+    }
   } catch (error) {
     await end();
     throw error;

@@ -2,10 +2,22 @@ import 'server-only';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import { CLIENT_IP_HEADER } from '@/lib/client-address';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
+
+/** Account fields only an admin may change: listeners see the name the admin set. */
+const ADMIN_ONLY_PATHS = new Set(['/update-user', '/change-email']);
+
+const guardAccountFields = createAuthMiddleware(async (ctx) => {
+  if (!ADMIN_ONLY_PATHS.has(ctx.path)) return;
+  const session = await getSessionFromCtx(ctx);
+  if (session && session.user.role !== 'admin') {
+    throw new APIError('FORBIDDEN', { message: 'Your name and email are managed by the station admin.' });
+  }
+});
 
 function createAuth() {
   const env = getEnv();
@@ -27,6 +39,7 @@ function createAuth() {
     // The address server.ts resolved from the socket: the same key as our own limiter.
     advanced: { ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] } },
     telemetry: { enabled: false },
+    hooks: { before: guardAccountFields },
     plugins: [admin({ defaultRole: 'dj', adminRoles: ['admin'] }), nextCookies()],
   });
 }

@@ -1,6 +1,6 @@
 import { WebhookEvent } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { planLiveAction } from './live-events';
+import { MAX_EVENT_CLOCK_SKEW_MS, planLiveAction } from './live-events';
 
 // Built from JSON exactly as WebhookReceiver.receive does with a delivered body.
 type JsonInit = Record<string, unknown>;
@@ -49,5 +49,18 @@ describe('planLiveAction', () => {
     expect(planLiveAction(ev({ event: 'track_published', participant: dj, track: video })).type).toBe('ignore');
     expect(planLiveAction(ev({ event: 'track_published', participant: listener, track: audio })).type).toBe('ignore');
     expect(planLiveAction(ev({ event: 'egress_started' })).type).toBe('ignore');
+  });
+
+  it('clamps an event dated in the future to the time it was received', () => {
+    const received = new Date(at.getTime());
+    const hourAhead = ev({ event: 'track_published', participant: dj, track: audio, createdAt: String(1_700_000_000 + 3600) });
+    expect(planLiveAction(hourAhead, received)).toMatchObject({ type: 'on_air', at: received });
+  });
+
+  it('keeps event times within the allowed skew, and past ones as they are', () => {
+    const received = new Date(at.getTime() - MAX_EVENT_CLOCK_SKEW_MS + 1000);
+    expect(planLiveAction(ev({ event: 'room_finished' }), received)).toMatchObject({ at });
+    const later = new Date(at.getTime() + 3600_000);
+    expect(planLiveAction(ev({ event: 'room_finished' }), later)).toMatchObject({ at });
   });
 });

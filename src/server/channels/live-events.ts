@@ -14,17 +14,26 @@ export type LiveAction =
   | { type: 'on_air'; channelId: string; at: Date; participant: Participant; trackSid: string }
   | { type: 'off_air'; channelId: string; at: Date; trackSid: string };
 
-function eventTime(event: WebhookEvent): Date {
+/**
+ * How far ahead of our clock an event may claim to be. Event times order the changes;
+ * one dated in the future would win over every later event and the reconciler (which
+ * leaves alone what looks newer than its snapshot), pinning a channel on air.
+ */
+export const MAX_EVENT_CLOCK_SKEW_MS = 5_000;
+
+function eventTime(event: WebhookEvent, receivedAt: Date): Date {
   // createdAt is Unix seconds; fall back to arrival time if a sender leaves it out.
   const seconds = Number(event.createdAt ?? 0);
-  return seconds > 0 ? new Date(seconds * 1000) : new Date();
+  if (!(seconds > 0)) return receivedAt;
+  const at = new Date(seconds * 1000);
+  return at.getTime() > receivedAt.getTime() + MAX_EVENT_CLOCK_SKEW_MS ? receivedAt : at;
 }
 
-/** Pure mapping from a verified webhook to the state change it asks for. */
-export function planLiveAction(event: WebhookEvent): LiveAction {
+/** Pure mapping from a verified webhook, received at `receivedAt`, to the state change it asks for. */
+export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date()): LiveAction {
   const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
   if (!channelId) return { type: 'ignore', reason: 'not a channel room' };
-  const at = eventTime(event);
+  const at = eventTime(event, receivedAt);
   const p = event.participant;
   const participant: Participant | null = p
     ? { sid: p.sid, identity: p.identity, name: p.name, kind: participantKind(p.identity) }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { getDb, isUniqueViolation } from '../db/client';
 import type { Prisma } from '../db/generated/client';
+import { djAccount, sameDj } from './dj-account';
 import { type LiveAction, planLiveAction } from './live-events';
 
 /** The live fields of an off-air channel (also written by the reconciler). */
@@ -62,7 +63,12 @@ async function applyAction(tx: Prisma.TransactionClient, action: Exclude<LiveAct
       const { sid, identity } = action.participant;
       const presence = await tx.presence.findUnique({ where: { participantSid: sid } });
       if (presence?.leftAt) return;
-      const name = action.participant.name || presence?.name || identity;
+      const account = await djAccount(tx, identity);
+      // One DJ account at a time: a second one's track does not take the air (the webhook
+      // route also revokes its publish rights); admins may take over.
+      const channel = await tx.channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
+      if (channel?.liveIdentity && !sameDj(channel.liveIdentity, identity) && !account?.isAdmin) return;
+      const name = account?.name || action.participant.name || presence?.name || identity;
       await tx.channel.updateMany({
         // OR, because NOT(x = y) is never true for NULL in SQL.
         where: { id: channelId, OR: [{ liveTrackSid: null }, { liveTrackSid: { not: action.trackSid } }] },

@@ -2,21 +2,23 @@ import 'server-only';
 import type { ChannelSummary } from '@/types/channel';
 import { getDb } from '../db/client';
 import type { Channel } from '../db/generated/client';
+import { liveStateKnown } from './live-status';
 
 type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 
-export function toChannelSummary(row: ChannelRow, listeners: number): ChannelSummary {
-  const onAir = row.liveIdentity !== null;
+export function toChannelSummary(row: ChannelRow, listeners: number, known = liveStateKnown()): ChannelSummary {
+  const onAir = known && row.liveIdentity !== null;
   return {
     id: row.id,
     slug: row.slug,
     name: row.name,
     description: row.description,
     live: {
+      known,
       onAir,
       djName: onAir ? (row.liveName ?? row.liveIdentity) : null,
       since: onAir && row.liveSince ? row.liveSince.toISOString() : null,
-      listeners,
+      listeners: known ? listeners : 0,
     },
   };
 }
@@ -60,6 +62,12 @@ export async function channelExists(id: string): Promise<boolean> {
     knownChannels.set(id, now + EXISTS_TTL_MS);
   }
   return found;
+}
+
+/** Who is on air on a channel (LiveKit identity and shown name), or null. */
+export async function onAirIn(channelId: string): Promise<{ identity: string; name: string } | null> {
+  const row = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true, liveName: true } });
+  return row?.liveIdentity ? { identity: row.liveIdentity, name: row.liveName ?? 'Another DJ' } : null;
 }
 
 export function forgetChannel(id: string): void {

@@ -4,7 +4,10 @@ import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { getRoomService } from '../livekit/clients';
+import { djAccount } from './dj-account';
+import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
+import { liveStateKnown, setLiveStateKnown } from './live-status';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
 
 function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant {
@@ -18,13 +21,17 @@ function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant 
   };
 }
 
-/** LiveKit's participants in a channel's room; a room that does not exist is empty. */
+/**
+ * LiveKit's participants in a channel's room, as the node hosting it sees them. A room that
+ * does not exist is empty, and so is one no live node hosts: its participants are what Redis
+ * kept of a node that died (LiveKit restores them after a restart, but nobody is there).
+ */
 async function roomParticipants(channelId: string, at: Date): Promise<RoomParticipant[]> {
   try {
     const list = await getRoomService().listParticipants(getBroadcastRoom(channelId));
     return list.map((p) => toRoomParticipant(p, at));
   } catch (err) {
-    if ((err as { status?: unknown }).status === 404) return [];
+    if ((err as { status?: unknown }).status === 404 || isRoomNotHosted(err)) return [];
     throw err;
   }
 }
@@ -52,9 +59,11 @@ async function applyPlan(channelId: string, plan: ReconcilePlan, at: Date): Prom
         data: OFF_AIR,
       });
     } else if (live.type === 'set') {
+      // The account's name, as the admin set it; LiveKit's name is the DJ's own to change.
+      const name = (await djAccount(tx, live.identity))?.name ?? live.name;
       await tx.channel.updateMany({
         where: { id: channelId, ...settled },
-        data: { liveIdentity: live.identity, liveName: live.name, liveTrackSid: live.trackSid, liveSince: live.since },
+        data: { liveIdentity: live.identity, liveName: name, liveTrackSid: live.trackSid, liveSince: live.since },
       });
     }
   });
@@ -69,10 +78,18 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
   const channels = await getDb().channel.findMany({
     select: { id: true, liveIdentity: true, liveTrackSid: true, liveSince: true },
   });
+  // One cheap call says which rooms exist; only those are asked for participants, all at
+  // once, since a room left over from a dead node takes LiveKit a few seconds to answer.
+  const rooms = new Set((await getRoomService().listRooms()).map((r) => r.name));
+  const snapshots = await Promise.all(
+    channels.map(async (channel) => {
+      const at = new Date();
+      const room = rooms.has(getBroadcastRoom(channel.id)) ? await roomParticipants(channel.id, at) : [];
+      return { channel, room, at };
+    }),
+  );
   let corrected = 0;
-  for (const channel of channels) {
-    const at = new Date();
-    const room = await roomParticipants(channel.id, at);
+  for (const { channel, room, at } of snapshots) {
     const presences = await getDb().presence.findMany({
       where: { channelId: channel.id, OR: [{ leftAt: null }, { participantSid: { in: room.map((p) => p.sid) } }] },
       select: { participantSid: true, joinedAt: true, leftAt: true },
@@ -82,24 +99,62 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
   return { channels: channels.length, corrected };
 }
 
+/** How often LiveKit is probed, whatever RECONCILE_INTERVAL_SECONDS says: outages must show fast. */
+const PROBE_INTERVAL_MS = 1000;
+let lastReconcile = 0;
+/** Until the sentinel room is hosted (first run, after a restart) every step reconciles in full. */
+let sentinelHosted = false;
+
+/**
+ * One step of live-state supervision: probe LiveKit (cheap), and reconcile every channel when
+ * the interval is due or the probe cannot vouch for the state (first run, outage, restart).
+ * While unknown, channels read as "state unknown", never as on air from what may be stale.
+ */
+export async function superviseLiveState(): Promise<void> {
+  const now = Date.now();
+  if (sentinelHosted) {
+    const probe = await probeLivekit();
+    if (probe === 'up' && liveStateKnown() && now - lastReconcile < getEnv().RECONCILE_INTERVAL_SECONDS * 1000) return;
+    if (probe !== 'up') {
+      sentinelHosted = false;
+      if (setLiveStateKnown(false)) console.warn(`[reconcile] LiveKit ${probe}: live state unknown until checked again`);
+    }
+  }
+  try {
+    const { corrected } = await reconcileLiveState();
+    lastReconcile = now;
+    if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
+    if (setLiveStateKnown(true)) console.info('[reconcile] live state confirmed with LiveKit');
+  } catch (err) {
+    setLiveStateKnown(false);
+    throw err;
+  }
+  // Right after a restart LiveKit may still route new rooms to its dead node: retried next step.
+  if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
+}
+
 let timer: NodeJS.Timeout | undefined;
 
-/** Runs the reconciler now and then every RECONCILE_INTERVAL_SECONDS (once per process). */
+/** Supervises live state every PROBE_INTERVAL_MS from now on (once per process). */
 export function startLiveStateReconciler(): void {
   if (timer) return;
   let failing = false;
+  let running = false;
   const run = async () => {
+    if (running) return; // a slow LiveKit must not pile up overlapping runs
+    running = true;
     try {
-      const { corrected } = await reconcileLiveState();
-      if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
+      await superviseLiveState();
       failing = false;
     } catch (err) {
       // Log the first failure of a streak only: LiveKit being down is already visible in /api/health.
       if (!failing) console.warn('[reconcile] could not reconcile live state:', err instanceof Error ? err.message : err);
       failing = true;
+    } finally {
+      running = false;
     }
   };
-  timer = setInterval(() => void run(), getEnv().RECONCILE_INTERVAL_SECONDS * 1000);
+  timer = setInterval(() => void run(), Math.min(PROBE_INTERVAL_MS, getEnv().RECONCILE_INTERVAL_SECONDS * 1000));
   timer.unref();
   void run();
 }

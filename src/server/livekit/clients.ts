@@ -7,7 +7,10 @@ let webhookReceiver: WebhookReceiver | undefined;
 
 export function getRoomService(): RoomServiceClient {
   const env = getEnv();
-  roomService ??= new RoomServiceClient(livekitApiUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+  // A short timeout: a hung LiveKit must read as down (the reconciler and health check rely on it).
+  roomService ??= new RoomServiceClient(livekitApiUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+    requestTimeout: 5,
+  });
   return roomService;
 }
 

@@ -1,12 +1,13 @@
 import 'server-only';
 import type { TokenRequest, TokenResponse } from '@/types/broadcast';
 import { getUserFromHeaders } from '../auth/session';
-import { channelExists } from '../channels/queries';
+import { sameDj } from '../channels/dj-account';
+import { channelExists, onAirIn } from '../channels/queries';
 import { getEnv } from '../env';
-import { forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
+import { conflict, forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
 import { clientKey } from '../http/client-key';
 import { RateLimiter } from '../http/rate-limit';
-import { mintToken } from './tokens';
+import { djIdentity, mintToken } from './tokens';
 
 let listenerLimiter: RateLimiter | undefined;
 
@@ -15,6 +16,14 @@ function checkListenerRate(headers: Headers): void {
   listenerLimiter ??= new RateLimiter(env.LISTENER_TOKEN_RATE_LIMIT, 60_000);
   const retryAfter = listenerLimiter.hit(clientKey(headers));
   if (retryAfter !== null) throw rateLimited(retryAfter);
+}
+
+/** One DJ account on air per channel: nobody else gets publish rights there meanwhile. */
+async function assertChannelFree(channelId: string, identity: string): Promise<void> {
+  const live = await onAirIn(channelId);
+  if (live && !sameDj(live.identity, identity)) {
+    throw conflict(`${live.name} is on air on this channel. You can go live when their set ends.`);
+  }
 }
 
 /**
@@ -31,5 +40,6 @@ export async function issueToken(request: TokenRequest, headers: Headers): Promi
   if (!user) throw unauthorized('Sign in as a DJ to broadcast.');
   if (user.role !== 'dj' && user.role !== 'admin') throw forbidden('Only DJs can broadcast.');
   if (!(await channelExists(request.channelId))) throw notFound('No such channel.');
+  if (user.role !== 'admin') await assertChannelFree(request.channelId, djIdentity(user.id));
   return mintToken(request.channelId, { role: 'dj', userId: user.id, name: user.name });
 }

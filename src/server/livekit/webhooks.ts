@@ -3,6 +3,7 @@ import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
 import { BODY_LIMITS, readBodyText } from '../http/body';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
+import { enforcePublishRules } from './publish-rules';
 
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
@@ -20,5 +21,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  return applyWebhookEvent(event);
+  const result = await applyWebhookEvent(event);
+  // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
+  await enforcePublishRules(event);
+  return result;
 }

@@ -5,5 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = handler(async () => {
   const health = await checkHealth();
-  return json(health, health.database ? 200 : 503);
+  // Healthchecks read the status code: a station without LiveKit plays nothing.
+  return json(health, health.status === 'ok' ? 200 : 503);
 });

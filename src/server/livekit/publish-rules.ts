@@ -1,0 +1,53 @@
+import 'server-only';
+import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
+import { parseBroadcastRoom } from '@/types/broadcast';
+import { djAccount, sameDj } from '../channels/dj-account';
+import { getDb } from '../db/client';
+import { getRoomService } from './clients';
+
+/** Everything off: LiveKit removes a participant's published tracks when it loses the right to publish them. */
+const NO_PUBLISHING = {
+  canPublish: false,
+  canPublishSources: [],
+  canPublishData: false,
+  canSubscribe: false,
+  canUpdateMetadata: false,
+  hidden: false,
+};
+
+export type Violation = 'not-audio' | 'channel-taken';
+
+/**
+ * What a verified track_published event breaks, if anything: a channel carries audio only
+ * (LiveKit checks only the declared source, so a video track can claim to be a microphone),
+ * and one DJ account at a time (admins may take over).
+ */
+export async function publishViolation(event: WebhookEvent): Promise<Violation | null> {
+  const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
+  const { participant, track } = event;
+  if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
+  if (track.type !== TrackType.AUDIO) return 'not-audio';
+  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
+  if (!channel?.liveIdentity || sameDj(channel.liveIdentity, participant.identity)) return null;
+  const account = await djAccount(getDb(), participant.identity);
+  return account?.isAdmin ? null : 'channel-taken';
+}
+
+const ignoreGone = (err: unknown) => {
+  if ((err as { status?: unknown }).status !== 404) throw err;
+};
+
+/**
+ * Mutes the offending track and takes away the publisher's publish rights, which makes
+ * LiveKit drop its tracks (there is no server call that unpublishes one track). Safe to
+ * repeat: a webhook may arrive twice, the participant may be gone.
+ */
+export async function enforcePublishRules(event: WebhookEvent): Promise<Violation | null> {
+  const violation = await publishViolation(event);
+  if (!violation || !event.room || !event.participant || !event.track) return violation;
+  const { room, participant, track } = event;
+  console.warn(`[publish-rules] ${violation}: revoking publishing of ${participant.identity} in ${room.name}`);
+  await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
+  await getRoomService().updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING }).catch(ignoreGone);
+  return violation;
+}
