@@ -20,4 +20,5 @@ bench: setup
 	npm run bench:latency
 	npm run bench:golive
 	npm run bench:token
+	npm run bench:ingress
 	npm run bench:bpm

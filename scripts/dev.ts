@@ -9,6 +9,7 @@ import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +18,7 @@ const SIGNAL_PORT = 7880;
 const RTC_TCP_PORT = 7881;
 const UDP_RANGE = [50000, 50099] as const;
 const REDIS_PORT = 7882;
+const INGRESS = ingressPorts(19350, 51000);
 
 /** .env merged under the shell environment (the shell wins, as in Next.js). */
 function loadEnv(): Env {
@@ -47,7 +49,9 @@ async function main(): Promise<number> {
   }
 
   const bin = await ensureLivekitBinary(root);
+  const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT });
+  await assertPortsFree(ingressPortNames(INGRESS));
   ensureDatabaseDir(env.DATABASE_URL ?? 'file:./data/radio.db');
   await migrate(root, env);
 
@@ -56,16 +60,21 @@ async function main(): Promise<number> {
   const configFile = path.join(localDir, 'livekit.dev.yaml');
   const livekitLog = path.join(localDir, 'livekit.dev.log');
   try {
+    const redis = await startRedis(REDIS_PORT, path.join(localDir, 'redis.dev.log'), services);
     writeLocalLivekitConfig(root, configFile, {
       signalPort: SIGNAL_PORT,
       rtcTcpPort: RTC_TCP_PORT,
       udpPortRange: UDP_RANGE,
       webhookUrl: `http://localhost:${APP_PORT}/api/livekit/webhook`,
-      redis: await startRedis(REDIS_PORT, path.join(localDir, 'redis.dev.log'), services),
+      redis,
       apiKey,
       apiSecret,
+      ingress: ingressUrls(INGRESS),
     });
     await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    const ingressDir = path.join(localDir, 'ingress.dev');
+    mkdirSync(ingressDir, { recursive: true });
+    await startLocalIngress(root, ingressBin, ingressDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
   } catch (err) {
     console.error(tail(livekitLog));
     await teardown();
@@ -77,8 +86,9 @@ async function main(): Promise<number> {
       '',
       `  app:      http://localhost:${APP_PORT}`,
       `  LiveKit:  ws://localhost:${SIGNAL_PORT} (log: ${path.relative(root, livekitLog)})`,
+      `  OBS:      rtmp://127.0.0.1:${INGRESS.rtmp}/x, WHIP http://127.0.0.1:${INGRESS.whip}/w (keys on the DJ console)`,
       `  first run? create the admin at http://localhost:${APP_PORT}/setup (sign-in sends you there until one exists)`,
-      '  Ctrl-C stops both.',
+      '  Ctrl-C stops everything.',
       '',
     ].join('\n'),
   );

@@ -24,6 +24,8 @@ export interface LocalOverrides {
   webhookUrl?: string;
   /** TURN needs a domain and a TLS proxy, which local runs do not have. */
   dropTurn?: boolean;
+  /** Where the local ingress listens (the URLs OBS is told). */
+  ingress?: { rtmpBaseUrl: string; whipBaseUrl: string };
 }
 
 function parseTemplate(template: string): Document {
@@ -112,6 +114,7 @@ function applyOverrides(doc: Document, o: LocalOverrides): void {
   else if (o.redis) doc.setIn(['redis'], { address: o.redis.address, db: o.redis.db });
   if (o.webhookUrl !== undefined) doc.setIn(['webhook', 'urls'], [o.webhookUrl]);
   if (o.dropTurn) doc.deleteIn(['turn']);
+  if (o.ingress) doc.setIn(['ingress'], { rtmp_base_url: o.ingress.rtmpBaseUrl, whip_base_url: o.ingress.whipBaseUrl });
 }
 
 function toYaml(doc: Document, source: string): string {

@@ -5,7 +5,8 @@
 //   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892, the harness's control endpoint on 7893; STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
+// a private Redis on 7892, the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
+// WHIP 19451 (relay 19452, health 19453, UDP 51100-51109); STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
 // STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test).
@@ -18,6 +19,7 @@ import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
+import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +33,7 @@ const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
 const CONTROL_PORT = 7893 + OFFSET;
+const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
@@ -83,7 +86,9 @@ async function main(): Promise<number> {
   const { services, teardown } = serviceGroup();
 
   const bin = await ensureLivekitBinary(root);
+  const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT, control: CONTROL_PORT });
+  await assertPortsFree(ingressPortNames(INGRESS));
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -119,16 +124,19 @@ async function main(): Promise<number> {
     await ensureBuild(root, env, opts.build);
 
     const configFile = path.join(stackDir, 'livekit.yaml');
+    const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
     writeLocalLivekitConfig(root, configFile, {
       signalPort: SIGNAL_PORT,
       rtcTcpPort: RTC_TCP_PORT,
       udpPortRange: UDP_RANGE,
       webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
-      redis: await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services),
+      redis,
       apiKey,
       apiSecret,
+      ingress: ingressUrls(INGRESS),
     });
     let livekit: Service | undefined = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
     await startApp(root, env, APP_PORT, appLog, services);
     const control = await startControl(CONTROL_PORT, randomSecret(24), {
       killLivekit: async () => {

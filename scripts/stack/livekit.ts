@@ -29,6 +29,8 @@ export interface LocalLivekit {
   redis: RedisTarget;
   apiKey: string;
   apiSecret: string;
+  /** The stack's ingress URLs (scripts/stack/ingress.ts). */
+  ingress?: { rtmpBaseUrl: string; whipBaseUrl: string };
 }
 
 /** Renders deploy/livekit.yaml for a loopback run and writes it (mode 600: it holds the secret). */
@@ -51,6 +53,7 @@ export function writeLocalLivekitConfig(root: string, file: string, lk: LocalLiv
     redis: lk.redis,
     webhookUrl: lk.webhookUrl,
     dropTurn: true,
+    ingress: lk.ingress,
   };
   writeFileSync(file, renderLivekitConfig(template, vars, overrides), { mode: 0o600 });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getBroadcastRoom, parseBroadcastRoom, participantKind, tokenRequestSchema } from './broadcast';
+import {
+  djUserId,
+  getBroadcastRoom,
+  ingressIdentity,
+  parseBroadcastRoom,
+  parseIngressIdentity,
+  participantKind,
+  tokenRequestSchema,
+} from './broadcast';
 
 describe('getBroadcastRoom', () => {
   it('prefixes the channel id', () => {
@@ -35,5 +43,25 @@ describe('participantKind', () => {
     expect(participantKind('listener-1')).toBe('listener');
     expect(participantKind('dj-u1')).toBe('dj');
     expect(participantKind('ingress-x')).toBe('other');
+    expect(participantKind('agent-1')).toBe('other');
+  });
+
+  it('treats an OBS ingress of a DJ as that DJ', () => {
+    expect(participantKind(ingressIdentity('rtmp', 'u1'))).toBe('dj');
+    expect(participantKind(ingressIdentity('whip', 'u1'))).toBe('dj');
+    expect(participantKind('ingress-srt-u1')).toBe('other');
+    expect(participantKind('ingress-rtmp-')).toBe('other');
+  });
+});
+
+describe('ingress identities', () => {
+  it('round-trip and name the DJ account', () => {
+    expect(ingressIdentity('rtmp', 'u1')).toBe('ingress-rtmp-u1');
+    expect(parseIngressIdentity('ingress-whip-abc-1')).toEqual({ input: 'whip', userId: 'abc-1' });
+    expect(parseIngressIdentity('dj-u1')).toBeNull();
+    expect(djUserId('dj-u1')).toBe('u1');
+    expect(djUserId('ingress-rtmp-u1')).toBe('u1');
+    expect(djUserId('listener-x')).toBeNull();
+    expect(djUserId('dj-')).toBeNull();
   });
 });

@@ -38,11 +38,33 @@ export type TokenResponse = {
 };
 
 /** Identity prefixes tell participant kinds apart in webhooks and in the room. */
-export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-' } as const;
+export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-' } as const;
 export type ParticipantKind = BroadcastRole | 'other';
 
+/** A DJ's OBS input publishes as `ingress-<input>-<userId>`: its own identity, never the browser's. */
+export const INGRESS_INPUTS = ['rtmp', 'whip'] as const;
+export type IngressInputKind = (typeof INGRESS_INPUTS)[number];
+
+export function ingressIdentity(input: IngressInputKind, userId: string): string {
+  return `${IDENTITY_PREFIX.ingress}${input}-${userId}`;
+}
+
+/** Inverse of ingressIdentity; null for every other identity. */
+export function parseIngressIdentity(identity: string): { input: IngressInputKind; userId: string } | null {
+  const m = /^ingress-(rtmp|whip)-(.+)$/.exec(identity);
+  return m ? { input: m[1] as IngressInputKind, userId: m[2] as string } : null;
+}
+
+/** An OBS ingress is its DJ on air: live state, listener pages and the reconciler treat it as one. */
 export function participantKind(identity: string): ParticipantKind {
   if (identity.startsWith(IDENTITY_PREFIX.listener)) return 'listener';
   if (identity.startsWith(IDENTITY_PREFIX.dj)) return 'dj';
+  if (parseIngressIdentity(identity)) return 'dj';
   return 'other';
+}
+
+/** The DJ account behind a browser or OBS publisher identity, else null. */
+export function djUserId(identity: string): string | null {
+  if (identity.startsWith(IDENTITY_PREFIX.dj)) return identity.slice(IDENTITY_PREFIX.dj.length) || null;
+  return parseIngressIdentity(identity)?.userId ?? null;
 }

@@ -14,6 +14,7 @@ import { useBroadcast } from '@/hooks/useBroadcast';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useInputStream } from '@/hooks/useInputStream';
 import { useLeaveGuard } from '@/hooks/useLeaveGuard';
+import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
 
@@ -95,6 +96,7 @@ export function DjConsole({ channel: initial, djName }: DjConsoleProps) {
         onResume={() => void resume()}
       />
       <BpmPanel bpm={bpm} />
+      <ObsPanel channelId={initial.id} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { roleSchema } from '@/types/account';
 import { getAuth } from '../auth/auth';
 import { getDb } from '../db/client';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { deleteEndpointsOf } from '../ingress';
 import { removeFromAllChannels } from '../livekit/participants';
 import { djIdentity } from '../livekit/tokens';
 
@@ -39,6 +40,8 @@ export async function createAccount(input: AccountInput, role: Role): Promise<Ac
 /** Deletes an account and its sessions and takes it off air; admins cannot delete themselves. */
 export async function deleteAccount(id: string, actorId: string): Promise<void> {
   if (id === actorId) throw badRequest('You cannot delete your own account.');
+  // Their OBS stream keys stop working with the account (the rows cascade).
+  await deleteEndpointsOf({ userId: id });
   const result = await getDb().user.deleteMany({ where: { id } });
   if (result.count === 0) throw notFound('No such account.');
   await removeFromAllChannels(djIdentity(id));

@@ -1,17 +1,17 @@
 import 'server-only';
-import { IDENTITY_PREFIX, participantKind } from '@/types/broadcast';
+import { djUserId, participantKind } from '@/types/broadcast';
 import type { Prisma } from '../db/generated/client';
 
 type Db = Pick<Prisma.TransactionClient, 'user'>;
 
 /**
- * The account id behind a publisher identity (the browser's `dj-<userId>`), else null.
+ * The account id behind a publisher identity (the browser's `dj-<userId>`, an OBS input's
+ * `ingress-<rtmp|whip>-<userId>`), else null.
  * Every publisher identity of one account must map here (an OBS input too), so the
  * one-DJ-per-channel rule compares accounts, not connections.
  */
 export function accountIdOf(identity: string): string | null {
-  if (participantKind(identity) !== 'dj' || !identity.startsWith(IDENTITY_PREFIX.dj)) return null;
-  return identity.slice(IDENTITY_PREFIX.dj.length) || null;
+  return participantKind(identity) === 'dj' ? djUserId(identity) : null;
 }
 
 /** Both identities are the same DJ (same connection, or two of one account's). */

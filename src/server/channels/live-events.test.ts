@@ -23,6 +23,14 @@ describe('planLiveAction', () => {
     });
   });
 
+  it('puts an OBS ingress of a DJ on air as that DJ', () => {
+    const obs = { sid: 'PA_obs', identity: 'ingress-rtmp-u1', name: 'DJ Ada' };
+    expect(planLiveAction(ev({ event: 'track_published', participant: obs, track: audio }))).toMatchObject({
+      type: 'on_air',
+      participant: { identity: 'ingress-rtmp-u1', kind: 'dj' },
+    });
+  });
+
   it('takes the channel off air when that track is unpublished', () => {
     expect(planLiveAction(ev({ event: 'track_unpublished', participant: dj, track: audio }))).toEqual({
       type: 'off_air',

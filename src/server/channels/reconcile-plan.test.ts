@@ -53,6 +53,11 @@ describe('planReconcile', () => {
     expect(planReconcile(stored, [], t0)).toEqual({ close: [], open: [], live: { type: 'keep' } });
   });
 
+  it('puts a publishing OBS ingress on air under its DJ name', () => {
+    const obs: RoomParticipant = { sid: 'PA_obs', identity: 'ingress-whip-u1', name: 'DJ Ada', joinedAt: before, audioTrackSids: ['TR_9'] };
+    expect(planReconcile(offAir, [obs], t0).live).toEqual({ type: 'set', identity: 'ingress-whip-u1', name: 'DJ Ada', trackSid: 'TR_9', since: t0 });
+  });
+
   it('never puts a listener on air', () => {
     const odd = { ...listener, audioTrackSids: ['TR_x'] };
     expect(planReconcile(offAir, [odd], t0).live).toEqual({ type: 'keep' });

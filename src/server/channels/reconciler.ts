@@ -3,6 +3,7 @@ import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
 import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
+import { superviseIngress } from '../ingress';
 import { getRoomService } from '../livekit/clients';
 import { djAccount } from './dj-account';
 import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
@@ -129,6 +130,11 @@ export async function superviseLiveState(): Promise<void> {
     setLiveStateKnown(false);
     throw err;
   }
+  // OBS inputs follow "may publish now" at the same cadence: one loop for all supervision.
+  await superviseIngress().then(
+    ({ changed }) => changed > 0 && console.info(`[reconcile] changed ${changed} OBS input(s)`),
+    (err: unknown) => console.warn('[ingress] supervision failed:', err instanceof Error ? err.message : err),
+  );
   // Right after a restart LiveKit may still route new rooms to its dead node: retried next step.
   if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
 }

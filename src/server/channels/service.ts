@@ -3,6 +3,7 @@ import { type ChannelInput, type ChannelSummary } from '@/types/channel';
 import { getBroadcastRoom } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import { conflict, notFound } from '../http/errors';
+import { deleteEndpointsOf } from '../ingress';
 import { getRoomService } from '../livekit/clients';
 import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 
@@ -31,6 +32,7 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>): P
 
 /** Deletes the channel and closes its room, so nobody stays on air in a channel that is gone. */
 export async function deleteChannel(id: string): Promise<void> {
+  await deleteEndpointsOf({ channelId: id });
   const result = await getDb().channel.deleteMany({ where: { id } });
   if (result.count === 0) throw notFound('No such channel.');
   forgetChannel(id);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { parseBroadcastRoom } from '@/types/broadcast';
+import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
 import { djAccount, sameDj } from '../channels/dj-account';
 import { getDb } from '../db/client';
 import { getRoomService } from './clients';
@@ -26,7 +26,9 @@ export async function publishViolation(event: WebhookEvent): Promise<Violation |
   const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
   const { participant, track } = event;
   if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
-  if (track.type !== TrackType.AUDIO) return 'not-audio';
+  // OBS always sends video: the ingress guard (src/server/ingress) narrows an OBS input to its
+  // audio source, which drops the video and keeps the set on air; everyone else loses publishing.
+  if (track.type !== TrackType.AUDIO) return parseIngressIdentity(participant.identity) ? null : 'not-audio';
   const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
   if (!channel?.liveIdentity || sameDj(channel.liveIdentity, participant.identity)) return null;
   const account = await djAccount(getDb(), participant.identity);

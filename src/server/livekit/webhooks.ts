@@ -1,6 +1,7 @@
 import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
 import { BODY_LIMITS, readBodyText } from '../http/body';
+import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
@@ -21,7 +22,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  const result = await applyWebhookEvent(event);
+  // The ingress guard runs beside the state update: an OBS push without rights must lose them within 1 s.
+  const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event)]);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   return result;

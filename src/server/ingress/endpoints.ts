@@ -1,0 +1,130 @@
+import 'server-only';
+import type { IngressInfo } from 'livekit-server-sdk';
+import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressCreateRequest, IngressEndpoint } from '@/types/ingress';
+import type { CurrentUser } from '../auth/session';
+import { channelExists } from '../channels/queries';
+import { getDb, isUniqueViolation } from '../db/client';
+import type { IngressEndpoint as Row } from '../db/generated/client';
+import { forbidden, notFound } from '../http/errors';
+import { getIngressClient } from './client';
+import { LIVEKIT_INPUT, createOptions, toIngressStatus } from './options';
+import { ingressMayPublish } from './policy';
+
+function toView(row: Row, info: IngressInfo): IngressEndpoint {
+  return {
+    id: row.id,
+    channelId: row.channelId,
+    inputType: row.inputType as IngressInputKind,
+    serverUrl: info.url,
+    streamKey: info.streamKey,
+    status: toIngressStatus(info),
+    enabled: info.enabled ?? true,
+    keyCreatedAt: row.keyCreatedAt.toISOString(),
+  };
+}
+
+/** Creates the LiveKit ingress for a row's channel, DJ and input, enabled as the policy says now. */
+async function createAtLivekit(channelId: string, userId: string, input: IngressInputKind): Promise<IngressInfo> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  const { allowed } = await ingressMayPublish(channelId, userId);
+  return getIngressClient().createIngress(LIVEKIT_INPUT[input], createOptions(channelId, userId, input, user.name, allowed));
+}
+
+/** Deletes at LiveKit; an active stream on it ends at once. Already gone counts as done. */
+export async function deleteAtLivekit(ingressId: string): Promise<void> {
+  try {
+    await getIngressClient().deleteIngress(ingressId);
+  } catch (err) {
+    if ((err as { status?: unknown }).status !== 404 && !/not.?found|does not exist/i.test(String(err))) throw err;
+  }
+}
+
+/**
+ * The row's ingress as LiveKit has it. LiveKit keeps ingresses in Redis; if it lost
+ * one (a Redis without persistence restarted) a new one is made, with a new key.
+ */
+async function livekitInfo(row: Row): Promise<{ row: Row; info: IngressInfo }> {
+  const [info] = await getIngressClient()
+    .listIngress({ ingressId: row.ingressId })
+    .catch((err: unknown) => {
+      if (/not.?found|does not exist/i.test(String(err))) return [];
+      throw err;
+    });
+  if (info) return { row, info };
+  const fresh = await createAtLivekit(row.channelId, row.userId, row.inputType as IngressInputKind);
+  const updated = await getDb().ingressEndpoint.update({
+    where: { id: row.id },
+    data: { ingressId: fresh.ingressId, keyCreatedAt: new Date() },
+  });
+  return { row: updated, info: fresh };
+}
+
+async function view(row: Row): Promise<IngressEndpoint> {
+  const current = await livekitInfo(row);
+  return toView(current.row, current.info);
+}
+
+/** A row the actor may manage (their own, or any for admins); 404 otherwise, so ids reveal nothing. */
+async function ownedRow(actor: CurrentUser, id: string): Promise<Row> {
+  const row = await getDb().ingressEndpoint.findUnique({ where: { id } });
+  if (!row || (row.userId !== actor.id && actor.role !== 'admin')) throw notFound('No such OBS input.');
+  return row;
+}
+
+/** The OBS inputs of one DJ (the actor, or for admins any DJ) on a channel. */
+export async function listEndpoints(actor: CurrentUser, channelId: string, userId = actor.id): Promise<IngressEndpoint[]> {
+  if (userId !== actor.id && actor.role !== 'admin') throw forbidden('Only admins can see another DJ’s OBS inputs.');
+  const rows = await getDb().ingressEndpoint.findMany({ where: { channelId, userId }, orderBy: { inputType: 'asc' } });
+  return Promise.all(rows.map(view));
+}
+
+/** The actor's OBS input of this kind on the channel, made on first use. */
+export async function createEndpoint(
+  actor: CurrentUser,
+  { channelId, inputType }: IngressCreateRequest,
+): Promise<{ endpoint: IngressEndpoint; created: boolean }> {
+  if (!(await channelExists(channelId))) throw notFound('No such channel.');
+  const key = { channelId, userId: actor.id, inputType };
+  const existing = await getDb().ingressEndpoint.findUnique({ where: { channelId_userId_inputType: key } });
+  if (existing) return { endpoint: await view(existing), created: false };
+
+  const info = await createAtLivekit(channelId, actor.id, inputType);
+  try {
+    const row = await getDb().ingressEndpoint.create({ data: { ...key, ingressId: info.ingressId } });
+    return { endpoint: toView(row, info), created: true };
+  } catch (err) {
+    await deleteAtLivekit(info.ingressId);
+    if (!isUniqueViolation(err)) throw err;
+    // A concurrent request made it first: answer with that one.
+    const winner = await getDb().ingressEndpoint.findUniqueOrThrow({ where: { channelId_userId_inputType: key } });
+    return { endpoint: await view(winner), created: false };
+  }
+}
+
+/**
+ * A new stream key: a new ingress replaces the old one, which is deleted at once
+ * (a stream still pushing with the old key ends; the old key is refused from now on).
+ */
+export async function rotateEndpoint(actor: CurrentUser, id: string): Promise<IngressEndpoint> {
+  const row = await ownedRow(actor, id);
+  const info = await createAtLivekit(row.channelId, row.userId, row.inputType as IngressInputKind);
+  const updated = await getDb().ingressEndpoint.update({
+    where: { id: row.id },
+    data: { ingressId: info.ingressId, keyCreatedAt: new Date() },
+  });
+  await deleteAtLivekit(row.ingressId);
+  return toView(updated, info);
+}
+
+export async function deleteEndpoint(actor: CurrentUser, id: string): Promise<void> {
+  const row = await ownedRow(actor, id);
+  await deleteAtLivekit(row.ingressId);
+  await getDb().ingressEndpoint.delete({ where: { id: row.id } });
+}
+
+/** Ends every OBS input of a channel or an account before it is deleted (the rows cascade). */
+export async function deleteEndpointsOf(where: { channelId: string } | { userId: string }): Promise<void> {
+  const rows = await getDb().ingressEndpoint.findMany({ where, select: { ingressId: true } });
+  await Promise.all(rows.map((r) => deleteAtLivekit(r.ingressId)));
+}

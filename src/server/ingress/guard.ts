@@ -1,0 +1,94 @@
+import 'server-only';
+import { TrackSource, type WebhookEvent } from 'livekit-server-sdk';
+import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
+import { getDb } from '../db/client';
+import { getRoomService } from '../livekit/clients';
+import { getIngressClient } from './client';
+import { deleteAtLivekit } from './endpoints';
+import { type PublishVerdict, ingressMayPublish } from './policy';
+
+/** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
+const INGRESS_ID_ATTRIBUTE = 'ingress.ingressID';
+
+/** What an allowed OBS publisher may do: its audio, as the microphone source; OBS's video is dropped. */
+const ALLOWED = { canPublish: true, canPublishSources: [TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: true };
+/** Revoked: LiveKit unpublishes its tracks at once (listeners stop hearing it), and it may do nothing else. */
+const REVOKED = { canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false };
+
+export type GuardResult = 'allowed' | 'revoked' | 'ignored';
+
+type Publisher = { room: string; channelId: string; identity: string; ingressId: string | undefined };
+
+/** Is this ingress one of ours, for this very channel, DJ and input, and may that DJ publish now? */
+async function verdictFor(
+  p: Publisher,
+  input: string,
+  userId: string,
+): Promise<{ verdict: PublishVerdict; known: boolean; djName?: string }> {
+  const row = p.ingressId
+    ? await getDb().ingressEndpoint.findUnique({ where: { ingressId: p.ingressId }, include: { user: { select: { name: true } } } })
+    : null;
+  if (!row || row.channelId !== p.channelId || row.userId !== userId || row.inputType !== input) {
+    return { verdict: { allowed: false, reason: 'not a current OBS input of this channel' }, known: false };
+  }
+  return { verdict: await ingressMayPublish(p.channelId, userId), known: true, djName: row.user.name };
+}
+
+/**
+ * Takes a publisher's rights first (that is what stops audio reaching listeners),
+ * then ends its stream: a known input is disabled (OBS's reconnects are refused
+ * until the DJ may publish again), an unknown one is deleted.
+ */
+async function revoke(p: Publisher, known: boolean): Promise<void> {
+  await getRoomService()
+    .updateParticipant(p.room, p.identity, { permission: REVOKED })
+    .catch((err: unknown) => console.warn('[ingress] could not revoke publisher:', err instanceof Error ? err.message : err));
+  if (!p.ingressId) {
+    await getRoomService().removeParticipant(p.room, p.identity).catch(() => undefined);
+  } else if (known) {
+    await setEnabled(p.ingressId, false);
+  } else {
+    await deleteAtLivekit(p.ingressId);
+  }
+}
+
+/** Any change to an active ingress restarts it in LiveKit, so this is only called on a real change. */
+export async function setEnabled(ingressId: string, enabled: boolean): Promise<void> {
+  // `name` is required by the SDK's type; an empty one leaves it unchanged.
+  await getIngressClient().updateIngress(ingressId, { name: '', enabled });
+}
+
+/**
+ * Checks an ingress participant the moment LiveKit reports it (joined or track
+ * published): ingress has no authorisation hook, so this is where a push outside
+ * the DJ's rights is stopped. Safe to run twice for one event.
+ */
+export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardResult> {
+  if (event.event !== 'participant_joined' && event.event !== 'track_published') return 'ignored';
+  const participant = event.participant;
+  const room = event.room?.name ?? '';
+  const channelId = parseBroadcastRoom(room);
+  const parsed = participant ? parseIngressIdentity(participant.identity) : null;
+  if (!participant || !parsed || !channelId) return 'ignored';
+
+  try {
+    // track_published carries a trimmed participant (no name, no attributes): ask LiveKit then.
+    const ingressId =
+      participant.attributes[INGRESS_ID_ATTRIBUTE] ??
+      (await getRoomService().getParticipant(room, participant.identity).catch(() => null))?.attributes[INGRESS_ID_ATTRIBUTE];
+    const p: Publisher = { room, channelId, identity: participant.identity, ingressId };
+    const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
+    if (verdict.allowed) {
+      // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
+      await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName });
+      return 'allowed';
+    }
+    console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);
+    await revoke(p, known);
+    return 'revoked';
+  } catch (err) {
+    // The supervision loop catches what this missed.
+    console.warn('[ingress] guard failed:', err instanceof Error ? err.message : err);
+    return 'ignored';
+  }
+}

@@ -1,0 +1,5 @@
+// OBS input (LiveKit Ingress over RTMP and WHIP): one public entry for the rest of the app.
+export { createEndpoint, deleteEndpoint, deleteEndpointsOf, listEndpoints, rotateEndpoint } from './endpoints';
+export { guardIngressWebhook } from './guard';
+export { ingressMayPublish } from './policy';
+export { superviseIngress } from './supervise';

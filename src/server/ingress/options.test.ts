@@ -1,0 +1,38 @@
+import { AudioCodec, IngressInfo, IngressState, TrackSource } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { createOptions, ingressAudio, INGRESS_AUDIO_BITRATE, toIngressStatus } from './options';
+
+describe('ingress create options', () => {
+  it('binds the key to one channel room and the DJ’s own ingress identity', () => {
+    const o = createOptions('c1', 'u1', 'rtmp', 'DJ Ada', true);
+    expect(o).toMatchObject({
+      roomName: 'channel-c1',
+      participantIdentity: 'ingress-rtmp-u1',
+      participantName: 'DJ Ada',
+      enableTranscoding: true,
+      enabled: true,
+    });
+    expect(createOptions('c1', 'u1', 'whip', 'DJ Ada', false)).toMatchObject({
+      participantIdentity: 'ingress-whip-u1',
+      enabled: false,
+    });
+  });
+
+  it('asks for music-grade audio: stereo Opus, DTX off, at least 128 kbps, as the microphone', () => {
+    const audio = ingressAudio();
+    expect(audio.source).toBe(TrackSource.MICROPHONE);
+    const enc = audio.encodingOptions;
+    if (enc.case !== 'options') throw new Error('expected custom encoding options, not a preset');
+    expect(enc.value).toMatchObject({ audioCodec: AudioCodec.OPUS, disableDtx: true, channels: 2 });
+    expect(INGRESS_AUDIO_BITRATE).toBeGreaterThanOrEqual(128_000);
+    expect(enc.value.bitrate).toBe(INGRESS_AUDIO_BITRATE);
+  });
+});
+
+describe('toIngressStatus', () => {
+  const at = (status: number) => new IngressInfo({ state: new IngressState({ status }) });
+  it('names LiveKit’s states for the DJ', () => {
+    expect([0, 1, 2, 3, 4].map((s) => toIngressStatus(at(s)))).toEqual(['idle', 'connecting', 'live', 'error', 'idle']);
+    expect(toIngressStatus(new IngressInfo())).toBe('idle');
+  });
+});

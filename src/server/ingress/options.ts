@@ -1,0 +1,66 @@
+import 'server-only';
+import {
+  AudioCodec,
+  IngressAudioEncodingOptions,
+  IngressAudioOptions,
+  IngressInput,
+  type IngressInfo,
+  TrackSource,
+} from 'livekit-server-sdk';
+import { getBroadcastRoom, ingressIdentity, type IngressInputKind } from '@/types/broadcast';
+import type { IngressStatus } from '@/types/ingress';
+
+/** Stereo Opus well above the 96 kbps default, DTX off: quiet passages are music too. */
+export const INGRESS_AUDIO_BITRATE = 192_000;
+
+export function ingressAudio(): IngressAudioOptions {
+  return new IngressAudioOptions({
+    name: 'OBS',
+    source: TrackSource.MICROPHONE,
+    encodingOptions: {
+      case: 'options',
+      value: new IngressAudioEncodingOptions({
+        audioCodec: AudioCodec.OPUS,
+        bitrate: INGRESS_AUDIO_BITRATE,
+        disableDtx: true,
+        channels: 2,
+      }),
+    },
+  });
+}
+
+export const LIVEKIT_INPUT: Record<IngressInputKind, IngressInput> = {
+  rtmp: IngressInput.RTMP_INPUT,
+  whip: IngressInput.WHIP_INPUT,
+};
+
+/** Everything a create call needs; the room and identity bind a key to one channel and DJ. */
+export function createOptions(channelId: string, userId: string, input: IngressInputKind, djName: string, enabled: boolean) {
+  return {
+    name: `${input}:${channelId}:${userId}`,
+    roomName: getBroadcastRoom(channelId),
+    participantIdentity: ingressIdentity(input, userId),
+    participantName: djName,
+    // Transcoding applies the audio settings above (RTMP always transcodes).
+    enableTranscoding: true,
+    enabled,
+    audio: ingressAudio(),
+  };
+}
+
+/**
+ * IngressState.Status by number (the SDK does not re-export the enum):
+ * 0 inactive, 1 buffering, 2 publishing, 3 error, 4 complete.
+ */
+export function toIngressStatus(info: Pick<IngressInfo, 'state'>): IngressStatus {
+  switch (Number(info.state?.status ?? 0)) {
+    case 1:
+      return 'connecting';
+    case 2:
+      return 'live';
+    case 3:
+      return 'error';
+    default:
+      return 'idle';
+  }
+}

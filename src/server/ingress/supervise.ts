@@ -1,0 +1,50 @@
+import 'server-only';
+import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
+import { getDb } from '../db/client';
+import { getIngressClient } from './client';
+import { deleteAtLivekit } from './endpoints';
+import { setEnabled } from './guard';
+import { toIngressStatus } from './options';
+import { ingressMayPublish } from './policy';
+
+/** Orphans seen on the previous pass: one pass of grace covers an ingress created a moment before its row. */
+let suspects = new Set<string>();
+
+/**
+ * One pass of ingress supervision, run by the background loop: each DJ's OBS
+ * inputs are enabled exactly while the DJ may publish (a disabled ingress refuses
+ * pushes, and disabling an active one ends its stream), and ingresses in channel
+ * rooms that no row knows (a rotation whose delete failed) are deleted.
+ */
+export async function superviseIngress(): Promise<{ changed: number }> {
+  const rows = await getDb().ingressEndpoint.findMany({
+    select: { ingressId: true, channelId: true, userId: true, user: { select: { name: true } } },
+  });
+  const infos = await getIngressClient().listIngress();
+  const known = new Set(rows.map((r) => r.ingressId));
+  let changed = 0;
+
+  for (const info of infos) {
+    const row = rows.find((r) => r.ingressId === info.ingressId);
+    if (!row) continue;
+    const { allowed } = await ingressMayPublish(row.channelId, row.userId);
+    if ((info.enabled ?? true) !== allowed) {
+      await setEnabled(info.ingressId, allowed);
+      changed += 1;
+    } else if (info.participantName !== row.user.name && toIngressStatus(info) === 'idle') {
+      // A renamed DJ: only while idle, since any update restarts an active ingress.
+      await getIngressClient().updateIngress(info.ingressId, { name: '', participantName: row.user.name });
+      changed += 1;
+    }
+  }
+
+  const orphans = infos.filter(
+    (i) => !known.has(i.ingressId) && parseBroadcastRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
+  );
+  for (const orphan of orphans.filter((o) => suspects.has(o.ingressId))) {
+    await deleteAtLivekit(orphan.ingressId);
+    changed += 1;
+  }
+  suspects = new Set(orphans.map((o) => o.ingressId));
+  return { changed };
+}

@@ -1,0 +1,104 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { IngressEndpoint } from '../../src/types/ingress';
+import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { toneProminence } from './support/audio';
+import { requireEnv } from './support/env';
+
+/**
+ * WHIP as OBS 30+ speaks it: ffmpeg 5.1 here has no WHIP muxer, so Chromium is the WHIP client
+ * (its fake microphone plays the 1 kHz test tone): a sendonly offer is POSTed to the DJ's WHIP
+ * URL with the stream key as Bearer token, exactly the exchange OBS performs, and the answer is
+ * applied in the page. The SDP exchange runs from Node, as OBS is not subject to CORS.
+ */
+const TONE_MARGIN_DB = 30;
+const OBS_TIMEOUT = 40_000;
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('OBS over WHIP, DJ console to listener', () => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  const slug = `whip-${suffix}`;
+  const dj = { name: `DJ WHIP ${suffix}`, email: `whip-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
+  const contexts: BrowserContext[] = [];
+  let djPage: Page;
+  let encoderPage: Page;
+  let listenerPage: Page;
+  let channelId = '';
+
+  test.beforeAll(async ({ browser }) => {
+    const open = async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    };
+    const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
+    const adminPage = await open();
+    await signIn(adminPage, admin);
+    channelId = (await createChannel(adminPage.request, { name: `WHIP ${suffix}`, slug, description: 'Fed over WHIP.' })).id;
+    await createDj(adminPage.request, dj);
+    djPage = await open();
+    await signIn(djPage, dj, `/dj/${slug}`);
+    encoderPage = await open();
+    listenerPage = await open();
+  });
+
+  test.afterAll(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  test('a WHIP push goes on air under the DJ’s name and a WebRTC listener hears it', async () => {
+    await djPage.goto(`/dj/${slug}`);
+    const whip = djPage.getByTestId('obs-input-whip');
+    await whip.getByTestId('obs-create-button').click();
+    await expect(whip.getByTestId('obs-server-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/w$/);
+    const list = await djPage.request.get(`/api/livekit/ingress?channelId=${channelId}`);
+    const endpoint = ((await list.json()) as { endpoints: IngressEndpoint[] }).endpoints.find((e) => e.inputType === 'whip');
+    expect(endpoint).toBeDefined();
+
+    await encoderPage.goto('/');
+    const offer = await encoderPage.evaluate(async () => {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+      const pc = new RTCPeerConnection();
+      pc.addTransceiver(stream.getAudioTracks()[0] as MediaStreamTrack, { direction: 'sendonly' });
+      await pc.setLocalDescription(await pc.createOffer());
+      // WHIP clients without trickle (OBS among them) send every candidate in the offer.
+      await new Promise<void>((resolve) => {
+        if (pc.iceGatheringState === 'complete') return resolve();
+        pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+        setTimeout(resolve, 3_000);
+      });
+      (window as unknown as { whipPc: RTCPeerConnection }).whipPc = pc;
+      return pc.localDescription?.sdp ?? '';
+    });
+    const res = await fetch(endpoint?.serverUrl ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/sdp', authorization: `Bearer ${endpoint?.streamKey ?? ''}` },
+      body: offer,
+    });
+    const answer = await res.text();
+    expect(res.status, answer).toBe(201);
+    await encoderPage.evaluate(async (sdp) => {
+      await (window as unknown as { whipPc: RTCPeerConnection }).whipPc.setRemoteDescription({ type: 'answer', sdp });
+    }, answer);
+
+    await listenerPage.goto(`/c/${slug}`);
+    await listenerPage.getByTestId('play-button').click();
+    await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: OBS_TIMEOUT });
+    let measured = 0;
+    await expect
+      .poll(async () => (measured = await toneProminence(listenerPage)), { timeout: 30_000, intervals: [500, 1_000] })
+      .toBeGreaterThan(TONE_MARGIN_DB);
+    test.info().annotations.push({ type: 'tone prominence (dB over median bin)', description: measured.toFixed(1) });
+    await expect(listenerPage.getByTestId('channel-dj-name')).toHaveText(dj.name, { timeout: OBS_TIMEOUT });
+    await expect(whip.getByTestId('obs-status')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+
+    // A wrong key is refused, as OBS would see it.
+    const wrong = await fetch(endpoint?.serverUrl ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/sdp', authorization: 'Bearer not-a-key' },
+      body: offer,
+    });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+  });
+});

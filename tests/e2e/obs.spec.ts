@@ -1,0 +1,91 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { hasExited, type Push, pushRtmp } from '../support/obs';
+import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { toneProminence } from './support/audio';
+import { requireEnv } from './support/env';
+
+/** The 1 kHz bin must stand this far (dB) above the median bin to count as "the tone arrived". */
+const TONE_MARGIN_DB = 30;
+/** RTMP ingress needs a few seconds to join the room; live state arrives by webhook and 5 s polling. */
+const OBS_TIMEOUT = 40_000;
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('OBS over RTMP, DJ console to listener', () => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  const slug = `obs-${suffix}`;
+  const dj = { name: `DJ OBS ${suffix}`, email: `obs-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
+  const contexts: BrowserContext[] = [];
+  const pushes: Push[] = [];
+  let djPage: Page;
+  let listenerPage: Page;
+  let server = '';
+  let key = '';
+
+  async function newPage(browser: Browser): Promise<Page> {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    contexts.push(context);
+    return context.newPage();
+  }
+  const rtmp = () => djPage.getByTestId('obs-input-rtmp');
+
+  test.beforeAll(async ({ browser }) => {
+    const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
+    const adminPage = await newPage(browser);
+    await signIn(adminPage, admin);
+    await createChannel(adminPage.request, { name: `OBS ${suffix}`, slug, description: 'Fed by ffmpeg as OBS.' });
+    await createDj(adminPage.request, dj);
+    djPage = await newPage(browser);
+    await signIn(djPage, dj, `/dj/${slug}`);
+    listenerPage = await newPage(browser);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(pushes.map((p) => p.stop()));
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  test('the DJ sets up RTMP and sees the server, a masked key and the OBS steps', async () => {
+    await djPage.goto(`/dj/${slug}`);
+    await rtmp().getByTestId('obs-create-button').click();
+    const keyField = rtmp().getByTestId('obs-stream-key');
+    await expect(keyField).toHaveAttribute('data-revealed', 'false');
+    server = (await rtmp().getByTestId('obs-server-url').textContent()) ?? '';
+    expect(server).toMatch(/^rtmp:\/\/127\.0\.0\.1:\d+\/x$/);
+    const masked = (await keyField.textContent()) ?? '';
+    expect(masked).toContain('•');
+
+    await rtmp().getByTestId('obs-stream-key-copy').click();
+    key = await djPage.evaluate(() => navigator.clipboard.readText());
+    expect(key.length).toBeGreaterThanOrEqual(12);
+    expect(masked).not.toContain(key.slice(4, -2));
+    await rtmp().getByTestId('obs-stream-key-reveal').click();
+    await expect(keyField).toHaveText(key);
+    await expect(rtmp().getByText('Set up OBS')).toBeVisible();
+    await expect(rtmp().getByTestId('obs-status')).toHaveAttribute('data-state', 'idle');
+  });
+
+  test('ffmpeg pushes a tone as OBS would; the channel goes on air and a WebRTC listener hears it', async () => {
+    pushes.push(pushRtmp({ serverUrl: server, streamKey: key }));
+    await listenerPage.goto(`/c/${slug}`);
+    await listenerPage.getByTestId('play-button').click();
+    await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: OBS_TIMEOUT });
+    let measured = 0;
+    await expect
+      .poll(async () => (measured = await toneProminence(listenerPage)), { timeout: 30_000, intervals: [500, 1_000] })
+      .toBeGreaterThan(TONE_MARGIN_DB);
+    test.info().annotations.push({ type: 'tone prominence (dB over median bin)', description: measured.toFixed(1) });
+    await expect(listenerPage.getByTestId('channel-dj-name')).toHaveText(dj.name, { timeout: OBS_TIMEOUT });
+    await expect(rtmp().getByTestId('obs-status')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+  });
+
+  test('a new key ends the push at once; the listener waits for the DJ', async () => {
+    const running = pushes.at(-1) as Push;
+    djPage.once('dialog', (dialog) => void dialog.accept());
+    await rtmp().getByTestId('obs-rotate-button').click();
+    await expect(rtmp().getByTestId('obs-stream-key')).not.toHaveText(key);
+    await expect.poll(() => hasExited(running), { timeout: 15_000 }).toBe(true);
+    await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'waiting', { timeout: OBS_TIMEOUT });
+  });
+});

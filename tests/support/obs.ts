@@ -1,0 +1,37 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { IngressEndpoint } from '@/types/ingress';
+
+/** An ffmpeg process pushing audio to an ingress as OBS would (FLV over RTMP, AAC stereo). */
+export type Push = { child: ChildProcess; exited: Promise<number | null>; log: () => string; stop: () => Promise<void> };
+
+export type PushOptions = {
+  /** A 1 kHz sine by default; any lavfi audio source works (e.g. a click train). */
+  lavfi?: string;
+  /** Also send a small video stream, as OBS always does. */
+  video?: boolean;
+};
+
+/** Starts pushing to `${serverUrl}/${streamKey}` in real time until stopped. */
+export function pushRtmp(endpoint: Pick<IngressEndpoint, 'serverUrl' | 'streamKey'>, opts: PushOptions = {}): Push {
+  const lavfi = opts.lavfi ?? 'sine=frequency=1000:sample_rate=48000';
+  const args = ['-hide_banner', '-loglevel', 'warning', '-re', '-f', 'lavfi', '-i', lavfi];
+  if (opts.video) args.push('-re', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=15');
+  args.push('-ac', '2', '-c:a', 'aac', '-b:a', '160k');
+  if (opts.video) args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '30', '-pix_fmt', 'yuv420p');
+  args.push('-f', 'flv', `${endpoint.serverUrl}/${endpoint.streamKey}`);
+  const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', () => resolve(127));
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { child, exited, log: () => stderr, stop };
+}
+
+/** True once the process has exited (a refused or ended push), without waiting. */
+export const hasExited = (push: Push) => push.child.exitCode !== null || push.child.signalCode !== null;
