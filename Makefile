@@ -21,4 +21,5 @@ bench: setup
 	npm run bench:golive
 	npm run bench:token
 	npm run bench:ingress
+	npm run bench:hls
 	npm run bench:bpm

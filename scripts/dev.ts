@@ -1,6 +1,6 @@
 // `make dev`: .env (created with fresh secrets if missing), migrations, a private
 // Redis, a local LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops all.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
@@ -10,6 +10,7 @@ import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
+import { startHlsStack } from './stack/hls';
 import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,7 @@ const RTC_TCP_PORT = 7881;
 const UDP_RANGE = [50000, 50099] as const;
 const REDIS_PORT = 7882;
 const INGRESS = ingressPorts(19350, 51000);
+const HLS_PORT_BASE = 19360; // MinIO, egress (scripts/stack/hls.ts)
 
 /** .env merged under the shell environment (the shell wins, as in Next.js). */
 function loadEnv(): Env {
@@ -75,6 +77,14 @@ async function main(): Promise<number> {
     const ingressDir = path.join(localDir, 'ingress.dev');
     mkdirSync(ingressDir, { recursive: true });
     await startLocalIngress(root, ingressBin, ingressDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
+    // HLS against a throwaway local MinIO, unless .env points at real storage.
+    if (!env.S3_BUCKET) {
+      const dir = path.join(localDir, 'dev-hls');
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const livekit = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
+      Object.assign(env, (await startHlsStack({ root, dir, portBase: HLS_PORT_BASE, livekit, redis, track: services })).appEnv);
+    }
   } catch (err) {
     console.error(tail(livekitLog));
     await teardown();

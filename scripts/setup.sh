@@ -12,6 +12,13 @@ missing=""
 for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
+# Egress test build: cgo against GStreamer (headers), its plugins at run time,
+# and Chromium + Xvfb + PulseAudio, which egress v1.8.6 uses for room composite.
+for pkg in pkg-config gcc libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev \
+  libgstreamer-plugins-bad1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad \
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools xvfb pulseaudio; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing="$missing $pkg"
+done
 
 # LiveKit Ingress (OBS input) builds with cgo against GStreamer and runs its
 # plugins (RTMP demux, AAC decode, Opus encode, WebRTC for WHIP).
@@ -51,3 +58,6 @@ fi
 
 sh scripts/livekit-server.sh >/dev/null
 sh scripts/livekit-ingress.sh >/dev/null
+# S3 storage (MinIO) and HLS egress for local stacks, cached like livekit-server.
+sh scripts/minio.sh >/dev/null
+sh scripts/egress.sh >/dev/null

@@ -20,6 +20,7 @@ import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
+import { startHlsStack } from './stack/hls';
 import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,7 @@ const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
 const CONTROL_PORT = 7893 + OFFSET;
 const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
+const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
@@ -137,6 +139,9 @@ async function main(): Promise<number> {
     });
     let livekit: Service | undefined = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
     await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
+    const lk = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
+    const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
+    Object.assign(env, hls.appEnv);
     await startApp(root, env, APP_PORT, appLog, services);
     const control = await startControl(CONTROL_PORT, randomSecret(24), {
       killLivekit: async () => {

@@ -9,7 +9,13 @@ import { contentSecurityPolicy } from '@/server/http/security-headers';
 export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy({ appUrl: env.APP_URL, livekitUrl: env.LIVEKIT_URL, nonce, dev: env.NODE_ENV === 'development' });
+  const csp = contentSecurityPolicy({
+    appUrl: env.APP_URL,
+    livekitUrl: env.LIVEKIT_URL,
+    storageUrl: env.S3_PUBLIC_BASE_URL,
+    nonce,
+    dev: env.NODE_ENV === 'development',
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);

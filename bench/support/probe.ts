@@ -19,6 +19,8 @@ export type ProbeOptions = {
   hookCapture: boolean;
   hookSender: boolean;
   watchSelector: string | null;
+  /** A media element without srcObject (HLS through Media Source): its output is tapped directly. */
+  captureSelector?: string | null;
 };
 
 /** `t` is ms on the shared clock; `track` the tapped track's id. */
@@ -94,33 +96,36 @@ export function installProbe(opts: ProbeOptions): void {
     })());
 
   const active = new Map<string, { source: AudioNode; node: AudioWorkletNode }>();
+  /** Feeds `source` into a fresh onset detector whose onsets are stamped on the page clock. */
+  const attach = (ctx: AudioContext, sink: AudioNode, source: AudioNode, label: string, id: string) => {
+    const previous = active.get(label);
+    previous?.source.disconnect();
+    previous?.node.disconnect();
+    const node = new AudioWorkletNode(ctx, 'onset-probe', {
+      processorOptions: { threshold: opts.threshold, quietFrames: Math.round((opts.quietMs / 1000) * ctx.sampleRate) },
+    });
+    node.port.onmessage = (e: MessageEvent<ProbeMessage>) => {
+      const msg = e.data;
+      if (msg.kind === 'level') {
+        state.levels[label] = msg.peak;
+        return;
+      }
+      // Map the sample's context time to the page clock with the context's own timestamp pair;
+      // both ends use the same detector, so its fixed pipeline delay cancels in the difference.
+      const ts = ctx.getOutputTimestamp();
+      const perf = (ts.performanceTime ?? 0) + (msg.frame / ctx.sampleRate - (ts.contextTime ?? 0)) * 1000;
+      (state.onsets[label] ??= []).push({ t: performance.timeOrigin + perf, peak: msg.peak, track: id });
+    };
+    source.connect(node).connect(sink);
+    active.set(label, { source, node });
+  };
   const tap = async (track: MediaStreamTrack, label: string): Promise<void> => {
     if (state.taps[label] === track.id) return;
     state.taps[label] = track.id; // latest track wins: each go-live publishes a fresh clone
     try {
       const { ctx, sink } = await audio();
       if (ctx.state !== 'running') await ctx.resume();
-      const previous = active.get(label);
-      previous?.source.disconnect();
-      previous?.node.disconnect();
-      const source = new MediaStreamAudioSourceNode(ctx, { mediaStream: new MediaStream([track]) });
-      const node = new AudioWorkletNode(ctx, 'onset-probe', {
-        processorOptions: { threshold: opts.threshold, quietFrames: Math.round((opts.quietMs / 1000) * ctx.sampleRate) },
-      });
-      node.port.onmessage = (e: MessageEvent<ProbeMessage>) => {
-        const msg = e.data;
-        if (msg.kind === 'level') {
-          state.levels[label] = msg.peak;
-          return;
-        }
-        // Map the sample's context time to the page clock with the context's own timestamp pair;
-        // both ends use the same detector, so its fixed pipeline delay cancels in the difference.
-        const ts = ctx.getOutputTimestamp();
-        const perf = (ts.performanceTime ?? 0) + (msg.frame / ctx.sampleRate - (ts.contextTime ?? 0)) * 1000;
-        (state.onsets[label] ??= []).push({ t: performance.timeOrigin + perf, peak: msg.peak, track: track.id });
-      };
-      source.connect(node).connect(sink);
-      active.set(label, { source, node });
+      attach(ctx, sink, new MediaStreamAudioSourceNode(ctx, { mediaStream: new MediaStream([track]) }), label, track.id);
     } catch (err) {
       state.errors.push(`${label}: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -173,6 +178,29 @@ export function installProbe(opts: ProbeOptions): void {
       const stream = el instanceof HTMLMediaElement ? el.srcObject : null;
       const track = stream instanceof MediaStream ? stream.getAudioTracks()[0] : undefined;
       if (track && track.readyState === 'live') void tap(track, 'receiver');
+    }, 10);
+  }
+
+  if (opts.captureSelector) {
+    // The element's own output, routed into the probe's context (it stays the element's
+    // output across source changes, so Play/Stop and rebuilt players need no re-tap).
+    // The element is then heard only through the probe's silent sink: fine for a bench.
+    const selector = opts.captureSelector;
+    let tapped = false;
+    setInterval(() => {
+      const el = document.querySelector(selector);
+      if (tapped || !(el instanceof HTMLMediaElement) || el.paused) return;
+      tapped = true;
+      void (async () => {
+        try {
+          const { ctx, sink } = await audio();
+          if (ctx.state !== 'running') await ctx.resume();
+          const source = new MediaElementAudioSourceNode(ctx, { mediaElement: el });
+          attach(ctx, sink, source, 'receiver', 'element');
+        } catch (err) {
+          state.errors.push(`receiver: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      })();
     }, 10);
   }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, fail } from './env';
 
@@ -41,4 +41,45 @@ export function clickTrainWav(): string {
 /** A steady -6 dBFS 1 kHz sine (10 s, a whole number of cycles, so the loop is seamless). */
 export function toneWav(): string {
   return render('tone-1k-48k-stereo.wav', ['synth', '10', 'sine', '1000', 'vol', '0.5'], 1_000_000);
+}
+
+/** Writes 48 kHz stereo 16-bit PCM as a WAV file. */
+function writeWav(name: string, samples: Int16Array): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const file = path.join(BENCH_DIR, name);
+  const header = Buffer.alloc(44);
+  const bytes = samples.length * 2;
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + bytes, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(2, 22);
+  header.writeUInt32LE(48_000, 24);
+  header.writeUInt32LE(48_000 * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(bytes, 40);
+  writeFileSync(file, Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, bytes)]));
+  return file;
+}
+
+/**
+ * Clicks at the given times (s) in a file `lengthS` long: 5 ms, 2 kHz, -2 dBFS bursts.
+ * Chromium loops the file, so the pattern repeats every `lengthS`.
+ */
+export function patternClickWav(times: readonly number[], lengthS: number): string {
+  const rate = 48_000;
+  const samples = new Int16Array(Math.round(lengthS * rate) * 2);
+  const burst = Math.round(0.005 * rate);
+  for (const t of times) {
+    const start = Math.round(t * rate);
+    for (let i = 0; i < burst && start + i < samples.length / 2; i++) {
+      const v = Math.round(Math.sin((2 * Math.PI * 2000 * i) / rate) * 0.8 * 32767);
+      samples[2 * (start + i)] = v;
+      samples[2 * (start + i) + 1] = v;
+    }
+  }
+  return writeWav(`pattern-clicks-${times.length}-${lengthS}s.wav`, samples);
 }

@@ -40,6 +40,20 @@ describe('env schema', () => {
     expect(() => parseEnv({ ...valid, DATABASE_URL: 'postgres://x' })).toThrow(/SQLite/);
   });
 
+  it('takes storage all or nothing, so egress never starts without somewhere to write', () => {
+    expect(parseEnv(valid).S3_BUCKET).toBe('');
+    const storage = {
+      S3_ENDPOINT: 'https://acc.r2.cloudflarestorage.com',
+      S3_BUCKET: 'radio',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_PUBLIC_BASE_URL: 'https://hls.example.com',
+    };
+    expect(parseEnv({ ...valid, ...storage }).S3_REGION).toBe('auto');
+    expect(() => parseEnv({ ...valid, ...storage, S3_PUBLIC_BASE_URL: '' })).toThrow(/S3_PUBLIC_BASE_URL: required/);
+    expect(() => parseEnv({ ...valid, S3_BUCKET: 'radio' })).toThrow(/S3_ENDPOINT: required/);
+  });
+
   it('.env.example lists exactly the schema variables, and its values parse', () => {
     const example = readEnvExample();
     expect([...example.keys()].sort()).toEqual(Object.keys(envSchema.shape).sort());

@@ -31,15 +31,42 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Sign-in attempts allowed per client per minute (raise it when many DJs share one address). */
   AUTH_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // S3-compatible storage for HLS (Cloudflare R2 in production): the same values
+  // fill deploy/egress.yaml. All empty turns HLS off (listeners use WebRTC only).
+  /** S3 API endpoint, e.g. https://<account>.r2.cloudflarestorage.com (path-style addressing). */
+  S3_ENDPOINT: z.union([z.url(), z.literal('')]).default(''),
+  S3_REGION: z.string().min(1).default('auto'),
+  S3_BUCKET: z.string().default(''),
+  S3_ACCESS_KEY_ID: z.string().default(''),
+  S3_SECRET_ACCESS_KEY: z.string().default(''),
+  /** Public URL where browsers read the bucket's objects (R2 custom domain or CDN), no trailing slash. */
+  S3_PUBLIC_BASE_URL: z.union([z.url(), z.literal('')]).default(''),
+  /** Key prefix for HLS: <prefix>/<channelId>/<broadcastId>/... */
+  HLS_PATH_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'HLS_PATH_PREFIX must be one path segment').default('hls'),
+  /** Days the HLS of an ended broadcast stays in storage (a channel can override it). */
+  HLS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** WebRTC listeners in a channel's room before new listeners are sent to HLS. */
+  HLS_LISTENER_THRESHOLD: z.coerce.number().int().min(0).default(100),
 });
+
+const STORAGE_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_BASE_URL'] as const;
+
+/** Storage is all or nothing: a half-filled config would start egresses that cannot upload. */
+function storageIssues(env: z.infer<typeof envSchema>): string[] {
+  const missing = STORAGE_KEYS.filter((k) => env[k] === '');
+  if (missing.length === 0 || missing.length === STORAGE_KEYS.length) return [];
+  return missing.map((k) => `  - ${k}: required when any S3_* storage variable is set (all or none)`);
+}
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Parse an environment, turning zod issues into one readable message. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  const lines = result.success
+    ? storageIssues(result.data)
+    : result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  if (!result.success || lines.length > 0) {
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example.`);
   }
   return result.data;

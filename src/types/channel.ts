@@ -11,7 +11,19 @@ export type ChannelLive = {
   djName: string | null;
   /** ISO time the current set started, null when off air. */
   since: string | null;
+  /** Everyone listening: WebRTC listeners in the room plus HLS listeners. */
   listeners: number;
+  /** The live HLS stream, null when off air or the station runs without HLS. */
+  hls: ChannelHls | null;
+};
+
+export type ChannelHls = {
+  /** Public URL of the live (sliding window) playlist on the storage/CDN. */
+  playlistUrl: string;
+  /** Its first segments exist, so a player can start now. */
+  ready: boolean;
+  /** The room has reached the WebRTC listener threshold: new listeners should use HLS. */
+  preferred: boolean;
 };
 
 export type ChannelSummary = {
@@ -47,3 +59,13 @@ export const channelUpdateSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
 export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;
+
+/** How often an HLS player reports in. */
+export const HLS_HEARTBEAT_MS = 15_000;
+
+/** Heartbeat of an HLS player (HLS listeners are not in the LiveKit room, so the app counts them). */
+export const hlsHeartbeatSchema = z.strictObject({
+  sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'sessionId must be 16-64 URL-safe characters'),
+  leaving: z.boolean().optional(),
+});
+export type HlsHeartbeat = z.infer<typeof hlsHeartbeatSchema>;

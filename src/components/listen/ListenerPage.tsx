@@ -6,17 +6,18 @@ import { cx } from '@/components/ui/cx';
 import { ListenerCount } from '@/components/channels/ListenerCount';
 import { LiveBadge } from '@/components/channels/LiveBadge';
 import { OnAirFor } from '@/components/channels/OnAirFor';
-import { useBroadcastStream } from '@/hooks/useBroadcastStream';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
 import { ListenerTempo } from '@/components/bpm/ListenerTempo';
+import { useListenerPlayer } from '@/hooks/useListenerPlayer';
+import { ListenOptions } from './ListenOptions';
 import { listenerStatusText } from './listener-status-text';
 import { PlayerControls } from './PlayerControls';
 
 /** Public channel page (client leaf): live status, player, listener count. */
 export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) {
   const { channel, error: statusError } = useChannelStatus(initial);
-  const stream = useBroadcastStream(initial.id);
+  const stream = useListenerPlayer(channel);
   const tempo = useRemoteTempo(stream.room);
   const { live } = channel;
 
@@ -55,7 +56,8 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
         <PlayerControls
           phase={stream.phase}
           audioBlocked={stream.audioBlocked}
-          audioRef={stream.audioRef}
+          audioRef={stream.webrtcAudioRef}
+          hlsAudioRef={stream.hlsAudioRef}
           onPlay={stream.play}
           onStop={stream.stop}
           onStartAudio={stream.startAudio}
@@ -72,6 +74,15 @@ export function ListenerPage({ channel: initial }: { channel: ChannelSummary }) 
           )}
           {listenerStatusText(stream, live.onAir)}
         </p>
+
+        <ListenOptions
+          slug={channel.slug}
+          mode={stream.mode}
+          path={stream.path}
+          fellBack={stream.fellBack}
+          hlsAvailable={live.hls !== null}
+          onMode={stream.setMode}
+        />
       </Card>
 
       {statusError && (

@@ -7,19 +7,21 @@ export type PlayerControlsProps = {
   phase: ListenerPhase;
   audioBlocked: boolean;
   audioRef: RefObject<HTMLAudioElement | null>;
+  /** The element HLS plays through (hls.js attaches Media Source to it). */
+  hlsAudioRef: RefObject<HTMLAudioElement | null>;
   onPlay: () => void;
   onStop: () => void;
   onStartAudio: () => void;
 };
 
 /** Play/Stop, the autoplay unlock button, volume, and the (invisible) audio element. */
-export function PlayerControls({ phase, audioBlocked, audioRef, onPlay, onStop, onStartAudio }: PlayerControlsProps) {
+export function PlayerControls({ phase, audioBlocked, audioRef, hlsAudioRef, onPlay, onStop, onStartAudio }: PlayerControlsProps) {
   const [volume, setVolume] = useState(1);
   const active = phase !== 'idle' && phase !== 'error';
 
   useEffect(() => {
-    if (audioRef.current) audioRef.current.volume = volume;
-  }, [audioRef, volume]);
+    for (const el of [audioRef.current, hlsAudioRef.current]) if (el) el.volume = volume;
+  }, [audioRef, hlsAudioRef, volume]);
 
   return (
     <div className="flex flex-wrap items-center gap-4">
@@ -51,6 +53,7 @@ export function PlayerControls({ phase, audioBlocked, audioRef, onPlay, onStop, 
       </label>
       {/* Hidden: playback needs no visible controls, and the live stream cannot be scrubbed. */}
       <audio ref={audioRef} data-testid="listener-audio" className="hidden" />
+      <audio ref={hlsAudioRef} data-testid="listener-hls-audio" className="hidden" />
     </div>
   );
 }

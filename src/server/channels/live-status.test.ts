@@ -20,11 +20,12 @@ describe('toChannelSummary', () => {
       djName: 'DJ Ada',
       since: '2026-01-01T10:00:00.000Z',
       listeners: 3,
+      hls: null,
     });
   });
 
   it('never reports a stale DJ or listener count while live state is unknown', () => {
-    expect(toChannelSummary(row, 3, false).live).toEqual({ known: false, onAir: false, djName: null, since: null, listeners: 0 });
+    expect(toChannelSummary(row, 3, false).live).toEqual({ known: false, onAir: false, djName: null, since: null, listeners: 0, hls: null });
   });
 });
 

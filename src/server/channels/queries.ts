@@ -1,12 +1,20 @@
 import 'server-only';
-import type { ChannelSummary } from '@/types/channel';
+import type { ChannelHls, ChannelSummary } from '@/types/channel';
+import { liveHls } from '../egress';
+import { getEnv } from '../env';
 import { getDb } from '../db/client';
+import { hlsListenerCount } from './hls-listeners';
 import type { Channel } from '../db/generated/client';
 import { liveStateKnown } from './live-status';
 
 type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 
-export function toChannelSummary(row: ChannelRow, listeners: number, known = liveStateKnown()): ChannelSummary {
+export function toChannelSummary(
+  row: ChannelRow,
+  listeners: number,
+  known = liveStateKnown(),
+  hls: ChannelHls | null = null,
+): ChannelSummary {
   const onAir = known && row.liveIdentity !== null;
   return {
     id: row.id,
@@ -19,6 +27,7 @@ export function toChannelSummary(row: ChannelRow, listeners: number, known = liv
       djName: onAir ? (row.liveName ?? row.liveIdentity) : null,
       since: onAir && row.liveSince ? row.liveSince.toISOString() : null,
       listeners: known ? listeners : 0,
+      hls: onAir ? hls : null,
     },
   };
 }
@@ -33,17 +42,30 @@ async function listenerCounts(channelIds: string[]): Promise<Map<string, number>
   return new Map(groups.map((g) => [g.channelId, g._count._all]));
 }
 
-export async function listChannels(): Promise<ChannelSummary[]> {
-  const rows = await getDb().channel.findMany({ orderBy: { name: 'asc' } });
+/** HLS of an on-air channel; `preferred` once its room holds the configured number of WebRTC listeners. */
+async function channelHls(row: ChannelRow, webrtcListeners: number): Promise<ChannelHls | null> {
+  if (row.liveIdentity === null) return null;
+  const hls = await liveHls(row.id);
+  return hls && { ...hls, preferred: webrtcListeners >= getEnv().HLS_LISTENER_THRESHOLD };
+}
+
+async function summarize(rows: ChannelRow[]): Promise<ChannelSummary[]> {
   const counts = await listenerCounts(rows.map((r) => r.id));
-  return rows.map((row) => toChannelSummary(row, counts.get(row.id) ?? 0));
+  return Promise.all(
+    rows.map(async (row) => {
+      const webrtc = counts.get(row.id) ?? 0;
+      return toChannelSummary(row, webrtc + hlsListenerCount(row.id), liveStateKnown(), await channelHls(row, webrtc));
+    }),
+  );
+}
+
+export async function listChannels(): Promise<ChannelSummary[]> {
+  return summarize(await getDb().channel.findMany({ orderBy: { name: 'asc' } }));
 }
 
 export async function getChannelBySlug(slug: string): Promise<ChannelSummary | null> {
   const row = await getDb().channel.findUnique({ where: { slug } });
-  if (!row) return null;
-  const counts = await listenerCounts([row.id]);
-  return toChannelSummary(row, counts.get(row.id) ?? 0);
+  return row ? ((await summarize([row]))[0] ?? null) : null;
 }
 
 // Token requests ask this on every listener tune-in; channels rarely change, so a

@@ -4,6 +4,7 @@ import { getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { superviseIngress } from '../ingress';
+import { superviseEgress } from '../egress';
 import { getRoomService } from '../livekit/clients';
 import { djAccount } from './dj-account';
 import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
@@ -139,6 +140,18 @@ export async function superviseLiveState(): Promise<void> {
   if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
 }
 
+let lastEgressCheck = 0;
+let egressWakeAt: number | null = null;
+
+/** Egress supervision rides the same loop at the reconcile interval, or sooner when a restart is due. */
+async function egressStep(): Promise<void> {
+  const now = Date.now();
+  const due = now - lastEgressCheck >= getEnv().RECONCILE_INTERVAL_SECONDS * 1000 || (egressWakeAt !== null && now >= egressWakeAt);
+  if (!due || !liveStateKnown()) return;
+  lastEgressCheck = now;
+  egressWakeAt = (await superviseEgress()).nextWakeAt?.getTime() ?? null;
+}
+
 let timer: NodeJS.Timeout | undefined;
 
 /** Supervises live state every PROBE_INTERVAL_MS from now on (once per process). */
@@ -151,6 +164,7 @@ export function startLiveStateReconciler(): void {
     running = true;
     try {
       await superviseLiveState();
+      await egressStep();
       failing = false;
     } catch (err) {
       // Log the first failure of a streak only: LiveKit being down is already visible in /api/health.

@@ -19,6 +19,8 @@ export const unauthorized = (message = 'Sign in to continue.') => new HttpError(
 export const forbidden = (message = 'You are not allowed to do that.') => new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found.') => new HttpError(404, 'not_found', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+export const unavailable = (message: string, retryAfterSeconds: number) =>
+  new HttpError(503, 'unavailable', message, { 'retry-after': String(retryAfterSeconds) });
 export const invalidOrigin = () =>
   new HttpError(403, 'invalid_origin', 'Cross-site request refused: this action must come from the station\'s own pages.');
 export const payloadTooLarge = (maxBytes: number) =>

@@ -21,6 +21,13 @@ describe('contentSecurityPolicy', () => {
     expect(directive(local, 'connect-src')).toBe("connect-src 'self' ws://127.0.0.1:7890 http://127.0.0.1:7890");
   });
 
+  it('lets HLS players read the storage origin, and only when HLS is on', () => {
+    const hls = contentSecurityPolicy({ ...base, storageUrl: 'https://hls.radio.example/bucket' });
+    expect(directive(hls, 'connect-src')).toBe("connect-src 'self' wss://lk.radio.example https://lk.radio.example https://hls.radio.example");
+    expect(directive(hls, 'media-src')).toBe("media-src 'self' blob: https://hls.radio.example");
+    expect(directive(contentSecurityPolicy({ ...base, storageUrl: '' }), 'media-src')).toBe("media-src 'self' blob:");
+  });
+
   it('forbids framing and plugins everywhere', () => {
     const csp = contentSecurityPolicy(base);
     expect(csp).toContain("frame-ancestors 'none'");

@@ -5,6 +5,8 @@ export type SecurityContext = {
   appUrl: string;
   /** The LiveKit URL browsers connect to (ws:// or wss://). */
   livekitUrl: string;
+  /** Public base URL of HLS storage (S3_PUBLIC_BASE_URL), '' when HLS is off: players fetch and play from it. */
+  storageUrl?: string;
   /** Per-request nonce for Next's inline scripts. */
   nonce: string;
   dev: boolean;
@@ -20,10 +22,12 @@ function livekitSources(livekitUrl: string): string[] {
 /**
  * The Content-Security-Policy a page runs under: scripts only from us or with
  * this request's nonce (no inline script without it), media and connections
- * only to us and LiveKit, and no framing at all (clickjacking).
+ * only to us, LiveKit and HLS storage, and no framing at all (clickjacking).
  */
 export function contentSecurityPolicy(ctx: SecurityContext): string {
   const https = new URL(ctx.appUrl).protocol === 'https:';
+  // hls.js fetches playlists and segments (connect-src); Safari's own HLS plays the URL (media-src).
+  const storage = ctx.storageUrl ? ` ${new URL(ctx.storageUrl).origin}` : '';
   const directives = [
     "default-src 'self'",
     // React needs eval only in development (error overlays).
@@ -32,8 +36,8 @@ export function contentSecurityPolicy(ctx: SecurityContext): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "media-src 'self' blob:",
-    `connect-src 'self' ${livekitSources(ctx.livekitUrl).join(' ')}`,
+    `media-src 'self' blob:${storage}`,
+    `connect-src 'self' ${livekitSources(ctx.livekitUrl).join(' ')}${storage}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,5 +1,6 @@
 import 'server-only';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
+import { reactToWebhook } from '../egress';
 import { BODY_LIMITS, readBodyText } from '../http/body';
 import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
@@ -26,5 +27,12 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event)]);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
+  // Egress start/stop runs after the response: starting one takes seconds, and
+  // the supervisor repairs whatever a crash here leaves undone.
+  if (result !== 'duplicate') {
+    void reactToWebhook(event).catch((err: unknown) =>
+      console.warn('[egress] webhook reaction failed:', err instanceof Error ? err.message : err),
+    );
+  }
   return result;
 }

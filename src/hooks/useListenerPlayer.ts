@@ -1,0 +1,100 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChannelSummary } from '@/types/channel';
+import { choosePath, type ListenMode, type ListenPath, webrtcFailed } from './lib/listen-path';
+import { useBroadcastStream } from './useBroadcastStream';
+import { useHlsHeartbeat } from './useHlsHeartbeat';
+import { useHlsStream } from './useHlsStream';
+
+/**
+ * The channel page's player: WebRTC or HLS, chosen automatically (WebRTC until
+ * the room is full, HLS when WebRTC fails) or by hand, switching live.
+ * `channel` is the latest polled summary (its `live.hls` tracks the egress).
+ */
+export function useListenerPlayer(channel: ChannelSummary) {
+  const webrtc = useBroadcastStream(channel.id);
+  const hlsInfo = channel.live.hls;
+  const hls = useHlsStream(hlsInfo?.ready ? hlsInfo.playlistUrl : null);
+  const [mode, setModeState] = useState<ListenMode>('auto');
+  const [path, setPath] = useState<ListenPath | null>(null);
+  const [fellBack, setFellBack] = useState(false);
+  const hlsInfoRef = useRef(hlsInfo);
+  useEffect(() => {
+    hlsInfoRef.current = hlsInfo;
+  }, [hlsInfo]);
+  useHlsHeartbeat(channel.slug, path === 'hls');
+
+  const { play: playWebrtc, stop: stopWebrtc } = webrtc;
+  const { play: playHls, stop: stopHls } = hls;
+
+  const start = useCallback(
+    (next: ListenPath) => {
+      if (next === 'hls') {
+        stopWebrtc();
+        playHls();
+      } else {
+        stopHls();
+        playWebrtc();
+      }
+      setPath(next);
+    },
+    [playHls, playWebrtc, stopHls, stopWebrtc],
+  );
+
+  const play = useCallback(() => {
+    setFellBack(false);
+    start(choosePath(mode, hlsInfoRef.current, false));
+  }, [mode, start]);
+
+  const stop = useCallback(() => {
+    stopWebrtc();
+    stopHls();
+    setPath(null);
+    setFellBack(false);
+  }, [stopHls, stopWebrtc]);
+
+  const setMode = useCallback(
+    (next: ListenMode) => {
+      setModeState(next);
+      if (path === null) return;
+      const target = choosePath(next, hlsInfoRef.current, false);
+      if (target !== path) start(target);
+    },
+    [path, start],
+  );
+
+  // Automatic fallback: WebRTC failed (blocked UDP, SFU trouble) but HLS plays.
+  const failed = webrtcFailed(webrtc.phase, webrtc.attempt);
+  useEffect(() => {
+    if (mode !== 'auto' || path !== 'webrtc' || !failed) return;
+    if (choosePath('auto', hlsInfoRef.current, true) !== 'hls') return;
+    setFellBack(true);
+    start('hls');
+  }, [failed, mode, path, start, hlsInfo?.ready]);
+
+  // Chosen HLS by hand before the stream existed: move over as soon as it does.
+  useEffect(() => {
+    if (mode === 'hls' && path === 'webrtc' && hlsInfo) start('hls');
+  }, [mode, path, hlsInfo, start]);
+
+  const active = path === 'hls' ? hls : webrtc;
+  return {
+    mode,
+    setMode,
+    /** The path playing now, null when stopped. */
+    path,
+    /** Automatic mode moved this listener to HLS after WebRTC failed. */
+    fellBack,
+    phase: active.phase,
+    error: path === 'hls' ? null : webrtc.error,
+    attempt: path === 'hls' ? 0 : webrtc.attempt,
+    audioBlocked: active.audioBlocked,
+    play,
+    stop,
+    startAudio: active.startAudio,
+    webrtcAudioRef: webrtc.audioRef,
+    hlsAudioRef: hls.audioRef,
+    /** The WebRTC room while connected (the DJ's tempo rides on its participant attributes). */
+    room: webrtc.room,
+  };
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { WebhookEvent } from 'livekit-server-sdk';
+import { parseBroadcastRoom } from '@/types/broadcast';
+import { hasEnded } from './livekit';
+import { egressEnded, syncChannelEgress } from './service';
+
+/** Room events that can change whether a channel is on air. */
+const LIVE_EVENTS = new Set(['track_published', 'track_unpublished', 'participant_left', 'room_finished', 'room_started']);
+
+/**
+ * Reacts to a verified, newly applied webhook (live state already written): a
+ * channel that went on or off air gets its egress started or stopped, and an
+ * egress that ended on its own is restarted. Everything here is idempotent, so
+ * duplicate or out-of-order events only cause no-op syncs.
+ */
+export async function reactToWebhook(event: WebhookEvent): Promise<void> {
+  if (event.event === 'egress_ended' && event.egressInfo) {
+    const info = event.egressInfo;
+    if (hasEnded(info.status)) await egressEnded(info.egressId, info.error);
+    return;
+  }
+  if (!LIVE_EVENTS.has(event.event)) return;
+  const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
+  if (channelId) await syncChannelEgress(channelId);
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { type OpenBroadcast, HEALTHY_RUN_MS, nextWake, planEgress, retryDelayMs } from './plan';
+
+const now = new Date('2026-11-22T01:00:00Z');
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const dj = { identity: 'dj-1', name: 'DJ One' };
+const running = (over: Partial<OpenBroadcast> = {}): OpenBroadcast => ({
+  id: 'b1',
+  egressId: 'EG_1',
+  egressStartedAt: ago(5_000),
+  attempt: 1,
+  failures: 0,
+  nextAttemptAt: null,
+  hosts: [dj],
+  ...over,
+});
+
+describe('planEgress', () => {
+  it('opens a broadcast and starts attempt 1 when a channel goes on air', () => {
+    expect(planEgress({ now, onAir: dj, open: null, activeEgressIds: null })).toEqual([
+      { type: 'open_broadcast', host: dj },
+      { type: 'start', attempt: 1 },
+    ]);
+  });
+
+  it('does nothing while a healthy egress runs (duplicate events are no-ops)', () => {
+    expect(planEgress({ now, onAir: dj, open: running(), activeEgressIds: null })).toEqual([]);
+    expect(planEgress({ now, onAir: dj, open: running(), activeEgressIds: ['EG_1'], playlistModifiedAt: ago(1000) })).toEqual([]);
+  });
+
+  it('stops the egress and closes the broadcast when the channel goes off air', () => {
+    expect(planEgress({ now, onAir: null, open: running(), activeEgressIds: null })).toEqual([
+      { type: 'stop', egressId: 'EG_1' },
+      { type: 'close_broadcast' },
+    ]);
+    expect(planEgress({ now, onAir: null, open: running(), activeEgressIds: ['EG_1'] })).toEqual([
+      { type: 'stop', egressId: 'EG_1' },
+      { type: 'close_broadcast' },
+    ]);
+  });
+
+  it('stops egresses left running for an empty channel or not belonging to the broadcast', () => {
+    expect(planEgress({ now, onAir: null, open: null, activeEgressIds: ['EG_old'] })).toEqual([{ type: 'stop', egressId: 'EG_old' }]);
+    expect(planEgress({ now, onAir: dj, open: running(), activeEgressIds: ['EG_1', 'EG_x'] })).toEqual([
+      { type: 'stop', egressId: 'EG_x' },
+    ]);
+  });
+
+  it('records a lost egress as a failure and restarts at once the first time', () => {
+    const steps = planEgress({ now, onAir: dj, open: running(), activeEgressIds: [] });
+    expect(steps).toEqual([
+      { type: 'fail', egressId: 'EG_1', reason: 'egress is no longer active', failures: 1, retryAt: now },
+      { type: 'start', attempt: 2 },
+    ]);
+  });
+
+  it('does not call an egress lost when it started after the active list was taken', () => {
+    const open = running({ egressStartedAt: ago(100) });
+    expect(planEgress({ now, onAir: dj, open, activeEgressIds: [], activeSince: ago(1000) })).toEqual([]);
+  });
+
+  it('backs off repeated failures and waits for the retry time', () => {
+    const steps = planEgress({ now, onAir: dj, open: running({ failures: 2, attempt: 3 }), activeEgressIds: [] });
+    expect(steps).toEqual([
+      { type: 'fail', egressId: 'EG_1', reason: 'egress is no longer active', failures: 3, retryAt: new Date(now.getTime() + retryDelayMs(3)) },
+    ]);
+    const waiting = running({ egressId: null, failures: 3, attempt: 3, nextAttemptAt: new Date(now.getTime() + 1000) });
+    expect(planEgress({ now, onAir: dj, open: waiting, activeEgressIds: [] })).toEqual([]);
+    expect(nextWake(waiting)).toEqual(waiting.nextAttemptAt);
+    const due = { ...waiting, nextAttemptAt: now };
+    expect(planEgress({ now, onAir: dj, open: due, activeEgressIds: [] })).toEqual([{ type: 'start', attempt: 4 }]);
+  });
+
+  it('starts the backoff over after an egress that ran long enough', () => {
+    const open = running({ failures: 4, egressStartedAt: ago(HEALTHY_RUN_MS + 1) });
+    const [fail] = planEgress({ now, onAir: dj, open, activeEgressIds: [] });
+    expect(fail).toMatchObject({ type: 'fail', failures: 1 });
+  });
+
+  it('restarts an egress whose live playlist is missing after startup or stale', () => {
+    const old = running({ egressStartedAt: ago(60_000), failures: 0 });
+    expect(planEgress({ now, onAir: dj, open: old, activeEgressIds: ['EG_1'], playlistModifiedAt: null })).toEqual([
+      expect.objectContaining({ type: 'fail', reason: 'no live playlist after startup' }),
+      { type: 'stop', egressId: 'EG_1' },
+      { type: 'start', attempt: 2 },
+    ]);
+    expect(planEgress({ now, onAir: dj, open: old, activeEgressIds: ['EG_1'], playlistModifiedAt: ago(20_000) })[0]).toMatchObject({
+      reason: 'live playlist is stale',
+    });
+    // Still starting up: no verdict yet.
+    expect(planEgress({ now, onAir: dj, open: running(), activeEgressIds: ['EG_1'], playlistModifiedAt: null })).toEqual([]);
+  });
+
+  it('adds a new host to the open broadcast (a handover keeps one broadcast)', () => {
+    const next = { identity: 'dj-2', name: 'Two' };
+    expect(planEgress({ now, onAir: next, open: running(), activeEgressIds: null })).toEqual([{ type: 'add_host', host: next }]);
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('grows and caps at a minute', () => {
+    expect([1, 2, 3, 4, 5, 9].map(retryDelayMs)).toEqual([0, 5000, 15000, 30000, 60000, 60000]);
+  });
+});

@@ -1,0 +1,66 @@
+import 'server-only';
+import { getDb } from '../db/client';
+import { getEnv } from '../env';
+import { notFound, unavailable } from '../http/errors';
+import { attemptKeys, objectModifiedAt, publicObjectUrl, storageConfig } from '../storage';
+
+export type LiveHls = {
+  /** Public URL of the current live (sliding window) playlist. */
+  playlistUrl: string;
+  /** Whether its first segments are written, i.e. a player can start now. */
+  ready: boolean;
+};
+
+// Listener pages ask every few seconds; one HEAD per channel per TTL is plenty.
+const READY_TTL_MS = 2_000;
+const readyCache = new Map<string, { ready: boolean; until: number }>();
+
+async function playlistExists(key: string): Promise<boolean> {
+  const conf = storageConfig();
+  if (!conf) return false;
+  const now = Date.now();
+  const hit = readyCache.get(key);
+  if (hit && hit.until > now) return hit.ready;
+  const ready = (await objectModifiedAt(conf, key).catch(() => null)) !== null;
+  if (readyCache.size > 1000) readyCache.clear();
+  // A ready playlist stays ready for this attempt; only "not yet" is asked again soon.
+  readyCache.set(key, { ready, until: ready ? now + 3_600_000 : now + READY_TTL_MS });
+  return ready;
+}
+
+/** The live HLS of a channel that is on air with an egress running, else null. */
+export async function liveHls(channelId: string): Promise<LiveHls | null> {
+  const conf = storageConfig();
+  if (!conf) return null;
+  const row = await getDb().broadcast.findFirst({
+    where: { channelId, endedAt: null, egressId: { not: null }, attempt: { gt: 0 } },
+    select: { storagePath: true, attempt: true },
+  });
+  if (!row) return null;
+  const key = attemptKeys(row.storagePath, row.attempt).livePlaylist;
+  return { playlistUrl: publicObjectUrl(conf.publicBaseUrl, key), ready: await playlistExists(key) };
+}
+
+async function channelBySlug(slug: string) {
+  const channel = await getDb().channel.findUnique({ where: { slug }, select: { id: true, name: true, liveIdentity: true } });
+  if (!channel) throw notFound('No such channel.');
+  return channel;
+}
+
+/** Where /c/<slug>/live.m3u8 redirects: the current broadcast's live playlist. */
+export async function currentLivePlaylist(slug: string): Promise<string> {
+  const channel = await channelBySlug(slug);
+  if (!storageConfig()) throw notFound('This station does not stream HLS.');
+  if (!channel.liveIdentity) throw notFound('The channel is off air.');
+  const hls = await liveHls(channel.id);
+  if (!hls?.ready) throw unavailable('The stream is starting; try again in a few seconds.', 2);
+  return hls.playlistUrl;
+}
+
+/** The .m3u a listener downloads: one entry, the channel's stable live.m3u8 URL. */
+export async function channelPlaylistFile(slug: string): Promise<{ body: string; filename: string }> {
+  const channel = await channelBySlug(slug);
+  const title = channel.name.replace(/[\r\n]+/g, ' ');
+  const url = `${getEnv().APP_URL.replace(/\/+$/, '')}/c/${encodeURIComponent(slug)}/live.m3u8`;
+  return { body: `#EXTM3U\n#EXTINF:-1,${title}\n${url}\n`, filename: `${slug}.m3u` };
+}

@@ -1,0 +1,154 @@
+// HLS egress against the stack's real egress (v1.8.6 build) and MinIO: going on
+// air starts an egress whose HLS a listener can fetch and decode, killing the
+// egress worker is repaired under the same broadcast with fresh segment names,
+// going off air stops it, and retention removes an ended broadcast's objects.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EgressClient, EgressStatus } from 'livekit-server-sdk';
+import type { Room } from '@livekit/rtc-node';
+import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import type { ChannelSummary } from '@/types/channel';
+import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { analyseSegment, childPids, cmdline, publishTone, segmentUrls } from '../support/hls';
+import { joinRoom } from '../support/livekit-peer';
+import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+
+const env = stackEnv();
+const anon = new AppClient();
+let admin: AppClient;
+let channel: ChannelSummary;
+let room: Room | undefined;
+let tone: Awaited<ReturnType<typeof publishTone>> | undefined;
+const egress = new EgressClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+
+function requireStackVar(name: 'S3_PUBLIC_BASE_URL' | 'S3_SECRET_ACCESS_KEY' | 'S3_ACCESS_KEY_ID' | 'STACK_DIR' | 'DATABASE_URL') {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and egress`);
+  return value;
+}
+
+/** Where /c/<slug>/live.m3u8 redirects now, or its status when it does not. */
+async function stableRedirect(): Promise<string | number> {
+  const res = await anon.request('GET', `/c/${channel.slug}/live.m3u8`);
+  return res.status === 302 ? (res.headers.get('location') ?? 'no location') : res.status;
+}
+
+async function playlist(url: string): Promise<string> {
+  const res = await fetch(url, { cache: 'no-store' });
+  return res.status === 200 ? res.text() : '';
+}
+
+async function activeEgress(): Promise<string[]> {
+  const list = await egress.listEgress({ roomName: getBroadcastRoom(channel.id), active: true });
+  return list.filter((e) => e.status === EgressStatus.EGRESS_STARTING || e.status === EgressStatus.EGRESS_ACTIVE).map((e) => e.egressId);
+}
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+  channel = await createChannel(admin, 'hls');
+});
+
+afterAll(async () => {
+  await tone?.stop().catch(() => undefined);
+  await room?.disconnect();
+});
+
+describe('HLS egress', () => {
+  let firstPlaylist = '';
+  let firstSegment = '';
+
+  it('starts when the channel goes on air; the stable URL leads to a live playlist with the tone in it', { timeout: 90_000 }, async () => {
+    // Admins may always go live; the token route is the same one the DJ console uses.
+    const res = await admin.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
+    expect(res.status).toBe(200);
+    room = await joinRoom(res.body);
+    tone = await publishTone(room);
+
+    await expect.poll(stableRedirect, { timeout: 45_000, interval: 1000 }).toMatch(/a1-live\.m3u8$/);
+    firstPlaylist = String(await stableRedirect());
+    const publicBase = requireStackVar('S3_PUBLIC_BASE_URL');
+    expect(firstPlaylist.startsWith(`${publicBase}/hls/${channel.id}/`)).toBe(true);
+    expect(await activeEgress()).toHaveLength(1);
+
+    // A listener reads storage anonymously: the live window names a1 segments of 2 s.
+    let text = '';
+    await expect.poll(async () => segmentUrls(firstPlaylist, (text = await playlist(firstPlaylist))).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/#EXT-X-TARGETDURATION:2/);
+    const segments = segmentUrls(firstPlaylist, text);
+    for (const s of segments) expect(s).toMatch(/\/a1-seg_?\d+\.ts$/);
+    firstSegment = segments.at(-1) ?? '';
+    const last = await analyseSegment(firstSegment);
+    expect(last.toneDb, `1 kHz over neighbours, rms ${last.rms.toFixed(3)}`).toBeGreaterThan(20);
+
+    const summary = (await anon.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body;
+    expect(summary.live.hls).toMatchObject({ playlistUrl: firstPlaylist, ready: true });
+    // Storage credentials never reach a client.
+    const raw = JSON.stringify(summary);
+    expect(raw).not.toContain(requireStackVar('S3_SECRET_ACCESS_KEY'));
+    expect(raw).not.toContain(requireStackVar('S3_ACCESS_KEY_ID'));
+  });
+
+  it('offers an .m3u that points at the stable URL', async () => {
+    const res = await fetch(new URL(`/c/${channel.slug}/listen.m3u`, env.APP_URL));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('audio/x-mpegurl');
+    const body = await res.text();
+    expect(body.split('\n')).toEqual(['#EXTM3U', `#EXTINF:-1,${channel.name}`, `${env.APP_URL}/c/${channel.slug}/live.m3u8`, '']);
+  });
+
+  it('restarts a killed egress under the same broadcast without reusing segment names', { timeout: 120_000 }, async () => {
+    // The stack's egress service (restarted on exit like compose's restart policy) runs each
+    // job as an `egress run-handler` child in its own process group (with Chromium and Xvfb).
+    const service = Number(readFileSync(path.join(requireStackVar('STACK_DIR'), 'egress.pid'), 'utf8'));
+    const handlers = childPids(service).filter((pid) => cmdline(pid).includes('run-handler'));
+    expect(handlers).toHaveLength(1);
+    process.kill(-(handlers[0] as number), 'SIGKILL');
+
+    const currentAttempt = async () => Number(/a(\d+)-live\.m3u8$/.exec(String(await stableRedirect()))?.[1] ?? 0);
+    await expect.poll(currentAttempt, { timeout: 90_000, interval: 1000 }).toBeGreaterThan(1);
+    const second = String(await stableRedirect());
+    // Same broadcast folder; a later attempt (2, or more if a start attempt timed out meanwhile).
+    const attempt = Number(/a(\d+)-live\.m3u8$/.exec(second)?.[1]);
+    expect(attempt).toBeGreaterThan(1);
+    expect(second.replace(/a\d+-live\.m3u8$/, '')).toBe(firstPlaylist.replace(/a1-live\.m3u8$/, ''));
+    let text = '';
+    await expect.poll(async () => segmentUrls(second, (text = await playlist(second))).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    for (const s of segmentUrls(second, text)) expect(s).toMatch(new RegExp(`/a${attempt}-seg_?\\d+\\.ts$`));
+    expect((await activeEgress()).length).toBe(1);
+  });
+
+  it('stops when the channel goes off air', async () => {
+    await tone?.stop();
+    tone = undefined;
+    await expect.poll(stableRedirect, { timeout: 20_000 }).toBe(404);
+    await expect.poll(activeEgress, { timeout: 20_000 }).toEqual([]);
+  });
+
+  it('removes an ended broadcast from storage once its retention has passed', async () => {
+    const file = requireStackVar('DATABASE_URL').replace(/^file:/, '');
+    const db = new Database(file);
+    try {
+      type Row = { id: string; storagePath: string; endedAt: number | string };
+      const ended = () =>
+        db.prepare('SELECT id, storagePath, endedAt FROM broadcast WHERE channelId = ? AND endedAt IS NOT NULL').get(channel.id) as Row | undefined;
+      await expect.poll(() => ended() !== undefined, { timeout: 15_000 }).toBe(true);
+      const row = ended();
+      const segment = firstSegment;
+      expect(segment.startsWith(`${requireStackVar('S3_PUBLIC_BASE_URL')}/${row?.storagePath}/`)).toBe(true);
+      expect((await fetch(segment)).status).toBe(200);
+      // Eight days ago: past the default seven. The supervisor runs every 2 s in the stack.
+      const eightDaysAgo = Date.now() - 8 * 86_400_000;
+      // Written in whatever form Prisma's SQLite adapter stored it (epoch ms or ISO text).
+      const value = typeof row?.endedAt === 'number' ? eightDaysAgo : new Date(eightDaysAgo).toISOString();
+      db.prepare('UPDATE broadcast SET endedAt = ? WHERE id = ?').run(value, row?.id);
+      await expect.poll(async () => (await fetch(segment)).status, { timeout: 20_000 }).toBe(404);
+      const purgedAt = () => (db.prepare('SELECT purgedAt FROM broadcast WHERE id = ?').get(row?.id) as { purgedAt: unknown }).purgedAt;
+      await expect.poll(purgedAt, { timeout: 5_000 }).not.toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+});
+
