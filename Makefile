@@ -23,3 +23,4 @@ bench: setup
 	npm run bench:handover
 	npm run bench:ingress
 	npm run bench:hls
+	npm run bench:bpm

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
+import { buildBpmWorklet } from './build/bpm-worklet';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
+  await buildBpmWorklet(); // a static file under public/, served as is by the dev server
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const code = await runForeground(tsx, ['server.ts', '--dev', '--port', String(APP_PORT)], env, root);
   await teardown();

@@ -7,9 +7,9 @@ cd "$root"
 
 # command -> Debian package. chromium: Playwright; ffmpeg/sox: test audio;
 # docker-compose: offline validation of deploy/docker-compose.yml; redis-server:
-# a private Redis per stack.
+# a private Redis per stack; espeak-ng: speech for the tempo tests (speech is "no beat").
 missing=""
-for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server; do
+for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 # Egress test build: cgo against GStreamer (headers), its plugins at run time,

@@ -9,6 +9,8 @@ export type Broadcast = BroadcastState & {
   goLive: () => Promise<void>;
   /** Unpublish and disconnect (also cancels a pending connect). */
   stop: () => Promise<void>;
+  /** Set the DJ's participant attributes in the live session; a no-op when not on air. */
+  setAttributes: (attributes: Record<string, string>) => Promise<void>;
 };
 
 /** One go-live attempt, from token fetch to disconnect. */
@@ -82,5 +84,9 @@ export function useBroadcast(channelId: string, getProgramTrack: () => MediaStre
     [],
   );
 
-  return { ...state, goLive, stop };
+  const setAttributes = useCallback(async (attributes: Record<string, string>) => {
+    await attemptRef.current?.session?.setAttributes(attributes);
+  }, []);
+
+  return { ...state, goLive, stop, setAttributes };
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import type { RemoteTrack } from 'livekit-client';
+import type { RemoteTrack, Room } from 'livekit-client';
 import { reconnectDelay, sleep } from './lib/backoff';
 import { connectListener, type ListenerSession } from './lib/listener-session';
 import { initialListenerState, listenerReducer, type ListenerState } from './lib/listener-state';
@@ -14,6 +14,8 @@ export type BroadcastStream = ListenerState & {
   play: () => void;
   stop: () => void;
   startAudio: () => void;
+  /** The connected room (null between sessions), for room state such as the DJ's tempo. */
+  room: Room | null;
 };
 
 /**
@@ -23,6 +25,7 @@ export type BroadcastStream = ListenerState & {
 export function useBroadcastStream(channelId: string): BroadcastStream {
   const [state, dispatch] = useReducer(listenerReducer, initialListenerState);
   const [audioBlocked, setAudioBlocked] = useState(false);
+  const [room, setRoom] = useState<Room | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const runRef = useRef<AbortController | null>(null);
   const sessionRef = useRef<ListenerSession | null>(null);
@@ -54,10 +57,12 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
         try {
           const session = await connectListener(channelId, signal, events);
           sessionRef.current = session;
+          setRoom(session.room);
           attempt = 0;
           dispatch({ type: 'connected' });
           lost = await session.closed;
           sessionRef.current = null;
+          setRoom(null);
         } catch (error) {
           lost = classifyError(error);
         }
@@ -81,6 +86,7 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
     runRef.current = null;
     void sessionRef.current?.end().catch(() => undefined);
     sessionRef.current = null;
+    setRoom(null);
     showTrack(null);
   }, [showTrack]);
 
@@ -105,5 +111,5 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
 
   useEffect(() => halt, [halt]);
 
-  return { ...state, audioRef, audioBlocked, play, stop, startAudio };
+  return { ...state, audioRef, audioBlocked, play, stop, startAudio, room };
 }

@@ -94,5 +94,7 @@ export function useListenerPlayer(channel: ChannelSummary) {
     startAudio: active.startAudio,
     webrtcAudioRef: webrtc.audioRef,
     hlsAudioRef: hls.audioRef,
+    /** The WebRTC room while connected (the DJ's tempo rides on its participant attributes). */
+    room: webrtc.room,
   };
 }

@@ -7,6 +7,9 @@ import { buttonClasses } from '@/components/ui/button-styles';
 import { useAudioGraph } from '@/hooks/useAudioGraph';
 import { useAudioInputs } from '@/hooks/useAudioInputs';
 import { useAudioLevels } from '@/hooks/useAudioLevels';
+import { useBpm } from '@/hooks/useBpm';
+import { usePublishedTempo } from '@/hooks/usePublishedTempo';
+import { BpmPanel } from '@/components/bpm/BpmPanel';
 import { useBroadcast } from '@/hooks/useBroadcast';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useInputStream } from '@/hooks/useInputStream';
@@ -34,6 +37,8 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
   const broadcast = useBroadcast(initial.id, getProgramTrack);
   const onAir = broadcast.phase === 'live' || broadcast.phase === 'reconnecting';
   useLeaveGuard(onAir);
+  const bpm = useBpm(graph);
+  usePublishedTempo(bpm.reading, broadcast.phase === 'live', broadcast.setAttributes);
 
   // Device names only appear once permission is granted, i.e. when the first stream opens.
   useEffect(() => {
@@ -92,6 +97,7 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
         suspended={graph !== null && !running}
         onResume={() => void resume()}
       />
+      <BpmPanel bpm={bpm} />
       <ObsPanel channelId={initial.id} />
     </div>
   );

@@ -8,6 +8,8 @@ import { ListenerCount } from '@/components/channels/ListenerCount';
 import { LiveBadge } from '@/components/channels/LiveBadge';
 import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
+import { useRemoteTempo } from '@/hooks/useRemoteTempo';
+import { ListenerTempo } from '@/components/bpm/ListenerTempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
 import { ListenOptions } from './ListenOptions';
 import { listenerStatusText } from './listener-status-text';
@@ -18,6 +20,7 @@ import { SchedulePanel } from './SchedulePanel';
 export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
   const { state, channel, error: statusError } = useChannelStatus(initial);
   const stream = useListenerPlayer(channel);
+  const tempo = useRemoteTempo(stream.room);
   const { live } = channel;
 
   return (
@@ -46,7 +49,10 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
               <p className="mt-1 text-xl font-semibold text-muted">{live.known ? 'Nobody right now' : 'Status unknown'}</p>
             )}
           </div>
-          <ListenerCount count={live.listeners} className="text-sm" />
+          <div className="flex flex-col items-end gap-1">
+            <ListenerCount count={live.listeners} className="text-sm" />
+            <ListenerTempo tempo={tempo} />
+          </div>
         </div>
 
         <PlayerControls

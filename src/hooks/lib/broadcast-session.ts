@@ -15,7 +15,12 @@ export type BroadcastSessionEvents = {
   onLost: (problem: Problem) => void;
 };
 
-export type BroadcastSession = { end: () => Promise<void>; slot: SlotWindow };
+export type BroadcastSession = {
+  end: () => Promise<void>;
+  slot: SlotWindow;
+  /** Set the DJ's participant attributes (the grant has canUpdateOwnMetadata). */
+  setAttributes: (attributes: Record<string, string>) => Promise<void>;
+};
 
 export function slotWindow(access: TokenResponse['access']): SlotWindow {
   if (!access?.start || !access.end) return null;
@@ -116,5 +121,5 @@ export async function startBroadcastSession(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  return { end, slot };
+  return { end, slot, setAttributes: (attributes) => room.localParticipant.setAttributes(attributes) };
 }

@@ -1,0 +1,207 @@
+import { OnsetEnvelope } from './onset';
+import { DEFAULT_RANGE, type TempoRange } from './range';
+import { Tempogram } from './tempogram';
+import { DEFAULT_TUNING, STEPS_PER_OCTAVE, TempoTracker, type TrackerTuning } from './tracker';
+
+export type BpmEstimate = {
+  /** Seconds of audio analysed so far (the analyser's own clock). */
+  time: number;
+  /** Tempo in BPM, or 0 when there is no beat (silence, speech, beatless music). */
+  bpm: number;
+  /** 0..1: how periodic the onsets are at that tempo. */
+  confidence: number;
+  /** Time (same clock as `time`) of the most recent beat, or -1. */
+  lastBeat: number;
+};
+
+export type AnalyzerOptions = {
+  range?: TempoRange;
+  /** Seconds between estimates (default 0.2). */
+  updateSeconds?: number;
+  /** Tempogram window (default 6 s). */
+  windowSeconds?: number;
+  tuning?: Partial<TrackerTuning>;
+  /** Confidence under which there is "no beat" (default 0.12), and over which a beat is back. */
+  beatOff?: number;
+  beatOn?: number;
+  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.5). */
+  between?: number;
+  /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
+  support?: number;
+};
+
+/** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
+const SILENCE_RMS = 0.001;
+/** Fine search around the winning grid tempo: sub-steps per grid step on each side. */
+const REFINE_STEPS = 6;
+/** While the tempo holds, refined values are averaged: a plain mean of the first five, then an exponential average (about 1 s), so an early disturbance fades fast. */
+const AVERAGE_MAX = 5;
+/** Recent onset density under this share of the window's means the beat has stopped. */
+const RECENT_DROP = 0.35;
+/** Comb evaluations per grid cell. */
+const CELL_SAMPLES = 5;
+/** Seconds of envelope needed before a first estimate. */
+const MIN_SECONDS = 1.5;
+
+/**
+ * Realtime tempo estimator. Feed mono samples in blocks of any size with `process`; every
+ * `updateSeconds` it refreshes `estimate` in place. Nothing allocates after construction, so the
+ * same object runs inside an AudioWorklet's `process()` and in Node (CLI, benchmark, server).
+ */
+export class BpmAnalyzer {
+  readonly sampleRate: number;
+  readonly estimate: BpmEstimate = { time: 0, bpm: 0, confidence: 0, lastBeat: -1 };
+  private readonly onset: OnsetEnvelope;
+  private readonly tempogram: Tempogram;
+  private readonly tracker: TempoTracker;
+  private readonly evidence: Float64Array;
+  private readonly updateFrames: number;
+  private readonly beatOff: number;
+  private readonly beatOn: number;
+  private framesSinceUpdate = 0;
+  private totalFrames = 0;
+  private loudness = 0;
+  private readonly loudnessAlpha: number;
+  private hasBeat = false;
+  private smoothed = 0;
+  private refined = 0;
+  private averaged = 0;
+  private range: TempoRange;
+  private tapped: number | null = null;
+  private readonly between: number;
+  private readonly support: number;
+
+  constructor(sampleRate: number, options: AnalyzerOptions = {}) {
+    this.sampleRate = sampleRate;
+    this.range = options.range ?? DEFAULT_RANGE;
+    this.onset = new OnsetEnvelope(sampleRate);
+    this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
+    this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
+    this.evidence = new Float64Array(this.tracker.size);
+    this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
+    this.loudnessAlpha = 1 / this.onset.frameRate;
+    this.between = options.between ?? 0.5;
+    this.support = options.support ?? 0.5;
+    this.beatOff = options.beatOff ?? 0.12;
+    this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.18);
+  }
+
+  /** Pick another range; the tempo is re-acquired inside it. */
+  setRange(range: TempoRange): void {
+    this.range = range;
+    this.tapped = null;
+    this.tracker.setRange(range, null);
+    this.averaged = 0;
+  }
+
+  /**
+   * Octave correction from the DJ's taps: the tracker prefers the metrical level nearest the tapped
+   * tempo until `clearTap` or another range is picked.
+   */
+  setTap(bpm: number | null): void {
+    this.tapped = bpm !== null && bpm > 0 ? Math.min(this.range.max, Math.max(this.range.min, bpm)) : null;
+    this.tracker.setRange(this.range, this.tapped);
+    this.averaged = 0;
+  }
+
+  /** Feed `count` mono samples from `samples[offset]`. Returns true when `estimate` was refreshed. */
+  process(samples: ArrayLike<number>, offset = 0, count = samples.length - offset): boolean {
+    let updated = false;
+    let i = 0;
+    while (i < count) {
+      i += this.onset.write(samples, offset + i, count - i);
+      if (!this.onset.frameReady) continue;
+      this.tempogram.push(this.onset.value);
+      this.totalFrames++;
+      this.loudness += (this.onset.rms - this.loudness) * this.loudnessAlpha;
+      if (++this.framesSinceUpdate >= this.updateFrames) {
+        this.framesSinceUpdate = 0;
+        this.update();
+        updated = true;
+      }
+    }
+    return updated;
+  }
+
+  private update(): void {
+    const est = this.estimate;
+    const frameRate = this.onset.frameRate;
+    est.time = (this.totalFrames * this.onset.hop) / this.sampleRate;
+    if (this.tempogram.frames < MIN_SECONDS * frameRate) return;
+    const tg = this.tempogram;
+    tg.update();
+    const tr = this.tracker;
+    // Comb peaks of clean material are narrower than a grid step: each state takes the best of its cell.
+    const cell = 2 ** (1 / (STEPS_PER_OCTAVE * CELL_SAMPLES));
+    for (let i = tr.rangeStart; i <= tr.rangeEnd; i++) {
+      let bpm = (tr.bpm[i] ?? 1) * cell ** -((CELL_SAMPLES - 1) / 2);
+      let best = -Infinity;
+      for (let k = 0; k < CELL_SAMPLES; k++, bpm *= cell) {
+        // Evidence for `bpm` as the beat: its comb, plus support from the level below (its eighth
+        // notes), minus onsets half-way between its beats when twice the tempo is still in range.
+        tg.measure(bpm);
+        let e = tg.measured[0] ?? 0;
+        if (bpm * 2 <= this.range.max) e -= this.between * (tg.measured[1] ?? 0);
+        tg.measure(bpm * 2);
+        e = (e + this.support * (tg.measured[0] ?? 0)) / (1 + this.support);
+        if (e > best) best = e;
+      }
+      this.evidence[i] = best;
+    }
+    const best = tr.observe(this.evidence);
+    this.refine(tr.bpm[best] ?? 0);
+    const bpm = this.refined;
+    tg.measure(bpm);
+    const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
+    est.confidence = confidence;
+
+    // Drums that just stopped still fill most of the window: the recent onset density says so first.
+    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < RECENT_DROP * tg.meanStrength;
+    this.hasBeat = !silent && confidence >= (this.hasBeat ? this.beatOff : this.beatOn);
+    if (!this.hasBeat) {
+      est.bpm = 0;
+      est.lastBeat = -1;
+      this.averaged = 0;
+      return;
+    }
+    // Average refined values while the tempo holds (within 2%); start over when it moves.
+    if (this.averaged > 0 && Math.abs(Math.log2(bpm / this.smoothed)) < 0.03) {
+      this.averaged = Math.min(AVERAGE_MAX, this.averaged + 1);
+      this.smoothed += (bpm - this.smoothed) / this.averaged;
+    } else {
+      this.smoothed = bpm;
+      this.averaged = 1;
+    }
+    est.bpm = this.smoothed;
+    const period = (60 * frameRate) / this.smoothed;
+    const back = tg.beatPhase(period);
+    // An onset shows in the flux about half a frame after it enters the frame.
+    est.lastBeat = ((this.totalFrames - 1 - back) * this.onset.hop + this.onset.frameSize / 2) / this.sampleRate;
+  }
+
+  /**
+   * Best comb score in the grid step around `bpm`, then a parabola through the top three, into
+   * `refined` (a field, not a return value: no boxed numbers on the audio thread).
+   */
+  private refine(bpm: number): void {
+    const tg = this.tempogram;
+    const step = 2 ** (1 / (STEPS_PER_OCTAVE * REFINE_STEPS));
+    let bestK = 0;
+    let bestS = -Infinity;
+    for (let k = -REFINE_STEPS; k <= REFINE_STEPS; k++) {
+      tg.measure(bpm * step ** k);
+      const s = tg.measured[0] ?? 0;
+      if (s > bestS) {
+        bestS = s;
+        bestK = k;
+      }
+    }
+    tg.measure(bpm * step ** (bestK - 1));
+    const a = tg.measured[0] ?? 0;
+    tg.measure(bpm * step ** (bestK + 1));
+    const c = tg.measured[0] ?? 0;
+    const denom = a - 2 * bestS + c;
+    const offset = denom < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
+    this.refined = bpm * step ** (bestK + offset);
+  }
+}

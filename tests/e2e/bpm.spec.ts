@@ -1,0 +1,87 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { fourOnFloor, render } from '../../src/lib/bpm/synth.test-support';
+import { encodeWav } from '../../src/lib/wav';
+import { CHROMIUM, chromiumArgs } from '../support/chromium';
+import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { requireEnv } from './support/env';
+
+const TEMPO = 128;
+const SAMPLE_RATE = 48_000;
+/** 64 beats exactly, so Chromium's looping of the fake microphone keeps the beat grid. */
+const SECONDS = (64 * 60) / TEMPO;
+const WAV = path.resolve(__dirname, '..', '..', '.local', 'e2e', 'drums-128bpm-stereo-48k.wav');
+
+/** The value a page shows, as a number (NaN when there is none yet). */
+const shownBpm = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getAttribute('data-bpm')) || Number.NaN);
+
+test.describe('realtime BPM, DJ console to listener', () => {
+  const suffix = uniqueSuffix();
+  const slug = `bpm-${suffix}`;
+  const dj = { name: `DJ Tempo ${suffix}`, email: `dj-bpm-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
+  let browser: Browser;
+
+  test.beforeAll(async () => {
+    // A four-on-the-floor loop (kick, snare on 2 and 4, off-beat hats) as the DJ's microphone.
+    mkdirSync(path.dirname(WAV), { recursive: true });
+    const mono = render(fourOnFloor(TEMPO, 0, SECONDS), SECONDS, SAMPLE_RATE);
+    writeFileSync(WAV, encodeWav([mono, mono], SAMPLE_RATE, 16));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(WAV), headless: true });
+  });
+
+  test.afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the console shows 128 BPM within 5 s and a listener sees it', async ({ baseURL }) => {
+    const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
+    const adminContext = await browser.newContext({ baseURL });
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, admin);
+    await createChannel(adminPage.request, { name: `E2E Tempo ${suffix}`, slug, description: 'A 128 BPM drum loop.' });
+    await createDj(adminPage.request, dj);
+    await adminContext.close();
+
+    const djContext = await browser.newContext({ baseURL });
+    const djPage = await djContext.newPage();
+    await signIn(djPage, dj, `/dj/${slug}`);
+    await expect(djPage.getByTestId('device-select')).toBeEnabled();
+    await djPage.getByTestId('go-live-button').click();
+    const clicked = Date.now();
+    const seen: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          const v = await shownBpm(djPage, 'bpm-value');
+          seen.push(`${Date.now() - clicked}ms:${v}`);
+          return Math.abs(v - TEMPO);
+        },
+        { timeout: 5_000, intervals: [250] },
+      )
+      .toBeLessThanOrEqual(0.5)
+      .finally(() => console.log(`console BPM after the go-live click: ${seen.join(' ')}`));
+    test.info().annotations.push({ type: 'console shows 128 +- 0.5 after go-live click (ms)', description: String(Date.now() - clicked) });
+    await expect(djPage.getByTestId('bpm-pulse')).toHaveAttribute('data-beating', 'true');
+    await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
+    await expect.poll(async () => Number(await djPage.getByTestId('bpm-confidence').getAttribute('data-confidence'))).toBeGreaterThan(0.3);
+
+    const listenerContext = await browser.newContext({ baseURL });
+    const listenerPage = await listenerContext.newPage();
+    await listenerPage.goto(`/c/${slug}`);
+    await listenerPage.getByTestId('play-button').click();
+    await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 25_000 });
+    await expect.poll(async () => Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - TEMPO), { timeout: 15_000 }).toBeLessThanOrEqual(0.5);
+    await expect(listenerPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
+    // The listener shows what the console shows (published at one decimal, throttled to real changes).
+    expect(Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - (await shownBpm(djPage, 'bpm-value')))).toBeLessThanOrEqual(0.2);
+
+    // The tempo curve fills while the set runs.
+    await expect.poll(async () => Number(await djPage.getByTestId('bpm-curve').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+
+    await djPage.getByTestId('stop-broadcast-button').click();
+    await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
+    await listenerContext.close();
+    await djContext.close();
+  });
+});
