@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { IngressEndpoint } from '../../src/types/ingress';
-import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { toneProminence } from './support/audio';
 import { requireEnv } from './support/env';
 
@@ -36,7 +36,7 @@ test.describe('OBS over WHIP, DJ console to listener', () => {
     const adminPage = await open();
     await signIn(adminPage, admin);
     channelId = (await createChannel(adminPage.request, { name: `WHIP ${suffix}`, slug, description: 'Fed over WHIP.' })).id;
-    await createDj(adminPage.request, dj);
+    await scheduleNow(adminPage.request, channelId, await createDj(adminPage.request, dj));
     djPage = await open();
     await signIn(djPage, dj, `/dj/${slug}`);
     encoderPage = await open();

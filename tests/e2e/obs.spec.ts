@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
-import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { toneProminence } from './support/audio';
 import { requireEnv } from './support/env';
 
@@ -34,8 +34,8 @@ test.describe('OBS over RTMP, DJ console to listener', () => {
     const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
     const adminPage = await newPage(browser);
     await signIn(adminPage, admin);
-    await createChannel(adminPage.request, { name: `OBS ${suffix}`, slug, description: 'Fed by ffmpeg as OBS.' });
-    await createDj(adminPage.request, dj);
+    const channel = await createChannel(adminPage.request, { name: `OBS ${suffix}`, slug, description: 'Fed by ffmpeg as OBS.' });
+    await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
     djPage = await newPage(browser);
     await signIn(djPage, dj, `/dj/${slug}`);
     listenerPage = await newPage(browser);

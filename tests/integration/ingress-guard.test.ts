@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBroadcastRoom, ingressIdentity, type TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { scheduleNow } from '../support/schedule';
 import { joinRoom } from '../support/livekit-peer';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   const admin = await signedInAdmin();
   channel = await createChannel(admin, 'obs-guard');
   djId = (await createDj(admin, 'DJ Guarded')).account.id;
+  await scheduleNow(admin, channel.id, djId);
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { getBroadcastRoom, ingressIdentity } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { scheduleNow } from '../support/schedule';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -45,6 +46,9 @@ beforeAll(async () => {
   const made = await createDj(admin, 'DJ Obs');
   dj = made.dj;
   djId = made.account.id;
+  // OBS inputs follow the slot rules: the DJ holds a slot on both channels, so only the key decides where a push lands.
+  await scheduleNow(admin, channelA.id, djId);
+  await scheduleNow(admin, channelB.id, djId);
 });
 
 afterAll(async () => {
@@ -189,14 +193,16 @@ describe('OBS inputs through the API and the real ingress', () => {
 
   it('deleting a DJ account ends their OBS stream and key', async () => {
     const made = await createDj(admin, 'DJ Leaving');
-    const created = await create(made.dj, channelA.id);
+    const channelC = await createChannel(admin, 'obs-c');
+    await scheduleNow(admin, channelC.id, made.account.id);
+    const created = await create(made.dj, channelC.id);
     const identity = ingressIdentity('rtmp', made.account.id);
     const p = push(created.body);
-    await expect.poll(async () => audioTracks(await publisher(channelA.id, identity)).length, { timeout: JOIN_TIMEOUT }).toBe(1);
+    await expect.poll(async () => audioTracks(await publisher(channelC.id, identity)).length, { timeout: JOIN_TIMEOUT }).toBe(1);
     expect((await admin.request('DELETE', `/api/admin/accounts/${made.account.id}`)).status).toBe(204);
-    await expect.poll(async () => (await publisher(channelA.id, identity)) === undefined, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await publisher(channelC.id, identity)) === undefined, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => hasExited(p), { timeout: 15_000 }).toBe(true);
-    const all = await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) });
+    const all = await ingressApi.listIngress({ roomName: getBroadcastRoom(channelC.id) });
     expect(all.some((i) => i.streamKey === created.body.streamKey)).toBe(false);
   });
 });

@@ -131,11 +131,6 @@ export async function superviseLiveState(): Promise<void> {
     setLiveStateKnown(false);
     throw err;
   }
-  // OBS inputs follow "may publish now" at the same cadence: one loop for all supervision.
-  await superviseIngress().then(
-    ({ changed }) => changed > 0 && console.info(`[reconcile] changed ${changed} OBS input(s)`),
-    (err: unknown) => console.warn('[ingress] supervision failed:', err instanceof Error ? err.message : err),
-  );
   // Right after a restart LiveKit may still route new rooms to its dead node: retried next step.
   if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
 }
@@ -147,5 +142,28 @@ export async function superviseLiveState(): Promise<void> {
  */
 export function reconcileTask(): LoopTask {
   const stepMs = Math.min(PROBE_INTERVAL_MS, getEnv().RECONCILE_INTERVAL_SECONDS * 1000);
-  return { name: TASKS.reconcile, maxIntervalMs: stepMs, retryMs: stepMs, run: async () => (await superviseLiveState(), null) };
+  return {
+    name: TASKS.reconcile,
+    maxIntervalMs: stepMs,
+    retryMs: stepMs,
+    run: async () => {
+      await superviseLiveState();
+      await superviseObsInputs();
+      return null;
+    },
+  };
+}
+
+/** How often OBS inputs are brought in line with "may publish now" (slot starts and ends). */
+const INGRESS_STEP_MS = 2000;
+let lastIngressStep = 0;
+
+/** OBS inputs follow the slot rules within a couple of seconds of a boundary: one loop for all supervision. */
+async function superviseObsInputs(): Promise<void> {
+  if (!liveStateKnown() || Date.now() - lastIngressStep < INGRESS_STEP_MS) return;
+  lastIngressStep = Date.now();
+  await superviseIngress().then(
+    ({ changed }) => changed > 0 && console.info(`[reconcile] changed ${changed} OBS input(s)`),
+    (err: unknown) => console.warn('[ingress] supervision failed:', err instanceof Error ? err.message : err),
+  );
 }

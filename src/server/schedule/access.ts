@@ -2,7 +2,7 @@ import 'server-only';
 import { getEnv } from '../env';
 import { HttpError } from '../http/errors';
 import { describeTime } from './conflicts';
-import { djAccess, type DjAccess } from './on-air';
+import { djAccess, type DjAccess, publishRights } from './on-air';
 import { nextOccurrenceFor, rightsInput } from './store';
 
 export type PublishDecision =
@@ -34,4 +34,12 @@ export async function decideDjAccess(userId: string, channel: { id: string; time
     return { mode: access.kind, start, end, title };
   }
   throw new HttpError(403, 'outside_slot', refusalMessage(access, channel.timeZone));
+}
+
+/**
+ * Whether a DJ may publish on a channel this instant (inside their slot, not blocked):
+ * the rule for OBS inputs, which have no green room (an ingress held back is refused).
+ */
+export async function mayPublishNow(channelId: string, userId: string, now = new Date()): Promise<boolean> {
+  return publishRights(await rightsInput(channelId, now, 0)).publishers.has(userId);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ParticipantInfo } from 'livekit-server-sdk';
-import { getBroadcastRoom, IDENTITY_PREFIX, participantKind } from '@/types/broadcast';
+import { djUserId, getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
@@ -65,14 +65,12 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
-  return participants
-    .filter((p) => participantKind(p.identity) === 'dj')
-    .map((p) => ({
-      identity: p.identity,
-      userId: p.identity.slice(IDENTITY_PREFIX.dj.length),
-      canPublish: p.permission?.canPublish ?? false,
-      publishing: p.tracks.length > 0,
-    }));
+  // Browser DJs and OBS inputs alike: both are their DJ account's, under the same slot rules.
+  return participants.flatMap((p) => {
+    const userId = participantKind(p.identity) === 'dj' ? djUserId(p.identity) : null;
+    if (!userId) return [];
+    return [{ identity: p.identity, userId, canPublish: p.permission?.canPublish ?? false, publishing: p.tracks.length > 0 }];
+  });
 }
 
 async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
