@@ -4,7 +4,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { fourOnFloor, render } from '../../src/lib/bpm/synth.test-support';
 import { encodeWav } from '../../src/lib/wav';
 import { CHROMIUM, chromiumArgs } from '../support/chromium';
-import { createChannel, createDj, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { requireEnv } from './support/env';
 
 const TEMPO = 128;
@@ -39,8 +39,8 @@ test.describe('realtime BPM, DJ console to listener', () => {
     const adminContext = await browser.newContext({ baseURL });
     const adminPage = await adminContext.newPage();
     await signIn(adminPage, admin);
-    await createChannel(adminPage.request, { name: `E2E Tempo ${suffix}`, slug, description: 'A 128 BPM drum loop.' });
-    await createDj(adminPage.request, dj);
+    const channel = await createChannel(adminPage.request, { name: `E2E Tempo ${suffix}`, slug, description: 'A 128 BPM drum loop.' });
+    await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
     await adminContext.close();
 
     const djContext = await browser.newContext({ baseURL });
