@@ -12,21 +12,14 @@ missing=""
 for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
-# Egress test build: cgo against GStreamer (headers), its plugins at run time,
-# and Chromium + Xvfb + PulseAudio, which egress v1.8.6 uses for room composite.
-for pkg in pkg-config gcc libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev \
-  libgstreamer-plugins-bad1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad \
-  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools xvfb pulseaudio; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing="$missing $pkg"
-done
-
-# LiveKit Ingress (OBS input) builds with cgo against GStreamer and runs its
-# plugins (RTMP demux, AAC decode, Opus encode, WebRTC for WHIP).
-ingress_pkgs="pkg-config gcc libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+# LiveKit Egress and Ingress build with cgo against GStreamer (headers) and run its
+# plugins (RTMP demux, AAC, Opus, WebRTC for WHIP); egress v1.8.6 also uses Chromium,
+# Xvfb and PulseAudio for room composite. One list for both.
+gstreamer_pkgs="pkg-config gcc libc6-dev libglib2.0-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   libgstreamer-plugins-bad1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools"
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-tools xvfb pulseaudio"
 if command -v dpkg-query >/dev/null 2>&1; then
-  for pkg in $ingress_pkgs; do
+  for pkg in $gstreamer_pkgs; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $pkg"
   done
 fi

@@ -1,8 +1,8 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
-import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
-import { addSlot, listDjs, wholeSecondIn } from '../support/schedule';
+import { AppClient, signedInAdmin } from '../support/app-client';
+import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { toneDj, type ToneDj } from '../support/tone';
 
@@ -20,14 +20,7 @@ async function token(client: AppClient, channelId: string): Promise<TokenRespons
 async function serverDj(channelId: string, identity: string) {
   const list = await roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
-}
-const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-async function setup(prefix: string, djNames: string[]) {
-  const channel = await createChannel(admin, prefix);
-  const djs = await Promise.all(djNames.map((n) => createDj(admin, n)));
-  await listDjs(admin, channel.id, djs.map((d) => d.account.id));
-  return { channel, djs };
-}
+}const setup = (prefix: string, djNames: string[]) => channelWithDjs(admin, prefix, djNames);
 
 beforeAll(async () => {
   admin = await signedInAdmin();

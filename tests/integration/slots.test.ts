@@ -5,7 +5,7 @@ import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { publishAudio } from '../support/livekit-peer';
-import { addSlot, listDjs, wholeSecondIn } from '../support/schedule';
+import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { handoverGap, firstHeard, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
 
@@ -27,14 +27,7 @@ async function serverDj(channelId: string, identity: string) {
   const list = await roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
 }
-const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
-
-async function setup(prefix: string, djNames: string[]) {
-  const channel = await createChannel(admin, prefix);
-  const djs = await Promise.all(djNames.map((n) => createDj(admin, n)));
-  await listDjs(admin, channel.id, djs.map((d) => d.account.id));
-  return { channel, djs };
-}
+const setup = (prefix: string, djNames: string[]) => channelWithDjs(admin, prefix, djNames);
 
 beforeAll(async () => {
   admin = await signedInAdmin();

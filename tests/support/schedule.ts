@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { SlotDto } from '@/types/schedule';
-import type { AppClient } from './app-client';
+import { type AppClient, createChannel, createDj } from './app-client';
 
 /** A UTC instant as local wall-clock time in a UTC channel (new channels are UTC). */
 export const utcLocal = (at: Date) => at.toISOString().slice(0, 19);
@@ -30,4 +30,15 @@ export async function scheduleNow(admin: AppClient, channelId: string, userId: s
   await listDjs(admin, channelId, [...new Set([...current.body.djs.map((d) => d.id), userId])]);
   const start = new Date(Math.floor(Date.now() / 1000) * 1000);
   return addSlot(admin, channelId, [userId], start, seconds);
+}
+
+/** Sleeps until the wall-clock instant `at` (ms), e.g. a slot boundary. */
+export const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+
+/** A fresh channel with new DJ accounts listed on it (no slots yet). */
+export async function channelWithDjs(admin: AppClient, prefix: string, djNames: string[]) {
+  const channel = await createChannel(admin, prefix);
+  const djs = await Promise.all(djNames.map((n) => createDj(admin, n)));
+  await listDjs(admin, channel.id, djs.map((d) => d.account.id));
+  return { channel, djs };
 }
