@@ -5,7 +5,7 @@
  * and pressed Play, so it sits connected in "waiting". Both pages live in ONE headless Chromium and
  * stamp events with `performance.timeOrigin + performance.now()` (bench/support/probe.ts): the DJ
  * page stamps the Go live click from the event's own timeStamp; the listener page runs an
- * AudioWorklet detector on the track in <audio data-testid="listener-audio"> (picked up within
+ * AudioWorklet detector on the track of the RoomAudioRenderer <audio> in data-testid="listener-audio" (picked up within
  * 10 ms of being attached) and stamps the first sample above -26 dBFS after >= 300 ms of silence,
  * mapped to the page clock with getOutputTimestamp(). Each run then presses Stop, waits for the DJ
  * to be idle and the listener to be back in "waiting", and goes again.
@@ -32,7 +32,7 @@ runBench('go-live', async () => {
   const slug = fx.channel.slug;
   const browser = await launchBrowser(wav);
   try {
-    const listener = await openPage(browser, fx.appUrl, { ...PROBE, watchSelector: '[data-testid="listener-audio"]' });
+    const listener = await openPage(browser, fx.appUrl, { ...PROBE, watchSelector: '[data-testid="listener-audio"] audio' });
     await listener.page.goto(`/c/${slug}`);
     await listener.page.getByTestId('play-button').click({ timeout: 20_000 });
     await waitForState(listener.page, 'listener-status', 'waiting');

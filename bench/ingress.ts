@@ -27,7 +27,7 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
 const MEASURE_S = Number(process.env.BENCH_SECONDS ?? 40);
 const CLICK_MS = Number(process.env.BENCH_CLICK_MS ?? 2000);
 const FIRST_AUDIO_TIMEOUT_MS = 30_000;
-const PROBE: ProbeOptions = { threshold: 0.05, quietMs: 300, hookCapture: false, hookSender: false, watchSelector: '[data-testid="listener-audio"]' };
+const PROBE: ProbeOptions = { threshold: 0.05, quietMs: 300, hookCapture: false, hookSender: false, watchSelector: '[data-testid="listener-audio"] audio' };
 
 runBench('ingress', async () => {
   const fx = await createFixture('bench-obs');

@@ -7,7 +7,7 @@
  * for both. An init script (bench/support/probe.ts) runs the same AudioWorklet onset detector on
  * - "sender": the track the DJ page hands to RTCPeerConnection (what WebRTC encodes),
  * - "capture": the getUserMedia track (before the console's Web Audio graph),
- * - "receiver": the track in the listener's <audio data-testid="listener-audio"> srcObject,
+ * - "receiver": the srcObject track of the listener's RoomAudioRenderer <audio> (in data-testid="listener-audio"),
  * mapping each onset's sample time to the page clock with AudioContext.getOutputTimestamp().
  * The detector's own delay is the same on every tap and cancels in the differences. Each sent
  * click is paired with the first received click after it (within 900 ms); we report
@@ -40,7 +40,7 @@ runBench('latency', async () => {
     await dj.page.locator('[data-testid="go-live-button"]:enabled').click({ timeout: 20_000 });
     await waitForState(dj.page, 'broadcast-status', 'live');
 
-    const listener = await openPage(browser, fx.appUrl, { ...PROBE, watchSelector: '[data-testid="listener-audio"]' });
+    const listener = await openPage(browser, fx.appUrl, { ...PROBE, watchSelector: '[data-testid="listener-audio"] audio' });
     await listener.page.goto(`/c/${slug}`);
     await listener.page.getByTestId('play-button').click({ timeout: 20_000 });
     await waitForState(listener.page, 'listener-status', 'playing');

@@ -1,68 +1,56 @@
 'use client';
-import { useCallback, useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import type { RemoteTrack, Room } from 'livekit-client';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useAudioPlayback } from '@livekit/components-react';
+import { Room } from 'livekit-client';
 import { reconnectDelay, sleep } from './lib/backoff';
-import { connectListener, type ListenerSession } from './lib/listener-session';
+import { connectListener, LISTENER_ROOM_OPTIONS, type ListenerSession } from './lib/listener-session';
 import { initialListenerState, listenerReducer, type ListenerState } from './lib/listener-state';
 import { classifyError, isRetryable, type Problem } from './lib/problems';
 
 export type BroadcastStream = ListenerState & {
-  /** Attach to the <audio> element the DJ's track should play through. */
-  audioRef: RefObject<HTMLAudioElement | null>;
   /** The browser blocked playback; call `startAudio` from a click. */
   audioBlocked: boolean;
   play: () => void;
   stop: () => void;
   startAudio: () => void;
-  /** The connected room (null between sessions), for room state such as the DJ's tempo. */
-  room: Room | null;
+  /**
+   * The page's Room, one for the component's lifetime (connected only between play and stop):
+   * provide it through components-react's RoomContext to RoomAudioRenderer and room hooks.
+   */
+  room: Room;
 };
 
 /**
- * The listener side of a channel: joins the room on `play`, plays whatever the DJ publishes,
- * and if the room drops, reconnects with a fresh token and backoff until `stop` or unmount.
+ * The listener side of a channel: joins the room on `play` and, if the room drops, reconnects
+ * with a fresh token and backoff until `stop` or unmount. Audio is rendered by RoomAudioRenderer
+ * from the room; this hook owns the session (token, connect, retries) and the phase.
  */
 export function useBroadcastStream(channelId: string): BroadcastStream {
   const [state, dispatch] = useReducer(listenerReducer, initialListenerState);
-  const [audioBlocked, setAudioBlocked] = useState(false);
-  const [room, setRoom] = useState<Room | null>(null);
-  const audioRef = useRef<HTMLAudioElement | null>(null);
+  // One Room, reused by every session: nothing connects until play, so strict mode's
+  // double render only makes a spare, unconnected Room.
+  const [room] = useState(() => new Room(LISTENER_ROOM_OPTIONS));
+  const { canPlayAudio, startAudio: startRoomAudio } = useAudioPlayback(room);
   const runRef = useRef<AbortController | null>(null);
   const sessionRef = useRef<ListenerSession | null>(null);
-  const trackRef = useRef<RemoteTrack | null>(null);
-
-  const showTrack = useCallback((track: RemoteTrack | null) => {
-    const el = audioRef.current;
-    if (trackRef.current && trackRef.current !== track && el) trackRef.current.detach(el);
-    trackRef.current = track;
-    if (track && el) track.attach(el);
-    if (!track && el) el.srcObject = null;
-  }, []);
 
   const run = useCallback(
     async (signal: AbortSignal) => {
       const events = {
-        onTrack: (track: RemoteTrack | null) => {
-          if (signal.aborted) return;
-          showTrack(track);
-          dispatch({ type: 'track', present: track !== null });
-        },
+        onAudio: (present: boolean) => !signal.aborted && dispatch({ type: 'track', present }),
         onReconnecting: () => dispatch({ type: 'reconnecting', attempt: 1, error: null }),
         onReconnected: () => dispatch({ type: 'connected' }),
-        onPlaybackAllowed: (allowed: boolean) => setAudioBlocked(!allowed),
       };
       let attempt = 0;
       while (!signal.aborted) {
         let lost: Problem | null;
         try {
-          const session = await connectListener(channelId, signal, events);
+          const session = await connectListener(room, channelId, signal, events);
           sessionRef.current = session;
-          setRoom(session.room);
           attempt = 0;
           dispatch({ type: 'connected' });
           lost = await session.closed;
           sessionRef.current = null;
-          setRoom(null);
         } catch (error) {
           lost = classifyError(error);
         }
@@ -78,7 +66,7 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
         await sleep(wait, signal).catch(() => undefined);
       }
     },
-    [channelId, showTrack],
+    [channelId, room],
   );
 
   const halt = useCallback(() => {
@@ -86,9 +74,7 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
     runRef.current = null;
     void sessionRef.current?.end().catch(() => undefined);
     sessionRef.current = null;
-    setRoom(null);
-    showTrack(null);
-  }, [showTrack]);
+  }, []);
 
   const play = useCallback(() => {
     if (runRef.current) return;
@@ -100,16 +86,12 @@ export function useBroadcastStream(channelId: string): BroadcastStream {
 
   const stop = useCallback(() => {
     halt();
-    setAudioBlocked(false);
     dispatch({ type: 'stop' });
   }, [halt]);
 
-  const startAudio = useCallback(() => {
-    void sessionRef.current?.room.startAudio().catch(() => undefined);
-    void audioRef.current?.play().catch(() => undefined);
-  }, []);
+  const startAudio = useCallback(() => void startRoomAudio().catch(() => undefined), [startRoomAudio]);
 
   useEffect(() => halt, [halt]);
 
-  return { ...state, audioRef, audioBlocked, play, stop, startAudio, room };
+  return { ...state, audioBlocked: !canPlayAudio, play, stop, startAudio, room };
 }

@@ -92,9 +92,8 @@ export function useListenerPlayer(channel: ChannelSummary) {
     play,
     stop,
     startAudio: active.startAudio,
-    webrtcAudioRef: webrtc.audioRef,
     hlsAudioRef: hls.audioRef,
-    /** The WebRTC room while connected (the DJ's tempo rides on its participant attributes). */
+    /** The WebRTC room (connected while that path plays): for RoomContext, its audio and the DJ's tempo attributes. */
     room: webrtc.room,
   };
 }

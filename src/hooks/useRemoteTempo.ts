@@ -1,35 +1,20 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useRemoteParticipants } from '@livekit/components-react';
 import { RoomEvent, type Room } from 'livekit-client';
-import { parseTempoAttributes, type LiveTempo } from '@/types/bpm';
+import type { LiveTempo } from '@/types/bpm';
+import { roomTempo } from './lib/bpm-state';
 
-/** The tempo the DJ publishes in their participant attributes, for a listener's room (null: none). */
-export function useRemoteTempo(room: Room | null): LiveTempo | null {
-  const [tempo, setTempo] = useState<LiveTempo | null>(null);
+/** Besides joins, leaves and connection changes (always on), only attribute changes matter. */
+const UPDATE_ON = [RoomEvent.ParticipantAttributesChanged];
 
-  useEffect(() => {
-    if (!room) return;
-    const update = () => {
-      let found: LiveTempo | null = null;
-      for (const p of room.remoteParticipants.values()) {
-        found = parseTempoAttributes(p.attributes);
-        if (found) break;
-      }
-      setTempo(found);
-    };
-    update();
-    room
-      .on(RoomEvent.ParticipantAttributesChanged, update)
-      .on(RoomEvent.ParticipantConnected, update)
-      .on(RoomEvent.ParticipantDisconnected, update);
-    return () => {
-      room
-        .off(RoomEvent.ParticipantAttributesChanged, update)
-        .off(RoomEvent.ParticipantConnected, update)
-        .off(RoomEvent.ParticipantDisconnected, update);
-      setTempo(null);
-    };
-  }, [room]);
-
-  return tempo;
+/**
+ * The tempo the DJ publishes in their participant attributes, as a listener in `room` sees it
+ * (null: nobody publishes one, or the room is not connected). The room is passed rather than
+ * read from RoomContext because the page combines this value outside the provider.
+ */
+export function useRemoteTempo(room: Room): LiveTempo | null {
+  const participants = useRemoteParticipants({ room, updateOnlyOn: UPDATE_ON });
+  // The observer hands over a new array on every event, so this recomputes exactly then.
+  return useMemo(() => roomTempo(participants), [participants]);
 }

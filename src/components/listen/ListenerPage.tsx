@@ -1,4 +1,5 @@
 'use client';
+import { RoomContext } from '@livekit/components-react';
 import type { ChannelState } from '@/types/channel';
 import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
@@ -55,15 +56,17 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
           </div>
         </div>
 
-        <PlayerControls
-          phase={stream.phase}
-          audioBlocked={stream.audioBlocked}
-          audioRef={stream.webrtcAudioRef}
-          hlsAudioRef={stream.hlsAudioRef}
-          onPlay={stream.play}
-          onStop={stream.stop}
-          onStartAudio={stream.startAudio}
-        />
+        {/* The room's React bindings (RoomAudioRenderer) read it from here. */}
+        <RoomContext.Provider value={stream.room}>
+          <PlayerControls
+            phase={stream.phase}
+            audioBlocked={stream.audioBlocked}
+            hlsAudioRef={stream.hlsAudioRef}
+            onPlay={stream.play}
+            onStop={stream.stop}
+            onStartAudio={stream.startAudio}
+          />
+        </RoomContext.Provider>
 
         <p
           data-testid="listener-status"

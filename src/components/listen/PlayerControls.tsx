@@ -1,12 +1,12 @@
 'use client';
 import { useEffect, useState, type RefObject } from 'react';
+import { RoomAudioRenderer } from '@livekit/components-react';
 import { Button } from '@/components/ui/Button';
 import type { ListenerPhase } from '@/hooks/lib/listener-state';
 
 export type PlayerControlsProps = {
   phase: ListenerPhase;
   audioBlocked: boolean;
-  audioRef: RefObject<HTMLAudioElement | null>;
   /** The element HLS plays through (hls.js attaches Media Source to it). */
   hlsAudioRef: RefObject<HTMLAudioElement | null>;
   onPlay: () => void;
@@ -14,14 +14,17 @@ export type PlayerControlsProps = {
   onStartAudio: () => void;
 };
 
-/** Play/Stop, the autoplay unlock button, volume, and the (invisible) audio element. */
-export function PlayerControls({ phase, audioBlocked, audioRef, hlsAudioRef, onPlay, onStop, onStartAudio }: PlayerControlsProps) {
+/**
+ * Play/Stop, the autoplay unlock button, volume, and the (invisible) players: the room's
+ * audio through RoomAudioRenderer (RoomContext above), HLS through its own element.
+ */
+export function PlayerControls({ phase, audioBlocked, hlsAudioRef, onPlay, onStop, onStartAudio }: PlayerControlsProps) {
   const [volume, setVolume] = useState(1);
   const active = phase !== 'idle' && phase !== 'error';
 
   useEffect(() => {
-    for (const el of [audioRef.current, hlsAudioRef.current]) if (el) el.volume = volume;
-  }, [audioRef, hlsAudioRef, volume]);
+    if (hlsAudioRef.current) hlsAudioRef.current.volume = volume;
+  }, [hlsAudioRef, volume]);
 
   return (
     <div className="flex flex-wrap items-center gap-4">
@@ -52,7 +55,9 @@ export function PlayerControls({ phase, audioBlocked, audioRef, hlsAudioRef, onP
         />
       </label>
       {/* Hidden: playback needs no visible controls, and the live stream cannot be scrubbed. */}
-      <audio ref={audioRef} data-testid="listener-audio" className="hidden" />
+      <div data-testid="listener-audio" className="hidden">
+        <RoomAudioRenderer volume={volume} />
+      </div>
       <audio ref={hlsAudioRef} data-testid="listener-hls-audio" className="hidden" />
     </div>
   );

@@ -6,6 +6,7 @@ import {
   beatPulse,
   CURVE_INTERVAL_MS,
   CURVE_MAX_POINTS,
+  roomTempo,
   shouldPublish,
   tapTempo,
   tempoAttributes,
@@ -82,5 +83,21 @@ describe('publishing to participant attributes', () => {
     expect(parseTempoAttributes({})).toBeNull();
     expect(parseTempoAttributes({ bpm: 'fast' })).toBeNull();
     expect(parseTempoAttributes({ bpm: '128.0', bpm_beat_at: 'x' })).toBeNull();
+  });
+});
+
+describe('room tempo', () => {
+  it('is the first participant publishing a tempo, skipping those without', () => {
+    const tempo = roomTempo([{ attributes: {} }, { attributes: { bpm: '128.0', bpm_beat_at: '1700000000000' } }, { attributes: { bpm: '90.0' } }]);
+    expect(tempo).toEqual({ bpm: 128, beatAt: 1_700_000_000_000, confidence: null });
+  });
+
+  it('is null in an empty room or when nobody publishes a valid tempo', () => {
+    expect(roomTempo([])).toBeNull();
+    expect(roomTempo([{ attributes: { bpm: 'fast' } }, { attributes: { other: '1' } }])).toBeNull();
+  });
+
+  it('keeps "no beat" from the publisher rather than looking further', () => {
+    expect(roomTempo([{ attributes: { bpm: '' } }, { attributes: { bpm: '120.0' } }])?.bpm).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { BPM_ATTRIBUTE, BPM_BEAT_AT_ATTRIBUTE, BPM_CONFIDENCE_ATTRIBUTE } from '@/types/bpm';
+import { BPM_ATTRIBUTE, BPM_BEAT_AT_ATTRIBUTE, BPM_CONFIDENCE_ATTRIBUTE, parseTempoAttributes, type LiveTempo } from '@/types/bpm';
 
 /** One estimate on the page's clocks: `lastBeat` in epoch ms (or null), `at` in epoch ms. */
 export type BpmReading = { bpm: number | null; confidence: number; lastBeat: number | null; at: number };
@@ -65,4 +65,13 @@ export function tempoAttributes(reading: BpmReading): Record<string, string> {
     [BPM_BEAT_AT_ATTRIBUTE]: reading.lastBeat === null ? '' : String(Math.round(reading.lastBeat)),
     [BPM_CONFIDENCE_ATTRIBUTE]: Math.min(1, Math.max(0, reading.confidence)).toFixed(2),
   };
+}
+
+/** A listener's view of the room's tempo: the first participant whose attributes carry one (the DJ or the server's analyser). */
+export function roomTempo(participants: Iterable<{ attributes: Readonly<Record<string, string>> }>): LiveTempo | null {
+  for (const p of participants) {
+    const tempo = parseTempoAttributes(p.attributes);
+    if (tempo) return tempo;
+  }
+  return null;
 }

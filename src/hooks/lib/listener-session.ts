@@ -1,64 +1,75 @@
-import { Room, RoomEvent, Track, type RemoteTrack } from 'livekit-client';
+import { type DisconnectReason, type RemoteTrack, type Room, RoomEvent, Track } from 'livekit-client';
 import { subscribeIfAudio } from './audio-only';
 import { describeDisconnect, type Problem } from './problems';
 import { fetchToken } from './token';
 
+/** Options of the listener's Room: one audio track, nothing to adapt. */
+export const LISTENER_ROOM_OPTIONS = { adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true } as const;
+
 export type ListenerSessionEvents = {
-  /** The audio track to play now (latest subscribed), or null when no DJ is publishing. */
-  onTrack: (track: RemoteTrack | null) => void;
+  /** Whether a DJ audio track is subscribed now (RoomAudioRenderer plays it). */
+  onAudio: (present: boolean) => void;
   onReconnecting: () => void;
   onReconnected: () => void;
-  /** False when the browser blocked playback until a click (autoplay policy). */
-  onPlaybackAllowed: (allowed: boolean) => void;
 };
 
 export type ListenerSession = {
-  room: Room;
   /** Resolves when the room disconnects: why, or null when we hung up. */
   closed: Promise<Problem | null>;
   end: () => Promise<void>;
 };
 
 /**
- * Join a channel's room as a hidden, subscribe-only listener with a freshly fetched token,
- * subscribing to audio tracks only.
- * Stays connected while the DJ comes and goes; tracks are reported through `onTrack`.
+ * Join a channel's room (the page's one Room, reused across sessions) as a hidden,
+ * subscribe-only listener with a freshly fetched token, subscribing to audio tracks only.
+ * Stays connected while the DJ comes and goes; whether a track plays is reported through
+ * `onAudio`. This session's room listeners go when the room disconnects.
  */
 export async function connectListener(
+  room: Room,
   channelId: string,
   signal: AbortSignal,
   events: ListenerSessionEvents,
 ): Promise<ListenerSession> {
   const token = await fetchToken(channelId, 'listener', signal);
   signal.throwIfAborted();
+  // A hang-up still in flight must finish first, or its Disconnected would end this session.
+  await room.disconnect();
+  signal.throwIfAborted();
 
-  const room = new Room({ adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true });
-  const audio: RemoteTrack[] = [];
-  const report = () => events.onTrack(audio.at(-1) ?? null);
+  const audio = new Set<RemoteTrack>();
+  const onSubscribed = (track: RemoteTrack) => {
+    if (track.kind !== Track.Kind.Audio) return;
+    audio.add(track);
+    events.onAudio(true);
+  };
+  const onUnsubscribed = (track: RemoteTrack) => {
+    if (audio.delete(track)) events.onAudio(audio.size > 0);
+  };
   let resolveClosed: (p: Problem | null) => void = () => undefined;
   const closed = new Promise<Problem | null>((resolve) => (resolveClosed = resolve));
-
+  const onDisconnected = (reason?: DisconnectReason) => {
+    detach();
+    audio.clear();
+    events.onAudio(false);
+    resolveClosed(describeDisconnect(reason));
+  };
+  const detach = () => {
+    room
+      .off(RoomEvent.TrackPublished, subscribeIfAudio)
+      .off(RoomEvent.TrackSubscribed, onSubscribed)
+      .off(RoomEvent.TrackUnsubscribed, onUnsubscribed)
+      .off(RoomEvent.Reconnecting, events.onReconnecting)
+      .off(RoomEvent.Reconnected, events.onReconnected)
+      .off(RoomEvent.Disconnected, onDisconnected);
+  };
   room
     .on(RoomEvent.TrackPublished, subscribeIfAudio)
-    .on(RoomEvent.TrackSubscribed, (track) => {
-      if (track.kind !== Track.Kind.Audio) return;
-      audio.push(track);
-      report();
-    })
-    .on(RoomEvent.TrackUnsubscribed, (track) => {
-      const i = audio.indexOf(track);
-      if (i === -1) return;
-      audio.splice(i, 1);
-      report();
-    })
-    .on(RoomEvent.AudioPlaybackStatusChanged, () => events.onPlaybackAllowed(room.canPlaybackAudio))
+    .on(RoomEvent.TrackSubscribed, onSubscribed)
+    .on(RoomEvent.TrackUnsubscribed, onUnsubscribed)
     .on(RoomEvent.Reconnecting, events.onReconnecting)
     .on(RoomEvent.Reconnected, events.onReconnected)
-    .on(RoomEvent.Disconnected, (reason) => {
-      audio.length = 0;
-      report();
-      resolveClosed(describeDisconnect(reason));
-    });
+    .on(RoomEvent.Disconnected, onDisconnected);
 
   const end = () => room.disconnect();
   const onAbort = () => void end();
@@ -72,10 +83,10 @@ export async function connectListener(
     }
   } catch (error) {
     await end();
+    detach(); // a connect that failed before connecting emits no Disconnected
     throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  events.onPlaybackAllowed(room.canPlaybackAudio);
-  return { room, closed, end };
+  return { closed, end };
 }

@@ -4,8 +4,9 @@ import { TONE_HZ } from './paths';
 /**
  * How far (dB) the tone's FFT bin stands above the median bin in what a listener's player
  * is receiving; 0 when nothing arrives. A fresh AnalyserNode (fftSize 4096) taps the real
- * audio, not the page's UI state: the WebRTC <audio data-testid="listener-audio"> element's
- * srcObject, or the HLS element's output (hls.js through Media Source) via captureStream().
+ * audio, not the page's UI state: the srcObject of the WebRTC <audio> that RoomAudioRenderer
+ * renders inside data-testid="listener-audio", or the HLS element's output (hls.js through
+ * Media Source) via captureStream().
  */
 function prominence(page: Page, source: 'webrtc' | 'hls', hz: number): Promise<number> {
   return page.evaluate(
@@ -15,7 +16,7 @@ function prominence(page: Page, source: 'webrtc' | 'hls', hz: number): Promise<n
         const el = document.querySelector<HTMLAudioElement & { captureStream?: () => MediaStream }>('[data-testid="listener-hls-audio"]');
         if (el && !el.paused && el.captureStream) stream = el.captureStream();
       } else {
-        const src = document.querySelector<HTMLAudioElement>('[data-testid="listener-audio"]')?.srcObject;
+        const src = document.querySelector<HTMLAudioElement>('[data-testid="listener-audio"] audio')?.srcObject;
         if (src instanceof MediaStream) stream = src;
       }
       if (!stream || stream.getAudioTracks().length === 0) return 0;
