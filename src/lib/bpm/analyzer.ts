@@ -1,4 +1,4 @@
-import { CombBank } from './comb';
+import { CellEvidence } from './cells';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
 import { Tempogram } from './tempogram';
@@ -39,8 +39,6 @@ const REFINE_STEPS = 6;
 const AVERAGE_MAX = 5;
 /** Recent onset density under this share of the window's means the beat has stopped. */
 const RECENT_DROP = 0.35;
-/** Comb evaluations per grid cell. */
-const CELL_SAMPLES = 5;
 /** Seconds of envelope needed before a first estimate. */
 const MIN_SECONDS = 1.5;
 
@@ -56,8 +54,7 @@ export class BpmAnalyzer {
   private readonly tempogram: Tempogram;
   private readonly tracker: TempoTracker;
   private readonly evidence: Float64Array;
-  /** Every grid cell's comb samples, each followed by its double tempo (support from the level below). */
-  private readonly bank: CombBank;
+  private readonly cells: CellEvidence;
   private readonly updateFrames: number;
   private readonly beatOff: number;
   private readonly beatOn: number;
@@ -81,7 +78,7 @@ export class BpmAnalyzer {
     this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
     this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
     this.evidence = new Float64Array(this.tracker.size);
-    this.bank = new CombBank(this.onset.frameRate, cellTempi(this.tracker.bpm));
+    this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
     this.between = options.between ?? 0.5;
@@ -135,22 +132,7 @@ export class BpmAnalyzer {
     const tg = this.tempogram;
     tg.update();
     const tr = this.tracker;
-    const bank = this.bank;
-    bank.evaluate(tg.rho, tg.length, tr.rangeStart * CELL_SAMPLES * 2, (tr.rangeEnd + 1) * CELL_SAMPLES * 2);
-    const { score, between } = bank;
-    // Comb peaks of clean material are narrower than a grid step: each state takes the best of its cell.
-    for (let i = tr.rangeStart; i <= tr.rangeEnd; i++) {
-      let best = -Infinity;
-      for (let c = i * CELL_SAMPLES * 2, end = c + CELL_SAMPLES * 2; c < end; c += 2) {
-        // Evidence for a tempo as the beat: its comb, plus support from the level below (its eighth
-        // notes), minus onsets half-way between its beats when twice the tempo is still in range.
-        let e = score[c] ?? 0;
-        if ((bank.bpm[c + 1] ?? 0) <= this.range.max) e -= this.between * (between[c] ?? 0);
-        e = (e + this.support * (score[c + 1] ?? 0)) / (1 + this.support);
-        if (e > best) best = e;
-      }
-      this.evidence[i] = best;
-    }
+    this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
     const best = tr.observe(this.evidence);
     this.refine(tr.bpm[best] ?? 0);
     const bpm = this.refined;
@@ -209,16 +191,3 @@ export class BpmAnalyzer {
   }
 }
 
-/** The tempi the comb search reads: CELL_SAMPLES per grid state across its cell, each followed by its double. */
-function cellTempi(grid: Float64Array): Float64Array {
-  const cell = 2 ** (1 / (STEPS_PER_OCTAVE * CELL_SAMPLES));
-  const out = new Float64Array(grid.length * CELL_SAMPLES * 2);
-  for (let i = 0; i < grid.length; i++) {
-    let bpm = (grid[i] ?? 1) * cell ** -((CELL_SAMPLES - 1) / 2);
-    for (let k = 0; k < CELL_SAMPLES; k++, bpm *= cell) {
-      out[(i * CELL_SAMPLES + k) * 2] = bpm;
-      out[(i * CELL_SAMPLES + k) * 2 + 1] = bpm * 2;
-    }
-  }
-  return out;
-}

@@ -126,7 +126,7 @@ export class OnsetEnvelope {
         prev[k] = v;
         if (v > before) {
           product *= v / before;
-          // Each ratio is at most ~200 (a full-scale sine reads 100): flush long before overflow.
+          // A ratio of real input is far below 1e100 (a full-scale sine reads 101): flush long before overflow.
           if (product > 1e200) {
             logs += Math.log(product);
             product = 1;
