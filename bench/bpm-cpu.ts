@@ -1,10 +1,11 @@
 /**
- * npm run bench:bpm-cpu [-- --seconds 180] [--runs 5] [--wav FILE] [--baseline GIT_REF] [--no-instructions]
+ * npm run bench:bpm-cpu [-- --seconds 180] [--runs 5] [--wav FILE] [--baseline GIT_REF] [--no-instructions] [--chromium]
  * CPU cost of the BPM worklet: the bundled processor (bench/bpm/cpu-run.ts) fed 128-frame stereo
  * quanta at 48 kHz, as Chromium feeds it. Prints CPU ms per second of audio (process.cpuUsage, a
  * fresh processor per run after one warm-up), block wall times against the 2.67 ms quantum, and
  * instructions per second of audio (bench/bpm/cpu-count.ts). `--baseline REF` bundles the worklet
  * as it was at that git ref too and alternates runs of the two, so both see the same load.
+ * `--chromium` also renders the synthetic set through each bundle in Chromium (bench/bpm/cpu-chromium.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeWav } from '../src/lib/wav';
 import { buildBpmWorklet } from '../scripts/build/bpm-worklet';
+import { chromiumCost } from './bpm/cpu-chromium';
 import { buildChild, counter, instructionsPerSecond, INSTRUCTION_SECONDS } from './bpm/cpu-count';
 import { feed, loadProcessor, posted, quanta, type ProcessorCtor } from './bpm/cpu-run';
 import { syntheticSet, type Stereo } from './bpm/cpu-signal';
@@ -28,7 +30,7 @@ function args() {
   const runs = Number(value('--runs') ?? 5);
   const seconds = Number(value('--seconds') ?? 180);
   if (!(runs >= 1 && seconds >= 10)) throw new Error('--runs must be >= 1 and --seconds >= 10');
-  return { seconds, runs, wav: value('--wav'), baseline: value('--baseline'), instructions: !a.includes('--no-instructions') };
+  return { seconds, runs, wav: value('--wav'), baseline: value('--baseline'), instructions: !a.includes('--no-instructions'), chromium: a.includes('--chromium') };
 }
 
 const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)] ?? Number.NaN;
@@ -91,6 +93,11 @@ async function main(): Promise<void> {
     if (s.instructions !== null) console.log(`${s.name}: ${(s.instructions / 1e6).toFixed(1)} M instructions per s of audio (${c?.tool}, ${INSTRUCTION_SECONDS} s synthetic set, 3 passes minus 1)`);
   }
   if (opts.instructions && !c) console.log('instructions: no perf counter or valgrind here');
+  if (opts.chromium) {
+    const cost = await chromiumCost(bundles, opts.seconds, opts.runs);
+    console.log(`\nChromium (/usr/bin/chromium, OfflineAudioContext 48 kHz, ${opts.seconds} s, ${opts.runs} runs; render time with the processor minus without, module load and JIT warm-up included):`);
+    for (const r of cost) console.log(`${r.name}: median ${r.msPerSecond.toFixed(2)} ms per s of audio (runs ${r.runs.map((v) => v.toFixed(2)).join(', ')})`);
+  }
   const [base, current] = subjects.length === 2 ? subjects : [null, subjects[0]];
   if (base && current) {
     const ins = base.instructions && current.instructions ? `, instructions ${((1 - current.instructions / base.instructions) * 100).toFixed(0)}% fewer` : '';
