@@ -24,3 +24,4 @@ bench: setup
 	npm run bench:ingress
 	npm run bench:hls
 	npm run bench:bpm
+	npm run bench:bpm-cpu

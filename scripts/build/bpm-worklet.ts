@@ -10,10 +10,13 @@ import { fileURLToPath } from 'node:url';
 const self = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(self), '..', '..');
 
-export async function buildBpmWorklet(): Promise<string> {
-  const outfile = path.join(root, 'public', 'worklets', 'bpm-processor.js');
+/** Defaults to the served file; the CPU benchmark bundles the same way into .local (also older versions). */
+export async function buildBpmWorklet(
+  outfile = path.join(root, 'public', 'worklets', 'bpm-processor.js'),
+  entry = path.join(root, 'src', 'worklets', 'bpm-processor.ts'),
+): Promise<string> {
   await build({
-    entryPoints: [path.join(root, 'src', 'worklets', 'bpm-processor.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     format: 'esm',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BpmAnalyzer } from '@/lib/bpm/analyzer';
 import type { FromBpmProcessor, ToBpmProcessor } from '@/lib/bpm/worklet-protocol';
-import { beats, fourOnFloor, render } from '@/lib/bpm/synth.test-support';
+import { beats, fourOnFloor, render, whiteNoise } from '@/lib/bpm/synth.test-support';
 
 /** A stand-in for AudioWorkletGlobalScope: the processor module registers itself into it. */
 type Processor = { process(inputs: Float32Array[][]): boolean; port: FakePort };
@@ -72,5 +73,19 @@ describe('bpm-processor (AudioWorklet)', { timeout: 30_000 }, () => {
     expect(p.process([[]])).toBe(true);
     expect(p.process([])).toBe(true);
     expect(p.port.sent).toHaveLength(0);
+  });
+
+  it.each([1, 2, 3])('analyses the mean of %d input channels', (count) => {
+    const drums = render(fourOnFloor(124, 0.05, 8), 8, 48_000);
+    const noise = whiteNoise(8, 48_000, 0.1);
+    const channels = [drums, noise, drums.map((v, i) => 0.5 * v - (noise[i] ?? 0))].slice(0, count);
+    const mono = drums.map((_, i) => channels.reduce((sum, c) => sum + (c[i] ?? 0), 0) / count);
+    const analyzer = new BpmAnalyzer(48_000);
+    const want: number[] = [];
+    for (let i = 0; i + 128 <= mono.length; i += 128) if (analyzer.process(mono, i, 128)) want.push(analyzer.estimate.bpm, analyzer.estimate.confidence);
+    const p = new Ctor({ processorOptions: { range: 'auto' } });
+    for (let i = 0; i + 128 <= mono.length; i += 128) p.process([channels.map((c) => c.subarray(i, i + 128))]);
+    expect(want.length).toBeGreaterThan(60);
+    expect(p.port.sent.flatMap((m) => [m.bpm, m.confidence])).toEqual(want);
   });
 });

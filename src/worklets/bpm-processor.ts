@@ -42,10 +42,18 @@ class BpmProcessor extends AudioWorkletProcessor {
     if (this.mono.length < n) this.mono = new Float32Array(n);
     const mono = this.mono;
     const count = channels.length;
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (let c = 0; c < count; c++) sum += channels[c]?.[i] ?? 0;
-      mono[i] = sum / count;
+    const second = channels[1];
+    // Mono and stereo (the DJ bus) get their own loops: the general one costs a tenth of the analysis.
+    if (count === 1) {
+      for (let i = 0; i < n; i++) mono[i] = first[i] ?? 0;
+    } else if (count === 2 && second) {
+      for (let i = 0; i < n; i++) mono[i] = ((first[i] ?? 0) + (second[i] ?? 0)) / 2;
+    } else {
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (let c = 0; c < count; c++) sum += channels[c]?.[i] ?? 0;
+        mono[i] = sum / count;
+      }
     }
     if (this.analyzer.process(mono, 0, n)) {
       const e = this.analyzer.estimate;

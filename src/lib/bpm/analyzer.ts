@@ -1,3 +1,4 @@
+import { CellEvidence } from './cells';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
 import { Tempogram } from './tempogram';
@@ -38,8 +39,6 @@ const REFINE_STEPS = 6;
 const AVERAGE_MAX = 5;
 /** Recent onset density under this share of the window's means the beat has stopped. */
 const RECENT_DROP = 0.35;
-/** Comb evaluations per grid cell. */
-const CELL_SAMPLES = 5;
 /** Seconds of envelope needed before a first estimate. */
 const MIN_SECONDS = 1.5;
 
@@ -55,6 +54,7 @@ export class BpmAnalyzer {
   private readonly tempogram: Tempogram;
   private readonly tracker: TempoTracker;
   private readonly evidence: Float64Array;
+  private readonly cells: CellEvidence;
   private readonly updateFrames: number;
   private readonly beatOff: number;
   private readonly beatOn: number;
@@ -78,6 +78,7 @@ export class BpmAnalyzer {
     this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
     this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
     this.evidence = new Float64Array(this.tracker.size);
+    this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
     this.between = options.between ?? 0.5;
@@ -131,23 +132,7 @@ export class BpmAnalyzer {
     const tg = this.tempogram;
     tg.update();
     const tr = this.tracker;
-    // Comb peaks of clean material are narrower than a grid step: each state takes the best of its cell.
-    const cell = 2 ** (1 / (STEPS_PER_OCTAVE * CELL_SAMPLES));
-    for (let i = tr.rangeStart; i <= tr.rangeEnd; i++) {
-      let bpm = (tr.bpm[i] ?? 1) * cell ** -((CELL_SAMPLES - 1) / 2);
-      let best = -Infinity;
-      for (let k = 0; k < CELL_SAMPLES; k++, bpm *= cell) {
-        // Evidence for `bpm` as the beat: its comb, plus support from the level below (its eighth
-        // notes), minus onsets half-way between its beats when twice the tempo is still in range.
-        tg.measure(bpm);
-        let e = tg.measured[0] ?? 0;
-        if (bpm * 2 <= this.range.max) e -= this.between * (tg.measured[1] ?? 0);
-        tg.measure(bpm * 2);
-        e = (e + this.support * (tg.measured[0] ?? 0)) / (1 + this.support);
-        if (e > best) best = e;
-      }
-      this.evidence[i] = best;
-    }
+    this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
     const best = tr.observe(this.evidence);
     this.refine(tr.bpm[best] ?? 0);
     const bpm = this.refined;
@@ -205,3 +190,4 @@ export class BpmAnalyzer {
     this.refined = bpm * step ** (bestK + offset);
   }
 }
+

@@ -1,7 +1,6 @@
+import { COMB, MAX_LAG_SHARE } from './comb';
 import { RealFft, nextPow2 } from './fft';
 
-/** Pulses summed by the comb: the beat and its next three multiples. */
-const COMB = 4;
 /** Local-mean window (seconds) removed before rectifying, so only peaks above the local level count. */
 const LOCAL_MEAN_SECONDS = 0.12;
 const RECENT_SECONDS = 1.5;
@@ -26,6 +25,8 @@ export class Tempogram {
   private readonly acf: Float64Array;
   /** Normalised autocorrelation of the last update, by lag in frames. */
   readonly rho: Float64Array;
+  /** Lags computed into `rho` (the rest stay 0): every lag `measure` and `CombBank` can read. */
+  readonly lags: number;
   /** Frames in the last update's window. */
   length = 0;
   /** Mean of the rectified envelope in the last window (onset density; 0 in silence). */
@@ -37,7 +38,10 @@ export class Tempogram {
     this.frameRate = frameRate;
     this.capacity = Math.ceil(frameRate * windowSeconds);
     this.history = new Float64Array(this.capacity);
-    const size = nextPow2(this.capacity * 2);
+    // The comb reads lags up to MAX_LAG_SHARE of the window (plus one for interpolation): padding the
+    // window by that much, not by a whole window, keeps those lags free of wrap-around at half the FFT size.
+    this.lags = Math.min(this.capacity, Math.ceil(this.capacity * MAX_LAG_SHARE) + 2);
+    const size = nextPow2(this.capacity + this.lags);
     this.fft = new RealFft(size);
     this.padded = new Float64Array(size);
     this.acf = new Float64Array(size);
@@ -104,13 +108,14 @@ export class Tempogram {
     for (let i = n - recent; i < n; i++) recentSum += acf[i] ?? 0;
     this.recentStrength = recentSum / recent;
     for (let i = 0; i < n; i++) x[i] = (acf[i] ?? 0) - mean;
-    this.fft.autocorrelate(x, acf);
+    const lags = Math.min(n, this.lags);
+    this.fft.autocorrelate(x, acf, lags);
     const zero = (acf[0] ?? 0) / n;
     if (!(zero > 1e-12)) {
       this.rho.fill(0);
       return;
     }
-    for (let lag = 0; lag < n; lag++) this.rho[lag] = (acf[lag] ?? 0) / (n - lag) / zero;
+    for (let lag = 0; lag < lags; lag++) this.rho[lag] = (acf[lag] ?? 0) / (n - lag) / zero;
   }
 
   /** Results of `measure`: [comb score, between score], written in place. */
@@ -125,7 +130,7 @@ export class Tempogram {
    */
   measure(bpm: number): void {
     const period = (60 * this.frameRate) / bpm;
-    const max = this.length * 0.75;
+    const max = this.length * MAX_LAG_SHARE;
     const rho = this.rho;
     let total = 0;
     let mid = 0;
