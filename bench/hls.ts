@@ -33,7 +33,7 @@ import { launchBrowser, markAfter, onsets, openPage, pageNow, waitFor, waitForSt
 import { BENCH_DIR, fail, hostLine, requireEnv, runBench, sleep } from './support/env';
 import { alignByPattern, clickTimes } from './support/pattern';
 import type { ProbeOptions } from './support/probe';
-import { edgeDrift, lagDrift, readRecording, stallMinutes, startRecording } from './support/hls-run';
+import { edgeDrift, lagDrift, readRecording, stallMinutes, startRecording, trackLags } from './support/hls-run';
 import { formatSummary, summarize } from './support/stats';
 import { patternClickWav } from './support/wav';
 
@@ -148,8 +148,11 @@ runBench('hls', async () => {
     const sent = (await onsets(dj.page, 'sender', start - 15_000)).filter((o) => o.t < end - 8_000).map((o) => o.t);
     const received = (await onsets(listener.page, 'receiver', start)).filter((o) => o.t <= end).map((o) => o.t);
     // Clicks are >= 800 ms apart, so +-400 ms around the pattern's lag cannot pick a neighbour.
-    const aligned = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000, tolerance: 400 });
-    writeFileSync(path.join(BENCH_DIR, 'hls-onsets.json'), JSON.stringify({ start, end, sent, received, lag: aligned.lag }));
+    const fixed = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000, tolerance: 400 });
+    // A long run follows the lag as it drifts; a short one pairs around one lag, as before.
+    const aligned = STALL_MINUTES ? { ...fixed, lags: trackLags(sent.filter((t) => t >= start - 2_000), received, fixed.lag) } : fixed;
+    aligned.unmatchedSent = sent.filter((t) => t >= start - 2_000).length - aligned.lags.length;
+    writeFileSync(path.join(BENCH_DIR, 'hls-onsets.json'), JSON.stringify({ start, end, sent, received, lag: aligned.lag, edge: run.edge }));
     if (aligned.lags.length < MIN_PAIRS) {
       fail(`only ${aligned.lags.length} click pairs (need ${MIN_PAIRS}) at lag ${aligned.lag} ms; sent ${sent.length}, received ${received.length}; onsets in .local/bench/hls-onsets.json`);
     }

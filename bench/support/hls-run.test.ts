@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeDrift, lagDrift, stallMinutes } from './hls-run';
+import { edgeDrift, lagDrift, stallMinutes, trackLags } from './hls-run';
 
 describe('stallMinutes', () => {
   it('reads --stall-minutes N and --stall-minutes=N', () => {
@@ -36,5 +36,18 @@ describe('lagDrift', () => {
     const lags = [...Array(10).fill(3500), ...Array(5).fill(3600), ...Array(10).fill(3700)];
     expect(lagDrift(lags)).toBe(200);
     expect(lagDrift(lags.slice(0, 15))).toBeNull();
+  });
+});
+
+describe('trackLags', () => {
+  it('follows a lag that drifts further than the tolerance over the run', () => {
+    const sent = Array.from({ length: 40 }, (_, i) => i * 1000);
+    // 4.2 s slipping to 4.98 s, 20 ms per click; one click lost, one stray onset.
+    const received = sent.filter((_, i) => i !== 7).map((t, i) => t + 4200 + 20 * (i >= 7 ? i + 1 : i));
+    received.push(12_345);
+    const lags = trackLags(sent, received, 4200);
+    expect(lags).toHaveLength(39);
+    expect(lags[0]).toBe(4200);
+    expect(lags.at(-1)).toBe(4980);
   });
 });

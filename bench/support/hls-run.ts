@@ -56,6 +56,26 @@ export function edgeDrift(samples: readonly EdgeSample[]): { first: number; last
   return { first, last, max: Math.max(...samples.map((s) => s.behind)), drift: last - first };
 }
 
+/**
+ * Pairs clicks while following a lag that drifts (a long run under load): each sent click is
+ * matched to the received onset nearest its previous lag, within `tolerance`. Clicks are at
+ * least 800 ms apart, so a drift under `tolerance` between clicks cannot pick a neighbour.
+ */
+export function trackLags(sent: readonly number[], received: readonly number[], startLag: number, tolerance = 400): number[] {
+  const r = [...received].sort((a, b) => a - b);
+  const lags: number[] = [];
+  let ref = startLag;
+  for (const t of [...sent].sort((a, b) => a - b)) {
+    let best: number | null = null;
+    for (const x of r) if (Math.abs(x - t - ref) <= tolerance && (best === null || Math.abs(x - t - ref) < Math.abs(best - ref))) best = x - t;
+    if (best !== null) {
+      lags.push(best);
+      ref = best;
+    }
+  }
+  return lags;
+}
+
 /** Glass-to-glass drift: median lag of the last `n` matched clicks minus that of the first `n` (ms). */
 export function lagDrift(lags: readonly number[], n = 10): number | null {
   if (lags.length < 2 * n) return null;
