@@ -3,8 +3,6 @@
 // egress worker is repaired under the same broadcast with fresh segment names,
 // going off air stops it, retention removes an ended broadcast's objects, and
 // /api/health reports a frozen egress's stale playlist until supervision repairs it.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EgressClient, EgressStatus } from 'livekit-server-sdk';
@@ -12,7 +10,7 @@ import type { Room } from '@livekit/rtc-node';
 import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
-import { analyseSegment, childPids, cmdline, publishTone, segmentUrls } from '../support/hls';
+import { analyseSegment, egressJobs, publishTone, segmentUrls } from '../support/hls';
 import { joinRoom } from '../support/livekit-peer';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -49,11 +47,7 @@ async function health(): Promise<{ code: number; body: HealthBody; mine: Playlis
   return { code: res.status, body: res.body, mine: res.body.hls?.find((c) => c.slug === channel.slug) };
 }
 
-/** The egress service's job processes (`egress run-handler`, each the leader of its own process group). */
-function egressHandlers(): number[] {
-  const service = Number(readFileSync(path.join(requireStackVar('STACK_DIR'), 'egress.pid'), 'utf8'));
-  return childPids(service).filter((pid) => cmdline(pid).includes('run-handler'));
-}
+const egressHandlers = () => egressJobs(requireStackVar('STACK_DIR'));
 
 async function activeEgress(): Promise<string[]> {
   const list = await egress.listEgress({ roomName: getBroadcastRoom(channel.id), active: true });
