@@ -17,6 +17,12 @@
  * - Storage: every .ts object of the broadcast in MinIO, bytes per second of programme, x 3600.
  *   Per listener-hour: the same segments plus the live playlist fetched every target duration.
  *
+ * - Long run (`--stall-minutes N`, e.g. `npm run bench:hls -- --stall-minutes 10`): listens N
+ *   minutes instead of BENCH_SECONDS and reports stalls (the element's `waiting` events and
+ *   hls.js BUFFER_STALLED_ERRORs after playback started) and drift: distance behind the live
+ *   edge (end of the seekable range) sampled every second, first vs last minute, and the
+ *   glass-to-glass lag of the first vs last 10 clicks.
+ *
  * Env: BENCH_SECONDS (default 70, at least 40 clicks), BENCH_PLAY_RUNS (default 5).
  */
 import { writeFileSync } from 'node:fs';
@@ -27,10 +33,12 @@ import { launchBrowser, markAfter, onsets, openPage, pageNow, waitFor, waitForSt
 import { BENCH_DIR, fail, hostLine, requireEnv, runBench, sleep } from './support/env';
 import { alignByPattern, clickTimes } from './support/pattern';
 import type { ProbeOptions } from './support/probe';
+import { edgeDrift, lagDrift, readRecording, stallMinutes, startRecording, trackLags } from './support/hls-run';
 import { formatSummary, summarize } from './support/stats';
 import { patternClickWav } from './support/wav';
 
-const MEASURE_S = Number(process.env.BENCH_SECONDS ?? 70);
+const STALL_MINUTES = stallMinutes(process.argv.slice(2));
+const MEASURE_S = STALL_MINUTES ? Math.round(STALL_MINUTES * 60) : Number(process.env.BENCH_SECONDS ?? 70);
 const PLAY_RUNS = Math.max(3, Number(process.env.BENCH_PLAY_RUNS ?? 5));
 const MIN_PAIRS = 40;
 const PROBE: ProbeOptions = { threshold: 0.25, quietMs: 300, hookCapture: false, hookSender: false, watchSelector: null };
@@ -125,18 +133,13 @@ runBench('hls', async () => {
       }
     }
 
-    await listener.page.evaluate((sel) => {
-      const el = document.querySelector(sel);
-      const w = window as unknown as { __stalls: number };
-      w.__stalls = 0;
-      el?.addEventListener('waiting', () => (w.__stalls += 1));
-    }, HLS_AUDIO);
     await sleep(4_000); // settle at the live edge
+    await startRecording(listener.page, HLS_AUDIO);
     const start = await pageNow(listener.page);
     console.log(`[hls] measuring for ${MEASURE_S} s...`);
     await sleep(MEASURE_S * 1000);
     const end = await pageNow(listener.page);
-    const stalls = await listener.page.evaluate(() => (window as unknown as { __stalls: number }).__stalls);
+    const run = await readRecording(listener.page);
     const playlistFetches = await listener.page.evaluate(
       (since) => performance.getEntriesByType('resource').filter((e) => e.name.includes('-live.m3u8') && performance.timeOrigin + e.startTime >= since).length,
       start,
@@ -145,8 +148,11 @@ runBench('hls', async () => {
     const sent = (await onsets(dj.page, 'sender', start - 15_000)).filter((o) => o.t < end - 8_000).map((o) => o.t);
     const received = (await onsets(listener.page, 'receiver', start)).filter((o) => o.t <= end).map((o) => o.t);
     // Clicks are >= 800 ms apart, so +-400 ms around the pattern's lag cannot pick a neighbour.
-    const aligned = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000, tolerance: 400 });
-    writeFileSync(path.join(BENCH_DIR, 'hls-onsets.json'), JSON.stringify({ start, end, sent, received, lag: aligned.lag }));
+    const fixed = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000, tolerance: 400 });
+    // A long run follows the lag as it drifts; a short one pairs around one lag, as before.
+    const aligned = STALL_MINUTES ? { ...fixed, lags: trackLags(sent.filter((t) => t >= start - 2_000), received, fixed.lag) } : fixed;
+    aligned.unmatchedSent = sent.filter((t) => t >= start - 2_000).length - aligned.lags.length;
+    writeFileSync(path.join(BENCH_DIR, 'hls-onsets.json'), JSON.stringify({ start, end, sent, received, lag: aligned.lag, edge: run.edge }));
     if (aligned.lags.length < MIN_PAIRS) {
       fail(`only ${aligned.lags.length} click pairs (need ${MIN_PAIRS}) at lag ${aligned.lag} ms; sent ${sent.length}, received ${received.length}; onsets in .local/bench/hls-onsets.json`);
     }
@@ -158,7 +164,13 @@ runBench('hls', async () => {
     console.log('');
     console.log('== HLS: DJ console -> LiveKit -> egress (audio-only room composite, 2 s segments) -> MinIO -> hls.js ==');
     console.log(`glass-to-glass, ${aligned.lags.length} clicks (unmatched ${aligned.unmatchedSent}): ${formatSummary(summarize(aligned.lags))}`);
-    console.log(`stalls (media element "waiting") in ${MEASURE_S} s at the live edge: ${stalls}`);
+    const edge = edgeDrift(run.edge);
+    const lagShift = lagDrift(aligned.lags);
+    console.log(`stalls in ${MEASURE_S} s at the live edge: ${run.waiting} media element "waiting", ${run.bufferStalled} hls.js BUFFER_STALLED_ERROR`);
+    console.log(edge
+      ? `behind the live edge: ${edge.first.toFixed(2)} s at the start, ${edge.last.toFixed(2)} s at the end (drift ${edge.drift >= 0 ? '+' : ''}${edge.drift.toFixed(2)} s), max ${edge.max.toFixed(2)} s` +
+        `; glass-to-glass drift, last vs first 10 clicks: ${lagShift === null ? 'n/a' : s(lagShift)}`
+      : 'behind the live edge: no samples (element paused or no seekable range)');
     console.log(`Play -> audio output running ("playing"), ${PLAY_RUNS} runs: median ${s(summarize(toPlaying).median)}, max ${s(summarize(toPlaying).max)}`);
     console.log(`Play -> first click heard (adds up to one 0.8-1.6 s click gap): median ${s(summarize(toClick).median)}`);
     console.log(`Go live -> first playable segment behind the stable URL: ${s(goLiveToSegment)}`);

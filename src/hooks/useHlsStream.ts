@@ -81,6 +81,8 @@ export function useHlsStream(url: string | null): HlsStream {
     hls.on(HlsJs.Events.MANIFEST_PARSED, () => void startPlayback(el));
     hls.on(HlsJs.Events.FRAG_BUFFERED, () => (networkFailures = 0));
     hls.on(HlsJs.Events.ERROR, (_event, data) => {
+      // Re-dispatched on the element: benchmarks count stalls (bufferStalledError) without reaching hls.js.
+      el.dispatchEvent(new CustomEvent('hlserror', { detail: { details: data.details, fatal: data.fatal } }));
       if (!data.fatal || hlsRef.current !== hls) return;
       setRecoveries((n) => n + 1);
       if (data.type === HlsJs.ErrorTypes.MEDIA_ERROR) {

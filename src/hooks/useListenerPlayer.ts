@@ -3,15 +3,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelSummary } from '@/types/channel';
 import { choosePath, type ListenMode, type ListenPath, webrtcFailed } from './lib/listen-path';
 import { useBroadcastStream } from './useBroadcastStream';
-import { useHlsHeartbeat } from './useHlsHeartbeat';
 import { useHlsStream } from './useHlsStream';
 
 /**
  * The channel page's player: WebRTC or HLS, chosen automatically (WebRTC until
  * the room is full, HLS when WebRTC fails) or by hand, switching live.
- * `channel` is the latest polled summary (its `live.hls` tracks the egress).
+ * `channel` is the latest pushed summary (its `live.hls` tracks the egress). `onHls` hears
+ * whether HLS is the path now (the page's live stream then counts it as a listener).
  */
-export function useListenerPlayer(channel: ChannelSummary) {
+export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean) => void) {
   const webrtc = useBroadcastStream(channel.id);
   const hlsInfo = channel.live.hls;
   const hls = useHlsStream(hlsInfo?.ready ? hlsInfo.playlistUrl : null);
@@ -22,7 +22,6 @@ export function useListenerPlayer(channel: ChannelSummary) {
   useEffect(() => {
     hlsInfoRef.current = hlsInfo;
   }, [hlsInfo]);
-  useHlsHeartbeat(channel.slug, path === 'hls');
 
   const { play: playWebrtc, stop: stopWebrtc } = webrtc;
   const { play: playHls, stop: stopHls } = hls;
@@ -37,8 +36,9 @@ export function useListenerPlayer(channel: ChannelSummary) {
         playWebrtc();
       }
       setPath(next);
+      onHls?.(next === 'hls');
     },
-    [playHls, playWebrtc, stopHls, stopWebrtc],
+    [playHls, playWebrtc, stopHls, stopWebrtc, onHls],
   );
 
   const play = useCallback(() => {
@@ -51,7 +51,8 @@ export function useListenerPlayer(channel: ChannelSummary) {
     stopHls();
     setPath(null);
     setFellBack(false);
-  }, [stopHls, stopWebrtc]);
+    onHls?.(false);
+  }, [stopHls, stopWebrtc, onHls]);
 
   const setMode = useCallback(
     (next: ListenMode) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HLS_RETENTION_DAYS_MAX, HLS_RETENTION_DAYS_MIN } from '../types/channel';
 
 // Kept free of 'server-only' so scripts and the .env.example test can read it;
 // application code reads the parsed values through src/server/env.ts.
@@ -46,7 +47,7 @@ export const envSchema = z.object({
   /** Key prefix for HLS: <prefix>/<channelId>/<broadcastId>/... */
   HLS_PATH_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'HLS_PATH_PREFIX must be one path segment').default('hls'),
   /** Days the HLS of an ended broadcast stays in storage (a channel can override it). */
-  HLS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  HLS_RETENTION_DAYS: z.coerce.number().int().min(HLS_RETENTION_DAYS_MIN).max(HLS_RETENTION_DAYS_MAX).default(7),
   /** WebRTC listeners in a channel's room before new listeners are sent to HLS. */
   HLS_LISTENER_THRESHOLD: z.coerce.number().int().min(0).default(100),
 });

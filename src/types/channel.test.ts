@@ -15,4 +15,15 @@ describe('channel schemas', () => {
     expect(channelUpdateSchema.safeParse({}).success).toBe(false);
     expect(channelUpdateSchema.safeParse({ name: 'x', liveName: 'y' }).success).toBe(false);
   });
+
+  it('takes an HLS retention in whole days within bounds, or null for the station default', () => {
+    expect(channelUpdateSchema.parse({ hlsRetentionDays: 30 })).toEqual({ hlsRetentionDays: 30 });
+    expect(channelUpdateSchema.parse({ hlsRetentionDays: null })).toEqual({ hlsRetentionDays: null });
+    expect(channelInputSchema.parse({ name: 'Main', slug: 'main' })).not.toHaveProperty('hlsRetentionDays');
+    for (const bad of [0, 3651, 1.5, '7', -1]) {
+      const result = channelUpdateSchema.safeParse({ hlsRetentionDays: bad });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/whole number of days from 1 to 3650/);
+    }
+  });
 });

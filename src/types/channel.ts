@@ -37,6 +37,9 @@ export type ChannelSummary = {
   live: ChannelLive;
 };
 
+/** What the admin console sees of a channel: the public summary plus its settings. */
+export type AdminChannel = ChannelSummary & { hlsRetentionDays: number | null };
+
 export type ChannelListResponse = { channels: ChannelSummary[] };
 
 export const channelSlugSchema = z
@@ -46,12 +49,27 @@ export const channelSlugSchema = z
   .max(48, 'Slug must be at most 48 characters')
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Slug may use lowercase letters, digits and single dashes');
 
+/** Bounds of a channel's HLS retention (the station default, HLS_RETENTION_DAYS, has the same). */
+export const HLS_RETENTION_DAYS_MIN = 1;
+export const HLS_RETENTION_DAYS_MAX = 3650;
+const retentionMessage = `HLS retention must be a whole number of days from ${HLS_RETENTION_DAYS_MIN} to ${HLS_RETENTION_DAYS_MAX}, or empty for the station default`;
+
+/** Days the HLS of this channel's ended broadcasts is kept; null means the station default. */
+export const hlsRetentionDaysSchema = z
+  .number(retentionMessage)
+  .int(retentionMessage)
+  .min(HLS_RETENTION_DAYS_MIN, retentionMessage)
+  .max(HLS_RETENTION_DAYS_MAX, retentionMessage)
+  .nullable();
+
 const channelFields = {
   name: z.string().trim().min(1, 'Name is required').max(80, 'Name must be at most 80 characters'),
   slug: channelSlugSchema,
   description: z.string().trim().max(500, 'Description must be at most 500 characters'),
   // No default: a partial update must not reset the zone (a new channel gets UTC from the database).
   timeZone: timeZoneSchema.optional(),
+  // Optional without default, like timeZone: a new channel gets null (the default) from the database.
+  hlsRetentionDays: hlsRetentionDaysSchema.optional(),
 };
 
 export const channelInputSchema = z.strictObject({ ...channelFields, description: channelFields.description.default('') });
@@ -65,21 +83,12 @@ export const channelUpdateSchema = z
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
 export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;
 
-/** How often an HLS player reports in. */
-export const HLS_HEARTBEAT_MS = 15_000;
-
-/** Heartbeat of an HLS player (HLS listeners are not in the LiveKit room, so the app counts them). */
-export const hlsHeartbeatSchema = z.strictObject({
-  sessionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'sessionId must be 16-64 URL-safe characters'),
-  leaving: z.boolean().optional(),
-});
-export type HlsHeartbeat = z.infer<typeof hlsHeartbeatSchema>;
 /** A slot occurrence as channel pages show it (now / next). */
 export type ChannelSlotInfo = { title: string; start: string; end: string; hosts: string[] };
 
 /**
  * What a channel's live stream (server-sent events) carries. `extras` is where later
- * features add their own live values (BPM, HLS listeners) without changing this shape.
+ * features add their own live values (BPM) without changing this shape.
  */
 export type ChannelState = {
   channel: ChannelSummary;

@@ -54,4 +54,35 @@ test.describe('admin console', () => {
     await page.goto('/');
     await expect(page.locator(`[data-testid="channel-card"][data-slug="${slug}"]`)).toContainText(`Morning ${suffix}`);
   });
+
+  test('an admin sets and clears a channel\'s HLS retention, with a clear error for bad input', async ({ page }) => {
+    const suffix = uniqueSuffix();
+    const slug = `retention-${suffix}`;
+    await signIn(page, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') }, '/admin');
+    const create = page.locator('form').filter({ has: page.getByRole('button', { name: 'Create channel' }) });
+    await create.getByLabel('Channel name').fill(`Archive ${suffix}`);
+    await create.getByLabel('Slug').fill(slug);
+    for (const bad of ['0', '3651', '1.5', 'week']) {
+      await create.getByLabel('HLS retention (days)').fill(bad);
+      await create.getByRole('button', { name: 'Create channel' }).click();
+      await expect(create.getByText('HLS retention must be a whole number of days from 1 to 3650')).toBeVisible();
+    }
+    await create.getByLabel('HLS retention (days)').fill('30');
+    await create.getByRole('button', { name: 'Create channel' }).click();
+    const row = page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`);
+    await expect(row.getByTestId('admin-channel-details')).toContainText('HLS kept 30 days');
+
+    // Edit: the form starts from the saved value; empty means the station default again.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const days = row.getByLabel('HLS retention (days)');
+    await expect(days).toHaveValue('30');
+    await days.fill('-2');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect(row.getByText('HLS retention must be a whole number of days')).toBeVisible();
+    await days.fill('');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect(row.getByTestId('admin-channel-details')).toContainText(/HLS kept \d+ days? \(default\)/);
+    await page.reload();
+    await expect(page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`).getByTestId('admin-channel-details')).toContainText('(default)');
+  });
 });

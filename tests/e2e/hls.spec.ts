@@ -54,8 +54,12 @@ test.describe('HLS, DJ to listener through egress and storage', () => {
     await expect(page.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls', { timeout: HLS_READY_TIMEOUT });
     await expect(page.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: HLS_READY_TIMEOUT });
     await expectHlsTone(page, 'the 1 kHz tone should reach the HLS listener');
-    // The HLS listener is counted although it is not in the LiveKit room.
-    await expect.poll(async () => Number(await page.getByTestId('listener-count').textContent()), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    // The HLS listener is counted although it is not in the LiveKit room: its page's live
+    // stream is open with ?hls=1 while it plays, and reopened without it after Stop.
+    const count = async () => Number(await page.getByTestId('listener-count').textContent());
+    await expect.poll(count, { timeout: 20_000 }).toBe(1);
+    await page.getByTestId('stop-button').click();
+    await expect.poll(count, { timeout: 10_000 }).toBe(0);
   });
 
   test('automatic mode falls back to HLS when WebRTC cannot connect', async ({ browser }) => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountListResponse } from '@/types/account';
 import type { ApiErrorBody } from '@/types/api';
-import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
+import type { AdminChannel, ChannelListResponse, ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin, uniqueSlug } from '../support/app-client';
 import { stackEnv } from '../support/stack-env';
 
@@ -51,6 +51,25 @@ describe('channels admin API', () => {
     expect(dup.body.error.code).toBe('conflict');
     const still = await anon.request<ChannelSummary>('GET', `/api/channels/${existing.slug}`);
     expect(still.body.name).toBe(existing.name);
+  });
+
+  it('keeps a channel\'s HLS retention within bounds; null goes back to the station default', async () => {
+    const slug = uniqueSlug('retention');
+    const created = await admin.request<AdminChannel>('POST', '/api/admin/channels', { name: 'Archive', slug, hlsRetentionDays: 30 });
+    expect(created.status).toBe(201);
+    expect(created.body.hlsRetentionDays).toBe(30);
+    for (const bad of [0, 3651, 2.5, '14', -1]) {
+      const res = await admin.request<ApiErrorBody>('PATCH', `/api/admin/channels/${created.body.id}`, { hlsRetentionDays: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'Invalid request body: hlsRetentionDays: HLS retention must be a whole number of days from 1 to 3650, or empty for the station default',
+      );
+    }
+    const cleared = await admin.request<AdminChannel>('PATCH', `/api/admin/channels/${created.body.id}`, { hlsRetentionDays: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ slug, name: 'Archive', hlsRetentionDays: null });
+    // A setting for the admin console, not for the public API.
+    expect((await anon.request<ChannelSummary>('GET', `/api/channels/${slug}`)).body).not.toHaveProperty('hlsRetentionDays');
   });
 
   it('401 when signed out, 403 for a DJ', async () => {
@@ -107,6 +126,8 @@ describe('setup and health', () => {
   it('health reports the database and LiveKit up', async () => {
     const res = await anon.request('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: true, livekit: true });
+    // hls lists the on-air channels' live playlists (this stack has storage, so it is an array).
+    expect(res.body).toMatchObject({ status: 'ok', database: true, livekit: true, reasons: [] });
+    expect(Array.isArray((res.body as { hls: unknown }).hls)).toBe(true);
   });
 });

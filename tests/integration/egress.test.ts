@@ -1,9 +1,8 @@
 // HLS egress against the stack's real egress (v1.8.6 build) and MinIO: going on
 // air starts an egress whose HLS a listener can fetch and decode, killing the
 // egress worker is repaired under the same broadcast with fresh segment names,
-// going off air stops it, and retention removes an ended broadcast's objects.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// going off air stops it, retention removes an ended broadcast's objects, and
+// /api/health reports a frozen egress's stale playlist until supervision repairs it.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EgressClient, EgressStatus } from 'livekit-server-sdk';
@@ -11,7 +10,7 @@ import type { Room } from '@livekit/rtc-node';
 import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
-import { analyseSegment, childPids, cmdline, publishTone, segmentUrls } from '../support/hls';
+import { analyseSegment, egressJobs, publishTone, segmentUrls } from '../support/hls';
 import { joinRoom } from '../support/livekit-peer';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -39,6 +38,16 @@ async function playlist(url: string): Promise<string> {
   const res = await fetch(url, { cache: 'no-store' });
   return res.status === 200 ? res.text() : '';
 }
+
+type PlaylistEntry = { slug: string; state: string; ageSeconds: number | null };
+type HealthBody = { status: string; hls: PlaylistEntry[] | null; reasons: string[] };
+
+async function health(): Promise<{ code: number; body: HealthBody; mine: PlaylistEntry | undefined }> {
+  const res = await anon.request<HealthBody>('GET', '/api/health');
+  return { code: res.status, body: res.body, mine: res.body.hls?.find((c) => c.slug === channel.slug) };
+}
+
+const egressHandlers = () => egressJobs(requireStackVar('STACK_DIR'));
 
 async function activeEgress(): Promise<string[]> {
   const list = await egress.listEgress({ roomName: getBroadcastRoom(channel.id), active: true });
@@ -90,6 +99,47 @@ describe('HLS egress', () => {
     expect(raw).not.toContain(requireStackVar('S3_ACCESS_KEY_ID'));
   });
 
+  it('health reports the live playlist fresh, stale while the egress is frozen, and fresh again once repaired', { timeout: 150_000 }, async () => {
+    await expect.poll(async () => (await health()).mine?.state, { timeout: 20_000 }).toBe('fresh');
+    const ok = await health();
+    expect(ok.code).toBe(200);
+    expect(ok.mine?.ageSeconds).toBeLessThanOrEqual(10);
+    // No storage credentials, bucket or object paths in a public response.
+    const raw = JSON.stringify(ok.body);
+    for (const secret of [requireStackVar('S3_SECRET_ACCESS_KEY'), requireStackVar('S3_ACCESS_KEY_ID'), requireStackVar('S3_PUBLIC_BASE_URL'), channel.id]) {
+      expect(raw).not.toContain(secret);
+    }
+
+    // Freeze the egress job (and its Chromium): LiveKit still lists it, but the playlist stops.
+    const handlers = egressHandlers();
+    expect(handlers).toHaveLength(1);
+    const frozen = handlers[0] as number;
+    process.kill(-frozen, 'SIGSTOP');
+    try {
+      const frozenAt = Date.now();
+      let failing: Awaited<ReturnType<typeof health>> | undefined;
+      await expect
+        .poll(async () => ((failing = await health()).mine?.state), { timeout: 40_000, interval: 500 })
+        .toMatch(/^(stale|missing)$/);
+      expect(failing?.code).toBe(503);
+      expect(failing?.body.status).toBe('degraded');
+      expect(failing?.body.reasons.join('\n')).toContain(`channel "${channel.slug}" is on air but its live playlist`);
+      console.info(`[health] ${failing?.mine?.state} ${Date.now() - frozenAt} ms after the egress froze: ${failing?.body.reasons.join('; ')}`);
+
+      // Supervision gives up on the stuck egress and starts another: health recovers by itself.
+      await expect.poll(async () => (await health()).mine?.state, { timeout: 90_000, interval: 1000 }).toBe('fresh');
+      const repaired = await health();
+      expect(repaired.code).toBe(200);
+      expect(repaired.body.reasons).toEqual([]);
+      console.info(`[health] fresh again ${Date.now() - frozenAt} ms after the freeze`);
+    } finally {
+      process.kill(-frozen, 'SIGCONT');
+    }
+    // The resumed old job is stopped as an orphan: one job and one egress are left.
+    await expect.poll(() => egressHandlers().length, { timeout: 60_000, interval: 1000 }).toBe(1);
+    await expect.poll(activeEgress, { timeout: 30_000, interval: 1000 }).toHaveLength(1);
+  });
+
   it('offers an .m3u that points at the stable URL', async () => {
     const res = await fetch(new URL(`/c/${channel.slug}/listen.m3u`, env.APP_URL));
     expect(res.status).toBe(200);
@@ -101,17 +151,18 @@ describe('HLS egress', () => {
   it('restarts a killed egress under the same broadcast without reusing segment names', { timeout: 120_000 }, async () => {
     // The stack's egress service (restarted on exit like compose's restart policy) runs each
     // job as an `egress run-handler` child in its own process group (with Chromium and Xvfb).
-    const service = Number(readFileSync(path.join(requireStackVar('STACK_DIR'), 'egress.pid'), 'utf8'));
-    const handlers = childPids(service).filter((pid) => cmdline(pid).includes('run-handler'));
+    const currentAttempt = async () => Number(/a(\d+)-live\.m3u8$/.exec(String(await stableRedirect()))?.[1] ?? 0);
+    const before = await currentAttempt(); // the health test above already repaired one egress
+    expect(before).toBeGreaterThan(0);
+    const handlers = egressHandlers();
     expect(handlers).toHaveLength(1);
     process.kill(-(handlers[0] as number), 'SIGKILL');
 
-    const currentAttempt = async () => Number(/a(\d+)-live\.m3u8$/.exec(String(await stableRedirect()))?.[1] ?? 0);
-    await expect.poll(currentAttempt, { timeout: 90_000, interval: 1000 }).toBeGreaterThan(1);
+    await expect.poll(currentAttempt, { timeout: 90_000, interval: 1000 }).toBeGreaterThan(before);
     const second = String(await stableRedirect());
-    // Same broadcast folder; a later attempt (2, or more if a start attempt timed out meanwhile).
+    // Same broadcast folder; a later attempt (the next, or more if a start attempt timed out meanwhile).
     const attempt = Number(/a(\d+)-live\.m3u8$/.exec(second)?.[1]);
-    expect(attempt).toBeGreaterThan(1);
+    expect(attempt).toBeGreaterThan(before);
     expect(second.replace(/a\d+-live\.m3u8$/, '')).toBe(firstPlaylist.replace(/a1-live\.m3u8$/, ''));
     let text = '';
     await expect.poll(async () => segmentUrls(second, (text = await playlist(second))).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);

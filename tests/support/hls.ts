@@ -2,6 +2,7 @@
 // egress wrote to the stack's MinIO (read anonymously, as a listener would).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import {
   AudioFrame,
   AudioSource,
@@ -111,4 +112,10 @@ export function cmdline(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/** The stack's egress jobs (`egress run-handler` children of the service, each leading its own process group). */
+export function egressJobs(stackDir: string): number[] {
+  const service = Number(readFileSync(path.join(stackDir, 'egress.pid'), 'utf8'));
+  return childPids(service).filter((pid) => cmdline(pid).includes('run-handler'));
 }

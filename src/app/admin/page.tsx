@@ -1,13 +1,14 @@
 import { AdminDashboard } from '@/components/admin/AdminDashboard';
 import { listAccounts } from '@/server/accounts/service';
 import { requireUser } from '@/server/auth/session';
-import { listChannels } from '@/server/channels/queries';
+import { listAdminChannels } from '@/server/channels/queries';
+import { getEnv } from '@/server/env';
 import { stationState } from '@/server/live';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
   const admin = await requireUser(['admin'], '/admin');
-  const [channels, accounts, station] = await Promise.all([listChannels(), listAccounts(), stationState()]);
-  return <AdminDashboard channels={channels} accounts={accounts} currentUserId={admin.id} station={station} />;
+  const [channels, accounts, station] = await Promise.all([listAdminChannels(), listAccounts(), stationState()]);
+  return <AdminDashboard channels={channels} accounts={accounts} currentUserId={admin.id} station={station} defaultRetentionDays={getEnv().HLS_RETENTION_DAYS} />;
 }

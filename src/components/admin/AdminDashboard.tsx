@@ -2,28 +2,30 @@
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { AccountSummary } from '@/types/account';
-import type { ChannelSummary, StationState } from '@/types/channel';
+import type { AdminChannel, StationState } from '@/types/channel';
 import { AccountManager } from './AccountManager';
 import { AuditLog } from './AuditLog';
 import { LiveConsole } from './LiveConsole';
 import { ChannelManager } from './ChannelManager';
 
 export type AdminDashboardProps = {
-  channels: ChannelSummary[];
+  channels: AdminChannel[];
+  /** HLS_RETENTION_DAYS: what a channel without its own retention gets. */
+  defaultRetentionDays: number;
   accounts: AccountSummary[];
   currentUserId: string;
   station: StationState;
 };
 
 /** The admin page: channels and accounts; every change re-reads the server's data. */
-export function AdminDashboard({ channels, accounts, currentUserId, station }: AdminDashboardProps) {
+export function AdminDashboard({ channels, defaultRetentionDays, accounts, currentUserId, station }: AdminDashboardProps) {
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold tracking-tight">Station admin</h1>
       <LiveConsole initial={station} />
-      <ChannelManager channels={channels} onChanged={refresh} />
+      <ChannelManager channels={channels} defaultRetentionDays={defaultRetentionDays} onChanged={refresh} />
       <AccountManager accounts={accounts} currentUserId={currentUserId} onChanged={refresh} />
       <AuditLog channels={channels.map((c) => ({ id: c.id, name: c.name }))} />
     </div>

@@ -15,17 +15,25 @@ export type ChannelFormProps = {
   onSave: (input: ChannelInput) => Promise<void>;
   onCancel?: () => void;
   idPrefix: string;
+  /** HLS_RETENTION_DAYS, shown as what an empty retention means. */
+  defaultRetentionDays: number;
 };
 
+/** Form text to the API's shape: an empty retention means the station default (null). */
+function fromForm(raw: Record<string, string>): Record<string, unknown> {
+  const days = (raw.hlsRetentionDays ?? '').trim();
+  return { ...raw, hlsRetentionDays: days === '' ? null : Number(days) };
+}
+
 async function validate(raw: Record<string, string>, save: (input: ChannelInput) => Promise<void>) {
-  const parsed = channelInputSchema.safeParse(raw);
+  const parsed = channelInputSchema.safeParse(fromForm(raw));
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
   await save(parsed.data);
   return true;
 }
 
-/** Name, slug and description of a channel, validated with the same schema as the API. */
-export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix }: ChannelFormProps) {
+/** Name, slug, zone, description and HLS retention of a channel, validated with the same schema as the API. */
+export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, defaultRetentionDays }: ChannelFormProps) {
   const { run, pending, error } = useApiAction(validate);
 
   const onSubmit = useCallback(
@@ -53,6 +61,21 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix }
       </Field>
       <Field label="Description" htmlFor={id('description')}>
         <Input id={id('description')} name="description" defaultValue={initial?.description} maxLength={500} />
+      </Field>
+      <Field
+        label="HLS retention (days)"
+        htmlFor={id('hlsRetentionDays')}
+        hint={`Days the HLS of an ended broadcast stays in storage. Empty: the station default (${defaultRetentionDays}).`}
+      >
+        <Input
+          id={id('hlsRetentionDays')}
+          name="hlsRetentionDays"
+          inputMode="numeric"
+          defaultValue={initial?.hlsRetentionDays ?? ''}
+          placeholder={String(defaultRetentionDays)}
+          maxLength={4}
+          aria-describedby={`${id('hlsRetentionDays')}-hint`}
+        />
       </Field>
       {error && (
         <Alert tone="error" className="sm:col-span-2">

@@ -8,18 +8,20 @@ import { Card } from '@/components/ui/Card';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useApiAction } from '@/hooks/useApiAction';
 import { fetchJson } from '@/lib/fetch-json';
-import type { ChannelInput, ChannelSummary } from '@/types/channel';
+import type { AdminChannel, ChannelInput } from '@/types/channel';
 import { ChannelForm } from './ChannelForm';
 
-export type ChannelManagerProps = { channels: ChannelSummary[]; onChanged: () => void };
+export type ChannelManagerProps = { channels: AdminChannel[]; defaultRetentionDays: number; onChanged: () => void };
 
 const send = (url: string, method: string, body?: unknown) =>
   fetchJson<unknown>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
 /** Lists channels with create, edit and delete. */
-export function ChannelManager({ channels, onChanged }: ChannelManagerProps) {
+export function ChannelManager({ channels, defaultRetentionDays, onChanged }: ChannelManagerProps) {
   const [editing, setEditing] = useState<string | null>(null);
-  const remove = useApiAction(async (channel: ChannelSummary) => {
+  const remove = useApiAction(async (channel: AdminChannel) => {
     if (!window.confirm(`Delete "${channel.name}"? Anyone on air there is disconnected.`)) return;
     await send(`/api/admin/channels/${channel.id}`, 'DELETE');
     onChanged();
@@ -43,6 +45,7 @@ export function ChannelManager({ channels, onChanged }: ChannelManagerProps) {
               <ChannelForm
                 idPrefix={`edit-${channel.id}`}
                 initial={channel}
+                defaultRetentionDays={defaultRetentionDays}
                 submitLabel="Save"
                 onCancel={() => setEditing(null)}
                 onSave={async (input) => {
@@ -60,7 +63,10 @@ export function ChannelManager({ channels, onChanged }: ChannelManagerProps) {
                     </Link>{' '}
                     {channel.live.onAir && <Badge tone="live">On air</Badge>}
                   </p>
-                  <p className="text-sm text-muted">/c/{channel.slug} · {channel.timeZone}</p>
+                  <p className="text-sm text-muted" data-testid="admin-channel-details">
+                    /c/{channel.slug} · {channel.timeZone} · HLS kept{' '}
+                    {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
+                  </p>
                 </div>
                 <div className="flex gap-2">
                   <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
@@ -80,7 +86,7 @@ export function ChannelManager({ channels, onChanged }: ChannelManagerProps) {
       </ul>
       {remove.error && <Alert tone="error" className="mb-4">{remove.error}</Alert>}
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New channel</h3>
-      <ChannelForm idPrefix="new-channel" submitLabel="Create channel" onSave={create} />
+      <ChannelForm idPrefix="new-channel" submitLabel="Create channel" defaultRetentionDays={defaultRetentionDays} onSave={create} />
     </Card>
   );
 }

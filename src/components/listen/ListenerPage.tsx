@@ -1,5 +1,6 @@
 'use client';
 import { RoomContext } from '@livekit/components-react';
+import { useState } from 'react';
 import type { ChannelState } from '@/types/channel';
 import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
@@ -19,8 +20,10 @@ import { SchedulePanel } from './SchedulePanel';
 
 /** Public channel page (client leaf): live status, player, listener count. */
 export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
-  const { state, channel, error: statusError } = useChannelStatus(initial);
-  const stream = useListenerPlayer(channel);
+  // While HLS plays, the page's live stream is what counts this listener (HLS is not in the room).
+  const [hlsListener, setHlsListener] = useState(false);
+  const { state, channel, error: statusError } = useChannelStatus(initial, hlsListener);
+  const stream = useListenerPlayer(channel, setHlsListener);
   const tempo = useRemoteTempo(stream.room);
   const { live } = channel;
 

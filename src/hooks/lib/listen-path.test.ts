@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePath, newSessionId, webrtcFailed } from './listen-path';
+import { choosePath, webrtcFailed } from './listen-path';
 
 const hls = (preferred: boolean) => ({ playlistUrl: 'https://cdn/x-live.m3u8', ready: true, preferred });
 
@@ -29,11 +29,5 @@ describe('webrtcFailed', () => {
     expect(webrtcFailed('reconnecting', 1)).toBe(false);
     expect(webrtcFailed('reconnecting', 2)).toBe(true);
     expect(webrtcFailed('playing', 0)).toBe(false);
-  });
-});
-
-describe('newSessionId', () => {
-  it('matches the heartbeat schema', () => {
-    expect(newSessionId()).toMatch(/^[A-Za-z0-9]{24}$/);
   });
 });

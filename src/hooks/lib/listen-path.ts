@@ -20,9 +20,3 @@ export function choosePath(mode: ListenMode, hls: ChannelHls | null, webrtcFaile
 export function webrtcFailed(phase: string, attempt: number): boolean {
   return phase === 'error' || (phase === 'reconnecting' && attempt >= 2);
 }
-
-/** Random id for the HLS listener heartbeat (not a secret, only distinguishes tabs). */
-export function newSessionId(random: () => number = Math.random): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 24 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-}

@@ -1,41 +1,44 @@
-// HLS listeners are not in the LiveKit room, so the app counts them itself:
-// each HLS player sends a heartbeat with a random session id; a session counts
-// until it says goodbye or misses its heartbeats. Pure (clock injected), unit tested.
+// HLS listeners are not in the LiveKit room, so the app counts them itself: every
+// listener page holds its channel's live update stream, opened with `?hls=1` while it
+// plays HLS, and each open flagged stream counts until it closes. A cap per client
+// address and channel keeps one client from inflating the count. Pure, unit tested.
 
-import { HLS_HEARTBEAT_MS } from '@/types/channel';
-
-/** Two missed heartbeats and a bit: a listener whose tab died stops counting within this. */
-export const SESSION_TTL_MS = 2 * HLS_HEARTBEAT_MS + 10_000;
-/** Bounds memory against a client inventing session ids. */
-const MAX_SESSIONS_PER_CHANNEL = 100_000;
+/** Tabs and household members behind one address; more streams from it are served but not counted. */
+export const MAX_STREAMS_PER_ADDRESS = 8;
 
 export class HlsListenerRegistry {
+  /** channel id -> client address -> open counted streams. */
   private readonly channels = new Map<string, Map<string, number>>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly perAddress = MAX_STREAMS_PER_ADDRESS) {}
 
-  beat(channelId: string, sessionId: string): void {
-    const sessions = this.channels.get(channelId) ?? new Map<string, number>();
-    this.channels.set(channelId, sessions);
-    if (!sessions.has(sessionId) && sessions.size >= MAX_SESSIONS_PER_CHANNEL) this.sweep(channelId);
-    if (!sessions.has(sessionId) && sessions.size >= MAX_SESSIONS_PER_CHANNEL) return;
-    sessions.set(sessionId, this.now() + SESSION_TTL_MS);
-  }
-
-  leave(channelId: string, sessionId: string): void {
-    this.channels.get(channelId)?.delete(sessionId);
+  /** Counts one stream; returns its release (idempotent), or null when the address is at its cap. */
+  open(channelId: string, address: string): (() => void) | null {
+    const addresses = this.channels.get(channelId) ?? new Map<string, number>();
+    const open = addresses.get(address) ?? 0;
+    if (open >= this.perAddress) return null;
+    addresses.set(address, open + 1);
+    this.channels.set(channelId, addresses);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.release(channelId, address);
+    };
   }
 
   count(channelId: string): number {
-    this.sweep(channelId);
-    return this.channels.get(channelId)?.size ?? 0;
+    let total = 0;
+    for (const n of this.channels.get(channelId)?.values() ?? []) total += n;
+    return total;
   }
 
-  private sweep(channelId: string): void {
-    const sessions = this.channels.get(channelId);
-    if (!sessions) return;
-    const now = this.now();
-    for (const [id, expires] of sessions) if (expires <= now) sessions.delete(id);
-    if (sessions.size === 0) this.channels.delete(channelId);
+  private release(channelId: string, address: string): void {
+    const addresses = this.channels.get(channelId);
+    const open = addresses?.get(address) ?? 0;
+    if (!addresses || open === 0) return;
+    if (open > 1) addresses.set(address, open - 1);
+    else addresses.delete(address);
+    if (addresses.size === 0) this.channels.delete(channelId);
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ChannelHls, ChannelSummary } from '@/types/channel';
+import type { AdminChannel, ChannelHls, ChannelSummary } from '@/types/channel';
 import { liveHls } from '../egress';
 import { getEnv } from '../env';
 import { getDb } from '../db/client';
@@ -62,6 +62,13 @@ async function summarize(rows: ChannelRow[]): Promise<ChannelSummary[]> {
 
 export async function listChannels(): Promise<ChannelSummary[]> {
   return summarize(await getDb().channel.findMany({ orderBy: { name: 'asc' } }));
+}
+
+/** Channels with their settings, for the admin console. */
+export async function listAdminChannels(): Promise<AdminChannel[]> {
+  const rows = await getDb().channel.findMany({ orderBy: { name: 'asc' } });
+  const summaries = await summarize(rows);
+  return summaries.map((summary, i) => ({ ...summary, hlsRetentionDays: rows[i]?.hlsRetentionDays ?? null }));
 }
 
 export async function getChannelBySlug(slug: string): Promise<ChannelSummary | null> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { type ChannelInput, type ChannelSummary } from '@/types/channel';
+import type { AdminChannel, ChannelInput } from '@/types/channel';
 import { getBroadcastRoom } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import { conflict, notFound } from '../http/errors';
@@ -11,18 +11,18 @@ import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 
 const slugTaken = () => conflict('That slug is already used by another channel.');
 
-export async function createChannel(input: ChannelInput, actor: AuditActor = null): Promise<ChannelSummary> {
+export async function createChannel(input: ChannelInput, actor: AuditActor = null): Promise<AdminChannel> {
   try {
     const row = await getDb().channel.create({ data: input });
     await audit({ actor, action: 'channel.create', channel: row, detail: `/c/${row.slug} (${row.timeZone})` });
-    return toChannelSummary(row, 0);
+    return { ...toChannelSummary(row, 0), hlsRetentionDays: row.hlsRetentionDays };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     throw err;
   }
 }
 
-export async function updateChannel(id: string, input: Partial<ChannelInput>, actor: AuditActor = null): Promise<ChannelSummary> {
+export async function updateChannel(id: string, input: Partial<ChannelInput>, actor: AuditActor = null): Promise<AdminChannel> {
   try {
     const row = await getDb().channel.update({ where: { id }, data: input });
     if (input.timeZone) {
@@ -31,7 +31,8 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>, ac
       wake(TASKS.enforce);
     }
     await audit({ actor, action: 'channel.update', channel: row, detail: `changed: ${Object.keys(input).join(', ')}` });
-    return (await getChannelBySlug(row.slug)) ?? toChannelSummary(row, 0);
+    const summary = (await getChannelBySlug(row.slug)) ?? toChannelSummary(row, 0);
+    return { ...summary, hlsRetentionDays: row.hlsRetentionDays };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     if ((err as { code?: unknown }).code === 'P2025') throw notFound('No such channel.');

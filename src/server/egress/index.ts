@@ -2,6 +2,8 @@
 // driven by webhooks, repaired by superviseEgress() in the background loop.
 import 'server-only';
 export { reactToWebhook } from './events';
+export { hlsHealth, type ChannelHlsHealth } from './health';
+export { playlistFailing, playlistReason } from './health-plan';
 export { channelPlaylistFile, currentLivePlaylist, liveHls, type LiveHls } from './playlist';
 export { syncChannelEgress } from './service';
 export { superviseEgress } from './supervise';

@@ -3,24 +3,33 @@ import { subscribe } from './hub';
 
 /**
  * A text/event-stream response for one topic. `retry` tells the browser's EventSource how
- * soon to reconnect on its own; the stream ends when the client goes away.
+ * soon to reconnect on its own; the stream ends when the client goes away, and then
+ * `onClose` runs once (e.g. an HLS listener stops counting).
  */
-export function sseResponse(req: Request, key: string, compute: () => Promise<unknown>): Response {
+export function sseResponse(req: Request, key: string, compute: () => Promise<unknown>, onClose?: () => void): Response {
   const encoder = new TextEncoder();
-  let unsubscribe: (() => void) | undefined;
+  let off: (() => void) | undefined;
+  let closed = false;
+  const unsubscribe = () => {
+    off?.();
+    if (closed) return;
+    closed = true;
+    onClose?.();
+  };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (text: string) => {
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
-          unsubscribe?.(); // closed under us
+          unsubscribe(); // closed under us
         }
       };
       send('retry: 2000\n\n');
-      unsubscribe = subscribe(key, compute, send);
+      off = subscribe(key, compute, send);
+      if (closed || req.signal.aborted) unsubscribe();
       req.signal.addEventListener('abort', () => {
-        unsubscribe?.();
+        unsubscribe();
         try {
           controller.close();
         } catch {
@@ -29,7 +38,7 @@ export function sseResponse(req: Request, key: string, compute: () => Promise<un
       });
     },
     cancel() {
-      unsubscribe?.();
+      unsubscribe();
     },
   });
   return new Response(stream, {

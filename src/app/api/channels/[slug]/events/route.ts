@@ -1,17 +1,23 @@
-import { z } from 'zod';
 import { channelSlugSchema } from '@/types/channel';
+import { z } from '@/types/zod';
+import { countHlsStream } from '@/server/channels/hls-listeners';
 import { notFound } from '@/server/http/errors';
 import { handler } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { parseParams, parseQuery } from '@/server/http/parse';
 import { channelState, sseResponse } from '@/server/live';
 
 export const dynamic = 'force-dynamic';
 
 const paramsSchema = z.object({ slug: channelSlugSchema });
+/** `hls=1`: the page plays this channel over HLS, so its stream counts as a listener. */
+const querySchema = z.strictObject({ hls: z.literal('1', 'hls must be 1 when given').optional() });
 
 /** Server-sent events: the channel's state (on air, who, listeners, now/next) whenever it changes. */
 export const GET = handler<{ slug: string }>(async (req, { params }) => {
   const { slug } = await parseParams(params, paramsSchema);
-  if (!(await channelState(slug))) throw notFound('No such channel.');
-  return sseResponse(req, `channel:${slug}`, () => channelState(slug));
+  const { hls } = parseQuery(req, querySchema);
+  const state = await channelState(slug);
+  if (!state) throw notFound('No such channel.');
+  const release = hls ? countHlsStream(state.channel.id, req.headers) : null;
+  return sseResponse(req, `channel:${slug}`, () => channelState(slug), release ?? undefined);
 });
