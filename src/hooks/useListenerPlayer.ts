@@ -94,6 +94,8 @@ export function useListenerPlayer(channel: ChannelSummary) {
     startAudio: active.startAudio,
     webrtcAudioRef: webrtc.audioRef,
     hlsAudioRef: hls.audioRef,
+    /** How far the HLS player is behind live (ms), null when not playing HLS or unknown. */
+    hlsDelayMs: path === 'hls' ? hls.delayMs : null,
     /** The WebRTC room while connected (the DJ's tempo rides on its participant attributes). */
     room: webrtc.room,
   };

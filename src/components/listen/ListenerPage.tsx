@@ -9,6 +9,7 @@ import { LiveBadge } from '@/components/channels/LiveBadge';
 import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
+import { streamTempo } from '@/hooks/lib/stream-tempo';
 import { ListenerTempo } from '@/components/bpm/ListenerTempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
 import { ListenOptions } from './ListenOptions';
@@ -20,7 +21,9 @@ import { SchedulePanel } from './SchedulePanel';
 export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
   const { state, channel, error: statusError } = useChannelStatus(initial);
   const stream = useListenerPlayer(channel);
-  const tempo = useRemoteTempo(stream.room);
+  // In the room: the DJ's attributes. Otherwise (HLS, not playing yet): the tempo the server
+  // relays on the channel's live stream, with the pulse shifted by the HLS player's delay.
+  const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras, stream.hlsDelayMs);
   const { live } = channel;
 
   return (
