@@ -68,8 +68,9 @@ describe('tempo relay', () => {
     expect(elapsed).toBeLessThanOrEqual(2_500);
     expect(tempoOf(latest())).toEqual({ bpm: 128, beatAt, confidence: 0.9 });
 
-    // "No beat" is relayed as bpm null, then the tempo comes back.
-    await setTempo('', '', '');
+    // "No beat" (as the console sends it: LiveKit deletes the attributes set to "") is relayed as
+    // bpm null, then the tempo comes back.
+    await setTempo('none', '', '');
     await expect.poll(() => tempoOf(latest()), { timeout: 5_000, interval: 50 }).toEqual({ bpm: null, beatAt: null, confidence: null });
     await setTempo('128.0', String(Date.now()), '0.88');
     await expect.poll(() => tempoOf(latest())?.bpm, { timeout: 5_000, interval: 50 }).toBe(128);
