@@ -3,5 +3,4 @@
 // and stored as each broadcast's tempo curve.
 import 'server-only';
 export { broadcastTempo, channelForSets, channelsWithSets, listBroadcasts } from './history';
-export { currentTempo } from './live-tempo';
-export { tempoTask } from './task';
+export { currentTempo, tempoTask } from './task';
