@@ -43,6 +43,9 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await signIn(adminPage, admin);
     const channel = await createChannel(adminPage.request, { name: `E2E Tempo ${suffix}`, slug, description: 'A 128 BPM drum loop.' });
     await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
+    // The admin's channel page links to the past sets.
+    await adminPage.goto(`/admin/channels/${channel.id}`);
+    await expect(adminPage.getByTestId('past-sets-link')).toHaveAttribute('href', `/dj/${slug}/sets`);
     await adminContext.close();
 
     const djContext = await browser.newContext({ baseURL });
