@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type Hls from 'hls.js';
 import { LIVE_EDGE_HLS_CONFIG } from './lib/hls-config';
+import { hlsDelayMs } from './lib/stream-tempo';
 import type { ListenerPhase } from './lib/listener-state';
 
 export type HlsStream = {
@@ -11,6 +12,8 @@ export type HlsStream = {
   audioBlocked: boolean;
   /** Times playback was rebuilt after a stall or error (shown nowhere; tests and benchmarks read it). */
   recoveries: number;
+  /** Best-effort delay behind live in ms (lines the stream's beat pulse up with what is heard), null when unknown. */
+  delayMs: number | null;
   play: () => void;
   stop: () => void;
   startAudio: () => void;
@@ -31,6 +34,7 @@ export function useHlsStream(url: string | null): HlsStream {
   const [phase, setPhase] = useState<ListenerPhase>('idle');
   const [audioBlocked, setAudioBlocked] = useState(false);
   const [recoveries, setRecoveries] = useState(0);
+  const [delayMs, setDelayMs] = useState<number | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const hlsRef = useRef<Hls | null>(null);
   const urlRef = useRef(url);
@@ -112,6 +116,10 @@ export function useHlsStream(url: string | null): HlsStream {
     let lastTime = el.currentTime;
     let lastProgress = Date.now();
     const watchdog = setInterval(() => {
+      const hls = hlsRef.current;
+      const delay = hls && !el.paused ? hlsDelayMs(hls, Date.now()) : null;
+      // Re-render only for a move the pulse would show.
+      setDelayMs((d) => (d === null || delay === null || Math.abs(d - delay) > 50 ? delay : d));
       if (el.currentTime !== lastTime || el.paused) {
         // Progress after a recovered error: hls.js resumed without a new "playing" event.
         if (!el.paused && el.currentTime !== lastTime) setPhase('playing');
@@ -128,6 +136,7 @@ export function useHlsStream(url: string | null): HlsStream {
       el.removeEventListener('playing', onPlaying);
       el.removeEventListener('waiting', onWaiting);
       clearInterval(watchdog);
+      setDelayMs(null);
     };
   }, [running, load]);
 
@@ -163,5 +172,5 @@ export function useHlsStream(url: string | null): HlsStream {
     [teardown],
   );
 
-  return { phase, audioRef, audioBlocked, recoveries, play, stop, startAudio };
+  return { phase, audioRef, audioBlocked, recoveries, delayMs, play, stop, startAudio };
 }

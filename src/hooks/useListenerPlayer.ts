@@ -94,6 +94,8 @@ export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean
     stop,
     startAudio: active.startAudio,
     hlsAudioRef: hls.audioRef,
+    /** How far the HLS player is behind live (ms), null when not playing HLS or unknown. */
+    hlsDelayMs: path === 'hls' ? hls.delayMs : null,
     /** The WebRTC room (connected while that path plays): for RoomContext, its audio and the DJ's tempo attributes. */
     room: webrtc.room,
   };

@@ -34,13 +34,18 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await browser?.close();
   });
 
-  test('the console shows 128 BPM within 5 s and a listener sees it', async ({ baseURL }) => {
+  test('the console shows 128 BPM within 5 s and a listener sees it, over WebRTC and HLS; the past-set page shows the curve', async ({ baseURL }) => {
+    // Go live, WebRTC listener, then HLS (egress starts Chromium first) and the past-sets page.
+    test.setTimeout(240_000);
     const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
     const adminContext = await browser.newContext({ baseURL });
     const adminPage = await adminContext.newPage();
     await signIn(adminPage, admin);
     const channel = await createChannel(adminPage.request, { name: `E2E Tempo ${suffix}`, slug, description: 'A 128 BPM drum loop.' });
     await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
+    // The admin's channel page links to the past sets.
+    await adminPage.goto(`/admin/channels/${channel.id}`);
+    await expect(adminPage.getByTestId('past-sets-link')).toHaveAttribute('href', `/dj/${slug}/sets`);
     await adminContext.close();
 
     const djContext = await browser.newContext({ baseURL });
@@ -79,9 +84,38 @@ test.describe('realtime BPM, DJ console to listener', () => {
     // The tempo curve fills while the set runs.
     await expect.poll(async () => Number(await djPage.getByTestId('bpm-curve').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
 
+    await listenerContext.close();
+
+    // An HLS listener is not in the room: the tempo comes from the channel's event stream (relayed
+    // by the server from the DJ's attributes), the pulse shifted by the player's delay behind live.
+    const hlsContext = await browser.newContext({ baseURL });
+    const hlsPage = await hlsContext.newPage();
+    await hlsPage.goto(`/c/${slug}`);
+    await hlsPage.getByTestId('listen-mode-hls').check({ force: true });
+    await hlsPage.getByTestId('play-button').click();
+    await expect(hlsPage.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls', { timeout: 60_000 });
+    await expect(hlsPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 60_000 });
+    await expect.poll(async () => Math.abs((await shownBpm(hlsPage, 'listener-bpm')) - TEMPO), { timeout: 10_000 }).toBeLessThanOrEqual(0.5);
+    await expect(hlsPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
+    await hlsContext.close();
+
     await djPage.getByTestId('stop-broadcast-button').click();
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
-    await listenerContext.close();
+
+    // After the set: the DJ finds it from /dj and sees its stored tempo curve at 128.
+    await djPage.goto('/dj');
+    await djPage.getByTestId('past-sets-links').getByRole('link', { name: `E2E Tempo ${suffix}` }).click();
+    await expect(djPage).toHaveURL(new RegExp(`/dj/${slug}/sets$`));
+    await expect(djPage.getByTestId('past-set')).toHaveCount(1);
+    // The set ends when the server sees the DJ's track go (a webhook): reload until it has.
+    await expect(async () => {
+      await djPage.reload();
+      await expect(djPage.getByTestId('past-set').first()).not.toContainText('on air', { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    const curve = djPage.getByTestId('set-tempo-curve');
+    await expect.poll(async () => Number(await curve.getAttribute('data-beats'))).toBeGreaterThanOrEqual(3);
+    expect(Math.abs(Number(await curve.getAttribute('data-median-bpm')) - TEMPO)).toBeLessThanOrEqual(0.5);
+    await expect(curve.locator('path')).toHaveAttribute('d', /^M/);
     await djContext.close();
   });
 });

@@ -5,35 +5,12 @@ import type { ChannelState, StationState } from '@/types/channel';
 import { MAX_STREAMS_PER_ADDRESS } from '@/server/channels/hls-listener-registry';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { joinRoom } from '../support/livekit-peer';
+import { openStream } from '../support/sse';
 import { stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
 const rooms: Room[] = [];
 let admin: AppClient;
-
-/** Reads `event: state` frames from a server-sent events response into `states`. */
-async function openStream<T>(path: string, cookie?: string) {
-  const controller = new AbortController();
-  const res = await fetch(new URL(path, env.APP_URL), { headers: cookie ? { cookie } : {}, signal: controller.signal });
-  const states: T[] = [];
-  const done = (async () => {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done: end } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (end) return;
-      buffer += value;
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (frame.includes('event: state') && data) states.push(JSON.parse(data.slice(6)) as T);
-      }
-    }
-  })();
-  return { res, states, close: async () => (controller.abort(), await done) };
-}
 
 beforeAll(async () => {
   admin = await signedInAdmin();

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { PastSetsLinks } from '@/components/bpm/PastSetsLinks';
 import { ChannelList } from '@/components/channels/ChannelList';
 import { requireUser } from '@/server/auth/session';
+import { channelsWithSets } from '@/server/bpm';
 import { listChannels } from '@/server/channels/queries';
 import { upcomingForDj } from '@/server/schedule';
 import { UpcomingSlots } from '@/components/schedule/UpcomingSlots';
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: 'DJ console' };
 
 export default async function DjIndexPage() {
   const user = await requireUser(['dj', 'admin'], '/dj');
-  const [channels, upcoming] = await Promise.all([listChannels(), upcomingForDj(user.id)]);
+  const [channels, upcoming, withSets] = await Promise.all([listChannels(), upcomingForDj(user.id), channelsWithSets(user)]);
   return (
     <div className="flex flex-col gap-6">
       <section>
@@ -24,6 +26,7 @@ export default async function DjIndexPage() {
         actionLabel="Open console"
         emptyHint={user.role === 'admin' ? 'Create a channel in Admin first.' : 'Ask an admin to create a channel.'}
       />
+      <PastSetsLinks channels={withSets} />
     </div>
   );
 }

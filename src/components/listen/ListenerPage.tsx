@@ -11,6 +11,7 @@ import { LiveBadge } from '@/components/channels/LiveBadge';
 import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
+import { streamTempo } from '@/hooks/lib/stream-tempo';
 import { ListenerTempo } from '@/components/bpm/ListenerTempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
 import { ListenOptions } from './ListenOptions';
@@ -24,7 +25,9 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
   const [hlsListener, setHlsListener] = useState(false);
   const { state, channel, error: statusError } = useChannelStatus(initial, hlsListener);
   const stream = useListenerPlayer(channel, setHlsListener);
-  const tempo = useRemoteTempo(stream.room);
+  // In the room: the DJ's attributes. Otherwise (HLS, not playing yet): the tempo the server
+  // relays on the channel's live stream, with the pulse shifted by the HLS player's delay.
+  const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras, stream.hlsDelayMs);
   const { live } = channel;
 
   return (

@@ -77,6 +77,8 @@ describe('publishing to participant attributes', () => {
     expect(attrs).toEqual({ bpm: '128.0', bpm_beat_at: '1700000000123', bpm_confidence: '0.80' });
     expect(parseTempoAttributes(attrs)).toEqual({ bpm: 128, beatAt: 1_700_000_000_123, confidence: 0.8 });
     expect(parseTempoAttributes(tempoAttributes(reading(0, null)))).toEqual({ bpm: null, beatAt: null, confidence: null });
+    // What a listener holds after LiveKit applied "no beat" (attributes set to "" are deleted).
+    expect(parseTempoAttributes({ bpm: 'none' })).toEqual({ bpm: null, beatAt: null, confidence: null });
   });
 
   it('ignores participants without a tempo and malformed values', () => {

@@ -1,4 +1,4 @@
-import { BPM_ATTRIBUTE, BPM_BEAT_AT_ATTRIBUTE, BPM_CONFIDENCE_ATTRIBUTE, parseTempoAttributes, type LiveTempo } from '@/types/bpm';
+import { BPM_ATTRIBUTE, BPM_BEAT_AT_ATTRIBUTE, BPM_CONFIDENCE_ATTRIBUTE, BPM_NO_BEAT, parseTempoAttributes, type LiveTempo } from '@/types/bpm';
 
 /** One estimate on the page's clocks: `lastBeat` in epoch ms (or null), `at` in epoch ms. */
 export type BpmReading = { bpm: number | null; confidence: number; lastBeat: number | null; at: number };
@@ -59,7 +59,8 @@ export function shouldPublish(published: PublishedTempo | null, reading: BpmRead
 }
 
 export function tempoAttributes(reading: BpmReading): Record<string, string> {
-  if (reading.bpm === null) return { [BPM_ATTRIBUTE]: '', [BPM_BEAT_AT_ATTRIBUTE]: '', [BPM_CONFIDENCE_ATTRIBUTE]: '' };
+  // "" deletes an attribute in LiveKit: the beat anchor and confidence go, "no beat" stays.
+  if (reading.bpm === null) return { [BPM_ATTRIBUTE]: BPM_NO_BEAT, [BPM_BEAT_AT_ATTRIBUTE]: '', [BPM_CONFIDENCE_ATTRIBUTE]: '' };
   return {
     [BPM_ATTRIBUTE]: reading.bpm.toFixed(1),
     [BPM_BEAT_AT_ATTRIBUTE]: reading.lastBeat === null ? '' : String(Math.round(reading.lastBeat)),

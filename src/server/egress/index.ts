@@ -1,6 +1,7 @@
 // Public entry of the egress area: HLS egress per on-air period (Broadcast),
 // driven by webhooks, repaired by superviseEgress() in the background loop.
 import 'server-only';
+export { parseHosts } from './broadcasts';
 export { reactToWebhook } from './events';
 export { hlsHealth, type ChannelHlsHealth } from './health';
 export { playlistFailing, playlistReason } from './health-plan';

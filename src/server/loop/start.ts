@@ -1,5 +1,6 @@
 import 'server-only';
 import { reconcileTask } from '../channels/reconciler';
+import { tempoTask } from '../bpm';
 import { egressTask } from '../egress';
 import { streamsTask } from '../live/hub';
 import { enforcementTask } from '../schedule/enforce';
@@ -16,5 +17,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(enforcementTask());
   supervisor.register(streamsTask());
   supervisor.register(egressTask());
+  supervisor.register(tempoTask());
   supervisor.start();
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ScheduleAdmin } from '@/components/schedule/ScheduleAdmin';
 import { listAccounts } from '@/server/accounts/service';
@@ -20,5 +21,14 @@ export default async function ChannelSchedulePage({ params }: Props) {
   if (!channel) notFound();
   const [accounts, channelDjs, slots] = await Promise.all([listAccounts(), listChannelDjs(channel.id), listSlots(channel.id)]);
   const allDjs = accounts.filter((a) => a.role === 'dj' && !a.disabled).map((a) => ({ id: a.id, name: a.name }));
-  return <ScheduleAdmin channel={channel} allDjs={allDjs} channelDjs={channelDjs} slots={slots} />;
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm">
+        <Link className="underline" href={`/dj/${channel.slug}/sets`} data-testid="past-sets-link">
+          Past sets and tempo curves
+        </Link>
+      </p>
+      <ScheduleAdmin channel={channel} allDjs={allDjs} channelDjs={channelDjs} slots={slots} />
+    </div>
+  );
 }

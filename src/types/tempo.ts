@@ -1,0 +1,27 @@
+import { channelSlugSchema } from './channel';
+import { z } from './zod';
+
+/** Broadcast ids are cuid()s or 32 hex characters (they name storage folders). */
+export const broadcastIdSchema = z.string().regex(/^[a-z0-9]{8,64}$/i, 'Invalid broadcast id');
+
+export const channelBroadcastsParamsSchema = z.strictObject({ slug: channelSlugSchema });
+export const broadcastTempoParamsSchema = z.strictObject({ slug: channelSlugSchema, id: broadcastIdSchema });
+
+/** One past or running set of a channel. */
+export type BroadcastSummary = {
+  id: string;
+  startedAt: string;
+  /** null while the set is still on air. */
+  endedAt: string | null;
+  /** Display names of everyone who was on air during it. */
+  hosts: string[];
+  /** Length so far (running) or in total (ended). */
+  durationSeconds: number;
+};
+
+export type BroadcastListResponse = { broadcasts: BroadcastSummary[] };
+
+/** One stored point of a set's tempo curve; bpm null = no beat. `at` is epoch ms. */
+export type TempoPointDto = { at: number; bpm: number | null; confidence: number | null };
+
+export type BroadcastTempoResponse = { broadcast: BroadcastSummary; points: TempoPointDto[] };
