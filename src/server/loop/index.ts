@@ -9,6 +9,7 @@ export const TASKS = {
   enforce: 'enforce-slots',
   streams: 'live-streams',
   egress: 'supervise-egress',
+  obsTempo: 'obs-tempo',
 } as const;
 
 // One per process, also across Next's module reloads in development.

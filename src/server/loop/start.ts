@@ -1,4 +1,5 @@
 import 'server-only';
+import { obsTempoTask } from '../bpm';
 import { reconcileTask } from '../channels/reconciler';
 import { egressTask } from '../egress';
 import { streamsTask } from '../live/hub';
@@ -16,5 +17,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(enforcementTask());
   supervisor.register(streamsTask());
   supervisor.register(egressTask());
+  supervisor.register(obsTempoTask());
   supervisor.start();
 }
