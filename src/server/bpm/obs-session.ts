@@ -32,6 +32,7 @@ export class ObsTempoSession {
   private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
   private published: PublishedTempo | null = null;
   private writing = false;
+  private ingressSid: string | undefined;
   private readonly stats: SessionStats = { audioSeconds: 0, analysisMs: 0, published: 0 };
 
   constructor(
@@ -52,7 +53,8 @@ export class ObsTempoSession {
       .on(RoomEvent.TrackSubscribed, (track, pub, p) => this.onSubscribed(track, pub, p))
       .on(RoomEvent.TrackUnpublished, (pub, p) => this.isOurs(pub, p) && this.end())
       .on(RoomEvent.TrackUnsubscribed, (_t, pub, p) => this.isOurs(pub, p) && this.end())
-      .on(RoomEvent.ParticipantDisconnected, (p) => p.identity === this.set.identity && this.end())
+      // By sid: after a LiveKit restart the restored ghost of the OBS participant leaves beside its new self.
+      .on(RoomEvent.ParticipantDisconnected, (p) => p.identity === this.set.identity && p.sid === this.ingressSid && this.end())
       // A full reconnect (e.g. LiveKit restarted) brings a new ingress participant: the loop starts afresh.
       .on(RoomEvent.Reconnecting, () => this.end())
       .on(RoomEvent.Disconnected, () => this.end());
@@ -63,6 +65,7 @@ export class ObsTempoSession {
       this.end();
       throw new Error(`OBS participant ${this.set.identity} is not in ${this.roomName}`);
     }
+    this.ingressSid = ingress.sid;
     for (const pub of ingress.trackPublications.values()) this.subscribeIfOurs(pub, ingress);
   }
 
