@@ -2,6 +2,7 @@ import 'server-only';
 import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
 import { type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
+import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
 import { getEnv, livekitApiUrl } from '../env';
 import { getRoomService } from '../livekit/clients';
@@ -33,6 +34,8 @@ export class ObsTempoSession {
   private published: PublishedTempo | null = null;
   private writing = false;
   private ingressSid: string | undefined;
+  /** The `bpm` value this session last wrote, to tell its own writes from anyone else's. */
+  private written: string | null = null;
   private readonly stats: SessionStats = { audioSeconds: 0, analysisMs: 0, published: 0 };
 
   constructor(
@@ -54,6 +57,10 @@ export class ObsTempoSession {
       .on(RoomEvent.TrackUnpublished, (pub, p) => this.isOurs(pub, p) && this.end())
       .on(RoomEvent.TrackUnsubscribed, (_t, pub, p) => this.isOurs(pub, p) && this.end())
       // By sid: after a LiveKit restart the restored ghost of the OBS participant leaves beside its new self.
+      // Someone else set the tempo (a stale value carried over a reconnect, a stray write): publish ours again.
+      .on(RoomEvent.ParticipantAttributesChanged, (changed, p) => {
+        if (p.identity === this.set.identity && BPM_ATTRIBUTE in changed && changed[BPM_ATTRIBUTE] !== this.written) this.published = null;
+      })
       .on(RoomEvent.ParticipantDisconnected, (p) => p.identity === this.set.identity && p.sid === this.ingressSid && this.end())
       // A full reconnect (e.g. LiveKit restarted) brings a new ingress participant: the loop starts afresh.
       .on(RoomEvent.Reconnecting, () => this.end())
@@ -116,8 +123,10 @@ export class ObsTempoSession {
       if (reading && !this.writing && shouldPublish(this.published, reading)) {
         this.published = { at: reading.at, bpm: reading.bpm };
         this.writing = true;
+        const attributes = tempoAttributes(reading);
+        this.written = attributes[BPM_ATTRIBUTE] ?? null;
         getRoomService()
-          .updateParticipant(this.roomName, this.set.identity, { attributes: tempoAttributes(reading) })
+          .updateParticipant(this.roomName, this.set.identity, { attributes })
           .then(
             () => void (this.stats.published += 1),
             () => void (this.published = null), // try again with the next estimate
