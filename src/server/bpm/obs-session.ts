@@ -34,6 +34,8 @@ export class ObsTempoSession {
   private published: PublishedTempo | null = null;
   private writing = false;
   private ingressSid: string | undefined;
+  /** Set once start() succeeded: only then does an end wake the loop (a failed start is retried at its pace). */
+  private started = false;
   /** The `bpm` value this session last wrote, to tell its own writes from anyone else's. */
   private written: string | null = null;
   private readonly stats: SessionStats = { audioSeconds: 0, analysisMs: 0, published: 0 };
@@ -56,11 +58,11 @@ export class ObsTempoSession {
       .on(RoomEvent.TrackSubscribed, (track, pub, p) => this.onSubscribed(track, pub, p))
       .on(RoomEvent.TrackUnpublished, (pub, p) => this.isOurs(pub, p) && this.end())
       .on(RoomEvent.TrackUnsubscribed, (_t, pub, p) => this.isOurs(pub, p) && this.end())
-      // By sid: after a LiveKit restart the restored ghost of the OBS participant leaves beside its new self.
       // Someone else set the tempo (a stale value carried over a reconnect, a stray write): publish ours again.
       .on(RoomEvent.ParticipantAttributesChanged, (changed, p) => {
         if (p.identity === this.set.identity && BPM_ATTRIBUTE in changed && changed[BPM_ATTRIBUTE] !== this.written) this.published = null;
       })
+      // By sid: after a LiveKit restart the restored ghost of the OBS participant leaves beside its new self.
       .on(RoomEvent.ParticipantDisconnected, (p) => p.identity === this.set.identity && p.sid === this.ingressSid && this.end())
       // A full reconnect (e.g. LiveKit restarted) brings a new ingress participant: the loop starts afresh.
       .on(RoomEvent.Reconnecting, () => this.end())
@@ -73,6 +75,7 @@ export class ObsTempoSession {
       throw new Error(`OBS participant ${this.set.identity} is not in ${this.roomName}`);
     }
     this.ingressSid = ingress.sid;
+    this.started = true;
     for (const pub of ingress.trackPublications.values()) this.subscribeIfOurs(pub, ingress);
   }
 
@@ -96,7 +99,7 @@ export class ObsTempoSession {
     if (this.ended) return;
     this.ended = true;
     void this.reader?.cancel().catch(() => undefined);
-    this.onEnded(this);
+    if (this.started) this.onEnded(this);
   }
 
   private isOurs(pub: RemoteTrackPublication, p: RemoteParticipant): boolean {
