@@ -90,7 +90,8 @@ describe('server-side tempo of an OBS set', () => {
     expect(analyser?.permission).toMatchObject({ hidden: true, canPublish: false, canPublishData: false, canSubscribe: true });
     expect(analysers).toBe(1);
     const tempo = parseTempoAttributes(all.find((p) => p.identity === identity)?.attributes ?? {});
-    expect(tempo?.confidence ?? 0).toBeGreaterThan(0.3);
+    // Published with the BPM (throttled to its changes): at least the analyser's "beat" threshold.
+    expect(tempo?.confidence ?? 0).toBeGreaterThanOrEqual(0.12);
     // The beat anchor is a recent wall-clock time on the 128 BPM grid's scale.
     expect(Math.abs((tempo?.beatAt ?? 0) - Date.now())).toBeLessThan(10_000);
 

@@ -46,6 +46,18 @@ describe('FrameFeeder (OBS frames into the worklet block flow)', () => {
     expect(last?.lastBeat ?? Infinity).toBeLessThanOrEqual(last?.at ?? 0);
   });
 
+  it('can drop the first audio after subscribing and still times beats on the wall clock', () => {
+    const feeder = new FrameFeeder(RATE, 1);
+    let last = null;
+    for (const f of frames(drums)) last = feeder.push(f, f.endSeconds * 1000) ?? last;
+    expect(feeder.seconds).toBeCloseTo(seconds, 2);
+    expect(feeder.analyzer.estimate.time).toBeLessThanOrEqual(seconds - 1 + 0.01);
+    expect(Math.abs((last?.bpm ?? 0) - 128)).toBeLessThanOrEqual(0.5);
+    const period = 60_000 / 128;
+    const phase = (((last?.lastBeat ?? 0) % period) + period) % period;
+    expect(Math.min(phase, period - phase)).toBeLessThan(25);
+  });
+
   it('reports "no beat" for silence', () => {
     const feeder = new FrameFeeder(RATE);
     let last = null;

@@ -6,7 +6,7 @@ import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
 import { getEnv, livekitApiUrl } from '../env';
 import { getRoomService } from '../livekit/clients';
-import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE } from './obs-feed';
+import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
 import type { ObsSet } from './obs-plan';
 
 /**
@@ -29,7 +29,7 @@ export class ObsTempoSession {
   ended = false;
   private readonly room = new Room();
   private readonly roomName: string;
-  private readonly feeder = new FrameFeeder(OBS_SAMPLE_RATE);
+  private readonly feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
   private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
   private published: PublishedTempo | null = null;
   private writing = false;
