@@ -3,8 +3,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // better-sqlite3 is a native addon: load it from node_modules at run time.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  // Native addons (better-sqlite3; rtc-node's FFI library for the OBS tempo analyser): load them from node_modules at run time.
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@livekit/rtc-node'],
   async headers() {
     return [
       {

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { shouldPublish, tempoAttributes, type BpmReading, type PublishedTempo } from './lib/bpm-state';
+import { shouldPublish, tempoAttributes, type BpmReading, type PublishedTempo } from '@/lib/bpm/publish';
 
 /**
  * Mirrors the DJ's tempo into their LiveKit participant attributes while on air, throttled to real

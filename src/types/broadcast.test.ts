@@ -6,6 +6,7 @@ import {
   parseBroadcastRoom,
   parseIngressIdentity,
   participantKind,
+  TEMPO_ANALYSER_IDENTITY,
   tokenRequestSchema,
 } from './broadcast';
 
@@ -51,6 +52,12 @@ describe('participantKind', () => {
     expect(participantKind(ingressIdentity('whip', 'u1'))).toBe('dj');
     expect(participantKind('ingress-srt-u1')).toBe('other');
     expect(participantKind('ingress-rtmp-')).toBe('other');
+  });
+
+  it('gives the server tempo analyser its own kind: neither a listener nor a DJ', () => {
+    expect(participantKind(TEMPO_ANALYSER_IDENTITY)).toBe('analyser');
+    expect(djUserId(TEMPO_ANALYSER_IDENTITY)).toBeNull();
+    expect(parseIngressIdentity(TEMPO_ANALYSER_IDENTITY)).toBeNull();
   });
 });
 

@@ -43,8 +43,12 @@ export type TokenResponse = {
 };
 
 /** Identity prefixes tell participant kinds apart in webhooks and in the room. */
-export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-' } as const;
-export type ParticipantKind = BroadcastRole | 'other';
+export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-', analyser: 'analyser-' } as const;
+/** `analyser`: the app's own hidden, subscribe-only participant (OBS tempo): neither a listener nor a DJ. */
+export type ParticipantKind = BroadcastRole | 'analyser' | 'other';
+
+/** The server's tempo analyser of an OBS set: one fixed identity, so LiveKit itself refuses a second one per room. */
+export const TEMPO_ANALYSER_IDENTITY = `${IDENTITY_PREFIX.analyser}tempo`;
 
 /** A DJ's OBS input publishes as `ingress-<input>-<userId>`: its own identity, never the browser's. */
 export const INGRESS_INPUTS = ['rtmp', 'whip'] as const;
@@ -65,6 +69,7 @@ export function participantKind(identity: string): ParticipantKind {
   if (identity.startsWith(IDENTITY_PREFIX.listener)) return 'listener';
   if (identity.startsWith(IDENTITY_PREFIX.dj)) return 'dj';
   if (parseIngressIdentity(identity)) return 'dj';
+  if (identity.startsWith(IDENTITY_PREFIX.analyser)) return 'analyser';
   return 'other';
 }
 

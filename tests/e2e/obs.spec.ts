@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { drumLoopWav } from '../support/drums';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { toneProminence } from './support/audio';
@@ -78,6 +79,16 @@ test.describe('OBS over RTMP, DJ console to listener', () => {
     test.info().annotations.push({ type: 'tone prominence (dB over median bin)', description: measured.toFixed(1) });
     await expect(listenerPage.getByTestId('channel-dj-name')).toHaveText(dj.name, { timeout: OBS_TIMEOUT });
     await expect(rtmp().getByTestId('obs-status')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+  });
+
+  test('the server analyses the OBS set: the listener page shows its BPM and beat', async () => {
+    // OBS sets have no browser console: the app's analyser writes the tempo into the ingress participant.
+    await (pushes.at(-1) as Push).stop();
+    pushes.push(pushRtmp({ serverUrl: server, streamKey: key }, { file: drumLoopWav(128) }));
+    const shown = async () => Number((await listenerPage.getByTestId('listener-bpm').getAttribute('data-bpm')) || Number.NaN);
+    await expect.poll(async () => Math.abs((await shown()) - 128), { timeout: OBS_TIMEOUT, intervals: [250] }).toBeLessThanOrEqual(0.5);
+    await expect(listenerPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
+    await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing');
   });
 
   test('a new key ends the push at once; the listener waits for the DJ', async () => {

@@ -9,12 +9,15 @@ export type PushOptions = {
   lavfi?: string;
   /** Also send a small video stream, as OBS always does. */
   video?: boolean;
+  /** Push this audio file instead of `lavfi`, looped (e.g. a drum loop of whole bars). */
+  file?: string;
 };
 
 /** Starts pushing to `${serverUrl}/${streamKey}` in real time until stopped. */
 export function pushRtmp(endpoint: Pick<IngressEndpoint, 'serverUrl' | 'streamKey'>, opts: PushOptions = {}): Push {
   const lavfi = opts.lavfi ?? 'sine=frequency=1000:sample_rate=48000';
-  const args = ['-hide_banner', '-loglevel', 'warning', '-re', '-f', 'lavfi', '-i', lavfi];
+  const input = opts.file ? ['-stream_loop', '-1', '-re', '-i', opts.file] : ['-re', '-f', 'lavfi', '-i', lavfi];
+  const args = ['-hide_banner', '-loglevel', 'warning', ...input];
   if (opts.video) args.push('-re', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=15');
   args.push('-ac', '2', '-c:a', 'aac', '-b:a', '160k');
   if (opts.video) args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '30', '-pix_fmt', 'yuv420p');

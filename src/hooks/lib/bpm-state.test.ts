@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseTempoAttributes } from '@/types/bpm';
 import {
   addTap,
   appendCurve,
@@ -7,9 +6,7 @@ import {
   CURVE_INTERVAL_MS,
   CURVE_MAX_POINTS,
   roomTempo,
-  shouldPublish,
   tapTempo,
-  tempoAttributes,
   type BpmReading,
   type CurvePoint,
 } from './bpm-state';
@@ -58,33 +55,6 @@ describe('beat pulse', () => {
     expect(beatPulse(1250, 1000, 120)).toBeLessThan(0.05);
     expect(beatPulse(1000, null, 120)).toBe(0);
     expect(beatPulse(1000, 1000, null)).toBe(0);
-  });
-});
-
-describe('publishing to participant attributes', () => {
-  it('publishes the first reading, then only real changes, at most once a second', () => {
-    expect(shouldPublish(null, reading(0, 128))).toBe(true);
-    const published = { at: 0, bpm: 128 };
-    expect(shouldPublish(published, reading(5000, 128.1))).toBe(false);
-    expect(shouldPublish(published, reading(500, 135))).toBe(false);
-    expect(shouldPublish(published, reading(1000, 128.2))).toBe(true);
-    expect(shouldPublish(published, reading(1000, null))).toBe(true);
-    expect(shouldPublish({ at: 0, bpm: null }, reading(2000, null))).toBe(false);
-  });
-
-  it('round-trips through the shared attribute schema', () => {
-    const attrs = tempoAttributes(reading(0, 127.96, 1_700_000_000_123.4));
-    expect(attrs).toEqual({ bpm: '128.0', bpm_beat_at: '1700000000123', bpm_confidence: '0.80' });
-    expect(parseTempoAttributes(attrs)).toEqual({ bpm: 128, beatAt: 1_700_000_000_123, confidence: 0.8 });
-    expect(parseTempoAttributes(tempoAttributes(reading(0, null)))).toEqual({ bpm: null, beatAt: null, confidence: null });
-    // What a listener holds after LiveKit applied "no beat" (attributes set to "" are deleted).
-    expect(parseTempoAttributes({ bpm: 'none' })).toEqual({ bpm: null, beatAt: null, confidence: null });
-  });
-
-  it('ignores participants without a tempo and malformed values', () => {
-    expect(parseTempoAttributes({})).toBeNull();
-    expect(parseTempoAttributes({ bpm: 'fast' })).toBeNull();
-    expect(parseTempoAttributes({ bpm: '128.0', bpm_beat_at: 'x' })).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
-import { BPM_ATTRIBUTE, BPM_BEAT_AT_ATTRIBUTE, BPM_CONFIDENCE_ATTRIBUTE, BPM_NO_BEAT, parseTempoAttributes, type LiveTempo } from '@/types/bpm';
+import { parseTempoAttributes, type LiveTempo } from '@/types/bpm';
+import type { BpmReading } from '@/lib/bpm/publish';
 
-/** One estimate on the page's clocks: `lastBeat` in epoch ms (or null), `at` in epoch ms. */
-export type BpmReading = { bpm: number | null; confidence: number; lastBeat: number | null; at: number };
+// Readings and their publishing rules are shared with the server's OBS analyser (src/lib/bpm/publish).
+export type { BpmReading };
 export type CurvePoint = { at: number; bpm: number | null };
 
 /** A tempo-curve point every 2 s; 4 hours of set at most. */
@@ -42,30 +43,6 @@ export function beatPulse(now: number, lastBeat: number | null, bpm: number | nu
   const period = 60_000 / bpm;
   const phase = (((now - lastBeat) % period) + period) % period;
   return Math.exp((-phase / period) * 8);
-}
-
-export type PublishedTempo = { bpm: number | null; at: number };
-
-/** Smaller moves are jitter of the estimate, not a change of tempo. */
-export const PUBLISH_MIN_CHANGE = 0.15;
-export const PUBLISH_MIN_INTERVAL_MS = 1_000;
-
-/** Whether the DJ should publish `reading` given what was published last (throttled to real changes). */
-export function shouldPublish(published: PublishedTempo | null, reading: BpmReading): boolean {
-  if (published === null) return true;
-  if (reading.at - published.at < PUBLISH_MIN_INTERVAL_MS) return false;
-  if ((published.bpm === null) !== (reading.bpm === null)) return true;
-  return published.bpm !== null && reading.bpm !== null && Math.abs(published.bpm - reading.bpm) >= PUBLISH_MIN_CHANGE;
-}
-
-export function tempoAttributes(reading: BpmReading): Record<string, string> {
-  // "" deletes an attribute in LiveKit: the beat anchor and confidence go, "no beat" stays.
-  if (reading.bpm === null) return { [BPM_ATTRIBUTE]: BPM_NO_BEAT, [BPM_BEAT_AT_ATTRIBUTE]: '', [BPM_CONFIDENCE_ATTRIBUTE]: '' };
-  return {
-    [BPM_ATTRIBUTE]: reading.bpm.toFixed(1),
-    [BPM_BEAT_AT_ATTRIBUTE]: reading.lastBeat === null ? '' : String(Math.round(reading.lastBeat)),
-    [BPM_CONFIDENCE_ATTRIBUTE]: Math.min(1, Math.max(0, reading.confidence)).toFixed(2),
-  };
 }
 
 /** A listener's view of the room's tempo: the first participant whose attributes carry one (the DJ or the server's analyser). */

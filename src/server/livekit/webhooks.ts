@@ -8,6 +8,8 @@ import { TASKS, wake } from '../loop';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
 
+const OBS_TEMPO_EVENTS = new Set(['track_published', 'track_unpublished', 'participant_left', 'room_finished']);
+
 /**
  * Verifies a LiveKit webhook (signed JWT whose sha256 claim covers the raw
  * body) before anything else, then applies it once. Without a signature the
@@ -38,5 +40,7 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   if (result === 'applied') wake(TASKS.streams); // push the new live state to open pages now
   // A DJ who joined or published may hold rights from a token minted before a boundary: check now, not at the next pass.
   if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);
+  // An OBS set starting or ending gets (or loses) its tempo analyser now, not at the next step.
+  if (result === 'applied' && OBS_TEMPO_EVENTS.has(event.event)) wake(TASKS.obsTempo);
   return result;
 }

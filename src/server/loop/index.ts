@@ -10,6 +10,7 @@ export const TASKS = {
   streams: 'live-streams',
   egress: 'supervise-egress',
   tempo: 'relay-tempo',
+  obsTempo: 'obs-tempo',
 } as const;
 
 // One per process, also across Next's module reloads in development.

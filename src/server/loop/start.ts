@@ -1,6 +1,6 @@
 import 'server-only';
 import { reconcileTask } from '../channels/reconciler';
-import { tempoTask } from '../bpm';
+import { obsTempoTask, tempoTask } from '../bpm';
 import { egressTask } from '../egress';
 import { streamsTask } from '../live/hub';
 import { enforcementTask } from '../schedule/enforce';
@@ -18,5 +18,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(streamsTask());
   supervisor.register(egressTask());
   supervisor.register(tempoTask());
+  supervisor.register(obsTempoTask());
   supervisor.start();
 }

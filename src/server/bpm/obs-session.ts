@@ -1,0 +1,142 @@
+import 'server-only';
+import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
+import { AccessToken } from 'livekit-server-sdk';
+import { type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
+import { BPM_ATTRIBUTE } from '@/types/bpm';
+import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
+import { getEnv, livekitApiUrl } from '../env';
+import { getRoomService } from '../livekit/clients';
+import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
+import type { ObsSet } from './obs-plan';
+
+/**
+ * Hidden and subscribe-only: it never publishes (nothing of it can reach listeners or the egress
+ * mix), sends no data, and cannot change its own attributes. It is not a listener and not a DJ
+ * (`participantKind` says "analyser"), so counts, presence, guards and slot rules leave it alone.
+ */
+const GRANT = { roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false, canUpdateOwnMetadata: false, hidden: true };
+
+export type SessionStats = { audioSeconds: number; analysisMs: number; published: number };
+
+/**
+ * The server's tempo analyser for one OBS set: joins the channel's room, subscribes to the
+ * ingress participant's audio only, feeds rtc-node's decoded frames through the console's
+ * analyser flow and writes the tempo into the ingress participant's attributes, throttled by
+ * the console's rule. It ends by itself (calling `onEnded`) when the set or its connection ends.
+ */
+export class ObsTempoSession {
+  readonly set: ObsSet;
+  ended = false;
+  private readonly room = new Room();
+  private readonly roomName: string;
+  private readonly feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
+  private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
+  private published: PublishedTempo | null = null;
+  private writing = false;
+  private ingressSid: string | undefined;
+  /** Set once start() succeeded: only then does an end wake the loop (a failed start is retried at its pace). */
+  private started = false;
+  /** The `bpm` value this session last wrote, to tell its own writes from anyone else's. */
+  private written: string | null = null;
+  private readonly stats: SessionStats = { audioSeconds: 0, analysisMs: 0, published: 0 };
+
+  constructor(
+    set: ObsSet,
+    private readonly onEnded: (session: ObsTempoSession) => void,
+  ) {
+    this.set = set;
+    this.roomName = getBroadcastRoom(set.channelId);
+  }
+
+  async start(): Promise<void> {
+    const env = getEnv();
+    const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, { identity: TEMPO_ANALYSER_IDENTITY, name: 'Tempo', ttl: '15m' });
+    token.addGrant({ ...GRANT, room: this.roomName });
+    const room = this.room;
+    room
+      .on(RoomEvent.TrackPublished, (pub, p) => this.subscribeIfOurs(pub, p))
+      .on(RoomEvent.TrackSubscribed, (track, pub, p) => this.onSubscribed(track, pub, p))
+      .on(RoomEvent.TrackUnpublished, (pub, p) => this.isOurs(pub, p) && this.end())
+      .on(RoomEvent.TrackUnsubscribed, (_t, pub, p) => this.isOurs(pub, p) && this.end())
+      // Someone else set the tempo (a stale value carried over a reconnect, a stray write): publish ours again.
+      .on(RoomEvent.ParticipantAttributesChanged, (changed, p) => {
+        if (p.identity === this.set.identity && BPM_ATTRIBUTE in changed && changed[BPM_ATTRIBUTE] !== this.written) this.published = null;
+      })
+      // By sid: after a LiveKit restart the restored ghost of the OBS participant leaves beside its new self.
+      .on(RoomEvent.ParticipantDisconnected, (p) => p.identity === this.set.identity && p.sid === this.ingressSid && this.end())
+      // A full reconnect (e.g. LiveKit restarted) brings a new ingress participant: the loop starts afresh.
+      .on(RoomEvent.Reconnecting, () => this.end())
+      .on(RoomEvent.Disconnected, () => this.end());
+    // The SDK speaks the signalling protocol on the API's host and port.
+    await room.connect(livekitApiUrl(env).replace(/^http/, 'ws'), await token.toJwt(), { autoSubscribe: false, dynacast: false });
+    const ingress = room.remoteParticipants.get(this.set.identity);
+    if (!ingress) {
+      this.end();
+      throw new Error(`OBS participant ${this.set.identity} is not in ${this.roomName}`);
+    }
+    this.ingressSid = ingress.sid;
+    this.started = true;
+    for (const pub of ingress.trackPublications.values()) this.subscribeIfOurs(pub, ingress);
+  }
+
+  /** Leaves the room; clears the tempo from the ingress participant when it is still there. */
+  async stop(): Promise<void> {
+    const clear = this.published !== null && !this.ended;
+    this.end();
+    await this.room.disconnect().catch(() => undefined);
+    if (clear) {
+      await getRoomService()
+        .updateParticipant(this.roomName, this.set.identity, { attributes: tempoAttributes({ bpm: null, confidence: 0, lastBeat: null, at: Date.now() }) })
+        .catch(() => undefined);
+    }
+  }
+
+  statsNow(): SessionStats {
+    return { ...this.stats, audioSeconds: this.feeder.seconds };
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    void this.reader?.cancel().catch(() => undefined);
+    if (this.started) this.onEnded(this);
+  }
+
+  private isOurs(pub: RemoteTrackPublication, p: RemoteParticipant): boolean {
+    return p.identity === this.set.identity && pub.sid === this.set.trackSid;
+  }
+
+  private subscribeIfOurs(pub: RemoteTrackPublication, p: RemoteParticipant): void {
+    if (this.isOurs(pub, p) && pub.kind === TrackKind.KIND_AUDIO) pub.setSubscribed(true);
+  }
+
+  private onSubscribed(track: RemoteTrack, pub: RemoteTrackPublication, p: RemoteParticipant): void {
+    if (!this.isOurs(pub, p) || track.kind !== TrackKind.KIND_AUDIO || this.reader || this.ended) return;
+    this.reader = new AudioStream(track, { sampleRate: OBS_SAMPLE_RATE, numChannels: OBS_CHANNELS }).getReader();
+    void this.read(this.reader);
+  }
+
+  private async read(reader: NonNullable<ObsTempoSession['reader']>): Promise<void> {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+      if (done || !value || this.ended) break;
+      const started = performance.now();
+      const reading = this.feeder.push(value, Date.now());
+      this.stats.analysisMs += performance.now() - started;
+      if (reading && !this.writing && shouldPublish(this.published, reading)) {
+        this.published = { at: reading.at, bpm: reading.bpm };
+        this.writing = true;
+        const attributes = tempoAttributes(reading);
+        this.written = attributes[BPM_ATTRIBUTE] ?? null;
+        getRoomService()
+          .updateParticipant(this.roomName, this.set.identity, { attributes })
+          .then(
+            () => void (this.stats.published += 1),
+            () => void (this.published = null), // try again with the next estimate
+          )
+          .finally(() => void (this.writing = false));
+      }
+    }
+    this.end(); // the stream ended: the track or the connection is gone
+  }
+}

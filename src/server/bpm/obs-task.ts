@@ -1,0 +1,77 @@
+import 'server-only';
+import { IDENTITY_PREFIX, parseIngressIdentity } from '@/types/broadcast';
+import { liveStateKnown } from '../channels/live-status';
+import { getDb } from '../db/client';
+import { type LoopTask, TASKS, wake } from '../loop';
+import { type ObsSet, planObsTempo } from './obs-plan';
+import { ObsTempoSession } from './obs-session';
+
+/** How soon an OBS set no webhook told us about gets its analyser (webhooks wake the task at once). */
+const STEP_MS = 2_000;
+
+// One set of analysers per process, also across Next's module reloads in development.
+const holder = globalThis as typeof globalThis & { __radioObsTempo?: Map<string, ObsTempoSession> };
+const sessions = (holder.__radioObsTempo ??= new Map<string, ObsTempoSession>());
+
+/** Channels whose live participant is an OBS ingress with an audio track, from the live state. */
+async function liveObsSets(): Promise<ObsSet[]> {
+  const rows = await getDb().channel.findMany({
+    where: { liveIdentity: { startsWith: IDENTITY_PREFIX.ingress }, liveTrackSid: { not: null } },
+    select: { id: true, liveIdentity: true, liveTrackSid: true },
+  });
+  return rows.flatMap((r) =>
+    r.liveIdentity && r.liveTrackSid && parseIngressIdentity(r.liveIdentity) ? [{ channelId: r.id, identity: r.liveIdentity, trackSid: r.liveTrackSid }] : [],
+  );
+}
+
+function logStats(session: ObsTempoSession): void {
+  const { audioSeconds, analysisMs, published } = session.statsNow();
+  if (audioSeconds < 1) return;
+  const perSecond = analysisMs / audioSeconds;
+  console.info(
+    `[tempo] OBS analyser of ${session.set.channelId} left: ${audioSeconds.toFixed(1)} s of audio, ` +
+      `analysis ${perSecond.toFixed(2)} ms per s of audio (${(perSecond / 10).toFixed(2)}% of a core), ${published} attribute update(s)`,
+  );
+}
+
+/** Brings the running analysers in line with the live OBS sets: at most one per channel. */
+export async function superviseObsTempo(): Promise<{ started: number; stopped: number }> {
+  const known = liveStateKnown();
+  const sets = known ? await liveObsSets() : [];
+  const running = [...sessions.values()].map((s) => ({ ...s.set, ended: s.ended }));
+  const plan = planObsTempo(sets, running, known);
+  for (const channelId of plan.stop) {
+    const session = sessions.get(channelId);
+    sessions.delete(channelId);
+    if (session) {
+      logStats(session);
+      await session.stop();
+    }
+  }
+  const failures: unknown[] = [];
+  for (const set of plan.start) {
+    const session = new ObsTempoSession(set, () => wake(TASKS.obsTempo));
+    sessions.set(set.channelId, session);
+    await session.start().catch(async (err: unknown) => {
+      failures.push(err);
+      sessions.delete(set.channelId);
+      await session.stop();
+    });
+  }
+  // The loop logs and retries soon; the other channels' analysers started anyway.
+  if (failures.length) throw failures[0] instanceof Error ? failures[0] : new Error(String(failures[0]));
+  return { started: plan.start.length, stopped: plan.stop.length };
+}
+
+/** The OBS tempo analysers as a task of the one background loop. */
+export function obsTempoTask(): LoopTask {
+  return {
+    name: TASKS.obsTempo,
+    maxIntervalMs: STEP_MS,
+    retryMs: STEP_MS,
+    run: async () => {
+      await superviseObsTempo();
+      return null;
+    },
+  };
+}
