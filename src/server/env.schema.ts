@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { HLS_RETENTION_DAYS_MAX, HLS_RETENTION_DAYS_MIN } from '../types/channel';
 
 // Kept free of 'server-only' so scripts and the .env.example test can read it;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { channelIdSchema, INGRESS_INPUTS } from './broadcast';
 
 /** OBS inputs: RTMP works with every OBS version, WHIP (lower latency) with OBS 30+. */

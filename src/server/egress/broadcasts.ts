@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { getDb } from '../db/client';
 import type { Broadcast } from '../db/generated/client';
 import { broadcastPath, type StorageConfig } from '../storage';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { getChannelBySlug } from '@/server/channels/queries';
 import { notFound } from '@/server/http/errors';

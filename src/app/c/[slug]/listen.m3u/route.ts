@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { channelPlaylistFile } from '@/server/egress';
 import { handler } from '@/server/http/handler';

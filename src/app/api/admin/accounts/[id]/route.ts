@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { accountUpdateSchema } from '@/types/account';
 import { deleteAccount, setAccountDisabled } from '@/server/accounts/service';
 import { authorise } from '@/server/auth/session';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { getEnv } from '@/server/env';
 import { handler } from '@/server/http/handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { scheduleRangeSchema } from '@/types/schedule';
 import { handler, json } from '@/server/http/handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { notFound } from '@/server/http/errors';
 import { handler, json } from '@/server/http/handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { channelIdSchema } from '@/types/broadcast';
 import { slotInputSchema } from '@/types/schedule';
 import { authorise } from '@/server/auth/session';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/types/zod';
 import { occurrenceChangeSchema } from '@/types/schedule';
 import { authorise } from '@/server/auth/session';
 import { handler, json } from '@/server/http/handler';
