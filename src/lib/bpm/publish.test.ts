@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTempoAttributes } from '@/types/bpm';
-import { shouldPublish, tempoAttributes, type BpmReading } from './publish';
+import { shouldPublish, steadyReading, tempoAttributes, type BpmReading } from './publish';
 
 const reading = (at: number, bpm: number | null, lastBeat: number | null = null): BpmReading => ({ at, bpm, confidence: 0.8, lastBeat });
 
@@ -28,5 +28,22 @@ describe('publishing to participant attributes', () => {
     expect(parseTempoAttributes({})).toBeNull();
     expect(parseTempoAttributes({ bpm: 'fast' })).toBeNull();
     expect(parseTempoAttributes({ bpm: '128.0', bpm_beat_at: 'x' })).toBeNull();
+  });
+});
+
+describe('steady readings (OBS analyser)', () => {
+  it('publishes a tempo only once it has held within 2 % for a second', () => {
+    let state = steadyReading(null, reading(0, 116));
+    expect(state.steady).toBe(false);
+    state = steadyReading(state.candidate, reading(400, 127.9)); // a jump starts over
+    expect(state).toEqual({ candidate: { bpm: 127.9, since: 400 }, steady: false });
+    state = steadyReading(state.candidate, reading(1000, 128.3));
+    expect(state.steady).toBe(false);
+    state = steadyReading(state.candidate, reading(1400, 128.1));
+    expect(state).toEqual({ candidate: { bpm: 127.9, since: 400 }, steady: true });
+  });
+
+  it('lets "no beat" through at once and forgets the candidate', () => {
+    expect(steadyReading({ bpm: 128, since: 0 }, reading(100, null))).toEqual({ candidate: null, steady: true });
   });
 });

@@ -31,3 +31,22 @@ export function tempoAttributes(reading: BpmReading): Record<string, string> {
     [BPM_CONFIDENCE_ATTRIBUTE]: Math.min(1, Math.max(0, reading.confidence)).toFixed(2),
   };
 }
+
+/** A tempo waiting to be trusted: first seen at `since`. */
+export type SteadyCandidate = { bpm: number; since: number } | null;
+
+/** How long, and how closely, a tempo must hold before the server's OBS analyser publishes it. */
+export const STEADY_HOLD_MS = 1_000;
+export const STEADY_TOLERANCE = 0.02;
+
+/**
+ * Whether `reading` has held steady long enough to publish. The start of an ingress stream is
+ * distorted (a 128 BPM set first read 114-118 for about a second), so the OBS analyser waits for
+ * an estimate to hold; "no beat" needs no wait. The console does not use this: its input is clean.
+ */
+export function steadyReading(candidate: SteadyCandidate, reading: BpmReading): { candidate: SteadyCandidate; steady: boolean } {
+  if (reading.bpm === null) return { candidate: null, steady: true };
+  const holds = candidate !== null && Math.abs(reading.bpm - candidate.bpm) <= candidate.bpm * STEADY_TOLERANCE;
+  const next = holds ? candidate : { bpm: reading.bpm, since: reading.at };
+  return { candidate: next, steady: reading.at - next.since >= STEADY_HOLD_MS };
+}

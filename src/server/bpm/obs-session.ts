@@ -1,7 +1,7 @@
 import 'server-only';
 import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
-import { type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
+import { type PublishedTempo, shouldPublish, type SteadyCandidate, steadyReading, tempoAttributes } from '@/lib/bpm/publish';
 import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
 import { getEnv, livekitApiUrl } from '../env';
@@ -32,6 +32,7 @@ export class ObsTempoSession {
   private readonly feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
   private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
   private published: PublishedTempo | null = null;
+  private candidate: SteadyCandidate = null;
   private writing = false;
   private ingressSid: string | undefined;
   /** Set once start() succeeded: only then does an end wake the loop (a failed start is retried at its pace). */
@@ -123,7 +124,10 @@ export class ObsTempoSession {
       const started = performance.now();
       const reading = this.feeder.push(value, Date.now());
       this.stats.analysisMs += performance.now() - started;
-      if (reading && !this.writing && shouldPublish(this.published, reading)) {
+      if (!reading) continue;
+      const steady = steadyReading(this.candidate, reading);
+      this.candidate = steady.candidate;
+      if (steady.steady && !this.writing && shouldPublish(this.published, reading)) {
         this.published = { at: reading.at, bpm: reading.bpm };
         this.writing = true;
         const attributes = tempoAttributes(reading);
