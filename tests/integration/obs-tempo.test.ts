@@ -21,7 +21,7 @@ const anon = new AppClient();
 const TEMPO = 128;
 /** The ingress turns a push into a room participant in about 5 s here; allow for a loaded machine. */
 const JOIN_TIMEOUT = 25_000;
-/** First audio in the room to 128 +- 0.5 in the attributes: join, subscribe, ~1.6 s to lock, one write. */
+/** First audio in the room to 128 +- 0.5 in the attributes: join, subscribe, ~1.6 s to lock, a 1 s hold, one write. */
 const TEMPO_WITHIN_MS = 10_000;
 
 let channel: ChannelSummary;
