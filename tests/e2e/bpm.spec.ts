@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { fourOnFloor, render } from '../../src/lib/bpm/synth.test-support';
 import { encodeWav } from '../../src/lib/wav';
+import type { BroadcastListResponse, BroadcastTempoResponse } from '../../src/types/tempo';
 import { CHROMIUM, chromiumArgs } from '../support/chromium';
 import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { requireEnv } from './support/env';
@@ -98,6 +99,21 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await expect.poll(async () => Math.abs((await shownBpm(hlsPage, 'listener-bpm')) - TEMPO), { timeout: 10_000 }).toBeLessThanOrEqual(0.5);
     await expect(hlsPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
     await hlsContext.close();
+
+    // The stored curve gains a point about every 5 s: keep the set on air until it holds three
+    // beats (on a fast machine the steps above take only a few seconds).
+    await expect
+      .poll(
+        async () => {
+          const list = (await (await djPage.request.get(`/api/channels/${slug}/broadcasts`)).json()) as BroadcastListResponse;
+          const open = list.broadcasts.find((b) => b.endedAt === null);
+          if (!open) return 0;
+          const res = await djPage.request.get(`/api/channels/${slug}/broadcasts/${open.id}/tempo`);
+          return ((await res.json()) as BroadcastTempoResponse).points.filter((p) => p.bpm !== null).length;
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThanOrEqual(3);
 
     await djPage.getByTestId('stop-broadcast-button').click();
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
