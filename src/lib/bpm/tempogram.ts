@@ -9,7 +9,7 @@ const PHASE_BEATS = 4;
 
 /**
  * Autocorrelation tempogram over the last `windowSeconds` of the onset envelope. `update()` computes
- * the normalised autocorrelation (unbiased, 1 at lag 0) with one FFT pair; `score(bpm)` is the comb
+ * the normalised autocorrelation (unbiased, 1 at lag 0) with one FFT pair; `measure(bpm)` gives the comb
  * sum of that autocorrelation at 1..4 beat periods, read with linear interpolation so tempo
  * resolution is not limited to whole envelope frames.
  */
@@ -154,18 +154,6 @@ export class Tempogram {
     }
     this.measured[0] = used >= 2 ? total / used : 0;
     this.measured[1] = used >= 2 ? mid / used : 0;
-  }
-
-  /** Comb score of a tempo (see `measure`). */
-  score(bpm: number): number {
-    this.measure(bpm);
-    return this.measured[0] ?? 0;
-  }
-
-  /** Between score of a tempo (see `measure`). */
-  between(bpm: number): number {
-    this.measure(bpm);
-    return this.measured[1] ?? 0;
   }
 
   /**
