@@ -10,6 +10,7 @@ import { forbidden, notFound } from '../http/errors';
 import { getIngressClient } from './client';
 import { LIVEKIT_INPUT, createOptions, toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
+import { stopThenDelete } from './teardown';
 
 function toView(row: Row, info: IngressInfo): IngressEndpoint {
   return {
@@ -31,13 +32,12 @@ async function createAtLivekit(channelId: string, userId: string, input: Ingress
   return getIngressClient().createIngress(LIVEKIT_INPUT[input], createOptions(channelId, userId, input, user.name, allowed));
 }
 
-/** Deletes at LiveKit; an active stream on it ends at once. Already gone counts as done. */
+/**
+ * Deletes at LiveKit; an active stream on it is stopped first and ends (within ~5 s),
+ * so the delete never races its teardown (teardown.ts). Already gone counts as done.
+ */
 export async function deleteAtLivekit(ingressId: string): Promise<void> {
-  try {
-    await getIngressClient().deleteIngress(ingressId);
-  } catch (err) {
-    if ((err as { status?: unknown }).status !== 404 && !/not.?found|does not exist/i.test(String(err))) throw err;
-  }
+  await stopThenDelete(ingressId);
 }
 
 /**

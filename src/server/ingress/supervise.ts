@@ -6,6 +6,7 @@ import { deleteAtLivekit } from './endpoints';
 import { setEnabled } from './guard';
 import { toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
+import { isBeingDeleted } from './teardown';
 
 /** Orphans seen on the previous pass: one pass of grace covers an ingress created a moment before its row. */
 let suspects = new Set<string>();
@@ -26,7 +27,8 @@ export async function superviseIngress(): Promise<{ changed: number }> {
 
   for (const info of infos) {
     const row = rows.find((r) => r.ingressId === info.ingressId);
-    if (!row) continue;
+    // One being stopped for deletion stays disabled (re-enabling it would restart the stream).
+    if (!row || isBeingDeleted(info.ingressId)) continue;
     const { allowed } = await ingressMayPublish(row.channelId, row.userId);
     if ((info.enabled ?? true) !== allowed) {
       await setEnabled(info.ingressId, allowed);
@@ -41,7 +43,7 @@ export async function superviseIngress(): Promise<{ changed: number }> {
   const orphans = infos.filter(
     (i) => !known.has(i.ingressId) && parseBroadcastRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
   );
-  for (const orphan of orphans.filter((o) => suspects.has(o.ingressId))) {
+  for (const orphan of orphans.filter((o) => suspects.has(o.ingressId) && !isBeingDeleted(o.ingressId))) {
     await deleteAtLivekit(orphan.ingressId);
     changed += 1;
   }

@@ -1,0 +1,34 @@
+import type { IngressStatus } from '@/types/ingress';
+
+/**
+ * Deleting an ingress that is streaming races the ingress's last state update in
+ * livekit-server v1.13.5 (the server panics: docs/livekit-patch.md). So an active
+ * ingress is first disabled, which makes LiveKit stop its session and refuse
+ * reconnects (ingress v1.5.0 kills the handler on any update of an active
+ * ingress), and is deleted only once its state says the session ended.
+ */
+export const TEARDOWN_BOUND_MS = 5_000;
+export const TEARDOWN_POLL_MS = 200;
+
+export type TeardownStep =
+  /** Already gone at LiveKit. */
+  | { do: 'done' }
+  /** Active: disable it (ends the session, refuses reconnects). */
+  | { do: 'stop' }
+  /** Stop requested, session not ended yet: look again in a moment. */
+  | { do: 'wait' }
+  /** Idle (or the bound passed: the patched server survives the race, the key must still go). */
+  | { do: 'delete'; forced: boolean };
+
+const ACTIVE: ReadonlySet<IngressStatus> = new Set(['connecting', 'live']);
+
+export function teardownStep(
+  status: IngressStatus | null,
+  progress: { stopRequested: boolean; elapsedMs: number },
+): TeardownStep {
+  if (status === null) return { do: 'done' };
+  if (!ACTIVE.has(status)) return { do: 'delete', forced: false };
+  if (!progress.stopRequested) return { do: 'stop' };
+  if (progress.elapsedMs < TEARDOWN_BOUND_MS) return { do: 'wait' };
+  return { do: 'delete', forced: true };
+}
