@@ -27,6 +27,7 @@ function composeConfig(text: string): { status: number; stdout: string; stderr: 
   const dir = mkdtempSync(path.join(work, 'case-'));
   mkdirSync(path.join(dir, 'deploy'));
   writeFileSync(path.join(dir, 'Dockerfile'), '');
+  writeFileSync(path.join(dir, 'deploy', 'livekit-server.Dockerfile'), '');
   writeFileSync(path.join(dir, 'deploy', 'docker-compose.yml'), text);
   writeFileSync(path.join(dir, 'deploy', '.env'), envExampleText);
   const run = spawnSync('docker-compose', ['-f', path.join(dir, 'deploy', 'docker-compose.yml'), 'config'], {
@@ -45,6 +46,7 @@ function composeConfig(text: string): { status: number; stdout: string; stderr: 
 
 type ComposeService = {
   image?: string;
+  build?: { context: string; dockerfile: string };
   network_mode?: string;
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -74,7 +76,9 @@ describe('deploy/docker-compose.yml', () => {
 
   it('pins images, uses host networking and orders startup after the config render', () => {
     const s = services();
-    expect(s.livekit?.image).toBe('livekit/livekit-server:v1.13.5');
+    // livekit-server is built from source with our patch, by the test build's own script.
+    expect(s.livekit?.image).toMatch(/:v1\.13\.5-nilstate$/);
+    expect(s.livekit?.build?.dockerfile).toBe('deploy/livekit-server.Dockerfile');
     for (const name of ['egress', 'ingress', 'redis']) expect(s[name]?.image).not.toMatch(/:latest$|^[^:]+$/);
     for (const name of ['livekit', 'egress', 'ingress', 'app', 'redis']) expect(s[name]?.network_mode).toBe('host');
     for (const name of ['livekit', 'egress', 'ingress']) {
@@ -82,6 +86,21 @@ describe('deploy/docker-compose.yml', () => {
     }
     for (const name of ['app', 'redis', 'livekit']) expect(s[name]?.healthcheck?.test.length).toBeGreaterThan(1);
     expect(s.app?.healthcheck?.test.join(' ')).toContain('/api/health');
+  });
+
+  it('builds livekit-server from the repository root, where the build scripts are', () => {
+    const s = services();
+    // docker-compose resolves contexts: both must be the (stand-in) repository root.
+    expect(s.livekit?.build?.context).toBeTruthy();
+    expect(s.livekit?.build?.context).toBe(s.app?.build?.context);
+    const dockerfile = read('livekit-server.Dockerfile');
+    for (const file of ['scripts/livekit-server.sh', 'scripts/build/go-binary.sh', 'scripts/build/livekit-server-prep.sh']) {
+      expect(readFileSync(path.join(deployDir, '..', file), 'utf8').length).toBeGreaterThan(0);
+      expect(dockerfile).toContain(path.basename(file));
+    }
+    // The build context must carry scripts/ (the .dockerignore must not drop it).
+    const ignored = readFileSync(path.join(deployDir, '..', '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    expect(ignored.filter((l) => /^\/?scripts\b/.test(l))).toEqual([]);
   });
 
   it('gives the app an environment the app accepts', () => {
