@@ -7,7 +7,8 @@ import { parseEnv } from '../src/server/env.schema';
 import { buildBpmWorklet } from './build/bpm-worklet';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
-import { ensureLivekitBinary, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { ensureLivekitBinary, writeLocalLivekitConfig } from './stack/livekit';
+import { superviseLivekit } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
@@ -73,7 +74,8 @@ async function main(): Promise<number> {
       apiSecret,
       ingress: ingressUrls(INGRESS),
     });
-    await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    // Restarted on an unexpected exit, as compose does.
+    await superviseLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
     const ingressDir = path.join(localDir, 'ingress.dev');
     mkdirSync(ingressDir, { recursive: true });
     await startLocalIngress(root, ingressBin, ingressDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);

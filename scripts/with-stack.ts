@@ -10,6 +10,8 @@
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
 // STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test).
+// livekit-server is supervised (restarted on an unexpected exit, like compose); a run whose
+// LiveKit panicked or exited unexpectedly fails at the end, naming the panic and the log.
 // --reconcile-interval N sets the app's RECONCILE_INTERVAL_SECONDS (default 2, so tests see
 // missed webhooks repaired quickly; the crash tests run at the product default, 30).
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -17,11 +19,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
 import { startControl } from './stack/control';
-import { ensureLivekitBinary, randomSecret, startLivekit, writeLocalLivekitConfig } from './stack/livekit';
+import { ensureLivekitBinary, randomSecret, writeLocalLivekitConfig } from './stack/livekit';
+import { superviseLivekit } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
-import { type Env, type Service, assertPortsFree, killService, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
+import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -137,25 +140,17 @@ async function main(): Promise<number> {
       apiSecret,
       ingress: ingressUrls(INGRESS),
     });
-    let livekit: Service | undefined = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
+    // Restarted if it exits unexpectedly, as compose does; a panic still fails the run below.
+    const livekit = await superviseLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
     await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
     const lk = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
     const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
     Object.assign(env, hls.appEnv);
     let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services);
     const control = await startControl(CONTROL_PORT, randomSecret(24), {
-      killLivekit: async () => {
-        if (!livekit) return;
-        log(`test asked to crash livekit-server (SIGKILL pid ${livekit.child.pid ?? '?'})`);
-        await killService(livekit);
-        const i = services.indexOf(livekit);
-        if (i !== -1) services.splice(i, 1);
-        livekit = undefined;
-      },
-      startLivekit: async () => {
-        if (livekit) throw new Error('livekit-server is already running');
-        livekit = await startLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
-      },
+      killLivekit: livekit.kill,
+      startLivekit: livekit.start,
+      livekitStatus: livekit.status,
       // For slot enforcement catching up after the app was down at a boundary.
       stopApp: async () => {
         if (!app) return;
@@ -184,9 +179,12 @@ async function main(): Promise<number> {
       STACK_CONTROL_URL: control.url,
     }, root);
     control.close();
-    failed = code !== 0;
-    if (failed) log(`command exited with ${code}`);
-    return code;
+    // One clear failure for a LiveKit panic or crash, whatever the tests said.
+    const crash = livekit.report();
+    if (crash) log(`FAIL: ${crash}`);
+    failed = code !== 0 || crash !== null;
+    if (code !== 0) log(`command exited with ${code}`);
+    return code !== 0 ? code : crash ? 1 : 0;
   } catch (err) {
     log(err instanceof Error ? err.message : String(err));
     return 1;

@@ -4,6 +4,7 @@
 //
 //   POST <STACK_CONTROL_URL>livekit/kill   SIGKILL, resolves once the process is gone
 //   POST <STACK_CONTROL_URL>livekit/start  starts it again, resolves once it answers
+//   GET  <STACK_CONTROL_URL>livekit/status {running, pid, unexpectedExits}: what the supervisor saw
 //   POST <STACK_CONTROL_URL>app/stop       stops the app server (a slot boundary can pass unseen)
 //   POST <STACK_CONTROL_URL>app/start      starts it again, resolves once /api/health answers
 import http from 'node:http';
@@ -12,6 +13,7 @@ import { log } from './processes';
 export interface ControlActions {
   killLivekit: () => Promise<void>;
   startLivekit: () => Promise<void>;
+  livekitStatus: () => unknown;
   stopApp: () => Promise<void>;
   startApp: () => Promise<void>;
 }
@@ -27,8 +29,12 @@ export function startControl(port: number, secret: string, actions: ControlActio
   // One action at a time: a kill racing a start would leave the harness confused.
   let queue: Promise<unknown> = Promise.resolve();
   const server = http.createServer((req, res) => {
-    const action = req.method === 'POST' ? routes[req.url ?? ''] : undefined;
     req.resume();
+    if (req.method === 'GET' && req.url === `/${secret}/livekit/status`) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(actions.livekitStatus()));
+      return;
+    }
+    const action = req.method === 'POST' ? routes[req.url ?? ''] : undefined;
     if (!action) {
       res.writeHead(404).end();
       return;

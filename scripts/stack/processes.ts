@@ -10,6 +10,8 @@ export interface Service {
   child: ChildProcess;
   logFile: string;
   exited: Promise<number | null>;
+  /** Set by stopService/killService: an exit the harness asked for (a supervisor does not restart it). */
+  stopRequested: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -39,7 +41,7 @@ export function startService(
     });
   });
   log(`started ${name} (pid ${child.pid ?? '?'}), log: ${opts.logFile}`);
-  return { name, child, logFile: opts.logFile, exited };
+  return { name, child, logFile: opts.logFile, exited, stopRequested: false };
 }
 
 const isRunning = (s: Service) => s.child.exitCode === null && s.child.signalCode === null;
@@ -55,12 +57,14 @@ function killGroup(s: Service, signal: NodeJS.Signals): void {
 
 /** SIGKILL to the whole process group (a crash, as tests need it); resolves once the leader is gone. */
 export async function killService(s: Service): Promise<void> {
+  s.stopRequested = true;
   killGroup(s, 'SIGKILL');
   await s.exited;
 }
 
 /** SIGTERM to the whole process group, SIGKILL after graceMs if anything is left. */
 export async function stopService(s: Service, graceMs = 5000): Promise<void> {
+  s.stopRequested = true;
   if (s.child.pid === undefined) return;
   const waitFor = (ms: number) =>
     Promise.race([s.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
