@@ -66,7 +66,13 @@ export function writeLocalIngressConfig(root: string, file: string, lk: LocalIng
     whip_port: ports.whip,
     http_relay_port: ports.relay,
     health_port: ports.health,
-    rtc_config: { udp_port: `${ports.udp[0]}-${ports.udp[1]}`, use_external_ip: false, enable_loopback_candidate: true },
+    // WHIP's WebRTC sockets on loopback only (its TCP listeners cannot be bound: docs/security.md).
+    rtc_config: {
+      udp_port: `${ports.udp[0]}-${ports.udp[1]}`,
+      use_external_ip: false,
+      enable_loopback_candidate: true,
+      ips: { includes: ['127.0.0.1/32'] },
+    },
     // Ingress accepts a stream only while idle CPU > cost (+ a 30% default reserve). A shared,
     // loaded 2-core machine is often at 0% idle, so local stacks take every stream: a negative
     // cost always passes that check (it only logs a "too low" warning).
