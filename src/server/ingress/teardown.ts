@@ -4,8 +4,12 @@ import { getIngressClient } from './client';
 import { toIngressStatus } from './options';
 import { TEARDOWN_POLL_MS, teardownStep } from './teardown-plan';
 
-/** Ingresses being stopped for deletion: the supervision loop must not re-enable them meanwhile. */
-const stopping = new Set<string>();
+/**
+ * Ingresses being stopped for deletion: the supervision loop must not re-enable them
+ * meanwhile. On globalThis: Next bundles route handlers and instrumentation (the loop) apart.
+ */
+const holder = globalThis as typeof globalThis & { __radioIngressStopping?: Set<string> };
+const stopping = (holder.__radioIngressStopping ??= new Set<string>());
 
 export function isBeingDeleted(ingressId: string): boolean {
   return stopping.has(ingressId);
