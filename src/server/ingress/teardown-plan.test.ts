@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TEARDOWN_BOUND_MS, teardownStep } from './teardown-plan';
+import { RESTOP_MS, TEARDOWN_BOUND_MS, teardownStep } from './teardown-plan';
 
-const fresh = { stopRequested: false, elapsedMs: 0 };
+const fresh = { elapsedMs: 0, sinceStopMs: null };
 
 describe('ingress teardown plan', () => {
   it('deletes an idle or failed ingress at once, and is done when it is already gone', () => {
@@ -13,13 +13,18 @@ describe('ingress teardown plan', () => {
   it('stops an active ingress first and never deletes it while its session may still report', () => {
     expect(teardownStep('live', fresh)).toEqual({ do: 'stop' });
     expect(teardownStep('connecting', fresh)).toEqual({ do: 'stop' });
-    expect(teardownStep('live', { stopRequested: true, elapsedMs: 100 })).toEqual({ do: 'wait' });
-    expect(teardownStep('live', { stopRequested: true, elapsedMs: TEARDOWN_BOUND_MS - 1 })).toEqual({ do: 'wait' });
+    expect(teardownStep('live', { elapsedMs: 300, sinceStopMs: 100 })).toEqual({ do: 'wait' });
+    expect(teardownStep('connecting', { elapsedMs: 900, sinceStopMs: RESTOP_MS - 1 })).toEqual({ do: 'wait' });
+  });
+
+  it('sends the stop again when a session outlives it (a stop during start-up reaches no handler)', () => {
+    expect(teardownStep('live', { elapsedMs: 1_200, sinceStopMs: RESTOP_MS })).toEqual({ do: 'stop' });
+    expect(RESTOP_MS).toBeLessThan(TEARDOWN_BOUND_MS);
   });
 
   it('deletes once the session ended, or forced after the bound', () => {
-    expect(teardownStep('idle', { stopRequested: true, elapsedMs: 800 })).toEqual({ do: 'delete', forced: false });
-    expect(teardownStep('live', { stopRequested: true, elapsedMs: TEARDOWN_BOUND_MS })).toEqual({ do: 'delete', forced: true });
+    expect(teardownStep('idle', { elapsedMs: 800, sinceStopMs: 600 })).toEqual({ do: 'delete', forced: false });
+    expect(teardownStep('live', { elapsedMs: TEARDOWN_BOUND_MS, sinceStopMs: 200 })).toEqual({ do: 'delete', forced: true });
     expect(TEARDOWN_BOUND_MS).toBeLessThanOrEqual(5_000);
   });
 });

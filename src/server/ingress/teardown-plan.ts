@@ -9,6 +9,11 @@ import type { IngressStatus } from '@/types/ingress';
  */
 export const TEARDOWN_BOUND_MS = 5_000;
 export const TEARDOWN_POLL_MS = 200;
+/**
+ * A stop sent while the session is still starting (buffering, handler not up yet)
+ * reaches no handler and is lost; sent again this often until the session ends.
+ */
+export const RESTOP_MS = 1_000;
 
 export type TeardownStep =
   /** Already gone at LiveKit. */
@@ -24,11 +29,11 @@ const ACTIVE: ReadonlySet<IngressStatus> = new Set(['connecting', 'live']);
 
 export function teardownStep(
   status: IngressStatus | null,
-  progress: { stopRequested: boolean; elapsedMs: number },
+  progress: { elapsedMs: number; sinceStopMs: number | null },
 ): TeardownStep {
   if (status === null) return { do: 'done' };
   if (!ACTIVE.has(status)) return { do: 'delete', forced: false };
-  if (!progress.stopRequested) return { do: 'stop' };
-  if (progress.elapsedMs < TEARDOWN_BOUND_MS) return { do: 'wait' };
-  return { do: 'delete', forced: true };
+  if (progress.elapsedMs >= TEARDOWN_BOUND_MS) return { do: 'delete', forced: true };
+  if (progress.sinceStopMs === null || progress.sinceStopMs >= RESTOP_MS) return { do: 'stop' };
+  return { do: 'wait' };
 }

@@ -43,11 +43,13 @@ async function remove(ingressId: string): Promise<void> {
  */
 export async function stopThenDelete(ingressId: string): Promise<void> {
   const started = Date.now();
-  let stopRequested = false;
+  let stoppedAt: number | null = null;
   stopping.add(ingressId);
   try {
     for (;;) {
-      const step = teardownStep(await statusOf(ingressId), { stopRequested, elapsedMs: Date.now() - started });
+      const status = await statusOf(ingressId);
+      const now = Date.now();
+      const step = teardownStep(status, { elapsedMs: now - started, sinceStopMs: stoppedAt === null ? null : now - stoppedAt });
       if (step.do === 'done') return;
       if (step.do === 'delete') {
         if (step.forced) console.warn(`[ingress] ${ingressId} still active after stopping it: deleting anyway`);
@@ -56,7 +58,7 @@ export async function stopThenDelete(ingressId: string): Promise<void> {
       if (step.do === 'stop') {
         // `name` is required by the SDK's type; an empty one leaves it unchanged.
         await getIngressClient().updateIngress(ingressId, { name: '', enabled: false });
-        stopRequested = true;
+        stoppedAt = Date.now();
       } else {
         await new Promise((r) => setTimeout(r, TEARDOWN_POLL_MS));
       }
