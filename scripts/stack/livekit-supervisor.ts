@@ -6,7 +6,7 @@
 // unexpected exit with the log file, so the run can fail with one clear message.
 import { findGoPanic, logSize, readFrom } from './livekit-log';
 import { startLivekit } from './livekit';
-import { type Service, killService, log } from './processes';
+import { type Service, isTornDown, killService, log } from './processes';
 
 /** A crash loop is not worth following: after this many restarts the supervisor gives up. */
 const MAX_RESTARTS = 5;
@@ -58,7 +58,7 @@ export async function superviseLivekit(
     })());
 
   const onExit = async (s: Service, code: number | null): Promise<void> => {
-    if (s.stopRequested || service !== s) return;
+    if (s.stopRequested || service !== s || isTornDown(track)) return;
     untrack(s);
     service = undefined;
     exits.push({ at: new Date().toISOString(), pid: s.child.pid, code });
@@ -72,7 +72,7 @@ export async function superviseLivekit(
       return;
     }
     await new Promise((r) => setTimeout(r, RESTART_DELAY_MS));
-    if (service || starting) return; // a test started it meanwhile
+    if (service || starting || isTornDown(track)) return; // a test started it meanwhile, or the run is ending
     log('restarting livekit-server (as compose would)');
     await launch().catch((err: unknown) => log(`livekit-server restart failed: ${err instanceof Error ? err.message : err}`));
   };

@@ -177,11 +177,16 @@ export function onSignals(cleanup: () => Promise<void>): void {
  * The services of one run, stopped in reverse start order by `teardown`, which
  * the signal handlers and the normal exit path share (both await the same stop).
  */
+/** Groups whose teardown began: a supervisor must not start anything into them any more. */
+const closedGroups = new WeakSet<Service[]>();
+export const isTornDown = (group: Service[]) => closedGroups.has(group);
+
 export function serviceGroup(): { services: Service[]; teardown: () => Promise<void> } {
   const services: Service[] = [];
   let stopping: Promise<void> | undefined;
   const teardown = () =>
     (stopping ??= (async () => {
+      closedGroups.add(services);
       for (const s of services.splice(0).reverse()) await stopService(s);
     })());
   onSignals(teardown);
