@@ -1,6 +1,7 @@
 // Reads a livekit-server log for what must fail a run: a Go panic. A deliberate
 // SIGKILL (the crash tests) leaves no such trace; a panic always prints
-// "panic: ..." and the panicking goroutine's "goroutine N [running]:".
+// "panic: ..." and the panicking goroutine's "goroutine N [running]:", a fatal
+// signal "SIGSEGV: segmentation violation" and a goroutine dump.
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 
 export interface GoPanic {
@@ -10,7 +11,8 @@ export interface GoPanic {
   message: string;
 }
 
-const PANIC = /^(?:fatal error: .*|panic: .*)$/;
+/** Go's own crash reports: a panic, a fatal runtime error, or a fatal signal ("SIGABRT: abort"). */
+const PANIC = /^(?:fatal error: .*|panic: .*|SIG[A-Z]+: [a-z].*)$/;
 const RUNNING_GOROUTINE = /^goroutine \d+ \[running\]:?$/;
 
 /** The first Go panic in a log text, or null. */

@@ -92,7 +92,11 @@ export async function superviseLivekit(
       if (service) throw new Error('livekit-server is already running');
       await launch();
     },
-    status: () => ({ running: service !== undefined, pid: service?.child.pid, unexpectedExits: [...exits] }),
+    status: () => ({
+      running: service !== undefined && service.child.exitCode === null && service.child.signalCode === null,
+      pid: service?.child.pid,
+      unexpectedExits: [...exits],
+    }),
     report: () => {
       const panic = findGoPanic(readFrom(logFile, logStart));
       if (panic) {
