@@ -6,7 +6,7 @@
 # answer 403); its checksum lookup answers 404, hence GONOSUMDB. The build
 # swaps the `faac` AAC element Debian lacks for libav's encoder
 # (scripts/build/egress-prep.sh), so the cache name says so. Production runs
-# LiveKit's image (deploy/docker-compose.yml pins it; see the README).
+# LiveKit's image (deploy/docker-compose.yml pins it; see docs/operations.md).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 EGRESS_VERSION=v1.8.6

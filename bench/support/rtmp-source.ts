@@ -64,7 +64,7 @@ export function startEncoder(rtmpUrl: string, signal: Signal): { clicks: number[
   const burst = signal.kind === 'clicks' ? Math.round((signal.burstMs * RATE) / 1000) : 0;
   // Between clicks a faint 50 Hz hum (-54 dBFS, far below any detector threshold) stands in
   // for a real programme: in this setup a push of pure digital silence with short bursts did
-  // not reach the listener at all (see the README), and OBS never sends pure zeros either.
+  // not reach the listener at all (bench/README.md, OBS ingress), and OBS never sends pure zeros either.
   const sample = (n: number): number => {
     const wave = signal.amplitude * Math.sin((2 * Math.PI * signal.hz * n) / RATE);
     if (signal.kind === 'tone' || n % period < burst) return wave;

@@ -18,7 +18,7 @@ function egressClient(): EgressClient {
   return client;
 }
 
-/** 2 s segments: the live-edge player settings in the README are tuned for them. */
+/** 2 s segments: the live-edge player settings (docs/architecture.md, listener player) are tuned for them. */
 export const SEGMENT_SECONDS = 2;
 export const AUDIO_BITRATE_KBPS = 128;
 
