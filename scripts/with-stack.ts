@@ -124,6 +124,8 @@ async function main(): Promise<number> {
   };
 
   let failed = true;
+  // One clear failure for a LiveKit panic or crash, whatever the tests said; printed last.
+  let crash: string | null = null;
   try {
     await migrate(root, env);
     await ensureBuild(root, env, opts.build);
@@ -179,9 +181,7 @@ async function main(): Promise<number> {
       STACK_CONTROL_URL: control.url,
     }, root);
     control.close();
-    // One clear failure for a LiveKit panic or crash, whatever the tests said.
-    const crash = livekit.report();
-    if (crash) log(`FAIL: ${crash}`);
+    crash = livekit.report();
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);
     return code !== 0 ? code : crash ? 1 : 0;
@@ -194,6 +194,7 @@ async function main(): Promise<number> {
       console.error(`\n----- last 60 lines of ${appLog} -----\n${tail(appLog)}`);
     }
     await teardown();
+    if (crash) log(`FAIL: ${crash}`);
   }
 }
 
