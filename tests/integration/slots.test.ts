@@ -174,7 +174,7 @@ describe('enforcement on the real LiveKit server', () => {
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
 
     const res = await admin.request('PATCH', `/api/admin/accounts/${account.id}`, { disabled: true });
-    expect(res.status).toBe(200);
+    expect([200, 202]).toContain(res.status); // 202: signed out and refused already, LiveKit's side pending
     await expect.poll(() => serverDj(channel.id, djToken.identity), { timeout: 5_000, interval: 100 }).toBeNull();
     expect((await tokenRes(dj, channel.id, 'dj')).status).toBe(401);
   });
