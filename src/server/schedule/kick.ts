@@ -38,10 +38,14 @@ export type KickResult = { kicked: string[]; action: ActionRow };
  * does the LiveKit side (finishKick) with retries.
  */
 export async function kickPublishers(channelId: string, actor: AuditActor, startedAt = Date.now()): Promise<KickResult> {
-  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, liveIdentity: true } });
+  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, name: true, liveIdentity: true } });
   if (!channel) throw notFound('No such channel.');
   const userId = channel.liveIdentity ? djUserId(channel.liveIdentity) : null;
-  if (userId) await ensureBlock(channelId, userId, await blockUntil(channelId, new Date()), `kicked by ${actor?.name ?? 'station'}`);
+  if (userId) {
+    const until = await blockUntil(channelId, new Date());
+    await ensureBlock(channelId, userId, until, `kicked by ${actor?.name ?? 'station'}`);
+    await auditKick(actor, channel, [userId], until);
+  }
   const action = await recordAction({ kind: 'kick', channelId, userId, actor });
   wake(TASKS.enforce);
   return { kicked: channel.liveIdentity ? [channel.liveIdentity] : [], action: await settle(action, startedAt) };
@@ -93,9 +97,16 @@ export async function finishKick(action: ActionRow): Promise<void> {
   const targets = participants.filter((p) => accounts.has(djUserId(p.identity) as string));
   await Promise.all([...targets.map((p) => takeOffAir(room, p, until)), disableInputs(channelId, [...accounts])]);
   wake(TASKS.enforce);
-  const users = await getDb().user.findMany({ where: { id: { in: [...accounts] } }, select: { name: true } });
+  // The request audited the account it knew; only who else was found here is added.
+  const others = [...accounts].filter((id) => id !== action.userId);
+  if (!action.userId || others.length) await auditKick(action.actorId ? { id: action.actorId, name: action.actorName } : null, channel, others, until);
+}
+
+/** The audit entry names accounts as our database has them, never a participant's self-chosen LiveKit name. */
+async function auditKick(actor: AuditActor, channel: { id: string; name: string }, userIds: string[], until: Date): Promise<void> {
+  const users = userIds.length ? await getDb().user.findMany({ where: { id: { in: userIds } }, select: { name: true } }) : [];
   const who = users.map((u) => u.name).join(', ') || 'nobody was publishing';
-  await audit({ actor: action.actorId ? { id: action.actorId, name: action.actorName } : null, action: 'kick', channel, detail: `${who}; blocked until ${until.toISOString()}` });
+  await audit({ actor, action: 'kick', channel, detail: `${who}; blocked until ${until.toISOString()}` });
 }
 
 /**
