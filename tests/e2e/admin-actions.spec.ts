@@ -62,6 +62,9 @@ test.describe('admin actions: pending, retry, done', () => {
     await expect(status).toContainText('still pending');
     await expect(djPage.getByText('Something went wrong')).toHaveCount(0);
     await expect(status).toContainText('LiveKit could not be reached', { timeout: 10_000 });
+    // Admins see it too, also after a reload.
+    await adminPage.goto('/admin');
+    await expect(adminPage.getByTestId('unfinished-action').filter({ hasText: 'Replacing the stream key' })).toHaveAttribute('data-state', 'pending');
 
     await livekit('start');
     livekitDown = false;
