@@ -60,17 +60,22 @@ export function notifySettled(id: string): void {
 export async function settle(row: ActionRow, startedAt: number): Promise<ActionRow> {
   const budget = settleBudgetMs(startedAt, Date.now());
   if (budget > 0 && row.status === 'pending' && row.attempts === 0) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, budget);
+    let done = () => {};
+    const settled = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), budget);
       const set = waiters.get(row.id) ?? new Set();
-      function done() {
+      done = () => {
         clearTimeout(timer);
         set.delete(done);
         resolve();
-      }
+      };
       set.add(done);
       waiters.set(row.id, set);
     });
+    // The attempt may have ended before the waiter was registered.
+    const now = await getDb().pendingAction.findUnique({ where: { id: row.id } });
+    if (!now || now.attempts > 0 || now.status !== 'pending') done();
+    await settled;
   }
   return (await getDb().pendingAction.findUnique({ where: { id: row.id } })) ?? row;
 }
