@@ -42,17 +42,18 @@ function startLoad(): () => void {
   return () => void child.kill('SIGTERM');
 }
 
-type Run = { kind: 'browser' | 'obs'; status: number; apiMs: number; livekitMs: number; listenerMs: number };
+type Run = { kind: 'browser' | 'obs'; status: number; apiMs: number; appMs: number; livekitMs: number; listenerMs: number };
 
 runBench('kick', async () => {
   const appUrl = requireEnv('APP_URL');
   const livekitUrl = requireEnv('LIVEKIT_URL');
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const rooms = new RoomServiceClient(livekitUrl.replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
-  const post = async <T>(route: string, body: unknown, cookie: string | undefined, ok: number[]): Promise<{ status: number; body: T }> => {
+  const post = async <T>(route: string, body: unknown, cookie: string | undefined, ok: number[]): Promise<{ status: number; body: T; appMs: number }> => {
     const res = await postJson(appUrl, route, body, cookie);
     if (!ok.includes(res.status)) fail(`POST ${route}: HTTP ${res.status} ${await res.text()}`);
-    return { status: res.status, body: (await res.json()) as T };
+    const appMs = Number(/app;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+    return { status: res.status, body: (await res.json()) as T, appMs };
   };
   const onAir = async (slug: string) => ((await (await fetch(`${appUrl}/api/channels/${slug}`)).json()) as ChannelSummary).live.onAir;
   const tracksOf = async (room: string, identity: string) =>
@@ -105,9 +106,9 @@ runBench('kick', async () => {
       const listenerMs = Math.max(0, last - t0);
       await Promise.all([listener.stop(), stopDj()]);
       if (Number.isNaN(livekitMs)) fail(`run ${run} (${kind}): still on air in LiveKit ${WATCH_MS} ms after the kick`);
-      runs.push({ kind, status: kick.status, apiMs, livekitMs, listenerMs });
+      runs.push({ kind, status: kick.status, apiMs, appMs: kick.appMs, livekitMs, listenerMs });
       console.log(
-        `[kick] run ${run}/${RUNS} (${kind}): API ${kick.status} (${kick.body.action.status}) in ${apiMs} ms, off air in LiveKit ${livekitMs} ms, last tone at the listener ${listenerMs} ms`,
+        `[kick] run ${run}/${RUNS} (${kind}): API ${kick.status} (${kick.body.action.status}) in ${apiMs} ms (${kick.appMs} ms in the handler), off air in LiveKit ${livekitMs} ms, last tone at the listener ${listenerMs} ms`,
       );
     }
     console.log(`[kick] end of runs: ${hostLine()}`);
@@ -120,6 +121,7 @@ runBench('kick', async () => {
   console.log('method: per run a fresh channel and DJ on air with a 1 kHz tone (odd runs browser/rtc-node, even runs OBS/ffmpeg RTMP);');
   console.log('an rtc-node listener stamps every received 10 ms frame; times from the start of the kick request, one clock.');
   console.log(`API answer:                        ${formatSummary(summarize(runs.map((r) => r.apiMs)))}  (statuses ${runs.map((r) => r.status).join(' ')})`);
+  console.log(`  of which in the route handler:   ${formatSummary(summarize(runs.map((r) => r.appMs)))}`);
   console.log(`off air in LiveKit (no track):     ${formatSummary(summarize(runs.map((r) => r.livekitMs)))}`);
   console.log(`last tone frame at the listener:   ${formatSummary(summarize(runs.map((r) => r.listenerMs)))}`);
   for (const kind of ['browser', 'obs'] as const) {

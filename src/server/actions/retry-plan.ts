@@ -28,6 +28,6 @@ export function plainMessage(err: unknown): string {
 }
 
 /** How long a route waits for the loop to finish an action before answering 202 (the answer stays under 1 s). */
-export function settleBudgetMs(startedAt: number, now: number, answerWithinMs = 600): number {
+export function settleBudgetMs(startedAt: number, now: number, answerWithinMs = 300): number {
   return Math.max(0, answerWithinMs - (now - startedAt));
 }
