@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import type { IngressInputKind } from '@/types/broadcast';
+import type { ActionResponse, ActionView } from '@/types/action';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { ApiError, fetchJson } from '@/lib/fetch-json';
 import { removeEndpoint, upsertEndpoint } from './lib/ingress-endpoints';
@@ -45,21 +46,27 @@ export function useIngressEndpoints(channelId: string) {
     [channelId],
   );
 
-  const rotate = useCallback(async (id: string) => {
-    const endpoint = await fetchJson<IngressEndpoint>(`/api/livekit/ingress/${encodeURIComponent(id)}/rotate`, {
+  /** 200: the new key; 202: LiveKit's side pending (the new key too, once it exists). Returns the action to follow. */
+  const rotate = useCallback(async (id: string): Promise<ActionView> => {
+    const body = await fetchJson<Partial<IngressEndpoint> & ActionResponse>(`/api/livekit/ingress/${encodeURIComponent(id)}/rotate`, {
       method: 'POST',
       body: '{}',
     });
-    setEndpoints((list) => upsertEndpoint(list ?? [], endpoint));
+    const { action, ...endpoint } = body;
+    if (endpoint.streamKey) setEndpoints((list) => upsertEndpoint(list ?? [], endpoint as IngressEndpoint));
+    return action;
   }, []);
 
-  const remove = useCallback(async (id: string) => {
+  /** The input is gone at once; a 202 carries the action still removing it in LiveKit. */
+  const remove = useCallback(async (id: string): Promise<ActionView | null> => {
+    let action: ActionView | null = null;
     try {
-      await fetchJson<null>(`/api/livekit/ingress/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      action = (await fetchJson<ActionResponse | null>(`/api/livekit/ingress/${encodeURIComponent(id)}`, { method: 'DELETE' }))?.action ?? null;
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) throw err;
     }
     setEndpoints((list) => removeEndpoint(list ?? [], id));
+    return action;
   }, []);
 
   return { endpoints, loadError, create, rotate, remove };

@@ -146,8 +146,10 @@ describe('enforcement on the real LiveKit server', () => {
     await publisher.publish();
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
 
+    await expect.poll(async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 }).toBe(true);
     const kick = await admin.request<{ kicked: string[] }>('POST', `/api/admin/channels/${channel.id}/kick`);
-    expect(kick.status).toBe(200);
+    // 200: LiveKit's side done too; 202: the block holds already, the loop finishes the rest.
+    expect([200, 202]).toContain(kick.status);
     expect(kick.body.kicked).toEqual([djToken.identity]);
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000, interval: 100 }).toBe(0);
     expect((await serverDj(channel.id, djToken.identity))?.attributes['radio.access']).toBe('kicked');
@@ -172,7 +174,7 @@ describe('enforcement on the real LiveKit server', () => {
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
 
     const res = await admin.request('PATCH', `/api/admin/accounts/${account.id}`, { disabled: true });
-    expect(res.status).toBe(200);
+    expect([200, 202]).toContain(res.status); // 202: signed out and refused already, LiveKit's side pending
     await expect.poll(() => serverDj(channel.id, djToken.identity), { timeout: 5_000, interval: 100 }).toBeNull();
     expect((await tokenRes(dj, channel.id, 'dj')).status).toBe(401);
   });

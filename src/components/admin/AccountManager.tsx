@@ -7,8 +7,11 @@ import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
+import { usePendingAction } from '@/hooks/usePendingAction';
 import { fetchJson } from '@/lib/fetch-json';
 import { type AccountSummary, djInputSchema } from '@/types/account';
+import type { ActionView } from '@/types/action';
+import { ActionStatus } from './ActionStatus';
 
 export type AccountManagerProps = { accounts: AccountSummary[]; currentUserId: string; onChanged: () => void };
 
@@ -28,10 +31,12 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
     onChanged();
   });
 
+  const status = usePendingAction();
   const toggle = useApiAction(async (account: AccountSummary) => {
     const disabled = !account.disabled;
     if (disabled && !window.confirm(`Disable ${account.name}? They are signed out and taken off air at once.`)) return;
-    await fetchJson<unknown>(`/api/admin/accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ disabled }) });
+    const body = await fetchJson<{ action?: ActionView }>(`/api/admin/accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ disabled }) });
+    status.track(body.action);
     onChanged();
   });
 
@@ -74,6 +79,7 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
         ))}
       </ul>
       {(remove.error ?? toggle.error) && <Alert tone="error" className="mb-4">{remove.error ?? toggle.error}</Alert>}
+      <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} className="mb-4" />
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
       <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
         <Field label="DJ name" htmlFor="dj-name">

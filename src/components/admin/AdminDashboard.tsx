@@ -7,6 +7,7 @@ import { AccountManager } from './AccountManager';
 import { AuditLog } from './AuditLog';
 import { LiveConsole } from './LiveConsole';
 import { ChannelManager } from './ChannelManager';
+import { UnfinishedActions } from './UnfinishedActions';
 
 export type AdminDashboardProps = {
   channels: AdminChannel[];
@@ -25,6 +26,7 @@ export function AdminDashboard({ channels, defaultRetentionDays, accounts, curre
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold tracking-tight">Station admin</h1>
       <LiveConsole initial={station} />
+      <UnfinishedActions />
       <ChannelManager channels={channels} defaultRetentionDays={defaultRetentionDays} onChanged={refresh} />
       <AccountManager accounts={accounts} currentUserId={currentUserId} onChanged={refresh} />
       <AuditLog channels={channels.map((c) => ({ id: c.id, name: c.name }))} />

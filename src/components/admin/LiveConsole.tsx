@@ -6,9 +6,12 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useApiAction } from '@/hooks/useApiAction';
+import { usePendingAction } from '@/hooks/usePendingAction';
 import { useEventStream } from '@/hooks/useEventStream';
 import { fetchJson } from '@/lib/fetch-json';
+import type { ActionView } from '@/types/action';
 import type { ChannelSlotInfo, StationState } from '@/types/channel';
+import { ActionStatus } from './ActionStatus';
 
 const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
   s ? `${prefix} ${s.title || 'Untitled'} · ${s.hosts.join(' & ')} · ${DateTime.fromISO(s.start, { zone }).toFormat('ccc HH:mm')}–${DateTime.fromISO(s.end, { zone }).toFormat('HH:mm')}` : `${prefix} —`;
@@ -16,14 +19,18 @@ const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
 /** Every channel live (pushed by the server): on air, who, since, listeners, current and next slot, Kick. */
 export function LiveConsole({ initial }: { initial: StationState }) {
   const { data, stale } = useEventStream<StationState>('/api/admin/events', '/api/admin/events?once', initial);
+  const status = usePendingAction();
   const kick = useApiAction(async (channelId: string, name: string) => {
     if (!window.confirm(`Take ${name} off air? They cannot publish here again until their slot ends.`)) return;
-    await fetchJson(`/api/admin/channels/${channelId}/kick`, { method: 'POST', body: '{}' });
+    // 202: blocked already, LiveKit's side still pending: the status below follows it.
+    const body = await fetchJson<{ action: ActionView }>(`/api/admin/channels/${channelId}/kick`, { method: 'POST', body: '{}' });
+    status.track(body.action);
   });
   return (
     <Card title="Live" description="Updates by itself.">
       {stale && <Alert tone="warning" className="mb-3">Live updates are interrupted; showing the last known state.</Alert>}
       {kick.error && <Alert tone="error" className="mb-3">{kick.error}</Alert>}
+      <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} className="mb-3" />
       <ul className="divide-y divide-line" data-testid="live-console">
         {data.channels.length === 0 && <li className="py-2 text-sm text-muted">No channels yet.</li>}
         {data.channels.map(({ channel, now, next }) => (

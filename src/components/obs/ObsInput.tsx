@@ -4,8 +4,11 @@ import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { ingressBadge, ingressStatusText } from '@/hooks/lib/ingress-endpoints';
 import { useApiAction } from '@/hooks/useApiAction';
+import { usePendingAction } from '@/hooks/usePendingAction';
+import type { ActionView } from '@/types/action';
 import type { IngressInputKind } from '@/types/broadcast';
 import { type IngressEndpoint, maskStreamKey } from '@/types/ingress';
+import { ActionStatus } from '@/components/admin/ActionStatus';
 import { CopyField } from './CopyField';
 import { ObsSetupSteps } from './ObsSetupSteps';
 
@@ -18,21 +21,23 @@ export type ObsInputProps = {
   input: IngressInputKind;
   endpoint: IngressEndpoint | null;
   onCreate: (input: IngressInputKind) => Promise<void>;
-  onRotate: (id: string) => Promise<void>;
-  onRemove: (id: string) => Promise<void>;
+  /** Both answer with the action that finishes LiveKit's side (null: nothing left to do). */
+  onRotate: (id: string) => Promise<ActionView | null>;
+  onRemove: (id: string) => Promise<ActionView | null>;
 };
 
 /** One OBS input (RTMP or WHIP): set it up, or show its server, key, state and actions. */
 export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsInputProps) {
+  const status = usePendingAction();
   const action = useApiAction(async (what: 'create' | 'rotate' | 'remove') => {
     if (what === 'create') return onCreate(input);
     if (!endpoint) return;
     if (what === 'rotate') {
       if (!window.confirm('Make a new stream key? The current key stops working at once; OBS needs the new one.')) return;
-      return onRotate(endpoint.id);
+      return status.track(await onRotate(endpoint.id));
     }
     if (!window.confirm(`Remove your ${LABELS[input].title} input? Its key stops working at once.`)) return;
-    return onRemove(endpoint.id);
+    return status.track(await onRemove(endpoint.id));
   });
   const { title, hint } = LABELS[input];
   const badge = endpoint ? ingressBadge(endpoint) : null;
@@ -96,6 +101,7 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
         </div>
       )}
       {action.error && <Alert tone="error">{action.error}</Alert>}
+      <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../http/errors';
 import { deleteEndpointsOf } from '../ingress';
 import { removeFromAllChannels } from '../livekit/participants';
 import { djIdentity } from '../livekit/tokens';
+import { type ActionRow, recordAction, settle } from '../actions/store';
 import { audit } from '../audit';
 import { TASKS, wake } from '../loop';
 
@@ -46,7 +47,7 @@ export async function deleteAccount(id: string, actor: { id: string; name: strin
   if (id === actor.id) throw badRequest('You cannot delete your own account.');
   const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
   // Their OBS stream keys stop working with the account (the rows cascade).
-  await deleteEndpointsOf({ userId: id });
+  await deleteEndpointsOf({ userId: id }, actor);
   const result = await getDb().user.deleteMany({ where: { id } });
   if (result.count === 0 || !existing) throw notFound('No such account.');
   await audit({ actor, action: 'account.delete', detail: `${existing.name} <${existing.email}>` });
@@ -57,7 +58,12 @@ export async function deleteAccount(id: string, actor: { id: string; name: strin
  * Disables or re-enables an account. Disabling ends its sessions and takes it off
  * air everywhere at once; the enforcement loop keeps it off.
  */
-export async function setAccountDisabled(id: string, disabled: boolean, actor: { id: string; name: string }): Promise<AccountSummary> {
+export async function setAccountDisabled(
+  id: string,
+  disabled: boolean,
+  actor: { id: string; name: string },
+  startedAt = Date.now(),
+): Promise<AccountSummary & { action?: ActionRow }> {
   if (id === actor.id && disabled) throw badRequest('You cannot disable your own account.');
   const existing = await getDb().user.findUnique({ where: { id } });
   if (!existing) throw notFound('No such account.');
@@ -65,13 +71,13 @@ export async function setAccountDisabled(id: string, disabled: boolean, actor: {
     where: { id },
     data: { banned: disabled, banReason: disabled ? `disabled by ${actor.name}` : null },
   });
-  if (disabled) {
-    await getDb().session.deleteMany({ where: { userId: id } });
-    await removeFromAllChannels(djIdentity(id));
-  }
   await audit({ actor, action: disabled ? 'account.disable' : 'account.enable', detail: `${row.name} <${row.email}>` });
   wake(TASKS.enforce);
-  return toSummary(row);
+  if (!disabled) return toSummary(row);
+  // Signed out and refused by every gate now (the database side); LiveKit's side is the loop's.
+  await getDb().session.deleteMany({ where: { userId: id } });
+  const action = await recordAction({ kind: 'disable', userId: id, actor });
+  return { ...toSummary(row), action: await settle(action, startedAt) };
 }
 
 

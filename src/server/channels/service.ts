@@ -42,7 +42,7 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>, ac
 
 /** Deletes the channel and closes its room, so nobody stays on air in a channel that is gone. */
 export async function deleteChannel(id: string, actor: AuditActor = null): Promise<void> {
-  await deleteEndpointsOf({ channelId: id });
+  await deleteEndpointsOf({ channelId: id }, actor);
   const existing = await getDb().channel.findUnique({ where: { id }, select: { id: true, name: true, slug: true } });
   const result = await getDb().channel.deleteMany({ where: { id } });
   if (result.count === 0 || !existing) throw notFound('No such channel.');

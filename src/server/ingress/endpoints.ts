@@ -6,13 +6,13 @@ import type { CurrentUser } from '../auth/session';
 import { channelExists } from '../channels/queries';
 import { getDb, isUniqueViolation } from '../db/client';
 import type { IngressEndpoint as Row } from '../db/generated/client';
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound, unavailable } from '../http/errors';
 import { getIngressClient } from './client';
 import { LIVEKIT_INPUT, createOptions, toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 import { stopThenDelete } from './teardown';
 
-function toView(row: Row, info: IngressInfo): IngressEndpoint {
+export function toView(row: Row, info: IngressInfo): IngressEndpoint {
   return {
     id: row.id,
     channelId: row.channelId,
@@ -26,7 +26,7 @@ function toView(row: Row, info: IngressInfo): IngressEndpoint {
 }
 
 /** Creates the LiveKit ingress for a row's channel, DJ and input, enabled as the policy says now. */
-async function createAtLivekit(channelId: string, userId: string, input: IngressInputKind): Promise<IngressInfo> {
+export async function createAtLivekit(channelId: string, userId: string, input: IngressInputKind): Promise<IngressInfo> {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
   const { allowed } = await ingressMayPublish(channelId, userId);
   return getIngressClient().createIngress(LIVEKIT_INPUT[input], createOptions(channelId, userId, input, user.name, allowed));
@@ -60,13 +60,13 @@ async function livekitInfo(row: Row): Promise<{ row: Row; info: IngressInfo }> {
   return { row: updated, info: fresh };
 }
 
-async function view(row: Row): Promise<IngressEndpoint> {
+export async function view(row: Row): Promise<IngressEndpoint> {
   const current = await livekitInfo(row);
   return toView(current.row, current.info);
 }
 
 /** A row the actor may manage (their own, or any for admins); 404 otherwise, so ids reveal nothing. */
-async function ownedRow(actor: CurrentUser, id: string): Promise<Row> {
+export async function ownedRow(actor: CurrentUser, id: string): Promise<Row> {
   const row = await getDb().ingressEndpoint.findUnique({ where: { id } });
   if (!row || (row.userId !== actor.id && actor.role !== 'admin')) throw notFound('No such OBS input.');
   return row;
@@ -76,7 +76,13 @@ async function ownedRow(actor: CurrentUser, id: string): Promise<Row> {
 export async function listEndpoints(actor: CurrentUser, channelId: string, userId = actor.id): Promise<IngressEndpoint[]> {
   if (userId !== actor.id && actor.role !== 'admin') throw forbidden('Only admins can see another DJ’s OBS inputs.');
   const rows = await getDb().ingressEndpoint.findMany({ where: { channelId, userId }, orderBy: { inputType: 'asc' } });
-  return Promise.all(rows.map(view));
+  return Promise.all(rows.map(view)).catch((err: unknown) => {
+    // Keys live only in LiveKit: while it is unreachable say so, not "something went wrong".
+    if (/fetch failed|ECONNREFUSED/i.test(`${String(err)} ${String((err as { cause?: unknown }).cause)}`)) {
+      throw unavailable('LiveKit cannot be reached right now; your OBS inputs show again once it is back.', 5);
+    }
+    throw err;
+  });
 }
 
 /** The actor's OBS input of this kind on the channel, made on first use. */
@@ -102,29 +108,4 @@ export async function createEndpoint(
   }
 }
 
-/**
- * A new stream key: a new ingress replaces the old one, which is deleted at once
- * (a stream still pushing with the old key ends; the old key is refused from now on).
- */
-export async function rotateEndpoint(actor: CurrentUser, id: string): Promise<IngressEndpoint> {
-  const row = await ownedRow(actor, id);
-  const info = await createAtLivekit(row.channelId, row.userId, row.inputType as IngressInputKind);
-  const updated = await getDb().ingressEndpoint.update({
-    where: { id: row.id },
-    data: { ingressId: info.ingressId, keyCreatedAt: new Date() },
-  });
-  await deleteAtLivekit(row.ingressId);
-  return toView(updated, info);
-}
-
-export async function deleteEndpoint(actor: CurrentUser, id: string): Promise<void> {
-  const row = await ownedRow(actor, id);
-  await deleteAtLivekit(row.ingressId);
-  await getDb().ingressEndpoint.delete({ where: { id: row.id } });
-}
-
-/** Ends every OBS input of a channel or an account before it is deleted (the rows cascade). */
-export async function deleteEndpointsOf(where: { channelId: string } | { userId: string }): Promise<void> {
-  const rows = await getDb().ingressEndpoint.findMany({ where, select: { ingressId: true } });
-  await Promise.all(rows.map((r) => deleteAtLivekit(r.ingressId)));
-}
+// Rotating, removing and deleting inputs record an action first: see ./actions.ts.

@@ -1,5 +1,6 @@
 // OBS input (LiveKit Ingress over RTMP and WHIP): one public entry for the rest of the app.
-export { createEndpoint, deleteEndpoint, deleteEndpointsOf, listEndpoints, rotateEndpoint } from './endpoints';
+export { deleteEndpoint, deleteEndpointsOf, rotateEndpoint } from './actions';
+export { createEndpoint, listEndpoints } from './endpoints';
 export { guardIngressWebhook } from './guard';
 export { ingressMayPublish } from './policy';
 export { superviseIngress } from './supervise';

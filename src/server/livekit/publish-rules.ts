@@ -1,6 +1,6 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { IDENTITY_PREFIX, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { djUserId, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
 import { blockPublisher } from '../schedule';
 import { getRoomService } from './clients';
 
@@ -50,8 +50,8 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
   await getRoomService().updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING }).catch(ignoreGone);
   // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
   const channelId = parseBroadcastRoom(room.name);
-  if (channelId && participantKind(participant.identity) === 'dj') {
-    await blockPublisher(channelId, participant.identity.slice(IDENTITY_PREFIX.dj.length), 'published a non-audio track');
-  }
+  // Keyed to the account, whichever of its publishers (browser, RTMP, WHIP) did it.
+  const userId = participantKind(participant.identity) === 'dj' ? djUserId(participant.identity) : null;
+  if (channelId && userId) await blockPublisher(channelId, userId, 'published a non-audio track');
   return violation;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { refuseDisabledJoin } from '../accounts/disable';
 import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
 import { reactToWebhook } from '../egress';
 import { BODY_LIMITS, readBodyText } from '../http/body';
@@ -27,7 +28,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
     throw unauthorized('Invalid webhook signature.');
   }
   // The ingress guard runs beside the state update: an OBS push without rights must lose them within 1 s.
-  const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event)]);
+  // A disabled account's browser that joined with an old token is cut here too, not at the next enforcement pass.
+  const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event), refuseDisabledJoin(event)]);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and

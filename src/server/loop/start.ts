@@ -1,4 +1,5 @@
 import 'server-only';
+import { actionsTask } from '../actions/task';
 import { reconcileTask } from '../channels/reconciler';
 import { obsTempoTask, tempoTask } from '../bpm';
 import { egressTask } from '../egress';
@@ -19,5 +20,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(egressTask());
   supervisor.register(tempoTask());
   supervisor.register(obsTempoTask());
+  supervisor.register(actionsTask());
   supervisor.start();
 }

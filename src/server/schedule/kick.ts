@@ -1,11 +1,14 @@
 import 'server-only';
-import { getBroadcastRoom, IDENTITY_PREFIX, participantKind } from '@/types/broadcast';
+import type { ParticipantInfo } from 'livekit-server-sdk';
+import { djUserId, getBroadcastRoom, participantKind } from '@/types/broadcast';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
+import { type ActionRow, recordAction, settle } from '../actions/store';
 import { type AuditActor, audit } from '../audit';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { notFound } from '../http/errors';
 import { isRoomNotHosted } from '../channels/livekit-probe';
+import { setEnabled } from '../ingress/guard';
 import { getRoomService } from '../livekit/clients';
 import { djPermission } from '../livekit/grants';
 import { TASKS, wake } from '../loop';
@@ -15,39 +18,95 @@ import { rightsInput } from './store';
 /** Without a running slot (an admin override), a kick blocks for this long. */
 const FALLBACK_BLOCK_MS = 60 * 60_000;
 
+async function blockUntil(channelId: string, now: Date): Promise<Date> {
+  const rights = publishRights(await rightsInput(channelId, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000));
+  return rights.current?.end ?? new Date(now.getTime() + FALLBACK_BLOCK_MS);
+}
+
+/** Blocks an account (never a connection) on a channel until `until`; an equal or longer block already there is enough. */
+async function ensureBlock(channelId: string, userId: string, until: Date, reason: string): Promise<void> {
+  const existing = await getDb().publishBlock.findFirst({ where: { channelId, userId, until: { gte: until } } });
+  if (!existing) await getDb().publishBlock.create({ data: { channelId, userId, until, reason } });
+}
+
+export type KickResult = { kicked: string[]; action: ActionRow };
+
 /**
- * Takes whoever publishes on a channel off air and blocks them from publishing
- * there for the rest of the current slot. Returns the identities kicked.
+ * Takes whoever is on air on a channel off air and blocks their account there for the rest of
+ * the current slot. The block (the database side) is written before LiveKit is asked, so every
+ * gate that reads it (tokens, the ingress policy, enforcement) refuses the DJ at once; the loop
+ * does the LiveKit side (finishKick) with retries.
  */
-export async function kickPublishers(channelId: string, actor: AuditActor): Promise<string[]> {
-  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, name: true } });
+export async function kickPublishers(channelId: string, actor: AuditActor, startedAt = Date.now()): Promise<KickResult> {
+  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, name: true, liveIdentity: true } });
   if (!channel) throw notFound('No such channel.');
-  const room = getBroadcastRoom(channel.id);
-  const now = new Date();
-  const rights = publishRights(await rightsInput(channel.id, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000));
-  const until = rights.current?.end ?? new Date(now.getTime() + FALLBACK_BLOCK_MS);
-  const participants = await getRoomService()
+  const userId = channel.liveIdentity ? djUserId(channel.liveIdentity) : null;
+  if (userId) {
+    const until = await blockUntil(channelId, new Date());
+    await ensureBlock(channelId, userId, until, `kicked by ${actor?.name ?? 'station'}`);
+    await auditKick(actor, channel, [userId], until);
+  }
+  const action = await recordAction({ kind: 'kick', channelId, userId, actor });
+  wake(TASKS.enforce);
+  return { kicked: channel.liveIdentity ? [channel.liveIdentity] : [], action: await settle(action, startedAt) };
+}
+
+async function listRoom(room: string): Promise<ParticipantInfo[]> {
+  return getRoomService()
     .listParticipants(room)
     .catch((err: { status?: unknown }) => (err.status === 404 || isRoomNotHosted(err) ? [] : Promise.reject(err)));
-  const publishers = participants.filter((p) => participantKind(p.identity) === 'dj' && (p.tracks.length > 0 || p.permission?.canPublish));
-  for (const p of publishers) {
-    await getDb().publishBlock.create({
-      data: { channelId, userId: p.identity.slice(IDENTITY_PREFIX.dj.length), until, reason: `kicked by ${actor?.name ?? 'station'}` },
-    });
-  }
+}
+
+/** Takes one publisher's rights (LiveKit drops its tracks) and mutes whatever it still sends. */
+async function takeOffAir(room: string, p: ParticipantInfo, until: Date): Promise<void> {
+  const service = getRoomService();
+  const info = await service.updateParticipant(room, p.identity, {
+    permission: djPermission(false),
+    attributes: { [ACCESS_ATTRIBUTE]: 'kicked', [UNTIL_ATTRIBUTE]: until.toISOString() },
+  });
+  await Promise.all(info.tracks.map((t) => service.mutePublishedTrack(room, p.identity, t.sid, true).catch(() => undefined)));
+}
+
+/** The accounts' OBS inputs on the channel refuse pushes (disabling an active one ends its stream); the ingress supervision keeps them so. */
+async function disableInputs(channelId: string, userIds: string[]): Promise<void> {
+  const rows = await getDb().ingressEndpoint.findMany({ where: { channelId, userId: { in: userIds } }, select: { ingressId: true } });
   await Promise.all(
-    publishers.map(async (p) => {
-      const info = await getRoomService().updateParticipant(room, p.identity, {
-        permission: djPermission(false),
-        attributes: { [ACCESS_ATTRIBUTE]: 'kicked', [UNTIL_ATTRIBUTE]: until.toISOString() },
-      });
-      await Promise.all(info.tracks.map((t) => getRoomService().mutePublishedTrack(room, p.identity, t.sid, true).catch(() => undefined)));
-    }),
+    rows.map((r) =>
+      setEnabled(r.ingressId, false).catch((err: unknown) => {
+        if (!/not.?found|does not exist/i.test(String(err)) && (err as { status?: unknown }).status !== 404) throw err;
+      }),
+    ),
   );
-  const who = publishers.map((p) => p.name || p.identity).join(', ') || 'nobody was publishing';
-  await audit({ actor, action: 'kick', channel, detail: `${who}; blocked until ${until.toISOString()}` });
+}
+
+/**
+ * The LiveKit side of a kick, run by the loop (idempotent): every publisher of the kicked
+ * account (browser, RTMP, WHIP) and anyone else publishing loses its rights, and their
+ * accounts are blocked. The audit entry names accounts as our database has them.
+ */
+export async function finishKick(action: ActionRow): Promise<void> {
+  const channelId = action.channelId ?? '';
+  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, name: true } });
+  if (!channel) return; // deleted since: nothing left to take off air
+  const room = getBroadcastRoom(channelId);
+  const until = await blockUntil(channelId, action.createdAt);
+  const participants = (await listRoom(room)).filter((p) => participantKind(p.identity) === 'dj' && djUserId(p.identity));
+  const publishing = participants.filter((p) => p.tracks.length > 0 || p.permission?.canPublish);
+  const accounts = new Set([...(action.userId ? [action.userId] : []), ...publishing.map((p) => djUserId(p.identity) as string)]);
+  for (const userId of accounts) await ensureBlock(channelId, userId, until, `kicked by ${action.actorName}`);
+  const targets = participants.filter((p) => accounts.has(djUserId(p.identity) as string));
+  await Promise.all([...targets.map((p) => takeOffAir(room, p, until)), disableInputs(channelId, [...accounts])]);
   wake(TASKS.enforce);
-  return publishers.map((p) => p.identity);
+  // The request audited the account it knew; only who else was found here is added.
+  const others = [...accounts].filter((id) => id !== action.userId);
+  if (!action.userId || others.length) await auditKick(action.actorId ? { id: action.actorId, name: action.actorName } : null, channel, others, until);
+}
+
+/** The audit entry names accounts as our database has them, never a participant's self-chosen LiveKit name. */
+async function auditKick(actor: AuditActor, channel: { id: string; name: string }, userIds: string[], until: Date): Promise<void> {
+  const users = userIds.length ? await getDb().user.findMany({ where: { id: { in: userIds } }, select: { name: true } }) : [];
+  const who = users.map((u) => u.name).join(', ') || 'nobody was publishing';
+  await audit({ actor, action: 'kick', channel, detail: `${who}; blocked until ${until.toISOString()}` });
 }
 
 /**
@@ -55,9 +114,6 @@ export async function kickPublishers(channelId: string, actor: AuditActor): Prom
  * without one), so the enforcement loop does not hand back what another rule took away.
  */
 export async function blockPublisher(channelId: string, userId: string, reason: string): Promise<void> {
-  const now = new Date();
-  const rights = publishRights(await rightsInput(channelId, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000));
-  const until = rights.current?.end ?? new Date(now.getTime() + FALLBACK_BLOCK_MS);
-  await getDb().publishBlock.create({ data: { channelId, userId, until, reason } });
+  await ensureBlock(channelId, userId, await blockUntil(channelId, new Date()), reason);
   wake(TASKS.enforce);
 }

@@ -1,6 +1,7 @@
 import { z } from '@/types/zod';
 import { accountUpdateSchema } from '@/types/account';
 import { deleteAccount, setAccountDisabled } from '@/server/accounts/service';
+import { toActionView } from '@/server/actions';
 import { authorise } from '@/server/auth/session';
 import { handler, json, noContent } from '@/server/http/handler';
 import { parseBody, parseParams } from '@/server/http/parse';
@@ -14,10 +15,16 @@ export const DELETE = handler<{ id: string }>(async (req, { params }) => {
   return noContent();
 });
 
-/** { disabled: true } disables the account (sessions end, off air at once); false re-enables it. */
+/**
+ * { disabled: true } disables the account (sessions end, refused everywhere at once; 202 while
+ * LiveKit still has to drop its connections); false re-enables it.
+ */
 export const PATCH = handler<{ id: string }>(async (req, { params }) => {
+  const startedAt = Date.now();
   const admin = await authorise(req, ['admin']);
   const { id } = await parseParams(params, paramsSchema);
   const { disabled } = await parseBody(req, accountUpdateSchema);
-  return json(await setAccountDisabled(id, disabled, admin));
+  const { action, ...account } = await setAccountDisabled(id, disabled, admin, startedAt);
+  if (!action) return json(account);
+  return json({ ...account, action: toActionView(action) }, action.status === 'done' ? 200 : 202);
 });

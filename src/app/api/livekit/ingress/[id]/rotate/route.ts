@@ -1,12 +1,19 @@
 import { ingressIdParamsSchema } from '@/types/ingress';
+import { toActionView } from '@/server/actions';
 import { authorise } from '@/server/auth/session';
 import { handler, json } from '@/server/http/handler';
 import { parseParams } from '@/server/http/parse';
 import { rotateEndpoint } from '@/server/ingress';
 
-/** A new stream key; the old one is refused from now on and a stream using it ends. */
+/**
+ * A new stream key; the old one is refused from then on and a stream using it ends. 200 with the
+ * new key when LiveKit's side is done; 202 with the action (and the new key once it exists) while
+ * the loop still works on it, e.g. while LiveKit is unreachable.
+ */
 export const POST = handler<{ id: string }>(async (req, { params }) => {
+  const startedAt = Date.now();
   const user = await authorise(req, ['dj', 'admin']);
   const { id } = await parseParams(params, ingressIdParamsSchema);
-  return json(await rotateEndpoint(user, id));
+  const { endpoint, action } = await rotateEndpoint(user, id, startedAt);
+  return json({ ...endpoint, action: toActionView(action) }, action.status === 'done' && endpoint ? 200 : 202);
 });

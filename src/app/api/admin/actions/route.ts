@@ -1,0 +1,11 @@
+import { toActionView, unfinishedActions } from '@/server/actions';
+import { authorise } from '@/server/auth/session';
+import { handler, json } from '@/server/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+/** Actions whose LiveKit side is still pending or failed, newest first. */
+export const GET = handler(async (req) => {
+  await authorise(req, ['admin']);
+  return json({ actions: (await unfinishedActions()).map(toActionView) });
+});

@@ -1,0 +1,38 @@
+'use client';
+import { Alert } from '@/components/ui/Alert';
+import { Button } from '@/components/ui/Button';
+import { Card } from '@/components/ui/Card';
+import { useApiAction } from '@/hooks/useApiAction';
+import { usePolledJson } from '@/hooks/usePolledJson';
+import { fetchJson } from '@/lib/fetch-json';
+import { actionStateText, type ActionView } from '@/types/action';
+
+type ActionList = { actions: ActionView[] };
+const POLL_MS = 3_000;
+
+/**
+ * Actions whose LiveKit side is not done, from any admin or DJ, also after a reload: pending
+ * (retrying by itself) or failed, each with Retry. Hidden while there are none.
+ */
+export function UnfinishedActions() {
+  const { data } = usePolledJson<ActionList>('/api/admin/actions', POLL_MS, { actions: [] });
+  const retry = useApiAction((id: string) => fetchJson(`/api/actions/${encodeURIComponent(id)}/retry`, { method: 'POST', body: '{}' }));
+  if (data.actions.length === 0) return null;
+  return (
+    <Card title="Unfinished actions" description="The database side of these is done; LiveKit's side is still pending or failed.">
+      {retry.error && <Alert tone="error" className="mb-3">{retry.error}</Alert>}
+      <ul className="divide-y divide-line" data-testid="unfinished-actions">
+        {data.actions.map((a) => (
+          <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="unfinished-action" data-state={a.status}>
+            <span>
+              <span className="font-medium">{a.kind}</span> · {new Date(a.createdAt).toLocaleTimeString()} · {actionStateText(a)}
+            </span>
+            <Button size="sm" variant="secondary" busy={retry.pending} onClick={() => void retry.run(a.id)}>
+              {a.status === 'failed' ? 'Retry' : 'Retry now'}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
