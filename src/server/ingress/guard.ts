@@ -1,10 +1,11 @@
 import 'server-only';
-import { TrackSource, type WebhookEvent } from 'livekit-server-sdk';
+import { TrackSource, TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getRoomService } from '../livekit/clients';
 import { getIngressClient } from './client';
 import { deleteAtLivekit } from './endpoints';
+import { setTracksMuted } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
@@ -15,7 +16,8 @@ const ALLOWED = { canPublish: true, canPublishSources: [TrackSource.MICROPHONE],
 /** Revoked: LiveKit unpublishes its tracks at once (listeners stop hearing it), and it may do nothing else. */
 const REVOKED = { canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false };
 
-export type GuardResult = 'allowed' | 'revoked' | 'ignored';
+/** `held`: connected in the green room, its tracks muted until the slot start (not on air). */
+export type GuardResult = 'allowed' | 'held' | 'revoked' | 'ignored';
 
 type Publisher = { room: string; channelId: string; identity: string; ingressId: string | undefined };
 
@@ -80,8 +82,13 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
     const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
     if (verdict.allowed) {
       // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
-      await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName });
-      return 'allowed';
+      const info = await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName });
+      if (!verdict.heldUntil) return 'allowed';
+      // Audio only: OBS's video track is on its way out (the microphone source alone is allowed).
+      const audio = [...info.tracks, ...(event.track ? [event.track] : [])].filter((t) => t.type === TrackType.AUDIO);
+      const sids = new Set(audio.map((t) => t.sid));
+      await setTracksMuted(room, p.identity, [...sids], true);
+      return 'held';
     }
     console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);
     await revoke(p, known);
