@@ -82,12 +82,16 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
     const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
     if (verdict.allowed) {
       // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
-      const info = await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName });
+      // In the green room the new audio track is muted first, before anything else: every ms counts.
+      const track = verdict.heldUntil && event.track?.type === TrackType.AUDIO ? event.track.sid : null;
+      const [info] = await Promise.all([
+        getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName }),
+        track ? setTracksMuted(room, p.identity, [track], true) : undefined,
+      ]);
       if (!verdict.heldUntil) return 'allowed';
       // Audio only: OBS's video track is on its way out (the microphone source alone is allowed).
-      const audio = [...info.tracks, ...(event.track ? [event.track] : [])].filter((t) => t.type === TrackType.AUDIO);
-      const sids = new Set(audio.map((t) => t.sid));
-      await setTracksMuted(room, p.identity, [...sids], true);
+      const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);
+      await setTracksMuted(room, p.identity, others.map((t) => t.sid), true);
       return 'held';
     }
     console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);

@@ -87,7 +87,9 @@ async function setObsAudible(channelId: string, room: string, action: Extract<Dj
   const p = (await listRoom(channelId)).find((x) => x.identity === action.identity);
   const trackSid = action.trackSids[0];
   if (p && trackSid) await setTrackAudible(channelId, { sid: p.sid, identity: p.identity, name: p.name }, trackSid, audible);
+  // What a track_published webhook would have started: pushed pages, the HLS egress, the tempo analyser.
   wake(TASKS.streams);
+  wake(TASKS.egress);
   wake(TASKS.obsTempo);
 }
 
