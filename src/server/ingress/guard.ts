@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { getRoomService } from '../livekit/clients';
 import { getIngressClient } from './client';
 import { deleteAtLivekit } from './endpoints';
-import { setTracksMuted } from './hold';
+import { holdWhenPublished, setTracksMuted } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
@@ -89,6 +89,10 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
         track ? setTracksMuted(room, p.identity, [track], true) : undefined,
       ]);
       if (!verdict.heldUntil) return 'allowed';
+      if (event.event === 'participant_joined') {
+        // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
+        void holdWhenPublished(room, p.identity).catch((err: unknown) => console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err));
+      }
       // Audio only: OBS's video track is on its way out (the microphone source alone is allowed).
       const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);
       await setTracksMuted(room, p.identity, others.map((t) => t.sid), true);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { TrackType } from 'livekit-server-sdk';
 import { getRoomService } from '../livekit/clients';
 
 /**
@@ -11,4 +12,28 @@ import { getRoomService } from '../livekit/clients';
  */
 export async function setTracksMuted(room: string, identity: string, trackSids: readonly string[], muted: boolean): Promise<void> {
   await Promise.all(trackSids.map((sid) => getRoomService().mutePublishedTrack(room, identity, sid, muted)));
+}
+
+/** How often a joined green-room input is checked for its first track, and for how long. */
+const WATCH_EVERY_MS = 20;
+const WATCH_FOR_MS = 15_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Mutes a green-room input's audio the moment LiveKit has it. Ingress publishes its track
+ * ~100 ms after joining and subscribers hear it ~250 ms later, while LiveKit's track_published
+ * webhook can arrive a second late: so after the join webhook the track is watched for.
+ * Ends once the audio is muted, the participant is gone, or after WATCH_FOR_MS.
+ */
+export async function holdWhenPublished(room: string, identity: string): Promise<void> {
+  const deadline = Date.now() + WATCH_FOR_MS;
+  while (Date.now() < deadline) {
+    const p = await getRoomService().getParticipant(room, identity).catch(() => null);
+    if (!p) return;
+    const audio = p.tracks.filter((t) => t.type === TrackType.AUDIO);
+    const audible = audio.filter((t) => !t.muted).map((t) => t.sid);
+    if (audible.length > 0) return setTracksMuted(room, identity, audible, true);
+    if (audio.length > 0) return;
+    await sleep(WATCH_EVERY_MS);
+  }
 }
