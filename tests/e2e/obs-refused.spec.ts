@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { createChannel, createDj, scheduleAt, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { createChannel, createDj, listDj, scheduleAt, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { requireEnv } from './support/env';
 
 /** The DJ's own zone, unlike the channel's (UTC): the console must show times in this one. */
@@ -24,6 +24,7 @@ test.describe('OBS input outside a slot', () => {
     await signIn(adminPage, admin);
     const channel = await createChannel(adminPage.request, { name: `OBS refused ${suffix}`, slug, description: 'No slot yet.' });
     const djId = await createDj(adminPage.request, dj);
+    await listDj(adminPage.request, channel.id, djId); // on the channel, no slot yet
     const djPage: Page = await djContext.newPage();
     await signIn(djPage, dj, `/dj/${slug}`);
 
@@ -32,7 +33,7 @@ test.describe('OBS input outside a slot', () => {
     await expect(rtmp.getByTestId('obs-status')).toHaveAttribute('data-state', 'refused');
     await expect(rtmp.getByTestId('obs-status-text')).toContainText('no upcoming slot on this channel');
 
-    // A slot three hours ahead: the green room opens SLOT_GREEN_ROOM_SECONDS (10 min) before it.
+    // A slot three hours ahead: the green room opens SLOT_GREEN_ROOM_SECONDS before it (the harness runs the default, 600).
     const start = new Date(Math.ceil((Date.now() + 3 * 3600_000) / 60_000) * 60_000);
     await scheduleAt(adminPage.request, channel.id, djId, start, 3600, 'Late Show');
     const opens = new Date(start.getTime() - 600_000);

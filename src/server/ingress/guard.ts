@@ -91,7 +91,7 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
       if (!verdict.heldUntil) return 'allowed';
       if (event.event === 'participant_joined') {
         // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
-        void holdWhenPublished(room, p.identity).catch((err: unknown) => console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err));
+        void holdWhenPublished(room, p.identity, verdict.heldUntil).catch((err: unknown) => console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err));
       }
       // Audio only: OBS's video track is on its way out (the microphone source alone is allowed).
       const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);

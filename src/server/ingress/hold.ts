@@ -23,10 +23,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Mutes a green-room input's audio the moment LiveKit has it. Ingress publishes its track
  * ~100 ms after joining and subscribers hear it ~250 ms later, while LiveKit's track_published
  * webhook can arrive a second late: so after the join webhook the track is watched for.
- * Ends once the audio is muted, the participant is gone, or after WATCH_FOR_MS.
+ * Ends once the audio is muted, the participant is gone, after WATCH_FOR_MS or at `until`
+ * (the slot start). The hold task (./task.ts) covers the rest of the green room.
  */
-export async function holdWhenPublished(room: string, identity: string): Promise<void> {
-  const deadline = Date.now() + WATCH_FOR_MS;
+export async function holdWhenPublished(room: string, identity: string, until: Date): Promise<void> {
+  // Never past the slot start: from then on the enforcement loop unmutes it.
+  const deadline = Math.min(Date.now() + WATCH_FOR_MS, until.getTime());
   while (Date.now() < deadline) {
     const p = await getRoomService().getParticipant(room, identity).catch(() => null);
     if (!p) return;

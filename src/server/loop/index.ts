@@ -11,6 +11,7 @@ export const TASKS = {
   egress: 'supervise-egress',
   tempo: 'relay-tempo',
   obsTempo: 'obs-tempo',
+  obsHold: 'obs-green-room-hold',
 } as const;
 
 // One per process, also across Next's module reloads in development.

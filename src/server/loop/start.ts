@@ -2,6 +2,7 @@ import 'server-only';
 import { reconcileTask } from '../channels/reconciler';
 import { obsTempoTask, tempoTask } from '../bpm';
 import { egressTask } from '../egress';
+import { obsHoldTask } from '../ingress/task';
 import { streamsTask } from '../live/hub';
 import { enforcementTask } from '../schedule/enforce';
 import { getSupervisor } from './index';
@@ -19,5 +20,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(egressTask());
   supervisor.register(tempoTask());
   supervisor.register(obsTempoTask());
+  supervisor.register(obsHoldTask());
   supervisor.start();
 }

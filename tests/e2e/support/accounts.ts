@@ -50,10 +50,15 @@ export async function scheduleNow(request: APIRequestContext, channelId: string,
   await scheduleAt(request, channelId, userId, new Date(Math.floor(Date.now() / 1000) * 1000), seconds);
 }
 
-/** Lists the DJ on the channel (a UTC channel) and gives them a slot from `start` for `seconds`. */
-export async function scheduleAt(request: APIRequestContext, channelId: string, userId: string, start: Date, seconds: number, title = 'E2E set'): Promise<void> {
+/** Lists (only) this DJ on the channel: they may hold slots there. */
+export async function listDj(request: APIRequestContext, channelId: string, userId: string): Promise<void> {
   const list = await request.put(`/api/admin/channels/${channelId}/djs`, { data: { userIds: [userId] }, headers: sameOrigin() });
   expect(list.status(), await list.text()).toBe(200);
+}
+
+/** Lists the DJ on the channel (a UTC channel) and gives them a slot from `start` for `seconds`. */
+export async function scheduleAt(request: APIRequestContext, channelId: string, userId: string, start: Date, seconds: number, title = 'E2E set'): Promise<void> {
+  await listDj(request, channelId, userId);
   const slot = await request.post(`/api/admin/channels/${channelId}/slots`, {
     data: { title, start: start.toISOString().slice(0, 19), durationSeconds: seconds, hostIds: [userId] },
     headers: sameOrigin(),
