@@ -64,7 +64,8 @@ runBench('obs-slot', async () => {
   let sameSession = 0;
   try {
     for (let run = 1; run <= RUNS; run++) {
-      const boundary = Math.ceil((Date.now() + LEAD_MS) / 1000) * 1000;
+      const runStart = Date.now(); // the previous run's slot ended (and was silent) before this
+      const boundary = Math.ceil((runStart + LEAD_MS) / 1000) * 1000;
       await call('POST', `/api/admin/channels/${channel.id}/slots`, { start: utcLocal(new Date(boundary)), durationSeconds: SLOT_SECONDS, hostIds: [account.id], title: `run ${run}` }, admin, 201);
       // The supervision loop enables the input within a couple of seconds (green room); pushes before that are refused.
       let push = pushRtmp(endpoint);
@@ -78,7 +79,7 @@ runBench('obs-slot', async () => {
       if (!joined) fail(`run ${run}: OBS was not held in the green room before the slot start (ffmpeg: ${push.log().trim().slice(-300)})`);
       const statesBefore = stream.states.length;
       await sleep(boundary + 4_000 - Date.now());
-      const early = listener.heard.find((h) => h.t < boundary && h.t > joined.at - 10_000 && h.tones.includes(TONE));
+      const early = listener.heard.find((h) => h.t < boundary && h.t > runStart && h.tones.includes(TONE));
       if (early) fail(`run ${run}: OBS heard ${boundary - early.t} ms before the slot start`);
       const first = firstHeard(listener.heard, TONE, boundary);
       const liveIndex = stream.states.findIndex((s, i) => i >= statesBefore && s.channel.live.onAir && s.channel.live.djName === account.name);
