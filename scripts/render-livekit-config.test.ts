@@ -23,6 +23,7 @@ type Config = {
   webhook: { api_key: string; urls: string[] };
   turn?: { domain: string };
   ingress: { rtmp_base_url: string };
+  room?: Record<string, unknown>;
 };
 
 const render = (v: Record<string, string> = vars, o = {}): Config => parse(renderLivekitConfig(template, v, o)) as Config;
@@ -39,6 +40,11 @@ describe('renderLivekitConfig', () => {
     expect(config.port).toBe(7880);
     expect(config.rtc).toMatchObject({ tcp_port: 7881, port_range_start: 50000, port_range_end: 60000 });
     expect(config.rtc.use_external_ip).toBe(true);
+  });
+
+  it('lets the server unmute a track, in production and in loopback runs (the OBS green room)', () => {
+    expect(render().room?.enable_remote_unmute).toBe(true);
+    expect(render(vars, { nodeIp: '127.0.0.1', signalPort: 7890, redis: null }).room?.enable_remote_unmute).toBe(true);
   });
 
   it('lists the placeholders the template uses', () => {

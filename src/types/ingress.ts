@@ -24,6 +24,25 @@ export const ingressIdParamsSchema = z.object({
 export type IngressStatus = 'idle' | 'connecting' | 'live' | 'error';
 
 /**
+ * When a DJ's OBS inputs work, for the console to say (times are ISO; it shows them in the
+ * DJ's own time zone). Pushes are accepted from the green room on (`opensAt`, SLOT_GREEN_ROOM_SECONDS
+ * before the slot) and heard from the slot start; outside that they are refused.
+ */
+export type IngressAvailability =
+  | { state: 'on_air' }
+  | { state: 'green_room'; slotStart: string; title: string }
+  | {
+      state: 'refused';
+      /** not_yet: a slot is coming; no_slot: none is; kicked: an admin took the DJ off air; disabled: the account. */
+      reason: 'not_yet' | 'no_slot' | 'kicked' | 'disabled';
+      opensAt: string | null;
+      slotStart: string | null;
+      title: string;
+      /** kicked: the block ends then. */
+      until: string | null;
+    };
+
+/**
  * One of a DJ's OBS inputs. Only ever sent to that DJ or an admin: the stream
  * key is a secret (anyone holding it can broadcast as the DJ).
  */
@@ -35,8 +54,10 @@ export type IngressEndpoint = {
   serverUrl: string;
   streamKey: string;
   status: IngressStatus;
-  /** False while the DJ may not publish (outside their slot): pushes are refused. */
+  /** False while the DJ may not connect (outside their slot and its green room): pushes are refused. */
   enabled: boolean;
+  /** Why pushes are refused or held, and from when they work (the same for all of a DJ's inputs on a channel). */
+  availability: IngressAvailability;
   keyCreatedAt: string;
 };
 

@@ -1,10 +1,11 @@
 import { stackEnv } from './stack-env';
 
-/** Reads `event: state` frames of a server-sent events response into `states`, as they arrive. */
+/** Reads `event: state` frames of a server-sent events response into `states`, as they arrive (`times`: Date.now() at arrival). */
 export async function openStream<T>(path: string, cookie?: string) {
   const controller = new AbortController();
   const res = await fetch(new URL(path, stackEnv().APP_URL), { headers: cookie ? { cookie } : {}, signal: controller.signal });
   const states: T[] = [];
+  const times: number[] = [];
   const done = (async () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -17,9 +18,12 @@ export async function openStream<T>(path: string, cookie?: string) {
         const frame = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (frame.includes('event: state') && data) states.push(JSON.parse(data.slice(6)) as T);
+        if (frame.includes('event: state') && data) {
+          states.push(JSON.parse(data.slice(6)) as T);
+          times.push(Date.now());
+        }
       }
     }
   })();
-  return { res, states, close: async () => (controller.abort(), await done) };
+  return { res, states, times, close: async () => (controller.abort(), await done) };
 }

@@ -57,7 +57,7 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
       </div>
       {endpoint ? (
         <>
-          <p className="text-sm" aria-live="polite">{ingressStatusText(endpoint.status, endpoint.enabled)}</p>
+          <p className="text-sm" data-testid="obs-status-text" aria-live="polite">{ingressStatusText(endpoint)}</p>
           <CopyField label="Server" value={endpoint.serverUrl} testId="obs-server-url" />
           <CopyField
             label={input === 'whip' ? 'Bearer token (stream key)' : 'Stream key'}

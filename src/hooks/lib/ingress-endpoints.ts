@@ -1,7 +1,7 @@
 import type { IngressInputKind } from '@/types/broadcast';
-import type { IngressEndpoint, IngressStatus } from '@/types/ingress';
+import type { IngressAvailability, IngressEndpoint, IngressStatus } from '@/types/ingress';
 
-export type IngressBadge = { state: IngressStatus | 'paused'; label: string; tone: 'neutral' | 'live' | 'warning' | 'danger' };
+export type IngressBadge = { state: IngressStatus | 'refused' | 'green_room'; label: string; tone: 'neutral' | 'live' | 'warning' | 'danger' };
 
 /** Replaces the endpoint with the same input (a rotation keeps the id but changes the key) or adds it. */
 export function upsertEndpoint(list: IngressEndpoint[], next: IngressEndpoint): IngressEndpoint[] {
@@ -17,9 +17,41 @@ export function endpointFor(list: IngressEndpoint[], input: IngressInputKind): I
   return list.find((e) => e.inputType === input) ?? null;
 }
 
+/** A time on the DJ's own clock: the hour today, with the day otherwise. */
+export function formatWhen(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return time;
+  return `${at.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })}, ${time}`;
+}
+
+type EndpointState = Pick<IngressEndpoint, 'status' | 'enabled' | 'availability'>;
+
+/** Why pushes are refused now and when they will work, in the DJ's words. */
+function refusalText(a: IngressAvailability, now: Date): string {
+  if (a.state !== 'refused') return 'Paused: pushes are refused until you may go on air';
+  const slot = a.title ? `your slot “${a.title}”` : 'your slot';
+  switch (a.reason) {
+    case 'not_yet':
+      return `Refused now: it is not your slot yet. OBS can connect from ${formatWhen(a.opensAt ?? '', now)} (the green room) and goes on air when ${slot} starts at ${formatWhen(a.slotStart ?? '', now)}.`;
+    case 'no_slot':
+      return 'Refused: you have no upcoming slot on this channel, so OBS cannot connect. Ask an admin for a slot.';
+    case 'kicked':
+      return `Refused: an admin took you off air on this channel${a.until ? ` until ${formatWhen(a.until, now)}` : ''}.`;
+    case 'disabled':
+      return 'Refused: your account is disabled.';
+  }
+}
+
 /** What the DJ reads next to an input. */
-export function ingressStatusText(status: IngressStatus, enabled: boolean): string {
-  if (!enabled) return 'Paused: pushes are refused until you may go on air';
+export function ingressStatusText(endpoint: EndpointState, now: Date = new Date()): string {
+  const { status, enabled, availability: a } = endpoint;
+  if (!enabled || a.state === 'refused') return refusalText(a, now);
+  if (a.state === 'green_room') {
+    const at = formatWhen(a.slotStart, now);
+    if (status === 'live' || status === 'connecting') return `Connected in the green room: not on air yet. Listeners hear OBS from ${at}, no reconnect needed.`;
+    return `Green room: start streaming in OBS now; it goes on air at ${at}.`;
+  }
   switch (status) {
     case 'live':
       return 'On air from OBS';
@@ -32,9 +64,10 @@ export function ingressStatusText(status: IngressStatus, enabled: boolean): stri
   }
 }
 
-/** The badge beside an input: paused wins, then LiveKit's state. */
-export function ingressBadge(endpoint: Pick<IngressEndpoint, 'status' | 'enabled'>): IngressBadge {
-  if (!endpoint.enabled) return { state: 'paused', label: 'Paused', tone: 'warning' };
+/** The badge beside an input: refused wins, then the green room, then LiveKit's state. */
+export function ingressBadge(endpoint: EndpointState): IngressBadge {
+  if (!endpoint.enabled || endpoint.availability.state === 'refused') return { state: 'refused', label: 'Refused', tone: 'warning' };
+  if (endpoint.availability.state === 'green_room' && endpoint.status !== 'error') return { state: 'green_room', label: 'Green room', tone: 'neutral' };
   switch (endpoint.status) {
     case 'live':
       return { state: 'live', label: 'On air', tone: 'live' };

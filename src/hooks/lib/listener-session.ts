@@ -1,4 +1,4 @@
-import { type DisconnectReason, type RemoteTrack, type Room, RoomEvent, Track } from 'livekit-client';
+import { type DisconnectReason, type RemoteTrack, type Room, RoomEvent, Track, type TrackPublication } from 'livekit-client';
 import { subscribeIfAudio } from './audio-only';
 import { describeDisconnect, type Problem } from './problems';
 import { fetchToken } from './token';
@@ -38,13 +38,18 @@ export async function connectListener(
   signal.throwIfAborted();
 
   const audio = new Set<RemoteTrack>();
+  // A track the server holds muted (an OBS set in its green room) is subscribed but silent: not audio yet.
+  const report = () => events.onAudio([...audio].some((t) => !t.isMuted));
   const onSubscribed = (track: RemoteTrack) => {
     if (track.kind !== Track.Kind.Audio) return;
     audio.add(track);
-    events.onAudio(true);
+    report();
   };
   const onUnsubscribed = (track: RemoteTrack) => {
-    if (audio.delete(track)) events.onAudio(audio.size > 0);
+    if (audio.delete(track)) report();
+  };
+  const onMuteChanged = (publication: TrackPublication) => {
+    if (publication.track && audio.has(publication.track as RemoteTrack)) report();
   };
   let resolveClosed: (p: Problem | null) => void = () => undefined;
   const closed = new Promise<Problem | null>((resolve) => (resolveClosed = resolve));
@@ -59,6 +64,8 @@ export async function connectListener(
       .off(RoomEvent.TrackPublished, subscribeIfAudio)
       .off(RoomEvent.TrackSubscribed, onSubscribed)
       .off(RoomEvent.TrackUnsubscribed, onUnsubscribed)
+      .off(RoomEvent.TrackMuted, onMuteChanged)
+      .off(RoomEvent.TrackUnmuted, onMuteChanged)
       .off(RoomEvent.Reconnecting, events.onReconnecting)
       .off(RoomEvent.Reconnected, events.onReconnected)
       .off(RoomEvent.Disconnected, onDisconnected);
@@ -67,6 +74,8 @@ export async function connectListener(
     .on(RoomEvent.TrackPublished, subscribeIfAudio)
     .on(RoomEvent.TrackSubscribed, onSubscribed)
     .on(RoomEvent.TrackUnsubscribed, onUnsubscribed)
+    .on(RoomEvent.TrackMuted, onMuteChanged)
+    .on(RoomEvent.TrackUnmuted, onMuteChanged)
     .on(RoomEvent.Reconnecting, events.onReconnecting)
     .on(RoomEvent.Reconnected, events.onReconnected)
     .on(RoomEvent.Disconnected, onDisconnected);

@@ -29,8 +29,11 @@ function eventTime(event: WebhookEvent, receivedAt: Date): Date {
   return at.getTime() > receivedAt.getTime() + MAX_EVENT_CLOCK_SKEW_MS ? receivedAt : at;
 }
 
-/** Pure mapping from a verified webhook, received at `receivedAt`, to the state change it asks for. */
-export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date()): LiveAction {
+/**
+ * Pure mapping from a verified webhook, received at `receivedAt`, to the state change it asks for.
+ * `held`: the server muted the track as it arrived (an OBS set in its green room).
+ */
+export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date(), held = false): LiveAction {
   const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
   if (!channelId) return { type: 'ignore', reason: 'not a channel room' };
   const at = eventTime(event, receivedAt);
@@ -52,6 +55,8 @@ export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date(
       if (event.track.type !== TrackType.AUDIO) return { type: 'ignore', reason: 'not audio' };
       // Listeners cannot publish; anything else with audio (a DJ, later an ingress) is on air.
       if (participant.kind === 'listener') return { type: 'ignore', reason: 'listener track' };
+      // A muted track is heard by nobody: on air once unmuted (src/server/schedule/enforce.ts).
+      if (held || event.track.muted) return { type: 'ignore', reason: 'muted track' };
       return { type: 'on_air', channelId, at, participant, trackSid: event.track.sid };
     }
     case 'track_unpublished':

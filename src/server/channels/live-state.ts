@@ -1,5 +1,6 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
+import { participantKind } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { djAccount } from './dj-account';
@@ -13,10 +14,11 @@ export type ApplyResult = 'applied' | 'duplicate' | 'ignored';
 /**
  * Applies a verified webhook once. The event id is recorded in the same
  * transaction as the change, so a redelivery is a no-op; each change is also
- * written to converge when LiveKit delivers events out of order.
+ * written to converge when LiveKit delivers events out of order. `held`: the ingress guard
+ * muted the event's track (an OBS set in the green room), so it is not on air.
  */
-export async function applyWebhookEvent(event: WebhookEvent): Promise<ApplyResult> {
-  const action = planLiveAction(event);
+export async function applyWebhookEvent(event: WebhookEvent, opts: { held?: boolean } = {}): Promise<ApplyResult> {
+  const action = planLiveAction(event, new Date(), opts.held);
   try {
     return await getDb().$transaction(async (tx) => {
       if (event.id) await tx.webhookEvent.create({ data: { id: event.id, event: event.event } });
@@ -29,6 +31,23 @@ export async function applyWebhookEvent(event: WebhookEvent): Promise<ApplyResul
     if (isUniqueViolation(err)) return 'duplicate';
     throw err;
   }
+}
+
+/**
+ * The server unmuted (or muted) a published track: LiveKit sends no webhook for that, so the one
+ * who did it records it here, right after the audio changed (an OBS set at its slot start).
+ */
+export async function setTrackAudible(
+  channelId: string,
+  participant: { sid: string; identity: string; name: string },
+  trackSid: string,
+  audible: boolean,
+  at = new Date(),
+): Promise<void> {
+  const action: Exclude<LiveAction, { type: 'ignore' }> = audible
+    ? { type: 'on_air', channelId, at, participant: { ...participant, kind: participantKind(participant.identity) }, trackSid }
+    : { type: 'off_air', channelId, at, trackSid };
+  await getDb().$transaction((tx) => applyAction(tx, action));
 }
 
 async function applyAction(tx: Prisma.TransactionClient, action: Exclude<LiveAction, { type: 'ignore' }>) {

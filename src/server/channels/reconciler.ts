@@ -19,7 +19,8 @@ function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant 
     identity: p.identity,
     name: p.name,
     joinedAt: joined > 0 ? new Date(joined * 1000) : fallback,
-    audioTrackSids: p.tracks.filter((t) => t.type === TrackType.AUDIO).map((t) => t.sid),
+    // A muted track is heard by nobody (an OBS set held in its green room): not on air.
+    audioTrackSids: p.tracks.filter((t) => t.type === TrackType.AUDIO && !t.muted).map((t) => t.sid),
   };
 }
 

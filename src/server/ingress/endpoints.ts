@@ -1,18 +1,19 @@
 import 'server-only';
 import type { IngressInfo } from 'livekit-server-sdk';
 import type { IngressInputKind } from '@/types/broadcast';
-import type { IngressCreateRequest, IngressEndpoint } from '@/types/ingress';
+import type { IngressAvailability, IngressCreateRequest, IngressEndpoint } from '@/types/ingress';
 import type { CurrentUser } from '../auth/session';
 import { channelExists } from '../channels/queries';
 import { getDb, isUniqueViolation } from '../db/client';
 import type { IngressEndpoint as Row } from '../db/generated/client';
 import { forbidden, notFound, unavailable } from '../http/errors';
+import { ingressAvailability } from './availability';
 import { getIngressClient } from './client';
 import { LIVEKIT_INPUT, createOptions, toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 import { stopThenDelete } from './teardown';
 
-export function toView(row: Row, info: IngressInfo): IngressEndpoint {
+export function toView(row: Row, info: IngressInfo, availability: IngressAvailability): IngressEndpoint {
   return {
     id: row.id,
     channelId: row.channelId,
@@ -21,6 +22,7 @@ export function toView(row: Row, info: IngressInfo): IngressEndpoint {
     streamKey: info.streamKey,
     status: toIngressStatus(info),
     enabled: info.enabled ?? true,
+    availability,
     keyCreatedAt: row.keyCreatedAt.toISOString(),
   };
 }
@@ -61,8 +63,8 @@ async function livekitInfo(row: Row): Promise<{ row: Row; info: IngressInfo }> {
 }
 
 export async function view(row: Row): Promise<IngressEndpoint> {
-  const current = await livekitInfo(row);
-  return toView(current.row, current.info);
+  const [current, availability] = await Promise.all([livekitInfo(row), ingressAvailability(row.channelId, row.userId)]);
+  return toView(current.row, current.info, availability);
 }
 
 /** A row the actor may manage (their own, or any for admins); 404 otherwise, so ids reveal nothing. */
@@ -98,7 +100,7 @@ export async function createEndpoint(
   const info = await createAtLivekit(channelId, actor.id, inputType);
   try {
     const row = await getDb().ingressEndpoint.create({ data: { ...key, ingressId: info.ingressId } });
-    return { endpoint: toView(row, info), created: true };
+    return { endpoint: toView(row, info, await ingressAvailability(channelId, actor.id)), created: true };
   } catch (err) {
     await deleteAtLivekit(info.ingressId);
     if (!isUniqueViolation(err)) throw err;

@@ -1,10 +1,11 @@
 import 'server-only';
-import { TrackSource, type WebhookEvent } from 'livekit-server-sdk';
+import { TrackSource, TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
 import { getDb } from '../db/client';
 import { getRoomService } from '../livekit/clients';
 import { getIngressClient } from './client';
 import { deleteAtLivekit } from './endpoints';
+import { holdWhenPublished, setTracksMuted } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
@@ -15,7 +16,8 @@ const ALLOWED = { canPublish: true, canPublishSources: [TrackSource.MICROPHONE],
 /** Revoked: LiveKit unpublishes its tracks at once (listeners stop hearing it), and it may do nothing else. */
 const REVOKED = { canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false };
 
-export type GuardResult = 'allowed' | 'revoked' | 'ignored';
+/** `held`: connected in the green room, its tracks muted until the slot start (not on air). */
+export type GuardResult = 'allowed' | 'held' | 'revoked' | 'ignored';
 
 type Publisher = { room: string; channelId: string; identity: string; ingressId: string | undefined };
 
@@ -80,8 +82,21 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
     const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
     if (verdict.allowed) {
       // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
-      await getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName });
-      return 'allowed';
+      // In the green room the new audio track is muted first, before anything else: every ms counts.
+      const track = verdict.heldUntil && event.track?.type === TrackType.AUDIO ? event.track.sid : null;
+      const [info] = await Promise.all([
+        getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName }),
+        track ? setTracksMuted(room, p.identity, [track], true) : undefined,
+      ]);
+      if (!verdict.heldUntil) return 'allowed';
+      if (event.event === 'participant_joined') {
+        // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
+        void holdWhenPublished(room, p.identity, verdict.heldUntil).catch((err: unknown) => console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err));
+      }
+      // Audio only: OBS's video track is on its way out (the microphone source alone is allowed).
+      const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);
+      await setTracksMuted(room, p.identity, others.map((t) => t.sid), true);
+      return 'held';
     }
     console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);
     await revoke(p, known);

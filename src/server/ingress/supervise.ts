@@ -7,14 +7,16 @@ import { setEnabled } from './guard';
 import { toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 import { isBeingDeleted } from './teardown';
+import { type GreenRoomInput, watchGreenRoom } from './task';
 
 /** Orphans seen on the previous pass: one pass of grace covers an ingress created a moment before its row. */
 let suspects = new Set<string>();
 
 /**
  * One pass of ingress supervision, run by the background loop: each DJ's OBS
- * inputs are enabled exactly while the DJ may publish (a disabled ingress refuses
- * pushes, and disabling an active one ends its stream), and ingresses in channel
+ * inputs are enabled exactly while the DJ may publish or waits in the green room (a disabled
+ * ingress refuses pushes, disabling an active one ends its stream; green-room inputs go to the
+ * hold task, ./task.ts), and ingresses in channel
  * rooms that no row knows (a rotation whose delete failed) are deleted.
  */
 export async function superviseIngress(): Promise<{ changed: number }> {
@@ -25,11 +27,14 @@ export async function superviseIngress(): Promise<{ changed: number }> {
   const known = new Set(rows.map((r) => r.ingressId));
   let changed = 0;
 
+  const green: GreenRoomInput[] = [];
   for (const info of infos) {
     const row = rows.find((r) => r.ingressId === info.ingressId);
     // One being stopped for deletion stays disabled (re-enabling it would restart the stream).
     if (!row || isBeingDeleted(info.ingressId)) continue;
-    const { allowed } = await ingressMayPublish(row.channelId, row.userId);
+    const verdict = await ingressMayPublish(row.channelId, row.userId);
+    const { allowed } = verdict;
+    if (verdict.allowed && verdict.heldUntil) green.push({ ingressId: info.ingressId, room: info.roomName, identity: info.participantIdentity, until: verdict.heldUntil });
     if ((info.enabled ?? true) !== allowed) {
       await setEnabled(info.ingressId, allowed);
       changed += 1;
@@ -48,5 +53,6 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     changed += 1;
   }
   suspects = new Set(orphans.map((o) => o.ingressId));
+  watchGreenRoom(green);
   return { changed };
 }

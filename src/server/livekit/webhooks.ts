@@ -27,9 +27,11 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   } catch {
     throw unauthorized('Invalid webhook signature.');
   }
-  // The ingress guard runs beside the state update: an OBS push without rights must lose them within 1 s.
-  // A disabled account's browser that joined with an old token is cut here too, not at the next enforcement pass.
-  const [result] = await Promise.all([applyWebhookEvent(event), guardIngressWebhook(event), refuseDisabledJoin(event)]);
+  // The ingress guard first (an OBS push without rights must lose them within 1 s): an OBS track it
+  // holds muted in the green room is not on air, so the live state must know. A disabled account's
+  // browser that joined with an old token is cut here too, not at the next enforcement pass.
+  const [guard] = await Promise.all([guardIngressWebhook(event), refuseDisabledJoin(event)]);
+  const result = await applyWebhookEvent(event, { held: guard === 'held' });
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and

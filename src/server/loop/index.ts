@@ -12,6 +12,7 @@ export const TASKS = {
   tempo: 'relay-tempo',
   obsTempo: 'obs-tempo',
   actions: 'admin-actions',
+  obsHold: 'obs-green-room-hold',
 } as const;
 
 // One per process, also across Next's module reloads in development.

@@ -3,6 +3,7 @@ import { actionsTask } from '../actions/task';
 import { reconcileTask } from '../channels/reconciler';
 import { obsTempoTask, tempoTask } from '../bpm';
 import { egressTask } from '../egress';
+import { obsHoldTask } from '../ingress/task';
 import { streamsTask } from '../live/hub';
 import { enforcementTask } from '../schedule/enforce';
 import { getSupervisor } from './index';
@@ -21,5 +22,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(tempoTask());
   supervisor.register(obsTempoTask());
   supervisor.register(actionsTask());
+  supervisor.register(obsHoldTask());
   supervisor.start();
 }

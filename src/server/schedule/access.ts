@@ -37,9 +37,22 @@ export async function decideDjAccess(userId: string, channel: { id: string; time
 }
 
 /**
- * Whether a DJ may publish on a channel this instant (inside their slot, not blocked):
- * the rule for OBS inputs, which have no green room (an ingress held back is refused).
+ * Whether a DJ may publish on a channel this instant (inside their slot, not blocked).
  */
 export async function mayPublishNow(channelId: string, userId: string, now = new Date()): Promise<boolean> {
   return publishRights(await rightsInput(channelId, now, 0)).publishers.has(userId);
+}
+
+/**
+ * What one DJ may do on a channel now: the rule for OBS inputs, which connect from the green
+ * room on (heard from the slot start). `findNext` looks up a refused DJ's next slot however far ahead.
+ */
+export async function djAccessNow(channelId: string, userId: string, opts: { findNext?: boolean; now?: Date } = {}): Promise<DjAccess> {
+  const now = opts.now ?? new Date();
+  const input = await rightsInput(channelId, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000);
+  const access = djAccess(userId, input);
+  if (opts.findNext && access.kind === 'denied' && !access.next && input.eligible.has(userId)) {
+    return { kind: 'denied', next: await nextOccurrenceFor(channelId, userId, now) };
+  }
+  return access;
 }

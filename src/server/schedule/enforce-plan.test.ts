@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { type DjAccount, planEnforcement, type RoomDj } from './enforce-plan';
 import type { PublishRights } from './on-air';
 
-const rights = (publishers: string[]): PublishRights => ({
+const rights = (publishers: string[], greenRoom: string[] = []): PublishRights => ({
   current: null,
   next: null,
   publishers: new Set(publishers),
-  greenRoom: new Set(),
+  greenRoom: new Set(greenRoom),
   nextBoundary: null,
+});
+/** An OBS input (ingress participant) with its audio tracks muted or audible. */
+const obs = (userId: string, canPublish: boolean, tracks: { muted?: string[]; audible?: string[] }): RoomDj => ({
+  identity: `ingress-rtmp-${userId}`,
+  userId,
+  canPublish,
+  publishing: (tracks.muted?.length ?? 0) + (tracks.audible?.length ?? 0) > 0,
+  obs: { muted: tracks.muted ?? [], audible: tracks.audible ?? [] },
 });
 const dj = (userId: string, canPublish: boolean, publishing = canPublish): RoomDj => ({ identity: `dj-${userId}`, userId, canPublish, publishing });
 const accounts = new Map<string, DjAccount>([
@@ -47,5 +55,26 @@ describe('planEnforcement', () => {
 
   it('revokes a track that is published without rights (a stale state)', () => {
     expect(planEnforcement([dj('a', false, true)], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'not_scheduled' }]);
+  });
+
+  it('holds an OBS input connected in the green room: muted, never revoked (that would end its session)', () => {
+    expect(planEnforcement([obs('b', true, { muted: ['TR_b'] })], accounts, rights([], ['b']), new Set())).toEqual([]);
+    expect(planEnforcement([obs('b', true, { audible: ['TR_b'] })], accounts, rights([], ['b']), new Set())).toEqual([
+      { type: 'mute', identity: 'ingress-rtmp-b', userId: 'b', trackSids: ['TR_b'] },
+    ]);
+  });
+
+  it('puts a held OBS input on air at the slot start by unmuting it, handing over from the outgoing DJ', () => {
+    expect(planEnforcement([dj('a', true), obs('b', true, { muted: ['TR_b'] })], accounts, rights(['b']), new Set())).toEqual([
+      { type: 'revoke', identity: 'dj-a', userId: 'a', reason: 'slot_ended', wasPublishing: true },
+      { type: 'unmute', identity: 'ingress-rtmp-b', userId: 'b', trackSids: ['TR_b'] },
+    ]);
+  });
+
+  it('cuts an OBS input outside its slot and green room as before (revoke)', () => {
+    expect(planEnforcement([obs('a', true, { muted: ['TR_a'] })], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'slot_ended' }]);
+    expect(planEnforcement([obs('a', true, { audible: ['TR_a'] })], accounts, rights([], ['a']), new Set(['a']))).toMatchObject([
+      { type: 'revoke', reason: 'kicked' },
+    ]);
   });
 });

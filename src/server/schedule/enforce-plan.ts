@@ -1,7 +1,13 @@
 import type { PublishRights } from './on-air';
 
-/** A DJ participant as LiveKit reports it. */
-export type RoomDj = { identity: string; userId: string; canPublish: boolean; publishing: boolean };
+/** A DJ participant as LiveKit reports it; `obs` for an OBS input, with its audio tracks by mute state. */
+export type RoomDj = {
+  identity: string;
+  userId: string;
+  canPublish: boolean;
+  publishing: boolean;
+  obs?: { muted: string[]; audible: string[] };
+};
 export type DjAccount = { admin: boolean; disabled: boolean };
 
 export type OffAirReason = 'slot_ended' | 'kicked' | 'not_scheduled';
@@ -9,12 +15,16 @@ export type OffAirReason = 'slot_ended' | 'kicked' | 'not_scheduled';
 export type DjAction =
   | { type: 'grant'; identity: string; userId: string }
   | { type: 'revoke'; identity: string; userId: string; reason: OffAirReason; wasPublishing: boolean }
-  | { type: 'remove'; identity: string; userId: string; wasPublishing: boolean };
+  | { type: 'remove'; identity: string; userId: string; wasPublishing: boolean }
+  // An OBS input's tracks: held silent in the green room, heard from the slot start (src/server/ingress/hold.ts).
+  | { type: 'mute'; identity: string; userId: string; trackSids: string[] }
+  | { type: 'unmute'; identity: string; userId: string; trackSids: string[] };
 
 /**
  * What LiveKit must change so that exactly the allowed DJs can publish. Admins are
  * never touched (their override is theirs to end); accounts that are gone or
- * disabled are removed from the room; everyone else gets or loses publish rights.
+ * disabled are removed from the room; everyone else gets or loses publish rights. An OBS
+ * input in its DJ's green room keeps them, muted, and is unmuted at the slot start.
  */
 export function planEnforcement(
   djs: RoomDj[],
@@ -31,7 +41,14 @@ export function planEnforcement(
       continue;
     }
     const allowed = rights.publishers.has(dj.userId);
+    const { identity, userId, obs } = dj;
+    if (obs && !allowed && dj.canPublish && rights.greenRoom.has(userId) && !blocked.has(userId)) {
+      // Connected early: keep the session (revoking would unpublish it), keep it silent.
+      if (obs.audible.length > 0) actions.push({ type: 'mute', identity, userId, trackSids: obs.audible });
+      continue;
+    }
     if (allowed && !dj.canPublish) actions.push({ type: 'grant', identity: dj.identity, userId: dj.userId });
+    if (allowed && obs && obs.muted.length > 0) actions.push({ type: 'unmute', identity, userId, trackSids: obs.muted });
     if (!allowed && (dj.canPublish || dj.publishing)) {
       const reason: OffAirReason = blocked.has(dj.userId) ? 'kicked' : dj.canPublish ? 'slot_ended' : 'not_scheduled';
       actions.push({ type: 'revoke', identity: dj.identity, userId: dj.userId, reason, wasPublishing: dj.publishing });

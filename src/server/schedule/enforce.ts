@@ -1,14 +1,16 @@
 import 'server-only';
-import type { ParticipantInfo } from 'livekit-server-sdk';
-import { djUserId, getBroadcastRoom, participantKind } from '@/types/broadcast';
+import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
+import { djUserId, getBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import { getEnv } from '../env';
 import { isRoomNotHosted } from '../channels/livekit-probe';
+import { setTrackAudible } from '../channels/live-state';
+import { setTracksMuted } from '../ingress/hold';
 import { getRoomService } from '../livekit/clients';
 import { djPermission } from '../livekit/grants';
-import { type LoopTask, TASKS } from '../loop';
+import { type LoopTask, TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
@@ -69,8 +71,26 @@ function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
   return participants.flatMap((p) => {
     const userId = participantKind(p.identity) === 'dj' ? djUserId(p.identity) : null;
     if (!userId) return [];
-    return [{ identity: p.identity, userId, canPublish: p.permission?.canPublish ?? false, publishing: p.tracks.length > 0 }];
+    const dj: RoomDj = { identity: p.identity, userId, canPublish: p.permission?.canPublish ?? false, publishing: p.tracks.length > 0 };
+    if (parseIngressIdentity(p.identity)) {
+      const audio = p.tracks.filter((t) => t.type === TrackType.AUDIO);
+      dj.obs = { muted: audio.filter((t) => t.muted).map((t) => t.sid), audible: audio.filter((t) => !t.muted).map((t) => t.sid) };
+    }
+    return [dj];
   });
+}
+
+/** An OBS input's tracks muted or unmuted, then the live state, which LiveKit sends no webhook for. */
+async function setObsAudible(channelId: string, room: string, action: Extract<DjAction, { type: 'mute' | 'unmute' }>): Promise<void> {
+  const audible = action.type === 'unmute';
+  await setTracksMuted(room, action.identity, action.trackSids, !audible);
+  const p = (await listRoom(channelId)).find((x) => x.identity === action.identity);
+  const trackSid = action.trackSids[0];
+  if (p && trackSid) await setTrackAudible(channelId, { sid: p.sid, identity: p.identity, name: p.name }, trackSid, audible);
+  // What a track_published webhook would have started: pushed pages, the HLS egress, the tempo analyser.
+  wake(TASKS.streams);
+  wake(TASKS.egress);
+  wake(TASKS.obsTempo);
 }
 
 async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
@@ -79,8 +99,13 @@ async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
   return new Map(users.map((u) => [u.id, { admin: u.role === 'admin', disabled: u.banned === true }]));
 }
 
-async function apply(room: string, action: DjAction, rights: PublishRights): Promise<void> {
+async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
+  const room = getBroadcastRoom(channelId);
   const service = getRoomService();
+  if (action.type === 'mute' || action.type === 'unmute') {
+    await setObsAudible(channelId, room, action);
+    return;
+  }
   if (action.type === 'remove') {
     await service.removeParticipant(room, action.identity);
     return;
@@ -100,7 +125,7 @@ async function apply(room: string, action: DjAction, rights: PublishRights): Pro
 }
 
 async function auditActions(channel: { id: string; name: string }, actions: DjAction[], rights: PublishRights) {
-  const granted = actions.filter((a) => a.type === 'grant').map((a) => a.userId);
+  const granted = actions.filter((a) => a.type === 'grant' || a.type === 'unmute').map((a) => a.userId);
   const cut = actions.filter((a) => a.type === 'revoke' && a.reason !== 'kicked').map((a) => a.userId);
   const removed = actions.filter((a) => a.type === 'remove').map((a) => a.userId);
   const slot = rights.current ? ` (slot “${rights.current.title || 'untitled'}” until ${rights.current.end.toISOString()})` : '';
@@ -126,17 +151,17 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   const blocked = new Set(input.blocks.map((b) => b.userId));
   const actions = planEnforcement(djs, accounts, rights, blocked);
   if (actions.length === 0) return rights.nextBoundary;
-  const room = getBroadcastRoom(channel.id);
-  const grants = actions.filter((a) => a.type === 'grant');
-  const rest = actions.filter((a) => a.type !== 'grant');
+  // Incoming: a browser DJ granted publishing, or an OBS input held in the green room unmuted.
+  const grants = actions.filter((a) => a.type === 'grant' || a.type === 'unmute');
+  const rest = actions.filter((a) => a.type !== 'grant' && a.type !== 'unmute');
   let results: PromiseSettledResult<void>[];
   if (grants.length > 0 && rest.some((a) => a.type === 'revoke' && a.wasPublishing)) {
     // Handover: the incoming DJ on air first, the outgoing off as soon as the incoming is heard.
-    const granted = await Promise.allSettled(grants.map((a) => apply(room, a, rights)));
+    const granted = await Promise.allSettled(grants.map((a) => apply(channel.id, a, rights)));
     await incomingPublished(channel.id, grants.map((g) => g.identity), HANDOVER_MAX_OVERLAP_MS);
-    results = [...granted, ...(await Promise.allSettled(rest.map((a) => apply(room, a, rights))))];
+    results = [...granted, ...(await Promise.allSettled(rest.map((a) => apply(channel.id, a, rights))))];
   } else {
-    results = await Promise.allSettled(actions.map((a) => apply(room, a, rights)));
+    results = await Promise.allSettled(actions.map((a) => apply(channel.id, a, rights)));
   }
   await auditActions(channel, actions, rights);
   const failed = results.find((r) => r.status === 'rejected');

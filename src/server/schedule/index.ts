@@ -1,6 +1,6 @@
 import 'server-only';
 // The schedule area's one public entry: rules, occurrences, publish rights and their enforcement.
-export { decideDjAccess, mayPublishNow } from './access';
+export { decideDjAccess, djAccessNow, mayPublishNow } from './access';
 export { toIcs } from './ics';
 export { blockPublisher, kickPublishers } from './kick';
 export { comingWeek, publicSchedule, scheduleFor, upcomingForDj } from './public';

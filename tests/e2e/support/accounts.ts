@@ -47,11 +47,20 @@ export async function createDj(
 
 /** DJs publish only inside their slot: lists the DJ on the channel and gives them the next `seconds`. */
 export async function scheduleNow(request: APIRequestContext, channelId: string, userId: string, seconds = 2 * 3600): Promise<void> {
+  await scheduleAt(request, channelId, userId, new Date(Math.floor(Date.now() / 1000) * 1000), seconds);
+}
+
+/** Lists (only) this DJ on the channel: they may hold slots there. */
+export async function listDj(request: APIRequestContext, channelId: string, userId: string): Promise<void> {
   const list = await request.put(`/api/admin/channels/${channelId}/djs`, { data: { userIds: [userId] }, headers: sameOrigin() });
   expect(list.status(), await list.text()).toBe(200);
-  const start = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().slice(0, 19);
+}
+
+/** Lists the DJ on the channel (a UTC channel) and gives them a slot from `start` for `seconds`. */
+export async function scheduleAt(request: APIRequestContext, channelId: string, userId: string, start: Date, seconds: number, title = 'E2E set'): Promise<void> {
+  await listDj(request, channelId, userId);
   const slot = await request.post(`/api/admin/channels/${channelId}/slots`, {
-    data: { title: 'E2E set', start, durationSeconds: seconds, hostIds: [userId] },
+    data: { title, start: start.toISOString().slice(0, 19), durationSeconds: seconds, hostIds: [userId] },
     headers: sameOrigin(),
   });
   expect(slot.status(), await slot.text()).toBe(201);
