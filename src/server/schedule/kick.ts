@@ -91,7 +91,9 @@ export async function finishKick(action: ActionRow): Promise<void> {
   const room = getBroadcastRoom(channelId);
   const until = await blockUntil(channelId, action.createdAt);
   const participants = (await listRoom(room)).filter((p) => participantKind(p.identity) === 'dj' && djUserId(p.identity));
-  const publishing = participants.filter((p) => p.tracks.length > 0 || p.permission?.canPublish);
+  // On air: an unmuted track, or publish rights and nothing published yet. An OBS input the
+  // server holds muted in the next DJ's green room is not on air and is not kicked.
+  const publishing = participants.filter((p) => p.tracks.some((t) => !t.muted) || (p.tracks.length === 0 && p.permission?.canPublish));
   const accounts = new Set([...(action.userId ? [action.userId] : []), ...publishing.map((p) => djUserId(p.identity) as string)]);
   for (const userId of accounts) await ensureBlock(channelId, userId, until, `kicked by ${action.actorName}`);
   const targets = participants.filter((p) => accounts.has(djUserId(p.identity) as string));
