@@ -48,4 +48,11 @@ describe('planEnforcement', () => {
   it('revokes a track that is published without rights (a stale state)', () => {
     expect(planEnforcement([dj('a', false, true)], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'not_scheduled' }]);
   });
+
+  it('names a block for a non-audio track as such, not as a kick', () => {
+    expect(planEnforcement([dj('a', true), dj('b', true)], accounts, rights([]), new Set(['a', 'b']), new Set(['b']))).toEqual([
+      { type: 'revoke', identity: 'dj-a', userId: 'a', reason: 'kicked', wasPublishing: true },
+      { type: 'revoke', identity: 'dj-b', userId: 'b', reason: 'not_audio', wasPublishing: true },
+    ]);
+  });
 });
