@@ -46,7 +46,7 @@ describe('env schema', () => {
       S3_ENDPOINT: 'https://acc.r2.cloudflarestorage.com',
       S3_BUCKET: 'radio',
       S3_ACCESS_KEY_ID: 'key',
-      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_SECRET_ACCESS_KEY: '3f9a1c77e0b24d5a9e6c18b2f4d07a63c5e1b9d2a8f4c6e0',
       S3_PUBLIC_BASE_URL: 'https://hls.example.com',
     };
     expect(parseEnv({ ...valid, ...storage }).S3_REGION).toBe('auto');
@@ -70,6 +70,10 @@ describe('env schema', () => {
       expect(bad, file).toThrow(/LIVEKIT_API_SECRET: .*placeholder/);
       expect(bad, file).toThrow(/openssl rand/);
     }
+  });
+
+  it('refuses the deploy example\'s placeholder storage key too', () => {
+    expect(() => parseEnv({ ...valid, S3_SECRET_ACCESS_KEY: 'your-r2-secret-access-key' })).toThrow(/S3_SECRET_ACCESS_KEY is a placeholder/);
   });
 
   it('refuses other well-known or low-variety secrets of any length', () => {
