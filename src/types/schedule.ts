@@ -154,7 +154,7 @@ export type SlotDto = {
 /** Participant attributes the server sets on a DJ so the console can say why it can or cannot publish. */
 export const ACCESS_ATTRIBUTE = 'radio.access';
 export const UNTIL_ATTRIBUTE = 'radio.until';
-export const DJ_ACCESS_STATES = ['on_air', 'green_room', 'override', 'slot_ended', 'kicked', 'not_scheduled'] as const;
+export const DJ_ACCESS_STATES = ['on_air', 'green_room', 'override', 'slot_ended', 'kicked', 'not_audio', 'not_scheduled'] as const;
 export type DjAccessState = (typeof DJ_ACCESS_STATES)[number];
 
 export const channelDjsSchema = z.strictObject({

@@ -20,7 +20,7 @@ const templates = ['livekit.yaml', 'egress.yaml', 'ingress.yaml'] as const;
 const exampleAsWritten = parseDotenv(envExampleText);
 /** The example with its placeholder secrets replaced, as an operator must (the placeholders are refused). */
 const realSecrets = { BETTER_AUTH_SECRET: 'pV3nQ8xT1kR6wM0zB4hJ7cL2fY9sD5gA-Ue8iO', LIVEKIT_API_SECRET: 'Hq2Wm9Zp4Xr1Tn8Vb3Ly6Hc0Fs5Jd-Kg7Ue1Rb', S3_SECRET_ACCESS_KEY: '3f9a1c77e0b24d5a9e6c18b2f4d07a63c5e1b9d2a8f4c6e0' };
-const envExample = { ...exampleAsWritten, ...realSecrets };
+const envExample: Record<string, string> = { ...exampleAsWritten, ...realSecrets };
 
 const work = mkdtempSync(path.join(tmpdir(), 'deploy-config-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
