@@ -32,3 +32,10 @@ export class StreamCounter {
     return this.open_.size;
   }
 }
+
+// One counter per process, on globalThis: Next bundles route handlers apart.
+const holder = globalThis as unknown as { radioEventStreams?: StreamCounter };
+const streams = (holder.radioEventStreams ??= new StreamCounter());
+
+/** Holds one event stream for `client`; its release, or null when the client is at its cap. */
+export const holdEventStream = (client: string) => streams.open(client);
