@@ -54,7 +54,7 @@ async function expectUnchanged(t: TokenResponse, name: string): Promise<void> {
 }
 
 describe('participant attributes and names', () => {
-  it('a DJ in the green room cannot set attributes, a name or a role that listeners would see', async () => {
+  it('a DJ in the green room cannot set attributes, a name or a role that listeners would see', { timeout: 60_000 }, async () => {
     const { channel, djs } = await channelWithDjs(admin, 'attrs-green', ['DJ Waiting']);
     const { dj, account } = djs[0]!;
     await addSlot(admin, channel.id, [account.id], wholeSecondIn(120_000), 600);
@@ -63,14 +63,17 @@ describe('participant attributes and names', () => {
     expect((await server(token)).permission?.canUpdateMetadata).toBe(false);
 
     const local = room.localParticipant!;
-    expect(await attempt(local.setAttributes({ bpm: '199.9', bpm_beat_at: String(Date.now()) }))).toBe('refused');
-    expect(await attempt(local.setAttributes({ role: 'admin' }))).toBe('refused');
-    expect(await attempt(local.updateName('DJ Fake'))).toBe('refused');
-    expect(await attempt(local.setAttributes({ blob: 'x'.repeat(60 * 1024) }))).toBe('refused');
+    const attempts = await Promise.all([
+      attempt(local.setAttributes({ bpm: '199.9', bpm_beat_at: String(Date.now()) })),
+      attempt(local.setAttributes({ role: 'admin' })),
+      attempt(local.updateName('DJ Fake')),
+      attempt(local.setAttributes({ blob: 'x'.repeat(60 * 1024) })),
+    ]);
+    expect(attempts).toEqual(['refused', 'refused', 'refused', 'refused']);
     await expectUnchanged(token, 'DJ Waiting');
   });
 
-  it('a DJ on air sets its tempo, but no large attribute; at the slot end the right and the tempo go', async () => {
+  it('a DJ on air sets its tempo, but no large attribute; at the slot end the right and the tempo go', { timeout: 90_000 }, async () => {
     const { channel, djs } = await channelWithDjs(admin, 'attrs-air', ['DJ On Air']);
     const { dj, account } = djs[0]!;
     const end = wholeSecondIn(8_000);
