@@ -53,6 +53,30 @@ describe('capRequestBody on a real server', () => {
     expect(reply.status).toBe(413);
   });
 
+  it('is read by a client that keeps sending fast (no reset before the answer), 20 times in a row', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const once = () =>
+      new Promise<number>((resolve, reject) => {
+        let answered = false;
+        const req = http.request({ port, host: '127.0.0.1', method: 'POST', headers: { 'content-length': String(1024 * 1024 * 1024) } }, (res) => {
+          answered = true;
+          res.resume();
+          res.on('end', () => {
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          });
+        });
+        req.on('error', (err) => (answered ? undefined : reject(err)));
+        const pump = () => {
+          if (answered) return;
+          if (req.write(chunk)) setImmediate(pump);
+          else req.once('drain', pump);
+        };
+        pump();
+      });
+    for (let i = 0; i < 20; i++) expect(await once()).toBe(413);
+  });
+
   it('replays a chunked body within the cap whole, with its length', async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const req = http.request({ port, host: '127.0.0.1', method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {

@@ -20,11 +20,23 @@ export function planBody(headers: IncomingMessage['headers'], maxBytes: number):
   return headers['transfer-encoding'] ? { kind: 'count' } : { kind: 'pass' };
 }
 
-export function refuseBody(res: ServerResponse, maxBytes: number): void {
+/** How long a refused connection discards what the client still sends before it is cut. */
+export const LINGER_MS = 5_000;
+
+/**
+ * Answers 413 without reading the body, then closes like nginx's lingering close: half-close at
+ * once and discard what is still on its way (Node drains an unread body without keeping it) for
+ * at most LINGER_MS. Cutting the connection while the client still sends would reset it, and a
+ * reset can destroy the answer before the client has read it.
+ */
+export function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
   const body = JSON.stringify({ error: { code: 'payload_too_large', message: `Request body is too large (at most ${maxBytes} bytes).` } });
-  // Closing the connection is what keeps Node from reading the rest of the body.
-  res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
-  res.end(body, () => res.socket?.destroySoon());
+  res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(body, () => {
+    const socket = req.socket;
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  });
 }
 
 /**
@@ -39,9 +51,8 @@ function bufferChunked(req: IncomingMessage, res: ServerResponse, maxBytes: numb
     if (refused) return;
     size += chunk.length;
     if (size > maxBytes) {
-      refused = true;
-      req.pause();
-      refuseBody(res, maxBytes);
+      refused = true; // what follows is discarded (this listener keeps draining it)
+      refuseBody(req, res, maxBytes);
       return;
     }
     chunks.push(chunk);
@@ -69,7 +80,7 @@ function bufferChunked(req: IncomingMessage, res: ServerResponse, maxBytes: numb
 /** Calls `next` with a request whose body is known to fit the cap, or answers 413 itself. */
 export function capRequestBody(req: IncomingMessage, res: ServerResponse, maxBytes: number, next: (req: IncomingMessage) => void): void {
   const plan = planBody(req.headers, maxBytes);
-  if (plan.kind === 'refuse') return refuseBody(res, maxBytes);
+  if (plan.kind === 'refuse') return refuseBody(req, res, maxBytes);
   if (plan.kind === 'pass') return next(req);
   bufferChunked(req, res, maxBytes, next);
 }

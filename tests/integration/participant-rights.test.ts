@@ -34,10 +34,12 @@ async function join(dj: AppClient, channelId: string): Promise<{ room: Room; tok
 
 const server = (t: TokenResponse) => livekit.getParticipant(t.room, t.identity);
 
-/** Settles an update the participant tries on itself: LiveKit answers NOT_ALLOWED or LIMIT_EXCEEDED, or the SDK times out. */
-async function attempt(update: Promise<void>): Promise<'applied' | 'refused'> {
-  const timeout = new Promise<'refused'>((resolve) => setTimeout(() => resolve('refused'), 10_000));
-  return Promise.race([update.then(() => 'applied' as const, () => 'refused' as const), timeout]);
+/**
+ * Lets an update the participant tries on itself settle. rtc-node resolves even when LiveKit
+ * refuses it (NOT_ALLOWED, LIMIT_EXCEEDED), so what counts is LiveKit's record, read after.
+ */
+async function attempt(update: Promise<void>): Promise<void> {
+  await Promise.race([update.catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
 }
 
 /** The participant as LiveKit has it stays as it was for a while (refusals are silent on the server side). */
@@ -63,13 +65,12 @@ describe('participant attributes and names', () => {
     expect((await server(token)).permission?.canUpdateMetadata).toBe(false);
 
     const local = room.localParticipant!;
-    const attempts = await Promise.all([
+    await Promise.all([
       attempt(local.setAttributes({ bpm: '199.9', bpm_beat_at: String(Date.now()) })),
       attempt(local.setAttributes({ role: 'admin' })),
       attempt(local.updateName('DJ Fake')),
       attempt(local.setAttributes({ blob: 'x'.repeat(60 * 1024) })),
     ]);
-    expect(attempts).toEqual(['refused', 'refused', 'refused', 'refused']);
     await expectUnchanged(token, 'DJ Waiting');
   });
 
@@ -81,9 +82,12 @@ describe('participant attributes and names', () => {
     const { room, token } = await join(dj, channel.id);
     expect(token.access?.mode).toBe('publish');
     const local = room.localParticipant!;
-    expect(await attempt(local.setAttributes({ bpm: '128.0', bpm_beat_at: String(Date.now()), bpm_confidence: '0.90' }))).toBe('applied');
+    await attempt(local.setAttributes({ bpm: '128.0', bpm_beat_at: String(Date.now()), bpm_confidence: '0.90' }));
     await expect.poll(async () => (await server(token)).attributes.bpm, { timeout: 5_000 }).toBe('128.0');
-    expect(await attempt(local.setAttributes({ blob: 'x'.repeat(60 * 1024) }))).toBe('refused');
+    // Sent after a small one that LiveKit applies: once that one shows, the large one was refused.
+    await attempt(local.setAttributes({ blob: 'x'.repeat(60 * 1024) }));
+    await attempt(local.setAttributes({ marker: '1' }));
+    await expect.poll(async () => (await server(token)).attributes.marker, { timeout: 5_000 }).toBe('1');
     expect((await server(token)).attributes.blob).toBeUndefined();
 
     // The slot ends: publishing, the right to update and the tempo listeners saw all go.
@@ -92,7 +96,7 @@ describe('participant attributes and names', () => {
     expect(after.permission?.canUpdateMetadata).toBe(false);
     expect(after.attributes.bpm).toBeUndefined();
     expect(after.attributes['radio.access']).toBe('slot_ended');
-    expect(await attempt(local.setAttributes({ bpm: '199.9' }))).toBe('refused');
+    await attempt(local.setAttributes({ bpm: '199.9' }));
     await expectUnchanged(token, 'DJ On Air');
   });
 });
