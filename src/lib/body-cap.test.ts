@@ -77,6 +77,18 @@ describe('capRequestBody on a real server', () => {
     for (let i = 0; i < 20; i++) expect(await once()).toBe(413);
   });
 
+  it('tells the client not to reuse the connection', async () => {
+    const reply = await new Promise<string | undefined>((resolve, reject) => {
+      const req = http.request({ port, host: '127.0.0.1', method: 'POST', headers: { 'content-length': String(CAP + 1) } }, (res) => {
+        res.resume();
+        resolve(res.headers.connection);
+      });
+      req.on('error', reject);
+      req.end(Buffer.alloc(CAP + 1));
+    });
+    expect(reply).toBe('close');
+  });
+
   it('replays a chunked body within the cap whole, with its length', async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const req = http.request({ port, host: '127.0.0.1', method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {

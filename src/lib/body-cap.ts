@@ -24,19 +24,22 @@ export function planBody(headers: IncomingMessage['headers'], maxBytes: number):
 export const LINGER_MS = 5_000;
 
 /**
- * Answers 413 without reading the body, then closes like nginx's lingering close: half-close at
- * once and discard what is still on its way (Node drains an unread body without keeping it) for
- * at most LINGER_MS. Cutting the connection while the client still sends would reset it, and a
- * reset can destroy the answer before the client has read it.
+ * Answers 413 without reading the body, with `Connection: close` (so no client reuses the
+ * connection), then closes like nginx's lingering close: Node ends such a response with
+ * socket.destroySoon(), which resets a connection the client still sends on, and a reset can
+ * destroy the answer before the client has read it. Instead the socket half-closes at once and
+ * discards what is still on its way (Node drains an unread body without keeping it) for at most
+ * LINGER_MS.
  */
 export function refuseBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
-  const body = JSON.stringify({ error: { code: 'payload_too_large', message: `Request body is too large (at most ${maxBytes} bytes).` } });
-  res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(body, () => {
-    const socket = req.socket;
+  const socket = req.socket;
+  socket.destroySoon = () => {
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
-  });
+  };
+  const body = JSON.stringify({ error: { code: 'payload_too_large', message: `Request body is too large (at most ${maxBytes} bytes).` } });
+  res.writeHead(413, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
+  res.end(body);
 }
 
 /**
