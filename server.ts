@@ -3,7 +3,8 @@
 // socket. Route handlers cannot see the socket, and `next start` keeps any
 // X-Forwarded-For a client sends; here the address is resolved once, trusting
 // exactly TRUSTED_PROXY_HOPS reverse proxies, and written into a header that
-// the rate limiters (ours and better-auth's) read and clients cannot set.
+// the rate limiters (ours and better-auth's) read and clients cannot set. Request
+// bodies are capped here too (src/lib/body-cap.ts), before anything reads them.
 //
 //   tsx server.ts [--dev] [--port 3000] [--host 0.0.0.0]
 import { createServer } from 'node:http';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import next from 'next';
+import { MAX_REQUEST_BODY_BYTES, capRequestBody } from './src/lib/body-cap';
 import { CLIENT_IP_HEADER, clientAddress } from './src/lib/client-address';
 import { strictTransportSecurity } from './src/lib/transport-security';
 import { parseEnv } from './src/server/env.schema';
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED_PROXY_HOPS);
     if (HSTS) res.setHeader('Strict-Transport-Security', HSTS);
-    void handle(req, res);
+    // Every route and page, better-auth's included: no body over the cap is ever read whole.
+    capRequestBody(req, res, MAX_REQUEST_BODY_BYTES, (capped) => void handle(capped, res));
   });
   server.listen(port, values.host, () => {
     console.log(`> ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);

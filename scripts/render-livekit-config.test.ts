@@ -8,7 +8,7 @@ const template = readFileSync(path.join(__dirname, '..', 'deploy', 'livekit.yaml
 
 const vars = {
   LIVEKIT_API_KEY: 'radio-prod',
-  LIVEKIT_API_SECRET: 's'.repeat(48),
+  LIVEKIT_API_SECRET: 'Yq3vN8pT1xK6wR0mZ4bH7cJ2fL9sD5gA-Ue8iOa3Wn6Rt1Mk',
   APP_URL: 'https://radio.example.com',
   REDIS_ADDRESS: '127.0.0.1:7892',
   LIVEKIT_DOMAIN: 'lk.example.com',
@@ -33,7 +33,7 @@ describe('renderLivekitConfig', () => {
     const text = renderLivekitConfig(template, vars);
     expect(text).not.toContain('${');
     const config = parse(text) as Config;
-    expect(config.keys).toEqual({ 'radio-prod': 's'.repeat(48) });
+    expect(config.keys).toEqual({ 'radio-prod': 'Yq3vN8pT1xK6wR0mZ4bH7cJ2fL9sD5gA-Ue8iOa3Wn6Rt1Mk' });
     expect(config.redis?.address).toBe('127.0.0.1:7892');
     expect(config.turn?.domain).toBe('turn.example.com');
     expect(config.ingress.rtmp_base_url).toBe('rtmp://lk.example.com:1935/x');
@@ -71,6 +71,12 @@ describe('renderLivekitConfig', () => {
     );
     expect(() => renderConfigTemplate('api_key: k\napi_secret: "${S}"\n', { S: 'x'.repeat(31) }, 't')).toThrow(
       /api_secret is 31 characters/,
+    );
+  });
+
+  it('refuses the example files\' placeholder secret, whatever its length', () => {
+    expect(() => renderLivekitConfig(template, { ...vars, LIVEKIT_API_SECRET: 'change-me-to-a-random-string-of-32-or-more-chars' })).toThrow(
+      /secret of API key "radio-prod" is a placeholder/,
     );
   });
 

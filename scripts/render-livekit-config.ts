@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Document, isScalar, parseDocument, stringify, visit } from 'yaml';
+import { placeholderSecretProblem } from '../src/lib/secrets';
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** LiveKit only logs short secrets; we refuse them (same rule as src/server/env.schema.ts). */
@@ -81,6 +82,8 @@ function validate(config: Record<string, unknown>): void {
     if (secret.length < MIN_SECRET_LENGTH) {
       problems.push(`secret of API key "${key}" is ${secret.length} characters (need ${MIN_SECRET_LENGTH}+)`);
     }
+    const placeholder = placeholderSecretProblem(secret);
+    if (placeholder) problems.push(`secret of API key "${key}" ${placeholder}`);
   }
   if (typeof config.api_secret === 'string' && config.api_secret.length < MIN_SECRET_LENGTH) {
     problems.push(`api_secret is ${config.api_secret.length} characters (need ${MIN_SECRET_LENGTH}+)`);

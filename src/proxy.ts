@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { safeNextPath } from '@/lib/safe-next';
 import { getEnv } from '@/server/env';
 import { contentSecurityPolicy } from '@/server/http/security-headers';
 
@@ -8,6 +9,14 @@ import { contentSecurityPolicy } from '@/server/http/security-headers';
  */
 export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();
+  // A `next` redirect target that could leave the site (or hides control characters) is dropped
+  // before any page sees it; pages still pass what they keep through safeNextPath.
+  const next = request.nextUrl.searchParams.get('next');
+  if (next !== null && safeNextPath(next, '') === '') {
+    const clean = request.nextUrl.clone();
+    clean.searchParams.delete('next');
+    return NextResponse.redirect(clean, 307);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy({
     appUrl: env.APP_URL,

@@ -5,8 +5,8 @@ import { RoomEvent, type Room } from 'livekit-client';
 import type { LiveTempo } from '@/types/bpm';
 import { roomTempo } from './lib/bpm-state';
 
-/** Besides joins, leaves and connection changes (always on), only attribute changes matter. */
-const UPDATE_ON = [RoomEvent.ParticipantAttributesChanged];
+/** Besides joins, leaves and connection changes (always on): attributes, and who is on air. */
+const UPDATE_ON = [RoomEvent.ParticipantAttributesChanged, RoomEvent.TrackPublished, RoomEvent.TrackUnpublished];
 
 /**
  * The tempo the DJ publishes in their participant attributes, as a listener in `room` sees it
@@ -16,5 +16,8 @@ const UPDATE_ON = [RoomEvent.ParticipantAttributesChanged];
 export function useRemoteTempo(room: Room): LiveTempo | null {
   const participants = useRemoteParticipants({ room, updateOnlyOn: UPDATE_ON });
   // The observer hands over a new array on every event, so this recomputes exactly then.
-  return useMemo(() => roomTempo(participants), [participants]);
+  return useMemo(
+    () => roomTempo(participants.map((p) => ({ attributes: p.attributes, publishing: p.audioTrackPublications.size > 0 }))),
+    [participants],
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress } from './client-address';
+import { clientAddress, clientGroup } from './client-address';
 
 describe('clientAddress', () => {
   it('uses the socket peer and ignores X-Forwarded-For when no proxy is trusted', () => {
@@ -24,5 +24,23 @@ describe('clientAddress', () => {
 
   it('never returns an empty key', () => {
     expect(clientAddress(undefined, undefined, 0)).toBe('unknown');
+  });
+});
+
+describe('clientGroup', () => {
+  it('groups an IPv6 address by its /64: every address of one network is one client', () => {
+    expect(clientGroup('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientGroup('2001:0db8:0001:0002:ffff:eeee:dddd:cccc')).toBe('2001:db8:1:2::/64');
+    expect(clientGroup('2001:DB8:1:2:a:b:c:d')).toBe('2001:db8:1:2::/64');
+    expect(clientGroup('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(clientGroup('::1')).toBe('0:0:0:0::/64');
+    expect(clientGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientGroup('2001:db8:1:3::1')).not.toBe(clientGroup('2001:db8:1:2::1'));
+  });
+
+  it('keeps an IPv4 address (also one written as IPv6) and anything unparsable as it is', () => {
+    expect(clientGroup('203.0.113.9')).toBe('203.0.113.9');
+    expect(clientGroup('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(clientGroup('unknown')).toBe('unknown');
   });
 });

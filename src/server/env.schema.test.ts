@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { envSchema, parseEnv } from './env.schema';
 
 const valid = {
-  BETTER_AUTH_SECRET: 'b'.repeat(32),
+  BETTER_AUTH_SECRET: 'Qm4vT9xL2pR7wZ1kF8sJ3nB6yH0cV5dA',
   LIVEKIT_URL: 'ws://localhost:7880',
   LIVEKIT_API_KEY: 'radio',
-  LIVEKIT_API_SECRET: 's'.repeat(32),
+  LIVEKIT_API_SECRET: 'k7Gq2Wm9Zp4Xr1Tn8Vb3Ly6Hc0Fs5Jd-',
 };
 
 function readEnvExample(): Map<string, string> {
@@ -46,7 +46,7 @@ describe('env schema', () => {
       S3_ENDPOINT: 'https://acc.r2.cloudflarestorage.com',
       S3_BUCKET: 'radio',
       S3_ACCESS_KEY_ID: 'key',
-      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_SECRET_ACCESS_KEY: '3f9a1c77e0b24d5a9e6c18b2f4d07a63c5e1b9d2a8f4c6e0',
       S3_PUBLIC_BASE_URL: 'https://hls.example.com',
     };
     expect(parseEnv({ ...valid, ...storage }).S3_REGION).toBe('auto');
@@ -54,9 +54,30 @@ describe('env schema', () => {
     expect(() => parseEnv({ ...valid, S3_BUCKET: 'radio' })).toThrow(/S3_ENDPOINT: required/);
   });
 
-  it('.env.example lists exactly the schema variables, and its values parse', () => {
+  it('.env.example lists exactly the schema variables, and its values parse once real secrets are filled in', () => {
     const example = readEnvExample();
     expect([...example.keys()].sort()).toEqual(Object.keys(envSchema.shape).sort());
-    expect(() => parseEnv(Object.fromEntries(example))).not.toThrow();
+    const filled = { ...Object.fromEntries(example), BETTER_AUTH_SECRET: valid.BETTER_AUTH_SECRET, LIVEKIT_API_SECRET: valid.LIVEKIT_API_SECRET };
+    expect(() => parseEnv(filled)).not.toThrow();
+  });
+
+  it('refuses the example files\' placeholder secrets at start, naming the variable and what to do', () => {
+    for (const file of ['../../.env.example', '../../deploy/.env.example']) {
+      const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
+      const example = Object.fromEntries([...text.matchAll(/^([A-Z_0-9]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+      const bad = () => parseEnv({ ...valid, BETTER_AUTH_SECRET: example.BETTER_AUTH_SECRET, LIVEKIT_API_SECRET: example.LIVEKIT_API_SECRET });
+      expect(bad, file).toThrow(/BETTER_AUTH_SECRET: .*placeholder/);
+      expect(bad, file).toThrow(/LIVEKIT_API_SECRET: .*placeholder/);
+      expect(bad, file).toThrow(/openssl rand/);
+    }
+  });
+
+  it('refuses the deploy example\'s placeholder storage key too', () => {
+    expect(() => parseEnv({ ...valid, S3_SECRET_ACCESS_KEY: 'your-r2-secret-access-key' })).toThrow(/S3_SECRET_ACCESS_KEY is a placeholder/);
+  });
+
+  it('refuses other well-known or low-variety secrets of any length', () => {
+    const secrets = ['changeme'.repeat(6), 'your-secret-here-your-secret-here-000', 'x'.repeat(48), '0123456789'.repeat(4), 'REPLACE_ME_with_a_long_random_value_please_ok', 'secretsecretsecretsecretsecretsecret'];
+    for (const secret of secrets) expect(() => parseEnv({ ...valid, LIVEKIT_API_SECRET: secret }), secret).toThrow(/LIVEKIT_API_SECRET/);
   });
 });

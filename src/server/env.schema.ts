@@ -1,11 +1,19 @@
 import { z } from '@/types/zod';
+import { placeholderSecretProblem } from '../lib/secrets';
 import { HLS_RETENTION_DAYS_MAX, HLS_RETENTION_DAYS_MIN } from '../types/channel';
 
 // Kept free of 'server-only' so scripts and the .env.example test can read it;
 // application code reads the parsed values through src/server/env.ts.
 
+/** 32+ characters and not a value from an example file (those are public). */
 const secret = (name: string) =>
-  z.string().min(32, `${name} must be at least 32 characters (LiveKit and better-auth need strong secrets)`);
+  z
+    .string()
+    .min(32, `${name} must be at least 32 characters (LiveKit and better-auth need strong secrets)`)
+    .superRefine((value, ctx) => {
+      const problem = placeholderSecretProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${name} ${problem}` });
+    });
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -41,7 +49,14 @@ export const envSchema = z.object({
   S3_REGION: z.string().min(1).default('auto'),
   S3_BUCKET: z.string().default(''),
   S3_ACCESS_KEY_ID: z.string().default(''),
-  S3_SECRET_ACCESS_KEY: z.string().default(''),
+  /** Empty (no storage) or a real key: the deploy example's placeholder is refused like the other secrets. */
+  S3_SECRET_ACCESS_KEY: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      const problem = value === '' ? null : placeholderSecretProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `S3_SECRET_ACCESS_KEY ${problem}` });
+    }),
   /** Public URL where browsers read the bucket's objects (R2 custom domain or CDN), no trailing slash. */
   S3_PUBLIC_BASE_URL: z.union([z.url(), z.literal('')]).default(''),
   /** Key prefix for HLS: <prefix>/<channelId>/<broadcastId>/... */

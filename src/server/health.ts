@@ -1,6 +1,8 @@
 import 'server-only';
+import { liveStateKnown } from './channels/live-status';
 import { getDb } from './db/client';
 import { type ChannelHlsHealth, hlsHealth, playlistFailing, playlistReason } from './egress';
+import { healthVerdict } from './health-plan';
 import { getRoomService } from './livekit/clients';
 
 export type Health = {
@@ -25,24 +27,17 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Database is required to serve anything; LiveKit down, or an on-air channel whose live
- * playlist is missing or stale past its grace period, means degraded (pages work, audio
- * does not reach everyone). Either way the station is not doing its job, so the route answers 503.
- */
+/** Probes the database, LiveKit and the live playlists; healthVerdict decides (503 unless ok). */
 export async function checkHealth(): Promise<Health> {
   const [database, livekit, hls] = await Promise.all([
     within(2000, getDb().$queryRaw`SELECT 1`).then(() => true, () => false),
     within(2000, getRoomService().listRooms([])).then(() => true, () => false),
     within(3000, hlsHealth()).catch(() => null),
   ]);
-  const reasons: string[] = [];
-  if (!database) reasons.push('database unreachable');
-  if (!livekit) reasons.push('LiveKit unreachable');
-  for (const channel of hls ?? []) {
+  const hlsReasons = (hls ?? []).flatMap((channel) => {
     const reason = playlistFailing(channel.state) ? playlistReason(channel.slug, channel) : null;
-    if (reason) reasons.push(reason);
-  }
-  const status = !database ? 'down' : reasons.length === 0 ? 'ok' : 'degraded';
+    return reason ? [reason] : [];
+  });
+  const { status, reasons } = healthVerdict({ database, livekit, liveStateKnown: liveStateKnown(), hlsReasons });
   return { status, database, livekit, hls, reasons };
 }

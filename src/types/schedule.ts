@@ -19,18 +19,31 @@ function validLocal(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }
 
+/**
+ * Years a schedule may name. Weekly repeats and time zone shifts near year 9999 leave the range
+ * dates can be written in (an unhandled 500 in the review); no station plans that far anyway.
+ */
+export const SCHEDULE_YEARS = { min: 2000, max: 2999 } as const;
+const YEARS_MESSAGE = `Use a year from ${SCHEDULE_YEARS.min} to ${SCHEDULE_YEARS.max}`;
+const inYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= SCHEDULE_YEARS.min && year <= SCHEDULE_YEARS.max;
+};
+
 /** Local wall-clock time "YYYY-MM-DDTHH:mm[:ss]", normalised to include seconds. */
 export const localDateTimeSchema = z
   .string()
   .trim()
   .refine(validLocal, 'Use a local date and time like 2026-11-22T22:00')
+  .refine(inYears, YEARS_MESSAGE)
   .transform((v) => (v.length === 16 ? `${v}:00` : v));
 
 /** Local date "YYYY-MM-DD". */
 export const localDateSchema = z
   .string()
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && validLocal(`${v}T00:00`), 'Use a date like 2026-12-31');
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && validLocal(`${v}T00:00`), 'Use a date like 2026-12-31')
+  .refine(inYears, YEARS_MESSAGE);
 
 export const MAX_SLOT_SECONDS = 24 * 3600;
 export const MAX_REPEAT_WEEKS = 4;
@@ -141,7 +154,7 @@ export type SlotDto = {
 /** Participant attributes the server sets on a DJ so the console can say why it can or cannot publish. */
 export const ACCESS_ATTRIBUTE = 'radio.access';
 export const UNTIL_ATTRIBUTE = 'radio.until';
-export const DJ_ACCESS_STATES = ['on_air', 'green_room', 'override', 'slot_ended', 'kicked', 'not_scheduled'] as const;
+export const DJ_ACCESS_STATES = ['on_air', 'green_room', 'override', 'slot_ended', 'kicked', 'not_audio', 'not_scheduled'] as const;
 export type DjAccessState = (typeof DJ_ACCESS_STATES)[number];
 
 export const channelDjsSchema = z.strictObject({

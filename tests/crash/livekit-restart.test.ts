@@ -30,17 +30,23 @@ async function livekit(action: 'kill' | 'start'): Promise<void> {
 const live = async (slug: string) => (await anon.request<ChannelSummary>('GET', `/api/channels/${slug}`)).body.live;
 const health = async () => (await anon.request('GET', '/api/health')).status;
 
-type Sample = { at: number; live: ChannelLive };
+/** `health`: the status /api/health answered just before `live` was read. */
+type Sample = { at: number; live: ChannelLive; health: number };
 
-/** Reads a channel's live state every 200 ms until stopped, stamping each with its request time. */
+/**
+ * Reads /api/health and then a channel's live state every 200 ms until stopped, stamping each
+ * with its request time. Health first: a 200 there means the state was known by then, so a
+ * channel read right after that says "unknown" only if health answered 200 too early.
+ */
 function sampleLive(slug: string) {
   const samples: Sample[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
       const at = Date.now();
+      const healthStatus = await health();
       const res: ApiResult<ChannelSummary> = await anon.request('GET', `/api/channels/${slug}`);
-      if (res.status === 200) samples.push({ at, live: res.body.live });
+      if (res.status === 200) samples.push({ at, live: res.body.live, health: healthStatus });
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
@@ -66,6 +72,12 @@ function expectNoGhosts(samples: Sample[], restartedAt: number): void {
   expect(settled.length).toBeGreaterThan(10);
   expect(settled.filter((s) => s.live.onAir || s.live.listeners > 0)).toEqual([]);
   expect(settled.filter((s) => s.at >= restartedAt + BOUND_MS + 5_000 && s.live.known === false)).toEqual([]);
+}
+
+/** Health must not answer 200 while channels still read "state unknown" (e.g. just after a restart). */
+function expectNoHealthyUnknown(samples: Sample[], from: number): void {
+  const early = samples.filter((s) => s.at >= from && s.health === 200 && !s.live.known);
+  expect(early.map((s) => `${s.at - from} ms after the restart`), 'health 200 while live state unknown').toEqual([]);
 }
 
 const ghostly = (s: Sample) => s.live.onAir || s.live.listeners > 0;
@@ -138,6 +150,7 @@ describe('LiveKit crash and restart', () => {
         `no ghosts ${settledAfter(sampler.samples, restartedAt)} ms after the restart`,
     );
     expectNoGhosts(sampler.samples, restartedAt);
+    expectNoHealthyUnknown(sampler.samples, restartedAt);
     expect(await health()).toBe(200);
 
     // Not just blanked: a DJ who connects to the restarted server is on air again.
@@ -158,5 +171,6 @@ describe('LiveKit crash and restart', () => {
     await sampler.stop();
     console.info(`[crash] quick restart: no ghosts ${settledAfter(sampler.samples, restartedAt)} ms after it`);
     expectNoGhosts(sampler.samples, restartedAt);
+    expectNoHealthyUnknown(sampler.samples, restartedAt);
   });
 });

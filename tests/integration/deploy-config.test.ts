@@ -17,7 +17,10 @@ const composeText = read('docker-compose.yml');
 const envExampleText = read('.env.example');
 const templates = ['livekit.yaml', 'egress.yaml', 'ingress.yaml'] as const;
 
-const envExample = parseDotenv(envExampleText);
+const exampleAsWritten = parseDotenv(envExampleText);
+/** The example with its placeholder secrets replaced, as an operator must (the placeholders are refused). */
+const realSecrets = { BETTER_AUTH_SECRET: 'pV3nQ8xT1kR6wM0zB4hJ7cL2fY9sD5gA-Ue8iO', LIVEKIT_API_SECRET: 'Hq2Wm9Zp4Xr1Tn8Vb3Ly6Hc0Fs5Jd-Kg7Ue1Rb', S3_SECRET_ACCESS_KEY: '3f9a1c77e0b24d5a9e6c18b2f4d07a63c5e1b9d2a8f4c6e0' };
+const envExample: Record<string, string> = { ...exampleAsWritten, ...realSecrets };
 
 const work = mkdtempSync(path.join(tmpdir(), 'deploy-config-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -103,13 +106,19 @@ describe('deploy/docker-compose.yml', () => {
     expect(ignored.filter((l) => /^\/?scripts\b/.test(l))).toEqual([]);
   });
 
-  it('gives the app an environment the app accepts', () => {
-    expect(() => parseEnv(services().app?.environment ?? {})).not.toThrow();
+  it('gives the app an environment the app accepts once the placeholder secrets are replaced, and refuses it before', () => {
+    const environment = services().app?.environment ?? {};
+    expect(() => parseEnv(environment)).toThrow(/BETTER_AUTH_SECRET is a placeholder[\s\S]*LIVEKIT_API_SECRET is a placeholder/);
+    expect(() => parseEnv({ ...environment, ...realSecrets })).not.toThrow();
   });
 });
 
 describe('deploy templates', () => {
-  it('render with the documented sample values', () => {
+  it('refuse the example\'s placeholder LiveKit secret', () => {
+    expect(() => renderLivekitConfig(read('livekit.yaml'), exampleAsWritten)).toThrow(/is a placeholder/);
+  });
+
+  it('render with the documented sample values (and a real secret)', () => {
     const lk = parse(renderLivekitConfig(read('livekit.yaml'), envExample)) as { webhook: { urls: string[] } };
     expect(lk.webhook.urls).toEqual([`${envExample.APP_URL}/api/livekit/webhook`]);
     for (const name of ['egress.yaml', 'ingress.yaml']) {

@@ -12,8 +12,14 @@ export type RawRequest = {
   localAddress?: string;
   /** The whole body at once. */
   body?: string;
-  /** Or a body streamed chunk by chunk until the server answers or `total` bytes went out. */
-  stream?: { chunk: Buffer; total: number };
+  /**
+   * Or a body streamed chunk by chunk until the server answers or `total` bytes went out.
+   * `hold`: after `total` bytes the request stays open, never finished: only a server that
+   * answers without reading the whole body can answer it (deterministic, unlike counting bytes).
+   */
+  stream?: { chunk: Buffer; total: number; hold?: boolean };
+  /** Rejects when no answer came within this long (default: wait as long as the test allows). */
+  timeoutMs?: number;
 };
 
 /** Sends one request and resolves with the answer, counting the body bytes written before it came. */
@@ -21,8 +27,15 @@ export function rawRequest(url: string, opts: RawRequest): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     let bytesSent = 0;
     let answered = false;
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          req.destroy();
+          reject(new Error(`no answer within ${opts.timeoutMs} ms after sending ${bytesSent} body bytes`));
+        }, opts.timeoutMs)
+      : undefined;
     const req = http.request(url, { method: opts.method ?? 'POST', headers: opts.headers, localAddress: opts.localAddress }, (res) => {
       answered = true;
+      clearTimeout(timer);
       const sentBeforeAnswer = bytesSent;
       let body = '';
       res.setEncoding('utf8');
@@ -35,12 +48,12 @@ export function rawRequest(url: string, opts: RawRequest): Promise<RawReply> {
     // The server may close the connection once it has answered: not an error here.
     req.on('error', (err) => (answered ? undefined : reject(err)));
     if (opts.stream) {
-      const { chunk, total } = opts.stream;
+      const { chunk, total, hold } = opts.stream;
       // Paced (a chunk every few ms, about 13 MB/s for 64 KB chunks), so a server that answers
       // without reading is told apart from one that reads everything, even on a busy machine.
       const pump = () => {
         if (answered) return;
-        if (bytesSent >= total) return void req.end();
+        if (bytesSent >= total) return void (hold ? undefined : req.end());
         bytesSent += chunk.length;
         if (req.write(chunk)) setTimeout(pump, STREAM_PACE_MS);
         else req.once('drain', pump);

@@ -60,16 +60,33 @@ describe('beat pulse', () => {
 
 describe('room tempo', () => {
   it('is the first participant publishing a tempo, skipping those without', () => {
-    const tempo = roomTempo([{ attributes: {} }, { attributes: { bpm: '128.0', bpm_beat_at: '1700000000000' } }, { attributes: { bpm: '90.0' } }]);
+    const tempo = roomTempo([{ attributes: {}, publishing: true }, { attributes: { bpm: '128.0', bpm_beat_at: '1700000000000' }, publishing: true }, { attributes: { bpm: '90.0' }, publishing: true }]);
     expect(tempo).toEqual({ bpm: 128, beatAt: 1_700_000_000_000, confidence: null });
   });
 
   it('is null in an empty room or when nobody publishes a valid tempo', () => {
     expect(roomTempo([])).toBeNull();
-    expect(roomTempo([{ attributes: { bpm: 'fast' } }, { attributes: { other: '1' } }])).toBeNull();
+    expect(roomTempo([{ attributes: { bpm: 'fast' }, publishing: true }, { attributes: { other: '1' }, publishing: true }])).toBeNull();
   });
 
   it('keeps "no beat" from the publisher rather than looking further', () => {
-    expect(roomTempo([{ attributes: { bpm: '' } }, { attributes: { bpm: '120.0' } }])?.bpm).toBeNull();
+    expect(roomTempo([{ attributes: { bpm: '' }, publishing: true }, { attributes: { bpm: '120.0' }, publishing: true }])?.bpm).toBeNull();
+  });
+});
+
+describe('room tempo, as listeners trust it', () => {
+  it('comes only from a participant that is on air (publishing audio), never from one waiting or taken off air', () => {
+    const waiting = { attributes: { bpm: '199.9', bpm_beat_at: '1700000000000' }, publishing: false };
+    const onAir = { attributes: { bpm: '124.0' }, publishing: true };
+    expect(roomTempo([waiting])).toBeNull();
+    expect(roomTempo([waiting, onAir])?.bpm).toBe(124);
+  });
+
+  it('drops values out of range or malformed, and anchors that are not plausible times', () => {
+    const at = (attributes: Record<string, string>) => roomTempo([{ attributes, publishing: true }]);
+    expect(at({ bpm: '999.9' })?.bpm ?? null).toBeNull();
+    expect(at({ bpm: '12.0' })?.bpm ?? null).toBeNull();
+    expect(at({ bpm: '128.0', bpm_beat_at: '999999999999999' })).toEqual({ bpm: 128, beatAt: null, confidence: null });
+    expect(at({ bpm: '128.0', bpm_confidence: '1.50' })).toBeNull();
   });
 });

@@ -45,9 +45,17 @@ export function beatPulse(now: number, lastBeat: number | null, bpm: number | nu
   return Math.exp((-phase / period) * 8);
 }
 
-/** A listener's view of the room's tempo: the first participant whose attributes carry one (the DJ or the server's analyser). */
-export function roomTempo(participants: Iterable<{ attributes: Readonly<Record<string, string>> }>): LiveTempo | null {
+/** A room participant as a listener sees it: its attributes, and whether it publishes audio now. */
+export type TempoSource = { attributes: Readonly<Record<string, string>>; publishing: boolean };
+
+/**
+ * A listener's view of the room's tempo: the first participant on air (publishing audio) whose
+ * attributes carry a valid one (the DJ's console or the server's OBS analyser). A DJ waiting in
+ * the green room or taken off air publishes nothing, so whatever it set is never shown.
+ */
+export function roomTempo(participants: Iterable<TempoSource>): LiveTempo | null {
   for (const p of participants) {
+    if (!p.publishing) continue;
     const tempo = parseTempoAttributes(p.attributes);
     if (tempo) return tempo;
   }

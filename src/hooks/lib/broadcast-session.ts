@@ -31,6 +31,7 @@ export function slotWindow(access: TokenResponse['access']): SlotWindow {
 function revokedProblem(participant: Participant): Problem {
   const reason = participant.attributes[ACCESS_ATTRIBUTE];
   if (reason === 'kicked') return problem('kicked');
+  if (reason === 'not_audio') return problem('not-audio');
   if (reason === 'slot_ended') return problem('slot-ended');
   return problem('not-your-slot');
 }

@@ -17,6 +17,7 @@ export type ProblemKind =
   | 'not-your-slot'
   | 'slot-ended'
   | 'kicked'
+  | 'not-audio'
   | 'unknown';
 
 /** `retryAfterMs`: the server asked us to wait this long before trying again. */
@@ -38,6 +39,8 @@ const MESSAGES: Record<ProblemKind, string> = {
   'not-your-slot': 'It is not your slot on this channel right now.',
   'slot-ended': 'Your slot has ended, so you are off air. Thanks for the set!',
   kicked: 'An admin took you off air. You cannot go live again on this channel until your slot is over.',
+  'not-audio':
+    'Your broadcast sent a video track as its microphone, and a channel carries audio only, so the server took you off air until your slot is over.',
   unknown: 'Something went wrong.',
 };
 

@@ -22,6 +22,9 @@ export function sameDj(a: string, b: string): boolean {
 }
 export type DjAccount = { name: string; isAdmin: boolean };
 
+/** Shown when a publisher has no account behind it (never the name it gave itself). */
+export const UNKNOWN_DJ_NAME = 'Unknown DJ';
+
 /**
  * The account behind a DJ's LiveKit identity. Names shown to listeners come from here,
  * as the admin set them: LiveKit's participant name is the DJ's to change.

@@ -1,7 +1,8 @@
 // HLS listeners are not in the LiveKit room, so the app counts them itself: every
 // listener page holds its channel's live update stream, opened with `?hls=1` while it
 // plays HLS, and each open flagged stream counts until it closes. A cap per client
-// address and channel keeps one client from inflating the count. Pure, unit tested.
+// (an IPv4 address or an IPv6 /64: see clientGroupKey) and channel keeps one client from
+// inflating the count. Pure, unit tested.
 
 /** Tabs and household members behind one address; more streams from it are served but not counted. */
 export const MAX_STREAMS_PER_ADDRESS = 8;

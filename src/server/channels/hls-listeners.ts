@@ -1,5 +1,5 @@
 import 'server-only';
-import { clientKey } from '../http/client-key';
+import { clientGroupKey } from '../http/client-key';
 import { TASKS, wake } from '../loop';
 import { HlsListenerRegistry } from './hls-listener-registry';
 
@@ -16,7 +16,8 @@ export const hlsListenerCount = (channelId: string) => registry.count(channelId)
  * is still served, only not counted). Either change reaches every stream at once.
  */
 export function countHlsStream(channelId: string, headers: Headers): (() => void) | null {
-  const release = registry.open(channelId, clientKey(headers));
+  // Per IPv4 address or IPv6 /64: every address of one network is one client.
+  const release = registry.open(channelId, clientGroupKey(headers));
   if (!release) return null;
   wake(TASKS.streams);
   return () => {

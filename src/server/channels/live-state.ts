@@ -3,7 +3,7 @@ import type { WebhookEvent } from 'livekit-server-sdk';
 import { participantKind } from '@/types/broadcast';
 import { getDb, isUniqueViolation } from '../db/client';
 import type { Prisma } from '../db/generated/client';
-import { djAccount } from './dj-account';
+import { djAccount, UNKNOWN_DJ_NAME } from './dj-account';
 import { type LiveAction, planLiveAction } from './live-events';
 
 /** The live fields of an off-air channel (also written by the reconciler). */
@@ -85,7 +85,8 @@ async function applyAction(tx: Prisma.TransactionClient, action: Exclude<LiveAct
       const account = await djAccount(tx, identity);
       // Who may publish is the schedule's business (enforced through LiveKit permissions); the
       // newest published track is on air, so at a handover the incoming DJ takes the air at once.
-      const name = account?.name || action.participant.name || presence?.name || identity;
+      // The account's name, never the participant's own (a DJ may rename itself in LiveKit).
+      const name = account?.name || UNKNOWN_DJ_NAME;
       await tx.channel.updateMany({
         // OR, because NOT(x = y) is never true for NULL in SQL.
         where: { id: channelId, OR: [{ liveTrackSid: null }, { liveTrackSid: { not: action.trackSid } }] },

@@ -6,7 +6,7 @@ import { getEnv } from '../env';
 import { superviseIngress } from '../ingress';
 import { getRoomService } from '../livekit/clients';
 import { type LoopTask, TASKS } from '../loop';
-import { djAccount } from './dj-account';
+import { djAccount, UNKNOWN_DJ_NAME } from './dj-account';
 import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
 import { liveStateKnown, setLiveStateKnown } from './live-status';
@@ -63,7 +63,7 @@ async function applyPlan(channelId: string, plan: ReconcilePlan, at: Date): Prom
       });
     } else if (live.type === 'set') {
       // The account's name, as the admin set it; LiveKit's name is the DJ's own to change.
-      const name = (await djAccount(tx, live.identity))?.name ?? live.name;
+      const name = (await djAccount(tx, live.identity))?.name ?? UNKNOWN_DJ_NAME;
       await tx.channel.updateMany({
         where: { id: channelId, ...settled },
         data: { liveIdentity: live.identity, liveName: name, liveTrackSid: live.trackSid, liveSince: live.since },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CLIENT_IP_HEADER } from '@/lib/client-address';
+import { CLIENT_IP_HEADER, clientGroup } from '@/lib/client-address';
 
 let warned = false;
 
@@ -16,4 +16,9 @@ export function clientKey(headers: Headers): string {
     warned = true;
   }
   return 'unknown';
+}
+
+/** The client for caps on what one client holds open (event streams, HLS listeners): an IPv4 address or an IPv6 /64. */
+export function clientGroupKey(headers: Headers): string {
+  return clientGroup(clientKey(headers));
 }

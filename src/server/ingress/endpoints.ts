@@ -74,6 +74,13 @@ export async function ownedRow(actor: CurrentUser, id: string): Promise<Row> {
   return row;
 }
 
+/** A stream key is for the channels a DJ is listed on (admins: any); others get a 403 saying so. */
+async function requireListed(actor: CurrentUser, channelId: string): Promise<void> {
+  if (actor.role === 'admin') return;
+  const listed = await getDb().channelDj.count({ where: { channelId, userId: actor.id } });
+  if (listed === 0) throw forbidden('You are not listed as a DJ on this channel, so you cannot have an OBS input here. Ask an admin to add you.');
+}
+
 /** The OBS inputs of one DJ (the actor, or for admins any DJ) on a channel. */
 export async function listEndpoints(actor: CurrentUser, channelId: string, userId = actor.id): Promise<IngressEndpoint[]> {
   if (userId !== actor.id && actor.role !== 'admin') throw forbidden('Only admins can see another DJ’s OBS inputs.');
@@ -93,6 +100,7 @@ export async function createEndpoint(
   { channelId, inputType }: IngressCreateRequest,
 ): Promise<{ endpoint: IngressEndpoint; created: boolean }> {
   if (!(await channelExists(channelId))) throw notFound('No such channel.');
+  await requireListed(actor, channelId);
   const key = { channelId, userId: actor.id, inputType };
   const existing = await getDb().ingressEndpoint.findUnique({ where: { channelId_userId_inputType: key } });
   if (existing) return { endpoint: await view(existing), created: false };

@@ -1,12 +1,25 @@
 import 'server-only';
+import { clientGroupKey } from '../http/client-key';
+import { HttpError } from '../http/errors';
 import { subscribe } from './hub';
+import { holdEventStream, MAX_EVENT_STREAMS_PER_CLIENT } from './stream-caps';
+
+/** How soon a refused client may try again. */
+const CAP_RETRY_SECONDS = 10;
 
 /**
  * A text/event-stream response for one topic. `retry` tells the browser's EventSource how
- * soon to reconnect on its own; the stream ends when the client goes away, and then
- * `onClose` runs once (e.g. an HLS listener stops counting).
+ * soon to reconnect on its own; the stream ends when the client goes away, and then the
+ * release `onOpen` returned runs once (e.g. an HLS listener stops counting). A client at its
+ * cap of open streams (stream-caps.ts) gets a 429 instead, before `onOpen` runs.
  */
-export function sseResponse(req: Request, key: string, compute: () => Promise<unknown>, onClose?: () => void): Response {
+export function sseResponse(req: Request, key: string, compute: () => Promise<unknown>, onOpen?: () => (() => void) | null): Response {
+  const held = holdEventStream(clientGroupKey(req.headers));
+  if (!held) {
+    const message = `Too many live update streams are open from your network (at most ${MAX_EVENT_STREAMS_PER_CLIENT}). Close a few tabs.`;
+    throw new HttpError(429, 'rate_limited', message, { 'retry-after': String(CAP_RETRY_SECONDS) });
+  }
+  const onClose = onOpen?.();
   const encoder = new TextEncoder();
   let off: (() => void) | undefined;
   let closed = false;
@@ -14,6 +27,7 @@ export function sseResponse(req: Request, key: string, compute: () => Promise<un
     off?.();
     if (closed) return;
     closed = true;
+    held();
     onClose?.();
   };
   const stream = new ReadableStream<Uint8Array>({

@@ -17,7 +17,7 @@ describe('listenerGrant', () => {
 });
 
 describe('djGrant', () => {
-  it('publishes the microphone only, never subscribes, may update own metadata', () => {
+  it('publishes the microphone only, never subscribes, may update own metadata (its tempo) while on air', () => {
     const grant = djGrant('channel-a');
     expect(grant.canPublish).toBe(true);
     expect(grant.canPublishSources).toEqual([TrackSource.MICROPHONE]);
@@ -30,8 +30,8 @@ describe('djGrant', () => {
 });
 
 describe('green room and djPermission', () => {
-  it('connects a waiting DJ without publish rights, everything else equal', () => {
-    expect(djGrant('r', false)).toEqual({ ...djGrant('r'), canPublish: false });
+  it('connects a waiting DJ without publish rights and without the right to change what listeners see', () => {
+    expect(djGrant('r', false)).toEqual({ ...djGrant('r'), canPublish: false, canUpdateOwnMetadata: false });
   });
 
   it('sets the same rights mid-session as the grant gives at connect', () => {
@@ -39,7 +39,8 @@ describe('green room and djPermission', () => {
     const on = djPermission(true);
     expect(on).toMatchObject({ canPublish: true, canSubscribe: false, canPublishData: false, hidden: false, canUpdateMetadata: true });
     expect(on.canPublishSources).toEqual(grant.canPublishSources);
-    expect(djPermission(false)).toEqual({ ...on, canPublish: false });
+    // Off air (slot ended, kicked, green room): no attributes, name or metadata of their own either.
+    expect(djPermission(false)).toEqual({ ...on, canPublish: false, canUpdateMetadata: false });
   });
 });
 

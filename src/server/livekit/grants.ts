@@ -22,9 +22,10 @@ export function listenerGrant(room: string): VideoGrant {
 
 /**
  * Publish the microphone source only, subscribe to nothing (a DJ monitors
- * locally), and update own attributes (for live values such as BPM later).
+ * locally), and, while on air, update own attributes (the console's tempo).
  * Without `canPublish` the DJ waits in the green room: connected, heard by nobody,
- * until the server grants publishing at the slot start (djPermission).
+ * and unable to change its name or attributes (which every listener sees), until
+ * the server grants both at the slot start (djPermission).
  */
 export function djGrant(room: string, canPublish = true): VideoGrant {
   return {
@@ -34,7 +35,7 @@ export function djGrant(room: string, canPublish = true): VideoGrant {
     canPublishSources: [TrackSource.MICROPHONE],
     canSubscribe: false,
     canPublishData: false,
-    canUpdateOwnMetadata: true,
+    canUpdateOwnMetadata: canPublish,
     hidden: false,
   };
 }
@@ -47,14 +48,14 @@ export function ttlFor(role: BroadcastRole): number {
   return role === 'dj' ? DJ_TOKEN_TTL_SECONDS : LISTENER_TOKEN_TTL_SECONDS;
 }
 
-/** The DJ's LiveKit permission as the server sets it mid-session; the same rights as djGrant. */
+/** The DJ's LiveKit permission as the server sets it mid-session; the same rights as djGrant (metadata only on air). */
 export function djPermission(canPublish: boolean): Partial<ParticipantPermission> {
   return {
     canSubscribe: false,
     canPublish,
     canPublishData: false,
     canPublishSources: [TrackSource.MICROPHONE],
-    canUpdateMetadata: true,
+    canUpdateMetadata: canPublish,
     hidden: false,
   };
 }

@@ -1,7 +1,10 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { djUserId, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
+import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 import { blockPublisher } from '../schedule';
+import { NOT_AUDIO_BLOCK_REASON } from '../schedule/on-air';
 import { getRoomService } from './clients';
 
 /** Everything off: LiveKit removes a participant's published tracks when it loses the right to publish them. */
@@ -47,11 +50,14 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
   const { room, participant, track } = event;
   console.warn(`[publish-rules] ${violation}: revoking publishing of ${participant.identity} in ${room.name}`);
   await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
-  await getRoomService().updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING }).catch(ignoreGone);
+  // The access attribute tells the DJ's console why (the same attribute the schedule sets).
+  await getRoomService()
+    .updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING, attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES } })
+    .catch(ignoreGone);
   // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
   const channelId = parseBroadcastRoom(room.name);
   // Keyed to the account, whichever of its publishers (browser, RTMP, WHIP) did it.
   const userId = participantKind(participant.identity) === 'dj' ? djUserId(participant.identity) : null;
-  if (channelId && userId) await blockPublisher(channelId, userId, 'published a non-audio track');
+  if (channelId && userId) await blockPublisher(channelId, userId, NOT_AUDIO_BLOCK_REASON);
   return violation;
 }

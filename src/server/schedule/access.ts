@@ -12,7 +12,11 @@ export type PublishDecision =
 /** 403 wording for a DJ outside their slot: why, and when their next slot is. */
 export function refusalMessage(access: Exclude<DjAccess, { kind: 'publish' | 'green_room' }>, zone: string): string {
   if (access.kind === 'blocked') {
-    return `An admin took you off air on this channel. You can go live here again after ${describeTime(access.until, access.until, zone).replace(/–.*? \(/, ' (')}.`;
+    const after = `You can go live here again after ${describeTime(access.until, access.until, zone).replace(/–.*? \(/, ' (')}.`;
+    if (access.cause === 'not_audio') {
+      return `Your broadcast sent a video track as its microphone, and a channel carries audio only, so the server took you off air. ${after}`;
+    }
+    return `An admin took you off air on this channel. ${after}`;
   }
   if (!access.next) return 'You have no upcoming slot on this channel, so you cannot go live here now.';
   const { start, end, title } = access.next;

@@ -77,4 +77,11 @@ describe('planEnforcement', () => {
       { type: 'revoke', reason: 'kicked' },
     ]);
   });
+
+  it('names a block for a non-audio track as such, not as a kick', () => {
+    expect(planEnforcement([dj('a', true), dj('b', true)], accounts, rights([]), new Set(['a', 'b']), new Set(['b']))).toEqual([
+      { type: 'revoke', identity: 'dj-a', userId: 'a', reason: 'kicked', wasPublishing: true },
+      { type: 'revoke', identity: 'dj-b', userId: 'b', reason: 'not_audio', wasPublishing: true },
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ export type RoomDj = {
 };
 export type DjAccount = { admin: boolean; disabled: boolean };
 
-export type OffAirReason = 'slot_ended' | 'kicked' | 'not_scheduled';
+export type OffAirReason = 'slot_ended' | 'kicked' | 'not_audio' | 'not_scheduled';
 
 export type DjAction =
   | { type: 'grant'; identity: string; userId: string }
@@ -31,6 +31,8 @@ export function planEnforcement(
   accounts: Map<string, DjAccount>,
   rights: PublishRights,
   blocked: Set<string>,
+  /** Of the blocked, those blocked for a non-audio track rather than by an admin. */
+  notAudio: Set<string> = new Set(),
 ): DjAction[] {
   const actions: DjAction[] = [];
   for (const dj of djs) {
@@ -50,7 +52,8 @@ export function planEnforcement(
     if (allowed && !dj.canPublish) actions.push({ type: 'grant', identity: dj.identity, userId: dj.userId });
     if (allowed && obs && obs.muted.length > 0) actions.push({ type: 'unmute', identity, userId, trackSids: obs.muted });
     if (!allowed && (dj.canPublish || dj.publishing)) {
-      const reason: OffAirReason = blocked.has(dj.userId) ? 'kicked' : dj.canPublish ? 'slot_ended' : 'not_scheduled';
+      const blockedAs: OffAirReason = notAudio.has(dj.userId) ? 'not_audio' : 'kicked';
+      const reason: OffAirReason = blocked.has(dj.userId) ? blockedAs : dj.canPublish ? 'slot_ended' : 'not_scheduled';
       actions.push({ type: 'revoke', identity: dj.identity, userId: dj.userId, reason, wasPublishing: dj.publishing });
     }
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
 import { djUserId, getBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
@@ -12,7 +13,7 @@ import { getRoomService } from '../livekit/clients';
 import { djPermission } from '../livekit/grants';
 import { type LoopTask, TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
-import { publishRights, type PublishRights } from './on-air';
+import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
 
 /** Safety interval: repairs what no event told us (a participant that joined with a stale token). */
@@ -116,6 +117,8 @@ async function apply(channelId: string, action: DjAction, rights: PublishRights)
     attributes: {
       [ACCESS_ATTRIBUTE]: grant ? 'on_air' : action.reason,
       [UNTIL_ATTRIBUTE]: grant && rights.current ? rights.current.end.toISOString() : '',
+      // Off air, the tempo it set goes too ("" deletes): listeners never see a stale or fake one.
+      ...(grant ? {} : CLEARED_TEMPO_ATTRIBUTES),
     },
   });
   // Revoking publish makes LiveKit close the tracks; a server-side mute also stops forwarding at once if any remain.
@@ -126,7 +129,7 @@ async function apply(channelId: string, action: DjAction, rights: PublishRights)
 
 async function auditActions(channel: { id: string; name: string }, actions: DjAction[], rights: PublishRights) {
   const granted = actions.filter((a) => a.type === 'grant' || a.type === 'unmute').map((a) => a.userId);
-  const cut = actions.filter((a) => a.type === 'revoke' && a.reason !== 'kicked').map((a) => a.userId);
+  const cut = actions.filter((a) => a.type === 'revoke' && a.reason !== 'kicked' && a.reason !== 'not_audio').map((a) => a.userId);
   const removed = actions.filter((a) => a.type === 'remove').map((a) => a.userId);
   const slot = rights.current ? ` (slot “${rights.current.title || 'untitled'}” until ${rights.current.end.toISOString()})` : '';
   if (granted.length && cut.length) {
@@ -149,7 +152,8 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   if (djs.length === 0) return rights.nextBoundary;
   const accounts = await accountsOf(djs.map((d) => d.userId));
   const blocked = new Set(input.blocks.map((b) => b.userId));
-  const actions = planEnforcement(djs, accounts, rights, blocked);
+  const notAudio = new Set(input.blocks.filter((b) => blockCause(b) === 'not_audio').map((b) => b.userId));
+  const actions = planEnforcement(djs, accounts, rights, blocked, notAudio);
   if (actions.length === 0) return rights.nextBoundary;
   // Incoming: a browser DJ granted publishing, or an OBS input held in the green room unmuted.
   const grants = actions.filter((a) => a.type === 'grant' || a.type === 'unmute');

@@ -38,4 +38,18 @@ describe('toIcs', () => {
     const unfolded = text.replace(/\r\n /g, '');
     expect(unfolded).toContain('SUMMARY:Night Shift — a very long title that certainly needs folding beyond seventy-five octets · DJ Ä');
   });
+
+  it('escapes or drops every control character of admin-set text: no bare CR, LF or other control byte', () => {
+    const nasty = {
+      ...schedule,
+      channel: { ...schedule.channel, name: 'Night\rShift\u0007\u000b\u001bRadio\u007f' },
+      occurrences: [{ ...schedule.occurrences[0]!, title: 'Deep\r\nHouse\nMix\rNow\u0000', hosts: [{ id: 'u1', name: 'DJ\tTab' }] }],
+    };
+    const out = toIcs(nasty, 'https://radio.example/', new Date('2026-11-22T10:00:00Z'));
+    const lines = out.slice(0, -2).split('\r\n');
+    expect(lines.filter((l) => /[\u0000-\u0008\u000a-\u001f\u007f]/.test(l))).toEqual([]);
+    const unfolded = out.replace(/\r\n /g, '');
+    expect(unfolded).toContain('X-WR-CALNAME:Night\\nShift   Radio \r\n');
+    expect(unfolded).toContain('SUMMARY:Deep\\nHouse\\nMix\\nNow  · DJ Tab\r\n');
+  });
 });

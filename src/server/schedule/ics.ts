@@ -1,8 +1,17 @@
 import 'server-only';
 import type { ScheduleResponse } from '@/types/schedule';
 
-/** RFC 5545 text escaping. */
-const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 text escaping. Line breaks (CRLF, LF or a bare CR) become "\\n"; every other control
+ * character, which TEXT cannot carry, becomes a space, so no admin-set name can end a line early.
+ */
+const esc = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ');
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** Lines longer than 75 octets are folded (continuation lines start with a space). */

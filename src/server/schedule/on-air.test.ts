@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { djAccess, publishRights, type RightsInput } from './on-air';
+import { djAccess, NOT_AUDIO_BLOCK_REASON, publishRights, type RightsInput } from './on-air';
 import type { Occurrence } from './recurrence';
 
 const at = (s: string) => new Date(`2026-11-22T${s}Z`);
@@ -85,9 +85,16 @@ describe('djAccess', () => {
 
   it('refuses a kicked DJ for the rest of the slot, and a DJ not listed on the channel', () => {
     const blocks = [{ userId: 'u1', until: at('21:00:00') }];
-    expect(djAccess('u1', input('20:30:00', { blocks }))).toEqual({ kind: 'blocked', until: at('21:00:00') });
+    expect(djAccess('u1', input('20:30:00', { blocks }))).toEqual({ kind: 'blocked', until: at('21:00:00'), cause: 'kicked' });
     expect(djAccess('u1', input('20:30:00', { eligible: new Set(['u2']) }))).toEqual({ kind: 'denied', next: null });
     // The block does not reach the DJ's next slot.
     expect(djAccess('u1', input('22:55:00', { blocks }))).toMatchObject({ kind: 'green_room', occurrence: { slotId: 'C' } });
+  });
+
+  it('says why a host is blocked: a kick, or a non-audio track', () => {
+    const blocks = [{ userId: 'u1', until: at('21:00:00'), reason: NOT_AUDIO_BLOCK_REASON }];
+    expect(djAccess('u1', input('20:30:00', { blocks }))).toEqual({ kind: 'blocked', until: at('21:00:00'), cause: 'not_audio' });
+    const kicked = [{ userId: 'u1', until: at('21:00:00'), reason: 'kicked by Admin' }];
+    expect(djAccess('u1', input('20:30:00', { blocks: kicked }))).toEqual({ kind: 'blocked', until: at('21:00:00'), cause: 'kicked' });
   });
 });

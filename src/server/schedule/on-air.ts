@@ -1,6 +1,14 @@
 import type { Occurrence } from './recurrence';
 
-export type Block = { userId: string; until: Date };
+/** `reason` as stored with the block (a kick names its admin; see NOT_AUDIO_BLOCK_REASON). */
+export type Block = { userId: string; until: Date; reason?: string };
+
+/** The stored reason of a block the publishing rules set for a video track sent as the microphone. */
+export const NOT_AUDIO_BLOCK_REASON = 'published a non-audio track';
+
+/** Why a DJ is blocked, in the terms shown to them: an admin's kick or the audio-only rule. */
+export type BlockCause = 'kicked' | 'not_audio';
+export const blockCause = (block: Pick<Block, 'reason'>): BlockCause => (block.reason === NOT_AUDIO_BLOCK_REASON ? 'not_audio' : 'kicked');
 
 export type PublishRights = {
   /** The occurrence running now (start <= now < end), if any. */
@@ -53,7 +61,7 @@ export function publishRights({ occurrences, blocks, eligible, now, graceMs }: R
 export type DjAccess =
   | { kind: 'publish'; occurrence: Occurrence }
   | { kind: 'green_room'; occurrence: Occurrence }
-  | { kind: 'blocked'; until: Date }
+  | { kind: 'blocked'; until: Date; cause: BlockCause }
   | { kind: 'denied'; next: Occurrence | null };
 
 /** What one DJ may do on a channel at `now`: publish, wait in the green room, or nothing (and their next slot). */
@@ -68,6 +76,6 @@ export function djAccess(userId: string, input: RightsInput): DjAccess {
   const upcoming = mine.filter((o) => o.start.getTime() > t && (!block || o.start >= block.until));
   const soon = upcoming.find((o) => o.start.getTime() - graceMs <= t);
   if (soon) return { kind: 'green_room', occurrence: soon };
-  if (block && current) return { kind: 'blocked', until: block.until };
+  if (block && current) return { kind: 'blocked', until: block.until, cause: blockCause(block) };
   return { kind: 'denied', next: upcoming[0] ?? null };
 }

@@ -42,7 +42,7 @@ export async function eligibleDjs(channelId: string): Promise<Set<string>> {
 }
 
 export async function activeBlocks(channelId: string, now: Date): Promise<Block[]> {
-  return getDb().publishBlock.findMany({ where: { channelId, until: { gt: now } }, select: { userId: true, until: true } });
+  return getDb().publishBlock.findMany({ where: { channelId, until: { gt: now } }, select: { userId: true, until: true, reason: true } });
 }
 
 /** How far ahead rights are computed: next week's slots are enough to know the next boundary. */

@@ -18,6 +18,6 @@ export const GET = handler<{ slug: string }>(async (req, { params }) => {
   const { hls } = parseQuery(req, querySchema);
   const state = await channelState(slug);
   if (!state) throw notFound('No such channel.');
-  const release = hls ? countHlsStream(state.channel.id, req.headers) : null;
-  return sseResponse(req, `channel:${slug}`, () => channelState(slug), release ?? undefined);
+  const counted = hls ? () => countHlsStream(state.channel.id, req.headers) : undefined;
+  return sseResponse(req, `channel:${slug}`, () => channelState(slug), counted);
 });
