@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ParticipantInfo } from 'livekit-server-sdk';
 import { djUserId, getBroadcastRoom, participantKind } from '@/types/broadcast';
+import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { type ActionRow, recordAction, settle } from '../actions/store';
 import { type AuditActor, audit } from '../audit';
@@ -62,7 +63,7 @@ async function takeOffAir(room: string, p: ParticipantInfo, until: Date): Promis
   const service = getRoomService();
   const info = await service.updateParticipant(room, p.identity, {
     permission: djPermission(false),
-    attributes: { [ACCESS_ATTRIBUTE]: 'kicked', [UNTIL_ATTRIBUTE]: until.toISOString() },
+    attributes: { [ACCESS_ATTRIBUTE]: 'kicked', [UNTIL_ATTRIBUTE]: until.toISOString(), ...CLEARED_TEMPO_ATTRIBUTES },
   });
   await Promise.all(info.tracks.map((t) => service.mutePublishedTrack(room, p.identity, t.sid, true).catch(() => undefined)));
 }
