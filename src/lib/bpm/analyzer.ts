@@ -29,6 +29,8 @@ export type AnalyzerOptions = {
   between?: number;
   /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
   support?: number;
+  /** Recent onset density under this share of the window's means the beat stopped (default 0.35). */
+  recentDrop?: number;
 };
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
@@ -37,8 +39,6 @@ const SILENCE_RMS = 0.001;
 const REFINE_STEPS = 6;
 /** While the tempo holds, refined values are averaged: a plain mean of the first five, then an exponential average (about 1 s), so an early disturbance fades fast. */
 const AVERAGE_MAX = 5;
-/** Recent onset density under this share of the window's means the beat has stopped. */
-const RECENT_DROP = 0.35;
 /** Seconds of envelope needed before a first estimate. */
 const MIN_SECONDS = 1.5;
 
@@ -70,6 +70,7 @@ export class BpmAnalyzer {
   private tapped: number | null = null;
   private readonly between: number;
   private readonly support: number;
+  private readonly recentDrop: number;
 
   constructor(sampleRate: number, options: AnalyzerOptions = {}) {
     this.sampleRate = sampleRate;
@@ -83,6 +84,7 @@ export class BpmAnalyzer {
     this.loudnessAlpha = 1 / this.onset.frameRate;
     this.between = options.between ?? 0.5;
     this.support = options.support ?? 0.5;
+    this.recentDrop = options.recentDrop ?? 0.35;
     this.beatOff = options.beatOff ?? 0.12;
     this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.18);
   }
@@ -141,7 +143,7 @@ export class BpmAnalyzer {
     est.confidence = confidence;
 
     // Drums that just stopped still fill most of the window: the recent onset density says so first.
-    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < RECENT_DROP * tg.meanStrength;
+    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < this.recentDrop * tg.meanStrength;
     this.hasBeat = !silent && confidence >= (this.hasBeat ? this.beatOff : this.beatOn);
     if (!this.hasBeat) {
       est.bpm = 0;
