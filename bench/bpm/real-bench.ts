@@ -14,10 +14,13 @@ import type { RealPiece } from './real-set';
 /** Settings the folds choose from; the first is the engine's default. */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
   { name: 'default', options: {} },
-  { name: 'beat 0.06/0.10', options: { beatOff: 0.06, beatOn: 0.1 } },
-  { name: 'beat 0.04/0.08', options: { beatOff: 0.04, beatOn: 0.08 } },
-  { name: 'beat 0.04/0.08, drop 0.2', options: { beatOff: 0.04, beatOn: 0.08, recentDrop: 0.2 } },
-  { name: 'beat 0.04/0.08, drop 0.2, prior 1.0 oct', options: { beatOff: 0.04, beatOn: 0.08, recentDrop: 0.2, tuning: { priorWidth: 1 } } },
+  { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct)', options: { bandMix: 0, beatOff: 0.12, beatOn: 0.18, between: 0.5, tuning: { priorWidth: 0.6 } } },
+  { name: 'confidence from bands 0.75, beat 0.12/0.18, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: false, beatOff: 0.12, beatOn: 0.18, between: 0.5 } },
+  { name: 'confidence from bands 0.75, beat 0.08/0.15, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: false, beatOff: 0.08, beatOn: 0.15, between: 0.5 } },
+  { name: 'tempo and confidence from bands 0.75, beat 0.08/0.15, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: true, beatOff: 0.08, beatOn: 0.15, between: 0.5 } },
+  { name: 'tempo and confidence from bands 1, beat 0.08/0.15, between 0.8', options: { tuning: { priorWidth: 0.6 }, bandMix: 1, bandTempo: true, beatOff: 0.08, beatOn: 0.15, between: 0.8 } },
+  { name: 'default with prior 0.6 oct', options: { tuning: { priorWidth: 0.6 } } },
+  { name: 'default with prior 1.0 oct', options: { tuning: { priorWidth: 1 } } },
 ];
 
 export type RealRun = { method: Method; scores: PieceScore[]; choices: string[] };

@@ -22,16 +22,28 @@ export type AnalyzerOptions = {
   /** Tempogram window (default 6 s). */
   windowSeconds?: number;
   tuning?: Partial<TrackerTuning>;
-  /** Confidence under which there is "no beat" (default 0.12), and over which a beat is back. */
+  /** Confidence under which there is "no beat" (default 0.08), and over which a beat is back (default 0.15). */
   beatOff?: number;
   beatOn?: number;
-  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.5). */
+  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.8). */
   between?: number;
   /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
   support?: number;
   /** Recent onset density under this share of the window's means the beat stopped (default 0.35). */
   recentDrop?: number;
+  /** Share of the per-band-group autocorrelations (low, mid, high) in the one confidence is read from (default BAND_MIX). */
+  bandMix?: number;
+  /** Whether the tempo, too, is chosen on the mixed autocorrelation (default true; false: only the confidence). */
+  bandTempo?: boolean;
 };
+
+/** Bands of OnsetEnvelope grouped: kick (30-150 Hz), body (150-2500 Hz), hats (2500-11000 Hz). */
+const BAND_GROUPS = [[1, 2, 3], [4, 5]];
+/**
+ * Each group's own normalised autocorrelation, averaged, is mixed into the full envelope's: in a dense mix
+ * (distorted guitars, pads with motion) one group can keep the beat while the summed flux has lost it.
+ */
+const BAND_MIX = 0.75;
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
 const SILENCE_RMS = 0.001;
@@ -52,6 +64,10 @@ export class BpmAnalyzer {
   readonly estimate: BpmEstimate = { time: 0, bpm: 0, confidence: 0, lastBeat: -1 };
   private readonly onset: OnsetEnvelope;
   private readonly tempogram: Tempogram;
+  private readonly bandTempograms: Tempogram[];
+  private readonly bandGroups: number[][];
+  private readonly bandMix: number;
+  private readonly bandTempo: boolean;
   private readonly tracker: TempoTracker;
   private readonly evidence: Float64Array;
   private readonly cells: CellEvidence;
@@ -77,16 +93,21 @@ export class BpmAnalyzer {
     this.range = options.range ?? DEFAULT_RANGE;
     this.onset = new OnsetEnvelope(sampleRate);
     this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
+    this.bandMix = options.bandMix ?? BAND_MIX;
+    this.bandTempo = options.bandTempo ?? true;
+    const bands = this.onset.bands.length;
+    this.bandGroups = this.bandMix > 0 ? BAND_GROUPS.map((g) => g.filter((b) => b < bands)).filter((g) => g.length > 0) : [];
+    this.bandTempograms = this.bandGroups.map(() => new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6));
     this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
     this.evidence = new Float64Array(this.tracker.size);
     this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
-    this.between = options.between ?? 0.5;
+    this.between = options.between ?? 0.8;
     this.support = options.support ?? 0.5;
     this.recentDrop = options.recentDrop ?? 0.35;
-    this.beatOff = options.beatOff ?? 0.12;
-    this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.18);
+    this.beatOff = options.beatOff ?? 0.08;
+    this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.15);
   }
 
   /** Pick another range; the tempo is re-acquired inside it. */
@@ -115,6 +136,12 @@ export class BpmAnalyzer {
       i += this.onset.write(samples, offset + i, count - i);
       if (!this.onset.frameReady) continue;
       this.tempogram.push(this.onset.value);
+      for (let g = 0; g < this.bandGroups.length; g++) {
+        const group = this.bandGroups[g] ?? [];
+        let v = 0;
+        for (let k = 0; k < group.length; k++) v += this.onset.bands[group[k] ?? 0] ?? 0;
+        this.bandTempograms[g]?.push(v / group.length);
+      }
       this.totalFrames++;
       this.loudness += (this.onset.rms - this.loudness) * this.loudnessAlpha;
       if (++this.framesSinceUpdate >= this.updateFrames) {
@@ -133,11 +160,13 @@ export class BpmAnalyzer {
     if (this.tempogram.frames < MIN_SECONDS * frameRate) return;
     const tg = this.tempogram;
     tg.update();
+    if (this.bandTempo) this.mixBands();
     const tr = this.tracker;
     this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
     const best = tr.observe(this.evidence);
     this.refine(tr.bpm[best] ?? 0);
     const bpm = this.refined;
+    if (!this.bandTempo) this.mixBands();
     tg.measure(bpm);
     const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
     est.confidence = confidence;
@@ -164,6 +193,23 @@ export class BpmAnalyzer {
     const back = tg.beatPhase(period);
     // An onset shows in the flux about half a frame after it enters the frame.
     est.lastBeat = ((this.totalFrames - 1 - back) * this.onset.hop + this.onset.frameSize / 2) / this.sampleRate;
+  }
+
+  /** Mix the band groups' autocorrelations into the full envelope's (in place: everything downstream reads `rho`). */
+  private mixBands(): void {
+    const n = this.bandTempograms.length;
+    if (n === 0) return;
+    const rho = this.tempogram.rho;
+    const keep = 1 - this.bandMix;
+    const each = this.bandMix / n;
+    for (let lag = 0; lag < rho.length; lag++) rho[lag] = (rho[lag] ?? 0) * keep;
+    for (let g = 0; g < n; g++) {
+      const t = this.bandTempograms[g];
+      if (!t) continue;
+      t.update();
+      const r = t.rho;
+      for (let lag = 0; lag < rho.length; lag++) rho[lag] = (rho[lag] ?? 0) + each * (r[lag] ?? 0);
+    }
   }
 
   /**
