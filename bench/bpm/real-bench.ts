@@ -19,9 +19,7 @@ import type { RealPiece } from './real-set';
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
   { name: 'default', options: {} },
   { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct)', options: { bandMix: 0, beatOff: 0.12, beatOn: 0.18, between: 0.5, tuning: { priorWidth: 0.6 } } },
-  { name: 'confidence from bands 0.75, beat 0.12/0.18, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: false, beatOff: 0.12, beatOn: 0.18, between: 0.5 } },
   { name: 'confidence from bands 0.75, beat 0.08/0.15, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: false, beatOff: 0.08, beatOn: 0.15, between: 0.5 } },
-  { name: 'tempo and confidence from bands 0.75, beat 0.08/0.15, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: true, beatOff: 0.08, beatOn: 0.15, between: 0.5 } },
   { name: 'tempo and confidence from bands 1, beat 0.08/0.15, between 0.8', options: { tuning: { priorWidth: 0.6 }, bandMix: 1, bandTempo: true, beatOff: 0.08, beatOn: 0.15, between: 0.8 } },
   { name: 'default with prior 0.6 oct', options: { tuning: { priorWidth: 0.6 } } },
 ];
