@@ -1,4 +1,5 @@
 import { CellEvidence } from './cells';
+import { BAND_MIX, BandMix } from './bands';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
 import { Tempogram } from './tempogram';
@@ -37,13 +38,6 @@ export type AnalyzerOptions = {
   bandTempo?: boolean;
 };
 
-/** Bands of OnsetEnvelope grouped: kick (30-150 Hz), body (150-2500 Hz), hats (2500-11000 Hz). */
-const BAND_GROUPS = [[1, 2, 3], [4, 5]];
-/**
- * Each group's own normalised autocorrelation, averaged, is mixed into the full envelope's: in a dense mix
- * (distorted guitars, pads with motion) one group can keep the beat while the summed flux has lost it.
- */
-const BAND_MIX = 0.75;
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
 const SILENCE_RMS = 0.001;
@@ -64,9 +58,7 @@ export class BpmAnalyzer {
   readonly estimate: BpmEstimate = { time: 0, bpm: 0, confidence: 0, lastBeat: -1 };
   private readonly onset: OnsetEnvelope;
   private readonly tempogram: Tempogram;
-  private readonly bandTempograms: Tempogram[];
-  private readonly bandGroups: number[][];
-  private readonly bandMix: number;
+  private readonly bands: BandMix;
   private readonly bandTempo: boolean;
   private readonly tracker: TempoTracker;
   private readonly evidence: Float64Array;
@@ -93,11 +85,8 @@ export class BpmAnalyzer {
     this.range = options.range ?? DEFAULT_RANGE;
     this.onset = new OnsetEnvelope(sampleRate);
     this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
-    this.bandMix = options.bandMix ?? BAND_MIX;
     this.bandTempo = options.bandTempo ?? true;
-    const bands = this.onset.bands.length;
-    this.bandGroups = this.bandMix > 0 ? BAND_GROUPS.map((g) => g.filter((b) => b < bands)).filter((g) => g.length > 0) : [];
-    this.bandTempograms = this.bandGroups.map(() => new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6));
+    this.bands = new BandMix(this.onset.frameRate, options.windowSeconds ?? 6, this.onset.bands.length, options.bandMix ?? BAND_MIX);
     this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
     this.evidence = new Float64Array(this.tracker.size);
     this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
@@ -136,12 +125,7 @@ export class BpmAnalyzer {
       i += this.onset.write(samples, offset + i, count - i);
       if (!this.onset.frameReady) continue;
       this.tempogram.push(this.onset.value);
-      for (let g = 0; g < this.bandGroups.length; g++) {
-        const group = this.bandGroups[g] ?? [];
-        let v = 0;
-        for (let k = 0; k < group.length; k++) v += this.onset.bands[group[k] ?? 0] ?? 0;
-        this.bandTempograms[g]?.push(v / group.length);
-      }
+      this.bands.push(this.onset.bands);
       this.totalFrames++;
       this.loudness += (this.onset.rms - this.loudness) * this.loudnessAlpha;
       if (++this.framesSinceUpdate >= this.updateFrames) {
@@ -160,13 +144,13 @@ export class BpmAnalyzer {
     if (this.tempogram.frames < MIN_SECONDS * frameRate) return;
     const tg = this.tempogram;
     tg.update();
-    if (this.bandTempo) this.mixBands();
+    if (this.bandTempo) this.bands.mixInto(tg.rho);
     const tr = this.tracker;
     this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
     const best = tr.observe(this.evidence);
     this.refine(tr.bpm[best] ?? 0);
     const bpm = this.refined;
-    if (!this.bandTempo) this.mixBands();
+    if (!this.bandTempo) this.bands.mixInto(tg.rho);
     tg.measure(bpm);
     const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
     est.confidence = confidence;
@@ -193,23 +177,6 @@ export class BpmAnalyzer {
     const back = tg.beatPhase(period);
     // An onset shows in the flux about half a frame after it enters the frame.
     est.lastBeat = ((this.totalFrames - 1 - back) * this.onset.hop + this.onset.frameSize / 2) / this.sampleRate;
-  }
-
-  /** Mix the band groups' autocorrelations into the full envelope's (in place: everything downstream reads `rho`). */
-  private mixBands(): void {
-    const n = this.bandTempograms.length;
-    if (n === 0) return;
-    const rho = this.tempogram.rho;
-    const keep = 1 - this.bandMix;
-    const each = this.bandMix / n;
-    for (let lag = 0; lag < rho.length; lag++) rho[lag] = (rho[lag] ?? 0) * keep;
-    for (let g = 0; g < n; g++) {
-      const t = this.bandTempograms[g];
-      if (!t) continue;
-      t.update();
-      const r = t.rho;
-      for (let lag = 0; lag < rho.length; lag++) rho[lag] = (rho[lag] ?? 0) + each * (r[lag] ?? 0);
-    }
   }
 
   /**
