@@ -1,7 +1,8 @@
 /**
- * npm run bench:bpm [-- --split dev|heldout] [--only NAME] [--verbose]
- * Builds the labelled set (bench/bpm/set.ts, convention in bench/bpm/LABELS.md), runs our engine and
- * every peer on one split (held-out by default) with one fixed range, and prints the table.
+ * npm run bench:bpm [-- --set both|generated|real] [--split dev|heldout] [--only NAME] [--verbose]
+ * Two labelled sets (convention in bench/bpm/LABELS.md): the generated one (bench/bpm/set.ts; one split,
+ * held-out by default) and the real-music one (bench/bpm/real-set.ts; our engine cross-validated by
+ * folds). Runs our engine and every peer with one fixed range and prints a table per set.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,8 @@ import type { AnalyzerOptions } from '../src/lib/bpm';
 import { decodeWav } from '../src/lib/wav';
 import { allMethods, type Method, type MethodResult } from './bpm/methods';
 import { acc2, median, noBeat, timing, within } from './bpm/score';
+import { buildRealSet } from './bpm/real-set';
+import { crossValidated, loadAudio, printReal, runPeer, type RealRun } from './bpm/real-bench';
 import { buildSet, type Piece } from './bpm/set';
 
 type Row = {
@@ -37,7 +40,9 @@ function args() {
     // Development only: analyser options as JSON, to tune on the dev part.
   const tune = value('--tune');
   if (tune && split !== 'dev') throw new Error('--tune is for the dev part only');
-  return { split, only: value('--only'), verbose: a.includes('--verbose'), tune: tune ? (JSON.parse(tune) as AnalyzerOptions) : undefined } as const;
+  const set = value('--set') ?? 'both';
+  if (!['both', 'generated', 'real'].includes(set)) throw new Error('--set must be both, generated or real');
+  return { set, split, only: value('--only'), verbose: a.includes('--verbose'), tune: tune ? (JSON.parse(tune) as AnalyzerOptions) : undefined } as const;
 }
 
 function cpuSeconds(): number {
@@ -105,9 +110,31 @@ const secs = (v: number[]) => {
   return Number.isFinite(m) ? `${m.toFixed(1)} s` : 'never';
 };
 
+async function real(only: string | undefined, verbose: boolean): Promise<void> {
+  const pieces = buildRealSet((line) => console.error(line));
+  const audio = loadAudio(pieces);
+  const log = verbose ? (l: string) => console.error(l) : () => undefined;
+  const runs: RealRun[] = [];
+  for (const m of allMethods()) {
+    if (only && !m.name.includes(only)) continue;
+    console.error(`running ${m.name} on ${pieces.length} real pieces`);
+    try {
+      runs.push(...(m.name.startsWith('this project') ? await crossValidated(pieces, audio, log) : [await runPeer(m, pieces, audio, log)]));
+    } catch (e) {
+      console.log(`- ${m.name} cannot run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  const minutes = pieces.reduce((s, p) => s + p.duration, 0) / 60;
+  console.log(`\nBPM benchmark, real-music set (bench/bpm/real-set.json): ${pieces.length} pieces, ${minutes.toFixed(1)} min of audio; our engine: held-out folds of a ${new Set(pieces.map((p) => p.fold)).size}-fold cross-validation`);
+  printReal(runs, pieces, (l) => console.log(l));
+  console.log('\nHow each method ran: as for the generated set (below); the folds choose among bench/bpm/real-bench.ts CANDIDATES.');
+}
+
 async function main(): Promise<void> {
-  const { split, only, verbose, tune } = args();
+  const { set, split, only, verbose, tune } = args();
   const started = Date.now();
+  if (set !== 'generated') await real(only, verbose);
+  if (set === 'real') return;
   const all = buildSet((line) => console.error(line));
   const pieces = all.filter((p) => p.split === split);
   const audio = new Map(pieces.map((p) => [p.id, decodeWav(readFileSync(p.file)).mono] as const));

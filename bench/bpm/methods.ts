@@ -23,7 +23,7 @@ export function ours(options: AnalyzerOptions = {}): Method {
   return {
     name: 'this project (src/lib/bpm)',
     realtime: true,
-    note: 'realtime, 128-sample blocks as in the worklet, default preset Auto 60-190',
+    note: 'realtime, 128-sample blocks as in the worklet, default preset Auto 60-200',
     run: async (audio, sampleRate) => {
       const r = analyzeSignal(audio, sampleRate, options);
       return { bpm: r.updates.at(-1)?.bpm ?? null, series: r.updates.map((u) => ({ t: u.t, bpm: u.bpm })) };
@@ -67,7 +67,7 @@ const realtimeBpmAnalyzer: Method = {
 const webAudioBeatDetector: Method = {
   name: 'web-audio-beat-detector 8.2.39',
   realtime: false,
-  note: 'offline; its worker analysis (web-audio-beat-detector-worker) on the whole piece after the same 240 Hz low-pass its OfflineAudioContext applies; tempoSettings 60-190',
+  note: 'offline; its worker analysis (web-audio-beat-detector-worker) on the whole piece after the same 240 Hz low-pass its OfflineAudioContext applies; tempoSettings 60-200',
   run: async (audio, sampleRate) => {
     const { analyze } = (await import('web-audio-beat-detector-worker/build/es2019/helpers/analyze.js')) as {
       analyze: (d: Float32Array, sr: number, s: { minTempo: number; maxTempo: number }) => number;
@@ -83,7 +83,7 @@ const webAudioBeatDetector: Method = {
 const musicTempo: Method = {
   name: 'music-tempo 1.0.3',
   realtime: false,
-  note: 'offline, whole piece; minBeatInterval 60/190 s, maxBeatInterval 1 s',
+  note: 'offline, whole piece; minBeatInterval 60/200 s, maxBeatInterval 1 s',
   run: async (audio) => {
     const MusicTempo = requireCjs('music-tempo') as new (d: Float32Array, p: object) => { tempo: string | number };
     try {
@@ -130,9 +130,9 @@ function essentiaMethod(name: string, note: string, call: (e: EssentiaApi, v: Es
   };
 }
 
-const percival = essentiaMethod('essentia.js 0.1.3 PercivalBpmEstimator', 'offline, whole piece; minBPM 60, maxBPM 190, other parameters default', (e, v, sr) =>
+const percival = essentiaMethod('essentia.js 0.1.3 PercivalBpmEstimator', 'offline, whole piece; minBPM 60, maxBPM 200, other parameters default', (e, v, sr) =>
   e.PercivalBpmEstimator(v, 1024, 2048, 128, 128, RANGE.max, RANGE.min, sr).bpm);
-const rhythm2013 = essentiaMethod('essentia.js 0.1.3 RhythmExtractor2013', "offline, whole piece; method 'multifeature', minTempo 60, maxTempo 190 (needs 44.1 kHz: the set is)", (e, v) =>
+const rhythm2013 = essentiaMethod('essentia.js 0.1.3 RhythmExtractor2013', "offline, whole piece; method 'multifeature', minTempo 60, maxTempo 200 (needs 44.1 kHz: the set is)", (e, v) =>
   e.RhythmExtractor2013(v, RANGE.max, 'multifeature', RANGE.min).bpm);
 
 /** aubio's realtime beat tracker: a running tempo from the last four beat intervals, and `aubio tempo` as its final value. */

@@ -1,4 +1,5 @@
 import { CellEvidence } from './cells';
+import { BAND_MIX, BandMix } from './bands';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
 import { Tempogram } from './tempogram';
@@ -22,14 +23,21 @@ export type AnalyzerOptions = {
   /** Tempogram window (default 6 s). */
   windowSeconds?: number;
   tuning?: Partial<TrackerTuning>;
-  /** Confidence under which there is "no beat" (default 0.12), and over which a beat is back. */
+  /** Confidence under which there is "no beat" (default 0.08), and over which a beat is back (default 0.15). */
   beatOff?: number;
   beatOn?: number;
-  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.5). */
+  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.8). */
   between?: number;
   /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
   support?: number;
+  /** Recent onset density under this share of the window's means the beat stopped (default 0.35). */
+  recentDrop?: number;
+  /** Share of the per-band-group autocorrelations (low, mid, high) in the one confidence is read from (default BAND_MIX). */
+  bandMix?: number;
+  /** Whether the tempo, too, is chosen on the mixed autocorrelation (default true; false: only the confidence). */
+  bandTempo?: boolean;
 };
+
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
 const SILENCE_RMS = 0.001;
@@ -37,8 +45,6 @@ const SILENCE_RMS = 0.001;
 const REFINE_STEPS = 6;
 /** While the tempo holds, refined values are averaged: a plain mean of the first five, then an exponential average (about 1 s), so an early disturbance fades fast. */
 const AVERAGE_MAX = 5;
-/** Recent onset density under this share of the window's means the beat has stopped. */
-const RECENT_DROP = 0.35;
 /** Seconds of envelope needed before a first estimate. */
 const MIN_SECONDS = 1.5;
 
@@ -52,6 +58,8 @@ export class BpmAnalyzer {
   readonly estimate: BpmEstimate = { time: 0, bpm: 0, confidence: 0, lastBeat: -1 };
   private readonly onset: OnsetEnvelope;
   private readonly tempogram: Tempogram;
+  private readonly bands: BandMix;
+  private readonly bandTempo: boolean;
   private readonly tracker: TempoTracker;
   private readonly evidence: Float64Array;
   private readonly cells: CellEvidence;
@@ -70,21 +78,25 @@ export class BpmAnalyzer {
   private tapped: number | null = null;
   private readonly between: number;
   private readonly support: number;
+  private readonly recentDrop: number;
 
   constructor(sampleRate: number, options: AnalyzerOptions = {}) {
     this.sampleRate = sampleRate;
     this.range = options.range ?? DEFAULT_RANGE;
     this.onset = new OnsetEnvelope(sampleRate);
     this.tempogram = new Tempogram(this.onset.frameRate, options.windowSeconds ?? 6);
+    this.bandTempo = options.bandTempo ?? true;
+    this.bands = new BandMix(this.onset.frameRate, options.windowSeconds ?? 6, this.onset.bands.length, options.bandMix ?? BAND_MIX);
     this.tracker = new TempoTracker(this.range, { ...DEFAULT_TUNING, ...options.tuning });
     this.evidence = new Float64Array(this.tracker.size);
     this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
-    this.between = options.between ?? 0.5;
+    this.between = options.between ?? 0.8;
     this.support = options.support ?? 0.5;
-    this.beatOff = options.beatOff ?? 0.12;
-    this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.18);
+    this.recentDrop = options.recentDrop ?? 0.35;
+    this.beatOff = options.beatOff ?? 0.08;
+    this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.15);
   }
 
   /** Pick another range; the tempo is re-acquired inside it. */
@@ -113,6 +125,7 @@ export class BpmAnalyzer {
       i += this.onset.write(samples, offset + i, count - i);
       if (!this.onset.frameReady) continue;
       this.tempogram.push(this.onset.value);
+      this.bands.push(this.onset.bands);
       this.totalFrames++;
       this.loudness += (this.onset.rms - this.loudness) * this.loudnessAlpha;
       if (++this.framesSinceUpdate >= this.updateFrames) {
@@ -131,17 +144,19 @@ export class BpmAnalyzer {
     if (this.tempogram.frames < MIN_SECONDS * frameRate) return;
     const tg = this.tempogram;
     tg.update();
+    if (this.bandTempo) this.bands.mixInto(tg.rho);
     const tr = this.tracker;
     this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
     const best = tr.observe(this.evidence);
     this.refine(tr.bpm[best] ?? 0);
     const bpm = this.refined;
+    if (!this.bandTempo) this.bands.mixInto(tg.rho);
     tg.measure(bpm);
     const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
     est.confidence = confidence;
 
     // Drums that just stopped still fill most of the window: the recent onset density says so first.
-    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < RECENT_DROP * tg.meanStrength;
+    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < this.recentDrop * tg.meanStrength;
     this.hasBeat = !silent && confidence >= (this.hasBeat ? this.beatOff : this.beatOn);
     if (!this.hasBeat) {
       est.bpm = 0;

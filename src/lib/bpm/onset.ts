@@ -20,6 +20,8 @@ export class OnsetEnvelope {
   /** RMS of the last analysis frame (linear, full scale = 1). */
   rms = 0;
   frameReady = false;
+  /** The last frame's flux per band (same weighting as `value`, which is their mean). */
+  readonly bands: Float64Array;
 
   private readonly ring: Float64Array;
   private ringPos = 0;
@@ -65,6 +67,7 @@ export class OnsetEnvelope {
     this.bandWeight = Float64Array.from(lo, (l, b) => 1 / ((hi[b] ?? 0) - l));
     this.lastBin = hi.at(-1) ?? firstBin;
     this.norm = 1 / Math.max(1, lo.length);
+    this.bands = new Float64Array(lo.length);
   }
 
   /**
@@ -133,7 +136,9 @@ export class OnsetEnvelope {
           }
         }
       }
-      flux += (logs + Math.log(product)) * (this.bandWeight[b] ?? 0);
+      const band = (logs + Math.log(product)) * (this.bandWeight[b] ?? 0);
+      this.bands[b] = band;
+      flux += band;
     }
     this.value = flux * this.norm;
   }

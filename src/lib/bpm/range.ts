@@ -4,7 +4,7 @@ export type RangePresetId = (typeof RANGE_PRESET_IDS)[number];
 export type TempoRange = { id: RangePresetId; min: number; max: number; label: string };
 
 export const RANGE_PRESETS = {
-  auto: { id: 'auto', min: 60, max: 190, label: 'Auto 60-190' },
+  auto: { id: 'auto', min: 60, max: 200, label: 'Auto 60-200' },
   '60-120': { id: '60-120', min: 60, max: 120, label: '60-120' },
   '70-140': { id: '70-140', min: 70, max: 140, label: '70-140' },
   '85-170': { id: '85-170', min: 85, max: 170, label: '85-170' },

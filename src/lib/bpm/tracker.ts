@@ -17,7 +17,7 @@ export type TrackerTuning = {
 
 export const DEFAULT_TUNING: TrackerTuning = {
   priorCenter: 125,
-  priorWidth: 0.6,
+  priorWidth: 0.8,
   jumpCost: 3,
   driftCost: 0.5,
   evidenceGain: 1,

@@ -1,0 +1,36 @@
+/**
+ * Where the real set comes from: Debian packages that ship music the project did not compose, their
+ * licences (from /usr/share/doc/<package>/copyright) and how each kind is labelled (LABELS.md, "Real set").
+ * Never add LMMS's demo projects or openttd-openmsx here: an independent check uses them.
+ */
+export type SourceKind = 'module' | 'midi' | 'recorded';
+
+export type Source = {
+  package: string;
+  licence: string;
+  kind: SourceKind;
+  /** Files (modules, MIDI) or song folders (recorded), absolute. */
+  glob: { dir: string; match: RegExp };
+  genre: string;
+  /** Fold for cross-validation: whole packages stay in one fold, so no composer is in both parts. */
+  fold: number;
+};
+
+export const FOLDS = 5;
+
+export const SOURCES: Source[] = [
+  { package: 'tecnoballz-data', licence: 'GPL-3+ (TLK Games)', kind: 'module', glob: { dir: '/usr/share/games/tecnoballz/musics', match: /\.mod$/ }, genre: 'tracker game music', fold: 0 },
+  { package: 'pingus-data', licence: 'GPL-2+', kind: 'module', glob: { dir: '/usr/share/games/pingus/data/music', match: /\.(it|s3m)$/ }, genre: 'tracker game music', fold: 1 },
+  { package: 'circuslinux-data', licence: 'GPL (New Breed Software)', kind: 'module', glob: { dir: '/usr/share/games/circuslinux/data/music', match: /\.mod$/ }, genre: 'tracker game music', fold: 2 },
+  { package: 'open-invaders-data', licence: 'GPL-2+ (Darryl LeCount)', kind: 'module', glob: { dir: '/usr/share/open-invaders', match: /\.mod$/ }, genre: 'tracker game music', fold: 2 },
+  { package: 'tuxmath-data', licence: 'GPL-3+ (Tux4Kids)', kind: 'module', glob: { dir: '/usr/share/tuxmath/sounds', match: /\.mod$/ }, genre: 'tracker game music', fold: 3 },
+  { package: 'njam-data', licence: 'GPL-2+ (Milan Babuskov)', kind: 'module', glob: { dir: '/usr/share/games/njam/data', match: /\.(xm|s3m)$/ }, genre: 'tracker game music', fold: 4 },
+  { package: 'fb-music-high', licence: 'GPL-2+ (Frozen-Bubble, Matthias Le Bidan)', kind: 'module', glob: { dir: '/usr/share/games/frozen-bubble/snd', match: /\.xm$/ }, genre: 'tracker game music', fold: 4 },
+  { package: 'planetblupi-music-midi', licence: 'GPL-3+ (EPSITEC SA, Daniel Roux)', kind: 'midi', glob: { dir: '/usr/share/planetblupi/music', match: /\.mid$/ }, genre: 'game score (MIDI, TimGM6mb)', fold: 3 },
+  { package: 'fretsonfire-songs-muldjord', licence: 'CC BY-SA 3.0 (El Senator)', kind: 'recorded', glob: { dir: '/usr/share/games/fretsonfire/data/songs/muldjord', match: /^[^.]+$/ }, genre: 'metal (recorded)', fold: 2 },
+  { package: 'fretsonfire-songs-sectoid', licence: 'GPL (Sectoid)', kind: 'recorded', glob: { dir: '/usr/share/games/fretsonfire/data/songs/sectoid', match: /^[^.]+$/ }, genre: 'rock (recorded)', fold: 4 },
+];
+
+/** Packages the installer adds besides the sources: renderers and the MIDI soundfont (not FluidR3_GM). */
+export const TOOLS = ['xmp', 'fluidsynth', 'timgm6mb-soundfont', 'ffmpeg', 'bsdutils'];
+export const SOUNDFONT = '/usr/share/sounds/sf2/TimGM6mb.sf2';
