@@ -22,6 +22,8 @@ bench: setup
 	npm run bench:token
 	npm run bench:handover
 	npm run bench:ingress
+	npm run bench:obs-slot
+	npm run bench:kick
 	npm run bench:hls
 	npm run bench:bpm
 	npm run bench:bpm-cpu
