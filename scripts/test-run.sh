@@ -4,8 +4,10 @@
 # CI's "passes under load" check is this with --stress: `stress-ng --cpu 4` (two busy workers per
 # core on the 2-core machine) runs for the whole run and is stopped afterwards.
 #
-#   scripts/test-run.sh [--stress] [--label NAME] [--log FILE]
+#   scripts/test-run.sh [--stress] [--stacks-only] [--label NAME] [--log FILE]
 #
+# --stacks-only skips typecheck, unit tests and the build (they need no stack and do not depend
+# on timing) and runs the two stack steps on the existing build.
 # STACK_PORT_OFFSET (0, 100, ... 500) picks the stacks' ports, so it can run beside other stacks.
 # Exits non-zero when any step failed. The full output goes to --log (default /tmp/test-run-<time>.log).
 set -uo pipefail
@@ -13,14 +15,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 stress=0
+stacks_only=0
 label=run
 log=/tmp/test-run-$(date -u +%Y%m%dT%H%M%S).log
 while [ $# -gt 0 ]; do
   case "$1" in
     --stress) stress=1 ;;
+    --stacks-only) stacks_only=1 ;;
     --label) label=$2; shift ;;
     --log) log=$2; shift ;;
-    *) echo "usage: $0 [--stress] [--label NAME] [--log FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--stress] [--stacks-only] [--label NAME] [--log FILE]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -57,9 +61,11 @@ step() {
 }
 
 start=$(date -u +%FT%TZ)
-step typecheck npm run typecheck
-step unit npm run test:unit
-step build npm run build
+if [ "$stacks_only" = 0 ]; then
+  step typecheck npm run typecheck
+  step unit npm run test:unit
+  step build npm run build
+fi
 step integration+e2e npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration; v=\$?; npx playwright test; p=\$?; [ \$v = 0 ] && [ \$p = 0 ]"
 step crash npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
 cleanup
