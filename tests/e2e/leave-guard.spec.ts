@@ -6,6 +6,9 @@ import { requireEnv } from './support/env';
 const LIVE_STATE_TIMEOUT = 25_000;
 
 test.describe('a DJ on air does not lose the set to a stray click', () => {
+  // Four page loads and two live-state waits: at load average 30 the listener page alone took 17 s
+  // to load and its live badge 18 s more, past the default 60 s (like the other multi-page specs).
+  test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const slug = `e2e-guard-${suffix}`;
   const dj = { name: `DJ Guard ${suffix}`, email: `dj-guard-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };

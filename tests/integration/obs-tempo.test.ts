@@ -21,8 +21,13 @@ const anon = new AppClient();
 const TEMPO = 128;
 /** The ingress turns a push into a room participant in about 5 s here; allow for a loaded machine. */
 const JOIN_TIMEOUT = 25_000;
-/** First audio in the room to 128 +- 0.5 in the attributes: join, subscribe, ~1.6 s to lock, a 1 s hold, one write. */
-const TEMPO_WITHIN_MS = 10_000;
+/**
+ * First audio in the room to 128 +- 0.5 in the attributes: join, subscribe, skip 1 s, then two
+ * disjoint windows that each need ~1.6 s to a first estimate and a 1 s hold (src/server/bpm/obs-lock-plan.ts),
+ * a third when the stream's start was distorted, one write. The product's target is 15 s
+ * (docs/testing.md); a loaded machine delays the ingress's audio and the loop's wake-up too.
+ */
+const TEMPO_WITHIN_MS = 25_000;
 
 let channel: ChannelSummary;
 let endpoint: IngressEndpoint;

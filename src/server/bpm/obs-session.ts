@@ -1,12 +1,13 @@
 import 'server-only';
 import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
 import { AccessToken } from 'livekit-server-sdk';
-import { type PublishedTempo, shouldPublish, type SteadyCandidate, steadyReading, tempoAttributes } from '@/lib/bpm/publish';
+import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
 import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
 import { getEnv, livekitApiUrl } from '../env';
 import { getRoomService } from '../livekit/clients';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
+import { lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
 import type { ObsSet } from './obs-plan';
 
 /**
@@ -17,6 +18,9 @@ import type { ObsSet } from './obs-plan';
 const GRANT = { roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false, canUpdateOwnMetadata: false, hidden: true };
 
 export type SessionStats = { audioSeconds: number; analysisMs: number; published: number };
+
+/** Why a session logs when it locks: seconds of audio to the lock, and each window's steady tempo. */
+export type LockReport = { channelId: string; audioSeconds: number; windows: number[] };
 
 /**
  * The server's tempo analyser for one OBS set: joins the channel's room, subscribes to the
@@ -29,10 +33,13 @@ export class ObsTempoSession {
   ended = false;
   private readonly room = new Room();
   private readonly roomName: string;
-  private readonly feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
+  /** The current analysis window; replaced by a fresh one until two disjoint windows agree (obs-lock-plan). */
+  private feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
+  /** Seconds of audio received by earlier windows. */
+  private earlierSeconds = 0;
+  private lock: ObsLock = UNLOCKED;
   private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
   private published: PublishedTempo | null = null;
-  private candidate: SteadyCandidate = null;
   private writing = false;
   private ingressSid: string | undefined;
   /** Set once start() succeeded: only then does an end wake the loop (a failed start is retried at its pace). */
@@ -44,6 +51,7 @@ export class ObsTempoSession {
   constructor(
     set: ObsSet,
     private readonly onEnded: (session: ObsTempoSession) => void,
+    private readonly onLocked: (report: LockReport) => void = () => undefined,
   ) {
     this.set = set;
     this.roomName = getBroadcastRoom(set.channelId);
@@ -93,7 +101,7 @@ export class ObsTempoSession {
   }
 
   statsNow(): SessionStats {
-    return { ...this.stats, audioSeconds: this.feeder.seconds };
+    return { ...this.stats, audioSeconds: this.earlierSeconds + this.feeder.seconds };
   }
 
   private end(): void {
@@ -124,23 +132,33 @@ export class ObsTempoSession {
       const started = performance.now();
       const reading = this.feeder.push(value, Date.now());
       this.stats.analysisMs += performance.now() - started;
-      if (!reading) continue;
-      const steady = steadyReading(this.candidate, reading);
-      this.candidate = steady.candidate;
-      if (steady.steady && !this.writing && shouldPublish(this.published, reading)) {
-        this.published = { at: reading.at, bpm: reading.bpm };
-        this.writing = true;
-        const attributes = tempoAttributes(reading);
-        this.written = attributes[BPM_ATTRIBUTE] ?? null;
-        getRoomService()
-          .updateParticipant(this.roomName, this.set.identity, { attributes })
-          .then(
-            () => void (this.stats.published += 1),
-            () => void (this.published = null), // try again with the next estimate
-          )
-          .finally(() => void (this.writing = false));
-      }
+      if (reading) this.take(reading);
     }
     this.end(); // the stream ended: the track or the connection is gone
+  }
+
+  /** One estimate through the lock, then the console's throttle, into the ingress participant's attributes. */
+  private take(reading: BpmReading): void {
+    const wasLocked = this.lock.locked;
+    const step = lockStep(this.lock, reading);
+    this.lock = step.lock;
+    if (step.action === 'restart') {
+      this.earlierSeconds += this.feeder.seconds;
+      this.feeder = new FrameFeeder(OBS_SAMPLE_RATE, 0);
+      return;
+    }
+    if (!wasLocked && this.lock.locked) this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows });
+    if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, reading)) return;
+    this.published = { at: reading.at, bpm: reading.bpm };
+    this.writing = true;
+    const attributes = tempoAttributes(reading);
+    this.written = attributes[BPM_ATTRIBUTE] ?? null;
+    getRoomService()
+      .updateParticipant(this.roomName, this.set.identity, { attributes })
+      .then(
+        () => void (this.stats.published += 1),
+        () => void (this.published = null), // try again with the next estimate
+      )
+      .finally(() => void (this.writing = false));
   }
 }

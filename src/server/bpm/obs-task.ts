@@ -4,7 +4,7 @@ import { liveStateKnown } from '../channels/live-status';
 import { getDb } from '../db/client';
 import { type LoopTask, TASKS, wake } from '../loop';
 import { type ObsSet, planObsTempo } from './obs-plan';
-import { ObsTempoSession } from './obs-session';
+import { type LockReport, ObsTempoSession } from './obs-session';
 
 /** How soon an OBS set no webhook told us about gets its analyser (webhooks wake the task at once). */
 const STEP_MS = 2_000;
@@ -34,6 +34,12 @@ function logStats(session: ObsTempoSession): void {
   );
 }
 
+// Which windows it took is what tells a distorted stream start from a slow lock in the app log.
+function logLock({ channelId, audioSeconds, windows }: LockReport): void {
+  const held = windows.map((b) => b.toFixed(1)).join(', ');
+  console.info(`[tempo] OBS analyser of ${channelId} locked on ${windows.at(-1)?.toFixed(1)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`);
+}
+
 /** Brings the running analysers in line with the live OBS sets: at most one per channel. */
 export async function superviseObsTempo(): Promise<{ started: number; stopped: number }> {
   const known = liveStateKnown();
@@ -50,7 +56,7 @@ export async function superviseObsTempo(): Promise<{ started: number; stopped: n
   }
   const failures: unknown[] = [];
   for (const set of plan.start) {
-    const session = new ObsTempoSession(set, () => wake(TASKS.obsTempo));
+    const session = new ObsTempoSession(set, () => wake(TASKS.obsTempo), logLock);
     sessions.set(set.channelId, session);
     await session.start().catch(async (err: unknown) => {
       failures.push(err);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { BpmReading } from '@/lib/bpm/publish';
+import { type LockAction, lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
+
+const reading = (at: number, bpm: number | null): BpmReading => ({ bpm, confidence: 0.5, lastBeat: bpm === null ? null : at, at });
+
+/** Feeds readings every 200 ms from `from` and returns the actions taken, and the last state. */
+function run(lock: ObsLock, from: number, bpms: (number | null)[]): { lock: ObsLock; actions: LockAction[] } {
+  const actions: LockAction[] = [];
+  bpms.forEach((bpm, i) => {
+    const step = lockStep(lock, reading(from + i * 200, bpm));
+    lock = step.lock;
+    actions.push(step.action);
+  });
+  return { lock, actions };
+}
+
+describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
+  it('publishes nothing from the first window, however steady, and starts a fresh one', () => {
+    const first = run(UNLOCKED, 0, [128, 128.1, 127.9, 128, 128.1, 128]);
+    expect(first.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);
+    expect(first.lock).toMatchObject({ locked: false, reference: 128, candidate: null, windows: [128] });
+  });
+
+  it('locks when the fresh window holds the same tempo within 1%, and publishes from then on', () => {
+    const first = run(UNLOCKED, 0, [128, 128, 128, 128, 128, 128]);
+    const second = run(first.lock, 1_200, [127.4, 127.8, 128, 128, 128.1, 128.2]);
+    expect(second.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'publish']);
+    expect(second.lock).toMatchObject({ locked: true, windows: [128, 128.2] });
+    expect(run(second.lock, 2_400, [128.1]).actions).toEqual(['publish']);
+  });
+
+  it('keeps a distorted start from going out: 122.5 steady, then 128 steady, then 128 again', () => {
+    const distorted = run(UNLOCKED, 0, [122.5, 122.4, 122.1, 121.9, 121.7, 121.7]);
+    expect(distorted.actions.at(-1)).toBe('restart');
+    const clean = run(distorted.lock, 1_200, [128, 128, 128, 128, 128, 128]);
+    // 128 disagrees with 121.7 by 5%: still no tempo, a third window.
+    expect(clean.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);
+    const again = run(clean.lock, 2_400, [128.1, 128, 128, 128, 128, 128]);
+    expect(again.actions.at(-1)).toBe('publish');
+    expect(again.lock).toMatchObject({ locked: true, windows: [121.7, 128, 128] });
+  });
+
+  it('does not lock on two windows 2% apart', () => {
+    const first = run(UNLOCKED, 0, Array(6).fill(128));
+    const second = run(first.lock, 1_200, Array(6).fill(125.4));
+    expect(second.actions).not.toContain('publish');
+    expect(second.lock.locked).toBe(false);
+  });
+
+  it('lets "no beat" out at once, before and after the lock, keeping the reference', () => {
+    const first = run(UNLOCKED, 0, [null, 128, 128, 128, 128, 128, 128]);
+    expect(first.actions[0]).toBe('publish');
+    expect(first.lock.reference).toBe(128);
+    const breakdown = run(first.lock, 1_400, [null, null]);
+    expect(breakdown.actions).toEqual(['publish', 'publish']);
+    expect(breakdown.lock.reference).toBe(128);
+    expect(run(breakdown.lock, 1_800, Array(6).fill(128)).lock.locked).toBe(true);
+  });
+
+  it('after the lock, a new tempo goes out once it held for a second, with no fresh window', () => {
+    const locked = run(run(UNLOCKED, 0, Array(6).fill(128)).lock, 1_200, Array(6).fill(128)).lock;
+    const change = run(locked, 2_400, [140, 140, 140, 140, 140, 140]);
+    expect(change.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'publish']);
+    expect(change.lock.locked).toBe(true);
+  });
+});
