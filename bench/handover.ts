@@ -15,7 +15,7 @@ import type { AccountSummary } from '../src/types/account';
 import type { TokenResponse } from '../src/types/broadcast';
 import type { ChannelSummary } from '../src/types/channel';
 import { firstHeard, handoverGap, lastHeard, toneDj, toneListener } from '../tests/support/tone';
-import { postJson, signIn, uniqueSuffix } from './support/api';
+import { apiCaller, signIn, uniqueSuffix } from './support/api';
 import { fail, hostLine, requireEnv, runBench, sleep } from './support/env';
 import { formatSummary, summarize } from './support/stats';
 
@@ -30,15 +30,7 @@ runBench('handover', async () => {
   const appUrl = requireEnv('APP_URL');
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const suffix = uniqueSuffix();
-  const call = async <T>(method: string, route: string, body: unknown, cookie?: string, status = 200): Promise<T> => {
-    const res = method === 'POST' ? await postJson(appUrl, route, body, cookie) : await fetch(`${appUrl}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: appUrl, ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== status) fail(`${method} ${route}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const call = apiCaller(appUrl);
   const channel = await call<ChannelSummary>('POST', '/api/admin/channels', { name: `Handover ${suffix}`, slug: `handover-${suffix}` }, admin, 201);
   const djs = [];
   for (const tag of ['a', 'b']) {

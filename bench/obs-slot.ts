@@ -21,7 +21,7 @@ import type { IngressEndpoint } from '../src/types/ingress';
 import { hasExited, pushRtmp } from '../tests/support/obs';
 import { openStream } from '../tests/support/sse';
 import { firstHeard, toneListener } from '../tests/support/tone';
-import { postJson, signIn, uniqueSuffix } from './support/api';
+import { apiCaller, signIn, uniqueSuffix } from './support/api';
 import { fail, hostLine, requireEnv, runBench, sleep } from './support/env';
 import { formatSummary, summarize } from './support/stats';
 
@@ -37,15 +37,7 @@ runBench('obs-slot', async () => {
   const appUrl = requireEnv('APP_URL');
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const suffix = uniqueSuffix();
-  const call = async <T>(method: string, route: string, body: unknown, cookie?: string, status = 200): Promise<T> => {
-    const res = method === 'POST' ? await postJson(appUrl, route, body, cookie) : await fetch(`${appUrl}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', origin: appUrl, ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== status) fail(`${method} ${route}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const call = apiCaller(appUrl);
   const channel = await call<ChannelSummary>('POST', '/api/admin/channels', { name: `OBS slot ${suffix}`, slug: `obs-slot-${suffix}` }, admin, 201);
   const creds = { name: `DJ OBS ${suffix}`, email: `dj-obs-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` };
   const account = await call<AccountSummary>('POST', '/api/admin/accounts', creds, admin, 201);

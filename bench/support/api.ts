@@ -30,6 +30,19 @@ export async function postJson(appUrl: string, route: string, body: unknown, coo
   });
 }
 
+/** JSON calls against the app that fail the bench, with the app's answer, on any status but the expected one. */
+export function apiCaller(appUrl: string) {
+  return async <T>(method: string, route: string, body: unknown, cookie?: string, status = 200): Promise<T> => {
+    const res = await fetch(`${appUrl}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', origin: appUrl, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    await expectStatus(res, status, `${method} ${route}`);
+    return (await res.json()) as T;
+  };
+}
+
 /** A unique suffix so repeated runs against one stack never collide. */
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;

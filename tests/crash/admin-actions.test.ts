@@ -7,6 +7,7 @@ import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { type AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { scheduleNow } from '../support/schedule';
+import { livekitControl } from '../support/stack-control';
 
 /**
  * An answer never waits on LiveKit: it comes well before the 5 s a kick may take. The 1 s answer
@@ -16,15 +17,8 @@ const ANSWER_BOUND_MS = 5_000;
 let admin: AppClient;
 let livekitDown = false;
 
-function controlUrl(): string {
-  const url = process.env.STACK_CONTROL_URL;
-  if (!url) throw new Error('STACK_CONTROL_URL is missing: run through scripts/with-stack.ts (npm run test:crash)');
-  return url;
-}
-
 async function livekit(action: 'kill' | 'start'): Promise<void> {
-  const res = await fetch(new URL(`livekit/${action}`, controlUrl()), { method: 'POST' });
-  expect(res.status, await res.text()).toBe(204);
+  await livekitControl(action);
   livekitDown = action === 'kill';
 }
 

@@ -9,21 +9,15 @@ import type { ChannelLive, ChannelSummary } from '@/types/channel';
 import { AppClient, type ApiResult, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { scheduleNow } from '../support/schedule';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
+import { livekitControl } from '../support/stack-control';
 
 const BOUND_MS = 10_000;
 const anon = new AppClient();
 let admin: AppClient;
 let livekitDown = false;
 
-function controlUrl(): string {
-  const url = process.env.STACK_CONTROL_URL;
-  if (!url) throw new Error('STACK_CONTROL_URL is missing: run through scripts/with-stack.ts (npm run test:crash)');
-  return url;
-}
-
 async function livekit(action: 'kill' | 'start'): Promise<void> {
-  const res = await fetch(new URL(`livekit/${action}`, controlUrl()), { method: 'POST' });
-  expect(res.status, await res.text()).toBe(204);
+  await livekitControl(action);
   livekitDown = action === 'kill';
 }
 

@@ -12,6 +12,7 @@ import { drumLoopWav } from '../support/drums';
 import { type Push, pushRtmp } from '../support/obs';
 import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+import { livekitControl } from '../support/stack-control';
 
 const env = stackEnv();
 const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
@@ -20,10 +21,7 @@ let livekitDown = false;
 const pushes: Push[] = [];
 
 async function livekit(action: 'kill' | 'start'): Promise<void> {
-  const url = process.env.STACK_CONTROL_URL;
-  if (!url) throw new Error('STACK_CONTROL_URL is missing: run through scripts/with-stack.ts (npm run test:crash)');
-  const res = await fetch(new URL(`livekit/${action}`, url), { method: 'POST' });
-  expect(res.status, await res.text()).toBe(204);
+  await livekitControl(action);
   livekitDown = action === 'kill';
 }
 
