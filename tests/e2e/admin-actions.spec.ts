@@ -91,9 +91,11 @@ test.describe('admin actions: pending, retry, done', () => {
     const row = adminPage.locator(`[data-testid="live-channel"][data-slug="${slug}"]`);
     await expect(row.getByTestId('live-dj')).toHaveText(dj.name, { timeout: OBS_TIMEOUT });
     await row.getByRole('button', { name: 'Kick' }).click();
-    // The kick's LiveKit side finishes within the product's 5 s: nothing left pending or failed.
-    await expect(row).toContainText('Off air', { timeout: 5_000 });
-    await expect(adminPage.getByTestId('action-status')).toHaveCount(0, { timeout: 5_000 });
+    // The product's 5 s (off air in LiveKit) is asserted in tests/integration/kick.test.ts and
+    // measured by bench:kick; here the console follows the live state (a webhook, or the reconcile
+    // pass when a webhook is late, as after this spec's LiveKit restart), so it gets a margin.
+    await expect(row).toContainText('Off air', { timeout: 15_000 });
+    await expect(adminPage.getByTestId('action-status')).toHaveCount(0, { timeout: 10_000 });
     await expect.poll(() => hasExited(push), { timeout: 15_000 }).toBe(true);
   });
 });
