@@ -13,6 +13,7 @@ import type { IngressEndpoint } from '@/types/ingress';
 import { findGoPanic, logSize, readFrom } from '../../scripts/stack/livekit-log';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
+import { rotateKey } from '../support/rotate';
 import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -95,12 +96,10 @@ describe('rotating and removing OBS inputs during live pushes', () => {
 
       const action = round % 2 === 0 ? 'new key' : 'remove + create';
       if (action === 'new key') {
-        const rotated = await dj.request<IngressEndpoint & ActionResponse>('POST', `/api/livekit/ingress/${endpoint.id}/rotate`, {});
-        // 202: the loop still finishes LiveKit's side (the old ingress's stop and delete).
-        expect([200, 202], JSON.stringify(rotated.body)).toContain(rotated.status);
-        await actionDone(rotated.body.action.id);
-        expect(rotated.body.streamKey).not.toBe(endpoint.streamKey);
-        endpoint = rotated.body;
+        // Waits until the loop finished LiveKit's side (the old ingress's stop and delete).
+        const rotated = await rotateKey(dj, endpoint);
+        expect(rotated.streamKey).not.toBe(endpoint.streamKey);
+        endpoint = rotated;
       } else {
         const removed = await dj.request<ActionResponse | undefined>('DELETE', `/api/livekit/ingress/${endpoint.id}`);
         expect([202, 204], JSON.stringify(removed.body)).toContain(removed.status);
