@@ -13,7 +13,7 @@ import type { IngressEndpoint } from '@/types/ingress';
 import { findGoPanic, logSize, readFrom } from '../../scripts/stack/livekit-log';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
-import { rotateKey } from '../support/rotate';
+import { actionDone, rotateKey } from '../support/actions';
 import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -46,13 +46,6 @@ async function statusOf(channelId: string, streamKey: string): Promise<number | 
   const all = await ingressApi.listIngress({ roomName: getBroadcastRoom(channelId) });
   const info = all.find((i) => i.streamKey === streamKey);
   return info ? Number(info.state?.status ?? 0) : undefined;
-}
-
-/** Waits until the loop finished an action's LiveKit side (the delete that used to crash LiveKit). */
-async function actionDone(id: string): Promise<void> {
-  await expect
-    .poll(async () => (await dj.request<ActionResponse>('GET', `/api/actions/${id}`)).body.action.status, { timeout: 30_000, interval: 200 })
-    .toBe('done');
 }
 
 let admin: AppClient;
@@ -103,7 +96,7 @@ describe('rotating and removing OBS inputs during live pushes', () => {
       } else {
         const removed = await dj.request<ActionResponse | undefined>('DELETE', `/api/livekit/ingress/${endpoint.id}`);
         expect([202, 204], JSON.stringify(removed.body)).toContain(removed.status);
-        if (removed.status === 202 && removed.body) await actionDone(removed.body.action.id);
+        if (removed.status === 202 && removed.body) await actionDone(dj, removed.body.action.id);
         const again = await dj.request<IngressEndpoint>('POST', '/api/livekit/ingress', { channelId, inputType: 'rtmp' });
         expect(again.status, JSON.stringify(again.body)).toBe(201);
         endpoint = again.body;

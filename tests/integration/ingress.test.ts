@@ -4,7 +4,7 @@ import { getBroadcastRoom, ingressIdentity } from '@/types/broadcast';
 import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
-import { rotateKey } from '../support/rotate';
+import { rotateKey } from '../support/actions';
 import { scheduleNow } from '../support/schedule';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';

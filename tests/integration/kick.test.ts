@@ -10,6 +10,7 @@ import { scheduleNow } from '../support/schedule';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { firstHeard, toneDj, toneListener } from '../support/tone';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+import { actionDone } from '../support/actions';
 
 // The kick on an OBS publisher, on the real stack (ffmpeg as OBS): it takes effect within the
 // product's 5 s target, and sticks to the DJ's account for every way they can publish.
@@ -74,7 +75,7 @@ describe('kick on an OBS (RTMP) publisher', () => {
     await expect.poll(() => hasExited(again), { timeout: JOIN_TIMEOUT }).toBe(true);
     expect(await audioOf(channel.id, identity)).toBe(0);
 
-    await expect.poll(async () => (await admin.request<ActionResponse>('GET', `/api/actions/${kick.body.action.id}`)).body.action.status, { timeout: 15_000 }).toBe('done');
+    await actionDone(admin, kick.body.action.id, 15_000);
     const log = await admin.request<AuditListResponse>('GET', `/api/admin/audit?channelId=${channel.id}&action=kick`);
     expect(log.body.entries).toHaveLength(1);
     expect(log.body.entries[0]?.detail).toMatch(/^DJ Kick Obs; blocked until/);
@@ -90,7 +91,7 @@ describe('kick without LiveKit work left', () => {
     expect([200, 202]).toContain(kick.status);
     expect(Date.now() - t0).toBeLessThan(KICK_TARGET_MS);
     expect(kick.body.kicked).toEqual([]);
-    await expect.poll(async () => (await admin.request<ActionResponse>('GET', `/api/actions/${kick.body.action.id}`)).body.action.status, { timeout: 10_000 }).toBe('done');
+    await actionDone(admin, kick.body.action.id, 10_000);
     // A DJ sees nobody else's actions; a done action is not retried.
     const { dj } = await createDj(admin, 'DJ Nosy');
     expect((await dj.request('GET', `/api/actions/${kick.body.action.id}`)).status).toBe(404);
