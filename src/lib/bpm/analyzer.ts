@@ -26,9 +26,9 @@ export type AnalyzerOptions = {
   tuning?: Partial<TrackerTuning>;
   /** "No beat" rule (gate.ts): thresholds and the memory of a held beat; defaults GATE_DEFAULTS. */
   gate?: Partial<GateOptions>;
-  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 1). */
+  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 1.2). */
   between?: number;
-  /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
+  /** Weight of the comb at twice the tempo as support for a candidate (default 0.8). */
   support?: number;
   /** Recent onset density under this share of the window's means the beat stopped (default 0.35). */
   recentDrop?: number;
@@ -91,8 +91,8 @@ export class BpmAnalyzer {
     this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
-    this.between = options.between ?? 1;
-    this.support = options.support ?? 0.5;
+    this.between = options.between ?? 1.2;
+    this.support = options.support ?? 0.8;
     this.recentDrop = options.recentDrop ?? 0.35;
     this.gate = new BeatGate({ ...GATE_DEFAULTS, ...options.gate });
     this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
