@@ -17,11 +17,10 @@ import type { RealPiece } from './real-set';
  * half-time pieces there at half).
  */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
-  { name: 'default', options: {} },
-  { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct)', options: { bandMix: 0, beatOff: 0.12, beatOn: 0.18, between: 0.5, tuning: { priorWidth: 0.6 } } },
-  { name: 'confidence from bands 0.75, beat 0.08/0.15, between 0.5', options: { tuning: { priorWidth: 0.6 }, bandMix: 0.75, bandTempo: false, beatOff: 0.08, beatOn: 0.15, between: 0.5 } },
-  { name: 'tempo and confidence from bands 1, beat 0.08/0.15, between 0.8', options: { tuning: { priorWidth: 0.6 }, bandMix: 1, bandTempo: true, beatOff: 0.08, beatOn: 0.15, between: 0.8 } },
-  { name: 'default with prior 0.6 oct', options: { tuning: { priorWidth: 0.6 } } },
+  { name: 'default (beat memory: hold 6 s, rest 0.5 s after 3 s held; support 0.8, between 1.2)', options: {} },
+  { name: 'beat memory, support 0.5, between 1.0', options: { support: 0.5, between: 1 } },
+  { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)', options: { bandMix: 0, gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0 }, support: 0.5, between: 0.5, tuning: { priorWidth: 0.6 } } },
+  { name: 'issue 19 first pass (main 3e89633: between 0.8, no memory)', options: { support: 0.5, between: 0.8, gate: { hold: 0, stopHold: 0 } } },
 ];
 
 export type RealRun = { method: Method; scores: PieceScore[]; choices: string[] };

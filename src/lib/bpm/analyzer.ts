@@ -1,4 +1,5 @@
 import { CellEvidence } from './cells';
+import { BeatGate, GATE_DEFAULTS, type GateOptions } from './gate';
 import { BAND_MIX, BandMix } from './bands';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
@@ -23,12 +24,11 @@ export type AnalyzerOptions = {
   /** Tempogram window (default 6 s). */
   windowSeconds?: number;
   tuning?: Partial<TrackerTuning>;
-  /** Confidence under which there is "no beat" (default 0.08), and over which a beat is back (default 0.15). */
-  beatOff?: number;
-  beatOn?: number;
-  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 0.8). */
+  /** "No beat" rule (gate.ts): thresholds and the memory of a held beat; defaults GATE_DEFAULTS. */
+  gate?: Partial<GateOptions>;
+  /** Weight of onsets between beats against a candidate tempo (octave resolution; default 1.2). */
   between?: number;
-  /** Weight of the comb at twice the tempo as support for a candidate (default 0.5). */
+  /** Weight of the comb at twice the tempo as support for a candidate (default 0.8). */
   support?: number;
   /** Recent onset density under this share of the window's means the beat stopped (default 0.35). */
   recentDrop?: number;
@@ -64,13 +64,12 @@ export class BpmAnalyzer {
   private readonly evidence: Float64Array;
   private readonly cells: CellEvidence;
   private readonly updateFrames: number;
-  private readonly beatOff: number;
-  private readonly beatOn: number;
+  private readonly gate: BeatGate;
+  private readonly updateSeconds: number;
   private framesSinceUpdate = 0;
   private totalFrames = 0;
   private loudness = 0;
   private readonly loudnessAlpha: number;
-  private hasBeat = false;
   private smoothed = 0;
   private refined = 0;
   private averaged = 0;
@@ -92,11 +91,11 @@ export class BpmAnalyzer {
     this.cells = new CellEvidence(this.onset.frameRate, this.tracker.bpm);
     this.updateFrames = Math.max(1, Math.round((options.updateSeconds ?? 0.2) * this.onset.frameRate));
     this.loudnessAlpha = 1 / this.onset.frameRate;
-    this.between = options.between ?? 0.8;
-    this.support = options.support ?? 0.5;
+    this.between = options.between ?? 1.2;
+    this.support = options.support ?? 0.8;
     this.recentDrop = options.recentDrop ?? 0.35;
-    this.beatOff = options.beatOff ?? 0.08;
-    this.beatOn = options.beatOn ?? Math.max(this.beatOff, 0.15);
+    this.gate = new BeatGate({ ...GATE_DEFAULTS, ...options.gate });
+    this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
   }
 
   /** Pick another range; the tempo is re-acquired inside it. */
@@ -156,9 +155,8 @@ export class BpmAnalyzer {
     est.confidence = confidence;
 
     // Drums that just stopped still fill most of the window: the recent onset density says so first.
-    const silent = this.loudness < SILENCE_RMS || tg.recentStrength < this.recentDrop * tg.meanStrength;
-    this.hasBeat = !silent && confidence >= (this.hasBeat ? this.beatOff : this.beatOn);
-    if (!this.hasBeat) {
+    const stopped = tg.recentStrength < this.recentDrop * tg.meanStrength;
+    if (!this.gate.update(this.updateSeconds, this.loudness < SILENCE_RMS, stopped, confidence)) {
       est.bpm = 0;
       est.lastBeat = -1;
       this.averaged = 0;
