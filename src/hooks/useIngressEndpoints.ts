@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IngressInputKind } from '@/types/broadcast';
 import type { ActionResponse, ActionView } from '@/types/action';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
-import { removeEndpoint, upsertEndpoint } from './lib/ingress-endpoints';
+import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
+import { removeEndpoint, upsertEndpoint } from '@/lib/client/ingress-endpoints';
 
 /** How often the inputs' state (waiting, on air from OBS) is refreshed. */
 const STATUS_POLL_MS = 5_000;

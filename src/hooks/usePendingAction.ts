@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionResponse, ActionView } from '@/types/action';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
+import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
 
 /** While an action is pending its state is asked for about once a second. */
 const POLL_MS = 1_000;

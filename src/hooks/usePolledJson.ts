@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
+import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
 
 export type Polled<T> = {
   data: T;

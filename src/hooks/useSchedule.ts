@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
+import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
 import type { ScheduleResponse } from '@/types/schedule';
 
 /** A channel's public schedule for [from, to); `reload` after a change. Stale answers are dropped. */

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
 import { signIn } from '@/lib/auth-client';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import { type AccountInput, accountInputSchema, type AccountSummary } from '@/types/account';
 
 /** Resolves true once the admin exists and is signed in. */

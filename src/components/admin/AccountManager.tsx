@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import { type AccountSummary, djInputSchema } from '@/types/account';
 import type { ActionView } from '@/types/action';
 import { ActionStatus } from './ActionStatus';

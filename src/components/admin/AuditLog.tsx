@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Select } from '@/components/ui/Select';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
+import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
 import { AUDIT_ACTIONS, type AuditEntryDto, type AuditListResponse } from '@/types/audit';
 
 export type AuditLogProps = { channels: { id: string; name: string }[] };

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import type { AdminChannel, ChannelInput } from '@/types/channel';
 import { ChannelForm } from './ChannelForm';
 

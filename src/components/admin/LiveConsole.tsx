@@ -8,7 +8,7 @@ import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { useEventStream } from '@/hooks/useEventStream';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import type { ActionView } from '@/types/action';
 import type { ChannelSlotInfo, StationState } from '@/types/channel';
 import { ActionStatus } from './ActionStatus';

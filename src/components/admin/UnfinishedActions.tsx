@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePolledJson } from '@/hooks/usePolledJson';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import { actionStateText, type ActionView } from '@/types/action';
 
 type ActionList = { actions: ActionView[] };

@@ -2,7 +2,7 @@
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
-import { ingressBadge, ingressStatusText } from '@/hooks/lib/ingress-endpoints';
+import { ingressBadge, ingressStatusText } from '@/lib/client/ingress-endpoints';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import type { ActionView } from '@/types/action';

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import { channelDjsSchema, type SlotHostInfo } from '@/types/schedule';
 
 export type DjRosterProps = { channelId: string; allDjs: SlotHostInfo[]; selected: SlotHostInfo[]; onSaved: (djs: SlotHostInfo[]) => void };

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
 import { useSchedule } from '@/hooks/useSchedule';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import type { OccurrenceChange, OccurrenceDto, SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
 import { DjRoster } from './DjRoster';
 import { SlotForm } from './SlotForm';

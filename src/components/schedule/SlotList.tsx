@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { fetchJson } from '@/lib/api-client/fetch-json';
 import type { SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
 import { SlotForm } from './SlotForm';
 
