@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import { fetchJson } from '@/lib/api-client';
 import { reconnectDelay } from '@/lib/client/backoff';
 
 export type StreamStatus = 'connecting' | 'open' | 'fallback';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
+import { ApiError, getSetTempo, startPolling } from '@/lib/api-client';
 import type { BroadcastTempoResponse } from '@/types/tempo';
 
 /** How often the curve of a set that is still on air is fetched again. */
@@ -17,26 +17,19 @@ export function useSetTempo(slug: string, broadcastId: string | null, initial: B
   const [state, setState] = useState<SetTempoState>({ data: seed, loading: false, error: null });
 
   useEffect(() => {
-    if (!broadcastId) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const url = `/api/channels/${encodeURIComponent(slug)}/broadcasts/${encodeURIComponent(broadcastId)}/tempo`;
-    const load = async () => {
-      setState((s) => (s.data?.broadcast.id === broadcastId ? s : { data: null, loading: true, error: null }));
-      try {
-        const data = await fetchJson<BroadcastTempoResponse>(url, { cache: 'no-store', signal: controller.signal });
-        setState({ data, loading: false, error: null });
-        if (data.broadcast.endedAt === null) timer = setTimeout(() => void load(), RUNNING_REFRESH_MS);
-      } catch (e) {
-        if (!controller.signal.aborted) setState((s) => ({ ...s, loading: false, error: e instanceof ApiError ? e.message : String(e) }));
-      }
-    };
     // The server-rendered curve of a finished set is complete: no need to fetch it again.
-    if (seed?.broadcast.endedAt == null) void load();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
+    if (!broadcastId || seed?.broadcast.endedAt != null) return;
+    setState((s) => (s.data?.broadcast.id === broadcastId ? s : { data: null, loading: true, error: null }));
+    return startPolling({
+      load: (signal) => getSetTempo(slug, broadcastId, signal),
+      intervalMs: RUNNING_REFRESH_MS,
+      immediate: true,
+      // A set still on air is fetched again, so its curve grows; a finished one is final.
+      until: (data) => data.broadcast.endedAt !== null,
+      stopOnError: true,
+      onData: (data) => setState({ data, loading: false, error: null }),
+      onError: (e) => setState((s) => ({ ...s, loading: false, error: e instanceof ApiError ? e.message : String(e) })),
+    });
   }, [slug, broadcastId, seed]);
 
   // A finished set's server-rendered curve is final; another set's data is never shown for this one.

@@ -8,8 +8,8 @@ import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
 import { signIn } from '@/lib/auth-client';
-import { fetchJson } from '@/lib/api-client/fetch-json';
-import { type AccountInput, accountInputSchema, type AccountSummary } from '@/types/account';
+import { createFirstAdmin as postFirstAdmin } from '@/lib/api-client';
+import { type AccountInput, accountInputSchema } from '@/types/account';
 
 /** Resolves true once the admin exists and is signed in. */
 async function createFirstAdmin(raw: Record<string, string>): Promise<true> {
@@ -17,7 +17,7 @@ async function createFirstAdmin(raw: Record<string, string>): Promise<true> {
   const parsed = accountInputSchema.safeParse({ name: raw.name, email: raw.email, password: raw.password });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
   const input: AccountInput = parsed.data;
-  await fetchJson<AccountSummary>('/api/setup', { method: 'POST', body: JSON.stringify(input) });
+  await postFirstAdmin(input);
   const { error } = await signIn.email({ email: input.email, password: input.password });
   if (error) throw new Error('The admin was created, but signing in failed. Try the sign-in page.');
   return true;

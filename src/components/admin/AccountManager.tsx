@@ -8,9 +8,8 @@ import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import { createAccount, deleteAccount, setAccountDisabled } from '@/lib/api-client';
 import { type AccountSummary, djInputSchema } from '@/types/account';
-import type { ActionView } from '@/types/action';
 import { ActionStatus } from './ActionStatus';
 
 export type AccountManagerProps = { accounts: AccountSummary[]; currentUserId: string; onChanged: () => void };
@@ -18,7 +17,7 @@ export type AccountManagerProps = { accounts: AccountSummary[]; currentUserId: s
 async function createDj(raw: Record<string, string>): Promise<true> {
   const parsed = djInputSchema.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
-  await fetchJson<AccountSummary>('/api/admin/accounts', { method: 'POST', body: JSON.stringify(parsed.data) });
+  await createAccount(parsed.data);
   return true;
 }
 
@@ -27,7 +26,7 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
   const create = useApiAction(createDj);
   const remove = useApiAction(async (account: AccountSummary) => {
     if (!window.confirm(`Delete the account of ${account.name}?`)) return;
-    await fetchJson<unknown>(`/api/admin/accounts/${account.id}`, { method: 'DELETE' });
+    await deleteAccount(account.id);
     onChanged();
   });
 
@@ -35,7 +34,7 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
   const toggle = useApiAction(async (account: AccountSummary) => {
     const disabled = !account.disabled;
     if (disabled && !window.confirm(`Disable ${account.name}? They are signed out and taken off air at once.`)) return;
-    const body = await fetchJson<{ action?: ActionView }>(`/api/admin/accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ disabled }) });
+    const body = await setAccountDisabled(account.id, disabled);
     status.track(body.action);
     onChanged();
   });

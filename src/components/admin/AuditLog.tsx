@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Select } from '@/components/ui/Select';
-import { ApiError, fetchJson } from '@/lib/api-client/fetch-json';
-import { AUDIT_ACTIONS, type AuditEntryDto, type AuditListResponse } from '@/types/audit';
+import { ApiError, listAudit } from '@/lib/api-client';
+import { AUDIT_ACTIONS, type AuditEntryDto } from '@/types/audit';
 
 export type AuditLogProps = { channels: { id: string; name: string }[] };
 
@@ -19,12 +19,8 @@ export function AuditLog({ channels }: AuditLogProps) {
   const [error, setError] = useState<string | null>(null);
 
   const load = async (before: string | null, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ limit: '50' });
-    if (channelId) query.set('channelId', channelId);
-    if (action) query.set('action', action);
-    if (before) query.set('before', before);
     try {
-      const res = await fetchJson<AuditListResponse>(`/api/admin/audit?${query}`, { cache: 'no-store', signal });
+      const res = await listAudit({ channelId, action, before, limit: 50 }, signal);
       setEntries((old) => (before ? [...old, ...res.entries] : res.entries));
       setNext(res.nextBefore);
       setError(null);

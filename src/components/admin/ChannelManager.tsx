@@ -7,14 +7,11 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/api-client/fetch-json';
+import { createChannel, deleteChannel, updateChannel } from '@/lib/api-client';
 import type { AdminChannel, ChannelInput } from '@/types/channel';
 import { ChannelForm } from './ChannelForm';
 
 export type ChannelManagerProps = { channels: AdminChannel[]; defaultRetentionDays: number; onChanged: () => void };
-
-const send = (url: string, method: string, body?: unknown) =>
-  fetchJson<unknown>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
@@ -23,13 +20,13 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
   const [editing, setEditing] = useState<string | null>(null);
   const remove = useApiAction(async (channel: AdminChannel) => {
     if (!window.confirm(`Delete "${channel.name}"? Anyone on air there is disconnected.`)) return;
-    await send(`/api/admin/channels/${channel.id}`, 'DELETE');
+    await deleteChannel(channel.id);
     onChanged();
   });
 
   const create = useCallback(
     async (input: ChannelInput) => {
-      await send('/api/admin/channels', 'POST', input);
+      await createChannel(input);
       onChanged();
     },
     [onChanged],
@@ -49,7 +46,7 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
                 submitLabel="Save"
                 onCancel={() => setEditing(null)}
                 onSave={async (input) => {
-                  await send(`/api/admin/channels/${channel.id}`, 'PATCH', input);
+                  await updateChannel(channel.id, input);
                   setEditing(null);
                   onChanged();
                 }}

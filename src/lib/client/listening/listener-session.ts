@@ -1,7 +1,7 @@
 import { type DisconnectReason, type RemoteTrack, type Room, RoomEvent, Track, type TrackPublication } from 'livekit-client';
 import { subscribeIfAudio } from './audio-only';
 import { describeDisconnect, type Problem } from '../publishing/problems';
-import { fetchToken } from '@/lib/api-client/token';
+import { fetchToken } from '@/lib/api-client';
 
 /** Options of the listener's Room: one audio track, nothing to adapt. */
 export const LISTENER_ROOM_OPTIONS = { adaptiveStream: false, dynacast: false, disconnectOnPageLeave: true } as const;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DisconnectReason } from 'livekit-client';
-import { ApiError } from '@/lib/api-client/fetch-json';
+import { ApiError } from '@/lib/api-client';
 import { classifyError, describeDisconnect, isRetryable } from './problems';
 
 const domError = (name: string) => Object.assign(new Error(name), { name });

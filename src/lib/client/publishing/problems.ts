@@ -1,5 +1,5 @@
 import { ConnectionErrorReason, DisconnectReason } from 'livekit-client';
-import { ApiError } from '@/lib/api-client/fetch-json';
+import { ApiError } from '@/lib/api-client';
 
 /** What went wrong, in the terms the UI explains to a DJ or listener. */
 export type ProblemKind =

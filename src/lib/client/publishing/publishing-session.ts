@@ -4,7 +4,7 @@ import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 import type { SlotWindow } from './publishing-state';
 import { describeDisconnect, problem, type Problem } from './problems';
 import { PROGRAM_PUBLISH_OPTIONS } from './publish-options';
-import { fetchToken } from '@/lib/api-client/token';
+import { fetchToken } from '@/lib/api-client';
 
 export type PublishingSessionEvents = {
   /** Connected in the green room: unheard until the server grants publishing at the slot start. */
