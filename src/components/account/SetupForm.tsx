@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
+import { EmailField, PasswordField } from './CredentialFields';
 import { useApiAction } from '@/hooks/useApiAction';
 import { signIn } from '@/lib/auth-client';
 import { createFirstAdmin as postFirstAdmin } from '@/lib/api-client';
@@ -51,12 +52,8 @@ export function SetupForm() {
         <Field label="Your name" htmlFor="name">
           <Input id="name" name="name" autoComplete="name" required />
         </Field>
-        <Field label="Email" htmlFor="email">
-          <Input id="email" name="email" type="email" autoComplete="email" required />
-        </Field>
-        <Field label="Password" htmlFor="password" hint="At least 10 characters.">
-          <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} />
-        </Field>
+        <EmailField />
+        <PasswordField isNew />
         <Field label="Confirm password" htmlFor="confirm">
           <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
         </Field>

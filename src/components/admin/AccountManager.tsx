@@ -3,9 +3,12 @@ import { type FormEvent, useCallback } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
+import { RowActions } from '@/components/ui/RowActions';
+import { FormActions } from '@/components/ui/FormActions';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
+import { EmailField, PasswordField } from '@/components/account/CredentialFields';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { createAccount, deleteAccount, setAccountDisabled } from '@/lib/api-client';
@@ -65,14 +68,11 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
               <p className="text-sm text-muted">{account.email}</p>
             </div>
             {account.id !== currentUserId && (
-              <div className="flex gap-2">
+              <RowActions deleting={remove.pending} onDelete={() => void remove.run(account)}>
                 <Button size="sm" variant="secondary" busy={toggle.pending} onClick={() => void toggle.run(account)}>
                   {account.disabled ? 'Enable' : 'Disable'}
                 </Button>
-                <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(account)}>
-                  Delete
-                </Button>
-              </div>
+              </RowActions>
             )}
           </li>
         ))}
@@ -84,18 +84,9 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
         <Field label="DJ name" htmlFor="dj-name">
           <Input id="dj-name" name="name" required maxLength={80} />
         </Field>
-        <Field label="Email" htmlFor="dj-email">
-          <Input id="dj-email" name="email" type="email" required />
-        </Field>
-        <Field label="Initial password" htmlFor="dj-password" hint="At least 10 characters.">
-          <Input id="dj-password" name="password" type="password" autoComplete="new-password" required minLength={10} />
-        </Field>
-        {create.error && <Alert tone="error" className="sm:col-span-3">{create.error}</Alert>}
-        <div className="sm:col-span-3">
-          <Button type="submit" busy={create.pending}>
-            Create DJ
-          </Button>
-        </div>
+        <EmailField id="dj-email" autoComplete={false} />
+        <PasswordField id="dj-password" label="Initial password" isNew />
+        <FormActions error={create.error} pending={create.pending} submitLabel="Create DJ" span="sm:col-span-3" />
       </form>
     </Card>
   );

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
-import { Button } from '@/components/ui/Button';
+import { RowActions } from '@/components/ui/RowActions';
 import { Card } from '@/components/ui/Card';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useApiAction } from '@/hooks/useApiAction';
@@ -65,17 +65,11 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
                     {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
                   </p>
                 </div>
-                <div className="flex gap-2">
+                <RowActions onEdit={() => setEditing(channel.id)} deleting={remove.pending} onDelete={() => void remove.run(channel)}>
                   <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
                     Schedule
                   </Link>
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(channel.id)}>
-                    Edit
-                  </Button>
-                  <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(channel)}>
-                    Delete
-                  </Button>
-                </div>
+                </RowActions>
               </div>
             )}
           </li>

@@ -1,7 +1,6 @@
 'use client';
 import { type FormEvent } from 'react';
-import { Alert } from '@/components/ui/Alert';
-import { Button } from '@/components/ui/Button';
+import { FormActions } from '@/components/ui/FormActions';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
 import { setChannelDjs } from '@/lib/api-client';
@@ -33,12 +32,7 @@ export function DjRoster({ channelId, allDjs, selected, onSaved }: DjRosterProps
             </label>
           ))}
         </div>
-        {error && <Alert tone="error">{error}</Alert>}
-        <div>
-          <Button type="submit" size="sm" busy={pending}>
-            Save DJs
-          </Button>
-        </div>
+        <FormActions error={error} pending={pending} submitLabel="Save DJs" size="sm" />
       </form>
     </Card>
   );

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { Button } from '@/components/ui/Button';
+import { RowActions } from '@/components/ui/RowActions';
 import { useApiAction } from '@/hooks/useApiAction';
 import { changeOccurrence, deleteSlot, updateSlot } from '@/lib/api-client';
 import type { SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
@@ -57,22 +57,14 @@ export function SlotList({ slots, djs, zone, onChanged }: SlotListProps) {
                     </p>
                   ))}
                 </div>
-                <div className="flex gap-2">
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(slot.id)}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    onClick={() => {
-                      if (window.confirm(`Delete “${slot.title || 'untitled'}” and all its occurrences? A host on air now goes off air.`)) {
-                        void action.run(() => deleteSlot(slot.id));
-                      }
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </div>
+                <RowActions
+                  onEdit={() => setEditing(slot.id)}
+                  onDelete={() => {
+                    if (window.confirm(`Delete “${slot.title || 'untitled'}” and all its occurrences? A host on air now goes off air.`)) {
+                      void action.run(() => deleteSlot(slot.id));
+                    }
+                  }}
+                />
               </div>
             )}
           </li>
