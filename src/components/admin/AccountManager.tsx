@@ -26,7 +26,6 @@ async function createDj(raw: Record<string, string>): Promise<true> {
 
 /** Lists accounts and creates DJ accounts with an initial password the admin hands over. */
 export function AccountManager({ accounts, currentUserId, onChanged }: AccountManagerProps) {
-  const create = useApiAction(createDj);
   const remove = useApiAction(async (account: AccountSummary) => {
     if (!window.confirm(`Delete the account of ${account.name}?`)) return;
     await deleteAccount(account.id);
@@ -41,19 +40,6 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
     status.track(body.action);
     onChanged();
   });
-
-  const onSubmit = useCallback(
-    async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const formEl = event.currentTarget;
-      const raw = Object.fromEntries([...new FormData(formEl).entries()].map(([k, v]) => [k, String(v)]));
-      if (await create.run(raw)) {
-        formEl.reset();
-        onChanged();
-      }
-    },
-    [create, onChanged],
-  );
 
   return (
     <Card title="DJs and admins" description="DJs go live in their own slots on the channels they are listed on (see each channel's Schedule).">
@@ -80,14 +66,34 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
       {(remove.error ?? toggle.error) && <Alert tone="error" className="mb-4">{remove.error ?? toggle.error}</Alert>}
       <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} className="mb-4" />
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
-      <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
-        <Field label="DJ name" htmlFor="dj-name">
-          <Input id="dj-name" name="name" required maxLength={80} />
-        </Field>
-        <EmailField id="dj-email" autoComplete={false} />
-        <PasswordField id="dj-password" label="Initial password" isNew />
-        <FormActions error={create.error} pending={create.pending} submitLabel="Create DJ" span="sm:col-span-3" />
-      </form>
+      <NewDjForm onCreated={onChanged} />
     </Card>
+  );
+}
+
+/** A new DJ account with the initial password the admin hands over. */
+function NewDjForm({ onCreated }: { onCreated: () => void }) {
+  const create = useApiAction(createDj);
+  const onSubmit = useCallback(
+    async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const formEl = event.currentTarget;
+      const raw = Object.fromEntries([...new FormData(formEl).entries()].map(([k, v]) => [k, String(v)]));
+      if (await create.run(raw)) {
+        formEl.reset();
+        onCreated();
+      }
+    },
+    [create, onCreated],
+  );
+  return (
+    <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
+      <Field label="DJ name" htmlFor="dj-name">
+        <Input id="dj-name" name="name" required maxLength={80} />
+      </Field>
+      <EmailField id="dj-email" autoComplete={false} />
+      <PasswordField id="dj-password" label="Initial password" isNew />
+      <FormActions error={create.error} pending={create.pending} submitLabel="Create DJ" span="sm:col-span-3" />
+    </form>
   );
 }

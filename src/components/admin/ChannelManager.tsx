@@ -52,25 +52,7 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
                 }}
               />
             ) : (
-              <div className="flex flex-wrap items-center justify-between gap-3">
-                <div className="min-w-0">
-                  <p className="font-medium">
-                    <Link href={`/c/${channel.slug}`} className="hover:underline">
-                      {channel.name}
-                    </Link>{' '}
-                    {channel.live.onAir && <Badge tone="live">On air</Badge>}
-                  </p>
-                  <p className="text-sm text-muted" data-testid="admin-channel-details">
-                    /c/{channel.slug} · {channel.timeZone} · HLS kept{' '}
-                    {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
-                  </p>
-                </div>
-                <RowActions onEdit={() => setEditing(channel.id)} deleting={remove.pending} onDelete={() => void remove.run(channel)}>
-                  <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
-                    Schedule
-                  </Link>
-                </RowActions>
-              </div>
+              <ChannelRow channel={channel} defaultRetentionDays={defaultRetentionDays} onEdit={() => setEditing(channel.id)} deleting={remove.pending} onDelete={() => void remove.run(channel)} />
             )}
           </li>
         ))}
@@ -79,5 +61,32 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New channel</h3>
       <ChannelForm idPrefix="new-channel" submitLabel="Create channel" defaultRetentionDays={defaultRetentionDays} onSave={create} />
     </Card>
+  );
+}
+
+type ChannelRowProps = { channel: AdminChannel; defaultRetentionDays: number; onEdit: () => void; onDelete: () => void; deleting: boolean };
+
+/** One channel in the list: name, address, zone, HLS retention, and its actions. */
+function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting }: ChannelRowProps) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="min-w-0">
+        <p className="font-medium">
+          <Link href={`/c/${channel.slug}`} className="hover:underline">
+            {channel.name}
+          </Link>{' '}
+          {channel.live.onAir && <Badge tone="live">On air</Badge>}
+        </p>
+        <p className="text-sm text-muted" data-testid="admin-channel-details">
+          /c/{channel.slug} · {channel.timeZone} · HLS kept{' '}
+          {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
+        </p>
+      </div>
+      <RowActions onEdit={onEdit} deleting={deleting} onDelete={onDelete}>
+        <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
+          Schedule
+        </Link>
+      </RowActions>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelState } from '@/types/channel';
+import type { Problem } from '@/lib/client/publishing/problems';
 import { Button } from '@/components/ui/Button';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useAudioGraph } from '@/hooks/useAudioGraph';
@@ -54,29 +55,11 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
   // One error slot: a broken connection matters most, then a broken input.
   const error = publishing.error ?? capture.error;
   const phase = publishing.phase === 'idle' && capture.error ? 'error' : publishing.phase;
-  const signInHref = `/sign-in?next=${encodeURIComponent(`/dj/${initial.slug}`)}`;
-  const errorAction =
-    error?.kind === 'signed-out' ? (
-      <Link href={signInHref} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-        Sign in
-      </Link>
-    ) : !publishing.error && capture.error ? (
-      <Button variant="secondary" size="sm" onClick={capture.retry}>
-        Try again
-      </Button>
-    ) : undefined;
+  const errorAction = errorActionFor(error, initial.slug, !publishing.error && capture.error ? capture.retry : null);
 
   return (
     <div className="flex flex-col gap-6">
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-xs font-semibold tracking-widest text-muted uppercase">DJ console · {djName}</p>
-          <h1 className="mt-1 text-3xl font-bold tracking-tight">{channel.name}</h1>
-        </div>
-        <Link href={`/c/${initial.slug}`} target="_blank" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
-          Open listener page ↗
-        </Link>
-      </header>
+      <ConsoleHeader djName={djName} channelName={channel.name} slug={initial.slug} />
       <OnAirPanel
         phase={phase}
         error={error}
@@ -100,5 +83,36 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
       <TempoPanel tempo={tempo} />
       <ObsPanel channelId={initial.id} />
     </div>
+  );
+}
+
+/** The one way out of the error shown: sign in again, or retry the input. */
+function errorActionFor(error: Problem | null, slug: string, retryInput: (() => void) | null) {
+  if (error?.kind === 'signed-out') {
+    return (
+      <Link href={`/sign-in?next=${encodeURIComponent(`/dj/${slug}`)}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+        Sign in
+      </Link>
+    );
+  }
+  if (!retryInput) return undefined;
+  return (
+    <Button variant="secondary" size="sm" onClick={retryInput}>
+      Try again
+    </Button>
+  );
+}
+
+function ConsoleHeader({ djName, channelName, slug }: { djName: string; channelName: string; slug: string }) {
+  return (
+    <header className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <p className="text-xs font-semibold tracking-widest text-muted uppercase">DJ console · {djName}</p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{channelName}</h1>
+      </div>
+      <Link href={`/c/${slug}`} target="_blank" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
+        Open listener page ↗
+      </Link>
+    </header>
   );
 }
