@@ -1,6 +1,6 @@
 import { type DisconnectReason, type RemoteTrack, type Room, RoomEvent, Track, type TrackPublication } from 'livekit-client';
 import { subscribeIfAudio } from './audio-only';
-import { describeDisconnect, type Problem } from '../publishing/problems';
+import { describeDisconnect, type Problem } from '@/lib/client/publishing/problems';
 import { fetchToken } from '@/lib/api-client';
 
 /** Options of the listener's Room: one audio track, nothing to adapt. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { initialListenerState, listenerReducer, type ListenerAction, type ListenerState } from './listener-state';
-import { problem } from '../publishing/problems';
+import { problem } from '@/lib/client/publishing/problems';
 
 const run = (...actions: ListenerAction[]): ListenerState =>
   actions.reduce(listenerReducer, initialListenerState);

@@ -1,4 +1,4 @@
-import type { Problem } from '../publishing/problems';
+import type { Problem } from '@/lib/client/publishing/problems';
 
 /** The listener player's phases; `data-state` on the status uses these names. */
 export type ListenerPhase = 'idle' | 'connecting' | 'waiting' | 'playing' | 'reconnecting' | 'error';
