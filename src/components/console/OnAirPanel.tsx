@@ -39,21 +39,7 @@ export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, er
       className={onAir ? 'border-onair/60' : undefined}
     >
       <div className="flex flex-wrap items-center gap-4">
-        {canGoLive(phase) ? (
-          <Button data-testid="go-live-button" size="lg" disabled={!ready} onClick={onGoLive}>
-            <span aria-hidden="true">●</span> Go live
-          </Button>
-        ) : (
-          <Button
-            data-testid="stop-broadcast-button"
-            variant="danger"
-            size="lg"
-            busy={phase === 'stopping'}
-            onClick={onStop}
-          >
-            <span aria-hidden="true">■</span> {phase === 'connecting' || phase === 'waiting' ? 'Cancel' : 'Stop'}
-          </Button>
-        )}
+        <OnAirButton phase={phase} ready={ready} onGoLive={onGoLive} onStop={onStop} />
         <div className="flex flex-col">
           <p data-testid="broadcast-status" data-state={phase} aria-live="polite" className="font-medium">
             {publishingStatusText(phase)}
@@ -89,5 +75,26 @@ export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, er
         </Alert>
       )}
     </Card>
+  );
+}
+
+type OnAirButtonProps = Pick<OnAirPanelProps, 'phase' | 'ready' | 'onGoLive' | 'onStop'>;
+
+/** Go live while off air; Cancel while connecting or in the green room; Stop on air. */
+function OnAirButton({ phase, ready, onGoLive, onStop }: OnAirButtonProps) {
+  return canGoLive(phase) ? (
+    <Button data-testid="go-live-button" size="lg" disabled={!ready} onClick={onGoLive}>
+      <span aria-hidden="true">●</span> Go live
+    </Button>
+  ) : (
+    <Button
+      data-testid="stop-broadcast-button"
+      variant="danger"
+      size="lg"
+      busy={phase === 'stopping'}
+      onClick={onStop}
+    >
+      <span aria-hidden="true">■</span> {phase === 'connecting' || phase === 'waiting' ? 'Cancel' : 'Stop'}
+    </Button>
   );
 }
