@@ -8,7 +8,7 @@
  * ambiguity by lining up the two click patterns. DJ console and listener page are two contexts of
  * ONE headless Chromium sharing `performance.timeOrigin + now()`. The DJ side taps the track the
  * console hands to WebRTC; the listener side taps the HLS <audio> element's output
- * (captureStream(), hls.js with the live-edge config of src/hooks/lib/hls-config.ts), both
+ * (captureStream(), hls.js with the live-edge config of src/lib/client/listening/hls-config.ts), both
  * through the same AudioWorklet onset detector (bench/support/probe.ts).
  * - Go live -> first playable segment: Go live click to the moment the stable /c/<slug>/live.m3u8
  *   redirects to a live playlist that lists a segment (polled every 100 ms).

@@ -27,7 +27,7 @@ export async function startRecording(page: Page, selector: string): Promise<void
     const rec = { waiting: 0, bufferStalled: 0, edge: [] as { t: number; behind: number }[] };
     (window as unknown as { __hlsRun: typeof rec }).__hlsRun = rec;
     el.addEventListener('waiting', () => (rec.waiting += 1));
-    // useHlsStream re-dispatches hls.js errors on the element (hls.js itself is not reachable from here).
+    // useHlsListening re-dispatches hls.js errors on the element (hls.js itself is not reachable from here).
     el.addEventListener('hlserror', (e) => {
       if ((e as CustomEvent<{ details: string }>).detail.details === 'bufferStalledError') rec.bufferStalled += 1;
     });

@@ -10,15 +10,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { type Service, log, runCapture, startService, waitForHttp } from './processes';
 import { randomSecret } from './livekit';
+import type { StorageBucketConfig } from '../../src/types/storage';
 
-export interface LocalStorage {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  publicBaseUrl: string;
-}
+/** A stack's MinIO bucket, in the shape the app's storage config has. */
+export type LocalStorage = StorageBucketConfig;
 
 /** Builds or reuses the pinned MinIO (scripts/minio.sh) and returns its path. */
 export async function ensureMinioBinary(root: string): Promise<string> {

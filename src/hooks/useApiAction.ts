@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '@/lib/fetch-json';
+import { ApiError } from '@/lib/api-client';
 
 /** Runs one API call at a time for a form, keeping its pending flag and readable error. */
 export function useApiAction<A extends unknown[], R>(action: (...args: A) => Promise<R>) {

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { closeAudioGraph, connectSource, createAudioGraph, type AudioGraph } from './lib/audio-graph';
+import { closeAudioGraph, connectSource, createAudioGraph, type AudioGraph } from '@/lib/client/audio/audio-graph';
 
 export type AudioGraphHandle = {
   graph: AudioGraph | null;

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { hasLabels, toAudioInputs, type AudioInput } from './lib/audio-devices';
+import { hasLabels, toAudioInputs, type AudioInput } from '@/lib/client/audio/audio-devices';
 
 export type AudioInputs = {
   /** null until the first listing completes. */

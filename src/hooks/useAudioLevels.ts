@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { applyRelease, METER_FLOOR_DB, peakOf, toDbfs } from './lib/level-math';
+import { applyRelease, METER_FLOOR_DB, peakOf, toDbfs } from '@/lib/client/audio/level-math';
 
 export type StereoLevels = { left: number; right: number };
 

@@ -1,4 +1,5 @@
 'use client';
+import { apiPaths } from '@/lib/api-client';
 import type { ChannelState } from '@/types/channel';
 import { useEventStream } from './useEventStream';
 
@@ -8,8 +9,7 @@ import { useEventStream } from './useEventStream';
  * listeners are not in the LiveKit room, so the server counts these open streams instead.
  */
 export function useChannelStatus(initial: ChannelState, hlsListener = false) {
-  const slug = encodeURIComponent(initial.channel.slug);
-  const events = `/api/channels/${slug}/events${hlsListener ? '?hls=1' : ''}`;
-  const { data, stale } = useEventStream<ChannelState>(events, `/api/channels/${slug}/state`, initial);
+  const { slug } = initial.channel;
+  const { data, stale } = useEventStream<ChannelState>(apiPaths.channelEvents(slug, hlsListener), apiPaths.channelState(slug), initial);
   return { state: data, channel: data.channel, error: stale };
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { fetchJson } from '@/lib/fetch-json';
-import { reconnectDelay } from './lib/backoff';
+import { fetchJson } from '@/lib/api-client';
+import { reconnectDelay } from '@/lib/client/backoff';
 
 export type StreamStatus = 'connecting' | 'open' | 'fallback';
 

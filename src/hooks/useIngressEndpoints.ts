@@ -1,10 +1,10 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import type { IngressInputKind } from '@/types/broadcast';
-import type { ActionResponse, ActionView } from '@/types/action';
-import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
-import { removeEndpoint, upsertEndpoint } from './lib/ingress-endpoints';
+import type { ActionView } from '@/types/action';
+import type { IngressEndpoint } from '@/types/ingress';
+import { ApiError, createIngress, listIngress, removeIngress, rotateIngress, startPolling } from '@/lib/api-client';
+import { removeEndpoint, upsertEndpoint } from '@/lib/client/ingress-endpoints';
 
 /** How often the inputs' state (waiting, on air from OBS) is refreshed. */
 const STATUS_POLL_MS = 5_000;
@@ -14,33 +14,24 @@ export function useIngressEndpoints(channelId: string) {
   const [endpoints, setEndpoints] = useState<IngressEndpoint[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const url = `/api/livekit/ingress?channelId=${encodeURIComponent(channelId)}`;
-        const body = await fetchJson<IngressListResponse>(url, { cache: 'no-store', signal: controller.signal });
-        setEndpoints(body.endpoints);
-        setLoadError(null);
-      } catch (err) {
-        if (!controller.signal.aborted) setLoadError(err instanceof ApiError ? err.message : 'Could not load your OBS inputs.');
-      }
-      if (!controller.signal.aborted) timer = setTimeout(() => void load(), STATUS_POLL_MS);
-    };
-    void load();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [channelId]);
+  useEffect(
+    () =>
+      startPolling({
+        load: (signal) => listIngress(channelId, signal),
+        intervalMs: STATUS_POLL_MS,
+        immediate: true,
+        onData: (body) => {
+          setEndpoints(body.endpoints);
+          setLoadError(null);
+        },
+        onError: (err) => setLoadError(err instanceof ApiError ? err.message : 'Could not load your OBS inputs.'),
+      }),
+    [channelId],
+  );
 
   const create = useCallback(
     async (inputType: IngressInputKind) => {
-      const endpoint = await fetchJson<IngressEndpoint>('/api/livekit/ingress', {
-        method: 'POST',
-        body: JSON.stringify({ channelId, inputType }),
-      });
+      const endpoint = await createIngress(channelId, inputType);
       setEndpoints((list) => upsertEndpoint(list ?? [], endpoint));
     },
     [channelId],
@@ -48,10 +39,7 @@ export function useIngressEndpoints(channelId: string) {
 
   /** 200: the new key; 202: LiveKit's side pending (the new key too, once it exists). Returns the action to follow. */
   const rotate = useCallback(async (id: string): Promise<ActionView> => {
-    const body = await fetchJson<Partial<IngressEndpoint> & ActionResponse>(`/api/livekit/ingress/${encodeURIComponent(id)}/rotate`, {
-      method: 'POST',
-      body: '{}',
-    });
+    const body = await rotateIngress(id);
     const { action, ...endpoint } = body;
     if (endpoint.streamKey) setEndpoints((list) => upsertEndpoint(list ?? [], endpoint as IngressEndpoint));
     return action;
@@ -61,7 +49,7 @@ export function useIngressEndpoints(channelId: string) {
   const remove = useCallback(async (id: string): Promise<ActionView | null> => {
     let action: ActionView | null = null;
     try {
-      action = (await fetchJson<ActionResponse | null>(`/api/livekit/ingress/${encodeURIComponent(id)}`, { method: 'DELETE' }))?.action ?? null;
+      action = (await removeIngress(id))?.action ?? null;
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) throw err;
     }

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { captureConstraints } from './lib/publish-options';
-import { classifyError, problem, type Problem } from './lib/problems';
+import { captureConstraints } from '@/lib/client/publishing/publish-options';
+import { classifyError, problem, type Problem } from '@/lib/client/publishing/problems';
 
 export type InputStream = {
   stream: MediaStream | null;

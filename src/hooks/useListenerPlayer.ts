@@ -1,9 +1,9 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelSummary } from '@/types/channel';
-import { choosePath, type ListenMode, type ListenPath, webrtcFailed } from './lib/listen-path';
-import { useBroadcastStream } from './useBroadcastStream';
-import { useHlsStream } from './useHlsStream';
+import { choosePath, type ListenMode, type ListenPath, webrtcFailed } from '@/lib/client/listening/listen-path';
+import { useWebRtcListening } from './useWebRtcListening';
+import { useHlsListening } from './useHlsListening';
 
 /**
  * The channel page's player: WebRTC or HLS, chosen automatically (WebRTC until
@@ -12,9 +12,9 @@ import { useHlsStream } from './useHlsStream';
  * whether HLS is the path now (the page's live stream then counts it as a listener).
  */
 export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean) => void) {
-  const webrtc = useBroadcastStream(channel.id);
+  const webrtc = useWebRtcListening(channel.id);
   const hlsInfo = channel.live.hls;
-  const hls = useHlsStream(hlsInfo?.ready ? hlsInfo.playlistUrl : null);
+  const hls = useHlsListening(hlsInfo?.ready ? hlsInfo.playlistUrl : null);
   const [mode, setModeState] = useState<ListenMode>('auto');
   const [path, setPath] = useState<ListenPath | null>(null);
   const [fellBack, setFellBack] = useState(false);

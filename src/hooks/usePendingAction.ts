@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionResponse, ActionView } from '@/types/action';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
+import type { ActionView } from '@/types/action';
+import { ApiError, getAction, retryAction, startPolling } from '@/lib/api-client';
 
 /** While an action is pending its state is asked for about once a second. */
 const POLL_MS = 1_000;
@@ -21,15 +21,15 @@ export function usePendingAction(onDone?: () => void) {
   const pending = action?.status === 'pending';
   useEffect(() => {
     if (!id || !pending) return;
-    const timer = setInterval(() => {
-      fetchJson<ActionResponse>(`/api/actions/${encodeURIComponent(id)}`, { cache: 'no-store' })
-        .then((body) => {
-          setAction(body.action);
-          if (body.action.status === 'done') doneRef.current?.();
-        })
-        .catch(() => undefined); // the next poll tries again; the state shown stays "pending"
-    }, POLL_MS);
-    return () => clearInterval(timer);
+    // A failed poll is simply tried again; the state shown stays "pending".
+    return startPolling({
+      load: (signal) => getAction(id, signal),
+      intervalMs: POLL_MS,
+      onData: (body) => {
+        setAction(body.action);
+        if (body.action.status === 'done') doneRef.current?.();
+      },
+    });
   }, [id, pending]);
 
   const retry = useCallback(async () => {
@@ -37,7 +37,7 @@ export function usePendingAction(onDone?: () => void) {
     setRetrying(true);
     setError(null);
     try {
-      const body = await fetchJson<ActionResponse>(`/api/actions/${encodeURIComponent(id)}/retry`, { method: 'POST', body: '{}' });
+      const body = await retryAction(id);
       setAction(body.action);
       if (body.action.status === 'done') doneRef.current?.();
     } catch (err) {

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useRemoteParticipants } from '@livekit/components-react';
 import { RoomEvent, type Room } from 'livekit-client';
 import type { LiveTempo } from '@/types/bpm';
-import { roomTempo } from './lib/bpm-state';
+import { roomTempo } from '@/lib/client/tempo/tempo-state';
 
 /** Besides joins, leaves and connection changes (always on): attributes, and who is on air. */
 const UPDATE_ON = [RoomEvent.ParticipantAttributesChanged, RoomEvent.TrackPublished, RoomEvent.TrackUnpublished];

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
+import { ApiError, getSchedule } from '@/lib/api-client';
 import type { ScheduleResponse } from '@/types/schedule';
 
 /** A channel's public schedule for [from, to); `reload` after a change. Stale answers are dropped. */
@@ -11,8 +11,7 @@ export function useSchedule(slug: string, from: string, to: string, initial: Sch
 
   useEffect(() => {
     const controller = new AbortController();
-    const query = new URLSearchParams({ from, to });
-    fetchJson<ScheduleResponse>(`/api/channels/${encodeURIComponent(slug)}/schedule?${query}`, { cache: 'no-store', signal: controller.signal })
+    getSchedule(slug, from, to, controller.signal)
       .then((next) => {
         setData(next);
         setError(null);

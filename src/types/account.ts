@@ -1,4 +1,5 @@
 import { z } from './zod';
+import type { ActionView } from './action';
 
 export const roleSchema = z.enum(['admin', 'dj']);
 export type Role = z.infer<typeof roleSchema>;
@@ -30,3 +31,5 @@ export type AccountSummary = {
 export const accountUpdateSchema = z.strictObject({ disabled: z.boolean() });
 export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
 export type AccountListResponse = { accounts: AccountSummary[] };
+/** PATCH /api/admin/accounts/:id: the account, and the action when disabling has a LiveKit side. */
+export type AccountUpdateResponse = AccountSummary & { action?: ActionView };

@@ -23,6 +23,8 @@ export type ActionView = {
 
 /** What an action route answers: 200 when LiveKit's side is done too, 202 while it is pending or failed. */
 export type ActionResponse = { action: ActionView };
+/** GET /api/admin/actions: the actions whose LiveKit side is not done. */
+export type ActionListResponse = { actions: ActionView[] };
 
 export const actionIdParamsSchema = z.object({
   id: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'id has invalid characters'),

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { channelIdSchema, INGRESS_INPUTS } from './broadcast';
+import type { ActionResponse } from './action';
 
 /** OBS inputs: RTMP works with every OBS version, WHIP (lower latency) with OBS 30+. */
 export const ingressInputSchema = z.enum(INGRESS_INPUTS);
@@ -62,6 +63,8 @@ export type IngressEndpoint = {
 };
 
 export type IngressListResponse = { endpoints: IngressEndpoint[] };
+/** POST /api/livekit/ingress/:id/rotate: the new key once it exists (200), and the action to follow. */
+export type IngressRotateResponse = Partial<IngressEndpoint> & ActionResponse;
 
 /** For display: the first and last characters, the rest hidden. */
 export function maskStreamKey(key: string): string {

@@ -161,3 +161,7 @@ export const channelDjsSchema = z.strictObject({
   userIds: z.array(z.string().min(1).max(64)).max(200).refine((ids) => new Set(ids).size === ids.length, 'Each DJ only once'),
 });
 export type ChannelDjsInput = z.infer<typeof channelDjsSchema>;
+/** GET/PUT /api/admin/channels/:id/djs. */
+export type ChannelDjsResponse = { djs: SlotHostInfo[] };
+/** GET /api/admin/channels/:id/slots. */
+export type SlotListResponse = { slots: SlotDto[] };

@@ -1,8 +1,7 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { IngressEndpoint } from '../../src/types/ingress';
-import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { toneProminence } from './support/audio';
-import { requireEnv } from './support/env';
+import { expect, type ObsChannel, test } from './support/obs-fixture';
 
 /**
  * WHIP as OBS 30+ speaks it: ffmpeg 5.1 here has no WHIP muxer, so Chromium is the WHIP client
@@ -14,37 +13,21 @@ const TONE_MARGIN_DB = 30;
 const OBS_TIMEOUT = 40_000;
 
 test.describe.configure({ mode: 'serial' });
+test.use({ obsChannelOptions: { prefix: 'whip', label: 'WHIP', description: 'Fed over WHIP.' } });
 
 test.describe('OBS over WHIP, DJ console to listener', () => {
   test.setTimeout(120_000);
-  const suffix = uniqueSuffix();
-  const slug = `whip-${suffix}`;
-  const dj = { name: `DJ WHIP ${suffix}`, email: `whip-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
-  const contexts: BrowserContext[] = [];
+  let slug = '';
+  let dj: ObsChannel['dj'];
   let djPage: Page;
   let encoderPage: Page;
   let listenerPage: Page;
   let channelId = '';
 
-  test.beforeAll(async ({ browser }) => {
-    const open = async () => {
-      const context = await browser.newContext();
-      contexts.push(context);
-      return context.newPage();
-    };
-    const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
-    const adminPage = await open();
-    await signIn(adminPage, admin);
-    channelId = (await createChannel(adminPage.request, { name: `WHIP ${suffix}`, slug, description: 'Fed over WHIP.' })).id;
-    await scheduleNow(adminPage.request, channelId, await createDj(adminPage.request, dj));
-    djPage = await open();
-    await signIn(djPage, dj, `/dj/${slug}`);
-    encoderPage = await open();
-    listenerPage = await open();
-  });
-
-  test.afterAll(async () => {
-    for (const context of contexts.splice(0)) await context.close();
+  test.beforeAll(async ({ obsChannel }) => {
+    ({ slug, dj, djPage, channelId } = obsChannel);
+    encoderPage = await obsChannel.newPage();
+    listenerPage = await obsChannel.newPage();
   });
 
   test('a WHIP push goes on air under the DJ’s name and a WebRTC listener hears it', async () => {

@@ -1,9 +1,8 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { drumLoopWav } from '../support/drums';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
-import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { toneProminence } from './support/audio';
-import { requireEnv } from './support/env';
+import { expect, type ObsChannel, test } from './support/obs-fixture';
 
 /** The 1 kHz bin must stand this far (dB) above the median bin to count as "the tone arrived". */
 const TONE_MARGIN_DB = 30;
@@ -11,40 +10,26 @@ const TONE_MARGIN_DB = 30;
 const OBS_TIMEOUT = 40_000;
 
 test.describe.configure({ mode: 'serial' });
+test.use({ obsChannelOptions: { prefix: 'obs', label: 'OBS', description: 'Fed by ffmpeg as OBS.', clipboard: true } });
 
 test.describe('OBS over RTMP, DJ console to listener', () => {
   test.setTimeout(120_000);
-  const suffix = uniqueSuffix();
-  const slug = `obs-${suffix}`;
-  const dj = { name: `DJ OBS ${suffix}`, email: `obs-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
-  const contexts: BrowserContext[] = [];
   const pushes: Push[] = [];
+  let slug = '';
+  let dj: ObsChannel['dj'];
   let djPage: Page;
   let listenerPage: Page;
   let server = '';
   let key = '';
-
-  async function newPage(browser: Browser): Promise<Page> {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    contexts.push(context);
-    return context.newPage();
-  }
   const rtmp = () => djPage.getByTestId('obs-input-rtmp');
 
-  test.beforeAll(async ({ browser }) => {
-    const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
-    const adminPage = await newPage(browser);
-    await signIn(adminPage, admin);
-    const channel = await createChannel(adminPage.request, { name: `OBS ${suffix}`, slug, description: 'Fed by ffmpeg as OBS.' });
-    await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
-    djPage = await newPage(browser);
-    await signIn(djPage, dj, `/dj/${slug}`);
-    listenerPage = await newPage(browser);
+  test.beforeAll(async ({ obsChannel }) => {
+    ({ slug, dj, djPage } = obsChannel);
+    listenerPage = await obsChannel.newPage();
   });
 
   test.afterAll(async () => {
     await Promise.all(pushes.map((p) => p.stop()));
-    for (const context of contexts.splice(0)) await context.close();
   });
 
   test('the DJ sets up RTMP and sees the server, a masked key and the OBS steps', async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PastSetsLinks } from '@/components/bpm/PastSetsLinks';
+import { PastSetsLinks } from '@/components/tempo/PastSetsLinks';
 import { ChannelList } from '@/components/channels/ChannelList';
 import { requireUser } from '@/server/auth/session';
 import { channelsWithSets } from '@/server/bpm';

@@ -6,10 +6,11 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
+import { EmailField, PasswordField } from './CredentialFields';
 import { useApiAction } from '@/hooks/useApiAction';
 import { signIn } from '@/lib/auth-client';
-import { fetchJson } from '@/lib/fetch-json';
-import { type AccountInput, accountInputSchema, type AccountSummary } from '@/types/account';
+import { createFirstAdmin as postFirstAdmin } from '@/lib/api-client';
+import { type AccountInput, accountInputSchema } from '@/types/account';
 
 /** Resolves true once the admin exists and is signed in. */
 async function createFirstAdmin(raw: Record<string, string>): Promise<true> {
@@ -17,7 +18,7 @@ async function createFirstAdmin(raw: Record<string, string>): Promise<true> {
   const parsed = accountInputSchema.safeParse({ name: raw.name, email: raw.email, password: raw.password });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
   const input: AccountInput = parsed.data;
-  await fetchJson<AccountSummary>('/api/setup', { method: 'POST', body: JSON.stringify(input) });
+  await postFirstAdmin(input);
   const { error } = await signIn.email({ email: input.email, password: input.password });
   if (error) throw new Error('The admin was created, but signing in failed. Try the sign-in page.');
   return true;
@@ -51,12 +52,8 @@ export function SetupForm() {
         <Field label="Your name" htmlFor="name">
           <Input id="name" name="name" autoComplete="name" required />
         </Field>
-        <Field label="Email" htmlFor="email">
-          <Input id="email" name="email" type="email" autoComplete="email" required />
-        </Field>
-        <Field label="Password" htmlFor="password" hint="At least 10 characters.">
-          <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} />
-        </Field>
+        <EmailField />
+        <PasswordField isNew />
         <Field label="Confirm password" htmlFor="confirm">
           <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
         </Field>

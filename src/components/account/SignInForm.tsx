@@ -4,8 +4,7 @@ import { type FormEvent, useCallback } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
-import { Field } from '@/components/ui/Field';
-import { Input } from '@/components/ui/Input';
+import { EmailField, PasswordField } from './CredentialFields';
 import { useApiAction } from '@/hooks/useApiAction';
 import { signIn } from '@/lib/auth-client';
 
@@ -45,12 +44,8 @@ export function SignInForm({ nextPath, denied }: SignInFormProps) {
         </Alert>
       )}
       <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-        <Field label="Email" htmlFor="email">
-          <Input id="email" name="email" type="email" autoComplete="email" required />
-        </Field>
-        <Field label="Password" htmlFor="password">
-          <Input id="password" name="password" type="password" autoComplete="current-password" required />
-        </Field>
+        <EmailField />
+        <PasswordField />
         {error && <Alert tone="error">{error}</Alert>}
         <Button type="submit" busy={pending}>
           Sign in

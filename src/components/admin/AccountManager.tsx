@@ -3,14 +3,16 @@ import { type FormEvent, useCallback } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
+import { RowActions } from '@/components/ui/RowActions';
+import { FormActions } from '@/components/ui/FormActions';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
+import { EmailField, PasswordField } from '@/components/account/CredentialFields';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { createAccount, deleteAccount, setAccountDisabled } from '@/lib/api-client';
 import { type AccountSummary, djInputSchema } from '@/types/account';
-import type { ActionView } from '@/types/action';
 import { ActionStatus } from './ActionStatus';
 
 export type AccountManagerProps = { accounts: AccountSummary[]; currentUserId: string; onChanged: () => void };
@@ -18,16 +20,15 @@ export type AccountManagerProps = { accounts: AccountSummary[]; currentUserId: s
 async function createDj(raw: Record<string, string>): Promise<true> {
   const parsed = djInputSchema.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
-  await fetchJson<AccountSummary>('/api/admin/accounts', { method: 'POST', body: JSON.stringify(parsed.data) });
+  await createAccount(parsed.data);
   return true;
 }
 
 /** Lists accounts and creates DJ accounts with an initial password the admin hands over. */
 export function AccountManager({ accounts, currentUserId, onChanged }: AccountManagerProps) {
-  const create = useApiAction(createDj);
   const remove = useApiAction(async (account: AccountSummary) => {
     if (!window.confirm(`Delete the account of ${account.name}?`)) return;
-    await fetchJson<unknown>(`/api/admin/accounts/${account.id}`, { method: 'DELETE' });
+    await deleteAccount(account.id);
     onChanged();
   });
 
@@ -35,23 +36,10 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
   const toggle = useApiAction(async (account: AccountSummary) => {
     const disabled = !account.disabled;
     if (disabled && !window.confirm(`Disable ${account.name}? They are signed out and taken off air at once.`)) return;
-    const body = await fetchJson<{ action?: ActionView }>(`/api/admin/accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ disabled }) });
+    const body = await setAccountDisabled(account.id, disabled);
     status.track(body.action);
     onChanged();
   });
-
-  const onSubmit = useCallback(
-    async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const formEl = event.currentTarget;
-      const raw = Object.fromEntries([...new FormData(formEl).entries()].map(([k, v]) => [k, String(v)]));
-      if (await create.run(raw)) {
-        formEl.reset();
-        onChanged();
-      }
-    },
-    [create, onChanged],
-  );
 
   return (
     <Card title="DJs and admins" description="DJs go live in their own slots on the channels they are listed on (see each channel's Schedule).">
@@ -66,14 +54,11 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
               <p className="text-sm text-muted">{account.email}</p>
             </div>
             {account.id !== currentUserId && (
-              <div className="flex gap-2">
+              <RowActions deleting={remove.pending} onDelete={() => void remove.run(account)}>
                 <Button size="sm" variant="secondary" busy={toggle.pending} onClick={() => void toggle.run(account)}>
                   {account.disabled ? 'Enable' : 'Disable'}
                 </Button>
-                <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(account)}>
-                  Delete
-                </Button>
-              </div>
+              </RowActions>
             )}
           </li>
         ))}
@@ -81,23 +66,34 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
       {(remove.error ?? toggle.error) && <Alert tone="error" className="mb-4">{remove.error ?? toggle.error}</Alert>}
       <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} className="mb-4" />
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
-      <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
-        <Field label="DJ name" htmlFor="dj-name">
-          <Input id="dj-name" name="name" required maxLength={80} />
-        </Field>
-        <Field label="Email" htmlFor="dj-email">
-          <Input id="dj-email" name="email" type="email" required />
-        </Field>
-        <Field label="Initial password" htmlFor="dj-password" hint="At least 10 characters.">
-          <Input id="dj-password" name="password" type="password" autoComplete="new-password" required minLength={10} />
-        </Field>
-        {create.error && <Alert tone="error" className="sm:col-span-3">{create.error}</Alert>}
-        <div className="sm:col-span-3">
-          <Button type="submit" busy={create.pending}>
-            Create DJ
-          </Button>
-        </div>
-      </form>
+      <NewDjForm onCreated={onChanged} />
     </Card>
+  );
+}
+
+/** A new DJ account with the initial password the admin hands over. */
+function NewDjForm({ onCreated }: { onCreated: () => void }) {
+  const create = useApiAction(createDj);
+  const onSubmit = useCallback(
+    async (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const formEl = event.currentTarget;
+      const raw = Object.fromEntries([...new FormData(formEl).entries()].map(([k, v]) => [k, String(v)]));
+      if (await create.run(raw)) {
+        formEl.reset();
+        onCreated();
+      }
+    },
+    [create, onCreated],
+  );
+  return (
+    <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
+      <Field label="DJ name" htmlFor="dj-name">
+        <Input id="dj-name" name="name" required maxLength={80} />
+      </Field>
+      <EmailField id="dj-email" autoComplete={false} />
+      <PasswordField id="dj-password" label="Initial password" isNew />
+      <FormActions error={create.error} pending={create.pending} submitLabel="Create DJ" span="sm:col-span-3" />
+    </form>
   );
 }

@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Select } from '@/components/ui/Select';
-import { ApiError, fetchJson } from '@/lib/fetch-json';
-import { AUDIT_ACTIONS, type AuditEntryDto, type AuditListResponse } from '@/types/audit';
+import { ApiError, listAudit } from '@/lib/api-client';
+import { AUDIT_ACTIONS, type AuditEntryDto } from '@/types/audit';
 
 export type AuditLogProps = { channels: { id: string; name: string }[] };
 
@@ -19,12 +19,8 @@ export function AuditLog({ channels }: AuditLogProps) {
   const [error, setError] = useState<string | null>(null);
 
   const load = async (before: string | null, signal?: AbortSignal) => {
-    const query = new URLSearchParams({ limit: '50' });
-    if (channelId) query.set('channelId', channelId);
-    if (action) query.set('action', action);
-    if (before) query.set('before', before);
     try {
-      const res = await fetchJson<AuditListResponse>(`/api/admin/audit?${query}`, { cache: 'no-store', signal });
+      const res = await listAudit({ channelId, action, before, limit: 50 }, signal);
       setEntries((old) => (before ? [...old, ...res.entries] : res.entries));
       setNext(res.nextBefore);
       setError(null);
@@ -41,51 +37,9 @@ export function AuditLog({ channels }: AuditLogProps) {
 
   return (
     <Card title="Audit log" description="Every admin action and every enforcement step: who, what, where, when.">
-      <div className="mb-3 grid gap-3 sm:grid-cols-2">
-        <Field label="Channel" htmlFor="audit-channel">
-          <Select id="audit-channel" value={channelId} onChange={(e) => setChannelId(e.target.value)}>
-            <option value="">All channels</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Action" htmlFor="audit-action">
-          <Select id="audit-action" value={action} onChange={(e) => setAction(e.target.value)}>
-            <option value="">All actions</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+      <AuditFilters channels={channels} channelId={channelId} action={action} onChannel={setChannelId} onAction={setAction} />
       {error && <Alert tone="error">{error}</Alert>}
-      <table className="w-full text-left text-sm" data-testid="audit-log">
-        <thead className="text-xs text-muted uppercase">
-          <tr>
-            <th className="py-1">When</th>
-            <th>Who</th>
-            <th>What</th>
-            <th>Channel</th>
-            <th>Detail</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td className="py-1 font-mono whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
-              <td>{e.actor?.name ?? 'station'}</td>
-              <td className="font-mono">{e.action}</td>
-              <td>{e.channel?.name ?? '—'}</td>
-              <td className="break-all">{e.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AuditTable entries={entries} />
       {entries.length === 0 && !error && <p className="py-2 text-sm text-muted">Nothing logged yet.</p>}
       {next && (
         <Button size="sm" variant="secondary" className="mt-3" onClick={() => void load(next)}>
@@ -93,5 +47,67 @@ export function AuditLog({ channels }: AuditLogProps) {
         </Button>
       )}
     </Card>
+  );
+}
+
+type AuditFiltersProps = {
+  channels: AuditLogProps['channels'];
+  channelId: string;
+  action: string;
+  onChannel: (channelId: string) => void;
+  onAction: (action: string) => void;
+};
+
+function AuditFilters({ channels, channelId, action, onChannel, onAction }: AuditFiltersProps) {
+  return (
+  <div className="mb-3 grid gap-3 sm:grid-cols-2">
+    <Field label="Channel" htmlFor="audit-channel">
+      <Select id="audit-channel" value={channelId} onChange={(e) => onChannel(e.target.value)}>
+        <option value="">All channels</option>
+        {channels.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+    <Field label="Action" htmlFor="audit-action">
+      <Select id="audit-action" value={action} onChange={(e) => onAction(e.target.value)}>
+        <option value="">All actions</option>
+        {AUDIT_ACTIONS.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  </div>
+  );
+}
+
+function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
+  return (
+  <table className="w-full text-left text-sm" data-testid="audit-log">
+    <thead className="text-xs text-muted uppercase">
+      <tr>
+        <th className="py-1">When</th>
+        <th>Who</th>
+        <th>What</th>
+        <th>Channel</th>
+        <th>Detail</th>
+      </tr>
+    </thead>
+    <tbody className="divide-y divide-line">
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <td className="py-1 font-mono whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
+          <td>{e.actor?.name ?? 'station'}</td>
+          <td className="font-mono">{e.action}</td>
+          <td>{e.channel?.name ?? '—'}</td>
+          <td className="break-all">{e.detail}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
   );
 }

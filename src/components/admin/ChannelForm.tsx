@@ -1,7 +1,6 @@
 'use client';
 import { type FormEvent, useCallback } from 'react';
-import { Alert } from '@/components/ui/Alert';
-import { Button } from '@/components/ui/Button';
+import { FormActions } from '@/components/ui/FormActions';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
@@ -77,21 +76,7 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
           aria-describedby={`${id('hlsRetentionDays')}-hint`}
         />
       </Field>
-      {error && (
-        <Alert tone="error" className="sm:col-span-2">
-          {error}
-        </Alert>
-      )}
-      <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" busy={pending}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-      </div>
+      <FormActions error={error} pending={pending} submitLabel={submitLabel} onCancel={onCancel} span="sm:col-span-2" />
     </form>
   );
 }

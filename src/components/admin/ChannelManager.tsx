@@ -3,18 +3,15 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
-import { Button } from '@/components/ui/Button';
+import { RowActions } from '@/components/ui/RowActions';
 import { Card } from '@/components/ui/Card';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { createChannel, deleteChannel, updateChannel } from '@/lib/api-client';
 import type { AdminChannel, ChannelInput } from '@/types/channel';
 import { ChannelForm } from './ChannelForm';
 
 export type ChannelManagerProps = { channels: AdminChannel[]; defaultRetentionDays: number; onChanged: () => void };
-
-const send = (url: string, method: string, body?: unknown) =>
-  fetchJson<unknown>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
@@ -23,13 +20,13 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
   const [editing, setEditing] = useState<string | null>(null);
   const remove = useApiAction(async (channel: AdminChannel) => {
     if (!window.confirm(`Delete "${channel.name}"? Anyone on air there is disconnected.`)) return;
-    await send(`/api/admin/channels/${channel.id}`, 'DELETE');
+    await deleteChannel(channel.id);
     onChanged();
   });
 
   const create = useCallback(
     async (input: ChannelInput) => {
-      await send('/api/admin/channels', 'POST', input);
+      await createChannel(input);
       onChanged();
     },
     [onChanged],
@@ -49,37 +46,13 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
                 submitLabel="Save"
                 onCancel={() => setEditing(null)}
                 onSave={async (input) => {
-                  await send(`/api/admin/channels/${channel.id}`, 'PATCH', input);
+                  await updateChannel(channel.id, input);
                   setEditing(null);
                   onChanged();
                 }}
               />
             ) : (
-              <div className="flex flex-wrap items-center justify-between gap-3">
-                <div className="min-w-0">
-                  <p className="font-medium">
-                    <Link href={`/c/${channel.slug}`} className="hover:underline">
-                      {channel.name}
-                    </Link>{' '}
-                    {channel.live.onAir && <Badge tone="live">On air</Badge>}
-                  </p>
-                  <p className="text-sm text-muted" data-testid="admin-channel-details">
-                    /c/{channel.slug} · {channel.timeZone} · HLS kept{' '}
-                    {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
-                  </p>
-                </div>
-                <div className="flex gap-2">
-                  <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
-                    Schedule
-                  </Link>
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(channel.id)}>
-                    Edit
-                  </Button>
-                  <Button size="sm" variant="danger" busy={remove.pending} onClick={() => void remove.run(channel)}>
-                    Delete
-                  </Button>
-                </div>
-              </div>
+              <ChannelRow channel={channel} defaultRetentionDays={defaultRetentionDays} onEdit={() => setEditing(channel.id)} deleting={remove.pending} onDelete={() => void remove.run(channel)} />
             )}
           </li>
         ))}
@@ -88,5 +61,32 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New channel</h3>
       <ChannelForm idPrefix="new-channel" submitLabel="Create channel" defaultRetentionDays={defaultRetentionDays} onSave={create} />
     </Card>
+  );
+}
+
+type ChannelRowProps = { channel: AdminChannel; defaultRetentionDays: number; onEdit: () => void; onDelete: () => void; deleting: boolean };
+
+/** One channel in the list: name, address, zone, HLS retention, and its actions. */
+function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting }: ChannelRowProps) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <div className="min-w-0">
+        <p className="font-medium">
+          <Link href={`/c/${channel.slug}`} className="hover:underline">
+            {channel.name}
+          </Link>{' '}
+          {channel.live.onAir && <Badge tone="live">On air</Badge>}
+        </p>
+        <p className="text-sm text-muted" data-testid="admin-channel-details">
+          /c/{channel.slug} · {channel.timeZone} · HLS kept{' '}
+          {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
+        </p>
+      </div>
+      <RowActions onEdit={onEdit} deleting={deleting} onDelete={onDelete}>
+        <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
+          Schedule
+        </Link>
+      </RowActions>
+    </div>
   );
 }

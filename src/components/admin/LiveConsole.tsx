@@ -8,8 +8,7 @@ import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { useEventStream } from '@/hooks/useEventStream';
-import { fetchJson } from '@/lib/fetch-json';
-import type { ActionView } from '@/types/action';
+import { apiPaths, kickChannel } from '@/lib/api-client';
 import type { ChannelSlotInfo, StationState } from '@/types/channel';
 import { ActionStatus } from './ActionStatus';
 
@@ -18,12 +17,12 @@ const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
 
 /** Every channel live (pushed by the server): on air, who, since, listeners, current and next slot, Kick. */
 export function LiveConsole({ initial }: { initial: StationState }) {
-  const { data, stale } = useEventStream<StationState>('/api/admin/events', '/api/admin/events?once', initial);
+  const { data, stale } = useEventStream<StationState>(apiPaths.admin.events(), apiPaths.admin.state(), initial);
   const status = usePendingAction();
   const kick = useApiAction(async (channelId: string, name: string) => {
     if (!window.confirm(`Take ${name} off air? They cannot publish here again until their slot ends.`)) return;
     // 202: blocked already, LiveKit's side still pending: the status below follows it.
-    const body = await fetchJson<{ action: ActionView }>(`/api/admin/channels/${channelId}/kick`, { method: 'POST', body: '{}' });
+    const body = await kickChannel(channelId);
     status.track(body.action);
   });
   return (

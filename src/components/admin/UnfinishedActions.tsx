@@ -3,11 +3,10 @@ import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
-import { usePolledJson } from '@/hooks/usePolledJson';
-import { fetchJson } from '@/lib/fetch-json';
-import { actionStateText, type ActionView } from '@/types/action';
+import { usePolled } from '@/hooks/usePolled';
+import { listUnfinishedActions, retryAction } from '@/lib/api-client';
+import { actionStateText } from '@/types/action';
 
-type ActionList = { actions: ActionView[] };
 const POLL_MS = 3_000;
 
 /**
@@ -15,8 +14,8 @@ const POLL_MS = 3_000;
  * (retrying by itself) or failed, each with Retry. Hidden while there are none.
  */
 export function UnfinishedActions() {
-  const { data } = usePolledJson<ActionList>('/api/admin/actions', POLL_MS, { actions: [] });
-  const retry = useApiAction((id: string) => fetchJson(`/api/actions/${encodeURIComponent(id)}/retry`, { method: 'POST', body: '{}' }));
+  const { data } = usePolled('unfinished-actions', listUnfinishedActions, POLL_MS, { actions: [] });
+  const retry = useApiAction(retryAction);
   if (data.actions.length === 0) return null;
   return (
     <Card title="Unfinished actions" description="The database side of these is done; LiveKit's side is still pending or failed.">

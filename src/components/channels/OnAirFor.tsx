@@ -1,6 +1,6 @@
 'use client';
 import { useNow } from '@/hooks/useNow';
-import { formatOnAirFor } from '@/hooks/lib/format-duration';
+import { formatOnAirFor } from '@/lib/client/format-duration';
 
 /** "on air for 12 min", rendered only after hydration (server and client clocks differ). */
 export function OnAirFor({ since, className }: { since: string | null; className?: string }) {

@@ -1,5 +1,5 @@
 'use client';
-import type { ListenMode, ListenPath } from '@/hooks/lib/listen-path';
+import type { ListenMode, ListenPath } from '@/lib/client/listening/listen-path';
 import { cx } from '@/components/ui/cx';
 
 const MODES: { mode: ListenMode; label: string; hint: string }[] = [

@@ -5,17 +5,14 @@ import type { ChannelState } from '@/types/channel';
 import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
-import { cx } from '@/components/ui/cx';
-import { ListenerCount } from '@/components/channels/ListenerCount';
 import { LiveBadge } from '@/components/channels/LiveBadge';
-import { OnAirFor } from '@/components/channels/OnAirFor';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
-import { streamTempo } from '@/hooks/lib/stream-tempo';
-import { ListenerTempo } from '@/components/bpm/ListenerTempo';
+import { streamTempo } from '@/lib/client/tempo/stream-tempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
+import { ListenerStatusLine } from './ListenerStatusLine';
 import { ListenOptions } from './ListenOptions';
-import { listenerStatusText } from './listener-status-text';
+import { NowOnAir } from './NowOnAir';
 import { PlayerControls } from './PlayerControls';
 import { SchedulePanel } from './SchedulePanel';
 
@@ -44,23 +41,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
         <h2 id="player-heading" className="sr-only">
           Player
         </h2>
-        <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
-          <div>
-            <p className="text-xs font-semibold tracking-widest text-muted uppercase">Now on air</p>
-            {live.onAir ? (
-              <p className="mt-1 text-xl font-semibold">
-                <span data-testid="channel-dj-name">{live.djName ?? 'Unknown DJ'}</span>{' '}
-                <OnAirFor since={live.since} className="text-sm font-normal text-muted" />
-              </p>
-            ) : (
-              <p className="mt-1 text-xl font-semibold text-muted">{live.known ? 'Nobody right now' : 'Status unknown'}</p>
-            )}
-          </div>
-          <div className="flex flex-col items-end gap-1">
-            <ListenerCount count={live.listeners} className="text-sm" />
-            <ListenerTempo tempo={tempo} />
-          </div>
-        </div>
+        <NowOnAir live={live} tempo={tempo} />
 
         {/* The room's React bindings (RoomAudioRenderer) read it from here. */}
         <RoomContext.Provider value={stream.room}>
@@ -74,17 +55,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
           />
         </RoomContext.Provider>
 
-        <p
-          data-testid="listener-status"
-          data-state={stream.phase}
-          aria-live="polite"
-          className={cx('mt-4 flex items-center gap-2 text-sm', stream.phase === 'error' ? 'text-danger' : 'text-muted')}
-        >
-          {stream.phase === 'playing' && (
-            <span aria-hidden="true" className="size-2 rounded-full bg-ok motion-safe:animate-pulse" />
-          )}
-          {listenerStatusText(stream, live.onAir)}
-        </p>
+        <ListenerStatusLine stream={stream} onAir={live.onAir} />
 
         <ListenOptions
           slug={channel.slug}

@@ -2,7 +2,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { RoomAudioRenderer } from '@livekit/components-react';
 import { Button } from '@/components/ui/Button';
-import type { ListenerPhase } from '@/hooks/lib/listener-state';
+import type { ListenerPhase } from '@/lib/client/listening/listener-state';
 
 export type PlayerControlsProps = {
   phase: ListenerPhase;

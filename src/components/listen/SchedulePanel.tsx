@@ -1,6 +1,7 @@
 'use client';
 import { DateTime } from 'luxon';
 import { Card } from '@/components/ui/Card';
+import { apiPaths } from '@/lib/api-client/paths';
 import type { ChannelSlotInfo } from '@/types/channel';
 import type { OccurrenceDto } from '@/types/schedule';
 import { timeRange } from '@/components/schedule/week';
@@ -19,7 +20,7 @@ const hosts = (names: string[]) => names.join(' & ');
 /** Now, next and the coming week of a channel, in the channel's time zone; with a calendar feed. */
 export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProps) {
   return (
-    <Card title="Schedule" description={`Times in ${zone}.`} actions={<a className="text-sm underline" href={`/api/channels/${slug}/schedule.ics`}>Add to calendar</a>}>
+    <Card title="Schedule" description={`Times in ${zone}.`} actions={<a className="text-sm underline" href={apiPaths.scheduleIcs(slug)}>Add to calendar</a>}>
       <dl className="mb-4 grid gap-3 sm:grid-cols-2">
         <div>
           <dt className="text-xs font-semibold tracking-widest text-muted uppercase">Now</dt>

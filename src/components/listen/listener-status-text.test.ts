@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { problem } from '@/hooks/lib/problems';
+import { problem } from '@/lib/client/publishing/problems';
 import { listenerStatusText } from './listener-status-text';
 
 const base = { error: null, attempt: 0 };

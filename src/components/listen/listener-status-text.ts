@@ -1,4 +1,4 @@
-import type { ListenerState } from '@/hooks/lib/listener-state';
+import type { ListenerState } from '@/lib/client/listening/listener-state';
 
 /** Plain-language status line for the player. `djOnAir` comes from the polled channel state. */
 export function listenerStatusText(state: Pick<ListenerState, 'phase' | 'error' | 'attempt'>, djOnAir: boolean): string {

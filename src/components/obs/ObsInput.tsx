@@ -2,7 +2,7 @@
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
-import { ingressBadge, ingressStatusText } from '@/hooks/lib/ingress-endpoints';
+import { ingressBadge, ingressStatusText } from '@/lib/client/ingress-endpoints';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import type { ActionView } from '@/types/action';
@@ -56,37 +56,7 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
         )}
       </div>
       {endpoint ? (
-        <>
-          <p className="text-sm" data-testid="obs-status-text" aria-live="polite">{ingressStatusText(endpoint)}</p>
-          <CopyField label="Server" value={endpoint.serverUrl} testId="obs-server-url" />
-          <CopyField
-            label={input === 'whip' ? 'Bearer token (stream key)' : 'Stream key'}
-            value={endpoint.streamKey}
-            masked={maskStreamKey(endpoint.streamKey)}
-            testId="obs-stream-key"
-          />
-          <ObsSetupSteps input={input} />
-          <div className="flex flex-wrap gap-2">
-            <Button
-              variant="secondary"
-              size="sm"
-              data-testid="obs-rotate-button"
-              busy={action.pending}
-              onClick={() => void action.run('rotate')}
-            >
-              New key
-            </Button>
-            <Button
-              variant="ghost"
-              size="sm"
-              data-testid="obs-remove-button"
-              disabled={action.pending}
-              onClick={() => void action.run('remove')}
-            >
-              Remove
-            </Button>
-          </div>
-        </>
+        <ObsInputDetails input={input} endpoint={endpoint} busy={action.pending} onRotate={() => void action.run('rotate')} onRemove={() => void action.run('remove')} />
       ) : (
         <div>
           <Button
@@ -103,5 +73,44 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsI
       {action.error && <Alert tone="error">{action.error}</Alert>}
       <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} />
     </section>
+  );
+}
+
+type ObsInputDetailsProps = { input: IngressInputKind; endpoint: IngressEndpoint; busy: boolean; onRotate: () => void; onRemove: () => void };
+
+/** A set-up input: its state, server and key to copy into OBS, the steps, New key and Remove. */
+function ObsInputDetails({ input, endpoint, busy, onRotate, onRemove }: ObsInputDetailsProps) {
+  return (
+    <>
+      <p className="text-sm" data-testid="obs-status-text" aria-live="polite">{ingressStatusText(endpoint)}</p>
+      <CopyField label="Server" value={endpoint.serverUrl} testId="obs-server-url" />
+      <CopyField
+        label={input === 'whip' ? 'Bearer token (stream key)' : 'Stream key'}
+        value={endpoint.streamKey}
+        masked={maskStreamKey(endpoint.streamKey)}
+        testId="obs-stream-key"
+      />
+      <ObsSetupSteps input={input} />
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          size="sm"
+          data-testid="obs-rotate-button"
+          busy={busy}
+          onClick={onRotate}
+        >
+          New key
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="obs-remove-button"
+          disabled={busy}
+          onClick={onRemove}
+        >
+          Remove
+        </Button>
+      </div>
+    </>
   );
 }

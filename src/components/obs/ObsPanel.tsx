@@ -1,7 +1,7 @@
 'use client';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
-import { endpointFor } from '@/hooks/lib/ingress-endpoints';
+import { endpointFor } from '@/lib/client/ingress-endpoints';
 import { useIngressEndpoints } from '@/hooks/useIngressEndpoints';
 import { INGRESS_INPUTS } from '@/types/broadcast';
 import { ObsInput } from './ObsInput';

@@ -1,10 +1,9 @@
 'use client';
 import { type FormEvent } from 'react';
-import { Alert } from '@/components/ui/Alert';
-import { Button } from '@/components/ui/Button';
+import { FormActions } from '@/components/ui/FormActions';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { setChannelDjs } from '@/lib/api-client';
 import { channelDjsSchema, type SlotHostInfo } from '@/types/schedule';
 
 export type DjRosterProps = { channelId: string; allDjs: SlotHostInfo[]; selected: SlotHostInfo[]; onSaved: (djs: SlotHostInfo[]) => void };
@@ -15,7 +14,7 @@ export function DjRoster({ channelId, allDjs, selected, onSaved }: DjRosterProps
   const { run, pending, error } = useApiAction(async (form: FormData) => {
     const parsed = channelDjsSchema.safeParse({ userIds: form.getAll('userIds').map(String) });
     if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
-    const res = await fetchJson<{ djs: SlotHostInfo[] }>(`/api/admin/channels/${channelId}/djs`, { method: 'PUT', body: JSON.stringify(parsed.data) });
+    const res = await setChannelDjs(channelId, parsed.data);
     onSaved(res.djs);
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -33,12 +32,7 @@ export function DjRoster({ channelId, allDjs, selected, onSaved }: DjRosterProps
             </label>
           ))}
         </div>
-        {error && <Alert tone="error">{error}</Alert>}
-        <div>
-          <Button type="submit" size="sm" busy={pending}>
-            Save DJs
-          </Button>
-        </div>
+        <FormActions error={error} pending={pending} submitLabel="Save DJs" size="sm" />
       </form>
     </Card>
   );

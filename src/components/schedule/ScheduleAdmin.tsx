@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
 import { useSchedule } from '@/hooks/useSchedule';
-import { fetchJson } from '@/lib/fetch-json';
+import { changeOccurrence, createSlot, listSlots } from '@/lib/api-client';
 import type { OccurrenceChange, OccurrenceDto, SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
 import { DjRoster } from './DjRoster';
 import { SlotForm } from './SlotForm';
@@ -20,9 +20,6 @@ export type ScheduleAdminProps = {
   slots: SlotDto[];
 };
 
-const send = <T,>(url: string, method: string, body?: unknown) =>
-  fetchJson<T>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-
 /** A channel's schedule for admins: DJs allowed on it, a week calendar, the slot list, new slots. */
 export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: initialSlots }: ScheduleAdminProps) {
   const zone = channel.timeZone;
@@ -36,13 +33,13 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
   const viewerZone = viewerZoneIfDifferent(zone, typeof Intl === 'undefined' ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone);
 
   const refresh = useCallback(async () => {
-    const list = await send<{ slots: SlotDto[] }>(`/api/admin/channels/${channel.id}/slots`, 'GET');
+    const list = await listSlots(channel.id);
     setSlots(list.slots);
     reload();
   }, [channel.id, reload]);
 
   const occurrenceAction = useApiAction(async (slotId: string, change: OccurrenceChange) => {
-    await send(`/api/admin/slots/${slotId}/occurrences`, 'POST', change);
+    await changeOccurrence(slotId, change);
     await refresh();
   });
   const onCancel = (o: OccurrenceDto) => {
@@ -55,7 +52,7 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
     if (next) void occurrenceAction.run(o.slotId, { action: 'move', occurrence: o.occurrence, start: next });
   };
   const create = async (input: SlotInput) => {
-    await send(`/api/admin/channels/${channel.id}/slots`, 'POST', input);
+    await createSlot(channel.id, input);
     await refresh();
   };
 

@@ -1,7 +1,6 @@
 'use client';
 import { type FormEvent, useCallback } from 'react';
-import { Alert } from '@/components/ui/Alert';
-import { Button } from '@/components/ui/Button';
+import { FormActions } from '@/components/ui/FormActions';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { Select } from '@/components/ui/Select';
@@ -81,21 +80,7 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
           </label>
         ))}
       </fieldset>
-      {error && (
-        <Alert tone="error" className="sm:col-span-2" data-testid={`${idPrefix}-error`}>
-          {error}
-        </Alert>
-      )}
-      <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" busy={pending}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-      </div>
+      <FormActions error={error} pending={pending} submitLabel={submitLabel} onCancel={onCancel} span="sm:col-span-2" errorTestId={`${idPrefix}-error`} />
     </form>
   );
 }

@@ -1,16 +1,13 @@
 'use client';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { Button } from '@/components/ui/Button';
+import { RowActions } from '@/components/ui/RowActions';
 import { useApiAction } from '@/hooks/useApiAction';
-import { fetchJson } from '@/lib/fetch-json';
+import { changeOccurrence, deleteSlot, updateSlot } from '@/lib/api-client';
 import type { SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
 import { SlotForm } from './SlotForm';
 
 export type SlotListProps = { slots: SlotDto[]; djs: SlotHostInfo[]; zone: string; onChanged: () => Promise<void> };
-
-const send = (url: string, method: string, body?: unknown) =>
-  fetchJson<unknown>(url, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
 function describe(slot: SlotDto): string {
   const minutes = Math.round((slot.durationSeconds / 60) * 100) / 100;
@@ -28,7 +25,7 @@ export function SlotList({ slots, djs, zone, onChanged }: SlotListProps) {
     await onChanged();
   });
   const save = (slot: SlotDto) => async (input: SlotInput) => {
-    await send(`/api/admin/slots/${slot.id}`, 'PATCH', { ...input, repeat: input.repeat ?? null });
+    await updateSlot(slot.id, { ...input, repeat: input.repeat ?? null });
     setEditing(null);
     await onChanged();
   };
@@ -53,29 +50,21 @@ export function SlotList({ slots, djs, zone, onChanged }: SlotListProps) {
                       <button
                         type="button"
                         className="underline"
-                        onClick={() => void action.run(() => send(`/api/admin/slots/${slot.id}/occurrences`, 'POST', { action: 'restore', occurrence: e.occurrence }))}
+                        onClick={() => void action.run(() => changeOccurrence(slot.id, { action: 'restore', occurrence: e.occurrence }))}
                       >
                         Restore
                       </button>
                     </p>
                   ))}
                 </div>
-                <div className="flex gap-2">
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(slot.id)}>
-                    Edit
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    onClick={() => {
-                      if (window.confirm(`Delete “${slot.title || 'untitled'}” and all its occurrences? A host on air now goes off air.`)) {
-                        void action.run(() => send(`/api/admin/slots/${slot.id}`, 'DELETE'));
-                      }
-                    }}
-                  >
-                    Delete
-                  </Button>
-                </div>
+                <RowActions
+                  onEdit={() => setEditing(slot.id)}
+                  onDelete={() => {
+                    if (window.confirm(`Delete “${slot.title || 'untitled'}” and all its occurrences? A host on air now goes off air.`)) {
+                      void action.run(() => deleteSlot(slot.id));
+                    }
+                  }}
+                />
               </div>
             )}
           </li>

@@ -1,16 +1,10 @@
 import 'server-only';
+import type { StorageBucketConfig } from '@/types/storage';
 import type { Env } from '../env.schema';
 import { getEnv } from '../env';
 
-/** The one storage config: egress writes with the same values (deploy/egress.yaml). */
-export type StorageConfig = {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Where browsers read objects, without a trailing slash. */
-  publicBaseUrl: string;
+/** The one storage config: the bucket (shared with the local stacks) and the HLS key prefix. */
+export type StorageConfig = StorageBucketConfig & {
   /** First key segment of every HLS object. */
   prefix: string;
 };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { DjConsole } from '@/components/broadcast/DjConsole';
+import { DjConsole } from '@/components/console/DjConsole';
 import { requireUser } from '@/server/auth/session';
 import { channelState } from '@/server/live';
 import { channelSlugSchema } from '@/types/channel';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { PastSets } from '@/components/bpm/PastSets';
+import { PastSets } from '@/components/tempo/PastSets';
 import { requireUser } from '@/server/auth/session';
 import { broadcastTempo, channelForSets, listBroadcasts } from '@/server/bpm';
 import { HttpError } from '@/server/http/errors';

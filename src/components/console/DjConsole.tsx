@@ -1,0 +1,118 @@
+'use client';
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import type { ChannelState } from '@/types/channel';
+import type { Problem } from '@/lib/client/publishing/problems';
+import { Button } from '@/components/ui/Button';
+import { buttonClasses } from '@/components/ui/button-styles';
+import { useAudioGraph } from '@/hooks/useAudioGraph';
+import { useAudioInputs } from '@/hooks/useAudioInputs';
+import { useAudioLevels } from '@/hooks/useAudioLevels';
+import { useTempoAnalysis } from '@/hooks/useTempoAnalysis';
+import { usePublishedTempo } from '@/hooks/usePublishedTempo';
+import { TempoPanel } from '@/components/tempo/TempoPanel';
+import { usePublishing } from '@/hooks/usePublishing';
+import { useChannelStatus } from '@/hooks/useChannelStatus';
+import { useInputStream } from '@/hooks/useInputStream';
+import { useLeaveGuard } from '@/hooks/useLeaveGuard';
+import { ObsPanel } from '@/components/obs/ObsPanel';
+import { InputPanel } from './InputPanel';
+import { OnAirPanel } from './OnAirPanel';
+
+export type DjConsoleProps = { state: ChannelState; djName: string };
+
+/** The DJ console (client leaf of /dj/[slug]): input, meters, go live. */
+export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
+  const initial = initialState.channel;
+  const { channel } = useChannelStatus(initialState);
+  const { inputs, labelled, refresh } = useAudioInputs();
+  const [deviceId, setDeviceId] = useState<string | null>(null);
+  const capture = useInputStream(deviceId);
+  const { graph, running, resume } = useAudioGraph(capture.stream);
+  const levels = useAudioLevels(graph?.analysers ?? null);
+
+  const getProgramTrack = useCallback(
+    () => (capture.stream ? (graph?.output.stream.getAudioTracks()[0] ?? null) : null),
+    [capture.stream, graph],
+  );
+  const publishing = usePublishing(initial.id, getProgramTrack);
+  const onAir = publishing.phase === 'live' || publishing.phase === 'reconnecting';
+  useLeaveGuard(onAir);
+  const tempo = useTempoAnalysis(graph);
+  usePublishedTempo(tempo.reading, publishing.phase === 'live', publishing.setAttributes);
+
+  // Device names only appear once permission is granted, i.e. when the first stream opens.
+  useEffect(() => {
+    if (capture.stream) refresh();
+  }, [capture.stream, refresh]);
+
+  const activeDeviceId = deviceId ?? capture.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? '';
+  const goLive = async () => {
+    await resume().catch(() => undefined); // a click is the moment the browser allows audio to start
+    await publishing.goLive();
+  };
+
+  // One error slot: a broken connection matters most, then a broken input.
+  const error = publishing.error ?? capture.error;
+  const phase = publishing.phase === 'idle' && capture.error ? 'error' : publishing.phase;
+  const errorAction = errorActionFor(error, initial.slug, !publishing.error && capture.error ? capture.retry : null);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <ConsoleHeader djName={djName} channelName={channel.name} slug={initial.slug} />
+      <OnAirPanel
+        phase={phase}
+        error={error}
+        errorAction={errorAction}
+        liveSince={publishing.liveSince}
+        slot={publishing.slot}
+        listeners={channel.live.listeners}
+        ready={capture.stream !== null && graph !== null}
+        onGoLive={goLive}
+        onStop={publishing.stop}
+      />
+      <InputPanel
+        inputs={inputs}
+        labelled={labelled}
+        deviceId={activeDeviceId}
+        onDeviceChange={(id) => setDeviceId(id || null)}
+        levels={levels}
+        suspended={graph !== null && !running}
+        onResume={() => void resume()}
+      />
+      <TempoPanel tempo={tempo} />
+      <ObsPanel channelId={initial.id} />
+    </div>
+  );
+}
+
+/** The one way out of the error shown: sign in again, or retry the input. */
+function errorActionFor(error: Problem | null, slug: string, retryInput: (() => void) | null) {
+  if (error?.kind === 'signed-out') {
+    return (
+      <Link href={`/sign-in?next=${encodeURIComponent(`/dj/${slug}`)}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+        Sign in
+      </Link>
+    );
+  }
+  if (!retryInput) return undefined;
+  return (
+    <Button variant="secondary" size="sm" onClick={retryInput}>
+      Try again
+    </Button>
+  );
+}
+
+function ConsoleHeader({ djName, channelName, slug }: { djName: string; channelName: string; slug: string }) {
+  return (
+    <header className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <p className="text-xs font-semibold tracking-widest text-muted uppercase">DJ console · {djName}</p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{channelName}</h1>
+      </div>
+      <Link href={`/c/${slug}`} target="_blank" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
+        Open listener page ↗
+      </Link>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/Alert';
+import { Card } from '@/components/ui/Card';
+import { cx } from '@/components/ui/cx';
+import { formatDuration } from '@/lib/client/format-duration';
+import { useSetTempo } from '@/hooks/useSetTempo';
+import type { BroadcastSummary, BroadcastTempoResponse } from '@/types/tempo';
+import { SetTempoCurve } from './SetTempoCurve';
+
+export type PastSetsProps = {
+  channel: { slug: string; name: string };
+  broadcasts: BroadcastSummary[];
+  /** The newest set's curve, rendered on the server. */
+  initial: BroadcastTempoResponse | null;
+};
+
+/** Test sets last seconds; real ones minutes to hours. */
+const length = (s: number) => (s < 60 ? `${s} s` : formatDuration(s * 1000));
+
+const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A channel's recent sets (start, end, hosts, length) and the tempo curve of the one picked. */
+export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
+  const [selected, setSelected] = useState<string | null>(broadcasts[0]?.id ?? null);
+  const { data, loading, error } = useSetTempo(channel.slug, selected, initial);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold tracking-tight">Past sets on {channel.name}</h1>
+      <Card title="Tempo curve" description="The BPM measured during the set, a point every 5 seconds.">
+        {error && <Alert tone="warning" title="Could not load this curve">{error}</Alert>}
+        {loading && !data && <p className="text-sm text-muted">Loading…</p>}
+        {data && <SetTempoCurve points={data.points} />}
+        {!selected && <p className="text-sm text-muted">No sets yet.</p>}
+      </Card>
+      <Card title="Recent sets">
+        <ul className="divide-y divide-line text-sm" data-testid="past-sets">
+          {broadcasts.map((b) => (
+            <li key={b.id}>
+              <button
+                type="button"
+                data-testid="past-set"
+                data-broadcast-id={b.id}
+                aria-pressed={b.id === selected}
+                onClick={() => setSelected(b.id)}
+                className={cx('flex w-full flex-wrap justify-between gap-2 px-2 py-2 text-left hover:bg-white/5', b.id === selected && 'bg-white/10')}
+              >
+                <span>
+                  {when(b.startedAt)} – {b.endedAt ? when(b.endedAt) : <span className="font-semibold text-ok">on air</span>}
+                </span>
+                <span className="text-muted">{b.hosts.join(', ') || 'Unknown'}</span>
+                <span className="tabular-nums">{length(b.durationSeconds)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

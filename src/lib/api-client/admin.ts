@@ -1,0 +1,39 @@
+import type { AccountInput, AccountSummary, AccountUpdateResponse } from '@/types/account';
+import type { ActionResponse } from '@/types/action';
+import type { AuditListResponse } from '@/types/audit';
+import type { ChannelInput } from '@/types/channel';
+import type { ChannelDjsInput, ChannelDjsResponse, OccurrenceChange, SlotInput, SlotListResponse, SlotUpdate } from '@/types/schedule';
+import { apiPaths } from './paths';
+import { getJson, sendJson } from './request';
+
+const admin = apiPaths.admin;
+
+/** First run: the station's first admin account. */
+export const createFirstAdmin = (input: AccountInput) => sendJson<AccountSummary>(apiPaths.setup(), 'POST', input);
+
+export const createAccount = (input: AccountInput) => sendJson<AccountSummary>(admin.accounts(), 'POST', input);
+export const deleteAccount = (id: string) => sendJson<null>(admin.account(id), 'DELETE');
+/** Disabling signs the account out; its LiveKit side may still be pending (the action). */
+export const setAccountDisabled = (id: string, disabled: boolean) => sendJson<AccountUpdateResponse>(admin.account(id), 'PATCH', { disabled });
+
+export const createChannel = (input: ChannelInput) => sendJson<unknown>(admin.channels(), 'POST', input);
+export const updateChannel = (id: string, input: ChannelInput) => sendJson<unknown>(admin.channel(id), 'PATCH', input);
+export const deleteChannel = (id: string) => sendJson<null>(admin.channel(id), 'DELETE');
+/** Takes the channel's DJ off air; 202 while LiveKit's side is pending. */
+export const kickChannel = (id: string) => sendJson<ActionResponse>(admin.channelKick(id), 'POST');
+export const setChannelDjs = (id: string, input: ChannelDjsInput) => sendJson<ChannelDjsResponse>(admin.channelDjs(id), 'PUT', input);
+
+export const listSlots = (channelId: string) => getJson<SlotListResponse>(admin.channelSlots(channelId));
+export const createSlot = (channelId: string, input: SlotInput) => sendJson<unknown>(admin.channelSlots(channelId), 'POST', input);
+export const updateSlot = (id: string, patch: SlotUpdate) => sendJson<unknown>(admin.slot(id), 'PATCH', patch);
+export const deleteSlot = (id: string) => sendJson<null>(admin.slot(id), 'DELETE');
+export const changeOccurrence = (slotId: string, change: OccurrenceChange) => sendJson<unknown>(admin.slotOccurrences(slotId), 'POST', change);
+
+export type AuditFilter = { channelId?: string; action?: string; before?: string | null; limit?: number };
+export function listAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditListResponse> {
+  const query = new URLSearchParams({ limit: String(filter.limit ?? 50) });
+  if (filter.channelId) query.set('channelId', filter.channelId);
+  if (filter.action) query.set('action', filter.action);
+  if (filter.before) query.set('before', filter.before);
+  return getJson<AuditListResponse>(admin.audit(query), signal);
+}

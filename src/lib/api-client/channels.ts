@@ -1,0 +1,15 @@
+import type { ChannelListResponse } from '@/types/channel';
+import type { ScheduleResponse } from '@/types/schedule';
+import type { BroadcastTempoResponse } from '@/types/tempo';
+import { apiPaths } from './paths';
+import { getJson } from './request';
+
+/** Public reads: every channel's live state, a channel's schedule, a set's tempo curve. */
+export const listChannels = (signal?: AbortSignal) => getJson<ChannelListResponse>(apiPaths.channels(), signal);
+
+export const getSchedule = (slug: string, from: string, to: string, signal?: AbortSignal) =>
+  getJson<ScheduleResponse>(apiPaths.schedule(slug, new URLSearchParams({ from, to })), signal);
+
+/** The stored tempo curve of one set (an on-air period, "broadcast" on the server). */
+export const getSetTempo = (slug: string, broadcastId: string, signal?: AbortSignal) =>
+  getJson<BroadcastTempoResponse>(apiPaths.setTempo(slug, broadcastId), signal);
