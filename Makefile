@@ -24,8 +24,9 @@ test: setup
 	npm run build
 	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"
 	# The production TLS proxy (deploy/Caddyfile, Caddy's local CA) in front: broadcast, HLS and
-	# OBS over WHIP through https/wss, as browsers and OBS reach a production station.
-	npx tsx scripts/with-stack.ts --tls -- npx playwright test $(TLS_SPECS)
+	# OBS over WHIP through https/wss, as browsers and OBS reach a production station, against the
+	# app as its image runs it (.next/standalone: server.mjs, migrate.mjs, create-admin.mjs).
+	npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test $(TLS_SPECS)
 	# Kills and restarts LiveKit, so it gets its own stack, at the default reconcile interval.
 	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
 

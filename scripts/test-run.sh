@@ -70,7 +70,7 @@ if [ "$stacks_only" = 0 ]; then
   step build npm run build
 fi
 step integration+e2e npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration; v=\$?; npx playwright test; p=\$?; [ \$v = 0 ] && [ \$p = 0 ]"
-step e2e-tls npx tsx scripts/with-stack.ts --tls -- npx playwright test tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
+step e2e-tls npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
 step crash npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
 cleanup
 trap - EXIT

@@ -2,7 +2,7 @@
 // the app on a fresh SQLite DB + first admin), runs a command against it, and
 // always tears everything down.
 //
-//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] -- <command...>
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
 // a private Redis on 7892, the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
@@ -15,7 +15,8 @@
 // --reconcile-interval N sets the app's RECONCILE_INTERVAL_SECONDS (default 2, so tests see
 // missed webhooks repaired quickly; the crash tests run at the product default, 30).
 // --tls puts deploy/Caddyfile in front (scripts/stack/caddy.ts): APP_URL, LIVEKIT_URL and the
-// WHIP URL become https/wss on 3143 and 7943 (+ offset), as in production.
+// WHIP URL become https/wss on 3143 and 7943 (+ offset), as in production. --standalone runs the
+// app as its image does: node server.mjs and migrate.mjs from .next/standalone (no tsx, no Prisma CLI).
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,7 @@ interface Options {
   reconcileSeconds: number;
   build: boolean;
   tls: boolean;
+  standalone: boolean;
   command: string[];
 }
 
@@ -57,11 +59,12 @@ function parseArgs(argv: string[]): Options {
   const sep = argv.indexOf('--');
   const flags = sep === -1 ? argv : argv.slice(0, sep);
   const command = sep === -1 ? [] : argv.slice(sep + 1);
-  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, tls: false, command };
+  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, tls: false, standalone: false, command };
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i];
     if (flag === '--build') opts.build = true;
     else if (flag === '--tls') opts.tls = true;
+    else if (flag === '--standalone') opts.standalone = true;
     else if (flag === '--listener-rate-limit') {
       const n = Number(flags[++i]);
       if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
@@ -73,7 +76,7 @@ function parseArgs(argv: string[]): Options {
     } else throw new Error(`unknown flag ${flag}`);
   }
   if (command.length === 0) {
-    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] -- <command...>');
+    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>');
   }
   return opts;
 }
@@ -135,8 +138,9 @@ async function main(): Promise<number> {
   let crash: string | null = null;
   let proxy: TlsProxy | undefined;
   try {
-    await migrate(root, env);
+    const mode = opts.standalone ? 'standalone' : 'source';
     await ensureBuild(root, env, opts.build);
+    await migrate(root, env, mode);
 
     const configFile = path.join(stackDir, 'livekit.yaml');
     const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
@@ -169,7 +173,7 @@ async function main(): Promise<number> {
     const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
     const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
     Object.assign(env, hls.appEnv);
-    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services);
+    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services, mode);
     const control = await startControl(CONTROL_PORT, randomSecret(24), {
       killLivekit: livekit.kill,
       startLivekit: livekit.start,
@@ -185,12 +189,12 @@ async function main(): Promise<number> {
       },
       startApp: async () => {
         if (app) throw new Error('the app is already running');
-        app = await startApp(root, env, APP_PORT, appLog, services);
+        app = await startApp(root, env, APP_PORT, appLog, services, mode);
       },
     });
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
-    await createAdmin(root, env, admin);
+    await createAdmin(root, env, admin, mode);
 
     const [command, ...args] = opts.command;
     log(`running: ${opts.command.join(' ')}`);

@@ -11,4 +11,7 @@ const serverFiles = JSON.parse(readFileSync(path.join(dir, '.next', 'required-se
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(serverFiles.config);
 process.env.NODE_ENV ??= 'production';
 process.chdir(dir);
-await import('../../server');
+import('../../server').catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -25,7 +25,7 @@ export const ENTRIES: Record<string, string> = {
 };
 
 /** Left to node_modules: Next itself, and the native addons with their bindings (serverExternalPackages). */
-export const ENTRY_EXTERNALS = ['next', 'next/*', '@next/env', 'better-sqlite3', '@prisma/adapter-better-sqlite3', '@livekit/rtc-node'];
+export const ENTRY_EXTERNALS = ['next', 'next/*', 'better-sqlite3', '@prisma/adapter-better-sqlite3', '@livekit/rtc-node'];
 
 /** Bundled CommonJS code calls require() and reads __dirname, which ESM lacks. */
 const ESM_SHIMS = [
