@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const serverFiles = JSON.parse(readFileSync(path.join(dir, '.next', 'required-server-files.json'), 'utf8')) as { config: unknown };
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(serverFiles.config);
-process.env.NODE_ENV ??= 'production';
+// (Next's types make NODE_ENV read-only.)
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? 'production' });
 process.chdir(dir);
 import('../../server').catch((err: unknown) => {
   console.error(err);

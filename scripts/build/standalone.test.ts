@@ -59,7 +59,7 @@ describe('the compiled entry points of the app image', () => {
     const db = path.join(out, 'radio.db');
     const run = spawnSync(process.execPath, [path.join(out, 'migrate.mjs'), '--migrations', path.join(root, 'prisma', 'migrations')], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, DATABASE_URL: `file:${db}` },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: `file:${db}` },
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/migrate: applied 2026/);
@@ -73,6 +73,7 @@ describe('the compiled entry points of the app image', () => {
     const target = path.join(out, 'livekit.yaml');
     const env = {
       PATH: process.env.PATH,
+      NODE_ENV: 'production' as const,
       LIVEKIT_API_KEY: 'radio-prod',
       LIVEKIT_API_SECRET: 'Hq2Wm9Zp4Xr1Tn8Vb3Ly6Hc0Fs5Jd-Kg7Ue1Rb',
       APP_URL: 'https://radio.example.com',

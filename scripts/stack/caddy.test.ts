@@ -26,7 +26,7 @@ type Adapted = {
 function adapt(env: Record<string, string | undefined>): Adapted {
   const run = spawnSync('caddy', ['adapt', '--config', path.join(root, 'deploy', 'Caddyfile'), '--adapter', 'caddyfile'], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: work, ...env },
+    env: { PATH: process.env.PATH, HOME: work, NODE_ENV: 'test', ...env },
   });
   if (run.error) throw new Error(`caddy could not run (${run.error.message}): scripts/setup.sh installs Debian's caddy`);
   expect(run.status, run.stderr).toBe(0);
