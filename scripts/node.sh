@@ -10,7 +10,8 @@
 set -eu
 NODE_VERSION=24.22.3
 MIN_MAJOR=24
-cache=${LIVEKIT_RADIO_CACHE:-$HOME/.cache/livekit-radio}
+# The build cache of scripts/build/go-binary.sh.
+cache=${RADIO_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/livekit-radio}
 home="$cache/node-$NODE_VERSION"
 
 # The machine's node, unless PATH already leads to ours (a nested make or script).
