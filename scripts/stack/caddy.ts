@@ -134,7 +134,9 @@ export async function startCaddy(root: string, dir: string, ports: TlsPorts, up:
   const caddyfile = path.join(root, 'deploy', 'Caddyfile');
   const logFile = path.join(dir, 'caddy.log');
   const env = caddyEnv(dir, ports, up);
-  const service = startService('caddy', 'caddy', ['run', '--config', caddyfile, '--adapter', 'caddyfile'], { env, logFile });
+  // The pid file lets a test (or a person) stop this stack's Caddy to see the run fail.
+  const args = ['run', '--config', caddyfile, '--adapter', 'caddyfile', '--pidfile', path.join(dir, 'caddy.pid')];
+  const service = startService('caddy', 'caddy', args, { env, logFile });
   track.push(service);
   let died: string | null = null;
   void service.exited.then((code) => {
