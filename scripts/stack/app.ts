@@ -34,8 +34,9 @@ function newestInput(root: string): number {
       for (const entry of readdirSync(p)) if (entry !== 'generated') visit(path.join(p, entry));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
-  // server.ts and scripts/migrate.ts are compiled into .next/standalone by the build (scripts/build).
-  const inputs = ['src', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'prisma', 'server.ts', 'scripts/migrate.ts', 'scripts/build'];
+  // The build also fills .next/standalone (scripts/build): server.ts and scripts/migrate.ts compiled,
+  // prisma/migrations copied beside them.
+  const inputs = ['src', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'prisma/schema.prisma', 'prisma/migrations', 'server.ts', 'scripts/migrate.ts', 'scripts/build', 'scripts/render-livekit-config.ts', 'scripts/create-admin.ts'];
   for (const input of inputs) {
     if (existsSync(path.join(root, input))) visit(path.join(root, input));
   }
