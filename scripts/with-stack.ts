@@ -121,6 +121,8 @@ async function main(): Promise<number> {
     // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
     AUTH_SIGN_IN_RATE_LIMIT: '60',
     RECONCILE_INTERVAL_SECONDS: String(opts.reconcileSeconds),
+    // The app's internal /metrics (LiveKit's own is its signal port + 4: scripts/stack/livekit.ts).
+    METRICS_PORT: String(7895 + OFFSET),
   };
 
   let failed = true;

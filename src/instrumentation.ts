@@ -4,4 +4,5 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startBackgroundLoop } = await import('./server/loop/start');
   startBackgroundLoop();
+  (await import('./server/metrics')).startMetricsServer();
 }

@@ -33,6 +33,9 @@ export interface LocalLivekit {
   ingress?: { rtmpBaseUrl: string; whipBaseUrl: string };
 }
 
+/** Local stacks serve LiveKit's Prometheus metrics beside its signal port (7890 -> 7894). */
+export const livekitPrometheusPort = (signalPort: number) => signalPort + 4;
+
 /**
  * deploy/livekit.yaml rendered for a loopback run: `vars` fill the template (by default
  * local stand-ins for the production-only values; tests/integration/deploy-init.test.ts
@@ -57,6 +60,7 @@ export function renderLocalLivekitConfig(root: string, lk: LocalLivekit, vars?: 
     webhookUrl: lk.webhookUrl,
     dropTurn: true,
     ingress: lk.ingress,
+    prometheusPort: livekitPrometheusPort(lk.signalPort),
   };
   return renderLivekitConfig(template, vars ?? standIns, overrides);
 }

@@ -21,8 +21,8 @@ import { stackEnv } from '../support/stack-env';
 const root = path.resolve(__dirname, '..', '..');
 const env = stackEnv();
 const work = mkdtempSync(path.join(tmpdir(), 'backup-'));
-// A spare loopback port in this stack's block (scripts/with-stack.ts uses 7890-7893 + offset).
-const RESTORED_PORT = 7898 + Number(process.env.STACK_PORT_OFFSET ?? 0);
+// A spare loopback port in this stack's block (the app is 3100 + offset).
+const RESTORED_PORT = 3160 + Number(process.env.STACK_PORT_OFFSET ?? 0);
 const restoredUrl = `http://127.0.0.1:${RESTORED_PORT}`;
 let room: Room | undefined;
 let restoredApp: Service | undefined;

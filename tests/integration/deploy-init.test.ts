@@ -18,9 +18,9 @@ import { parseEnv } from '../../src/server/env.schema';
 const root = path.resolve(__dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'deploy-init-'));
 const envFile = path.join(work, 'deploy', '.env');
-// Spare loopback ports inside this stack's block (scripts/with-stack.ts uses 7890-7893 + offset).
+// Spare loopback ports inside this stack's block (the app is 3100 + offset; LiveKit's metrics take signal + 4).
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
-const PORTS = { signal: 7894 + OFFSET, tcp: 7895 + OFFSET, redis: 7896 + OFFSET, hook: 7897 + OFFSET, udp: [51150 + OFFSET, 51159 + OFFSET] as const };
+const PORTS = { signal: 3170 + OFFSET, tcp: 3171 + OFFSET, redis: 3172 + OFFSET, hook: 3173 + OFFSET, udp: [51150 + OFFSET, 51159 + OFFSET] as const };
 const R2 = [
   '--s3-endpoint', 'https://4f2c9a.r2.cloudflarestorage.com', '--s3-bucket', 'radio-hls', '--s3-access-key-id', 'c3a9e1f07b5d4862',
   '--s3-secret-access-key', 'f81c3e9a5b0d7264c1e8a3f95b2d07c6e4a1f3b8', '--s3-public-url', 'https://hls.radio.example.org',

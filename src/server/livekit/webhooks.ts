@@ -6,6 +6,7 @@ import { BODY_LIMITS, readBodyText } from '../http/body';
 import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { TASKS, wake } from '../loop';
+import { metrics } from '../metrics';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
 
@@ -25,6 +26,7 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   try {
     event = await getWebhookReceiver().receive(rawBody, authorization);
   } catch {
+    metrics.webhook('unknown', 'invalid_signature');
     throw unauthorized('Invalid webhook signature.');
   }
   // The ingress guard first (an OBS push without rights must lose them within 1 s): an OBS track it
@@ -32,6 +34,7 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   // browser that joined with an old token is cut here too, not at the next enforcement pass.
   const [guard] = await Promise.all([guardIngressWebhook(event), refuseDisabledJoin(event)]);
   const result = await applyWebhookEvent(event, { held: guard === 'held' });
+  metrics.webhook(event.event, result);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and

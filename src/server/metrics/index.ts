@@ -1,0 +1,41 @@
+import 'server-only';
+import { getMetrics } from './registry';
+
+export { startMetricsServer } from './server';
+
+/**
+ * One-line calls for the areas that count events (the gauges of state are read at
+ * scrape time instead: collect.ts). Served on the internal metrics port.
+ */
+export const metrics = {
+  tokenRequest: (role: string, result: string) => getMetrics().tokenRequests.inc({ role, result }),
+  webhook: (event: string, result: string) => getMetrics().webhooks.inc({ event, result }),
+  enforcement: (action: string) => getMetrics().enforcement.inc({ action }),
+  egress: (kind: 'start' | 'failure' | 'restart') => getMetrics().egress.inc({ kind }),
+  reconcileRepairs: (channels: number) => getMetrics().reconcileRepairs.inc(channels),
+  loopPass: (task: string, seconds: number, failed: boolean) => {
+    getMetrics().loopPass.observe({ task }, seconds);
+    if (failed) getMetrics().loopFailures.inc({ task });
+  },
+  /** Counts an open event stream; call the returned function when it closes. */
+  sseOpened: (stream: 'channel' | 'admin') => {
+    getMetrics().sse.inc({ stream });
+    let open = true;
+    return () => {
+      if (open) getMetrics().sse.dec({ stream });
+      open = false;
+    };
+  },
+};
+
+/** Counts a token request by its outcome: the granted mode, or the error code it failed with. */
+export async function countTokenRequest<T extends { access?: { mode: string } | null }>(role: string, issued: Promise<T>): Promise<T> {
+  try {
+    const token = await issued;
+    metrics.tokenRequest(role, token.access?.mode ?? 'granted');
+    return token;
+  } catch (err) {
+    metrics.tokenRequest(role, err && typeof err === 'object' && 'code' in err ? String(err.code) : 'error');
+    throw err;
+  }
+}
