@@ -119,7 +119,7 @@ function applyOverrides(doc: Document, o: LocalOverrides): void {
   else if (o.redis) doc.setIn(['redis'], { address: o.redis.address, db: o.redis.db });
   if (o.webhookUrl !== undefined) doc.setIn(['webhook', 'urls'], [o.webhookUrl]);
   if (o.dropTurn) doc.deleteIn(['turn']);
-  if (o.prometheusPort !== undefined) doc.setIn(['prometheus_port'], o.prometheusPort);
+  if (o.prometheusPort !== undefined) doc.setIn(['prometheus', 'port'], o.prometheusPort);
   if (o.ingress) doc.setIn(['ingress'], { rtmp_base_url: o.ingress.rtmpBaseUrl, whip_base_url: o.ingress.whipBaseUrl });
 }
 

@@ -77,6 +77,7 @@ export function planEnv(o: InitOptions, random: Randomness): Record<string, stri
     HLS_RETENTION_DAYS: '7',
     HLS_LISTENER_THRESHOLD: '100',
     METRICS_PORT: '9464',
+    GRAFANA_ADMIN_PASSWORD: random.secret(24),
   };
 }
 
