@@ -8,9 +8,10 @@ cd "$root"
 # command -> Debian package. chromium: Playwright; ffmpeg/sox: test audio;
 # docker-compose: offline validation of deploy/docker-compose.yml; redis-server:
 # a private Redis per stack; espeak-ng: speech for the tempo tests (speech is "no beat");
-# stress-ng: the CPU load of bench:kick and of the loaded test run (docs/testing.md).
+# stress-ng: the CPU load of bench:kick and of the loaded test run (docs/testing.md);
+# promtool (Debian's prometheus package): checks and tests deploy/monitoring/alerts.yml.
 missing=""
-for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng stress-ng:stress-ng; do
+for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng stress-ng:stress-ng promtool:prometheus; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 # LiveKit Egress and Ingress build with cgo against GStreamer (headers) and run its

@@ -15,7 +15,8 @@ export const metrics = {
   reconcileRepairs: (channels: number) => getMetrics().reconcileRepairs.inc(channels),
   loopPass: (task: string, seconds: number, failed: boolean) => {
     getMetrics().loopPass.observe({ task }, seconds);
-    if (failed) getMetrics().loopFailures.inc({ task });
+    // By 0 on success: every task's failure series exists from its first pass.
+    getMetrics().loopFailures.inc({ task }, failed ? 1 : 0);
   },
   /** Counts an open event stream; call the returned function when it closes. */
   sseOpened: (stream: 'channel' | 'admin') => {

@@ -10,7 +10,7 @@ function create() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'radio_' });
   const r = [registry];
-  return {
+  const m = {
     registry,
     tokenRequests: new Counter({ name: 'radio_token_requests_total', help: 'LiveKit token requests by role and result (granted mode or error code).', labelNames: ['role', 'result'], registers: r }),
     webhooks: new Counter({ name: 'radio_webhook_events_total', help: 'LiveKit webhooks by event and result (applied, duplicate, ignored, invalid_signature).', labelNames: ['event', 'result'], registers: r }),
@@ -29,6 +29,11 @@ function create() {
     hostCpu: new Gauge({ name: 'radio_host_cpu_busy_ratio', help: 'Share of the host\'s CPU time spent busy since the previous scrape (0..1).', registers: r }),
     sse: new Gauge({ name: 'radio_sse_connections', help: 'Open server-sent event streams (channel pages, admin).', labelNames: ['stream'], registers: r }),
   };
+  // Known label values start at 0, so rate() and alerts see a series before the first event.
+  for (const kind of ['start', 'failure', 'restart']) m.egress.inc({ kind }, 0);
+  for (const action of ['grant', 'revoke', 'remove', 'mute', 'unmute']) m.enforcement.inc({ action }, 0);
+  for (const stream of ['channel', 'admin']) m.sse.set({ stream }, 0);
+  return m;
 }
 
 export type Metrics = ReturnType<typeof create>;
