@@ -69,6 +69,8 @@ export const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Interface of the metrics port: loopback, so only the host (Prometheus in compose) reads it. */
   METRICS_BIND: z.string().min(1).default('127.0.0.1'),
+  /** Log level (pino): JSON lines in production, pretty in development. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 const STORAGE_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_BASE_URL'] as const;

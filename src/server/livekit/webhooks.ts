@@ -6,6 +6,7 @@ import { BODY_LIMITS, readBodyText } from '../http/body';
 import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { TASKS, wake } from '../loop';
+import { logChannel } from '../log';
 import { metrics } from '../metrics';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
@@ -29,6 +30,7 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
     metrics.webhook('unknown', 'invalid_signature');
     throw unauthorized('Invalid webhook signature.');
   }
+  logChannel(event.room?.name);
   // The ingress guard first (an OBS push without rights must lose them within 1 s): an OBS track it
   // holds muted in the green room is not on air, so the live state must know. A disabled account's
   // browser that joined with an old token is cut here too, not at the next enforcement pass.

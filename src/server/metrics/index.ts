@@ -1,4 +1,5 @@
 import 'server-only';
+import { getLog } from '../log';
 import { getMetrics } from './registry';
 
 export { startMetricsServer } from './server';
@@ -29,14 +30,18 @@ export const metrics = {
   },
 };
 
-/** Counts a token request by its outcome: the granted mode, or the error code it failed with. */
+/** Counts (and logs, with the request's channel) a token request by its outcome: the granted mode, or the error code. */
 export async function countTokenRequest<T extends { access?: { mode: string } | null }>(role: string, issued: Promise<T>): Promise<T> {
+  let result = 'error';
   try {
     const token = await issued;
-    metrics.tokenRequest(role, token.access?.mode ?? 'granted');
+    result = token.access?.mode ?? 'granted';
     return token;
   } catch (err) {
-    metrics.tokenRequest(role, err && typeof err === 'object' && 'code' in err ? String(err.code) : 'error');
+    if (err && typeof err === 'object' && 'code' in err) result = String(err.code);
     throw err;
+  } finally {
+    metrics.tokenRequest(role, result);
+    getLog().info({ role, result }, 'token request');
   }
 }

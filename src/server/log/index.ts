@@ -1,0 +1,53 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { format } from 'node:util';
+import type { Logger } from 'pino';
+import { createLogger, REQUEST_ID_HEADER } from '@/lib/logger';
+import { getEnv } from '../env';
+
+type Context = { reqId?: string; channel?: string };
+
+const context = new AsyncLocalStorage<Context>();
+const holder = globalThis as typeof globalThis & { __radioLog?: Logger; __radioConsoleBridged?: boolean };
+
+/** The app's logger: every line carries the request id and channel of the request it runs in, if any. */
+export function getLog(): Logger {
+  holder.__radioLog ??= createLogger({
+    level: getEnv().LOG_LEVEL,
+    pretty: getEnv().NODE_ENV !== 'production',
+    mixin: () => ({ ...context.getStore() }),
+  });
+  return holder.__radioLog;
+}
+
+/** Runs a route handler with its request id (from server.ts) as the log context. */
+export function runInRequest<T>(req: Request, fn: () => Promise<T>): Promise<T> {
+  return context.run({ reqId: req.headers.get(REQUEST_ID_HEADER) ?? undefined }, fn);
+}
+
+/** Names the channel a request is about, for its later log lines. */
+export function logChannel(channel: string | undefined): void {
+  const store = context.getStore();
+  if (store && channel) store.channel = channel;
+}
+
+const LEVELS = { debug: 'debug', log: 'info', info: 'info', warn: 'warn', error: 'error' } as const;
+
+/**
+ * Sends console.* through the logger, so every line the app writes (ours, with their
+ * "[area]" prefixes, and Next's) is one JSON object with the request context. Once per process.
+ */
+export function installConsoleBridge(): void {
+  if (holder.__radioConsoleBridged) return;
+  holder.__radioConsoleBridged = true;
+  const log = getLog();
+  for (const [method, level] of Object.entries(LEVELS) as [keyof typeof LEVELS, (typeof LEVELS)[keyof typeof LEVELS]][]) {
+    console[method] = (...args: unknown[]) => {
+      const err = args.find((a): a is Error => a instanceof Error);
+      const text = format(...args.filter((a) => a !== err));
+      const area = /^\[([\w-]+)\]\s*/.exec(text);
+      const fields = { ...(area ? { area: area[1] } : {}), ...(err ? { err } : {}) };
+      log[level](fields, area ? text.slice(area[0].length) : text);
+    };
+  }
+}
