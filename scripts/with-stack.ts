@@ -24,6 +24,7 @@ import { superviseLivekit } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
+import { scanStackLogs } from './stack/log-secrets';
 import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -183,7 +184,10 @@ async function main(): Promise<number> {
       STACK_CONTROL_URL: control.url,
     }, root);
     control.close();
-    crash = livekit.report();
+    // Secrets the harness made and stream keys tests used must be in no service's log.
+    const secrets = { LIVEKIT_API_SECRET: apiSecret, BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '', 'admin password': admin.password, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '' };
+    const leaks = scanStackLogs(stackDir, secrets);
+    crash = livekit.report() ?? (leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null);
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);
     return code !== 0 ? code : crash ? 1 : 0;

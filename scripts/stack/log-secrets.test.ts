@@ -1,0 +1,27 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findSecrets, scanStackLogs, STREAM_KEYS_FILE } from './log-secrets';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'log-secrets-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('log secrets scan', () => {
+  it('names the file and the kind of secret, never the value', () => {
+    const found = findSecrets([{ name: 'app.log', text: 'x sk_AbCdEfGhIjKlMn y' }], { 'stream key': 'sk_AbCdEfGhIjKlMn', other: 'zzzzzzzzzzzzzzzz' });
+    expect(found).toEqual(['app.log: stream key']);
+  });
+
+  it('ignores values too short to be a secret', () => {
+    expect(findSecrets([{ name: 'a.log', text: 'abc' }], { short: 'abc' })).toEqual([]);
+  });
+
+  it('scans *.log files in nested dirs with the recorded stream keys, and nothing else', () => {
+    mkdirSync(path.join(dir, 'egress'));
+    writeFileSync(path.join(dir, 'egress', 'handler.log'), 'pushing rtmp://x/live/Key1234567890abc\n');
+    writeFileSync(path.join(dir, 'notes.txt'), 'Key1234567890abc');
+    writeFileSync(path.join(dir, STREAM_KEYS_FILE), 'Key1234567890abc\n');
+    expect(scanStackLogs(dir, { secret: 'S'.repeat(40) })).toEqual(['egress/handler.log: stream key #1']);
+  });
+});

@@ -1,0 +1,49 @@
+// No secret or stream key may reach a log the harness keeps (the app's, LiveKit's, ingress's,
+// egress's...): after the command, with-stack.ts scans every *.log under the stack dir for the
+// secrets it made and the stream keys tests pushed to (recordStreamKey, tests/support/obs.ts).
+import { appendFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where tests note the stream keys they used (not a *.log: it is not scanned). */
+export const STREAM_KEYS_FILE = 'stream-keys.txt';
+
+/** Lines "file: what" for every secret found in a text (the value itself is never printed). */
+export function findSecrets(files: { name: string; text: string }[], secrets: Readonly<Record<string, string>>): string[] {
+  const found: string[] = [];
+  for (const { name, text } of files) {
+    for (const [what, value] of Object.entries(secrets)) {
+      // Short values (none of ours are) would match by chance.
+      if (value.length >= 12 && text.includes(value)) found.push(`${name}: ${what}`);
+    }
+  }
+  return found;
+}
+
+function logFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const p = path.join(dir, entry);
+    if (entry === 'minio-data') return []; // HLS segments, not logs
+    const stat = statSync(p);
+    if (stat.isDirectory()) return logFiles(p);
+    return entry.endsWith('.log') ? [p] : [];
+  });
+}
+
+/** Stream keys recorded during the run, each as its own named secret. */
+export function recordedStreamKeys(dir: string): Record<string, string> {
+  const file = path.join(dir, STREAM_KEYS_FILE);
+  if (!existsSync(file)) return {};
+  const keys = [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))];
+  return Object.fromEntries(keys.map((k, i) => [`stream key #${i + 1}`, k]));
+}
+
+export function scanStackLogs(dir: string, secrets: Readonly<Record<string, string>>): string[] {
+  const files = logFiles(dir).map((f) => ({ name: path.relative(dir, f), text: readFileSync(f, 'utf8') }));
+  return findSecrets(files, { ...secrets, ...recordedStreamKeys(dir) });
+}
+
+/** For tests: note a stream key in the stack dir so the end-of-run scan looks for it. */
+export function recordStreamKey(key: string): void {
+  const dir = process.env.STACK_DIR;
+  if (dir && key) appendFileSync(path.join(dir, STREAM_KEYS_FILE), `${key}\n`, { mode: 0o600 });
+}
