@@ -77,7 +77,8 @@ describe('npm run deploy:init', () => {
     writeFileSync(path.join(work, 'Dockerfile'), '');
     const run = spawnSync('docker-compose', ['-f', path.join(work, 'deploy', 'docker-compose.yml'), 'config'], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work },
+      // Nothing from the caller's env may feed compose's interpolation.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work, NODE_ENV: 'test' },
     });
     expect(run.error, 'docker-compose is installed by scripts/setup.sh').toBeUndefined();
     expect(run.stderr).not.toMatch(/invalid|error/i);
