@@ -74,6 +74,7 @@ describe('metrics', () => {
   });
 
   it('show a real broadcast, and every metric the dashboard and alerts name exists', { timeout: 90_000 }, async () => {
+    expect(process.env.METRICS_PORT, 'METRICS_PORT comes from scripts/with-stack.ts').toBeTruthy();
     expect((await fetch(new URL('/metrics', env.APP_URL))).status, 'not on the public app port').toBe(404);
     const admin = await signedInAdmin();
     const { channel, djs } = await channelWithDjs(admin, 'metrics', ['DJ Metrics']);
