@@ -24,7 +24,7 @@ import { superviseLivekit } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
-import { scanStackLogs } from './stack/log-secrets';
+import { liveStreamKeys, scanStackLogs } from './stack/log-secrets';
 import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -186,7 +186,7 @@ async function main(): Promise<number> {
     control.close();
     // Secrets the harness made and stream keys tests used must be in no service's log.
     const secrets = { LIVEKIT_API_SECRET: apiSecret, BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '', 'admin password': admin.password, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '' };
-    const leaks = scanStackLogs(stackDir, secrets);
+    const leaks = scanStackLogs(stackDir, { ...secrets, ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })) });
     crash = livekit.report() ?? (leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null);
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);

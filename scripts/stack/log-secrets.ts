@@ -3,6 +3,7 @@
 // secrets it made and the stream keys tests pushed to (recordStreamKey, tests/support/obs.ts).
 import { appendFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { IngressClient } from 'livekit-server-sdk';
 
 /** Where tests note the stream keys they used (not a *.log: it is not scanned). */
 export const STREAM_KEYS_FILE = 'stream-keys.txt';
@@ -40,6 +41,16 @@ export function recordedStreamKeys(dir: string): Record<string, string> {
 export function scanStackLogs(dir: string, secrets: Readonly<Record<string, string>>): string[] {
   const files = logFiles(dir).map((f) => ({ name: path.relative(dir, f), text: readFileSync(f, 'utf8') }));
   return findSecrets(files, { ...secrets, ...recordedStreamKeys(dir) });
+}
+
+/** Stream keys of the ingresses LiveKit still holds (WHIP pushes from the browser tests too); none when it is down. */
+export async function liveStreamKeys(lk: { url: string; apiKey: string; apiSecret: string }): Promise<Record<string, string>> {
+  try {
+    const list = await new IngressClient(lk.url, lk.apiKey, lk.apiSecret).listIngress({});
+    return Object.fromEntries(list.filter((i) => i.streamKey).map((i) => [`stream key of ingress ${i.ingressId}`, i.streamKey]));
+  } catch {
+    return {};
+  }
 }
 
 /** For tests: note a stream key in the stack dir so the end-of-run scan looks for it. */
