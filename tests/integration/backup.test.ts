@@ -2,7 +2,7 @@
 // second app process on the restored file: channels, accounts (sign-in with their
 // passwords) and slots are all there, and nothing written after the backup is.
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,9 +32,13 @@ class RestoredClient extends AppClient {
   override readonly baseUrl = restoredUrl;
 }
 
-function npm(args: string[], databaseUrl: string) {
-  const run = spawnSync('npm', ['run', '-s', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } });
-  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+/** Async, so the test's HTTP connections keep being served while npm runs (a blocked loop reuses closed ones). */
+function npm(args: string[], databaseUrl: string): Promise<{ status: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile('npm', ['run', '-s', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } }, (err, stdout, stderr) => {
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` });
+    });
+  });
 }
 
 afterAll(async () => {
@@ -44,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('backup and restore', () => {
-  it('a backup taken during a live set restores into a fresh database with channels, accounts and slots', async () => {
+  it('a backup taken during a live set restores into a fresh database with channels, accounts and slots', { timeout: 120_000 }, async () => {
     const admin = await signedInAdmin();
     const channel = await createChannel(admin, 'backup');
     const email = `${uniqueSlug('dj')}@test.local`;
@@ -59,18 +63,18 @@ describe('backup and restore', () => {
     await expect.poll(live, { timeout: 10_000 }).toBe(true);
 
     // On air, webhooks and the loop writing: the online backup copies a consistent state.
-    const backup = npm(['backup', '--', '--out', path.join(work, 'backups')], process.env.DATABASE_URL ?? '');
+    const backup = await npm(['backup', '--', '--out', path.join(work, 'backups')], process.env.DATABASE_URL ?? '');
     expect(backup.status, backup.out).toBe(0);
     const [file] = readdirSync(path.join(work, 'backups'));
     expect(file).toMatch(/^radio-.*Z\.db$/);
     const later = await createChannel(admin, 'after-backup');
 
     const fresh = `file:${path.join(work, 'fresh', 'radio.db')}`;
-    const restore = npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh);
+    const restore = await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh);
     expect(restore.status, restore.out).toBe(0);
-    expect(npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh).out).toMatch(/--force/);
+    expect((await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh)).out).toMatch(/--force/);
     // As the image does at start: migrations (none pending here), then the server.
-    expect(npm(['db:migrate'], fresh).status).toBe(0);
+    expect((await npm(['db:migrate'], fresh)).status).toBe(0);
     restoredApp = startService('restored app', path.join(root, 'node_modules', '.bin', 'tsx'), ['server.ts', '--port', String(RESTORED_PORT), '--host', '127.0.0.1'], {
       cwd: root,
       logFile: path.join(work, 'restored-app.log'),

@@ -7,8 +7,11 @@ import { getEnv } from '../env';
 
 type Context = { reqId?: string; channel?: string };
 
-const context = new AsyncLocalStorage<Context>();
-const holder = globalThis as typeof globalThis & { __radioLog?: Logger; __radioConsoleBridged?: boolean };
+// On globalThis: Next.js may load this module in several bundles (route handlers, the loop,
+// instrumentation), and a line logged from one must see the request context set in another.
+const holder = globalThis as typeof globalThis & { __radioLog?: Logger; __radioConsoleBridged?: boolean; __radioLogContext?: AsyncLocalStorage<Context> };
+holder.__radioLogContext ??= new AsyncLocalStorage<Context>();
+const context = holder.__radioLogContext;
 
 /** The app's logger: every line carries the request id and channel of the request it runs in, if any. */
 export function getLog(): Logger {
