@@ -15,12 +15,18 @@ const context = holder.__radioLogContext;
 
 /** The app's logger: every line carries the request id and channel of the request it runs in, if any. */
 export function getLog(): Logger {
-  holder.__radioLog ??= createLogger({
-    level: getEnv().LOG_LEVEL,
-    pretty: getEnv().NODE_ENV !== 'production',
-    mixin: () => ({ ...context.getStore() }),
-  });
+  holder.__radioLog ??= createLogger({ ...settings(), mixin: () => ({ ...context.getStore() }) });
   return holder.__radioLog;
+}
+
+/** Logging must work even when the environment does not parse (that error is what gets logged). */
+function settings(): { level: string; pretty: boolean } {
+  try {
+    const env = getEnv();
+    return { level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' };
+  } catch {
+    return { level: 'info', pretty: false };
+  }
 }
 
 /** Runs a route handler with its request id (from server.ts) as the log context. */
