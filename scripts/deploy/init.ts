@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { parseDotenv } from '../stack/dotenv';
@@ -49,7 +49,8 @@ function printNextSteps(env: Record<string, string>, ip: { v4?: string; v6?: str
   }
 }
 
-function main(argv: string[]): number {
+/** The whole command (exit status returned); tests/integration/deploy-init.test.ts calls it in-process. */
+export function runInit(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -96,9 +97,11 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exitCode = 2;
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  try {
+    process.exitCode = runInit(process.argv.slice(2));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 2;
+  }
 }

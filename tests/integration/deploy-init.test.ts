@@ -8,7 +8,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runInit } from '../../scripts/deploy/init';
 import { parseDotenv } from '../../scripts/stack/dotenv';
 import { ensureLivekitBinary, renderLocalLivekitConfig, startLivekit } from '../../scripts/stack/livekit';
 import { type Service, stopService } from '../../scripts/stack/processes';
@@ -27,16 +28,25 @@ const R2 = [
 ];
 const services: Service[] = [];
 
+/** The command in-process (its output captured); the first run goes through `npm run deploy:init` itself. */
 function init(...args: string[]) {
-  const run = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/deploy/init.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+  const out: string[] = [];
+  const capture = (...parts: unknown[]) => void out.push(parts.join(' '));
+  const spies = [vi.spyOn(console, 'log').mockImplementation(capture), vi.spyOn(console, 'error').mockImplementation(capture)];
+  try {
+    return { status: runInit(args), out: out.join('\n') };
+  } finally {
+    spies.forEach((s) => s.mockRestore());
+  }
 }
 const generated = () => parseDotenv(readFileSync(envFile, 'utf8'));
 
 beforeAll(() => {
   mkdirSync(path.dirname(envFile));
-  const first = init('--domain', 'radio.example.org', '--email', 'ops@example.org', '--ip', '203.0.113.7', '--file', envFile, ...R2);
-  expect(first.status, first.out).toBe(0);
+  const args = ['--domain', 'radio.example.org', '--email', 'ops@example.org', '--ip', '203.0.113.7', '--file', envFile, ...R2];
+  const first = spawnSync('npm', ['run', '-s', 'deploy:init', '--', ...args], { cwd: root, encoding: 'utf8' });
+  expect(first.status, `${first.stdout}${first.stderr}`).toBe(0);
+  expect(first.stdout).toMatch(/radio\.example\.org +A +203\.0\.113\.7/);
 });
 
 afterAll(async () => {
