@@ -10,7 +10,7 @@ import { isRoomNotHosted } from '../channels/livekit-probe';
 import { setTrackAudible } from '../channels/live-state';
 import { setTracksMuted } from '../ingress/hold';
 import { getRoomService } from '../livekit/clients';
-import { djPermission } from '../livekit/grants';
+import { djPermission, obsInputPermission } from '../livekit/grants';
 import { type LoopTask, TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
@@ -114,8 +114,10 @@ async function apply(channelId: string, action: DjAction, rights: PublishRights)
     return;
   }
   const grant = action.type === 'grant';
+  // An OBS input keeps its video source: narrowing it would end the ingress session (grants.ts).
+  const obs = grant && parseIngressIdentity(action.identity) !== null;
   const info = await service.updateParticipant(room, action.identity, {
-    permission: djPermission(grant),
+    permission: obs ? obsInputPermission() : djPermission(grant),
     attributes: {
       [ACCESS_ATTRIBUTE]: grant ? 'on_air' : action.reason,
       [UNTIL_ATTRIBUTE]: grant && rights.current ? rights.current.end.toISOString() : '',
