@@ -34,6 +34,11 @@ export function runInRequest<T>(req: Request, fn: () => Promise<T>): Promise<T> 
   return context.run({ reqId: req.headers.get(REQUEST_ID_HEADER) ?? undefined }, fn);
 }
 
+/** Runs background work outside any request's context (a loop pass woken by a request is not that request's). */
+export function outsideRequest<T>(fn: () => T): T {
+  return context.exit(fn);
+}
+
 /** Names the channel a request is about, for its later log lines. */
 export function logChannel(channel: string | undefined): void {
   const store = context.getStore();

@@ -1,3 +1,4 @@
+import { outsideRequest } from '../log';
 import { metrics } from '../metrics';
 
 /**
@@ -93,7 +94,7 @@ export class Supervisor {
     }
     this.clock.clearTimeout(slot.timer);
     slot.timer = null;
-    void this.pass(slot);
+    void outsideRequest(() => this.pass(slot));
   }
 
   private schedule(slot: Slot, delayMs: number): void {

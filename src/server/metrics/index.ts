@@ -15,9 +15,14 @@ export const metrics = {
   egress: (kind: 'start' | 'failure' | 'restart') => getMetrics().egress.inc({ kind }),
   reconcileRepairs: (channels: number) => getMetrics().reconcileRepairs.inc(channels),
   loopPass: (task: string, seconds: number, failed: boolean) => {
-    getMetrics().loopPass.observe({ task }, seconds);
-    // By 0 on success: every task's failure series exists from its first pass.
-    getMetrics().loopFailures.inc({ task }, failed ? 1 : 0);
+    try {
+      getMetrics().loopPass.observe({ task }, Math.max(0, seconds));
+      // By 0 on success: every task's failure series exists from its first pass.
+      getMetrics().loopFailures.inc({ task }, failed ? 1 : 0);
+    } catch (err) {
+      // Counting must never stop the loop it counts.
+      console.warn(`[metrics] loop pass not counted: ${err instanceof Error ? err.message : String(err)}`);
+    }
   },
   /** Counts an open event stream; call the returned function when it closes. */
   sseOpened: (stream: 'channel' | 'admin') => {
