@@ -9,9 +9,10 @@ cd "$root"
 # docker-compose: offline validation of deploy/docker-compose.yml; redis-server:
 # a private Redis per stack; espeak-ng: speech for the tempo tests (speech is "no beat");
 # stress-ng: the CPU load of bench:kick and of the loaded test run (docs/testing.md);
-# caddy: the TLS proxy of `with-stack.ts --tls` (deploy/Caddyfile, as in production).
+# caddy: the TLS proxy of `with-stack.ts --tls` (deploy/Caddyfile, as in production);
+# promtool (Debian's prometheus package): checks and tests deploy/monitoring/alerts.yml.
 missing=""
-for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng stress-ng:stress-ng caddy:caddy; do
+for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng stress-ng:stress-ng caddy:caddy promtool:prometheus; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 # LiveKit Egress and Ingress build with cgo against GStreamer (headers) and run its

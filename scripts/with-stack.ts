@@ -28,6 +28,7 @@ import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
 import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
+import { liveStreamKeys, scanStackLogs } from './stack/log-secrets';
 import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,6 +132,8 @@ async function main(): Promise<number> {
     // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
     AUTH_SIGN_IN_RATE_LIMIT: '60',
     RECONCILE_INTERVAL_SECONDS: String(opts.reconcileSeconds),
+    // The app's internal /metrics (LiveKit's own is its signal port + 4: scripts/stack/livekit.ts).
+    METRICS_PORT: String(7895 + OFFSET),
   };
 
   let failed = true;
@@ -206,7 +209,11 @@ async function main(): Promise<number> {
       STACK_CONTROL_URL: control.url,
     }, root);
     control.close();
-    crash = [livekit.report(), proxy?.report()].filter(Boolean).join('; ') || null;
+    // Secrets the harness made and stream keys tests used must be in no service's log.
+    const secrets = { LIVEKIT_API_SECRET: apiSecret, BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '', 'admin password': admin.password, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '' };
+    const { leaks, known } = scanStackLogs(stackDir, { ...secrets, ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })) });
+    if (known.length > 0) log(`known leak, not yet fixed: ingress v1.5.0's RTMP library logged ${known.length} stream key(s) at info (scripts/stack/log-secrets.ts)`);
+    crash = [livekit.report(), proxy?.report(), leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null].filter(Boolean).join('; ') || null;
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);
     return code !== 0 ? code : crash ? 1 : 0;

@@ -66,7 +66,8 @@ describe('deploy/docker-compose.yml', () => {
     const result = valid();
     expect(result.stderr).not.toMatch(/invalid|error/i);
     expect(result.status).toBe(0);
-    expect(Object.keys(services()).sort()).toEqual(['app', 'caddy', 'config', 'egress', 'ingress', 'livekit', 'redis']);
+    // prometheus and grafana belong to the "monitoring" profile (started only with --profile monitoring).
+    expect(Object.keys(services()).sort()).toEqual(['app', 'caddy', 'config', 'egress', 'grafana', 'ingress', 'livekit', 'prometheus', 'redis']);
   });
 
   it('is rejected by docker-compose when broken (the check is real)', () => {

@@ -11,6 +11,7 @@ import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
 import { liveStateKnown, setLiveStateKnown } from './live-status';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
+import { metrics } from '../metrics';
 
 function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant {
   const joined = Number(p.joinedAt ?? 0);
@@ -127,6 +128,7 @@ export async function superviseLiveState(): Promise<void> {
     const { corrected } = await reconcileLiveState();
     lastReconcile = now;
     if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
+    metrics.reconcileRepairs(corrected);
     if (setLiveStateKnown(true)) console.info('[reconcile] live state confirmed with LiveKit');
   } catch (err) {
     setLiveStateKnown(false);

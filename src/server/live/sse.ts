@@ -1,6 +1,7 @@
 import 'server-only';
 import { clientGroupKey } from '../http/client-key';
 import { HttpError } from '../http/errors';
+import { metrics } from '../metrics';
 import { subscribe } from './hub';
 import { holdEventStream, MAX_EVENT_STREAMS_PER_CLIENT } from './stream-caps';
 
@@ -20,6 +21,7 @@ export function sseResponse(req: Request, key: string, compute: () => Promise<un
     throw new HttpError(429, 'rate_limited', message, { 'retry-after': String(CAP_RETRY_SECONDS) });
   }
   const onClose = onOpen?.();
+  const counted = metrics.sseOpened(key === 'station' ? 'admin' : 'channel');
   const encoder = new TextEncoder();
   let off: (() => void) | undefined;
   let closed = false;
@@ -29,6 +31,7 @@ export function sseResponse(req: Request, key: string, compute: () => Promise<un
     closed = true;
     held();
     onClose?.();
+    counted();
   };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {

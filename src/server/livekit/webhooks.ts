@@ -6,6 +6,8 @@ import { BODY_LIMITS, readBodyText } from '../http/body';
 import { guardIngressWebhook } from '../ingress';
 import { unauthorized } from '../http/errors';
 import { TASKS, wake } from '../loop';
+import { logChannel } from '../log';
+import { metrics } from '../metrics';
 import { getWebhookReceiver } from './clients';
 import { enforcePublishRules } from './publish-rules';
 
@@ -25,13 +27,16 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   try {
     event = await getWebhookReceiver().receive(rawBody, authorization);
   } catch {
+    metrics.webhook('unknown', 'invalid_signature');
     throw unauthorized('Invalid webhook signature.');
   }
+  logChannel(event.room?.name);
   // The ingress guard first (an OBS push without rights must lose them within 1 s): an OBS track it
   // holds muted in the green room is not on air, so the live state must know. A disabled account's
   // browser that joined with an old token is cut here too, not at the next enforcement pass.
   const [guard] = await Promise.all([guardIngressWebhook(event), refuseDisabledJoin(event)]);
   const result = await applyWebhookEvent(event, { held: guard === 'held' });
+  metrics.webhook(event.event, result);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and

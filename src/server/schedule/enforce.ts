@@ -15,6 +15,7 @@ import { type LoopTask, TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
+import { metrics } from '../metrics';
 
 /** Safety interval: repairs what no event told us (a participant that joined with a stale token). */
 const SAFETY_INTERVAL_MS = 15_000;
@@ -101,6 +102,7 @@ async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
 }
 
 async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
+  metrics.enforcement(action.type);
   const room = getBroadcastRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {
