@@ -4,8 +4,10 @@
 #
 # v1.5.0 is the only ingress release our Go module proxy serves. It needs cgo
 # and GStreamer development packages (scripts/setup.sh installs them); it builds
-# against Debian 12's GStreamer 1.22 unchanged. Cached outside the clone.
+# against Debian 12's GStreamer 1.22. One build-time patch keeps stream keys out
+# of its log (scripts/build/livekit-ingress-prep.sh; docs/livekit-patch.md), and
+# the cache name says so. Cached outside the clone.
 set -eu
 INGRESS_VERSION=v1.5.0
 here=$(cd "$(dirname "$0")" && pwd)
-exec sh "$here/build/go-binary.sh" livekit-ingress github.com/livekit/ingress "$INGRESS_VERSION" ./cmd/server
+exec sh "$here/build/go-binary.sh" livekit-ingress-quietrtmp github.com/livekit/ingress "$INGRESS_VERSION" ./cmd/server "$here/build/livekit-ingress-prep.sh"

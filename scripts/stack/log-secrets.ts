@@ -8,26 +8,16 @@ import { IngressClient } from 'livekit-server-sdk';
 /** Where tests note the stream keys they used (not a *.log: it is not scanned). */
 export const STREAM_KEYS_FILE = 'stream-keys.txt';
 
-/**
- * The one leak known and not yet fixed: ingress v1.5.0's RTMP server (go-rtmp) logs through
- * logrus's standard logger, which `logging.level` in ingress.yaml does not reach, so each RTMP
- * connect writes the stream key at info (deploy/README.md, Logs). Only these exact lines are
- * reported as known; a key anywhere else, or any other secret, fails the run.
- */
-export const KNOWN_INGRESS_RTMP_LINE = /^time="[^"]*" level=info msg="(?:Release stream\.\.\.: StreamName = |FCPublish stream\.\.\.: StreamName = |Publisher is comming: &message\.NetStreamPublish\{)/;
-
-export type Findings = { leaks: string[]; known: string[] };
+export type Findings = { leaks: string[] };
 
 /** "file: what" for every secret found in a text (the value itself is never printed). */
 export function findSecrets(files: { name: string; text: string }[], secrets: Readonly<Record<string, string>>): Findings {
-  const out: Findings = { leaks: [], known: [] };
+  const out: Findings = { leaks: [] };
   for (const { name, text } of files) {
     for (const [what, value] of Object.entries(secrets)) {
       // Short values (none of ours are) would match by chance.
       if (value.length < 12 || !text.includes(value)) continue;
-      const lines = text.split('\n').filter((l) => l.includes(value));
-      const known = what.startsWith('stream key') && lines.every((l) => KNOWN_INGRESS_RTMP_LINE.test(l));
-      out[known ? 'known' : 'leaks'].push(`${name}: ${what}`);
+      out.leaks.push(`${name}: ${what}`);
     }
   }
   return out;

@@ -1,0 +1,17 @@
+#!/usr/bin/env sh
+# Build-time patch of livekit-ingress v1.5.0 (run by go-binary.sh inside a
+# writable copy of the module), used by the test build and the production image
+# alike (deploy/livekit-ingress.Dockerfile), so both run the same ingress.
+#
+# The RTMP server hands go-rtmp logrus's standard logger, which ingress's
+# `logging.level` does not reach: at its default (info) go-rtmp writes every
+# push's stream key ("FCPublish stream...: StreamName = <key>"). Stream keys are
+# secrets (a key is a DJ's right to go on air), so that logger is held at warn.
+# The build fails if the source no longer looks as expected.
+set -eu
+
+f=pkg/rtmp/server.go
+anchor='l := log.StandardLogger()'
+grep -qF "$anchor" "$f" || { echo "livekit-ingress-prep: logger set-up not found in $f" >&2; exit 1; }
+perl -0pi -e 's/(\t+)(l := log\.StandardLogger\(\)\n)/$1$2$1\/\/ radio patch: go-rtmp logs stream keys at info; keep its logger at warn.\n$1l.SetLevel(log.WarnLevel)\n/' "$f"
+grep -qF 'radio patch: go-rtmp logs stream keys' "$f" || { echo "livekit-ingress-prep: patch did not apply to $f" >&2; exit 1; }
