@@ -18,18 +18,18 @@ export interface ServerGraph {
 
 const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, skip: readonly string[] = []): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(full);
+    if (entry.isDirectory()) return entry.name === 'generated' || skip.includes(full) ? [] : sourceFiles(full, skip);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
   });
 }
 
 /** The area of a path relative to src/server: its first folder, or the file name for top-level files. */
 export function areaOf(rel: string): string {
-  const parts = rel.split('/');
-  return parts.length > 1 ? parts[0] : parts[0].replace(/\.tsx?$/, '');
+  const [first = '', ...rest] = rel.split('/');
+  return rest.length > 0 ? first : first.replace(/\.tsx?$/, '');
 }
 
 function resolveSpecifier(file: string, spec: string): string | null {
@@ -51,7 +51,7 @@ export function buildServerGraph(dir = SERVER_DIR): ServerGraph {
     const text = fs.readFileSync(file, 'utf8');
     const from = path.relative(dir, file);
     for (const match of text.matchAll(IMPORT_RE)) {
-      const to = resolveSpecifier(file, match[1] ?? match[2]);
+      const to = resolveSpecifier(file, match[1] ?? match[2] ?? '');
       if (to === null) continue;
       imports.push({ from, to });
       const a = areaOf(from);
@@ -115,6 +115,21 @@ export function deepImports(graph: ServerGraph): ServerImport[] {
   });
 }
 
+/** Imports from the rest of src (pages, route handlers, instrumentation) past a server area's index.ts. */
+export function outsideDeepImports(srcDir = path.dirname(SERVER_DIR)): ServerImport[] {
+  const found: ServerImport[] = [];
+  for (const file of sourceFiles(srcDir, [SERVER_DIR])) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const match of text.matchAll(IMPORT_RE)) {
+      const spec = match[1] ?? match[2] ?? '';
+      const rel = spec.startsWith('@/server/') ? spec.slice('@/server/'.length) : spec.startsWith('./server/') ? spec.slice('./server/'.length) : null;
+      if (rel === null || !rel.includes('/')) continue; // an area's entry, or a top-level file (env)
+      found.push({ from: path.relative(srcDir, file), to: rel });
+    }
+  }
+  return found;
+}
+
 function main(): void {
   const graph = buildServerGraph();
   for (const area of [...graph.edges.keys()].sort()) {
@@ -129,6 +144,9 @@ function main(): void {
   const deep = deepImports(graph);
   console.log(`\ndeep imports (${deep.length}):`);
   for (const d of deep) console.log(`  ${d.from} -> ${d.to}`);
+  const outside = outsideDeepImports();
+  console.log(`\ndeep imports from the rest of src (${outside.length}):`);
+  for (const d of outside) console.log(`  ${d.from} -> ${d.to}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) main();

@@ -1,12 +1,9 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { djUserId, getBroadcastRoom, ingressIdentity, INGRESS_INPUTS, parseBroadcastRoom, participantKind } from '@/types/broadcast';
-import type { ActionRow } from '../actions/store';
-import { getDb } from '../db/client';
-import { setEnabled } from '../ingress/guard';
-import { getRoomService } from '../livekit/clients';
-import { djPermission } from '../livekit/grants';
-import { djIdentity } from '../livekit/tokens';
+import type { ActionRow } from '../actions';
+import { getDb } from '../db';
+import { setIngressEnabled, getRoomService, djPermission, djIdentity } from '../livekit';
 
 const gone = (err: unknown) => (err as { status?: unknown }).status === 404 || /not.?found|does not exist/i.test(String(err));
 
@@ -34,7 +31,7 @@ export async function finishDisable(action: ActionRow): Promise<void> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { banned: true } });
   if (user && user.banned !== true) return;
   const rows = await getDb().ingressEndpoint.findMany({ where: { userId }, select: { ingressId: true } });
-  await Promise.all(rows.map((r) => setEnabled(r.ingressId, false).catch((err: unknown) => (gone(err) ? undefined : Promise.reject(err)))));
+  await Promise.all(rows.map((r) => setIngressEnabled(r.ingressId, false).catch((err: unknown) => (gone(err) ? undefined : Promise.reject(err)))));
   const rooms = new Set((await getRoomService().listRooms()).map((r) => r.name));
   const channels = await getDb().channel.findMany({ select: { id: true } });
   const present = channels.map((c) => getBroadcastRoom(c.id)).filter((room) => rooms.has(room));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb } from '../db/client';
-import { getRoomService } from './clients';
+import { getDb } from '../db';
+import { getRoomService } from '../livekit';
 
 /**
  * Disconnects an identity from every channel's room, e.g. a DJ whose account was

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { type Role, roleSchema } from '@/types/account';
-import { forbidden, unauthorized } from '../http/errors';
+import { forbidden, unauthorized } from '../http';
 import { getAuth } from './auth';
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };

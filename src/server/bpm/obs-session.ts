@@ -5,7 +5,7 @@ import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } 
 import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
 import { getEnv, livekitApiUrl } from '../env';
-import { getRoomService } from '../livekit/clients';
+import { getRoomService } from '../livekit';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
 import { lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
 import type { ObsSet } from './obs-plan';

@@ -1,17 +1,14 @@
 import 'server-only';
 import { IDENTITY_PREFIX, parseIngressIdentity } from '@/types/broadcast';
-import { liveStateKnown } from '../channels/live-status';
-import { getDb } from '../db/client';
-import { type LoopTask, TASKS, wake } from '../loop';
+import { liveStateKnown } from '../live-state';
+import { getDb } from '../db';
+import { TASKS, wake } from '../loop';
+import { processSingleton } from '../singleton';
 import { type ObsSet, planObsTempo } from './obs-plan';
 import { type LockReport, ObsTempoSession } from './obs-session';
 
-/** How soon an OBS set no webhook told us about gets its analyser (webhooks wake the task at once). */
-const STEP_MS = 2_000;
-
 // One set of analysers per process, also across Next's module reloads in development.
-const holder = globalThis as typeof globalThis & { __radioObsTempo?: Map<string, ObsTempoSession> };
-const sessions = (holder.__radioObsTempo ??= new Map<string, ObsTempoSession>());
+const sessions = processSingleton('bpm.obs-sessions', () => new Map<string, ObsTempoSession>());
 
 /** Channels whose live participant is an OBS ingress with an audio track, from the live state. */
 async function liveObsSets(): Promise<ObsSet[]> {
@@ -67,17 +64,4 @@ export async function superviseObsTempo(): Promise<{ started: number; stopped: n
   // The loop logs and retries soon; the other channels' analysers started anyway.
   if (failures.length) throw failures[0] instanceof Error ? failures[0] : new Error(String(failures[0]));
   return { started: plan.start.length, stopped: plan.stop.length };
-}
-
-/** The OBS tempo analysers as a task of the one background loop. */
-export function obsTempoTask(): LoopTask {
-  return {
-    name: TASKS.obsTempo,
-    maxIntervalMs: STEP_MS,
-    retryMs: STEP_MS,
-    run: async () => {
-      await superviseObsTempo();
-      return null;
-    },
-  };
 }

@@ -1,16 +1,12 @@
 import 'server-only';
 import { parseTempoAttributes, type LiveTempo } from '@/types/bpm';
 import { getBroadcastRoom } from '@/types/broadcast';
-import { liveStateKnown } from '../channels/live-status';
-import { getDb } from '../db/client';
-import { getRoomService } from '../livekit/clients';
-import { registerChannelField, notifyStreams } from '../live';
-import { type LoopTask, TASKS } from '../loop';
+import { liveStateKnown } from '../live-state';
+import { getDb } from '../db';
+import { getRoomService } from '../livekit';
+import { TASKS, wake } from '../loop';
 import { type ChannelTempo, lastPointAt, lastTempo, replaceTempos } from './live-tempo';
 import { pointDue, tempoPoint } from './sampling';
-
-/** About once a second: the publisher sends at most one change a second, listeners see it within ~2 s. */
-const RELAY_INTERVAL_MS = 1_000;
 
 const notFound = (err: unknown) => typeof err === 'object' && err !== null && (err as { status?: unknown }).status === 404;
 
@@ -61,7 +57,7 @@ export async function relayTempo(now: Date): Promise<void> {
     if (r.status === 'rejected') failure ??= r.reason;
     else if (r.value) next.set(c.id, { identity: c.liveIdentity, tempo: r.value });
   });
-  if (replaceTempos(next)) notifyStreams();
+  if (replaceTempos(next)) wake(TASKS.streams); // the live update streams carry it
   await storePoints(now, next);
   // Other channels were served; the loop logs the failure once and retries.
   if (failure) throw failure;
@@ -77,10 +73,4 @@ export async function currentTempo(channelId: string): Promise<LiveTempo | null>
   if (!last || !liveStateKnown()) return null;
   const row = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
   return row?.liveIdentity === last.identity ? last.tempo : null;
-}
-
-/** The relay as a task of the one background loop; also puts `tempo` on every channel's stream. */
-export function tempoTask(): LoopTask {
-  registerChannelField('tempo', currentTempo);
-  return { name: TASKS.tempo, maxIntervalMs: RELAY_INTERVAL_MS, retryMs: RELAY_INTERVAL_MS, run: async (now) => (await relayTempo(now), null) };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isRoomNotHosted } from './livekit-probe';
 import { toChannelSummary } from './queries';
 
 const row = {
@@ -27,14 +26,5 @@ describe('toChannelSummary', () => {
 
   it('never reports a stale DJ or listener count while live state is unknown', () => {
     expect(toChannelSummary(row, 3, false).live).toEqual({ known: false, onAir: false, djName: null, since: null, listeners: 0, hls: null });
-  });
-});
-
-describe('isRoomNotHosted', () => {
-  it('recognises LiveKit answering for a room no live node hosts', () => {
-    expect(isRoomNotHosted({ status: 503, code: 'unavailable', message: 'twirp error unknown: no response from servers' })).toBe(true);
-    expect(isRoomNotHosted({ status: 503, message: 'overloaded' })).toBe(false);
-    expect(isRoomNotHosted({ status: 404, message: 'requested room does not exist' })).toBe(false);
-    expect(isRoomNotHosted(new TypeError('fetch failed'))).toBe(false);
   });
 });

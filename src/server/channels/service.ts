@@ -1,11 +1,11 @@
 import 'server-only';
 import type { AdminChannel, ChannelInput } from '@/types/channel';
 import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb, isUniqueViolation } from '../db/client';
-import { conflict, notFound } from '../http/errors';
+import { getDb, isUniqueViolation } from '../db';
+import { conflict, notFound } from '../http';
 import { type AuditActor, audit } from '../audit';
 import { deleteEndpointsOf } from '../ingress';
-import { getRoomService } from '../livekit/clients';
+import { getRoomService } from '../livekit';
 import { TASKS, wake } from '../loop';
 import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { parseBroadcastRoom } from '@/types/broadcast';
-import { hasEnded } from './livekit';
+import { hasEnded } from './hls-egress';
 import { egressEnded, syncChannelEgress } from './service';
 
 /** Room events that can change whether a channel is on air. */

@@ -1,16 +1,14 @@
 import 'server-only';
 import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb } from '../db/client';
-import type { Broadcast } from '../db/generated/client';
+import { getDb, type Broadcast } from '../db';
 import { attemptKeys, objectModifiedAt, type StorageConfig, storageConfig } from '../storage';
+import { processSingleton } from '../singleton';
 import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } from './broadcasts';
-import { startHlsEgress, stopHlsEgress } from './livekit';
+import { startHlsEgress, stopHlsEgress } from './hls-egress';
 import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
 
-// On globalThis: Next bundles route handlers and instrumentation (the supervisor)
-// separately, and both must queue on the same lock.
-const globalForLocks = globalThis as unknown as { radioEgressLocks?: Map<string, Promise<unknown>> };
-const locks = (globalForLocks.radioEgressLocks ??= new Map<string, Promise<unknown>>());
+// A process singleton: webhooks (route handlers) and the supervisor (the loop) queue on the same lock.
+const locks = processSingleton('egress.locks', () => new Map<string, Promise<unknown>>());
 
 /** Runs work for one channel after any earlier work for it: webhooks and the supervisor never interleave. */
 function serialized<T>(channelId: string, work: () => Promise<T>): Promise<T> {

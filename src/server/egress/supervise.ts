@@ -1,8 +1,8 @@
 import 'server-only';
 import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { storageConfig } from '../storage';
-import { activeEgressByRoom } from './livekit';
+import { activeEgressByRoom } from './hls-egress';
 import { nextWake } from './plan';
 import { toOpenBroadcast } from './broadcasts';
 import { purgeExpiredBroadcasts } from './retention';

@@ -1,9 +1,9 @@
 import 'server-only';
-import { liveStateKnown } from './channels/live-status';
-import { getDb } from './db/client';
-import { type ChannelHlsHealth, hlsHealth, playlistFailing, playlistReason } from './egress';
-import { healthVerdict } from './health-plan';
-import { getRoomService } from './livekit/clients';
+import { getDb } from '../db';
+import { type ChannelHlsHealth, hlsHealth, playlistFailing, playlistReason } from '../egress';
+import { getRoomService } from '../livekit';
+import { liveStateKnown } from '../live-state';
+import { healthVerdict } from './plan';
 
 export type Health = {
   status: 'ok' | 'degraded' | 'down';

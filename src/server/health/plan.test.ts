@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthVerdict } from './health-plan';
+import { healthVerdict } from './plan';
 
 const ok = { database: true, livekit: true, liveStateKnown: true, hlsReasons: [] };
 

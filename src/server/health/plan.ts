@@ -1,4 +1,4 @@
-/** What /api/health decides from its probes; pure, unit tested (src/server/health.ts gathers the inputs). */
+/** What /api/health decides from its probes; pure, unit tested (./check.ts gathers the inputs). */
 export type HealthInputs = {
   database: boolean;
   livekit: boolean;

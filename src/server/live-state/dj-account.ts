@@ -1,6 +1,6 @@
 import 'server-only';
 import { djUserId, participantKind } from '@/types/broadcast';
-import type { Prisma } from '../db/generated/client';
+import type { Prisma } from '../db';
 
 type Db = Pick<Prisma.TransactionClient, 'user'>;
 

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { participantKind } from '@/types/broadcast';
-import { getDb, isUniqueViolation } from '../db/client';
-import type { Prisma } from '../db/generated/client';
+import { getDb, isUniqueViolation, type Prisma } from '../db';
 import { djAccount, UNKNOWN_DJ_NAME } from './dj-account';
 import { type LiveAction, planLiveAction } from './live-events';
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { processSingleton } from '../singleton';
 
 /**
  * Whether the live state in the database can be trusted right now. It cannot while
@@ -6,18 +7,12 @@ import 'server-only';
  * channel again: LiveKit restores a dead node's participants from Redis, so until then
  * a channel could show a DJ or listeners who are long gone.
  *
- * Kept on globalThis: the reconciler runs from instrumentation, which Next bundles
- * apart from the route handlers that read this.
+ * A process singleton: the reconciler (the loop) writes it, route handlers read it.
  */
 type LiveStatus = { known: boolean; since: Date };
 
-const holder = globalThis as unknown as { radioLiveStatus?: LiveStatus };
-
-function current(): LiveStatus {
-  // Unknown until the first reconcile of this process: the app may have been down.
-  holder.radioLiveStatus ??= { known: false, since: new Date() };
-  return holder.radioLiveStatus;
-}
+// Unknown until the first reconcile of this process: the app may have been down.
+const current = () => processSingleton<LiveStatus>('live-state.status', () => ({ known: false, since: new Date() }));
 
 export function liveStateKnown(): boolean {
   return current().known;
@@ -27,6 +22,7 @@ export function liveStateKnown(): boolean {
 export function setLiveStateKnown(known: boolean, at = new Date()): boolean {
   const status = current();
   if (status.known === known) return false;
-  holder.radioLiveStatus = { known, since: at };
+  status.known = known;
+  status.since = at;
   return true;
 }

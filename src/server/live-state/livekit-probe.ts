@@ -1,5 +1,5 @@
 import 'server-only';
-import { getRoomService } from '../livekit/clients';
+import { getRoomService, isRoomNotHosted } from '../livekit';
 
 /**
  * An empty room this app keeps open on LiveKit. deploy/livekit.yaml makes LiveKit answer
@@ -14,12 +14,6 @@ const SENTINEL_ROOM = 'radio-liveness';
 const SENTINEL_EMPTY_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
 export type Probe = 'up' | 'unreachable' | 'restarted';
-
-/** True for LiveKit's answer about a room no live node hosts (psrpc "no response from servers"). */
-export function isRoomNotHosted(err: unknown): boolean {
-  const e = err as { status?: unknown; message?: unknown };
-  return e.status === 503 && typeof e.message === 'string' && e.message.includes('no response from servers');
-}
 
 export async function probeLivekit(): Promise<Probe> {
   try {

@@ -1,13 +1,12 @@
 import 'server-only';
 import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
 import { getBroadcastRoom, participantKind } from '@/types/broadcast';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
-import { superviseIngress } from '../ingress';
-import { getRoomService } from '../livekit/clients';
-import { type LoopTask, TASKS } from '../loop';
+import { getRoomService, isRoomNotHosted } from '../livekit';
+import { TASKS, wake } from '../loop';
 import { djAccount, UNKNOWN_DJ_NAME } from './dj-account';
-import { hostSentinel, isRoomNotHosted, probeLivekit } from './livekit-probe';
+import { hostSentinel, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
 import { liveStateKnown, setLiveStateKnown } from './live-status';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
@@ -102,8 +101,6 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
   return { channels: channels.length, corrected };
 }
 
-/** How often LiveKit is probed, whatever RECONCILE_INTERVAL_SECONDS says: outages must show fast. */
-const PROBE_INTERVAL_MS = 1000;
 let lastReconcile = 0;
 /** Until the sentinel room is hosted (first run, after a restart) every step reconciles in full. */
 let sentinelHosted = false;
@@ -127,44 +124,14 @@ export async function superviseLiveState(): Promise<void> {
     const { corrected } = await reconcileLiveState();
     lastReconcile = now;
     if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
-    if (setLiveStateKnown(true)) console.info('[reconcile] live state confirmed with LiveKit');
+    if (setLiveStateKnown(true)) {
+      console.info('[reconcile] live state confirmed with LiveKit');
+      wake(TASKS.ingress); // OBS inputs wait for a known state: supervise them now, not at their next step
+    }
   } catch (err) {
     setLiveStateKnown(false);
     throw err;
   }
   // Right after a restart LiveKit may still route new rooms to its dead node: retried next step.
   if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
-}
-
-/**
- * Live-state supervision as a task of the one background loop: a step every PROBE_INTERVAL_MS
- * (or RECONCILE_INTERVAL_SECONDS when shorter); a failing step is logged once per streak by the
- * loop and retried at the next step.
- */
-export function reconcileTask(): LoopTask {
-  const stepMs = Math.min(PROBE_INTERVAL_MS, getEnv().RECONCILE_INTERVAL_SECONDS * 1000);
-  return {
-    name: TASKS.reconcile,
-    maxIntervalMs: stepMs,
-    retryMs: stepMs,
-    run: async () => {
-      await superviseLiveState();
-      await superviseObsInputs();
-      return null;
-    },
-  };
-}
-
-/** How often OBS inputs are brought in line with "may publish now" (slot starts and ends). */
-const INGRESS_STEP_MS = 2000;
-let lastIngressStep = 0;
-
-/** OBS inputs follow the slot rules within a couple of seconds of a boundary: one loop for all supervision. */
-async function superviseObsInputs(): Promise<void> {
-  if (!liveStateKnown() || Date.now() - lastIngressStep < INGRESS_STEP_MS) return;
-  lastIngressStep = Date.now();
-  await superviseIngress().then(
-    ({ changed }) => changed > 0 && console.info(`[reconcile] changed ${changed} OBS input(s)`),
-    (err: unknown) => console.warn('[ingress] supervision failed:', err instanceof Error ? err.message : err),
-  );
 }

@@ -3,9 +3,8 @@ import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { djUserId, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
-import { blockPublisher } from '../schedule';
-import { NOT_AUDIO_BLOCK_REASON } from '../schedule/on-air';
-import { getRoomService } from './clients';
+import { blockPublisher, NOT_AUDIO_BLOCK_REASON } from '../schedule';
+import { getRoomService } from '../livekit';
 
 /** Everything off: LiveKit removes a participant's published tracks when it loses the right to publish them. */
 const NO_PUBLISHING = {

@@ -4,20 +4,15 @@ import { djUserId, getBroadcastRoom, parseIngressIdentity, participantKind } fro
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
-import { isRoomNotHosted } from '../channels/livekit-probe';
-import { setTrackAudible } from '../channels/live-state';
-import { setTracksMuted } from '../ingress/hold';
-import { getRoomService } from '../livekit/clients';
-import { djPermission } from '../livekit/grants';
-import { type LoopTask, TASKS, wake } from '../loop';
+import { isRoomNotHosted, setTracksMuted, getRoomService, djPermission } from '../livekit';
+import { setTrackAudible } from '../live-state';
+import { TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
 
-/** Safety interval: repairs what no event told us (a participant that joined with a stale token). */
-const SAFETY_INTERVAL_MS = 15_000;
 /**
  * At a handover the incoming DJ needs a few hundred ms to publish once allowed; the outgoing
  * one stays on air until then (a short overlap, never a gap), but never longer than this.
@@ -185,9 +180,4 @@ export async function enforceAll(now: Date): Promise<Date | null> {
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return next;
-}
-
-/** Slot enforcement as a task of the one background loop: wakes at the next boundary of any channel. */
-export function enforcementTask(): LoopTask {
-  return { name: TASKS.enforce, maxIntervalMs: SAFETY_INTERVAL_MS, retryMs: 1_000, run: enforceAll };
 }

@@ -2,15 +2,13 @@ import 'server-only';
 import type { TokenRequest, TokenResponse } from '@/types/broadcast';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
-import { getUserFromHeaders } from '../auth/session';
-import { channelExists } from '../channels/queries';
-import { getDb } from '../db/client';
+import { getUserFromHeaders } from '../auth';
+import { channelExists } from '../channels';
+import { getDb } from '../db';
 import { getEnv } from '../env';
-import { forbidden, notFound, rateLimited, unauthorized } from '../http/errors';
-import { clientKey } from '../http/client-key';
-import { RateLimiter } from '../http/rate-limit';
+import { forbidden, notFound, rateLimited, unauthorized, clientKey, RateLimiter } from '../http';
 import { decideDjAccess } from '../schedule';
-import { mintToken } from './tokens';
+import { mintToken } from '../livekit';
 
 let listenerLimiter: RateLimiter | undefined;
 

@@ -1,13 +1,12 @@
 import 'server-only';
-import { refuseDisabledJoin } from '../accounts/disable';
-import { applyWebhookEvent, type ApplyResult } from '../channels/live-state';
+import { refuseDisabledJoin } from '../accounts';
+import { applyWebhookEvent, type ApplyResult } from '../live-state';
 import { reactToWebhook } from '../egress';
-import { BODY_LIMITS, readBodyText } from '../http/body';
+import { BODY_LIMITS, readBodyText, unauthorized } from '../http';
 import { guardIngressWebhook } from '../ingress';
-import { unauthorized } from '../http/errors';
 import { TASKS, wake } from '../loop';
-import { getWebhookReceiver } from './clients';
-import { enforcePublishRules } from './publish-rules';
+import { verifyWebhook } from '../livekit';
+import { enforcePublishRules } from '../publishing';
 
 const OBS_TEMPO_EVENTS = new Set(['track_published', 'track_unpublished', 'participant_left', 'room_finished']);
 
@@ -21,12 +20,8 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   if (!authorization) throw unauthorized('Missing webhook signature.');
   // The signature covers the exact bytes, so the body is read raw, never re-serialised.
   const rawBody = await readBodyText(req, BODY_LIMITS.webhook);
-  let event;
-  try {
-    event = await getWebhookReceiver().receive(rawBody, authorization);
-  } catch {
-    throw unauthorized('Invalid webhook signature.');
-  }
+  const event = await verifyWebhook(rawBody, authorization);
+  if (!event) throw unauthorized('Invalid webhook signature.');
   // The ingress guard first (an OBS push without rights must lose them within 1 s): an OBS track it
   // holds muted in the green room is not on air, so the live state must know. A disabled account's
   // browser that joined with an old token is cut here too, not at the next enforcement pass.
