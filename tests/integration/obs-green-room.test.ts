@@ -6,7 +6,7 @@ import { IngressClient, RoomServiceClient, TrackType } from 'livekit-server-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '@/server/env.schema';
 import { getBroadcastRoom, ingressIdentity, type TokenResponse } from '@/types/broadcast';
-import type { ChannelState } from '@/types/channel';
+import type { ChannelState } from '@/types/live';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { AppClient, signedInAdmin } from '../support/app-client';
 import { hasExited, type Push, pushRtmp } from '../support/obs';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ChannelSlotInfo, ChannelState, StationState } from '@/types/channel';
+import type { ChannelSlotInfo, ChannelState, StationState } from '@/types/live';
 import type { OccurrenceDto } from '@/types/schedule';
 import { getChannelBySlug, listChannels } from '../channels';
 import { scheduleFor } from '../schedule';
