@@ -15,7 +15,7 @@
  */
 import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import type { AccountSummary } from '../src/types/account';
-import { ingressIdentity, type TokenResponse } from '../src/types/broadcast';
+import { ingressIdentity, type TokenResponse } from '../src/types/room';
 import type { ChannelSummary } from '../src/types/channel';
 import type { ChannelState } from '../src/types/live';
 import type { IngressEndpoint } from '../src/types/ingress';

@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import {
   djUserId,
-  getBroadcastRoom,
+  channelRoom,
   ingressIdentity,
-  parseBroadcastRoom,
+  parseChannelRoom,
   parseIngressIdentity,
   participantKind,
   TEMPO_ANALYSER_IDENTITY,
   tokenRequestSchema,
-} from './broadcast';
+} from './room';
 
-describe('getBroadcastRoom', () => {
+describe('channelRoom', () => {
   it('prefixes the channel id', () => {
-    expect(getBroadcastRoom('cm0abc123')).toBe('channel-cm0abc123');
+    expect(channelRoom('cm0abc123')).toBe('channel-cm0abc123');
   });
 
   it('refuses ids that could smuggle another room name', () => {
-    expect(() => getBroadcastRoom('')).toThrow();
-    expect(() => getBroadcastRoom('a/b')).toThrow();
-    expect(() => getBroadcastRoom('a b')).toThrow();
-    expect(() => getBroadcastRoom('x'.repeat(65))).toThrow();
+    expect(() => channelRoom('')).toThrow();
+    expect(() => channelRoom('a/b')).toThrow();
+    expect(() => channelRoom('a b')).toThrow();
+    expect(() => channelRoom('x'.repeat(65))).toThrow();
   });
 
-  it('round-trips through parseBroadcastRoom', () => {
-    expect(parseBroadcastRoom(getBroadcastRoom('abc-1'))).toBe('abc-1');
-    expect(parseBroadcastRoom('lobby')).toBeNull();
-    expect(parseBroadcastRoom('channel-')).toBeNull();
-    expect(parseBroadcastRoom('channel-a b')).toBeNull();
+  it('round-trips through parseChannelRoom', () => {
+    expect(parseChannelRoom(channelRoom('abc-1'))).toBe('abc-1');
+    expect(parseChannelRoom('lobby')).toBeNull();
+    expect(parseChannelRoom('channel-')).toBeNull();
+    expect(parseChannelRoom('channel-a b')).toBeNull();
   });
 });
 

@@ -10,23 +10,23 @@ export const channelIdSchema = z
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'channelId has invalid characters');
 
 /** The one place a LiveKit room name is built. */
-export function getBroadcastRoom(channelId: string): string {
+export function channelRoom(channelId: string): string {
   return `${ROOM_PREFIX}${channelIdSchema.parse(channelId)}`;
 }
 
-/** Inverse of getBroadcastRoom; null for rooms that are not channels. */
-export function parseBroadcastRoom(room: string): string | null {
+/** Inverse of channelRoom; null for rooms that are not channels. */
+export function parseChannelRoom(room: string): string | null {
   if (!room.startsWith(ROOM_PREFIX)) return null;
   const id = room.slice(ROOM_PREFIX.length);
   return channelIdSchema.safeParse(id).success ? id : null;
 }
 
-export const broadcastRoleSchema = z.enum(['listener', 'dj']);
-export type BroadcastRole = z.infer<typeof broadcastRoleSchema>;
+export const roomRoleSchema = z.enum(['listener', 'dj']);
+export type RoomRole = z.infer<typeof roomRoleSchema>;
 
 export const tokenRequestSchema = z.strictObject({
   channelId: channelIdSchema,
-  role: broadcastRoleSchema,
+  role: roomRoleSchema,
 });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
@@ -45,7 +45,7 @@ export type TokenResponse = {
 /** Identity prefixes tell participant kinds apart in webhooks and in the room. */
 export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-', analyser: 'analyser-' } as const;
 /** `analyser`: the app's own hidden, subscribe-only participant (OBS tempo): neither a listener nor a DJ. */
-export type ParticipantKind = BroadcastRole | 'analyser' | 'other';
+export type ParticipantKind = RoomRole | 'analyser' | 'other';
 
 /** The server's tempo analyser of an OBS set: one fixed identity, so LiveKit itself refuses a second one per room. */
 export const TEMPO_ANALYSER_IDENTITY = `${IDENTITY_PREFIX.analyser}tempo`;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
 import type { LiveTempo } from '@/types/bpm';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import type { ChannelState } from '@/types/live';
 import type { BroadcastListResponse, BroadcastTempoResponse } from '@/types/tempo';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getBroadcastRoom } from '@/types/broadcast';
+import { channelRoom } from '@/types/room';
 import { getDb } from '../db';
 import { getRoomService } from '../livekit';
 
@@ -11,7 +11,7 @@ import { getRoomService } from '../livekit';
 export async function removeFromAllChannels(identity: string): Promise<number> {
   const channels = await getDb().channel.findMany({ select: { id: true } });
   const results = await Promise.allSettled(
-    channels.map((c) => getRoomService().removeParticipant(getBroadcastRoom(c.id), identity)),
+    channels.map((c) => getRoomService().removeParticipant(channelRoom(c.id), identity)),
   );
   for (const r of results) {
     if (r.status === 'rejected' && (r.reason as { status?: unknown }).status !== 404) {

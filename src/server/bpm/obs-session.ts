@@ -3,7 +3,7 @@ import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrack
 import { AccessToken } from 'livekit-server-sdk';
 import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
 import { BPM_ATTRIBUTE } from '@/types/bpm';
-import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
+import { channelRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/room';
 import { getEnv, livekitApiUrl } from '../env';
 import { getRoomService } from '../livekit';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
@@ -54,7 +54,7 @@ export class ObsTempoSession {
     private readonly onLocked: (report: LockReport) => void = () => undefined,
   ) {
     this.set = set;
-    this.roomName = getBroadcastRoom(set.channelId);
+    this.roomName = channelRoom(set.channelId);
   }
 
   async start(): Promise<void> {

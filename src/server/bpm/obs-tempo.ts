@@ -1,5 +1,5 @@
 import 'server-only';
-import { IDENTITY_PREFIX, parseIngressIdentity } from '@/types/broadcast';
+import { IDENTITY_PREFIX, parseIngressIdentity } from '@/types/room';
 import { liveStateKnown } from '../live-state';
 import { getDb } from '../db';
 import { TASKS, wake } from '../loop';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { parseTempoAttributes, type LiveTempo } from '@/types/bpm';
-import { getBroadcastRoom } from '@/types/broadcast';
+import { channelRoom } from '@/types/room';
 import { liveStateKnown } from '../live-state';
 import { getDb } from '../db';
 import { getRoomService } from '../livekit';
@@ -16,7 +16,7 @@ const notFound = (err: unknown) => typeof err === 'object' && err !== null && (e
  */
 async function readTempo(channelId: string, identity: string): Promise<LiveTempo | null> {
   try {
-    const p = await getRoomService().getParticipant(getBroadcastRoom(channelId), identity);
+    const p = await getRoomService().getParticipant(channelRoom(channelId), identity);
     return parseTempoAttributes(p.attributes ?? {});
   } catch (err) {
     if (notFound(err)) return null;

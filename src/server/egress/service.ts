@@ -1,5 +1,5 @@
 import 'server-only';
-import { getBroadcastRoom } from '@/types/broadcast';
+import { channelRoom } from '@/types/room';
 import { getDb, type Broadcast } from '../db';
 import { attemptKeys, objectModifiedAt, type StorageConfig, storageConfig } from '../storage';
 import { processSingleton } from '../singleton';
@@ -26,7 +26,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise<Broadcast> {
   try {
-    const egressId = await startHlsEgress(getBroadcastRoom(row.channelId), row.storagePath, attempt);
+    const egressId = await startHlsEgress(channelRoom(row.channelId), row.storagePath, attempt);
     console.info(`[egress] started ${egressId} for broadcast ${row.id} (attempt ${attempt})`);
     // Stamped after the call returns: a supervisor list taken before this cannot know the egress.
     return updateBroadcast(row.id, { egressId, attempt, egressStartedAt: new Date(), nextAttemptAt: null });

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import type { IngressEndpoint } from '@/types/ingress';
 import { type ActionRow, recordAction, settle } from '../actions';
 import type { CurrentUser } from '../auth';

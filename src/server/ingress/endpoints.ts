@@ -1,6 +1,6 @@
 import 'server-only';
 import type { IngressInfo } from 'livekit-server-sdk';
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import type { IngressAvailability, IngressCreateRequest, IngressEndpoint } from '@/types/ingress';
 import type { CurrentUser } from '../auth';
 import { getDb, isUniqueViolation, type IngressEndpoint as Row } from '../db';

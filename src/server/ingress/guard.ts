@@ -1,6 +1,6 @@
 import 'server-only';
 import { TrackSource, TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
+import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
 import { getRoomService, setIngressEnabled, setTracksMuted } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
@@ -62,7 +62,7 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
   if (event.event !== 'participant_joined' && event.event !== 'track_published') return 'ignored';
   const participant = event.participant;
   const room = event.room?.name ?? '';
-  const channelId = parseBroadcastRoom(room);
+  const channelId = parseChannelRoom(room);
   const parsed = participant ? parseIngressIdentity(participant.identity) : null;
   if (!participant || !parsed || !channelId) return 'ignored';
 

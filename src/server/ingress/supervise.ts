@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
+import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
 import { getIngressClient, setIngressEnabled } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
@@ -45,7 +45,7 @@ export async function superviseIngress(): Promise<{ changed: number }> {
   }
 
   const orphans = infos.filter(
-    (i) => !known.has(i.ingressId) && parseBroadcastRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
+    (i) => !known.has(i.ingressId) && parseChannelRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
   );
   for (const orphan of orphans.filter((o) => suspects.has(o.ingressId) && !isBeingDeleted(o.ingressId))) {
     await deleteAtLivekit(orphan.ingressId);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { djUserId, participantKind } from '@/types/broadcast';
+import { djUserId, participantKind } from '@/types/room';
 import type { Prisma } from '../db';
 
 type Db = Pick<Prisma.TransactionClient, 'user'>;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { parseBroadcastRoom, participantKind, type ParticipantKind } from '@/types/broadcast';
+import { parseChannelRoom, participantKind, type ParticipantKind } from '@/types/room';
 
 /** `name` may be empty: LiveKit leaves it out of some events (track_published). */
 type Participant = { sid: string; identity: string; name: string; kind: ParticipantKind };
@@ -34,7 +34,7 @@ function eventTime(event: WebhookEvent, receivedAt: Date): Date {
  * `held`: the server muted the track as it arrived (an OBS set in its green room).
  */
 export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date(), held = false): LiveAction {
-  const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
+  const channelId = event.room?.name ? parseChannelRoom(event.room.name) : null;
   if (!channelId) return { type: 'ignore', reason: 'not a channel room' };
   const at = eventTime(event, receivedAt);
   const p = event.participant;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import { participantKind } from '@/types/broadcast';
+import { participantKind } from '@/types/room';
 import { getDb, isUniqueViolation, type Prisma } from '../db';
 import { djAccount, UNKNOWN_DJ_NAME } from './dj-account';
 import { type LiveAction, planLiveAction } from './live-events';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { participantKind } from '@/types/broadcast';
+import { participantKind } from '@/types/room';
 
 /** A participant as LiveKit reports it now. */
 export type RoomParticipant = { sid: string; identity: string; name: string; joinedAt: Date; audioTrackSids: string[] };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
-import { getBroadcastRoom, participantKind } from '@/types/broadcast';
+import { channelRoom, participantKind } from '@/types/room';
 import { getDb } from '../db';
 import { getEnv } from '../env';
 import { getRoomService, isRoomNotHosted } from '../livekit';
@@ -30,7 +30,7 @@ function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant 
  */
 async function roomParticipants(channelId: string, at: Date): Promise<RoomParticipant[]> {
   try {
-    const list = await getRoomService().listParticipants(getBroadcastRoom(channelId));
+    const list = await getRoomService().listParticipants(channelRoom(channelId));
     return list.map((p) => toRoomParticipant(p, at));
   } catch (err) {
     if ((err as { status?: unknown }).status === 404 || isRoomNotHosted(err)) return [];
@@ -86,7 +86,7 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
   const snapshots = await Promise.all(
     channels.map(async (channel) => {
       const at = new Date();
-      const room = rooms.has(getBroadcastRoom(channel.id)) ? await roomParticipants(channel.id, at) : [];
+      const room = rooms.has(channelRoom(channel.id)) ? await roomParticipants(channel.id, at) : [];
       return { channel, room, at };
     }),
   );

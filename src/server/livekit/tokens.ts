@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
-import { type BroadcastRole, getBroadcastRoom, IDENTITY_PREFIX, type TokenResponse } from '@/types/broadcast';
+import { type RoomRole, channelRoom, IDENTITY_PREFIX, type TokenResponse } from '@/types/room';
 import { getEnv } from '../env';
 import { djGrant, grantFor, ttlFor } from './grants';
 
@@ -19,9 +19,9 @@ function identityFor(subject: TokenSubject): string {
 /** Mints a short-lived token for one channel's room with exactly the role's grant. */
 export async function mintToken(channelId: string, subject: TokenSubject): Promise<TokenResponse> {
   const env = getEnv();
-  const room = getBroadcastRoom(channelId);
+  const room = channelRoom(channelId);
   const identity = identityFor(subject);
-  const role: BroadcastRole = subject.role;
+  const role: RoomRole = subject.role;
   const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
     identity,
     name: subject.role === 'dj' ? subject.name : undefined,

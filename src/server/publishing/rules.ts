@@ -1,6 +1,6 @@
 import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { djUserId, parseBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { djUserId, parseChannelRoom, parseIngressIdentity, participantKind } from '@/types/room';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 import { blockPublisher, NOT_AUDIO_BLOCK_REASON } from '../schedule';
@@ -25,7 +25,7 @@ export type Violation = 'not-audio';
  * handover), enforced by the background loop.
  */
 export async function publishViolation(event: WebhookEvent): Promise<Violation | null> {
-  const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
+  const channelId = event.room?.name ? parseChannelRoom(event.room.name) : null;
   const { participant, track } = event;
   if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
   // OBS always sends video: the ingress guard (src/server/ingress) narrows an OBS input to its
@@ -54,7 +54,7 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
     .updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING, attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES } })
     .catch(ignoreGone);
   // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
-  const channelId = parseBroadcastRoom(room.name);
+  const channelId = parseChannelRoom(room.name);
   // Keyed to the account, whichever of its publishers (browser, RTMP, WHIP) did it.
   const userId = participantKind(participant.identity) === 'dj' ? djUserId(participant.identity) : null;
   if (channelId && userId) await blockPublisher(channelId, userId, NOT_AUDIO_BLOCK_REASON);

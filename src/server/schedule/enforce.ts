@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
-import { djUserId, getBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { djUserId, channelRoom, parseIngressIdentity, participantKind } from '@/types/room';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
@@ -38,7 +38,7 @@ async function incomingPublished(channelId: string, identities: string[], maxMs:
 
 async function listRoom(channelId: string): Promise<ParticipantInfo[]> {
   try {
-    return await getRoomService().listParticipants(getBroadcastRoom(channelId));
+    return await getRoomService().listParticipants(channelRoom(channelId));
   } catch (err) {
     if ((err as { status?: unknown }).status === 404 || isRoomNotHosted(err)) return [];
     throw err;
@@ -96,7 +96,7 @@ async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
 }
 
 async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
-  const room = getBroadcastRoom(channelId);
+  const room = channelRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {
     await setObsAudible(channelId, room, action);
@@ -142,7 +142,7 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   const graceMs = getEnv().SLOT_GREEN_ROOM_SECONDS * 1000;
   const input = await rightsInput(channel.id, now, graceMs);
   const rights = publishRights(input);
-  if (open && !open.has(getBroadcastRoom(channel.id))) return rights.nextBoundary; // nobody connected
+  if (open && !open.has(channelRoom(channel.id))) return rights.nextBoundary; // nobody connected
   const djs = roomDjs(await listRoom(channel.id));
   if (djs.length === 0) return rights.nextBoundary;
   const accounts = await accountsOf(djs.map((d) => d.userId));

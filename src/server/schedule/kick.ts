@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ParticipantInfo } from 'livekit-server-sdk';
-import { djUserId, getBroadcastRoom, participantKind } from '@/types/broadcast';
+import { djUserId, channelRoom, participantKind } from '@/types/room';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { type ActionRow, recordAction, settle } from '../actions';
@@ -86,7 +86,7 @@ export async function finishKick(action: ActionRow): Promise<void> {
   const channelId = action.channelId ?? '';
   const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, name: true } });
   if (!channel) return; // deleted since: nothing left to take off air
-  const room = getBroadcastRoom(channelId);
+  const room = channelRoom(channelId);
   const until = await blockUntil(channelId, action.createdAt);
   const participants = (await listRoom(room)).filter((p) => participantKind(p.identity) === 'dj' && djUserId(p.identity));
   // On air: an unmuted track, or publish rights and nothing published yet. An OBS input the

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { TokenRequest, TokenResponse } from '@/types/broadcast';
+import type { TokenRequest, TokenResponse } from '@/types/room';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getUserFromHeaders } from '../auth';

@@ -6,7 +6,7 @@ import { listAccounts } from '@/server/accounts';
 import { requireUser } from '@/server/auth';
 import { getDb } from '@/server/db';
 import { listChannelDjs, listSlots } from '@/server/schedule';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Schedule' };

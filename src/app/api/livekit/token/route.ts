@@ -1,4 +1,4 @@
-import { tokenRequestSchema } from '@/types/broadcast';
+import { tokenRequestSchema } from '@/types/room';
 import { BODY_LIMITS, handler, json, parseBody } from '@/server/http';
 import { issueToken } from '@/server/tokens';
 

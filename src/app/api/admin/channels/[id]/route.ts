@@ -1,5 +1,5 @@
 import { z } from '@/types/zod';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 import { channelUpdateSchema } from '@/types/channel';
 import { authorise } from '@/server/auth';
 import { deleteChannel, updateChannel } from '@/server/channels';

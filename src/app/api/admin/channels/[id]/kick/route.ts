@@ -1,5 +1,5 @@
 import { z } from '@/types/zod';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 import { toActionView } from '@/server/actions';
 import { authorise } from '@/server/auth';
 import { handler, json, parseParams } from '@/server/http';

@@ -1,5 +1,5 @@
 import { z } from '@/types/zod';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 import { slotInputSchema } from '@/types/schedule';
 import { authorise } from '@/server/auth';
 import { handler, json, parseBody, parseParams } from '@/server/http';
