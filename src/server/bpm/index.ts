@@ -4,6 +4,5 @@
 // those attributes for sets without a browser console.
 import 'server-only';
 export { broadcastTempo, channelForSets, channelsWithSets, listBroadcasts } from './history';
-export { superviseObsTempo } from './obs-tempo';
 export { currentTempo } from './relay';
 export { obsTempoTask, tempoTask } from './task';

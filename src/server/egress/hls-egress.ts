@@ -1,22 +1,13 @@
 import 'server-only';
 import {
   AudioCodec,
-  EgressClient,
   EgressStatus,
   EncodingOptions,
   SegmentedFileOutput,
   SegmentedFileProtocol,
 } from 'livekit-server-sdk';
-import { getEnv, livekitApiUrl } from '../env';
+import { getEgressClient } from '../livekit';
 import { attemptKeys } from '../storage';
-
-let client: EgressClient | undefined;
-
-function egressClient(): EgressClient {
-  const env = getEnv();
-  client ??= new EgressClient(livekitApiUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
-  return client;
-}
 
 /** 2 s segments: the live-edge player settings (docs/architecture.md, listener player) are tuned for them. */
 export const SEGMENT_SECONDS = 2;
@@ -42,14 +33,14 @@ export async function startHlsEgress(room: string, path: string, attempt: number
     audioBitrate: AUDIO_BITRATE_KBPS,
     audioFrequency: 48000,
   });
-  const info = await egressClient().startRoomCompositeEgress(room, output, { audioOnly: true, encodingOptions });
+  const info = await getEgressClient().startRoomCompositeEgress(room, output, { audioOnly: true, encodingOptions });
   return info.egressId;
 }
 
 /** Stops an egress; one that already ended is fine (stopping is idempotent for us). */
 export async function stopHlsEgress(egressId: string): Promise<void> {
   try {
-    await egressClient().stopEgress(egressId);
+    await getEgressClient().stopEgress(egressId);
   } catch (err) {
     const status = (err as { status?: unknown }).status;
     // LiveKit answers 404 for unknown ids and 412 (failed precondition) for ended ones.
@@ -63,7 +54,7 @@ const RUNNING = new Set([EgressStatus.EGRESS_STARTING, EgressStatus.EGRESS_ACTIV
 /** Ids of the egresses LiveKit reports starting or active (not already ending), per room name. */
 export async function activeEgressByRoom(): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (const e of await egressClient().listEgress({ active: true })) {
+  for (const e of await getEgressClient().listEgress({ active: true })) {
     if (e.status !== EgressStatus.EGRESS_STARTING && e.status !== EgressStatus.EGRESS_ACTIVE) continue;
     out.set(e.roomName, [...(out.get(e.roomName) ?? []), e.egressId]);
   }

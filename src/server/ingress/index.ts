@@ -4,5 +4,4 @@ export { deleteEndpoint, deleteEndpointsOf, finishRemove, finishRotate, rotateEn
 export { createEndpoint, listEndpoints } from './endpoints';
 export { guardIngressWebhook } from './guard';
 export { ingressMayPublish } from './policy';
-export { superviseIngress } from './supervise';
 export { ingressTask, obsHoldTask } from './task';

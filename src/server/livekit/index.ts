@@ -4,6 +4,6 @@
 import 'server-only';
 export { isRoomNotHosted, setIngressEnabled, setTracksMuted } from './calls';
 export { getEgressClient, getIngressClient, getRoomService } from './clients';
-export { djGrant, djPermission, grantFor, ttlFor } from './grants';
-export { djIdentity, mintToken, type TokenSubject } from './tokens';
+export { djPermission } from './grants';
+export { djIdentity, mintToken, signToken } from './tokens';
 export { verifyWebhook } from './webhook';

@@ -1,3 +1,3 @@
 // Publishing rules LiveKit cannot enforce itself (a channel carries audio only).
 import 'server-only';
-export { enforcePublishRules, publishViolation, type Violation } from './rules';
+export { enforcePublishRules } from './rules';
