@@ -1,6 +1,15 @@
 # Entry points for developers and CI (.ci/run calls `make test`).
 .PHONY: setup dev test bench
 
+# Node.js 24 LTS for every target (scripts/node.sh): when the machine's node is older, the
+# pinned build that `setup` unpacks into the cache comes first in PATH (npm's and npx's too),
+# and native addons compile against its headers.
+NODE_HOME := $(shell sh scripts/node.sh --home)
+ifneq ($(NODE_HOME),)
+export PATH := $(NODE_HOME)/bin:$(PATH)
+export npm_config_nodedir := $(NODE_HOME)
+endif
+
 setup:
 	sh scripts/setup.sh
 
@@ -8,11 +17,16 @@ dev: setup
 	npx tsx scripts/dev.ts
 
 # One stack run for integration and e2e tests: starting LiveKit and the app is the slow part.
+TLS_SPECS := tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
 test: setup
 	npm run typecheck
 	npm run test:unit
 	npm run build
 	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"
+	# The production TLS proxy (deploy/Caddyfile, Caddy's local CA) in front: broadcast, HLS and
+	# OBS over WHIP through https/wss, as browsers and OBS reach a production station, against the
+	# app as its image runs it (.next/standalone: server.mjs, migrate.mjs, create-admin.mjs).
+	npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test $(TLS_SPECS)
 	# Kills and restarts LiveKit, so it gets its own stack, at the default reconcile interval.
 	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
 

@@ -3,6 +3,9 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The app image (Dockerfile) holds .next/standalone: the build plus only the node_modules its
+  // server code was traced to need; scripts/build/standalone.ts adds our compiled server.ts.
+  output: 'standalone',
   // Native addons (better-sqlite3; rtc-node's FFI library for the OBS tempo analyser): load them from node_modules at run time.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@livekit/rtc-node'],
   async headers() {

@@ -7,6 +7,7 @@
 // bodies are capped here too (src/lib/body-cap.ts), before anything reads them.
 //
 //   tsx server.ts [--dev] [--port 3000] [--host 0.0.0.0]
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { loadEnvConfig } from '@next/env';
 import next from 'next';
 import { MAX_REQUEST_BODY_BYTES, capRequestBody } from './src/lib/body-cap';
 import { CLIENT_IP_HEADER, clientAddress } from './src/lib/client-address';
+import { createLogger, logRequest, REQUEST_ID_HEADER } from './src/lib/logger';
 import { strictTransportSecurity } from './src/lib/transport-security';
 import { parseEnv } from './src/server/env.schema';
 
@@ -30,7 +32,8 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port must be a TCP port, got ${values.port}`);
 
 loadEnvConfig(dir, values.dev);
-const { TRUSTED_PROXY_HOPS, APP_URL } = parseEnv(process.env);
+const { TRUSTED_PROXY_HOPS, APP_URL, LOG_LEVEL } = parseEnv(process.env);
+const log = createLogger({ level: LOG_LEVEL, pretty: values.dev });
 const HSTS = strictTransportSecurity(APP_URL);
 
 async function main(): Promise<void> {
@@ -40,12 +43,16 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED_PROXY_HOPS);
+    // Ours, never the client's: route handlers log under it (src/server/log), the access line too.
+    const reqId = (req.headers[REQUEST_ID_HEADER] = randomUUID());
+    res.setHeader(REQUEST_ID_HEADER, reqId);
+    logRequest(log, req, res, reqId);
     if (HSTS) res.setHeader('Strict-Transport-Security', HSTS);
     // Every route and page, better-auth's included: no body over the cap is ever read whole.
     capRequestBody(req, res, MAX_REQUEST_BODY_BYTES, (capped) => void handle(capped, res));
   });
   server.listen(port, values.host, () => {
-    console.log(`> ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);
+    log.info(`ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);
   });
 
   // Docker and the stack harness stop us with SIGTERM: finish in-flight requests, then exit.
@@ -58,6 +65,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  log.fatal({ err }, 'server failed to start');
   process.exit(1);
 });

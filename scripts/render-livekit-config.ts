@@ -27,6 +27,8 @@ export interface LocalOverrides {
   dropTurn?: boolean;
   /** Where the local ingress listens (the URLs OBS is told). */
   ingress?: { rtmpBaseUrl: string; whipBaseUrl: string };
+  /** LiveKit's own Prometheus endpoint. */
+  prometheusPort?: number;
 }
 
 function parseTemplate(template: string): Document {
@@ -117,6 +119,7 @@ function applyOverrides(doc: Document, o: LocalOverrides): void {
   else if (o.redis) doc.setIn(['redis'], { address: o.redis.address, db: o.redis.db });
   if (o.webhookUrl !== undefined) doc.setIn(['webhook', 'urls'], [o.webhookUrl]);
   if (o.dropTurn) doc.deleteIn(['turn']);
+  if (o.prometheusPort !== undefined) doc.setIn(['prometheus', 'port'], o.prometheusPort);
   if (o.ingress) doc.setIn(['ingress'], { rtmp_base_url: o.ingress.rtmpBaseUrl, whip_base_url: o.ingress.whipBaseUrl });
 }
 

@@ -29,6 +29,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 : >"$log"
+# The Makefile's Node 24 (scripts/node.sh), for runs started outside make.
+node_home=$(sh scripts/node.sh --home)
+[ -n "$node_home" ] && export PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # Load is sampled every 30 s during the run, for the mean and the peak.
@@ -67,6 +70,7 @@ if [ "$stacks_only" = 0 ]; then
   step build npm run build
 fi
 step integration+e2e npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration; v=\$?; npx playwright test; p=\$?; [ \$v = 0 ] && [ \$p = 0 ]"
+step e2e-tls npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
 step crash npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
 cleanup
 trap - EXIT

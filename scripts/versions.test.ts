@@ -61,7 +61,8 @@ describe('the pin parsers', () => {
 
   it('find the pins this repository makes', () => {
     expect(imagesInFiles.length).toBeGreaterThanOrEqual(8);
-    expect(versionsInScripts.map((v) => v.variable).sort()).toEqual(['EGRESS_VERSION', 'INGRESS_VERSION', 'LIVEKIT_VERSION', 'MINIO_VERSION']);
+    expect(versionsInScripts.map((v) => v.variable).sort()).toEqual(['EGRESS_VERSION', 'INGRESS_VERSION', 'LIVEKIT_VERSION', 'MINIO_VERSION', 'NODE_VERSION']);
+    expect(imagesInFiles.map((i) => i.image)).toEqual(expect.arrayContaining(['caddy:2.10.2', 'node:24.22.3-bookworm-slim']));
   });
 });
 
@@ -105,5 +106,25 @@ describe('deploy/versions.json', () => {
     const build = lk?.testBuild && 'version' in lk.testBuild ? lk.testBuild : undefined;
     expect(build?.patches).toEqual(['scripts/build/livekit-server-prep.sh']);
     expect(lk?.productionImage).toContain(build?.version ?? '?');
+  });
+});
+
+describe('Node.js', () => {
+  const node = table.pins.find((p) => p.name === 'Node.js');
+  const build = node?.testBuild && 'version' in node.testBuild ? node.testBuild : undefined;
+
+  it('is one release in setup (scripts/node.sh) and every stage of the app image', () => {
+    expect(build?.file).toBe('scripts/node.sh');
+    expect(build?.version).toMatch(/^24\.\d+\.\d+$/);
+    const stages = dockerfileBases(read('Dockerfile'));
+    expect(stages.length).toBeGreaterThan(0);
+    for (const image of stages) expect(image).toBe(`node:${build?.version ?? '?'}-bookworm-slim`);
+    expect(node?.productionImage).toBe(`node:${build?.version ?? '?'}-bookworm-slim`);
+  });
+
+  it('is the one the Makefile and package.json ask for', () => {
+    expect(read('Makefile')).toMatch(/NODE_HOME := \$\(shell sh scripts\/node\.sh --home\)/);
+    const pkg = JSON.parse(read('package.json')) as { engines?: { node?: string } };
+    expect(pkg.engines?.node).toBe(`>=${build?.version.split('.')[0] ?? '?'}`);
   });
 });

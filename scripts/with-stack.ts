@@ -2,7 +2,7 @@
 // the app on a fresh SQLite DB + first admin), runs a command against it, and
 // always tears everything down.
 //
-//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
 // a private Redis on 7892, the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
@@ -14,6 +14,9 @@
 // LiveKit panicked or exited unexpectedly fails at the end, naming the panic and the log.
 // --reconcile-interval N sets the app's RECONCILE_INTERVAL_SECONDS (default 2, so tests see
 // missed webhooks repaired quickly; the crash tests run at the product default, 30).
+// --tls puts deploy/Caddyfile in front (scripts/stack/caddy.ts): APP_URL, LIVEKIT_URL and the
+// WHIP URL become https/wss on 3143 and 7943 (+ offset), as in production. --standalone runs the
+// app as its image does: node server.mjs and migrate.mjs from .next/standalone (no tsx, no Prisma CLI).
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +27,8 @@ import { superviseLivekit } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
+import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
+import { liveStreamKeys, scanStackLogs } from './stack/log-secrets';
 import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,12 +44,15 @@ const REDIS_PORT = 7892 + OFFSET;
 const CONTROL_PORT = 7893 + OFFSET;
 const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
+const TLS = tlsPorts(OFFSET); // Caddy, with --tls
 const KEEP_STACK_DIRS = 5;
 
 interface Options {
   rateLimit: number;
   reconcileSeconds: number;
   build: boolean;
+  tls: boolean;
+  standalone: boolean;
   command: string[];
 }
 
@@ -52,10 +60,12 @@ function parseArgs(argv: string[]): Options {
   const sep = argv.indexOf('--');
   const flags = sep === -1 ? argv : argv.slice(0, sep);
   const command = sep === -1 ? [] : argv.slice(sep + 1);
-  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, command };
+  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, tls: false, standalone: false, command };
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i];
     if (flag === '--build') opts.build = true;
+    else if (flag === '--tls') opts.tls = true;
+    else if (flag === '--standalone') opts.standalone = true;
     else if (flag === '--listener-rate-limit') {
       const n = Number(flags[++i]);
       if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
@@ -67,7 +77,7 @@ function parseArgs(argv: string[]): Options {
     } else throw new Error(`unknown flag ${flag}`);
   }
   if (command.length === 0) {
-    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] -- <command...>');
+    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>');
   }
   return opts;
 }
@@ -94,6 +104,7 @@ async function main(): Promise<number> {
   const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT, control: CONTROL_PORT });
   await assertPortsFree(ingressPortNames(INGRESS));
+  if (opts.tls) await assertPortsFree(tlsPortNames(TLS));
 
   const localDir = path.join(root, '.local');
   mkdirSync(localDir, { recursive: true });
@@ -121,17 +132,34 @@ async function main(): Promise<number> {
     // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
     AUTH_SIGN_IN_RATE_LIMIT: '60',
     RECONCILE_INTERVAL_SECONDS: String(opts.reconcileSeconds),
+    // The app's internal /metrics (LiveKit's own is its signal port + 4: scripts/stack/livekit.ts).
+    METRICS_PORT: String(7895 + OFFSET),
   };
 
   let failed = true;
   // One clear failure for a LiveKit panic or crash, whatever the tests said; printed last.
   let crash: string | null = null;
+  let proxy: TlsProxy | undefined;
   try {
-    await migrate(root, env);
+    const mode = opts.standalone ? 'standalone' : 'source';
     await ensureBuild(root, env, opts.build);
+    await migrate(root, env, mode);
 
     const configFile = path.join(stackDir, 'livekit.yaml');
     const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
+    const ingressUrlsNow = ingressUrls(INGRESS);
+    if (opts.tls) {
+      proxy = await startCaddy(root, stackDir, TLS, { app: APP_PORT, livekit: SIGNAL_PORT, whip: INGRESS.whip }, services);
+      ingressUrlsNow.whipBaseUrl = proxy.whipBaseUrl;
+      // Public URLs through the proxy; LIVEKIT_API_URL and the webhook stay direct, as in compose.
+      Object.assign(env, {
+        APP_URL: proxy.appUrl,
+        LIVEKIT_URL: proxy.livekitUrl,
+        TRUSTED_PROXY_HOPS: '1',
+        NODE_EXTRA_CA_CERTS: proxy.rootCert,
+        STACK_TLS_SPKI: proxy.spkiList,
+      });
+    }
     writeLocalLivekitConfig(root, configFile, {
       signalPort: SIGNAL_PORT,
       rtcTcpPort: RTC_TCP_PORT,
@@ -140,15 +168,15 @@ async function main(): Promise<number> {
       redis,
       apiKey,
       apiSecret,
-      ingress: ingressUrls(INGRESS),
+      ingress: ingressUrlsNow,
     });
     // Restarted if it exits unexpectedly, as compose does; a panic still fails the run below.
     const livekit = await superviseLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
     await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
-    const lk = { wsUrl: env.LIVEKIT_URL ?? '', apiKey, apiSecret };
+    const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
     const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
     Object.assign(env, hls.appEnv);
-    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services);
+    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services, mode);
     const control = await startControl(CONTROL_PORT, randomSecret(24), {
       killLivekit: livekit.kill,
       startLivekit: livekit.start,
@@ -164,12 +192,12 @@ async function main(): Promise<number> {
       },
       startApp: async () => {
         if (app) throw new Error('the app is already running');
-        app = await startApp(root, env, APP_PORT, appLog, services);
+        app = await startApp(root, env, APP_PORT, appLog, services, mode);
       },
     });
 
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
-    await createAdmin(root, env, admin);
+    await createAdmin(root, env, admin, mode);
 
     const [command, ...args] = opts.command;
     log(`running: ${opts.command.join(' ')}`);
@@ -181,7 +209,11 @@ async function main(): Promise<number> {
       STACK_CONTROL_URL: control.url,
     }, root);
     control.close();
-    crash = livekit.report();
+    // Secrets the harness made and stream keys tests used must be in no service's log.
+    const secrets = { LIVEKIT_API_SECRET: apiSecret, BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '', 'admin password': admin.password, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '' };
+    const { leaks, known } = scanStackLogs(stackDir, { ...secrets, ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })) });
+    if (known.length > 0) log(`known leak, not yet fixed: ingress v1.5.0's RTMP library logged ${known.length} stream key(s) at info (scripts/stack/log-secrets.ts)`);
+    crash = [livekit.report(), proxy?.report(), leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null].filter(Boolean).join('; ') || null;
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);
     return code !== 0 ? code : crash ? 1 : 0;

@@ -8,9 +8,20 @@ async function mustRun(what: string, command: string, args: string[], env: Env, 
   if (code !== 0) throw new Error(`${what} failed (exit ${code})`);
 }
 
+/**
+ * How the app runs: from the sources (tsx server.ts, the Prisma CLI), or as the app image runs
+ * it (`--standalone`: node server.mjs and migrate.mjs from .next/standalone, no dev dependency).
+ */
+export type AppMode = 'source' | 'standalone';
+const standaloneDir = (root: string) => path.join(root, '.next', 'standalone');
+
 /** Applies prisma/migrations to env.DATABASE_URL. */
-export async function migrate(root: string, env: Env): Promise<void> {
-  log(`applying migrations to ${env.DATABASE_URL ?? '(DATABASE_URL unset)'}`);
+export async function migrate(root: string, env: Env, mode: AppMode = 'source'): Promise<void> {
+  log(`applying migrations to ${env.DATABASE_URL ?? '(DATABASE_URL unset)'}${mode === 'standalone' ? ' (migrate.mjs)' : ''}`);
+  if (mode === 'standalone') {
+    await mustRun('migrations (node .next/standalone/migrate.mjs)', process.execPath, ['migrate.mjs'], env, standaloneDir(root));
+    return;
+  }
   await mustRun('migrations (sh scripts/prisma.sh migrate deploy)', 'sh', ['scripts/prisma.sh', 'migrate', 'deploy'], env, root);
 }
 
@@ -23,7 +34,10 @@ function newestInput(root: string): number {
       for (const entry of readdirSync(p)) if (entry !== 'generated') visit(path.join(p, entry));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
-  for (const input of ['src', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'prisma/schema.prisma']) {
+  // The build also fills .next/standalone (scripts/build): server.ts and scripts/migrate.ts compiled,
+  // prisma/migrations copied beside them.
+  const inputs = ['src', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'prisma/schema.prisma', 'prisma/migrations', 'server.ts', 'scripts/migrate.ts', 'scripts/build', 'scripts/render-livekit-config.ts', 'scripts/create-admin.ts'];
+  for (const input of inputs) {
     if (existsSync(path.join(root, input))) visit(path.join(root, input));
   }
   return newest;
@@ -32,7 +46,8 @@ function newestInput(root: string): number {
 /** Runs `npm run build` when .next/BUILD_ID is missing or older than the sources, or always with force. */
 export async function ensureBuild(root: string, env: Env, force: boolean): Promise<void> {
   const buildId = path.join(root, '.next', 'BUILD_ID');
-  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestInput(root);
+  const standalone = path.join(standaloneDir(root), 'server.mjs');
+  const stale = !existsSync(buildId) || !existsSync(standalone) || statSync(standalone).mtimeMs < newestInput(root);
   if (!force && !stale) {
     log('using the existing production build in .next/ (it is newer than the sources)');
     return;
@@ -42,22 +57,25 @@ export async function ensureBuild(root: string, env: Env, force: boolean): Promi
 }
 
 /** The production server (server.ts) on 127.0.0.1:port (added to `track` at once); resolves once /api/health answers 200. */
-export async function startApp(root: string, env: Env, port: number, logFile: string, track: Service[]): Promise<Service> {
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const service = startService('app server', tsx, ['server.ts', '--port', String(port), '--host', '127.0.0.1'], {
-    env,
-    logFile,
-    cwd: root,
-  });
+export async function startApp(root: string, env: Env, port: number, logFile: string, track: Service[], mode: AppMode = 'source'): Promise<Service> {
+  const args = ['--port', String(port), '--host', '127.0.0.1'];
+  const service =
+    mode === 'standalone'
+      ? startService('app server (standalone)', process.execPath, ['server.mjs', ...args], { env, logFile, cwd: standaloneDir(root) })
+      : startService('app server', path.join(root, 'node_modules', '.bin', 'tsx'), ['server.ts', ...args], { env, logFile, cwd: root });
   track.push(service);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 60_000, service });
   log(`app ready on http://127.0.0.1:${port}`);
   return service;
 }
 
-export async function createAdmin(root: string, env: Env, admin: { email: string; password: string; name: string }): Promise<void> {
+export async function createAdmin(root: string, env: Env, admin: { email: string; password: string; name: string }, mode: AppMode = 'source'): Promise<void> {
   log(`creating admin ${admin.email}`);
   // --opt=value: a random password may start with '-', which parseArgs would take for an option.
-  const args = ['run', 'admin:create', '--', `--email=${admin.email}`, `--password=${admin.password}`, `--name=${admin.name}`];
-  await mustRun('npm run admin:create', 'npm', args, env, root);
+  const opts = [`--email=${admin.email}`, `--password=${admin.password}`, `--name=${admin.name}`];
+  if (mode === 'standalone') {
+    await mustRun('node create-admin.mjs', process.execPath, ['create-admin.mjs', ...opts], env, standaloneDir(root));
+    return;
+  }
+  await mustRun('npm run admin:create', 'npm', ['run', 'admin:create', '--', ...opts], env, root);
 }

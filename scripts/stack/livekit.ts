@@ -33,11 +33,17 @@ export interface LocalLivekit {
   ingress?: { rtmpBaseUrl: string; whipBaseUrl: string };
 }
 
-/** Renders deploy/livekit.yaml for a loopback run and writes it (mode 600: it holds the secret). */
-export function writeLocalLivekitConfig(root: string, file: string, lk: LocalLivekit): void {
+/** Local stacks serve LiveKit's Prometheus metrics beside its signal port (7890 -> 7894). */
+export const livekitPrometheusPort = (signalPort: number) => signalPort + 4;
+
+/**
+ * deploy/livekit.yaml rendered for a loopback run: `vars` fill the template (by default
+ * local stand-ins for the production-only values; tests/integration/deploy-init.test.ts
+ * passes a generated deploy/.env), and this one override list replaces addresses and ports.
+ */
+export function renderLocalLivekitConfig(root: string, lk: LocalLivekit, vars?: Readonly<Record<string, string>>): string {
   const template = readFileSync(path.join(root, 'deploy', 'livekit.yaml'), 'utf8');
-  // Production-only values are filled with local stand-ins; the overrides below drop or replace them.
-  const vars = {
+  const standIns = {
     LIVEKIT_API_KEY: lk.apiKey,
     LIVEKIT_API_SECRET: lk.apiSecret,
     APP_URL: new URL(lk.webhookUrl).origin,
@@ -54,8 +60,14 @@ export function writeLocalLivekitConfig(root: string, file: string, lk: LocalLiv
     webhookUrl: lk.webhookUrl,
     dropTurn: true,
     ingress: lk.ingress,
+    prometheusPort: livekitPrometheusPort(lk.signalPort),
   };
-  writeFileSync(file, renderLivekitConfig(template, vars, overrides), { mode: 0o600 });
+  return renderLivekitConfig(template, vars ?? standIns, overrides);
+}
+
+/** Renders deploy/livekit.yaml for a loopback run and writes it (mode 600: it holds the secret). */
+export function writeLocalLivekitConfig(root: string, file: string, lk: LocalLivekit): void {
+  writeFileSync(file, renderLocalLivekitConfig(root, lk), { mode: 0o600 });
 }
 
 /**

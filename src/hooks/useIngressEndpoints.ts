@@ -37,6 +37,15 @@ export function useIngressEndpoints(channelId: string) {
     [channelId],
   );
 
+  /** Loads the inputs now: when an action finishes, its result shows at once instead of at the next poll. */
+  const reload = useCallback(async () => {
+    try {
+      setEndpoints((await listIngress(channelId)).endpoints);
+    } catch {
+      // The next poll tries again and shows its error.
+    }
+  }, [channelId]);
+
   /** 200: the new key; 202: LiveKit's side pending (the new key too, once it exists). Returns the action to follow. */
   const rotate = useCallback(async (id: string): Promise<ActionView> => {
     const body = await rotateIngress(id);
@@ -57,5 +66,5 @@ export function useIngressEndpoints(channelId: string) {
     return action;
   }, []);
 
-  return { endpoints, loadError, create, rotate, remove };
+  return { endpoints, loadError, create, rotate, remove, reload };
 }

@@ -65,6 +65,12 @@ export const envSchema = z.object({
   HLS_RETENTION_DAYS: z.coerce.number().int().min(HLS_RETENTION_DAYS_MIN).max(HLS_RETENTION_DAYS_MAX).default(7),
   /** WebRTC listeners in a channel's room before new listeners are sent to HLS. */
   HLS_LISTENER_THRESHOLD: z.coerce.number().int().min(0).default(100),
+  /** Prometheus metrics (GET /metrics) on this port, apart from the public app port; 0 turns them off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Interface of the metrics port: loopback, so only the host (Prometheus in compose) reads it. */
+  METRICS_BIND: z.string().min(1).default('127.0.0.1'),
+  /** Log level (pino): JSON lines in production, pretty in development. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 const STORAGE_KEYS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_BASE_URL'] as const;

@@ -34,7 +34,9 @@ test.describe('OBS over WHIP, DJ console to listener', () => {
     await djPage.goto(`/dj/${slug}`);
     const whip = djPage.getByTestId('obs-input-whip');
     await whip.getByTestId('obs-create-button').click();
-    await expect(whip.getByTestId('obs-server-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/w$/);
+    // Through the TLS proxy (`with-stack.ts --tls`) WHIP is https on LiveKit's domain, as in production.
+    const scheme = process.env.LIVEKIT_URL?.startsWith('wss:') ? 'https' : 'http';
+    await expect(whip.getByTestId('obs-server-url')).toHaveText(new RegExp(`^${scheme}://127\\.0\\.0\\.1:\\d+/w$`));
     const list = await djPage.request.get(`/api/livekit/ingress?channelId=${channelId}`);
     const endpoint = ((await list.json()) as { endpoints: IngressEndpoint[] }).endpoints.find((e) => e.inputType === 'whip');
     expect(endpoint).toBeDefined();

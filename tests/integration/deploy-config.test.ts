@@ -66,7 +66,8 @@ describe('deploy/docker-compose.yml', () => {
     const result = valid();
     expect(result.stderr).not.toMatch(/invalid|error/i);
     expect(result.status).toBe(0);
-    expect(Object.keys(services()).sort()).toEqual(['app', 'config', 'egress', 'ingress', 'livekit', 'redis']);
+    // prometheus and grafana belong to the "monitoring" profile (started only with --profile monitoring).
+    expect(Object.keys(services()).sort()).toEqual(['app', 'caddy', 'config', 'egress', 'grafana', 'ingress', 'livekit', 'prometheus', 'redis']);
   });
 
   it('is rejected by docker-compose when broken (the check is real)', () => {
@@ -82,8 +83,8 @@ describe('deploy/docker-compose.yml', () => {
     // livekit-server is built from source with our patch, by the test build's own script.
     expect(s.livekit?.image).toMatch(/:v1\.13\.5-nilstate$/);
     expect(s.livekit?.build?.dockerfile).toBe('deploy/livekit-server.Dockerfile');
-    for (const name of ['egress', 'ingress', 'redis']) expect(s[name]?.image).not.toMatch(/:latest$|^[^:]+$/);
-    for (const name of ['livekit', 'egress', 'ingress', 'app', 'redis']) expect(s[name]?.network_mode).toBe('host');
+    for (const name of ['egress', 'ingress', 'redis', 'caddy']) expect(s[name]?.image).not.toMatch(/:latest$|^[^:]+$/);
+    for (const name of ['livekit', 'egress', 'ingress', 'app', 'redis', 'caddy']) expect(s[name]?.network_mode).toBe('host');
     for (const name of ['livekit', 'egress', 'ingress']) {
       expect(s[name]?.depends_on?.config?.condition).toBe('service_completed_successfully');
     }

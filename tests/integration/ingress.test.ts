@@ -120,18 +120,24 @@ describe('OBS inputs through the API and the real ingress', () => {
     const info = await publisher(channelA.id, identity);
     expect(info?.name).toBe('DJ Obs');
     expect(audioTracks(info)[0]?.source).toBe(TrackSource.MICROPHONE);
-    // The guard narrows it to its audio: OBS's video never stays published. It acts on LiveKit's
-    // webhook, which can reach the app after the track shows (seen at load average 20+).
+    // OBS's video stays published as the camera, muted by the guard: nothing of it is forwarded, and
+    // the ingress session lives on. The guard acts on LiveKit's webhook, which can reach the app
+    // after the track shows (seen at load average 20+).
     await expect
       .poll(async () => (await publisher(channelA.id, identity))?.permission?.canPublishSources, { timeout: 10_000 })
-      .toEqual([TrackSource.MICROPHONE]);
-    await expect.poll(async () => (await publisher(channelA.id, identity))?.tracks.filter((t) => t.type === TrackType.VIDEO).length, { timeout: 10_000 }).toBe(0);
+      .toEqual([TrackSource.MICROPHONE, TrackSource.CAMERA]);
+    const video = async () => (await publisher(channelA.id, identity))?.tracks.filter((t) => t.type === TrackType.VIDEO) ?? [];
+    await expect.poll(async () => (await video()).map((t) => [t.source, t.muted]), { timeout: 10_000 }).toEqual([[TrackSource.CAMERA, true]]);
 
     const live = async () => (await anon.request<ChannelSummary>('GET', `/api/channels/${channelA.slug}`)).body.live;
     await expect.poll(async () => (await live()).onAir, { timeout: 10_000 }).toBe(true);
     expect((await live()).djName).toBe('DJ Obs');
     expect(await participants(channelB.id)).toEqual([]);
+    // Ingress v1.5.0 gave up a session ~10 s after LiveKit refused its video: this one stays.
+    const since = Date.now();
+    await expect.poll(() => hasExited(p) || Date.now() - since > 12_000, { timeout: 20_000, interval: 500 }).toBe(true);
     expect(hasExited(p)).toBe(false);
+    expect(audioTracks(await publisher(channelA.id, identity))).toHaveLength(1);
   });
 
   it('rotating the key ends the running push at once and refuses the old key', async () => {

@@ -70,10 +70,9 @@ describe('OBS in the green room', () => {
     await expect.poll(async () => (await ingress())?.enabled, { timeout: 6_000, interval: 200 }).toBe(true);
     const listed = await obs.dj.request<IngressListResponse>('GET', `/api/livekit/ingress?channelId=${channel.id}`);
     expect(listed.body.endpoints[0]?.availability).toMatchObject({ state: 'green_room', title: 'Green' });
-    // Audio only: an OBS push that also carries video can lose its ingress session when the
-    // guard's narrowing to the microphone wins the race against the ingress publishing the video
-    // track (ingress v1.5.0 gives up after 10 s); a separate, known problem (docs/obs.md).
-    const push = pushRtmp(created.body);
+    // With video, as OBS sends it: the video is kept published but muted, so the session lives
+    // (refusing it used to race the ingress publishing it, which then gave up after 10 s).
+    const push = pushRtmp(created.body, { video: true });
     cleanup.push(push);
     const held = async () => (await participant())?.tracks.find((t) => t.type === TrackType.AUDIO && t.muted) ?? null;
     await expect.poll(held, { timeout: boundary - Date.now() - 1_500, interval: 100 }).not.toBeNull();
@@ -105,6 +104,7 @@ describe('OBS in the green room', () => {
     const after = await participant();
     expect(after?.sid).toBe(before?.sid);
     expect(after?.tracks.filter((t) => t.type === TrackType.AUDIO && !t.muted)).toHaveLength(1);
+    expect(after?.tracks.filter((t) => t.type === TrackType.VIDEO).map((t) => t.muted), 'its video stays muted on air').toEqual([true]);
     expect((await ingress())?.state?.startedAt).toBe(session?.startedAt);
     expect(hasExited(push), push.log()).toBe(false);
     await stream.close();

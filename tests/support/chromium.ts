@@ -17,5 +17,7 @@ export function chromiumArgs(fakeMicWav: string): string[] {
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-audio-capture=${fakeMicWav}`,
     '--autoplay-policy=no-user-gesture-required',
+    // `with-stack.ts --tls`: accept certificates of this run's Caddy CA only (scripts/stack/caddy.ts).
+    ...(process.env.STACK_TLS_SPKI ? [`--ignore-certificate-errors-spki-list=${process.env.STACK_TLS_SPKI}`] : []),
   ];
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { IngressEndpoint } from '@/types/ingress';
+import { recordStreamKey } from '../../scripts/stack/log-secrets';
 
 /** An ffmpeg process pushing audio to an ingress as OBS would (FLV over RTMP, AAC stereo). */
 export type Push = { child: ChildProcess; exited: Promise<number | null>; log: () => string; stop: () => Promise<void> };
@@ -15,6 +16,8 @@ export type PushOptions = {
 
 /** Starts pushing to `${serverUrl}/${streamKey}` in real time until stopped. */
 export function pushRtmp(endpoint: Pick<IngressEndpoint, 'serverUrl' | 'streamKey'>, opts: PushOptions = {}): Push {
+  // The end-of-run log scan (scripts/with-stack.ts) looks for every key pushed to.
+  recordStreamKey(endpoint.streamKey);
   const lavfi = opts.lavfi ?? 'sine=frequency=1000:sample_rate=48000';
   const input = opts.file ? ['-stream_loop', '-1', '-re', '-i', opts.file] : ['-re', '-f', 'lavfi', '-i', lavfi];
   const args = ['-hide_banner', '-loglevel', 'warning', ...input];

@@ -24,11 +24,13 @@ export type ObsInputProps = {
   /** Both answer with the action that finishes LiveKit's side (null: nothing left to do). */
   onRotate: (id: string) => Promise<ActionView | null>;
   onRemove: (id: string) => Promise<ActionView | null>;
+  /** Called when a pending New key or removal finished in LiveKit (the new key exists now). */
+  onSettled?: () => void;
 };
 
 /** One OBS input (RTMP or WHIP): set it up, or show its server, key, state and actions. */
-export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove }: ObsInputProps) {
-  const status = usePendingAction();
+export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove, onSettled }: ObsInputProps) {
+  const status = usePendingAction(onSettled);
   const action = useApiAction(async (what: 'create' | 'rotate' | 'remove') => {
     if (what === 'create') return onCreate(input);
     if (!endpoint) return;

@@ -8,7 +8,7 @@ import { ObsInput } from './ObsInput';
 
 /** Broadcasting from OBS instead of the browser: the DJ's own inputs on this channel. */
 export function ObsPanel({ channelId }: { channelId: string }) {
-  const { endpoints, loadError, create, rotate, remove } = useIngressEndpoints(channelId);
+  const { endpoints, loadError, create, rotate, remove, reload } = useIngressEndpoints(channelId);
   return (
     <Card
       data-testid="obs-panel"
@@ -21,7 +21,7 @@ export function ObsPanel({ channelId }: { channelId: string }) {
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {INGRESS_INPUTS.map((input) => (
-            <ObsInput key={input} input={input} endpoint={endpointFor(endpoints, input)} onCreate={create} onRotate={rotate} onRemove={remove} />
+            <ObsInput key={input} input={input} endpoint={endpointFor(endpoints, input)} onCreate={create} onRotate={rotate} onRemove={remove} onSettled={reload} />
           ))}
         </div>
       )}

@@ -18,7 +18,7 @@ export function ObsSetupSteps({ input }: { input: IngressInputKind }) {
             <li>WHIP sends Opus straight from OBS: lower latency than RTMP.</li>
           </>
         )}
-        <li>Listeners hear audio only: any video OBS sends is dropped, so a small, low-bitrate canvas saves upload.</li>
+        <li>Listeners hear audio only: any video OBS sends is muted by the server and reaches nobody, so a small, low-bitrate canvas saves upload.</li>
         <li>Press Start Streaming. The channel goes on air under your name when the audio arrives.</li>
         <li>Keep the key secret: anyone who has it can broadcast as you. If it leaks, make a new key.</li>
       </ol>

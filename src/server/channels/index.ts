@@ -2,6 +2,6 @@
 // count of HLS listeners (whose live update streams are flagged).
 import 'server-only';
 export { MAX_STREAMS_PER_ADDRESS } from './hls-listener-registry';
-export { countHlsStream } from './hls-listeners';
+export { countHlsStream, hlsListenerCount } from './hls-listeners';
 export { channelExists, getChannelBySlug, listAdminChannels, listChannels } from './queries';
 export { createChannel, deleteChannel, updateChannel } from './service';

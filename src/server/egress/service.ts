@@ -6,6 +6,7 @@ import { processSingleton } from '../singleton';
 import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } from './broadcasts';
 import { startHlsEgress, stopHlsEgress } from './hls-egress';
 import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
+import { metrics } from '../metrics';
 
 // A process singleton: webhooks (route handlers) and the supervisor (the loop) queue on the same lock.
 const locks = processSingleton('egress.locks', () => new Map<string, Promise<unknown>>());
@@ -28,11 +29,13 @@ async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise
   try {
     const egressId = await startHlsEgress(channelRoom(row.channelId), row.storagePath, attempt);
     console.info(`[egress] started ${egressId} for broadcast ${row.id} (attempt ${attempt})`);
+    metrics.egress(attempt > 1 ? 'restart' : 'start');
     // Stamped after the call returns: a supervisor list taken before this cannot know the egress.
     return updateBroadcast(row.id, { egressId, attempt, egressStartedAt: new Date(), nextAttemptAt: null });
   } catch (err) {
     const failures = row.failures + 1;
     console.warn(`[egress] could not start attempt ${attempt} for broadcast ${row.id}: ${errorText(err)}`);
+    metrics.egress('failure');
     return updateBroadcast(row.id, {
       attempt,
       egressId: null,
@@ -67,6 +70,7 @@ async function execute(conf: StorageConfig, channelId: string, row: Broadcast | 
         break;
       case 'fail':
         console.warn(`[egress] ${step.egressId} failed (${step.reason}); failure ${step.failures}, retry at ${step.retryAt.toISOString()}`);
+        metrics.egress('failure');
         if (row) row = await updateBroadcast(row.id, { egressId: null, failures: step.failures, nextAttemptAt: step.retryAt, lastError: step.reason });
         break;
       case 'stop':
@@ -127,6 +131,7 @@ export async function egressEnded(egressId: string, error: string): Promise<void
     const failures = nextFailures(toOpenBroadcast(fresh), now);
     const reason = error || 'egress ended while on air';
     console.warn(`[egress] ${egressId} ended while on air (${reason}); failure ${failures}`);
+    metrics.egress('failure');
     await updateBroadcast(fresh.id, {
       egressId: null,
       failures,

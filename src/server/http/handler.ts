@@ -1,5 +1,6 @@
 import 'server-only';
 import { toErrorResponse } from './errors';
+import { runInRequest } from '../log';
 import { checkOrigin } from './origin';
 
 type RouteContext<P> = { params: Promise<P> };
@@ -12,14 +13,15 @@ type RouteContext<P> = { params: Promise<P> };
 export function handler<P = Record<string, never>>(
   fn: (req: Request, ctx: RouteContext<P>) => Promise<Response>,
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response> {
-  return async (req, ctx) => {
-    try {
-      checkOrigin(req);
-      return await fn(req, ctx);
-    } catch (err) {
-      return toErrorResponse(err);
-    }
-  };
+  return async (req, ctx) =>
+    runInRequest(req, async () => {
+      try {
+        checkOrigin(req);
+        return await fn(req, ctx);
+      } catch (err) {
+        return toErrorResponse(err);
+      }
+    });
 }
 
 export const json = (body: unknown, status = 200): Response =>

@@ -2,7 +2,7 @@ import 'server-only';
 import { TrackSource, TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
-import { getRoomService, setIngressEnabled, setTracksMuted } from '../livekit';
+import { getRoomService, obsInputPermission, setIngressEnabled, setTracksMuted } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
 import { holdWhenPublished } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
@@ -10,8 +10,8 @@ import { type PublishVerdict, ingressMayPublish } from './policy';
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
 const INGRESS_ID_ATTRIBUTE = 'ingress.ingressID';
 
-/** What an allowed OBS publisher may do: its audio, as the microphone source; OBS's video is dropped. */
-const ALLOWED = { canPublish: true, canPublishSources: [TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: true };
+/** What an allowed OBS publisher may do (its video is published, muted below). */
+const ALLOWED = obsInputPermission();
 /** Revoked: LiveKit unpublishes its tracks at once (listeners stop hearing it), and it may do nothing else. */
 const REVOKED = { canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false };
 
@@ -77,16 +77,19 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
       // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
       // In the green room the new audio track is muted first, before anything else: every ms counts.
       const track = verdict.heldUntil && event.track?.type === TrackType.AUDIO ? event.track.sid : null;
+      // OBS's video: kept published (see ALLOWED), muted so that nobody receives it.
+      const video = event.track?.type === TrackType.VIDEO ? event.track.sid : null;
+      const muted = [track, video].filter((sid): sid is string => sid !== null);
       const [info] = await Promise.all([
         getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName }),
-        track ? setTracksMuted(room, p.identity, [track], true) : undefined,
+        muted.length > 0 ? setTracksMuted(room, p.identity, muted, true) : undefined,
       ]);
       if (!verdict.heldUntil) return 'allowed';
       if (event.event === 'participant_joined') {
         // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
         void holdWhenPublished(room, p.identity, verdict.heldUntil).catch((err: unknown) => console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err));
       }
-      // Audio only: OBS's video track is on its way out (the microphone source alone is allowed).
+      // Any other audio track of this input is held too (its video is muted above).
       const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);
       await setTracksMuted(room, p.identity, others.map((t) => t.sid), true);
       return 'held';

@@ -1,6 +1,6 @@
 import { AudioCodec, IngressInfo, IngressState, TrackSource } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { createOptions, ingressAudio, INGRESS_AUDIO_BITRATE, toIngressStatus } from './options';
+import { createOptions, ingressAudio, ingressVideo, INGRESS_AUDIO_BITRATE, toIngressStatus } from './options';
 
 describe('ingress create options', () => {
   it('binds the key to one channel room and the DJ’s own ingress identity', () => {
@@ -28,6 +28,18 @@ describe('ingress create options', () => {
     expect(enc.value.bitrate).toBe(INGRESS_AUDIO_BITRATE);
   });
 });
+
+  it('asks for the smallest video there is, as the camera: it is published muted and never received', () => {
+    const video = ingressVideo();
+    expect(video.source).toBe(TrackSource.CAMERA);
+    const enc = video.encodingOptions;
+    if (enc.case !== 'options') throw new Error('expected custom encoding options, not a preset');
+    expect(enc.value.layers).toHaveLength(1);
+    expect(enc.value.layers[0]?.quality).toBe(0); // VideoQuality.LOW
+    expect((enc.value.layers[0]?.width ?? 0) * (enc.value.layers[0]?.height ?? 0)).toBeLessThanOrEqual(320 * 180);
+    expect(enc.value.frameRate).toBeLessThanOrEqual(10);
+    expect(createOptions('c1', 'u1', 'rtmp', 'DJ Ada', true).video?.source).toBe(TrackSource.CAMERA);
+  });
 
 describe('toIngressStatus', () => {
   const at = (status: number) => new IngressInfo({ state: new IngressState({ status }) });

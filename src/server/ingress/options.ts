@@ -5,7 +5,10 @@ import {
   IngressAudioOptions,
   IngressInput,
   type IngressInfo,
+  IngressVideoEncodingOptions,
+  IngressVideoOptions,
   TrackSource,
+  VideoCodec,
 } from 'livekit-server-sdk';
 import { channelRoom, ingressIdentity, type IngressInputKind } from '@/types/room';
 import type { IngressStatus } from '@/types/ingress';
@@ -29,6 +32,30 @@ export function ingressAudio(): IngressAudioOptions {
   });
 }
 
+/**
+ * OBS sends video unless told not to. It is published (refusing it ends the ingress session,
+ * see guard.ts) but muted and never received, so it is transcoded to the smallest layer there
+ * is: the ingress's default would encode three layers up to 720p for every OBS set.
+ */
+export const INGRESS_VIDEO_LAYER = { width: 160, height: 90, bitrate: 50_000, frameRate: 5 };
+
+export function ingressVideo(): IngressVideoOptions {
+  const { width, height, bitrate, frameRate } = INGRESS_VIDEO_LAYER;
+  return new IngressVideoOptions({
+    name: 'OBS video (not sent)',
+    source: TrackSource.CAMERA,
+    encodingOptions: {
+      case: 'options',
+      value: new IngressVideoEncodingOptions({
+        videoCodec: VideoCodec.H264_BASELINE,
+        frameRate,
+        // One layer; its quality is LOW, the proto default (the SDK does not re-export VideoQuality).
+        layers: [{ width, height, bitrate }],
+      }),
+    },
+  });
+}
+
 export const LIVEKIT_INPUT: Record<IngressInputKind, IngressInput> = {
   rtmp: IngressInput.RTMP_INPUT,
   whip: IngressInput.WHIP_INPUT,
@@ -45,6 +72,7 @@ export function createOptions(channelId: string, userId: string, input: IngressI
     enableTranscoding: true,
     enabled,
     audio: ingressAudio(),
+    video: ingressVideo(),
   };
 }
 

@@ -10,6 +10,7 @@ import { hostSentinel, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
 import { liveStateKnown, setLiveStateKnown } from './live-status';
 import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
+import { metrics } from '../metrics';
 
 function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant {
   const joined = Number(p.joinedAt ?? 0);
@@ -124,6 +125,7 @@ export async function superviseLiveState(): Promise<void> {
     const { corrected } = await reconcileLiveState();
     lastReconcile = now;
     if (corrected > 0) console.info(`[reconcile] corrected live state of ${corrected} channel(s)`);
+    metrics.reconcileRepairs(corrected);
     if (setLiveStateKnown(true)) {
       console.info('[reconcile] live state confirmed with LiveKit');
       wake(TASKS.ingress); // OBS inputs wait for a known state: supervise them now, not at their next step

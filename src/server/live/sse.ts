@@ -1,5 +1,6 @@
 import 'server-only';
 import { clientGroupKey, HttpError } from '../http';
+import { metrics } from '../metrics';
 import { subscribe } from './hub';
 import { holdEventStream, MAX_EVENT_STREAMS_PER_CLIENT } from './stream-caps';
 
@@ -19,6 +20,7 @@ export function sseResponse(req: Request, key: string, compute: () => Promise<un
     throw new HttpError(429, 'rate_limited', message, { 'retry-after': String(CAP_RETRY_SECONDS) });
   }
   const onClose = onOpen?.();
+  const counted = metrics.sseOpened(key === 'station' ? 'admin' : 'channel');
   const encoder = new TextEncoder();
   let off: (() => void) | undefined;
   let closed = false;
@@ -28,6 +30,7 @@ export function sseResponse(req: Request, key: string, compute: () => Promise<un
     closed = true;
     held();
     onClose?.();
+    counted();
   };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -1,6 +1,6 @@
 import { TrackSource } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { djGrant, djPermission, grantFor, listenerGrant, ttlFor } from './grants';
+import { djGrant, djPermission, grantFor, listenerGrant, obsInputPermission, ttlFor } from './grants';
 
 describe('listenerGrant', () => {
   it('subscribes only, hidden, without data or metadata rights', () => {
@@ -41,6 +41,15 @@ describe('green room and djPermission', () => {
     expect(on.canPublishSources).toEqual(grant.canPublishSources);
     // Off air (slot ended, kicked, green room): no attributes, name or metadata of their own either.
     expect(djPermission(false)).toEqual({ ...on, canPublish: false, canUpdateMetadata: false });
+  });
+});
+
+describe('obsInputPermission', () => {
+  it('lets an OBS input publish its audio and the video OBS sends, and nothing else', () => {
+    const p = obsInputPermission();
+    expect(p.canPublish).toBe(true);
+    expect(p.canPublishSources).toEqual([TrackSource.MICROPHONE, TrackSource.CAMERA]);
+    expect(p).toMatchObject({ canSubscribe: false, canPublishData: false, canUpdateMetadata: false });
   });
 });
 

@@ -59,3 +59,19 @@ export function djPermission(canPublish: boolean): Partial<ParticipantPermission
     hidden: false,
   };
 }
+
+/**
+ * An allowed OBS input's rights: its audio as the microphone, and the video OBS sends as the
+ * camera, which the ingress guard mutes at once (nothing of it is forwarded). Refusing the video
+ * instead races the ingress publishing it, and ingress v1.5.0 ends the whole session when it loses.
+ */
+export function obsInputPermission(): Partial<ParticipantPermission> {
+  return {
+    canPublish: true,
+    canPublishSources: [TrackSource.MICROPHONE, TrackSource.CAMERA],
+    canSubscribe: false,
+    canPublishData: false,
+    // The ingress sets no name or attributes itself; the server does (the DJ's name, the tempo).
+    canUpdateMetadata: false,
+  };
+}

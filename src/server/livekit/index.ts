@@ -4,6 +4,6 @@
 import 'server-only';
 export { isRoomNotHosted, setIngressEnabled, setTracksMuted } from './calls';
 export { getEgressClient, getIngressClient, getRoomService } from './clients';
-export { djPermission } from './grants';
+export { djPermission, obsInputPermission } from './grants';
 export { djIdentity, mintToken, signToken } from './tokens';
 export { verifyWebhook } from './webhook';

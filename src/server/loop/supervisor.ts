@@ -1,3 +1,6 @@
+import { outsideRequest } from '../log';
+import { metrics } from '../metrics';
+
 /**
  * One supervised design for all background work (live-state reconcile, slot
  * enforcement, later egress supervision). Each task runs a pass, says when it
@@ -91,7 +94,7 @@ export class Supervisor {
     }
     this.clock.clearTimeout(slot.timer);
     slot.timer = null;
-    void this.pass(slot);
+    void outsideRequest(() => this.pass(slot));
   }
 
   private schedule(slot: Slot, delayMs: number): void {
@@ -104,6 +107,7 @@ export class Supervisor {
     slot.running = true;
     slot.again = false;
     let delay = slot.task.maxIntervalMs;
+    const startedAt = this.clock.now();
     try {
       const next = await slot.task.run(new Date(this.clock.now()));
       if (next) delay = Math.min(delay, next.getTime() - this.clock.now() + BOUNDARY_SLACK_MS);
@@ -118,6 +122,7 @@ export class Supervisor {
       slot.lastError = message;
       delay = Math.min(delay, slot.task.retryMs);
     } finally {
+      metrics.loopPass(slot.task.name, (this.clock.now() - startedAt) / 1000, slot.failing);
       slot.passes += 1;
       slot.running = false;
     }

@@ -28,8 +28,8 @@ export async function publishViolation(event: WebhookEvent): Promise<Violation |
   const channelId = event.room?.name ? parseChannelRoom(event.room.name) : null;
   const { participant, track } = event;
   if (event.event !== 'track_published' || !channelId || !participant || !track) return null;
-  // OBS always sends video: the ingress guard (src/server/ingress) narrows an OBS input to its
-  // audio source, which drops the video and keeps the set on air; everyone else loses publishing.
+  // OBS sends video unless told not to: the ingress guard (src/server/ingress) keeps it published
+  // as the camera but muted, which keeps the set on air; everyone else loses publishing.
   if (track.type !== TrackType.AUDIO) return parseIngressIdentity(participant.identity) ? null : 'not-audio';
   return null;
 }

@@ -6,12 +6,13 @@ import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
-import { isRoomNotHosted, setTracksMuted, getRoomService, djPermission } from '../livekit';
+import { isRoomNotHosted, setTracksMuted, getRoomService, djPermission, obsInputPermission } from '../livekit';
 import { setTrackAudible } from '../live-state';
 import { TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
+import { metrics } from '../metrics';
 
 /**
  * At a handover the incoming DJ needs a few hundred ms to publish once allowed; the outgoing
@@ -96,6 +97,7 @@ async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
 }
 
 async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
+  metrics.enforcement(action.type);
   const room = channelRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {
@@ -107,8 +109,10 @@ async function apply(channelId: string, action: DjAction, rights: PublishRights)
     return;
   }
   const grant = action.type === 'grant';
+  // An OBS input keeps its video source: narrowing it would end the ingress session (grants.ts).
+  const obs = grant && parseIngressIdentity(action.identity) !== null;
   const info = await service.updateParticipant(room, action.identity, {
-    permission: djPermission(grant),
+    permission: obs ? obsInputPermission() : djPermission(grant),
     attributes: {
       [ACCESS_ATTRIBUTE]: grant ? 'on_air' : action.reason,
       [UNTIL_ATTRIBUTE]: grant && rights.current ? rights.current.end.toISOString() : '',

@@ -6,6 +6,8 @@ import { BODY_LIMITS, readBodyText, unauthorized } from '../http';
 import { guardIngressWebhook } from '../ingress';
 import { TASKS, wake } from '../loop';
 import { verifyWebhook } from '../livekit';
+import { logChannel } from '../log';
+import { metrics } from '../metrics';
 import { enforcePublishRules } from '../publishing';
 
 const OBS_TEMPO_EVENTS = new Set(['track_published', 'track_unpublished', 'participant_left', 'room_finished']);
@@ -21,12 +23,17 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   // The signature covers the exact bytes, so the body is read raw, never re-serialised.
   const rawBody = await readBodyText(req, BODY_LIMITS.webhook);
   const event = await verifyWebhook(rawBody, authorization);
-  if (!event) throw unauthorized('Invalid webhook signature.');
+  if (!event) {
+    metrics.webhook('unknown', 'invalid_signature');
+    throw unauthorized('Invalid webhook signature.');
+  }
+  logChannel(event.room?.name);
   // The ingress guard first (an OBS push without rights must lose them within 1 s): an OBS track it
   // holds muted in the green room is not on air, so the live state must know. A disabled account's
   // browser that joined with an old token is cut here too, not at the next enforcement pass.
   const [guard] = await Promise.all([guardIngressWebhook(event), refuseDisabledJoin(event)]);
   const result = await applyWebhookEvent(event, { held: guard === 'held' });
+  metrics.webhook(event.event, result);
   // Also on a redelivery: if enforcing failed the first time, LiveKit's retry tries again.
   await enforcePublishRules(event);
   // Egress start/stop runs after the response: starting one takes seconds, and

@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findSecrets, scanStackLogs, STREAM_KEYS_FILE } from './log-secrets';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'log-secrets-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('log secrets scan', () => {
+  it('names the file and the kind of secret, never the value', () => {
+    const found = findSecrets([{ name: 'app.log', text: 'x sk_AbCdEfGhIjKlMn y' }], { 'stream key': 'sk_AbCdEfGhIjKlMn', other: 'zzzzzzzzzzzzzzzz' });
+    expect(found).toEqual({ leaks: ['app.log: stream key'], known: [] });
+  });
+
+  it('ignores values too short to be a secret', () => {
+    expect(findSecrets([{ name: 'a.log', text: 'abc' }], { short: 'abc' })).toEqual({ leaks: [], known: [] });
+  });
+
+  it('scans *.log files in nested dirs with the recorded stream keys, and nothing else', () => {
+    mkdirSync(path.join(dir, 'egress'));
+    writeFileSync(path.join(dir, 'egress', 'handler.log'), 'pushing rtmp://x/live/Key1234567890abc\n');
+    writeFileSync(path.join(dir, 'notes.txt'), 'Key1234567890abc');
+    writeFileSync(path.join(dir, STREAM_KEYS_FILE), 'Key1234567890abc\n');
+    expect(scanStackLogs(dir, { secret: 'S'.repeat(40) })).toEqual({ leaks: ['egress/handler.log: stream key #1'], known: [] });
+  });
+
+  it('reports ingress v1.5.0\'s RTMP library lines as known, and a key anywhere else in that log as a leak', () => {
+    const rtmp = 'time="2026-12-03T08:36:37Z" level=info msg="FCPublish stream...: StreamName = Key1234567890abc" logger=ingress';
+    expect(findSecrets([{ name: 'ingress.log', text: `${rtmp}\n` }], { 'stream key #1': 'Key1234567890abc' })).toEqual({ leaks: [], known: ['ingress.log: stream key #1'] });
+    const other = `${rtmp}\nINFO ingress created {"streamKey": "Key1234567890abc"}\n`;
+    expect(findSecrets([{ name: 'ingress.log', text: other }], { 'stream key #1': 'Key1234567890abc' }).leaks).toEqual(['ingress.log: stream key #1']);
+    expect(findSecrets([{ name: 'ingress.log', text: rtmp.replace('Key1234567890abc', 'S'.repeat(40)) }], { LIVEKIT_API_SECRET: 'S'.repeat(40) }).leaks).toHaveLength(1);
+  });
+});
