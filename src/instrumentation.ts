@@ -5,5 +5,5 @@ export async function register(): Promise<void> {
   (await import('./server/log')).installConsoleBridge();
   const { startBackgroundLoop } = await import('./server/runtime');
   startBackgroundLoop();
-  (await import('./server/metrics')).startMetricsServer();
+  (await import('./server/metrics-server')).startMetricsServer();
 }

@@ -5,7 +5,7 @@ import { liveStateKnown } from '../live-state';
 import { hlsHealth, playlistFailing } from '../egress';
 import { getSupervisor } from '../loop';
 import { busyRatio, type CpuTimes, cpuTimes } from './host-cpu';
-import type { Metrics } from './registry';
+import type { Metrics } from '../metrics';
 
 let lastCpu: CpuTimes | null = null;
 

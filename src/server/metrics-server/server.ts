@@ -1,7 +1,7 @@
 import 'server-only';
 import { createServer, type Server } from 'node:http';
 import { getEnv } from '../env';
-import { getMetrics } from './registry';
+import { getMetrics } from '../metrics';
 
 const holder = globalThis as typeof globalThis & { __radioMetricsServer?: Server };
 
