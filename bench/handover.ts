@@ -12,7 +12,7 @@
  */
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { AccountSummary } from '../src/types/account';
-import type { TokenResponse } from '../src/types/broadcast';
+import type { TokenResponse } from '../src/types/room';
 import type { ChannelSummary } from '../src/types/channel';
 import { firstHeard, handoverGap, lastHeard, toneDj, toneListener } from '../tests/support/tone';
 import { apiCaller, signIn, uniqueSuffix } from './support/api';

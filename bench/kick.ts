@@ -16,7 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { ActionView } from '../src/types/action';
-import { ingressIdentity, type TokenResponse } from '../src/types/broadcast';
+import { ingressIdentity, type TokenResponse } from '../src/types/room';
 import type { ChannelSummary } from '../src/types/channel';
 import type { IngressEndpoint } from '../src/types/ingress';
 import { lastHeard, toneDj, toneListener } from '../tests/support/tone';

@@ -15,8 +15,9 @@
  */
 import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import type { AccountSummary } from '../src/types/account';
-import { ingressIdentity, type TokenResponse } from '../src/types/broadcast';
-import type { ChannelState, ChannelSummary } from '../src/types/channel';
+import { ingressIdentity, type TokenResponse } from '../src/types/room';
+import type { ChannelSummary } from '../src/types/channel';
+import type { ChannelState } from '../src/types/live';
 import type { IngressEndpoint } from '../src/types/ingress';
 import { hasExited, pushRtmp } from '../tests/support/obs';
 import { openStream } from '../tests/support/sse';

@@ -17,7 +17,7 @@ import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { decodeWav } from '../src/lib/wav';
 import { FrameFeeder } from '../src/server/bpm/obs-feed';
 import { parseTempoAttributes } from '../src/types/bpm';
-import { getBroadcastRoom, ingressIdentity, type TokenResponse } from '../src/types/broadcast';
+import { channelRoom, ingressIdentity, type TokenResponse } from '../src/types/room';
 import type { IngressEndpoint } from '../src/types/ingress';
 import { drumLoopWav } from '../tests/support/drums';
 import { type Push, pushRtmp } from '../tests/support/obs';
@@ -74,7 +74,7 @@ runBench('obs-tempo', async () => {
   const me = (await (await fetch(`${fx.appUrl}/api/auth/get-session`, { headers: { cookie } })).json()) as { user: { id: string } };
   const identity = ingressIdentity('rtmp', me.user.id);
   const rooms = new RoomServiceClient(requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
-  const ingress = async () => (await rooms.listParticipants(getBroadcastRoom(fx.channel.id)).catch(() => [])).find((p) => p.identity === identity);
+  const ingress = async () => (await rooms.listParticipants(channelRoom(fx.channel.id)).catch(() => [])).find((p) => p.identity === identity);
   const until = async (what: string, ok: () => Promise<boolean>, timeoutMs: number, stepMs = 100) => {
     const end = Date.now() + timeoutMs;
     while (!(await ok())) {

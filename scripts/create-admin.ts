@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   // Imported after .env is loaded: the server modules read the environment once.
-  const { createAccount } = await import('@/server/accounts/service');
+  const { createAccount } = await import('@/server/accounts');
   const account = await createAccount(parsed.data, 'admin');
   console.log(`Admin created: ${account.email} (${account.id})`);
 }

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { safeNextPath } from '@/lib/safe-next';
 import { getEnv } from '@/server/env';
-import { contentSecurityPolicy } from '@/server/http/security-headers';
+import { contentSecurityPolicy } from '@/server/http';
 
 /**
  * The CSP of every page, with a fresh nonce that Next reads from the request's

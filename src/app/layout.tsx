@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/SiteHeader';
-import { getCurrentUser } from '@/server/auth/session';
+import { getCurrentUser } from '@/server/auth';
 import './globals.css';
 
 const SITE_NAME = 'Live Radio';

@@ -1,5 +1,5 @@
 import { ChannelList } from '@/components/channels/ChannelList';
-import { listChannels } from '@/server/channels/queries';
+import { listChannels } from '@/server/channels';
 
 export const dynamic = 'force-dynamic';
 

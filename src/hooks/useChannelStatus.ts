@@ -1,6 +1,6 @@
 'use client';
 import { apiPaths } from '@/lib/api-client';
-import type { ChannelState } from '@/types/channel';
+import { type ChannelState, channelStateSchema } from '@/types/live';
 import { useEventStream } from './useEventStream';
 
 /**
@@ -10,6 +10,6 @@ import { useEventStream } from './useEventStream';
  */
 export function useChannelStatus(initial: ChannelState, hlsListener = false) {
   const { slug } = initial.channel;
-  const { data, stale } = useEventStream<ChannelState>(apiPaths.channelEvents(slug, hlsListener), apiPaths.channelState(slug), initial);
+  const { data, stale } = useEventStream(channelStateSchema, apiPaths.channelEvents(slug, hlsListener), apiPaths.channelState(slug), initial);
   return { state: data, channel: data.channel, error: stale };
 }

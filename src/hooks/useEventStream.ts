@@ -2,16 +2,18 @@
 import { useEffect, useState } from 'react';
 import { fetchJson } from '@/lib/api-client';
 import { reconnectDelay } from '@/lib/client/backoff';
+import type { z } from '@/types/zod';
 
 export type StreamStatus = 'connecting' | 'open' | 'fallback';
 
 /**
  * Live state pushed by a server-sent events stream (`event: state`), starting from the
- * server-rendered `initial`. EventSource reconnects by itself; when the stream fails
+ * server-rendered `initial`. Every state, streamed or polled, is parsed once here with `schema`
+ * (the stream's contract, src/types/live.ts); one that does not parse is dropped. EventSource reconnects by itself; when the stream fails
  * outright it is reopened with backoff, and meanwhile `fallbackUrl` is read every
  * `fallbackMs`, so the page keeps working without the stream.
  */
-export function useEventStream<T>(url: string, fallbackUrl: string, initial: T, fallbackMs = 5_000) {
+export function useEventStream<T>(schema: z.ZodType<T>, url: string, fallbackUrl: string, initial: T, fallbackMs = 5_000) {
   const [data, setData] = useState<T>(initial);
   const [status, setStatus] = useState<StreamStatus>('connecting');
   const [pollFailed, setPollFailed] = useState(false);
@@ -31,14 +33,16 @@ export function useEventStream<T>(url: string, fallbackUrl: string, initial: T, 
     const startPolling = () => {
       if (poll) return;
       const read = () =>
-        fetchJson<T>(fallbackUrl, { cache: 'no-store', signal: controller.signal }).then(
-          (next) => {
-            if (disposed) return;
-            setData(next);
-            setPollFailed(false);
-          },
-          () => !disposed && !controller.signal.aborted && setPollFailed(true),
-        );
+        fetchJson<unknown>(fallbackUrl, { cache: 'no-store', signal: controller.signal })
+          .then((body) => schema.parse(body))
+          .then(
+            (next) => {
+              if (disposed) return;
+              setData(next);
+              setPollFailed(false);
+            },
+            () => !disposed && !controller.signal.aborted && setPollFailed(true),
+          );
       void read();
       poll = setInterval(read, fallbackMs);
     };
@@ -48,7 +52,9 @@ export function useEventStream<T>(url: string, fallbackUrl: string, initial: T, 
         attempt = 0;
         setStatus('open');
         stopPolling();
-        setData(JSON.parse((event as MessageEvent<string>).data) as T);
+        const parsed = schema.safeParse(JSON.parse((event as MessageEvent<string>).data));
+        if (parsed.success) setData(parsed.data);
+        else console.warn('[live] dropped a state the stream contract does not describe:', parsed.error.message);
       });
       source.onerror = () => {
         if (disposed) return;
@@ -69,7 +75,7 @@ export function useEventStream<T>(url: string, fallbackUrl: string, initial: T, 
       clearTimeout(retry);
       stopPolling();
     };
-  }, [url, fallbackUrl, fallbackMs]);
+  }, [schema, url, fallbackUrl, fallbackMs]);
 
   /** `stale`: neither the stream nor the fallback reached the server lately. */
   return { data, status, stale: status === 'fallback' && pollFailed };

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import type { ActionView } from '@/types/action';
 import type { IngressEndpoint } from '@/types/ingress';
 import { ApiError, createIngress, listIngress, removeIngress, rotateIngress, startPolling } from '@/lib/api-client';

@@ -82,20 +82,3 @@ export const channelUpdateSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'Nothing to update');
 export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;
-
-/** A slot occurrence as channel pages show it (now / next). */
-export type ChannelSlotInfo = { title: string; start: string; end: string; hosts: string[] };
-
-/**
- * What a channel's live stream (server-sent events) carries. `extras` is where later
- * features add their own live values (BPM) without changing this shape.
- */
-export type ChannelState = {
-  channel: ChannelSummary;
-  now: ChannelSlotInfo | null;
-  next: ChannelSlotInfo | null;
-  extras: Record<string, unknown>;
-};
-
-/** The admin console's stream: every channel. */
-export type StationState = { channels: ChannelState[] };

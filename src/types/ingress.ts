@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { channelIdSchema, INGRESS_INPUTS } from './broadcast';
+import { channelIdSchema, INGRESS_INPUTS } from './room';
 import type { ActionResponse } from './action';
 
 /** OBS inputs: RTMP works with every OBS version, WHIP (lower latency) with OBS 30+. */

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
 import { envSchema } from '@/server/env.schema';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import type { ChannelLive, ChannelSummary } from '@/types/channel';
 import { AppClient, type ApiResult, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { scheduleNow } from '../support/schedule';

@@ -5,7 +5,7 @@ import { type ParticipantInfo, RoomServiceClient, TrackType } from 'livekit-serv
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '@/server/env.schema';
 import { parseTempoAttributes } from '@/types/bpm';
-import { getBroadcastRoom, ingressIdentity, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
+import { channelRoom, ingressIdentity, TEMPO_ANALYSER_IDENTITY } from '@/types/room';
 import type { IngressEndpoint } from '@/types/ingress';
 import { createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { drumLoopWav } from '../support/drums';
@@ -47,7 +47,7 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
     const res = await made.dj.request<IngressEndpoint>('POST', '/api/livekit/ingress', { channelId: channel.id, inputType: 'rtmp' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const identity = ingressIdentity('rtmp', made.account.id);
-    const participants = async (): Promise<ParticipantInfo[]> => roomService.listParticipants(getBroadcastRoom(channel.id)).catch(() => []);
+    const participants = async (): Promise<ParticipantInfo[]> => roomService.listParticipants(channelRoom(channel.id)).catch(() => []);
     const bpm = async () => parseTempoAttributes((await participants()).find((p) => p.identity === identity)?.attributes ?? {})?.bpm ?? 0;
     const analysers = async () => (await participants()).filter((p) => p.identity === TEMPO_ANALYSER_IDENTITY).length;
     const obs = async () => (await participants()).find((p) => p.identity === identity);
@@ -98,7 +98,7 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
     };
     await expect.poll(newAnalyser, { timeout: 30_000, interval: 200, message: 'a new analyser joins the restarted server' }).toBe(true);
     const analyserBack = Date.now();
-    await roomService.updateParticipant(getBroadcastRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
+    await roomService.updateParticipant(channelRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
     // A new analyser writes nothing before its lock (two disjoint windows agree, src/server/bpm/obs-lock-plan.ts).
     await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 25_000, interval: 200 }).toBeLessThanOrEqual(0.5);
     console.info(

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Room } from '@livekit/rtc-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '@/types/account';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
 import type { SlotDto } from '@/types/schedule';
 import { type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EgressClient, EgressStatus } from 'livekit-server-sdk';
 import type { Room } from '@livekit/rtc-node';
-import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { analyseSegment, egressJobs, publishTone, segmentUrls } from '../support/hls';
@@ -50,7 +50,7 @@ async function health(): Promise<{ code: number; body: HealthBody; mine: Playlis
 const egressHandlers = () => egressJobs(requireStackVar('STACK_DIR'));
 
 async function activeEgress(): Promise<string[]> {
-  const list = await egress.listEgress({ roomName: getBroadcastRoom(channel.id), active: true });
+  const list = await egress.listEgress({ roomName: channelRoom(channel.id), active: true });
   return list.filter((e) => e.status === EgressStatus.EGRESS_STARTING || e.status === EgressStatus.EGRESS_ACTIVE).map((e) => e.egressId);
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IngressClient, IngressInput, type ParticipantInfo, RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { type RemoteParticipant, type RemoteTrackPublication, type Room, RoomEvent } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBroadcastRoom, ingressIdentity, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, ingressIdentity, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { scheduleNow } from '../support/schedule';
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 describe('server-side guard on ingress publishers', () => {
   it('revokes an ingress the app did not hand out: a listener never has its audio for 1 s or more', async () => {
-    const room = getBroadcastRoom(channel.id);
+    const room = channelRoom(channel.id);
     const identity = ingressIdentity('rtmp', djId);
     // A real subscriber stands in for every listener: it records when the track appears and goes.
     const res = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { IngressClient, RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBroadcastRoom } from '@/types/broadcast';
+import { channelRoom } from '@/types/room';
 import type { ActionResponse } from '@/types/action';
 import type { IngressEndpoint } from '@/types/ingress';
 import { findGoPanic, logSize, readFrom } from '../../scripts/stack/livekit-log';
@@ -43,7 +43,7 @@ const livekitLog = () => path.join(process.env.STACK_DIR ?? '', 'livekit.log');
 
 /** LiveKit's state for the ingress behind a key: 1 buffering, 2 publishing (IngressState.Status). */
 async function statusOf(channelId: string, streamKey: string): Promise<number | undefined> {
-  const all = await ingressApi.listIngress({ roomName: getBroadcastRoom(channelId) });
+  const all = await ingressApi.listIngress({ roomName: channelRoom(channelId) });
   const info = all.find((i) => i.streamKey === streamKey);
   return info ? Number(info.state?.status ?? 0) : undefined;
 }

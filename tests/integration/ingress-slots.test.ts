@@ -4,7 +4,7 @@
 // it is on air, and at the slot end the server cuts it whether or not OBS keeps sending.
 import { IngressClient, RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBroadcastRoom, ingressIdentity } from '@/types/broadcast';
+import { channelRoom, ingressIdentity } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint } from '@/types/ingress';
 import { type AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
@@ -25,10 +25,10 @@ let channel: ChannelSummary;
 let endpoint: IngressEndpoint;
 
 const audioOf = async (identity: string) =>
-  ((await roomService.listParticipants(getBroadcastRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity)?.tracks ?? []).filter(
+  ((await roomService.listParticipants(channelRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity)?.tracks ?? []).filter(
     (t) => t.type === TrackType.AUDIO,
   ).length;
-const enabled = async () => (await ingressApi.listIngress({ roomName: getBroadcastRoom(channel.id) })).find((i) => i.streamKey === endpoint.streamKey)?.enabled;
+const enabled = async () => (await ingressApi.listIngress({ roomName: channelRoom(channel.id) })).find((i) => i.streamKey === endpoint.streamKey)?.enabled;
 const push = () => {
   const p = pushRtmp(endpoint);
   pushes.push(p);

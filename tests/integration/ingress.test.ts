@@ -1,6 +1,6 @@
 import { IngressClient, type ParticipantInfo, RoomServiceClient, TrackSource, TrackType } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBroadcastRoom, ingressIdentity } from '@/types/broadcast';
+import { channelRoom, ingressIdentity } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
@@ -25,7 +25,7 @@ let dj: AppClient;
 let djId: string;
 
 async function participants(channelId: string): Promise<ParticipantInfo[]> {
-  return roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
+  return roomService.listParticipants(channelRoom(channelId)).catch(() => []);
 }
 const publisher = async (channelId: string, identity: string) => (await participants(channelId)).find((p) => p.identity === identity);
 const audioTracks = (p: ParticipantInfo | undefined) => (p?.tracks ?? []).filter((t) => t.type === TrackType.AUDIO);
@@ -72,7 +72,7 @@ describe('OBS inputs through the API and the real ingress', () => {
     expect(again.body.id).toBe(endpoint.id);
     expect(again.body.streamKey).toBe(endpoint.streamKey);
 
-    const [info] = (await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) })).filter((i) => i.streamKey === endpoint.streamKey);
+    const [info] = (await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).filter((i) => i.streamKey === endpoint.streamKey);
     expect(info?.participantIdentity).toBe(ingressIdentity('rtmp', djId));
     expect(info?.participantName).toBe('DJ Obs');
     const audio = info?.audio?.encodingOptions;
@@ -178,7 +178,7 @@ describe('OBS inputs through the API and the real ingress', () => {
     const del = await dj.request('DELETE', `/api/livekit/ingress/${endpoint.id}`);
     // 204: gone in LiveKit too; 202: the input is gone here, the loop deletes LiveKit's ingress.
     expect([202, 204]).toContain(del.status);
-    const gone = async () => !(await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) })).some((i) => i.streamKey === endpoint.streamKey);
+    const gone = async () => !(await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).some((i) => i.streamKey === endpoint.streamKey);
     await expect.poll(gone, { timeout: 10_000 }).toBe(true);
     const refused = push(endpoint);
     await expect.poll(() => hasExited(refused), { timeout: JOIN_TIMEOUT }).toBe(true);
@@ -189,14 +189,14 @@ describe('OBS inputs through the API and the real ingress', () => {
   it('an input LiveKit lost (its Redis was reset) comes back with a new, working key', async () => {
     const made = await create(dj, channelA.id, 'whip');
     expect(made.status).toBe(201);
-    const [info] = (await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) })).filter((i) => i.streamKey === made.body.streamKey);
+    const [info] = (await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).filter((i) => i.streamKey === made.body.streamKey);
     await ingressApi.deleteIngress(info?.ingressId ?? '');
     const list = await dj.request<IngressListResponse>('GET', `/api/livekit/ingress?channelId=${channelA.id}`);
     expect(list.status).toBe(200);
     const back = list.body.endpoints.find((e) => e.inputType === 'whip');
     expect(back?.id).toBe(made.body.id);
     expect(back?.streamKey).not.toBe(made.body.streamKey);
-    const now = await ingressApi.listIngress({ roomName: getBroadcastRoom(channelA.id) });
+    const now = await ingressApi.listIngress({ roomName: channelRoom(channelA.id) });
     expect(now.find((i) => i.streamKey === back?.streamKey)?.participantIdentity).toBe(ingressIdentity('whip', djId));
     expect([202, 204]).toContain((await dj.request('DELETE', `/api/livekit/ingress/${made.body.id}`)).status);
   });
@@ -213,7 +213,7 @@ describe('OBS inputs through the API and the real ingress', () => {
     await expect.poll(async () => (await publisher(channelC.id, identity)) === undefined, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => hasExited(p), { timeout: 15_000 }).toBe(true);
     // The push can end (its participant removed) before the loop has deleted the ingress itself.
-    const keyKnown = async () => (await ingressApi.listIngress({ roomName: getBroadcastRoom(channelC.id) })).some((i) => i.streamKey === created.body.streamKey);
+    const keyKnown = async () => (await ingressApi.listIngress({ roomName: channelRoom(channelC.id) })).some((i) => i.streamKey === created.body.streamKey);
     await expect.poll(keyKnown, { timeout: 15_000 }).toBe(false);
   });
 });

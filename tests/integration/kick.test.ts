@@ -2,7 +2,7 @@ import { type ParticipantInfo, RoomServiceClient, TrackType } from 'livekit-serv
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResponse } from '@/types/action';
 import type { AuditListResponse } from '@/types/audit';
-import { getBroadcastRoom, ingressIdentity, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, ingressIdentity, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint } from '@/types/ingress';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
@@ -23,7 +23,7 @@ const JOIN_TIMEOUT = 25_000;
 /** The product's target: a kicked DJ is off air within this. */
 const KICK_TARGET_MS = 5_000;
 
-const participants = (channelId: string): Promise<ParticipantInfo[]> => roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
+const participants = (channelId: string): Promise<ParticipantInfo[]> => roomService.listParticipants(channelRoom(channelId)).catch(() => []);
 const audioOf = async (channelId: string, identity: string) =>
   ((await participants(channelId)).find((p) => p.identity === identity)?.tracks ?? []).filter((t) => t.type === TrackType.AUDIO).length;
 
@@ -55,7 +55,7 @@ describe('kick on an OBS (RTMP) publisher', () => {
     await expect.poll(() => audioOf(channel.id, identity), { timeout: JOIN_TIMEOUT }).toBe(1);
     await expect.poll(async () => (await anon.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 }).toBe(true);
     // LiveKit's participant name is not to be trusted: the audit must name the account.
-    await roomService.updateParticipant(getBroadcastRoom(channel.id), identity, { name: 'Somebody Else' });
+    await roomService.updateParticipant(channelRoom(channel.id), identity, { name: 'Somebody Else' });
 
     const t0 = Date.now();
     const kick = await admin.request<{ kicked: string[] } & ActionResponse>('POST', `/api/admin/channels/${channel.id}/kick`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Room } from '@livekit/rtc-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import { livekitPrometheusPort } from '../../scripts/stack/livekit';
 import { AppClient, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';

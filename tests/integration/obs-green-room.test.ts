@@ -5,8 +5,8 @@
 import { IngressClient, RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '@/server/env.schema';
-import { getBroadcastRoom, ingressIdentity, type TokenResponse } from '@/types/broadcast';
-import type { ChannelState } from '@/types/channel';
+import { channelRoom, ingressIdentity, type TokenResponse } from '@/types/room';
+import type { ChannelState } from '@/types/live';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
 import { AppClient, signedInAdmin } from '../support/app-client';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
@@ -53,8 +53,8 @@ describe('OBS in the green room', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.availability).toMatchObject({ state: 'refused', reason: 'no_slot' });
     const identity = ingressIdentity('rtmp', obs.account.id);
-    const ingress = async () => (await ingressApi.listIngress({ roomName: getBroadcastRoom(channel.id) })).find((i) => i.streamKey === created.body.streamKey);
-    const participant = async () => (await roomService.listParticipants(getBroadcastRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity);
+    const ingress = async () => (await ingressApi.listIngress({ roomName: channelRoom(channel.id) })).find((i) => i.streamKey === created.body.streamKey);
+    const participant = async () => (await roomService.listParticipants(channelRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity);
 
     const boundary = wholeSecondIn(LEAD_MS).getTime();
     await addSlot(admin, channel.id, [out.account.id], new Date(boundary - 60_000), 60, 'Before');

@@ -5,7 +5,7 @@ import { type ParticipantInfo, RoomServiceClient, TrackType } from 'livekit-serv
 import type { Room } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTempoAttributes } from '@/types/bpm';
-import { getBroadcastRoom, ingressIdentity, TEMPO_ANALYSER_IDENTITY, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, ingressIdentity, TEMPO_ANALYSER_IDENTITY, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import type { IngressEndpoint } from '@/types/ingress';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
@@ -35,7 +35,7 @@ let djId: string;
 let push: Push | undefined;
 let listener: Room | undefined;
 
-const participants = async (): Promise<ParticipantInfo[]> => roomService.listParticipants(getBroadcastRoom(channel.id)).catch(() => []);
+const participants = async (): Promise<ParticipantInfo[]> => roomService.listParticipants(channelRoom(channel.id)).catch(() => []);
 const live = async () => (await anon.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live;
 
 beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('server-side tempo of an OBS set', () => {
     }
 
     // A value the analyser did not write (here the test's) is replaced with its own at the next estimate.
-    await roomService.updateParticipant(getBroadcastRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
+    await roomService.updateParticipant(channelRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
     await expect
       .poll(async () => Math.abs((parseTempoAttributes((await participants()).find((p) => p.identity === identity)?.attributes ?? {})?.bpm ?? 0) - TEMPO), {
         timeout: 5_000,

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import { type AppClient, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishVideo } from '../support/livekit-peer';
 import { addSlot, channelWithDjs, wholeSecondIn } from '../support/schedule';

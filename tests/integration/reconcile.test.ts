@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { joinRoom } from '../support/livekit-peer';
@@ -57,7 +57,7 @@ describe('live state reconciliation against LiveKit', () => {
       event: 'participant_left',
       id: randomUUID(),
       createdAt: String(Math.floor(Date.now() / 1000)),
-      room: { name: getBroadcastRoom(channel.id) },
+      room: { name: channelRoom(channel.id) },
       participant: { sid: listener.localParticipant!.sid, identity: res.body.identity },
     });
     await deliver(left);

@@ -1,6 +1,6 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, type TokenResponse } from '@/types/room';
 import { AppClient, signedInAdmin } from '../support/app-client';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
@@ -18,7 +18,7 @@ async function token(client: AppClient, channelId: string): Promise<TokenRespons
   return res.body;
 }
 async function serverDj(channelId: string, identity: string) {
-  const list = await roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
+  const list = await roomService.listParticipants(channelRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
 }const setup = (prefix: string, djNames: string[]) => channelWithDjs(admin, prefix, djNames);
 

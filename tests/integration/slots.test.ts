@@ -1,7 +1,7 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditListResponse } from '@/types/audit';
-import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { publishAudio } from '../support/livekit-peer';
@@ -24,7 +24,7 @@ async function token(client: AppClient, channelId: string, role: 'dj' | 'listene
   return res.body;
 }
 async function serverDj(channelId: string, identity: string) {
-  const list = await roomService.listParticipants(getBroadcastRoom(channelId)).catch(() => []);
+  const list = await roomService.listParticipants(channelRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
 }
 const setup = (prefix: string, djNames: string[]) => channelWithDjs(admin, prefix, djNames);

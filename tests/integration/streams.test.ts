@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import type { TokenResponse } from '@/types/broadcast';
-import type { ChannelState, StationState } from '@/types/channel';
+import type { TokenResponse } from '@/types/room';
+import type { ChannelState, StationState } from '@/types/live';
 import { MAX_STREAMS_PER_ADDRESS } from '@/server/channels/hls-listener-registry';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { joinRoom } from '../support/livekit-peer';

@@ -1,7 +1,7 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import { getBroadcastRoom, type TokenResponse } from '@/types/broadcast';
+import { channelRoom, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio, TrackSource } from '../support/livekit-peer';
@@ -22,7 +22,7 @@ async function token(client: AppClient, role: 'dj' | 'listener'): Promise<TokenR
 }
 
 async function serverSide(identity: string) {
-  const participants = await roomService.listParticipants(getBroadcastRoom(channel.id));
+  const participants = await roomService.listParticipants(channelRoom(channel.id));
   const found = participants.find((p) => p.identity === identity);
   if (!found) throw new Error(`${identity} is not in the room on the server`);
   return found;
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('tokens from the API on the real LiveKit server', () => {
   it('issues a listener token for the channel room', async () => {
     const body = await token(new AppClient(), 'listener');
-    expect(body.room).toBe(getBroadcastRoom(channel.id));
+    expect(body.room).toBe(channelRoom(channel.id));
     expect(body.serverUrl).toBe(env.LIVEKIT_URL);
     expect(body.identity).toMatch(/^listener-/);
   });

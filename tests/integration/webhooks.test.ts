@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { scheduleNow } from '../support/schedule';

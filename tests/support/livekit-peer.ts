@@ -10,7 +10,7 @@ import {
   VideoFrame,
   VideoSource,
 } from '@livekit/rtc-node';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 
 /** A real LiveKit participant (the Rust SDK through rtc-node) joined with a token from our API. */
 export async function joinRoom(token: TokenResponse): Promise<Room> {

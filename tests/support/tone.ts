@@ -2,7 +2,7 @@
 // sine tone (each DJ its own frequency) and a listener that stamps every received 10 ms
 // frame with the tones it contains, so the received audio tells a gap from an overlap.
 import { AudioFrame, AudioSource, AudioStream, LocalAudioTrack, type RemoteTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 
 const RATE = 48_000;

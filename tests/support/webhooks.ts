@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
-import { getBroadcastRoom } from '@/types/broadcast';
+import { channelRoom } from '@/types/room';
 import { stackEnv } from './stack-env';
 
 /** Signs a webhook body the way LiveKit does: a JWT from the API key whose sha256 claim covers the body. */
@@ -19,7 +19,7 @@ export function trackPublishedBody(channelId: string, eventId: string, djName: s
     event: 'track_published',
     id: eventId,
     createdAt: String(Math.floor(createdAtMs / 1000)),
-    room: { sid: 'RM_test', name: getBroadcastRoom(channelId) },
+    room: { sid: 'RM_test', name: channelRoom(channelId) },
     participant: { sid: `PA_${eventId}`, identity: `dj-${eventId}`, name: djName },
     track: { sid: `TR_${eventId}`, type: 'AUDIO', source: 'MICROPHONE' },
   });

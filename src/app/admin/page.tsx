@@ -1,7 +1,7 @@
 import { AdminDashboard } from '@/components/admin/AdminDashboard';
-import { listAccounts } from '@/server/accounts/service';
-import { requireUser } from '@/server/auth/session';
-import { listAdminChannels } from '@/server/channels/queries';
+import { listAccounts } from '@/server/accounts';
+import { requireUser } from '@/server/auth';
+import { listAdminChannels } from '@/server/channels';
 import { getEnv } from '@/server/env';
 import { stationState } from '@/server/live';
 

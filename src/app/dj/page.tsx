@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { PastSetsLinks } from '@/components/tempo/PastSetsLinks';
 import { ChannelList } from '@/components/channels/ChannelList';
-import { requireUser } from '@/server/auth/session';
+import { requireUser } from '@/server/auth';
 import { channelsWithSets } from '@/server/bpm';
-import { listChannels } from '@/server/channels/queries';
+import { listChannels } from '@/server/channels';
 import { upcomingForDj } from '@/server/schedule';
 import { UpcomingSlots } from '@/components/schedule/UpcomingSlots';
 

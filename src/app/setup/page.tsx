@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { SetupForm } from '@/components/account/SetupForm';
-import { hasAnyAdmin } from '@/server/accounts/service';
+import { hasAnyAdmin } from '@/server/accounts';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/account/SignInForm';
 import { safeNextPath } from '@/lib/safe-next';
-import { hasAnyAdmin } from '@/server/accounts/service';
-import { getCurrentUser } from '@/server/auth/session';
+import { hasAnyAdmin } from '@/server/accounts';
+import { getCurrentUser } from '@/server/auth';
 
 export const dynamic = 'force-dynamic';
 

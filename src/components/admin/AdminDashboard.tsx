@@ -2,7 +2,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { AccountSummary } from '@/types/account';
-import type { AdminChannel, StationState } from '@/types/channel';
+import type { AdminChannel } from '@/types/channel';
+import type { StationState } from '@/types/live';
 import { AccountManager } from './AccountManager';
 import { AuditLog } from './AuditLog';
 import { LiveConsole } from './LiveConsole';

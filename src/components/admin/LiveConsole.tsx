@@ -9,7 +9,7 @@ import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { useEventStream } from '@/hooks/useEventStream';
 import { apiPaths, kickChannel } from '@/lib/api-client';
-import type { ChannelSlotInfo, StationState } from '@/types/channel';
+import { type ChannelSlotInfo, type StationState, stationStateSchema } from '@/types/live';
 import { ActionStatus } from './ActionStatus';
 
 const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
@@ -17,7 +17,7 @@ const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
 
 /** Every channel live (pushed by the server): on air, who, since, listeners, current and next slot, Kick. */
 export function LiveConsole({ initial }: { initial: StationState }) {
-  const { data, stale } = useEventStream<StationState>(apiPaths.admin.events(), apiPaths.admin.state(), initial);
+  const { data, stale } = useEventStream(stationStateSchema, apiPaths.admin.events(), apiPaths.admin.state(), initial);
   const status = usePendingAction();
   const kick = useApiAction(async (channelId: string, name: string) => {
     if (!window.confirm(`Take ${name} off air? They cannot publish here again until their slot ends.`)) return;

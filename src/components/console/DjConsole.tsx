@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import type { ChannelState } from '@/types/channel';
+import type { ChannelState } from '@/types/live';
 import type { Problem } from '@/lib/client/publishing/problems';
 import { Button } from '@/components/ui/Button';
 import { buttonClasses } from '@/components/ui/button-styles';

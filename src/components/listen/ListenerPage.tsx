@@ -1,7 +1,7 @@
 'use client';
 import { RoomContext } from '@livekit/components-react';
 import { useState } from 'react';
-import type { ChannelState } from '@/types/channel';
+import type { ChannelState } from '@/types/live';
 import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
@@ -24,7 +24,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
   const stream = useListenerPlayer(channel, setHlsListener);
   // In the room: the DJ's attributes. Otherwise (HLS, not playing yet): the tempo the server
   // relays on the channel's live stream, with the pulse shifted by the HLS player's delay.
-  const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras, stream.hlsDelayMs);
+  const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras.tempo, stream.hlsDelayMs);
   const { live } = channel;
 
   return (

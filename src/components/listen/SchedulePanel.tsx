@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { Card } from '@/components/ui/Card';
 import { apiPaths } from '@/lib/api-client/paths';
-import type { ChannelSlotInfo } from '@/types/channel';
+import type { ChannelSlotInfo } from '@/types/live';
 import type { OccurrenceDto } from '@/types/schedule';
 import { timeRange } from '@/components/schedule/week';
 

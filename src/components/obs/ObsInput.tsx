@@ -6,7 +6,7 @@ import { ingressBadge, ingressStatusText } from '@/lib/client/ingress-endpoints'
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import type { ActionView } from '@/types/action';
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import { type IngressEndpoint, maskStreamKey } from '@/types/ingress';
 import { ActionStatus } from '@/components/admin/ActionStatus';
 import { CopyField } from './CopyField';

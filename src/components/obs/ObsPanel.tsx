@@ -3,7 +3,7 @@ import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
 import { endpointFor } from '@/lib/client/ingress-endpoints';
 import { useIngressEndpoints } from '@/hooks/useIngressEndpoints';
-import { INGRESS_INPUTS } from '@/types/broadcast';
+import { INGRESS_INPUTS } from '@/types/room';
 import { ObsInput } from './ObsInput';
 
 /** Broadcasting from OBS instead of the browser: the DJ's own inputs on this channel. */

@@ -1,4 +1,4 @@
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 
 /** Where each value goes in OBS, for the input the DJ is looking at. */
 export function ObsSetupSteps({ input }: { input: IngressInputKind }) {

@@ -1,12 +1,12 @@
 import type { ActionResponse } from '@/types/action';
-import type { BroadcastRole, IngressInputKind, TokenRequest, TokenResponse } from '@/types/broadcast';
+import type { RoomRole, IngressInputKind, TokenRequest, TokenResponse } from '@/types/room';
 import type { IngressCreateRequest, IngressEndpoint, IngressListResponse, IngressRotateResponse } from '@/types/ingress';
 import { fetchJson } from './fetch-json';
 import { apiPaths } from './paths';
 import { getJson, sendJson } from './request';
 
 /** A fresh LiveKit token; never cached, because listener tokens are short-lived. */
-export function fetchToken(channelId: string, role: BroadcastRole, signal?: AbortSignal): Promise<TokenResponse> {
+export function fetchToken(channelId: string, role: RoomRole, signal?: AbortSignal): Promise<TokenResponse> {
   const body: TokenRequest = { channelId, role };
   return fetchJson<TokenResponse>(apiPaths.token(), { method: 'POST', body: JSON.stringify(body), cache: 'no-store', signal });
 }

@@ -1,4 +1,4 @@
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import type { IngressAvailability, IngressEndpoint, IngressStatus } from '@/types/ingress';
 
 export type IngressBadge = { state: IngressStatus | 'refused' | 'green_room'; label: string; tone: 'neutral' | 'live' | 'warning' | 'danger' };

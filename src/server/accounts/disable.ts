@@ -1,12 +1,9 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import { djUserId, getBroadcastRoom, ingressIdentity, INGRESS_INPUTS, parseBroadcastRoom, participantKind } from '@/types/broadcast';
-import type { ActionRow } from '../actions/store';
-import { getDb } from '../db/client';
-import { setEnabled } from '../ingress/guard';
-import { getRoomService } from '../livekit/clients';
-import { djPermission } from '../livekit/grants';
-import { djIdentity } from '../livekit/tokens';
+import { djUserId, channelRoom, ingressIdentity, INGRESS_INPUTS, parseChannelRoom, participantKind } from '@/types/room';
+import type { ActionRow } from '../actions';
+import { getDb } from '../db';
+import { setIngressEnabled, getRoomService, djPermission, djIdentity } from '../livekit';
 
 const gone = (err: unknown) => (err as { status?: unknown }).status === 404 || /not.?found|does not exist/i.test(String(err));
 
@@ -34,10 +31,10 @@ export async function finishDisable(action: ActionRow): Promise<void> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { banned: true } });
   if (user && user.banned !== true) return;
   const rows = await getDb().ingressEndpoint.findMany({ where: { userId }, select: { ingressId: true } });
-  await Promise.all(rows.map((r) => setEnabled(r.ingressId, false).catch((err: unknown) => (gone(err) ? undefined : Promise.reject(err)))));
+  await Promise.all(rows.map((r) => setIngressEnabled(r.ingressId, false).catch((err: unknown) => (gone(err) ? undefined : Promise.reject(err)))));
   const rooms = new Set((await getRoomService().listRooms()).map((r) => r.name));
   const channels = await getDb().channel.findMany({ select: { id: true } });
-  const present = channels.map((c) => getBroadcastRoom(c.id)).filter((room) => rooms.has(room));
+  const present = channels.map((c) => channelRoom(c.id)).filter((room) => rooms.has(room));
   await Promise.all(present.flatMap((room) => identitiesOf(userId).map((identity) => cut(room, identity))));
 }
 
@@ -50,7 +47,7 @@ export async function refuseDisabledJoin(event: WebhookEvent): Promise<boolean> 
   const identity = event.participant?.identity ?? '';
   const room = event.room?.name ?? '';
   const userId = participantKind(identity) === 'dj' ? djUserId(identity) : null;
-  if (!userId || !parseBroadcastRoom(room) || identity !== djIdentity(userId)) return false;
+  if (!userId || !parseChannelRoom(room) || identity !== djIdentity(userId)) return false;
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { banned: true } });
   if (user && user.banned !== true) return false;
   await cut(room, identity).catch((err: unknown) => console.warn('[accounts] could not cut a disabled DJ:', err instanceof Error ? err.message : err));

@@ -1,13 +1,12 @@
 import 'server-only';
-import type { AccountInput, AccountSummary, Role } from '@/types/account';
-import { roleSchema } from '@/types/account';
-import { getAuth } from '../auth/auth';
-import { getDb } from '../db/client';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { type AccountInput, type AccountSummary, type Role, roleSchema } from '@/types/account';
+import { getAuth } from '../auth';
+import { getDb } from '../db';
+import { badRequest, conflict, notFound } from '../http';
 import { deleteEndpointsOf } from '../ingress';
-import { removeFromAllChannels } from '../livekit/participants';
-import { djIdentity } from '../livekit/tokens';
-import { type ActionRow, recordAction, settle } from '../actions/store';
+import { removeFromAllChannels } from './participants';
+import { djIdentity } from '../livekit';
+import { type ActionRow, recordAction, settle } from '../actions';
 import { audit } from '../audit';
 import { TASKS, wake } from '../loop';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { ActionKind, ActionState, ActionView } from '@/types/action';
-import { getDb } from '../db/client';
-import type { PendingAction } from '../db/generated/client';
+import { getDb, type PendingAction } from '../db';
 import { TASKS, wake } from '../loop';
-import { notFound } from '../http/errors';
+import { notFound } from '../http';
+import { processSingleton } from '../singleton';
 import { settleBudgetMs } from './retry-plan';
 
 export type ActionRow = PendingAction;
@@ -44,8 +44,9 @@ export async function recordAction(input: ActionInput): Promise<ActionRow> {
   return row;
 }
 
-// Requests waiting for the loop to finish an action (one process; a request that misses the news still reads the row).
-const waiters = new Map<string, Set<() => void>>();
+// Requests waiting for the loop to finish an action: a process singleton, since requests wait in
+// route handlers and the loop settles in instrumentation (a request that misses the news still reads the row).
+const waiters = processSingleton('actions.waiters', () => new Map<string, Set<() => void>>());
 
 /** Called by the task when an attempt ends, whatever its outcome. */
 export function notifySettled(id: string): void {

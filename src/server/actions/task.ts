@@ -1,20 +1,16 @@
 import 'server-only';
 import type { ActionKind } from '@/types/action';
-import { finishDisable } from '../accounts/disable';
-import { getDb } from '../db/client';
-import { finishRemove, finishRotate } from '../ingress/actions';
+import { getDb } from '../db';
 import { type LoopTask, TASKS, wake } from '../loop';
-import { finishKick } from '../schedule/kick';
 import { afterFailure, plainMessage } from './retry-plan';
 import { type ActionRow, notifySettled } from './store';
 
-/** Each kind's LiveKit side. Every one is idempotent: running it twice (a retry after a lost answer) is harmless. */
-const HANDLERS: Record<ActionKind, (row: ActionRow) => Promise<void>> = {
-  kick: finishKick,
-  disable: finishDisable,
-  rotate: finishRotate,
-  remove: finishRemove,
-};
+/**
+ * Each kind's LiveKit side, owned by its area and handed in by the composition root
+ * (src/server/runtime), so this area depends on none of them. Every one must be idempotent:
+ * running it twice (a retry after a lost answer) is harmless.
+ */
+export type ActionHandlers = Record<ActionKind, (row: ActionRow) => Promise<void>>;
 
 /** One attempt may not hold an action forever (a LiveKit that accepts connections but does not answer). */
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -31,10 +27,10 @@ function withTimeout(work: Promise<void>, ms: number): Promise<void> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function attempt(row: ActionRow): Promise<void> {
+async function attempt(handlers: ActionHandlers, row: ActionRow): Promise<void> {
   const attempts = row.attempts + 1;
   try {
-    await withTimeout(HANDLERS[row.kind as ActionKind](row), ATTEMPT_TIMEOUT_MS);
+    await withTimeout(handlers[row.kind as ActionKind](row), ATTEMPT_TIMEOUT_MS);
     await getDb().pendingAction.update({ where: { id: row.id }, data: { status: 'done', attempts, lastError: '' } });
   } catch (err) {
     const next = afterFailure(attempts, new Date());
@@ -48,7 +44,7 @@ async function attempt(row: ActionRow): Promise<void> {
  * One pass: starts every due action not already running (without waiting for them) and says
  * when the next one is due. Each finished attempt wakes the task again.
  */
-export async function runDueActions(now: Date): Promise<Date | null> {
+export async function runDueActions(handlers: ActionHandlers, now: Date): Promise<Date | null> {
   const due = await getDb().pendingAction.findMany({
     where: { status: 'pending', nextAttemptAt: { lte: now }, id: { notIn: [...inFlight] } },
     orderBy: { createdAt: 'asc' },
@@ -56,7 +52,7 @@ export async function runDueActions(now: Date): Promise<Date | null> {
   });
   for (const row of due) {
     inFlight.add(row.id);
-    void attempt(row)
+    void attempt(handlers, row)
       .catch((err: unknown) => console.warn('[actions] could not record an attempt:', plainMessage(err)))
       .finally(() => {
         inFlight.delete(row.id);
@@ -73,6 +69,6 @@ export async function runDueActions(now: Date): Promise<Date | null> {
 }
 
 /** Pending admin actions as a task of the one background loop: woken by every request that records one. */
-export function actionsTask(): LoopTask {
-  return { name: TASKS.actions, maxIntervalMs: SAFETY_INTERVAL_MS, retryMs: 1_000, run: runDueActions };
+export function actionsTask(handlers: ActionHandlers): LoopTask {
+  return { name: TASKS.actions, maxIntervalMs: SAFETY_INTERVAL_MS, retryMs: 1_000, run: (now) => runDueActions(handlers, now) };
 }

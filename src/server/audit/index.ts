@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AuditAction, AuditEntryDto, AuditQuery } from '@/types/audit';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 
 export type AuditActor = { id: string; name: string } | null;
 

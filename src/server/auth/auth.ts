@@ -5,7 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import { CLIENT_IP_HEADER } from '@/lib/client-address';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
 
 /** Account fields only an admin may change: listeners see the name the admin set. */

@@ -1,8 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { type Role, roleSchema } from '@/types/account';
-import { forbidden, unauthorized } from '../http/errors';
+import { forbidden, unauthorized } from '../http';
 import { getAuth } from './auth';
 
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
@@ -26,7 +25,10 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
 export async function requireUser(roles: Role[], nextPath: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user || !roles.includes(user.role)) {
-    redirect(`/sign-in?next=${encodeURIComponent(nextPath)}${user ? '&denied=1' : ''}`);
+    // Imported here, not at the top: next/navigation needs React's server build, which scripts
+    // reaching this area through its entry (npm run admin:create) run without.
+    const { redirect } = await import('next/navigation');
+    return redirect(`/sign-in?next=${encodeURIComponent(nextPath)}${user ? '&denied=1' : ''}`);
   }
   return user;
 }

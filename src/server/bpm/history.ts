@@ -1,10 +1,9 @@
 import 'server-only';
 import type { BroadcastSummary, TempoPointDto } from '@/types/tempo';
-import type { CurrentUser } from '../auth/session';
-import { getDb } from '../db/client';
-import type { Broadcast } from '../db/generated/client';
+import type { CurrentUser } from '../auth';
+import { getDb, type Broadcast } from '../db';
 import { parseHosts } from '../egress';
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../http';
 
 /** Sets listed on the past-sets page: the most recent ones. */
 const RECENT_BROADCASTS = 50;

@@ -4,5 +4,5 @@
 // those attributes for sets without a browser console.
 import 'server-only';
 export { broadcastTempo, channelForSets, channelsWithSets, listBroadcasts } from './history';
-export { obsTempoTask, superviseObsTempo } from './obs-task';
-export { currentTempo, tempoTask } from './task';
+export { currentTempo } from './relay';
+export { obsTempoTask, tempoTask } from './task';

@@ -1,15 +1,14 @@
 import 'server-only';
 import type { LiveTempo } from '@/types/bpm';
+import { processSingleton } from '../singleton';
 import { sameTempo } from './sampling';
 
 /** A channel's tempo and the identity it was read from (the live publisher at the time). */
 export type ChannelTempo = { identity: string; tempo: LiveTempo };
 type TempoStore = { byChannel: Map<string, ChannelTempo>; lastPointAt: Map<string, number> };
 
-// On globalThis like the stream hub: the loop (instrumentation) writes it and the stream
-// snapshots read it, and Next bundles those apart.
-const holder = globalThis as typeof globalThis & { __radioTempo?: TempoStore };
-const store = (holder.__radioTempo ??= { byChannel: new Map(), lastPointAt: new Map() });
+// A process singleton: the loop writes it and the stream snapshots read it.
+const store = processSingleton<TempoStore>('bpm.tempo', () => ({ byChannel: new Map(), lastPointAt: new Map() }));
 
 /** The tempo last read for a channel, with whose it was; null when none. */
 export function lastTempo(channelId: string): ChannelTempo | null {

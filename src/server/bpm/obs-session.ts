@@ -1,11 +1,10 @@
 import 'server-only';
 import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
-import { AccessToken } from 'livekit-server-sdk';
 import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
 import { BPM_ATTRIBUTE } from '@/types/bpm';
-import { getBroadcastRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/broadcast';
+import { channelRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/room';
 import { getEnv, livekitApiUrl } from '../env';
-import { getRoomService } from '../livekit/clients';
+import { getRoomService, signToken } from '../livekit';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
 import { lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
 import type { ObsSet } from './obs-plan';
@@ -54,13 +53,12 @@ export class ObsTempoSession {
     private readonly onLocked: (report: LockReport) => void = () => undefined,
   ) {
     this.set = set;
-    this.roomName = getBroadcastRoom(set.channelId);
+    this.roomName = channelRoom(set.channelId);
   }
 
   async start(): Promise<void> {
     const env = getEnv();
-    const token = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, { identity: TEMPO_ANALYSER_IDENTITY, name: 'Tempo', ttl: '15m' });
-    token.addGrant({ ...GRANT, room: this.roomName });
+    const token = await signToken(TEMPO_ANALYSER_IDENTITY, { ...GRANT, room: this.roomName }, { name: 'Tempo', ttl: '15m' });
     const room = this.room;
     room
       .on(RoomEvent.TrackPublished, (pub, p) => this.subscribeIfOurs(pub, p))
@@ -77,7 +75,7 @@ export class ObsTempoSession {
       .on(RoomEvent.Reconnecting, () => this.end())
       .on(RoomEvent.Disconnected, () => this.end());
     // The SDK speaks the signalling protocol on the API's host and port.
-    await room.connect(livekitApiUrl(env).replace(/^http/, 'ws'), await token.toJwt(), { autoSubscribe: false, dynacast: false });
+    await room.connect(livekitApiUrl(env).replace(/^http/, 'ws'), token, { autoSubscribe: false, dynacast: false });
     const ingress = room.remoteParticipants.get(this.set.identity);
     if (!ingress) {
       this.end();

@@ -1,12 +1,11 @@
 import 'server-only';
-import { clientGroupKey } from '../http/client-key';
+import { clientGroupKey } from '../http';
 import { TASKS, wake } from '../loop';
+import { processSingleton } from '../singleton';
 import { HlsListenerRegistry } from './hls-listener-registry';
 
-// One registry per process (SQLite already means one app instance), on globalThis:
-// Next bundles route handlers and instrumentation apart.
-const globalForRegistry = globalThis as unknown as { radioHlsStreams?: HlsListenerRegistry };
-const registry = (globalForRegistry.radioHlsStreams ??= new HlsListenerRegistry());
+// One registry per process (SQLite already means one app instance): the streams count, the loop reads.
+const registry = processSingleton('channels.hls-streams', () => new HlsListenerRegistry());
 
 export const hlsListenerCount = (channelId: string) => registry.count(channelId);
 

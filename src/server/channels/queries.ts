@@ -2,10 +2,9 @@ import 'server-only';
 import type { AdminChannel, ChannelHls, ChannelSummary } from '@/types/channel';
 import { liveHls } from '../egress';
 import { getEnv } from '../env';
-import { getDb } from '../db/client';
+import { getDb, type Channel } from '../db';
 import { hlsListenerCount } from './hls-listeners';
-import type { Channel } from '../db/generated/client';
-import { liveStateKnown } from './live-status';
+import { liveStateKnown } from '../live-state';
 
 type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'timeZone' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { AdminChannel, ChannelInput } from '@/types/channel';
-import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb, isUniqueViolation } from '../db/client';
-import { conflict, notFound } from '../http/errors';
+import { channelRoom } from '@/types/room';
+import { getDb, isUniqueViolation } from '../db';
+import { conflict, notFound } from '../http';
 import { type AuditActor, audit } from '../audit';
 import { deleteEndpointsOf } from '../ingress';
-import { getRoomService } from '../livekit/clients';
+import { getRoomService } from '../livekit';
 import { TASKS, wake } from '../loop';
 import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 
@@ -49,6 +49,6 @@ export async function deleteChannel(id: string, actor: AuditActor = null): Promi
   await audit({ actor, action: 'channel.delete', channel: existing, detail: `/c/${existing.slug}` });
   forgetChannel(id);
   await getRoomService()
-    .deleteRoom(getBroadcastRoom(id))
+    .deleteRoom(channelRoom(id))
     .catch(() => undefined); // no room (nobody connected) is the common case
 }

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { getEnv } from '../env';
+import { processSingleton } from '../singleton';
 import { PrismaClient } from './generated/client';
-
-const globalForDb = globalThis as unknown as { radioDb?: PrismaClient };
 
 function createClient(): PrismaClient {
   const url = getEnv().DATABASE_URL;
@@ -17,8 +16,7 @@ function createClient(): PrismaClient {
 
 /** One client per process (kept across dev hot reloads). */
 export function getDb(): PrismaClient {
-  globalForDb.radioDb ??= createClient();
-  return globalForDb.radioDb;
+  return processSingleton('db.client', createClient);
 }
 
 /** True when an error is a unique-constraint violation (Prisma P2002). */

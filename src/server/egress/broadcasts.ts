@@ -1,8 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from '@/types/zod';
-import { getDb } from '../db/client';
-import type { Broadcast } from '../db/generated/client';
+import { getDb, type Broadcast } from '../db';
 import { broadcastPath, type StorageConfig } from '../storage';
 import type { Host, OpenBroadcast } from './plan';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import { parseBroadcastRoom } from '@/types/broadcast';
-import { hasEnded } from './livekit';
+import { parseChannelRoom } from '@/types/room';
+import { hasEnded } from './hls-egress';
 import { egressEnded, syncChannelEgress } from './service';
 
 /** Room events that can change whether a channel is on air. */
@@ -20,6 +20,6 @@ export async function reactToWebhook(event: WebhookEvent): Promise<void> {
     return;
   }
   if (!LIVE_EVENTS.has(event.event)) return;
-  const channelId = event.room?.name ? parseBroadcastRoom(event.room.name) : null;
+  const channelId = event.room?.name ? parseChannelRoom(event.room.name) : null;
   if (channelId) await syncChannelEgress(channelId);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { attemptKeys, objectModifiedAt, type StorageConfig, storageConfig } from '../storage';
 import { type PlaylistHealth, playlistHealth } from './health-plan';
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
-import { notFound, unavailable } from '../http/errors';
+import { notFound, unavailable } from '../http';
 import { attemptKeys, objectModifiedAt, publicObjectUrl, storageConfig } from '../storage';
 
 export type LiveHls = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
 import { deleteFolder, type StorageConfig } from '../storage';
 

@@ -1,17 +1,15 @@
 import 'server-only';
-import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb } from '../db/client';
-import type { Broadcast } from '../db/generated/client';
+import { channelRoom } from '@/types/room';
+import { getDb, type Broadcast } from '../db';
 import { attemptKeys, objectModifiedAt, type StorageConfig, storageConfig } from '../storage';
+import { processSingleton } from '../singleton';
 import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } from './broadcasts';
-import { startHlsEgress, stopHlsEgress } from './livekit';
+import { startHlsEgress, stopHlsEgress } from './hls-egress';
 import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
 import { metrics } from '../metrics';
 
-// On globalThis: Next bundles route handlers and instrumentation (the supervisor)
-// separately, and both must queue on the same lock.
-const globalForLocks = globalThis as unknown as { radioEgressLocks?: Map<string, Promise<unknown>> };
-const locks = (globalForLocks.radioEgressLocks ??= new Map<string, Promise<unknown>>());
+// A process singleton: webhooks (route handlers) and the supervisor (the loop) queue on the same lock.
+const locks = processSingleton('egress.locks', () => new Map<string, Promise<unknown>>());
 
 /** Runs work for one channel after any earlier work for it: webhooks and the supervisor never interleave. */
 function serialized<T>(channelId: string, work: () => Promise<T>): Promise<T> {
@@ -29,7 +27,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 
 async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise<Broadcast> {
   try {
-    const egressId = await startHlsEgress(getBroadcastRoom(row.channelId), row.storagePath, attempt);
+    const egressId = await startHlsEgress(channelRoom(row.channelId), row.storagePath, attempt);
     console.info(`[egress] started ${egressId} for broadcast ${row.id} (attempt ${attempt})`);
     metrics.egress(attempt > 1 ? 'restart' : 'start');
     // Stamped after the call returns: a supervisor list taken before this cannot know the egress.

@@ -1,8 +1,8 @@
 import 'server-only';
-import { getBroadcastRoom } from '@/types/broadcast';
-import { getDb } from '../db/client';
+import { channelRoom } from '@/types/room';
+import { getDb } from '../db';
 import { storageConfig } from '../storage';
-import { activeEgressByRoom } from './livekit';
+import { activeEgressByRoom } from './hls-egress';
 import { nextWake } from './plan';
 import { toOpenBroadcast } from './broadcasts';
 import { purgeExpiredBroadcasts } from './retention';
@@ -20,7 +20,7 @@ export async function superviseEgress(now = new Date()): Promise<{ nextWakeAt: D
   const active = await activeEgressByRoom();
   const channels = await getDb().channel.findMany({ select: { id: true } });
   for (const { id } of channels) {
-    await syncChannelEgress(id, { activeEgressIds: active.get(getBroadcastRoom(id)) ?? [], listedAt });
+    await syncChannelEgress(id, { activeEgressIds: active.get(channelRoom(id)) ?? [], listedAt });
   }
   // One indexed query when nothing is due, so it runs on every pass.
   await purgeExpiredBroadcasts(conf, now);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { liveStateKnown } from '../channels/live-status';
+import { liveStateKnown } from '../live-state';
 import { getEnv } from '../env';
 import { type LoopTask, TASKS } from '../loop';
 import { superviseEgress } from './supervise';

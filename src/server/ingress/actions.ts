@@ -1,9 +1,9 @@
 import 'server-only';
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import type { IngressEndpoint } from '@/types/ingress';
-import { type ActionRow, recordAction, settle } from '../actions/store';
-import type { CurrentUser } from '../auth/session';
-import { getDb } from '../db/client';
+import { type ActionRow, recordAction, settle } from '../actions';
+import type { CurrentUser } from '../auth';
+import { getDb } from '../db';
 import { createAtLivekit, deleteAtLivekit, ownedRow, view } from './endpoints';
 
 const actorOf = (user: CurrentUser) => ({ id: user.id, name: user.name });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { IngressAvailability } from '@/types/ingress';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
 import { djAccessNow } from '../schedule';
 

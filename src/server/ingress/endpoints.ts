@@ -1,14 +1,12 @@
 import 'server-only';
 import type { IngressInfo } from 'livekit-server-sdk';
-import type { IngressInputKind } from '@/types/broadcast';
+import type { IngressInputKind } from '@/types/room';
 import type { IngressAvailability, IngressCreateRequest, IngressEndpoint } from '@/types/ingress';
-import type { CurrentUser } from '../auth/session';
-import { channelExists } from '../channels/queries';
-import { getDb, isUniqueViolation } from '../db/client';
-import type { IngressEndpoint as Row } from '../db/generated/client';
-import { forbidden, notFound, unavailable } from '../http/errors';
+import type { CurrentUser } from '../auth';
+import { getDb, isUniqueViolation, type IngressEndpoint as Row } from '../db';
+import { forbidden, notFound, unavailable } from '../http';
 import { ingressAvailability } from './availability';
-import { getIngressClient } from './client';
+import { getIngressClient } from '../livekit';
 import { LIVEKIT_INPUT, createOptions, toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 import { stopThenDelete } from './teardown';
@@ -99,7 +97,7 @@ export async function createEndpoint(
   actor: CurrentUser,
   { channelId, inputType }: IngressCreateRequest,
 ): Promise<{ endpoint: IngressEndpoint; created: boolean }> {
-  if (!(await channelExists(channelId))) throw notFound('No such channel.');
+  if ((await getDb().channel.count({ where: { id: channelId } })) === 0) throw notFound('No such channel.');
   await requireListed(actor, channelId);
   const key = { channelId, userId: actor.id, inputType };
   const existing = await getDb().ingressEndpoint.findUnique({ where: { channelId_userId_inputType: key } });

@@ -1,12 +1,10 @@
 import 'server-only';
 import { TrackSource, TrackType, type WebhookEvent } from 'livekit-server-sdk';
-import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
-import { getDb } from '../db/client';
-import { getRoomService } from '../livekit/clients';
-import { obsInputPermission } from '../livekit/grants';
-import { getIngressClient } from './client';
+import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
+import { getDb } from '../db';
+import { getRoomService, obsInputPermission, setIngressEnabled, setTracksMuted } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
-import { holdWhenPublished, setTracksMuted } from './hold';
+import { holdWhenPublished } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
@@ -49,16 +47,10 @@ async function revoke(p: Publisher, known: boolean): Promise<void> {
   if (!p.ingressId) {
     await getRoomService().removeParticipant(p.room, p.identity).catch(() => undefined);
   } else if (known) {
-    await setEnabled(p.ingressId, false);
+    await setIngressEnabled(p.ingressId, false);
   } else {
     await deleteAtLivekit(p.ingressId);
   }
-}
-
-/** Any change to an active ingress restarts it in LiveKit, so this is only called on a real change. */
-export async function setEnabled(ingressId: string, enabled: boolean): Promise<void> {
-  // `name` is required by the SDK's type; an empty one leaves it unchanged.
-  await getIngressClient().updateIngress(ingressId, { name: '', enabled });
 }
 
 /**
@@ -70,7 +62,7 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
   if (event.event !== 'participant_joined' && event.event !== 'track_published') return 'ignored';
   const participant = event.participant;
   const room = event.room?.name ?? '';
-  const channelId = parseBroadcastRoom(room);
+  const channelId = parseChannelRoom(room);
   const parsed = participant ? parseIngressIdentity(participant.identity) : null;
   if (!participant || !parsed || !channelId) return 'ignored';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { TrackType } from 'livekit-server-sdk';
-import { getRoomService } from '../livekit/clients';
+import { getRoomService, setTracksMuted } from '../livekit';
 
-/**
+/*
  * The OBS green room. An input is enabled from the green-room time, so OBS connects early and
  * its track is published, but muted by the server: LiveKit forwards nothing of a muted track
  * to listeners or the egress. At the slot start the enforcement loop unmutes it: audio flows
@@ -10,9 +10,6 @@ import { getRoomService } from '../livekit/clients';
  * `canPublish` unpublishes an ingress's track, and `updateIngress` restarts an active ingress.
  * Unmuting from the server needs `room.enable_remote_unmute: true` (deploy/livekit.yaml).
  */
-export async function setTracksMuted(room: string, identity: string, trackSids: readonly string[], muted: boolean): Promise<void> {
-  await Promise.all(trackSids.map((sid) => getRoomService().mutePublishedTrack(room, identity, sid, muted)));
-}
 
 /** How often a joined green-room input is checked for its first track, and for how long. */
 const WATCH_EVERY_MS = 20;
@@ -24,7 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * ~100 ms after joining and subscribers hear it ~250 ms later, while LiveKit's track_published
  * webhook can arrive a second late: so after the join webhook the track is watched for.
  * Ends once the audio is muted, the participant is gone, after WATCH_FOR_MS or at `until`
- * (the slot start). The hold task (./task.ts) covers the rest of the green room.
+ * (the slot start). The hold task (./green-room.ts) covers the rest of the green room.
  */
 export async function holdWhenPublished(room: string, identity: string, until: Date): Promise<void> {
   // Never past the slot start: from then on the enforcement loop unmutes it.

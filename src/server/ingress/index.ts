@@ -1,6 +1,7 @@
+import 'server-only';
 // OBS input (LiveKit Ingress over RTMP and WHIP): one public entry for the rest of the app.
-export { deleteEndpoint, deleteEndpointsOf, rotateEndpoint } from './actions';
+export { deleteEndpoint, deleteEndpointsOf, finishRemove, finishRotate, rotateEndpoint } from './actions';
 export { createEndpoint, listEndpoints } from './endpoints';
 export { guardIngressWebhook } from './guard';
 export { ingressMayPublish } from './policy';
-export { superviseIngress } from './supervise';
+export { ingressTask, obsHoldTask } from './task';

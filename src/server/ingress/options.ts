@@ -10,7 +10,7 @@ import {
   TrackSource,
   VideoCodec,
 } from 'livekit-server-sdk';
-import { getBroadcastRoom, ingressIdentity, type IngressInputKind } from '@/types/broadcast';
+import { channelRoom, ingressIdentity, type IngressInputKind } from '@/types/room';
 import type { IngressStatus } from '@/types/ingress';
 
 /** Stereo Opus well above the 96 kbps default, DTX off: quiet passages are music too. */
@@ -65,7 +65,7 @@ export const LIVEKIT_INPUT: Record<IngressInputKind, IngressInput> = {
 export function createOptions(channelId: string, userId: string, input: IngressInputKind, djName: string, enabled: boolean) {
   return {
     name: `${input}:${channelId}:${userId}`,
-    roomName: getBroadcastRoom(channelId),
+    roomName: channelRoom(channelId),
     participantIdentity: ingressIdentity(input, userId),
     participantName: djName,
     // Transcoding applies the audio settings above (RTMP always transcodes).

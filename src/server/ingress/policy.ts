@@ -1,6 +1,6 @@
 import 'server-only';
 import { roleSchema } from '@/types/account';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { djAccessNow } from '../schedule';
 
 /**

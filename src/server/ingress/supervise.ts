@@ -1,13 +1,12 @@
 import 'server-only';
-import { parseBroadcastRoom, parseIngressIdentity } from '@/types/broadcast';
-import { getDb } from '../db/client';
-import { getIngressClient } from './client';
+import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
+import { getDb } from '../db';
+import { getIngressClient, setIngressEnabled } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
-import { setEnabled } from './guard';
 import { toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 import { isBeingDeleted } from './teardown';
-import { type GreenRoomInput, watchGreenRoom } from './task';
+import { type GreenRoomInput, watchGreenRoom } from './green-room';
 
 /** Orphans seen on the previous pass: one pass of grace covers an ingress created a moment before its row. */
 let suspects = new Set<string>();
@@ -16,7 +15,7 @@ let suspects = new Set<string>();
  * One pass of ingress supervision, run by the background loop: each DJ's OBS
  * inputs are enabled exactly while the DJ may publish or waits in the green room (a disabled
  * ingress refuses pushes, disabling an active one ends its stream; green-room inputs go to the
- * hold task, ./task.ts), and ingresses in channel
+ * hold task, ./green-room.ts), and ingresses in channel
  * rooms that no row knows (a rotation whose delete failed) are deleted.
  */
 export async function superviseIngress(): Promise<{ changed: number }> {
@@ -36,7 +35,7 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     const { allowed } = verdict;
     if (verdict.allowed && verdict.heldUntil) green.push({ ingressId: info.ingressId, room: info.roomName, identity: info.participantIdentity, until: verdict.heldUntil });
     if ((info.enabled ?? true) !== allowed) {
-      await setEnabled(info.ingressId, allowed);
+      await setIngressEnabled(info.ingressId, allowed);
       changed += 1;
     } else if (info.participantName !== row.user.name && toIngressStatus(info) === 'idle') {
       // A renamed DJ: only while idle, since any update restarts an active ingress.
@@ -46,7 +45,7 @@ export async function superviseIngress(): Promise<{ changed: number }> {
   }
 
   const orphans = infos.filter(
-    (i) => !known.has(i.ingressId) && parseBroadcastRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
+    (i) => !known.has(i.ingressId) && parseChannelRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
   );
   for (const orphan of orphans.filter((o) => suspects.has(o.ingressId) && !isBeingDeleted(o.ingressId))) {
     await deleteAtLivekit(orphan.ingressId);

@@ -1,15 +1,15 @@
 import 'server-only';
 import type { IngressStatus } from '@/types/ingress';
-import { getIngressClient } from './client';
+import { getIngressClient } from '../livekit';
+import { processSingleton } from '../singleton';
 import { toIngressStatus } from './options';
 import { TEARDOWN_POLL_MS, teardownStep } from './teardown-plan';
 
 /**
  * Ingresses being stopped for deletion: the supervision loop must not re-enable them
- * meanwhile. On globalThis: Next bundles route handlers and instrumentation (the loop) apart.
+ * meanwhile. A process singleton: route handlers add to it, the loop reads it.
  */
-const holder = globalThis as typeof globalThis & { __radioIngressStopping?: Set<string> };
-const stopping = (holder.__radioIngressStopping ??= new Set<string>());
+const stopping = processSingleton('ingress.stopping', () => new Set<string>());
 
 export function isBeingDeleted(ingressId: string): boolean {
   return stopping.has(ingressId);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { notifyStreams, streamsTask, subscribe } from './hub';
+import { notifyStreams, subscribe } from './hub';
+import { streamsTask } from './task';
 
 vi.mock('../loop', () => ({ TASKS: { streams: 'live-streams' }, wake: vi.fn() }));
 

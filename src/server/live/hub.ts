@@ -1,5 +1,6 @@
 import 'server-only';
-import { type LoopTask, TASKS, wake } from '../loop';
+import { TASKS, wake } from '../loop';
+import { processSingleton } from '../singleton';
 
 /** One open event stream: receives SSE text. */
 type Sink = { send: (text: string) => void; lastSentAt: number };
@@ -8,13 +9,9 @@ type Topic = { compute: () => Promise<unknown>; sinks: Set<Sink>; last: string |
 
 /** Comment lines keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
-/** Streams refresh at least this often, and at once when something calls notifyStreams(). */
-const REFRESH_MS = 1_000;
 
-// On globalThis: Next bundles route handlers and instrumentation (which runs the loop) apart,
-// so a module-level map would not be the one the loop refreshes.
-const holder = globalThis as typeof globalThis & { __radioStreams?: Map<string, Topic> };
-const topics = (holder.__radioStreams ??= new Map<string, Topic>());
+// A process singleton: streams subscribe from route handlers, the loop refreshes them.
+const topics = processSingleton('live.topics', () => new Map<string, Topic>());
 
 const frame = (data: string) => `event: state\ndata: ${data}\n\n`;
 
@@ -45,7 +42,8 @@ export function notifyStreams(): void {
   wake(TASKS.streams);
 }
 
-async function refreshAll(): Promise<void> {
+/** One pass: every topic computed once, sent to its streams when it changed, heartbeats otherwise. */
+export async function refreshAll(): Promise<void> {
   const now = Date.now();
   await Promise.all(
     [...topics.values()].map(async (topic) => {
@@ -66,9 +64,4 @@ async function refreshAll(): Promise<void> {
       }
     }),
   );
-}
-
-/** The streams as a task of the one background loop. */
-export function streamsTask(): LoopTask {
-  return { name: TASKS.streams, maxIntervalMs: REFRESH_MS, retryMs: REFRESH_MS, run: async () => (await refreshAll(), null) };
 }

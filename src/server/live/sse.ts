@@ -1,6 +1,5 @@
 import 'server-only';
-import { clientGroupKey } from '../http/client-key';
-import { HttpError } from '../http/errors';
+import { clientGroupKey, HttpError } from '../http';
 import { metrics } from '../metrics';
 import { subscribe } from './hub';
 import { holdEventStream, MAX_EVENT_STREAMS_PER_CLIENT } from './stream-caps';

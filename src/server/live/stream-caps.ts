@@ -1,4 +1,5 @@
 import 'server-only';
+import { processSingleton } from '../singleton';
 
 /**
  * Event streams one client (an IPv4 address or an IPv6 /64) may hold open at once: tabs and a
@@ -33,9 +34,8 @@ export class StreamCounter {
   }
 }
 
-// One counter per process, on globalThis: Next bundles route handlers apart.
-const holder = globalThis as unknown as { radioEventStreams?: StreamCounter };
-const streams = (holder.radioEventStreams ??= new StreamCounter());
+// One counter per process: Next bundles route handlers apart.
+const streams = processSingleton('live.event-streams', () => new StreamCounter());
 
 /** Holds one event stream for `client`; its release, or null when the client is at its cap. */
 export const holdEventStream = (client: string) => streams.open(client);

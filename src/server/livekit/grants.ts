@@ -1,6 +1,6 @@
 import 'server-only';
 import { type ParticipantPermission, TrackSource, type VideoGrant } from 'livekit-server-sdk';
-import type { BroadcastRole } from '@/types/broadcast';
+import type { RoomRole } from '@/types/room';
 
 /** Listener tokens only need to outlive the connect; reconnects fetch a new one. */
 export const LISTENER_TOKEN_TTL_SECONDS = 5 * 60;
@@ -40,11 +40,11 @@ export function djGrant(room: string, canPublish = true): VideoGrant {
   };
 }
 
-export function grantFor(role: BroadcastRole, room: string): VideoGrant {
+export function grantFor(role: RoomRole, room: string): VideoGrant {
   return role === 'dj' ? djGrant(room) : listenerGrant(room);
 }
 
-export function ttlFor(role: BroadcastRole): number {
+export function ttlFor(role: RoomRole): number {
   return role === 'dj' ? DJ_TOKEN_TTL_SECONDS : LISTENER_TOKEN_TTL_SECONDS;
 }
 

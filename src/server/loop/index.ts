@@ -1,4 +1,5 @@
 import 'server-only';
+import { processSingleton } from '../singleton';
 import { Supervisor } from './supervisor';
 
 export type { LoopTask, TaskStatus } from './supervisor';
@@ -13,14 +14,12 @@ export const TASKS = {
   obsTempo: 'obs-tempo',
   actions: 'admin-actions',
   obsHold: 'obs-green-room-hold',
+  ingress: 'supervise-ingress',
 } as const;
 
-// One per process, also across Next's module reloads in development.
-const holder = globalThis as typeof globalThis & { __radioLoop?: Supervisor };
-
+/** One per process, also across Next's module reloads in development. */
 export function getSupervisor(): Supervisor {
-  holder.__radioLoop ??= new Supervisor();
-  return holder.__radioLoop;
+  return processSingleton('loop.supervisor', () => new Supervisor());
 }
 
 /** Ask a background task to run now (e.g. the schedule changed); a no-op before the loop starts. */

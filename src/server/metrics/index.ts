@@ -2,7 +2,7 @@ import 'server-only';
 import { getLog } from '../log';
 import { getMetrics } from './registry';
 
-export { startMetricsServer } from './server';
+export { getMetrics, type Metrics } from './registry';
 
 /**
  * One-line calls for the areas that count events (the gauges of state are read at

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getEnv } from '../env';
-import { HttpError } from '../http/errors';
+import { HttpError } from '../http';
 import { describeTime } from './conflicts';
 import { djAccess, type DjAccess, publishRights } from './on-air';
 import { nextOccurrenceFor, rightsInput } from './store';

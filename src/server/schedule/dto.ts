@@ -1,6 +1,6 @@
 import 'server-only';
 import type { OccurrenceDto, SlotDto, SlotHostInfo } from '@/types/schedule';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import type { Occurrence } from './recurrence';
 import type { SlotRow } from './store';
 

@@ -1,24 +1,19 @@
 import 'server-only';
 import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
-import { djUserId, getBroadcastRoom, parseIngressIdentity, participantKind } from '@/types/broadcast';
+import { djUserId, channelRoom, parseIngressIdentity, participantKind } from '@/types/room';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
-import { isRoomNotHosted } from '../channels/livekit-probe';
-import { setTrackAudible } from '../channels/live-state';
-import { setTracksMuted } from '../ingress/hold';
-import { getRoomService } from '../livekit/clients';
-import { djPermission, obsInputPermission } from '../livekit/grants';
-import { type LoopTask, TASKS, wake } from '../loop';
+import { isRoomNotHosted, setTracksMuted, getRoomService, djPermission, obsInputPermission } from '../livekit';
+import { setTrackAudible } from '../live-state';
+import { TASKS, wake } from '../loop';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
 import { metrics } from '../metrics';
 
-/** Safety interval: repairs what no event told us (a participant that joined with a stale token). */
-const SAFETY_INTERVAL_MS = 15_000;
 /**
  * At a handover the incoming DJ needs a few hundred ms to publish once allowed; the outgoing
  * one stays on air until then (a short overlap, never a gap), but never longer than this.
@@ -44,7 +39,7 @@ async function incomingPublished(channelId: string, identities: string[], maxMs:
 
 async function listRoom(channelId: string): Promise<ParticipantInfo[]> {
   try {
-    return await getRoomService().listParticipants(getBroadcastRoom(channelId));
+    return await getRoomService().listParticipants(channelRoom(channelId));
   } catch (err) {
     if ((err as { status?: unknown }).status === 404 || isRoomNotHosted(err)) return [];
     throw err;
@@ -103,7 +98,7 @@ async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
 
 async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
   metrics.enforcement(action.type);
-  const room = getBroadcastRoom(channelId);
+  const room = channelRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {
     await setObsAudible(channelId, room, action);
@@ -151,7 +146,7 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   const graceMs = getEnv().SLOT_GREEN_ROOM_SECONDS * 1000;
   const input = await rightsInput(channel.id, now, graceMs);
   const rights = publishRights(input);
-  if (open && !open.has(getBroadcastRoom(channel.id))) return rights.nextBoundary; // nobody connected
+  if (open && !open.has(channelRoom(channel.id))) return rights.nextBoundary; // nobody connected
   const djs = roomDjs(await listRoom(channel.id));
   if (djs.length === 0) return rights.nextBoundary;
   const accounts = await accountsOf(djs.map((d) => d.userId));
@@ -189,9 +184,4 @@ export async function enforceAll(now: Date): Promise<Date | null> {
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return next;
-}
-
-/** Slot enforcement as a task of the one background loop: wakes at the next boundary of any channel. */
-export function enforcementTask(): LoopTask {
-  return { name: TASKS.enforce, maxIntervalMs: SAFETY_INTERVAL_MS, retryMs: 1_000, run: enforceAll };
 }

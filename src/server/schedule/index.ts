@@ -2,7 +2,9 @@ import 'server-only';
 // The schedule area's one public entry: rules, occurrences, publish rights and their enforcement.
 export { decideDjAccess, djAccessNow, mayPublishNow } from './access';
 export { toIcs } from './ics';
-export { blockPublisher, kickPublishers } from './kick';
+export { blockPublisher, finishKick, kickPublishers } from './kick';
+export { NOT_AUDIO_BLOCK_REASON } from './on-air';
 export { comingWeek, publicSchedule, scheduleFor, upcomingForDj } from './public';
 export { listChannelDjs, setChannelDjs } from './roster';
 export { changeOccurrence, createSlot, deleteSlot, listSlots, updateSlot } from './slots';
+export { enforcementTask } from './task';

@@ -1,17 +1,14 @@
 import 'server-only';
 import type { ParticipantInfo } from 'livekit-server-sdk';
-import { djUserId, getBroadcastRoom, participantKind } from '@/types/broadcast';
+import { djUserId, channelRoom, participantKind } from '@/types/room';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
 import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
-import { type ActionRow, recordAction, settle } from '../actions/store';
+import { type ActionRow, recordAction, settle } from '../actions';
 import { type AuditActor, audit } from '../audit';
-import { getDb } from '../db/client';
+import { getDb } from '../db';
 import { getEnv } from '../env';
-import { notFound } from '../http/errors';
-import { isRoomNotHosted } from '../channels/livekit-probe';
-import { setEnabled } from '../ingress/guard';
-import { getRoomService } from '../livekit/clients';
-import { djPermission } from '../livekit/grants';
+import { notFound } from '../http';
+import { isRoomNotHosted, setIngressEnabled, getRoomService, djPermission } from '../livekit';
 import { TASKS, wake } from '../loop';
 import { publishRights } from './on-air';
 import { rightsInput } from './store';
@@ -73,7 +70,7 @@ async function disableInputs(channelId: string, userIds: string[]): Promise<void
   const rows = await getDb().ingressEndpoint.findMany({ where: { channelId, userId: { in: userIds } }, select: { ingressId: true } });
   await Promise.all(
     rows.map((r) =>
-      setEnabled(r.ingressId, false).catch((err: unknown) => {
+      setIngressEnabled(r.ingressId, false).catch((err: unknown) => {
         if (!/not.?found|does not exist/i.test(String(err)) && (err as { status?: unknown }).status !== 404) throw err;
       }),
     ),
@@ -89,7 +86,7 @@ export async function finishKick(action: ActionRow): Promise<void> {
   const channelId = action.channelId ?? '';
   const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { id: true, name: true } });
   if (!channel) return; // deleted since: nothing left to take off air
-  const room = getBroadcastRoom(channelId);
+  const room = channelRoom(channelId);
   const until = await blockUntil(channelId, action.createdAt);
   const participants = (await listRoom(room)).filter((p) => participantKind(p.identity) === 'dj' && djUserId(p.identity));
   // On air: an unmuted track, or publish rights and nothing published yet. An OBS input the

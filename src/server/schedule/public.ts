@@ -1,7 +1,7 @@
 import 'server-only';
 import type { OccurrenceDto, ScheduleResponse } from '@/types/schedule';
-import { getDb } from '../db/client';
-import { notFound } from '../http/errors';
+import { getDb } from '../db';
+import { notFound } from '../http';
 import { namesOf, toOccurrenceDto } from './dto';
 import { expandAll } from './recurrence';
 import { loadRules } from './store';

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { SlotHostInfo } from '@/types/schedule';
 import { type AuditActor, audit } from '../audit';
-import { getDb } from '../db/client';
-import { badRequest, notFound } from '../http/errors';
+import { getDb } from '../db';
+import { badRequest, notFound } from '../http';
 import { TASKS, wake } from '../loop';
 
 /** DJs allowed to hold slots on a channel. */

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { OccurrenceChange, SlotDto, SlotInput, SlotUpdate } from '@/types/schedule';
 import { type AuditActor, audit } from '../audit';
-import { getDb } from '../db/client';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { getDb } from '../db';
+import { badRequest, conflict, notFound } from '../http';
 import { TASKS, wake } from '../loop';
 import { conflictMessage, findConflict } from './conflicts';
 import { namesOf, toSlotDto } from './dto';

@@ -1,6 +1,5 @@
 import 'server-only';
-import { getDb } from '../db/client';
-import type { Prisma } from '../db/generated/client';
+import { getDb, type Prisma } from '../db';
 import type { Block, RightsInput } from './on-air';
 import { byStart, expandAll, expandSlot, localToInstant, type SlotExceptionRule, type SlotRule } from './recurrence';
 import { MAX_SLOT_SECONDS } from '@/types/schedule';

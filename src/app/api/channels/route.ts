@@ -1,6 +1,6 @@
 import type { ChannelListResponse } from '@/types/channel';
-import { listChannels } from '@/server/channels/queries';
-import { handler, json } from '@/server/http/handler';
+import { listChannels } from '@/server/channels';
+import { handler, json } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

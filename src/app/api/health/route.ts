@@ -1,5 +1,5 @@
 import { checkHealth } from '@/server/health';
-import { handler, json } from '@/server/http/handler';
+import { handler, json } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

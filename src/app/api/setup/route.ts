@@ -1,7 +1,6 @@
 import { accountInputSchema } from '@/types/account';
-import { createFirstAdmin } from '@/server/accounts/service';
-import { handler, json } from '@/server/http/handler';
-import { parseBody } from '@/server/http/parse';
+import { createFirstAdmin } from '@/server/accounts';
+import { handler, json, parseBody } from '@/server/http';
 
 /** First-run setup: creates the first admin; 409 once one exists. */
 export const POST = handler(async (req) => {

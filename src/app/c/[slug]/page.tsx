@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListenerPage } from '@/components/listen/ListenerPage';
-import { getChannelBySlug } from '@/server/channels/queries';
+import { getChannelBySlug } from '@/server/channels';
 import { channelState } from '@/server/live';
 import { comingWeek } from '@/server/schedule';
 import { channelSlugSchema } from '@/types/channel';

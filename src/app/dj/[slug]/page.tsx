@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DjConsole } from '@/components/console/DjConsole';
-import { requireUser } from '@/server/auth/session';
+import { requireUser } from '@/server/auth';
 import { channelState } from '@/server/live';
 import { channelSlugSchema } from '@/types/channel';
 

@@ -1,5 +1,5 @@
 import { type Participant, Room, RoomEvent } from 'livekit-client';
-import type { TokenResponse } from '@/types/broadcast';
+import type { TokenResponse } from '@/types/room';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 import type { SlotWindow } from './publishing-state';
 import { describeDisconnect, problem, type Problem } from './problems';

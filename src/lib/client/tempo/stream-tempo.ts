@@ -1,20 +1,15 @@
-import { type LiveTempo } from '@/types/bpm';
-
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+import type { LiveTempo } from '@/types/bpm';
 
 /**
  * The tempo the channel's live stream carries (`extras.tempo`, relayed by the server from the
- * on-air publisher's attributes), shifted by how far this player is behind live: the beat anchor
- * is the publisher's wall clock, and an HLS listener hears that beat `delayMs` later. The BPM
- * itself is not delayed (a tempo change shows a few seconds before it is heard over HLS).
+ * on-air publisher's attributes and parsed with the stream, src/types/live.ts), shifted by how far
+ * this player is behind live: the beat anchor is the publisher's wall clock, and an HLS listener
+ * hears that beat `delayMs` later. The BPM itself is not delayed (a tempo change shows a few
+ * seconds before it is heard over HLS).
  */
-export function streamTempo(extras: Readonly<Record<string, unknown>>, delayMs: number | null): LiveTempo | null {
-  const raw = extras.tempo;
-  if (typeof raw !== 'object' || raw === null) return null;
-  const t = raw as Record<string, unknown>;
-  const bpm = num(t.bpm);
-  const beatAt = num(t.beatAt);
-  return { bpm, beatAt: beatAt === null ? null : beatAt + (delayMs ?? 0), confidence: num(t.confidence) };
+export function streamTempo(tempo: LiveTempo | null, delayMs: number | null): LiveTempo | null {
+  if (!tempo) return null;
+  return { ...tempo, beatAt: tempo.beatAt === null ? null : tempo.beatAt + (delayMs ?? 0) };
 }
 
 /** Delays beyond this are not a live player's (a paused or broken clock): ignore them. */

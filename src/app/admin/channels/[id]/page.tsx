@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ScheduleAdmin } from '@/components/schedule/ScheduleAdmin';
-import { listAccounts } from '@/server/accounts/service';
-import { requireUser } from '@/server/auth/session';
-import { getDb } from '@/server/db/client';
+import { listAccounts } from '@/server/accounts';
+import { requireUser } from '@/server/auth';
+import { getDb } from '@/server/db';
 import { listChannelDjs, listSlots } from '@/server/schedule';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Schedule' };

@@ -1,9 +1,7 @@
 import { actionIdParamsSchema } from '@/types/action';
 import { getAction, toActionView } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { notFound } from '@/server/http/errors';
-import { parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, notFound, parseParams } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

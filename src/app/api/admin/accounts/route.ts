@@ -1,9 +1,8 @@
 import type { AccountListResponse } from '@/types/account';
 import { djInputSchema } from '@/types/account';
-import { createAccount, listAccounts } from '@/server/accounts/service';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseBody } from '@/server/http/parse';
+import { createAccount, listAccounts } from '@/server/accounts';
+import { authorise } from '@/server/auth';
+import { handler, json, parseBody } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

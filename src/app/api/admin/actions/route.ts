@@ -1,6 +1,6 @@
 import { toActionView, unfinishedActions } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
+import { authorise } from '@/server/auth';
+import { handler, json } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,7 @@
 import { auditQuerySchema } from '@/types/audit';
 import { listAudit } from '@/server/audit';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseQuery } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseQuery } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

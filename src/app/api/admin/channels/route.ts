@@ -1,8 +1,7 @@
 import { channelInputSchema } from '@/types/channel';
-import { authorise } from '@/server/auth/session';
-import { createChannel } from '@/server/channels/service';
-import { handler, json } from '@/server/http/handler';
-import { parseBody } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { createChannel } from '@/server/channels';
+import { handler, json, parseBody } from '@/server/http';
 
 export const POST = handler(async (req) => {
   const admin = await authorise(req, ['admin']);

@@ -1,5 +1,5 @@
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
+import { authorise } from '@/server/auth';
+import { handler, json } from '@/server/http';
 import { sseResponse, stationState } from '@/server/live';
 
 export const dynamic = 'force-dynamic';

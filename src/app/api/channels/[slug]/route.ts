@@ -1,9 +1,7 @@
 import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
-import { getChannelBySlug } from '@/server/channels/queries';
-import { notFound } from '@/server/http/errors';
-import { handler, json } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { getChannelBySlug } from '@/server/channels';
+import { notFound, handler, json, parseParams } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

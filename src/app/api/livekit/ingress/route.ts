@@ -1,7 +1,6 @@
 import { ingressCreateSchema, ingressListQuerySchema } from '@/types/ingress';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseBody, parseQuery } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseBody, parseQuery } from '@/server/http';
 import { createEndpoint, listEndpoints } from '@/server/ingress';
 
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,8 @@
-import { tokenRequestSchema } from '@/types/broadcast';
-import { BODY_LIMITS } from '@/server/http/body';
-import { handler, json } from '@/server/http/handler';
-import { parseBody } from '@/server/http/parse';
-import { issueToken } from '@/server/livekit/token-service';
+import { tokenRequestSchema } from '@/types/room';
+import { BODY_LIMITS, handler, json, parseBody } from '@/server/http';
 import { logChannel } from '@/server/log';
 import { countTokenRequest } from '@/server/metrics';
+import { issueToken } from '@/server/tokens';
 
 export const POST = handler(async (req) => {
   const body = await parseBody(req, tokenRequestSchema, BODY_LIMITS.token);

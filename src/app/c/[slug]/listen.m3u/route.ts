@@ -1,8 +1,7 @@
 import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { channelPlaylistFile } from '@/server/egress';
-import { handler } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { handler, parseParams } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

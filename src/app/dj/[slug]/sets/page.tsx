@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PastSets } from '@/components/tempo/PastSets';
-import { requireUser } from '@/server/auth/session';
+import { requireUser } from '@/server/auth';
 import { broadcastTempo, channelForSets, listBroadcasts } from '@/server/bpm';
-import { HttpError } from '@/server/http/errors';
+import { HttpError } from '@/server/http';
 import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,7 @@
 import { actionIdParamsSchema } from '@/types/action';
 import { retryAction, toActionView } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseParams } from '@/server/http';
 
 /** Tries a failed action's LiveKit side again now: 200 when it is done, 202 while pending (or failed again). */
 export const POST = handler<{ id: string }>(async (req, { params }) => {

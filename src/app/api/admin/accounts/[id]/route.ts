@@ -1,10 +1,9 @@
 import { z } from '@/types/zod';
 import { accountUpdateSchema } from '@/types/account';
-import { deleteAccount, setAccountDisabled } from '@/server/accounts/service';
+import { deleteAccount, setAccountDisabled } from '@/server/accounts';
 import { toActionView } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json, noContent } from '@/server/http/handler';
-import { parseBody, parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, noContent, parseBody, parseParams } from '@/server/http';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 

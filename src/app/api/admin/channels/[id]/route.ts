@@ -1,10 +1,9 @@
 import { z } from '@/types/zod';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 import { channelUpdateSchema } from '@/types/channel';
-import { authorise } from '@/server/auth/session';
-import { deleteChannel, updateChannel } from '@/server/channels/service';
-import { handler, json, noContent } from '@/server/http/handler';
-import { parseBody, parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { deleteChannel, updateChannel } from '@/server/channels';
+import { handler, json, noContent, parseBody, parseParams } from '@/server/http';
 
 const paramsSchema = z.object({ id: channelIdSchema });
 

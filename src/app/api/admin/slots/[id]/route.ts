@@ -1,8 +1,7 @@
 import { z } from '@/types/zod';
 import { slotUpdateSchema } from '@/types/schedule';
-import { authorise } from '@/server/auth/session';
-import { handler, json, noContent } from '@/server/http/handler';
-import { parseBody, parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, noContent, parseBody, parseParams } from '@/server/http';
 import { deleteSlot, updateSlot } from '@/server/schedule';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });

@@ -1,8 +1,7 @@
 import { channelBroadcastsParamsSchema, type BroadcastListResponse } from '@/types/tempo';
-import { authorise } from '@/server/auth/session';
+import { authorise } from '@/server/auth';
 import { channelForSets, listBroadcasts } from '@/server/bpm';
-import { handler, json } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { handler, json, parseParams } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 

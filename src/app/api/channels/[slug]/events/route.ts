@@ -1,9 +1,7 @@
 import { channelSlugSchema } from '@/types/channel';
 import { z } from '@/types/zod';
-import { countHlsStream } from '@/server/channels/hls-listeners';
-import { notFound } from '@/server/http/errors';
-import { handler } from '@/server/http/handler';
-import { parseParams, parseQuery } from '@/server/http/parse';
+import { countHlsStream } from '@/server/channels';
+import { notFound, handler, parseParams, parseQuery } from '@/server/http';
 import { channelState, sseResponse } from '@/server/live';
 
 export const dynamic = 'force-dynamic';

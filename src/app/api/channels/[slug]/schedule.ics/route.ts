@@ -1,8 +1,7 @@
 import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { getEnv } from '@/server/env';
-import { handler } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { handler, parseParams } from '@/server/http';
 import { publicSchedule, toIcs } from '@/server/schedule';
 
 export const dynamic = 'force-dynamic';

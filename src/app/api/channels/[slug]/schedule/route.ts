@@ -1,8 +1,7 @@
 import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
 import { scheduleRangeSchema } from '@/types/schedule';
-import { handler, json } from '@/server/http/handler';
-import { parseParams, parseQuery } from '@/server/http/parse';
+import { handler, json, parseParams, parseQuery } from '@/server/http';
 import { publicSchedule } from '@/server/schedule';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,6 @@
 import { z } from '@/types/zod';
 import { channelSlugSchema } from '@/types/channel';
-import { notFound } from '@/server/http/errors';
-import { handler, json } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { notFound, handler, json, parseParams } from '@/server/http';
 import { channelState } from '@/server/live';
 
 export const dynamic = 'force-dynamic';

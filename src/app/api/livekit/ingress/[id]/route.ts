@@ -1,8 +1,7 @@
 import { ingressIdParamsSchema } from '@/types/ingress';
 import { toActionView } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json, noContent } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, noContent, parseParams } from '@/server/http';
 import { deleteEndpoint } from '@/server/ingress';
 
 /** Deletes an OBS input: its stream key stops working and a stream on it ends. 202 while LiveKit's side is pending. */

@@ -1,9 +1,8 @@
 import { z } from '@/types/zod';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 import { channelDjsSchema } from '@/types/schedule';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseBody, parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseBody, parseParams } from '@/server/http';
 import { listChannelDjs, setChannelDjs } from '@/server/schedule';
 
 const paramsSchema = z.object({ id: channelIdSchema });

@@ -1,9 +1,8 @@
 import { z } from '@/types/zod';
-import { channelIdSchema } from '@/types/broadcast';
+import { channelIdSchema } from '@/types/room';
 import { toActionView } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseParams } from '@/server/http';
 import { kickPublishers } from '@/server/schedule';
 
 const paramsSchema = z.object({ id: channelIdSchema });

@@ -1,8 +1,7 @@
 import { z } from '@/types/zod';
 import { occurrenceChangeSchema } from '@/types/schedule';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseBody, parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseBody, parseParams } from '@/server/http';
 import { changeOccurrence } from '@/server/schedule';
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });

@@ -1,8 +1,7 @@
 import { ingressIdParamsSchema } from '@/types/ingress';
 import { toActionView } from '@/server/actions';
-import { authorise } from '@/server/auth/session';
-import { handler, json } from '@/server/http/handler';
-import { parseParams } from '@/server/http/parse';
+import { authorise } from '@/server/auth';
+import { handler, json, parseParams } from '@/server/http';
 import { rotateEndpoint } from '@/server/ingress';
 
 /**

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { toChannelSummary } from './queries';
+
+const row = {
+  id: 'c1',
+  slug: 'night',
+  name: 'Night',
+  description: '',
+  timeZone: 'UTC',
+  liveIdentity: 'dj-u1',
+  liveName: 'DJ Ada',
+  liveSince: new Date('2026-01-01T10:00:00Z'),
+};
+
+describe('toChannelSummary', () => {
+  it('reports what the database says while live state is known', () => {
+    expect(toChannelSummary(row, 3, true).live).toEqual({
+      known: true,
+      onAir: true,
+      djName: 'DJ Ada',
+      since: '2026-01-01T10:00:00.000Z',
+      listeners: 3,
+      hls: null,
+    });
+  });
+
+  it('never reports a stale DJ or listener count while live state is unknown', () => {
+    expect(toChannelSummary(row, 3, false).live).toEqual({ known: false, onAir: false, djName: null, since: null, listeners: 0, hls: null });
+  });
+});

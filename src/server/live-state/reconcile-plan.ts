@@ -1,0 +1,58 @@
+import 'server-only';
+import { participantKind } from '@/types/room';
+
+/** A participant as LiveKit reports it now. */
+export type RoomParticipant = { sid: string; identity: string; name: string; joinedAt: Date; audioTrackSids: string[] };
+
+/** What the database believes about one channel. */
+export type StoredChannel = {
+  liveIdentity: string | null;
+  liveTrackSid: string | null;
+  liveSince: Date | null;
+  presences: { participantSid: string; joinedAt: Date; leftAt: Date | null }[];
+};
+
+export type LiveCorrection =
+  | { type: 'keep' }
+  | { type: 'clear' }
+  | { type: 'set'; identity: string; name: string; trackSid: string; since: Date };
+
+export type ReconcilePlan = {
+  /** Presences the DB has open but LiveKit no longer has. */
+  close: string[];
+  /** Participants LiveKit has that the DB misses (or marked gone). */
+  open: RoomParticipant[];
+  live: LiveCorrection;
+};
+
+/**
+ * Compares one channel's stored state with LiveKit's snapshot taken at `snapshotAt`.
+ * Anything the DB learned after the snapshot (a webhook racing this check) is left alone.
+ */
+export function planReconcile(stored: StoredChannel, room: RoomParticipant[], snapshotAt: Date): ReconcilePlan {
+  const present = new Map(room.map((p) => [p.sid, p]));
+  const known = new Map(stored.presences.map((p) => [p.participantSid, p]));
+
+  const close = stored.presences
+    .filter((p) => p.leftAt === null && !present.has(p.participantSid) && p.joinedAt <= snapshotAt)
+    .map((p) => p.participantSid);
+  const open = room.filter((p) => {
+    const row = known.get(p.sid);
+    return !row || row.leftAt !== null;
+  });
+
+  const onAirNow = room.some((p) => p.identity === stored.liveIdentity && p.audioTrackSids.includes(stored.liveTrackSid ?? ''));
+  const publisher = room.find((p) => participantKind(p.identity) !== 'listener' && p.audioTrackSids.length > 0);
+  const settled = !stored.liveSince || stored.liveSince <= snapshotAt;
+
+  let live: LiveCorrection = { type: 'keep' };
+  if (!onAirNow && settled) {
+    if (publisher) {
+      const trackSid = publisher.audioTrackSids[0] as string;
+      live = { type: 'set', identity: publisher.identity, name: publisher.name || publisher.identity, trackSid, since: snapshotAt };
+    } else if (stored.liveIdentity !== null) {
+      live = { type: 'clear' };
+    }
+  }
+  return { close, open, live };
+}

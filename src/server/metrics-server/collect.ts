@@ -1,0 +1,38 @@
+import 'server-only';
+import os from 'node:os';
+import { hlsListenerCount, listChannels } from '../channels';
+import { liveStateKnown } from '../live-state';
+import { hlsHealth, playlistFailing } from '../egress';
+import { getSupervisor } from '../loop';
+import { busyRatio, type CpuTimes, cpuTimes } from './host-cpu';
+import type { Metrics } from '../metrics';
+
+let lastCpu: CpuTimes | null = null;
+
+/**
+ * The gauges that describe state rather than events, read from the areas that own it at
+ * scrape time (imported lazily by the metrics server, so those areas can import the
+ * metrics entry for their counters without a cycle).
+ */
+export async function collectState(m: Metrics): Promise<void> {
+  const channels = await listChannels();
+  const onAir = channels.filter((c) => c.live.onAir);
+  const hls = onAir.reduce((n, c) => n + hlsListenerCount(c.id), 0);
+  const all = onAir.reduce((n, c) => n + c.live.listeners, 0);
+  m.channelsOnAir.set(onAir.length);
+  m.listeners.set({ transport: 'hls' }, hls);
+  m.listeners.set({ transport: 'webrtc' }, Math.max(0, all - hls));
+  m.livekitKnown.set(liveStateKnown() ? 1 : 0);
+  const health = await hlsHealth();
+  m.playlistAge.reset();
+  m.playlistFailing.reset();
+  for (const h of health ?? []) {
+    m.playlistAge.set({ channel: h.slug }, h.ageSeconds ?? -1);
+    m.playlistFailing.set({ channel: h.slug }, playlistFailing(h.state) ? 1 : 0);
+  }
+  for (const t of getSupervisor().status()) m.taskFailing.set({ task: t.name }, t.failing ? 1 : 0);
+  const now = cpuTimes(os.cpus());
+  const ratio = busyRatio(lastCpu, now);
+  lastCpu = now;
+  if (ratio !== null) m.hostCpu.set(ratio);
+}

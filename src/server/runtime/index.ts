@@ -1,0 +1,3 @@
+// The composition root of the background loop: every area's tasks, registered on one supervisor.
+import 'server-only';
+export { startBackgroundLoop } from './start';

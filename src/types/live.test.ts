@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { channelStateSchema, liveExtrasSchema } from './live';
+
+const channel = {
+  id: 'c1',
+  slug: 'night',
+  name: 'Night',
+  description: '',
+  timeZone: 'UTC',
+  live: { known: true, onAir: true, djName: 'Ada', since: '2026-01-01T10:00:00.000Z', listeners: 2, hls: null },
+};
+
+describe('the live update stream contract', () => {
+  it('parses a channel state with its tempo', () => {
+    const state = { channel, now: null, next: null, extras: { tempo: { bpm: 128, beatAt: 1_000_000, confidence: 0.9 } } };
+    expect(channelStateSchema.parse(state)).toEqual(state);
+  });
+
+  it('keeps "no beat" and reads what is not a tempo as none', () => {
+    const tempoOf = (extras: unknown) => liveExtrasSchema.parse(extras).tempo;
+    expect(tempoOf({ tempo: { bpm: null, beatAt: null, confidence: null } })).toEqual({ bpm: null, beatAt: null, confidence: null });
+    expect(tempoOf({ tempo: null })).toBeNull();
+    expect(tempoOf({})).toBeNull();
+    expect(tempoOf({ tempo: 'fast' })).toBeNull();
+    expect(tempoOf({ tempo: { bpm: '128' } })).toEqual({ bpm: null, beatAt: null, confidence: null });
+  });
+
+  it('refuses a state that is not a channel state', () => {
+    expect(channelStateSchema.safeParse({ channel: { ...channel, live: null }, now: null, next: null, extras: {} }).success).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import { z } from './zod';
+
+/** Every per-channel LiveKit resource derives from this one room name. */
+const ROOM_PREFIX = 'channel-';
+
+export const channelIdSchema = z
+  .string()
+  .min(1, 'channelId is required')
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'channelId has invalid characters');
+
+/** The one place a LiveKit room name is built. */
+export function channelRoom(channelId: string): string {
+  return `${ROOM_PREFIX}${channelIdSchema.parse(channelId)}`;
+}
+
+/** Inverse of channelRoom; null for rooms that are not channels. */
+export function parseChannelRoom(room: string): string | null {
+  if (!room.startsWith(ROOM_PREFIX)) return null;
+  const id = room.slice(ROOM_PREFIX.length);
+  return channelIdSchema.safeParse(id).success ? id : null;
+}
+
+export const roomRoleSchema = z.enum(['listener', 'dj']);
+export type RoomRole = z.infer<typeof roomRoleSchema>;
+
+export const tokenRequestSchema = z.strictObject({
+  channelId: channelIdSchema,
+  role: roomRoleSchema,
+});
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export type TokenResponse = {
+  serverUrl: string;
+  token: string;
+  room: string;
+  identity: string;
+  /**
+   * DJ tokens only: "publish" inside the DJ's slot, "green_room" before it (connected,
+   * unheard, until the server grants publishing at the start), "override" for admins.
+   */
+  access?: { mode: 'publish' | 'green_room' | 'override'; start: string | null; end: string | null; title: string };
+};
+
+/** Identity prefixes tell participant kinds apart in webhooks and in the room. */
+export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-', analyser: 'analyser-' } as const;
+/** `analyser`: the app's own hidden, subscribe-only participant (OBS tempo): neither a listener nor a DJ. */
+export type ParticipantKind = RoomRole | 'analyser' | 'other';
+
+/** The server's tempo analyser of an OBS set: one fixed identity, so LiveKit itself refuses a second one per room. */
+export const TEMPO_ANALYSER_IDENTITY = `${IDENTITY_PREFIX.analyser}tempo`;
+
+/** A DJ's OBS input publishes as `ingress-<input>-<userId>`: its own identity, never the browser's. */
+export const INGRESS_INPUTS = ['rtmp', 'whip'] as const;
+export type IngressInputKind = (typeof INGRESS_INPUTS)[number];
+
+export function ingressIdentity(input: IngressInputKind, userId: string): string {
+  return `${IDENTITY_PREFIX.ingress}${input}-${userId}`;
+}
+
+/** Inverse of ingressIdentity; null for every other identity. */
+export function parseIngressIdentity(identity: string): { input: IngressInputKind; userId: string } | null {
+  const m = /^ingress-(rtmp|whip)-(.+)$/.exec(identity);
+  return m ? { input: m[1] as IngressInputKind, userId: m[2] as string } : null;
+}
+
+/** An OBS ingress is its DJ on air: live state, listener pages and the reconciler treat it as one. */
+export function participantKind(identity: string): ParticipantKind {
+  if (identity.startsWith(IDENTITY_PREFIX.listener)) return 'listener';
+  if (identity.startsWith(IDENTITY_PREFIX.dj)) return 'dj';
+  if (parseIngressIdentity(identity)) return 'dj';
+  if (identity.startsWith(IDENTITY_PREFIX.analyser)) return 'analyser';
+  return 'other';
+}
+
+/** The DJ account behind a browser or OBS publisher identity, else null. */
+export function djUserId(identity: string): string | null {
+  if (identity.startsWith(IDENTITY_PREFIX.dj)) return identity.slice(IDENTITY_PREFIX.dj.length) || null;
+  return parseIngressIdentity(identity)?.userId ?? null;
+}
