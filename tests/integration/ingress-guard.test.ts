@@ -85,8 +85,9 @@ describe('server-side guard on ingress publishers', () => {
     } else {
       console.info('[ingress guard] rogue ingress lost its rights before it published anything');
     }
-    const left = await ingressApi.listIngress({ roomName: room });
-    expect(left.some((i) => i.ingressId === rogue.ingressId)).toBe(false);
+    // Deleted once its session has ended (never while streaming: docs/livekit-patch.md), so polled.
+    const left = async () => (await ingressApi.listIngress({ roomName: room })).some((i) => i.ingressId === rogue.ingressId);
+    await expect.poll(left, { timeout: 15_000 }).toBe(false);
     expect(await audioOf(room, identity)).toBe(0);
   });
 });
