@@ -7,8 +7,12 @@ type Sink = { send: (text: string) => void; lastSentAt: number };
 
 type Topic = { compute: () => Promise<unknown>; sinks: Set<Sink>; last: string | null };
 
-/** Comment lines keep proxies from closing an idle stream. */
-const HEARTBEAT_MS = 15_000;
+/**
+ * Comment lines keep proxies from closing an idle stream, and let the server notice a closed
+ * one: behind a proxy (Caddy) a listener who left is seen only when a write to it fails, so
+ * the HLS listener count and the per-client stream cap lag by up to two heartbeats.
+ */
+const HEARTBEAT_MS = 5_000;
 
 // A process singleton: streams subscribe from route handlers, the loop refreshes them.
 const topics = processSingleton('live.topics', () => new Map<string, Topic>());
