@@ -10,6 +10,8 @@ dev: setup
 # One stack run for integration and e2e tests: starting LiveKit and the app is the slow part.
 test: setup
 	npm run typecheck
+	npm run lint
+	npm run format:check
 	npm run test:unit
 	npm run build
 	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"
