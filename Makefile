@@ -20,6 +20,8 @@ dev: setup
 TLS_SPECS := tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
 test: setup
 	npm run typecheck
+	npm run lint
+	npm run format:check
 	npm run test:unit
 	npm run build
 	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"

@@ -1,6 +1,6 @@
 // `make dev`: .env (created with fresh secrets if missing), migrations, a private
 // Redis, a local LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops all.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Document, isScalar, parseDocument, stringify, visit } from 'yaml';
+import { type Document, parseDocument, stringify, visit } from 'yaml';
 import { placeholderSecretProblem } from '../src/lib/secrets';
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -6,7 +6,7 @@
 #
 #   scripts/test-run.sh [--stress] [--stacks-only] [--label NAME] [--log FILE]
 #
-# --stacks-only skips typecheck, unit tests and the build (they need no stack and do not depend
+# --stacks-only skips typecheck, lint, the format check, unit tests and the build (they need no stack and do not depend
 # on timing) and runs the two stack steps on the existing build.
 # STACK_PORT_OFFSET (0, 100, ... 500) picks the stacks' ports, so it can run beside other stacks.
 # Exits non-zero when any step failed. The full output goes to --log (default /tmp/test-run-<time>.log).
@@ -66,6 +66,8 @@ step() {
 start=$(date -u +%FT%TZ)
 if [ "$stacks_only" = 0 ]; then
   step typecheck npm run typecheck
+  step lint npm run lint
+  step format npm run format:check
   step unit npm run test:unit
   step build npm run build
 fi

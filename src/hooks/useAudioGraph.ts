@@ -20,6 +20,7 @@ export function useAudioGraph(stream: MediaStream | null): AudioGraphHandle {
     const onState = () => setRunning(g.context.state === 'running');
     g.context.addEventListener('statechange', onState);
     onState();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the AudioContext exists only from here (client only, closed on unmount); its handle reaches render through state.
     setGraph(g);
     return () => {
       g.context.removeEventListener('statechange', onState);

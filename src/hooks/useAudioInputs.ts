@@ -20,6 +20,7 @@ export function useAudioInputs(): AudioInputs {
   useEffect(() => {
     const media = navigator.mediaDevices;
     if (!media?.enumerateDevices) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- navigator exists only on the client; deciding in render would differ from the server render.
       setInputs([]);
       return;
     }

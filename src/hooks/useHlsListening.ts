@@ -24,6 +24,7 @@ export function useHlsListening(url: string | null): HlsListening {
   const [recoveries, setRecoveries] = useState(0);
   const [delayMs, setDelayMs] = useState<number | null>(null);
   const audioRef = useRef<HTMLAudioElement | null>(null);
+  // eslint-disable-next-line react-hooks/refs -- the session calls the getter only when it plays (after mount), never while being created.
   const [session] = useState(() =>
     createHlsSession(() => audioRef.current, {
       onPhase: setPhase,

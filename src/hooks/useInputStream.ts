@@ -23,6 +23,7 @@ export function useInputStream(deviceId: string | null): InputStream {
   useEffect(() => {
     const media = navigator.mediaDevices;
     if (!media?.getUserMedia) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- navigator exists only on the client; deciding in render would differ from the server render.
       setError(problem('unsupported'));
       return;
     }

@@ -75,6 +75,7 @@ export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean
 
   // Chosen HLS by hand before the stream existed: move over as soon as it does.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the pushed channel summary: switching starts HLS playback, and the path is recorded with it.
     if (mode === 'hls' && path === 'webrtc' && hlsInfo) start('hls');
   }, [mode, path, hlsInfo, start]);
 

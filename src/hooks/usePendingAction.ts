@@ -15,7 +15,9 @@ export function usePendingAction(onDone?: () => void) {
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const doneRef = useRef(onDone);
-  doneRef.current = onDone;
+  useEffect(() => {
+    doneRef.current = onDone;
+  }, [onDone]);
 
   const id = action?.id;
   const pending = action?.status === 'pending';

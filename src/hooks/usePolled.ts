@@ -17,7 +17,9 @@ export function usePolled<T>(key: string, load: (signal: AbortSignal) => Promise
   const [data, setData] = useState<T>(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const loadRef = useRef(load);
-  loadRef.current = load;
+  useEffect(() => {
+    loadRef.current = load;
+  }, [load]);
 
   useEffect(
     () =>

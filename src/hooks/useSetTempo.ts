@@ -19,6 +19,7 @@ export function useSetTempo(slug: string, broadcastId: string | null, initial: B
   useEffect(() => {
     // The server-rendered curve of a finished set is complete: no need to fetch it again.
     if (!broadcastId || seed?.broadcast.endedAt != null) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- shows another set as loading until its first fetch answers (the fetch is the outside system).
     setState((s) => (s.data?.broadcast.id === broadcastId ? s : { data: null, loading: true, error: null }));
     return startPolling({
       load: (signal) => getSetTempo(slug, broadcastId, signal),

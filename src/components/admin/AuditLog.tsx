@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
@@ -18,22 +18,26 @@ export function AuditLog({ channels }: AuditLogProps) {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = async (before: string | null, signal?: AbortSignal) => {
-    try {
-      const res = await listAudit({ channelId, action, before, limit: 50 }, signal);
-      setEntries((old) => (before ? [...old, ...res.entries] : res.entries));
-      setNext(res.nextBefore);
-      setError(null);
-    } catch (e) {
-      if (!signal?.aborted) setError(e instanceof ApiError ? e.message : 'Could not load the audit log.');
-    }
-  };
+  const load = useCallback(
+    async (before: string | null, signal?: AbortSignal) => {
+      try {
+        const res = await listAudit({ channelId, action, before, limit: 50 }, signal);
+        setEntries((old) => (before ? [...old, ...res.entries] : res.entries));
+        setNext(res.nextBefore);
+        setError(null);
+      } catch (e) {
+        if (!signal?.aborted) setError(e instanceof ApiError ? e.message : 'Could not load the audit log.');
+      }
+    },
+    [channelId, action],
+  );
+  // Reload from the first page whenever a filter changes (load changes with the filters).
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its fetch resolves, never synchronously.
     void load(null, controller.signal);
     return () => controller.abort();
-    // Reload from the first page whenever a filter changes.
-  }, [channelId, action]);
+  }, [load]);
 
   return (
     <Card title="Audit log" description="Every admin action and every enforcement step: who, what, where, when.">

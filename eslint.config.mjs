@@ -1,0 +1,27 @@
+// ESLint (npm run lint, run by make test; zero warnings): Next's core-web-vitals rules (React,
+// the React hooks rules, jsx-a11y, imports, @next/next) and typescript-eslint's recommended rules.
+// No layout rules: layout is Prettier's (npm run format). See docs/testing.md "Formatter and linter".
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig([
+  ...nextVitals,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // Omitting a field by rest destructuring (`const { file: _f, ...rest } = x`) is the idiom, not a mistake.
+      '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }],
+    },
+  },
+  // Generated or built, never edited by hand.
+  globalIgnores([
+    '.next/**',
+    '.local/**',
+    'next-env.d.ts',
+    'public/worklets/**',
+    'src/server/db/generated/**',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
+]);
