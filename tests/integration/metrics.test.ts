@@ -52,7 +52,10 @@ function dashboardExprs(): string[] {
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) (k === 'expr' && typeof v === 'string' ? exprs.push(v) : walk(v));
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'expr' && typeof v === 'string') exprs.push(v);
+        else walk(v);
+      }
     }
   };
   walk(dashboard);

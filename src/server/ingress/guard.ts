@@ -1,5 +1,5 @@
 import 'server-only';
-import { TrackSource, TrackType, type WebhookEvent } from 'livekit-server-sdk';
+import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
 import { getRoomService, obsInputPermission, setIngressEnabled, setTracksMuted } from '../livekit';
