@@ -30,11 +30,19 @@ function args() {
   const runs = Number(value('--runs') ?? 5);
   const seconds = Number(value('--seconds') ?? 180);
   if (!(runs >= 1 && seconds >= 10)) throw new Error('--runs must be >= 1 and --seconds >= 10');
-  return { seconds, runs, wav: value('--wav'), baseline: value('--baseline'), instructions: !a.includes('--no-instructions'), chromium: a.includes('--chromium') };
+  return {
+    seconds,
+    runs,
+    wav: value('--wav'),
+    baseline: value('--baseline'),
+    instructions: !a.includes('--no-instructions'),
+    chromium: a.includes('--chromium'),
+  };
 }
 
 const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)] ?? Number.NaN;
-const quantile = (v: Float64Array, q: number) => [...v].sort((x, y) => x - y)[Math.min(v.length - 1, Math.floor(q * v.length))] ?? Number.NaN;
+const quantile = (v: Float64Array, q: number) =>
+  [...v].sort((x, y) => x - y)[Math.min(v.length - 1, Math.floor(q * v.length))] ?? Number.NaN;
 
 /** The worklet as it was at `ref` (its src/lib/bpm and src/worklets), bundled like the current one. */
 async function bundleAt(ref: string): Promise<string> {
@@ -50,10 +58,21 @@ async function bundleAt(ref: string): Promise<string> {
 function loadAudio(wav: string | undefined, seconds: number): { audio: Stereo; source: string } {
   if (!wav) return { audio: syntheticSet(seconds), source: `${seconds} s synthetic set (bench/bpm/cpu-signal.ts), stereo 48 kHz` };
   const d = decodeWav(readFileSync(wav));
-  return { audio: { left: d.mono, right: d.mono, sampleRate: d.sampleRate }, source: `${wav} (${(d.mono.length / d.sampleRate).toFixed(0)} s, ${d.sampleRate} Hz)` };
+  return {
+    audio: { left: d.mono, right: d.mono, sampleRate: d.sampleRate },
+    source: `${wav} (${(d.mono.length / d.sampleRate).toFixed(0)} s, ${d.sampleRate} Hz)`,
+  };
 }
 
-type Subject = { name: string; bundle: string; ctor: ProcessorCtor; cpu: number[]; p999: number[]; worst: number; instructions: number | null };
+type Subject = {
+  name: string;
+  bundle: string;
+  ctor: ProcessorCtor;
+  cpu: number[];
+  p999: number[];
+  worst: number;
+  instructions: number | null;
+};
 
 async function main(): Promise<void> {
   const opts = args();
@@ -88,22 +107,44 @@ async function main(): Promise<void> {
   const quantumMs = (128 / audio.sampleRate) * 1000;
   for (const s of subjects) {
     const m = median(s.cpu);
-    console.log(`\n${s.name}: CPU median ${m.toFixed(2)} ms per s of audio (${(m / 10).toFixed(2)}% of one core), min ${Math.min(...s.cpu).toFixed(2)}, max ${Math.max(...s.cpu).toFixed(2)}`);
-    console.log(`${s.name}: block wall time p99.9 ${median(s.p999).toFixed(3)} ms, worst ${s.worst.toFixed(3)} ms (a quantum lasts ${quantumMs.toFixed(2)} ms)`);
-    if (s.instructions !== null) console.log(`${s.name}: ${(s.instructions / 1e6).toFixed(1)} M instructions per s of audio (${c?.tool}, ${INSTRUCTION_SECONDS} s synthetic set, 3 passes minus 1)`);
+    console.log(
+      `\n${s.name}: CPU median ${m.toFixed(2)} ms per s of audio (${(m / 10).toFixed(2)}% of one core), min ${Math.min(...s.cpu).toFixed(2)}, max ${Math.max(...s.cpu).toFixed(2)}`,
+    );
+    console.log(
+      `${s.name}: block wall time p99.9 ${median(s.p999).toFixed(3)} ms, worst ${s.worst.toFixed(3)} ms (a quantum lasts ${quantumMs.toFixed(2)} ms)`,
+    );
+    if (s.instructions !== null)
+      console.log(
+        `${s.name}: ${(s.instructions / 1e6).toFixed(1)} M instructions per s of audio (${c?.tool}, ${INSTRUCTION_SECONDS} s synthetic set, 3 passes minus 1)`,
+      );
   }
   if (opts.instructions && !c) console.log('instructions: no perf counter or valgrind here');
   if (opts.chromium) {
     const cost = await chromiumCost(bundles, opts.seconds, opts.runs);
-    console.log(`\nChromium (/usr/bin/chromium, OfflineAudioContext 48 kHz, ${opts.seconds} s, ${opts.runs} runs; render time with the processor minus without, module load and JIT warm-up included):`);
-    for (const r of cost) console.log(`${r.name}: median ${r.msPerSecond.toFixed(2)} ms per s of audio (runs ${r.runs.map((v) => v.toFixed(2)).join(', ')})`);
+    console.log(
+      `\nChromium (/usr/bin/chromium, OfflineAudioContext 48 kHz, ${opts.seconds} s, ${opts.runs} runs; render time with the processor minus without, module load and JIT warm-up included):`,
+    );
+    for (const r of cost)
+      console.log(`${r.name}: median ${r.msPerSecond.toFixed(2)} ms per s of audio (runs ${r.runs.map((v) => v.toFixed(2)).join(', ')})`);
   }
   const [base, current] = subjects.length === 2 ? subjects : [null, subjects[0]];
   if (base && current) {
-    const ins = base.instructions && current.instructions ? `, instructions ${((1 - current.instructions / base.instructions) * 100).toFixed(0)}% fewer` : '';
+    const ins =
+      base.instructions && current.instructions
+        ? `, instructions ${((1 - current.instructions / base.instructions) * 100).toFixed(0)}% fewer`
+        : '';
     console.log(`\ncurrent vs ${base.name}: CPU ${((1 - median(current.cpu) / median(base.cpu)) * 100).toFixed(0)}% less${ins}`);
   }
-  const json = Object.fromEntries(subjects.map((s) => [s.name, { cpuMsPerSecond: Number(median(s.cpu).toFixed(3)), blockP999Ms: Number(median(s.p999).toFixed(3)), instructionsPerSecond: s.instructions && Math.round(s.instructions) }]));
+  const json = Object.fromEntries(
+    subjects.map((s) => [
+      s.name,
+      {
+        cpuMsPerSecond: Number(median(s.cpu).toFixed(3)),
+        blockP999Ms: Number(median(s.p999).toFixed(3)),
+        instructionsPerSecond: s.instructions && Math.round(s.instructions),
+      },
+    ]),
+  );
   console.log(JSON.stringify(json));
 }
 

@@ -37,12 +37,18 @@ function args() {
   };
   const split = value('--split') ?? 'heldout';
   if (split !== 'dev' && split !== 'heldout') throw new Error('--split must be dev or heldout');
-    // Development only: analyser options as JSON, to tune on the dev part.
+  // Development only: analyser options as JSON, to tune on the dev part.
   const tune = value('--tune');
   if (tune && split !== 'dev') throw new Error('--tune is for the dev part only');
   const set = value('--set') ?? 'both';
   if (!['both', 'generated', 'real'].includes(set)) throw new Error('--set must be both, generated or real');
-  return { set, split, only: value('--only'), verbose: a.includes('--verbose'), tune: tune ? (JSON.parse(tune) as AnalyzerOptions) : undefined } as const;
+  return {
+    set,
+    split,
+    only: value('--only'),
+    verbose: a.includes('--verbose'),
+    tune: tune ? (JSON.parse(tune) as AnalyzerOptions) : undefined,
+  } as const;
 }
 
 function cpuSeconds(): number {
@@ -51,11 +57,24 @@ function cpuSeconds(): number {
 }
 
 async function runMethod(method: Method, pieces: Piece[], audio: Map<string, Float32Array>, verbose: boolean): Promise<Row> {
-  const row: Row = { method, error: null, n: 0, acc1: 0, acc2: 0, half: 0, noBeat: { total: 0, correct: 0 }, first: [], stable: [], relock: [], cpu: 0, audio: 0 };
+  const row: Row = {
+    method,
+    error: null,
+    n: 0,
+    acc1: 0,
+    acc2: 0,
+    half: 0,
+    noBeat: { total: 0, correct: 0 },
+    first: [],
+    stable: [],
+    relock: [],
+    cpu: 0,
+    audio: 0,
+  };
   try {
     await method.check?.();
   } catch (e) {
-    row.error = e instanceof Error ? e.message.split('\n')[0] ?? String(e) : String(e);
+    row.error = e instanceof Error ? (e.message.split('\n')[0] ?? String(e)) : String(e);
     return row;
   }
   for (const piece of pieces) {
@@ -95,9 +114,15 @@ async function runMethod(method: Method, pieces: Piece[], audio: Map<string, Flo
       row.relock.push(timing(r.series, label, piece.change, piece.duration).stable);
     }
     if (verbose) {
-      const t = r.series && beatStretches[0]?.bpm ? timing(r.series, beatStretches[0].bpm, beatStretches[0].start, beatStretches[0].end) : null;
-      const extra = piece.kind === 'transition' && r.series ? ` relock ${timing(r.series, label, piece.change ?? 0, piece.duration).stable.toFixed(1)}` : '';
-      console.error(`${method.name.slice(0, 12)} ${piece.id.padEnd(26)} label ${beatStretches.map((s) => s.bpm).join('->')} got ${r.bpm?.toFixed(2) ?? 'none'}${t ? ` first ${t.first.toFixed(1)} stable ${t.stable.toFixed(1)}` : ''}${extra}${within(r.bpm, label) ? '' : '  <-- MISS'}`);
+      const t =
+        r.series && beatStretches[0]?.bpm ? timing(r.series, beatStretches[0].bpm, beatStretches[0].start, beatStretches[0].end) : null;
+      const extra =
+        piece.kind === 'transition' && r.series
+          ? ` relock ${timing(r.series, label, piece.change ?? 0, piece.duration).stable.toFixed(1)}`
+          : '';
+      console.error(
+        `${method.name.slice(0, 12)} ${piece.id.padEnd(26)} label ${beatStretches.map((s) => s.bpm).join('->')} got ${r.bpm?.toFixed(2) ?? 'none'}${t ? ` first ${t.first.toFixed(1)} stable ${t.stable.toFixed(1)}` : ''}${extra}${within(r.bpm, label) ? '' : '  <-- MISS'}`,
+      );
     }
   }
   return row;
@@ -125,7 +150,9 @@ async function real(only: string | undefined, verbose: boolean): Promise<void> {
     }
   }
   const minutes = pieces.reduce((s, p) => s + p.duration, 0) / 60;
-  console.log(`\nBPM benchmark, real-music set (bench/bpm/real-set.json): ${pieces.length} pieces, ${minutes.toFixed(1)} min of audio; our engine: held-out folds of a ${new Set(pieces.map((p) => p.fold)).size}-fold cross-validation`);
+  console.log(
+    `\nBPM benchmark, real-music set (bench/bpm/real-set.json): ${pieces.length} pieces, ${minutes.toFixed(1)} min of audio; our engine: held-out folds of a ${new Set(pieces.map((p) => p.fold)).size}-fold cross-validation`,
+  );
   printReal(runs, pieces, (l) => console.log(l));
   console.log('\nHow each method ran: as for the generated set (below); the folds choose among bench/bpm/real-bench.ts CANDIDATES.');
 }
@@ -146,8 +173,12 @@ async function main(): Promise<void> {
   }
   const steady = pieces.filter((p) => p.kind !== 'transition').length;
   const minutes = pieces.reduce((s, p) => s + p.duration, 0) / 60;
-  console.log(`\nBPM benchmark, ${split} part: ${pieces.length} pieces (${steady} for accuracy, ${pieces.length - steady} transitions), ${minutes.toFixed(1)} min of audio; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
-  console.log('| method | Acc1 | Acc2 | within 0.5 BPM | no beat detected | median time to first correct | median time to stable | re-lock (median / worst) | CPU per s of audio |');
+  console.log(
+    `\nBPM benchmark, ${split} part: ${pieces.length} pieces (${steady} for accuracy, ${pieces.length - steady} transitions), ${minutes.toFixed(1)} min of audio; ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+  );
+  console.log(
+    '| method | Acc1 | Acc2 | within 0.5 BPM | no beat detected | median time to first correct | median time to stable | re-lock (median / worst) | CPU per s of audio |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     if (r.error) {

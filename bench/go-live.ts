@@ -66,8 +66,10 @@ runBench('go-live', async () => {
       };
       runs.push(run);
       const opt = (v: number | null) => (v === null ? 'n/a' : ms(v));
-      console.log(`[go-live] run ${i}/${RUNS}: first audio ${ms(run.firstAudio)} after Go live ` +
-        `(DJ token fetch took ${opt(run.djToken)}, DJ console "live" at ${opt(run.djLive)}, listener "playing" at ${opt(run.listenerPlaying)})`);
+      console.log(
+        `[go-live] run ${i}/${RUNS}: first audio ${ms(run.firstAudio)} after Go live ` +
+          `(DJ token fetch took ${opt(run.djToken)}, DJ console "live" at ${opt(run.djLive)}, listener "playing" at ${opt(run.listenerPlaying)})`,
+      );
 
       await dj.page.getByTestId('stop-broadcast-button').click();
       await waitForState(dj.page, 'broadcast-status', 'idle');
@@ -80,7 +82,7 @@ runBench('go-live', async () => {
     console.log('');
     console.log('== Go live -> first audio at an already-waiting WebRTC listener (loopback) ==');
     console.log('method: fake-mic 1 kHz tone; Go live click stamped in the DJ page, first tone sample detected by an');
-    console.log('        AudioWorklet on the listener\'s received track; one Chromium, one performance clock.');
+    console.log("        AudioWorklet on the listener's received track; one Chromium, one performance clock.");
     console.log(`go live -> first audio:      ${formatSummary(first)}`);
     if (live.length > 0) console.log(`go live -> DJ console live: ${formatSummary(summarize(live))}`);
     console.log(`runs (ms): ${runs.map((r) => r.firstAudio.toFixed(0)).join(', ')}`);

@@ -31,10 +31,20 @@ runBench('handover', async () => {
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const suffix = uniqueSuffix();
   const call = apiCaller(appUrl);
-  const channel = await call<ChannelSummary>('POST', '/api/admin/channels', { name: `Handover ${suffix}`, slug: `handover-${suffix}` }, admin, 201);
+  const channel = await call<ChannelSummary>(
+    'POST',
+    '/api/admin/channels',
+    { name: `Handover ${suffix}`, slug: `handover-${suffix}` },
+    admin,
+    201,
+  );
   const djs = [];
   for (const tag of ['a', 'b']) {
-    const creds = { name: `DJ ${tag.toUpperCase()} ${suffix}`, email: `dj-${tag}-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` };
+    const creds = {
+      name: `DJ ${tag.toUpperCase()} ${suffix}`,
+      email: `dj-${tag}-${suffix}@bench.local`,
+      password: `pw-${suffix}-long-enough`,
+    };
     const account = await call<AccountSummary>('POST', '/api/admin/accounts', creds, admin, 201);
     djs.push({ account, cookie: await signIn(appUrl, creds) });
   }
@@ -42,7 +52,11 @@ runBench('handover', async () => {
   await call('PUT', `/api/admin/channels/${channel.id}/djs`, { userIds: [a.account.id, b.account.id] }, admin);
   const token = (cookie: string | undefined, role: 'dj' | 'listener') =>
     call<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role }, cookie);
-  const rooms = new RoomServiceClient(requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
+  const rooms = new RoomServiceClient(
+    requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'),
+    requireEnv('LIVEKIT_API_KEY'),
+    requireEnv('LIVEKIT_API_SECRET'),
+  );
 
   const gaps: number[] = [];
   const cuts: number[] = [];
@@ -53,7 +67,13 @@ runBench('handover', async () => {
     const boundary = startA + 12_000;
     const endB = boundary + SLOT_SECONDS * 1000;
     const slot = (hostId: string, start: number, seconds: number) =>
-      call('POST', `/api/admin/channels/${channel.id}/slots`, { start: utcLocal(new Date(start)), durationSeconds: seconds, hostIds: [hostId], title: `run ${run}` }, admin, 201);
+      call(
+        'POST',
+        `/api/admin/channels/${channel.id}/slots`,
+        { start: utcLocal(new Date(start)), durationSeconds: seconds, hostIds: [hostId], title: `run ${run}` },
+        admin,
+        201,
+      );
     await slot(a.account.id, startA, (boundary - startA) / 1000);
     await slot(b.account.id, boundary, SLOT_SECONDS);
     const aToken = await token(a.cookie, 'dj');
@@ -84,12 +104,15 @@ runBench('handover', async () => {
     const lastB = lastHeard(listener.heard, TONE_B);
     const earlyB = firstHeard(listener.heard, TONE_B);
     await Promise.all([listener.stop(), djA.stop(), djB.stop()]);
-    if (gap === null || lastB === null || serverCut === null) fail(`run ${run}: incomplete measurement (gap ${gap}, last B ${lastB}, server cut ${serverCut})`);
+    if (gap === null || lastB === null || serverCut === null)
+      fail(`run ${run}: incomplete measurement (gap ${gap}, last B ${lastB}, server cut ${serverCut})`);
     if (earlyB !== null && earlyB < boundary) fail(`run ${run}: DJ B was heard ${boundary - earlyB} ms before their slot`);
     gaps.push(gap);
     cuts.push(lastB - endB);
     serverCuts.push(serverCut);
-    console.log(`[handover] run ${run}/${RUNS}: handover gap ${gap.toFixed(0)} ms, slot end -> silence ${(lastB - endB).toFixed(0)} ms (track gone on the server after ${serverCut} ms)`);
+    console.log(
+      `[handover] run ${run}/${RUNS}: handover gap ${gap.toFixed(0)} ms, slot end -> silence ${(lastB - endB).toFixed(0)} ms (track gone on the server after ${serverCut} ms)`,
+    );
   }
 
   console.log('== Slot enforcement and handover, measured in the received audio (loopback) ==');

@@ -76,7 +76,9 @@ async function storageFigures(channelId: string): Promise<{ bytes: number; segme
   let segments = 0;
   let token: string | undefined;
   do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: requireEnv('S3_BUCKET'), Prefix: `hls/${channelId}/`, ContinuationToken: token }));
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: requireEnv('S3_BUCKET'), Prefix: `hls/${channelId}/`, ContinuationToken: token }),
+    );
     for (const o of page.Contents ?? []) {
       if (!o.Key?.endsWith('.ts')) continue;
       bytes += o.Size ?? 0;
@@ -118,12 +120,18 @@ runBench('hls', async () => {
       await listener.page.getByTestId('play-button').click();
       const played = await waitFor('the Play click stamp', () => markAfter(listener.page, 'click:play-button', t), 2_000);
       const playing = await waitFor(`run ${i}: playing`, () => markAfter(listener.page, 'listener-status:playing', played), 20_000);
-      const heard = await waitFor(`run ${i}: first click heard`, async () => (await onsets(listener.page, 'receiver', played))[0] ?? null, 20_000, 20).catch(
-        async (err: unknown) => {
-          const probe = (p: typeof dj.page) => p.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps, errors: window.__benchProbe?.errors }));
-          fail(`${err instanceof Error ? err.message : String(err)}; listener probe ${JSON.stringify(await probe(listener.page))}, DJ probe ${JSON.stringify(await probe(dj.page))}`);
-        },
-      );
+      const heard = await waitFor(
+        `run ${i}: first click heard`,
+        async () => (await onsets(listener.page, 'receiver', played))[0] ?? null,
+        20_000,
+        20,
+      ).catch(async (err: unknown) => {
+        const probe = (p: typeof dj.page) =>
+          p.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps, errors: window.__benchProbe?.errors }));
+        fail(
+          `${err instanceof Error ? err.message : String(err)}; listener probe ${JSON.stringify(await probe(listener.page))}, DJ probe ${JSON.stringify(await probe(dj.page))}`,
+        );
+      });
       toPlaying.push(playing - played);
       toClick.push(heard.t - played);
       if (i < PLAY_RUNS) {
@@ -141,20 +149,41 @@ runBench('hls', async () => {
     const end = await pageNow(listener.page);
     const run = await readRecording(listener.page);
     const playlistFetches = await listener.page.evaluate(
-      (since) => performance.getEntriesByType('resource').filter((e) => e.name.includes('-live.m3u8') && performance.timeOrigin + e.startTime >= since).length,
+      (since) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('-live.m3u8') && performance.timeOrigin + e.startTime >= since).length,
       start,
     );
 
     const sent = (await onsets(dj.page, 'sender', start - 15_000)).filter((o) => o.t < end - 8_000).map((o) => o.t);
     const received = (await onsets(listener.page, 'receiver', start)).filter((o) => o.t <= end).map((o) => o.t);
     // Clicks are >= 800 ms apart, so +-400 ms around the pattern's lag cannot pick a neighbour.
-    const fixed = alignByPattern(sent.filter((t) => t >= start - 2_000), received, { minLag: 500, maxLag: 20_000, tolerance: 400 });
+    const fixed = alignByPattern(
+      sent.filter((t) => t >= start - 2_000),
+      received,
+      { minLag: 500, maxLag: 20_000, tolerance: 400 },
+    );
     // A long run follows the lag as it drifts; a short one pairs around one lag, as before.
-    const aligned = STALL_MINUTES ? { ...fixed, lags: trackLags(sent.filter((t) => t >= start - 2_000), received, fixed.lag) } : fixed;
+    const aligned = STALL_MINUTES
+      ? {
+          ...fixed,
+          lags: trackLags(
+            sent.filter((t) => t >= start - 2_000),
+            received,
+            fixed.lag,
+          ),
+        }
+      : fixed;
     aligned.unmatchedSent = sent.filter((t) => t >= start - 2_000).length - aligned.lags.length;
-    writeFileSync(path.join(BENCH_DIR, 'hls-onsets.json'), JSON.stringify({ start, end, sent, received, lag: aligned.lag, edge: run.edge }));
+    writeFileSync(
+      path.join(BENCH_DIR, 'hls-onsets.json'),
+      JSON.stringify({ start, end, sent, received, lag: aligned.lag, edge: run.edge }),
+    );
     if (aligned.lags.length < MIN_PAIRS) {
-      fail(`only ${aligned.lags.length} click pairs (need ${MIN_PAIRS}) at lag ${aligned.lag} ms; sent ${sent.length}, received ${received.length}; onsets in .local/bench/hls-onsets.json`);
+      fail(
+        `only ${aligned.lags.length} click pairs (need ${MIN_PAIRS}) at lag ${aligned.lag} ms; sent ${sent.length}, received ${received.length}; onsets in .local/bench/hls-onsets.json`,
+      );
     }
     const playlistBytes = (await (await fetch(first.playlist, { cache: 'no-store' })).text()).length;
     const storage = await storageFigures(fx.channel.id);
@@ -163,21 +192,33 @@ runBench('hls', async () => {
 
     console.log('');
     console.log('== HLS: DJ console -> LiveKit -> egress (audio-only room composite, 2 s segments) -> MinIO -> hls.js ==');
-    console.log(`glass-to-glass, ${aligned.lags.length} clicks (unmatched ${aligned.unmatchedSent}): ${formatSummary(summarize(aligned.lags))}`);
+    console.log(
+      `glass-to-glass, ${aligned.lags.length} clicks (unmatched ${aligned.unmatchedSent}): ${formatSummary(summarize(aligned.lags))}`,
+    );
     const edge = edgeDrift(run.edge);
     const lagShift = lagDrift(aligned.lags);
-    console.log(`stalls in ${MEASURE_S} s at the live edge: ${run.waiting} media element "waiting", ${run.bufferStalled} hls.js BUFFER_STALLED_ERROR`);
-    console.log(edge
-      ? `behind the live edge: ${edge.first.toFixed(2)} s at the start, ${edge.last.toFixed(2)} s at the end (drift ${edge.drift >= 0 ? '+' : ''}${edge.drift.toFixed(2)} s), max ${edge.max.toFixed(2)} s` +
-        `; glass-to-glass drift, last vs first 10 clicks: ${lagShift === null ? 'n/a' : s(lagShift)}`
-      : 'behind the live edge: no samples (element paused or no seekable range)');
-    console.log(`Play -> audio output running ("playing"), ${PLAY_RUNS} runs: median ${s(summarize(toPlaying).median)}, max ${s(summarize(toPlaying).max)}`);
+    console.log(
+      `stalls in ${MEASURE_S} s at the live edge: ${run.waiting} media element "waiting", ${run.bufferStalled} hls.js BUFFER_STALLED_ERROR`,
+    );
+    console.log(
+      edge
+        ? `behind the live edge: ${edge.first.toFixed(2)} s at the start, ${edge.last.toFixed(2)} s at the end (drift ${edge.drift >= 0 ? '+' : ''}${edge.drift.toFixed(2)} s), max ${edge.max.toFixed(2)} s` +
+            `; glass-to-glass drift, last vs first 10 clicks: ${lagShift === null ? 'n/a' : s(lagShift)}`
+        : 'behind the live edge: no samples (element paused or no seekable range)',
+    );
+    console.log(
+      `Play -> audio output running ("playing"), ${PLAY_RUNS} runs: median ${s(summarize(toPlaying).median)}, max ${s(summarize(toPlaying).max)}`,
+    );
     console.log(`Play -> first click heard (adds up to one 0.8-1.6 s click gap): median ${s(summarize(toClick).median)}`);
     console.log(`Go live -> first playable segment behind the stable URL: ${s(goLiveToSegment)}`);
-    console.log(`storage: ${storage.segments} segments, ${(storage.bytes / 1e6).toFixed(2)} MB for ${storage.seconds} s of programme ` +
-      `= ${((storage.bytes * 8) / storage.seconds / 1000).toFixed(0)} kbps, ${(perHour / 1e6).toFixed(1)} MB per broadcast hour`);
-    console.log(`per listener-hour: ${((perHour + playlistPerHour) / 1e6).toFixed(1)} MB ` +
-      `(segments ${(perHour / 1e6).toFixed(1)} MB + live playlist ${playlistFetches} fetches in ${MEASURE_S} s x ${playlistBytes} B)`);
+    console.log(
+      `storage: ${storage.segments} segments, ${(storage.bytes / 1e6).toFixed(2)} MB for ${storage.seconds} s of programme ` +
+        `= ${((storage.bytes * 8) / storage.seconds / 1000).toFixed(0)} kbps, ${(perHour / 1e6).toFixed(1)} MB per broadcast hour`,
+    );
+    console.log(
+      `per listener-hour: ${((perHour + playlistPerHour) / 1e6).toFixed(1)} MB ` +
+        `(segments ${(perHour / 1e6).toFixed(1)} MB + live playlist ${playlistFetches} fetches in ${MEASURE_S} s x ${playlistBytes} B)`,
+    );
     console.log(hostLine());
   } finally {
     await browser.close();

@@ -27,7 +27,13 @@ const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));
 const MEASURE_S = Number(process.env.BENCH_SECONDS ?? 40);
 const CLICK_MS = Number(process.env.BENCH_CLICK_MS ?? 2000);
 const FIRST_AUDIO_TIMEOUT_MS = 30_000;
-const PROBE: ProbeOptions = { threshold: 0.05, quietMs: 300, hookCapture: false, hookSender: false, watchSelector: '[data-testid="listener-audio"] audio' };
+const PROBE: ProbeOptions = {
+  threshold: 0.05,
+  quietMs: 300,
+  hookCapture: false,
+  hookSender: false,
+  watchSelector: '[data-testid="listener-audio"] audio',
+};
 
 runBench('ingress', async () => {
   const fx = await createFixture('bench-obs');
@@ -59,7 +65,12 @@ runBench('ingress', async () => {
       const tap = await relay();
       const enc = startEncoder(tap.url(endpoint.streamKey), { kind: 'tone', hz: 1000, amplitude: 0.5 });
       const first = await waitFor('the first RTMP byte', async () => tap.firstByte(), 10_000);
-      const heard = await waitFor(`run ${i}: tone at the listener`, async () => (await onsets(listener.page, 'receiver', before))[0] ?? null, FIRST_AUDIO_TIMEOUT_MS, 20);
+      const heard = await waitFor(
+        `run ${i}: tone at the listener`,
+        async () => (await onsets(listener.page, 'receiver', before))[0] ?? null,
+        FIRST_AUDIO_TIMEOUT_MS,
+        20,
+      );
       const firstByte = Math.max(first, before);
       startup.push(heard.t - firstByte);
       console.log(`[ingress] run ${i}/${RUNS}: first RTMP byte -> first audio at the listener ${ms(heard.t - firstByte)}`);
@@ -69,14 +80,25 @@ runBench('ingress', async () => {
     }
 
     const clickStart = wallNow();
-    const clicks = startEncoder((await relay()).url(endpoint.streamKey), { kind: 'clicks', periodMs: CLICK_MS, burstMs: 5, hz: 2000, amplitude: 0.8 });
-    await waitFor('the click train at the listener', async () => (await onsets(listener.page, 'receiver', clickStart))[0] ?? null, FIRST_AUDIO_TIMEOUT_MS, 50).catch(
-      async (err: unknown) => {
-        const probe = await listener.page.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps }));
-        const state = await listener.page.getByTestId('listener-status').getAttribute('data-state');
-        fail(`${err instanceof Error ? err.message : String(err)}; listener ${state}, probe ${JSON.stringify(probe)}, encoder exit ${clicks.child.exitCode}`);
-      },
-    );
+    const clicks = startEncoder((await relay()).url(endpoint.streamKey), {
+      kind: 'clicks',
+      periodMs: CLICK_MS,
+      burstMs: 5,
+      hz: 2000,
+      amplitude: 0.8,
+    });
+    await waitFor(
+      'the click train at the listener',
+      async () => (await onsets(listener.page, 'receiver', clickStart))[0] ?? null,
+      FIRST_AUDIO_TIMEOUT_MS,
+      50,
+    ).catch(async (err: unknown) => {
+      const probe = await listener.page.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps }));
+      const state = await listener.page.getByTestId('listener-status').getAttribute('data-state');
+      fail(
+        `${err instanceof Error ? err.message : String(err)}; listener ${state}, probe ${JSON.stringify(probe)}, encoder exit ${clicks.child.exitCode}`,
+      );
+    });
     await sleep(3_000); // let the jitter buffer settle
     const start = wallNow();
     console.log(`[ingress] measuring for ${MEASURE_S} s (clicks every ${CLICK_MS} ms)...`);
@@ -95,7 +117,7 @@ runBench('ingress', async () => {
     console.log(`clicks: sent ${sent.length}, received ${received.length}, paired ${pairs.lags.length}`);
     if (pairs.lags.length < 10) fail(`only ${pairs.lags.length} click pairs; raise BENCH_CLICK_MS if the latency is near ${CLICK_MS} ms`);
     console.log(`glass-to-glass (encoder input -> listener): ${formatSummary(summarize(pairs.lags))}`);
-    console.log('not included: the listener\'s output device latency (headless Chromium has no sound card).');
+    console.log("not included: the listener's output device latency (headless Chromium has no sound card).");
     console.log(hostLine());
   } finally {
     for (const r of relays) r.close();

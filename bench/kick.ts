@@ -49,7 +49,12 @@ runBench('kick', async () => {
   const livekitUrl = requireEnv('LIVEKIT_URL');
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const rooms = new RoomServiceClient(livekitUrl.replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
-  const post = async <T>(route: string, body: unknown, cookie: string | undefined, ok: number[]): Promise<{ status: number; body: T; appMs: number }> => {
+  const post = async <T>(
+    route: string,
+    body: unknown,
+    cookie: string | undefined,
+    ok: number[],
+  ): Promise<{ status: number; body: T; appMs: number }> => {
     const res = await postJson(appUrl, route, body, cookie);
     if (!ok.includes(res.status)) fail(`POST ${route}: HTTP ${res.status} ${await res.text()}`);
     const appMs = Number(/app;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
@@ -69,7 +74,10 @@ runBench('kick', async () => {
       const fx = await createFixture('bench-kick');
       const cookie = await signIn(appUrl, fx.dj);
       const room = `channel-${fx.channel.id}`;
-      const listener = await toneListener((await post<TokenResponse>('/api/livekit/token', { channelId: fx.channel.id, role: 'listener' }, undefined, [200])).body, [TONE]);
+      const listener = await toneListener(
+        (await post<TokenResponse>('/api/livekit/token', { channelId: fx.channel.id, role: 'listener' }, undefined, [200])).body,
+        [TONE],
+      );
       let identity: string;
       let stopDj: () => Promise<void>;
       if (kind === 'browser') {
@@ -79,7 +87,9 @@ runBench('kick', async () => {
         identity = token.identity;
         stopDj = dj.stop;
       } else {
-        const endpoint = (await post<IngressEndpoint>('/api/livekit/ingress', { channelId: fx.channel.id, inputType: 'rtmp' }, cookie, [201])).body;
+        const endpoint = (
+          await post<IngressEndpoint>('/api/livekit/ingress', { channelId: fx.channel.id, inputType: 'rtmp' }, cookie, [201])
+        ).body;
         const push = pushRtmp(endpoint);
         identity = ingressIdentity('rtmp', await whoAmI(appUrl, cookie));
         stopDj = push.stop;
@@ -120,17 +130,24 @@ runBench('kick', async () => {
   console.log('== Kick under CPU load (stress-ng --cpu 4 on top of the stack) ==');
   console.log('method: per run a fresh channel and DJ on air with a 1 kHz tone (odd runs browser/rtc-node, even runs OBS/ffmpeg RTMP);');
   console.log('an rtc-node listener stamps every received 10 ms frame; times from the start of the kick request, one clock.');
-  console.log(`API answer:                        ${formatSummary(summarize(runs.map((r) => r.apiMs)))}  (statuses ${runs.map((r) => r.status).join(' ')})`);
+  console.log(
+    `API answer:                        ${formatSummary(summarize(runs.map((r) => r.apiMs)))}  (statuses ${runs.map((r) => r.status).join(' ')})`,
+  );
   console.log(`  of which in the route handler:   ${formatSummary(summarize(runs.map((r) => r.appMs)))}`);
   console.log(`off air in LiveKit (no track):     ${formatSummary(summarize(runs.map((r) => r.livekitMs)))}`);
   console.log(`last tone frame at the listener:   ${formatSummary(summarize(runs.map((r) => r.listenerMs)))}`);
   for (const kind of ['browser', 'obs'] as const) {
     const of = runs.filter((r) => r.kind === kind);
-    if (of.length) console.log(`  ${kind.padEnd(7)} off air (later of both): ${formatSummary(summarize(of.map((r) => Math.max(r.livekitMs, r.listenerMs))))}`);
+    if (of.length)
+      console.log(
+        `  ${kind.padEnd(7)} off air (later of both): ${formatSummary(summarize(of.map((r) => Math.max(r.livekitMs, r.listenerMs))))}`,
+      );
   }
   const inTarget = offAir.filter((v) => v <= OFF_AIR_TARGET_MS).length;
   const answered = runs.filter((r) => r.apiMs <= ANSWER_TARGET_MS).length;
-  console.log(`off air within ${OFF_AIR_TARGET_MS / 1000} s: ${inTarget} of ${runs.length}; API within ${ANSWER_TARGET_MS / 1000} s: ${answered} of ${runs.length}`);
+  console.log(
+    `off air within ${OFF_AIR_TARGET_MS / 1000} s: ${inTarget} of ${runs.length}; API within ${ANSWER_TARGET_MS / 1000} s: ${answered} of ${runs.length}`,
+  );
 });
 
 /** The signed-in DJ's account id (an OBS input's identity is built from it). */

@@ -68,23 +68,30 @@ runBench('latency', async () => {
     const graph = pairOnsets(captured, sent, MAX_LAG_MS);
     console.log('');
     console.log('== Glass-to-glass latency: DJ console -> LiveKit -> WebRTC listener (loopback) ==');
-    console.log('method: click train as fake mic; AudioWorklet onset detectors on the DJ\'s sent track and the');
-    console.log('        listener\'s received track, stamped with performance.timeOrigin+now() in one Chromium;');
+    console.log("method: click train as fake mic; AudioWorklet onset detectors on the DJ's sent track and the");
+    console.log("        listener's received track, stamped with performance.timeOrigin+now() in one Chromium;");
     console.log(`        each sent click paired with the first received click within ${MAX_LAG_MS} ms.`);
-    console.log(`clicks in ${MEASURE_S} s: capture ${captured.length}, sent ${sent.length}, received ${received.length}, ` +
-      `paired ${toListener.lags.length} (unmatched sent ${toListener.unmatchedSent}, received ${toListener.unmatchedReceived})`);
+    console.log(
+      `clicks in ${MEASURE_S} s: capture ${captured.length}, sent ${sent.length}, received ${received.length}, ` +
+        `paired ${toListener.lags.length} (unmatched sent ${toListener.unmatchedSent}, received ${toListener.unmatchedReceived})`,
+    );
     if (toListener.lags.length < MIN_PAIRS) {
-      const levels = [await dj.page.evaluate(() => window.__benchProbe?.levels), await listener.page.evaluate(() => window.__benchProbe?.levels)];
+      const levels = [
+        await dj.page.evaluate(() => window.__benchProbe?.levels),
+        await listener.page.evaluate(() => window.__benchProbe?.levels),
+      ];
       fail(`only ${toListener.lags.length} click pairs (need ${MIN_PAIRS}); peak levels (DJ, listener): ${JSON.stringify(levels)}`);
     }
     console.log(`DJ sent track -> listener:        ${formatSummary(summarize(toListener.lags))}`);
     if (fromCapture.lags.length > 0) console.log(`DJ mic (getUserMedia) -> listener: ${formatSummary(summarize(fromCapture.lags))}`);
     if (graph.lags.length > 0) console.log(`  of which DJ Web Audio graph:     ${formatSummary(summarize(graph.lags))}`);
     if (stats) {
-      console.log(`listener WebRTC stats: mean jitter buffer ${ms(stats.jitterBufferMs)} (target ${ms(stats.targetDelayMs)}), ` +
-        `packets lost ${stats.packetsLost}, concealment events ${stats.concealmentEvents}, RTT ${stats.rttMs === null ? 'n/a' : ms(stats.rttMs)}`);
+      console.log(
+        `listener WebRTC stats: mean jitter buffer ${ms(stats.jitterBufferMs)} (target ${ms(stats.targetDelayMs)}), ` +
+          `packets lost ${stats.packetsLost}, concealment events ${stats.concealmentEvents}, RTT ${stats.rttMs === null ? 'n/a' : ms(stats.rttMs)}`,
+      );
     }
-    console.log('not included: the listener\'s output device latency (headless Chromium has no sound card).');
+    console.log("not included: the listener's output device latency (headless Chromium has no sound card).");
     console.log(hostLine());
   } finally {
     await browser.close();

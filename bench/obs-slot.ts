@@ -39,16 +39,30 @@ runBench('obs-slot', async () => {
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const suffix = uniqueSuffix();
   const call = apiCaller(appUrl);
-  const channel = await call<ChannelSummary>('POST', '/api/admin/channels', { name: `OBS slot ${suffix}`, slug: `obs-slot-${suffix}` }, admin, 201);
+  const channel = await call<ChannelSummary>(
+    'POST',
+    '/api/admin/channels',
+    { name: `OBS slot ${suffix}`, slug: `obs-slot-${suffix}` },
+    admin,
+    201,
+  );
   const creds = { name: `DJ OBS ${suffix}`, email: `dj-obs-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` };
   const account = await call<AccountSummary>('POST', '/api/admin/accounts', creds, admin, 201);
   const dj = await signIn(appUrl, creds);
   await call('PUT', `/api/admin/channels/${channel.id}/djs`, { userIds: [account.id] }, admin);
   const endpoint = await call<IngressEndpoint>('POST', '/api/livekit/ingress', { channelId: channel.id, inputType: 'rtmp' }, dj, 201);
-  const rooms = new RoomServiceClient(requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
+  const rooms = new RoomServiceClient(
+    requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'),
+    requireEnv('LIVEKIT_API_KEY'),
+    requireEnv('LIVEKIT_API_SECRET'),
+  );
   const identity = ingressIdentity('rtmp', account.id);
-  const obsParticipant = async () => (await rooms.listParticipants(`channel-${channel.id}`).catch(() => [])).find((p) => p.identity === identity);
-  const listener = await toneListener(await call<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' }), [TONE]);
+  const obsParticipant = async () =>
+    (await rooms.listParticipants(`channel-${channel.id}`).catch(() => [])).find((p) => p.identity === identity);
+  const listener = await toneListener(
+    await call<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' }),
+    [TONE],
+  );
   const stream = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
 
   const heard: number[] = [];
@@ -59,7 +73,13 @@ runBench('obs-slot', async () => {
     for (let run = 1; run <= RUNS; run++) {
       const runStart = Date.now(); // the previous run's slot ended (and was silent) before this
       const boundary = Math.ceil((runStart + LEAD_MS) / 1000) * 1000;
-      await call('POST', `/api/admin/channels/${channel.id}/slots`, { start: utcLocal(new Date(boundary)), durationSeconds: SLOT_SECONDS, hostIds: [account.id], title: `run ${run}` }, admin, 201);
+      await call(
+        'POST',
+        `/api/admin/channels/${channel.id}/slots`,
+        { start: utcLocal(new Date(boundary)), durationSeconds: SLOT_SECONDS, hostIds: [account.id], title: `run ${run}` },
+        admin,
+        201,
+      );
       // The supervision loop enables the input within a couple of seconds (green room); pushes before that are refused.
       let push = pushRtmp(endpoint);
       let joined: { sid: string; at: number } | null = null;
@@ -75,14 +95,18 @@ runBench('obs-slot', async () => {
       const early = listener.heard.find((h) => h.t < boundary && h.t > runStart && h.tones.includes(TONE));
       if (early) fail(`run ${run}: OBS heard ${boundary - early.t} ms before the slot start`);
       const first = firstHeard(listener.heard, TONE, boundary);
-      const liveIndex = stream.states.findIndex((s, i) => i >= statesBefore && s.channel.live.onAir && s.channel.live.djName === account.name);
+      const liveIndex = stream.states.findIndex(
+        (s, i) => i >= statesBefore && s.channel.live.onAir && s.channel.live.djName === account.name,
+      );
       if (first === null || liveIndex < 0) fail(`run ${run}: incomplete (first audio ${first}, live state ${liveIndex})`);
       const after = await obsParticipant();
       if (after?.sid === joined.sid && !hasExited(push)) sameSession += 1;
       heard.push(first - boundary);
       live.push(stream.times[liveIndex]! - first);
       joinedBefore.push(boundary - joined.at);
-      console.log(`[obs-slot] run ${run}/${RUNS}: OBS held ${((boundary - joined.at) / 1000).toFixed(1)} s before the start; boundary -> first audio ${first - boundary} ms; first audio -> live state ${stream.times[liveIndex]! - first} ms; same session ${after?.sid === joined.sid}`);
+      console.log(
+        `[obs-slot] run ${run}/${RUNS}: OBS held ${((boundary - joined.at) / 1000).toFixed(1)} s before the start; boundary -> first audio ${first - boundary} ms; first audio -> live state ${stream.times[liveIndex]! - first} ms; same session ${after?.sid === joined.sid}`,
+      );
       // Let the slot end (the input is cut and disabled) before the next run.
       await sleep(boundary + SLOT_SECONDS * 1000 + 3_000 - Date.now());
       await push.stop();

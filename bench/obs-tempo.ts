@@ -64,7 +64,9 @@ runBench('obs-tempo', async () => {
   console.log(`[obs-tempo] ${hostLine()}`);
   const wav = drumLoopWav(TEMPO, BENCH_DIR);
   const alone = [analysisCpu(wav), analysisCpu(wav), analysisCpu(wav)].sort((a, b) => a - b)[1] ?? 0;
-  console.log(`[obs-tempo] analysis alone: ${alone.toFixed(2)} ms CPU per s of audio (${(alone / 10).toFixed(2)}% of a core), median of 3 two-minute runs`);
+  console.log(
+    `[obs-tempo] analysis alone: ${alone.toFixed(2)} ms CPU per s of audio (${(alone / 10).toFixed(2)}% of a core), median of 3 two-minute runs`,
+  );
 
   const fx = await createFixture('bench-obs-tempo');
   const cookie = await signIn(fx.appUrl, fx.dj);
@@ -73,8 +75,13 @@ runBench('obs-tempo', async () => {
   const endpoint = (await res.json()) as IngressEndpoint;
   const me = (await (await fetch(`${fx.appUrl}/api/auth/get-session`, { headers: { cookie } })).json()) as { user: { id: string } };
   const identity = ingressIdentity('rtmp', me.user.id);
-  const rooms = new RoomServiceClient(requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
-  const ingress = async () => (await rooms.listParticipants(channelRoom(fx.channel.id)).catch(() => [])).find((p) => p.identity === identity);
+  const rooms = new RoomServiceClient(
+    requireEnv('LIVEKIT_URL').replace(/^ws/, 'http'),
+    requireEnv('LIVEKIT_API_KEY'),
+    requireEnv('LIVEKIT_API_SECRET'),
+  );
+  const ingress = async () =>
+    (await rooms.listParticipants(channelRoom(fx.channel.id)).catch(() => [])).find((p) => p.identity === identity);
   const until = async (what: string, ok: () => Promise<boolean>, timeoutMs: number, stepMs = 100) => {
     const end = Date.now() + timeoutMs;
     while (!(await ok())) {
@@ -90,7 +97,11 @@ runBench('obs-tempo', async () => {
       push = pushRtmp(endpoint, { file: wav });
       await until('first audio', async () => (await ingress())?.tracks.some((t) => t.type === TrackType.AUDIO) ?? false, 30_000);
       const first = Date.now();
-      await until(`${TEMPO} +- 0.5`, async () => Math.abs((parseTempoAttributes((await ingress())?.attributes ?? {})?.bpm ?? 0) - TEMPO) <= 0.5, 30_000);
+      await until(
+        `${TEMPO} +- 0.5`,
+        async () => Math.abs((parseTempoAttributes((await ingress())?.attributes ?? {})?.bpm ?? 0) - TEMPO) <= 0.5,
+        30_000,
+      );
       locks.push(Date.now() - first);
       console.log(`[obs-tempo] run ${run}: first audio to ${TEMPO} +- 0.5 in the attributes ${Date.now() - first} ms`);
       if (run < RUNS) {
@@ -102,7 +113,9 @@ runBench('obs-tempo', async () => {
     console.log(`[obs-tempo] lock time: median ${s.median} ms, max ${s.max} ms (${s.count} pushes)`);
 
     // (b) A whole subscriber, as the app runs it, on the set that is still being pushed.
-    const token = (await (await postJson(fx.appUrl, '/api/livekit/token', { channelId: fx.channel.id, role: 'listener' })).json()) as TokenResponse;
+    const token = (await (
+      await postJson(fx.appUrl, '/api/livekit/token', { channelId: fx.channel.id, role: 'listener' })
+    ).json()) as TokenResponse;
     const room = new Room();
     const phase = { analyse: false, samples: 0 };
     const feeder = new FrameFeeder();

@@ -38,16 +38,22 @@ async function load(url: string, body: string, headers: Record<string, string>, 
 
 function openLine(role: string, r: OpenLoopResult): string {
   const f = (v: number) => `${v.toFixed(1)} ms`;
-  return `${role.padEnd(22)} ${(r.ok / SECONDS).toFixed(0).padStart(5)} req/s  p50 ${f(r.p50)}  p99 ${f(r.p99)}  ` +
-    `max ${f(r.max)}  sent ${r.sent}  failed ${r.failed}`;
+  return (
+    `${role.padEnd(22)} ${(r.ok / SECONDS).toFixed(0).padStart(5)} req/s  p50 ${f(r.p50)}  p99 ${f(r.p99)}  ` +
+    `max ${f(r.max)}  sent ${r.sent}  failed ${r.failed}`
+  );
 }
 
 function line(role: string, r: Result): string {
   const rps = r.requests.total / r.duration;
-  const codes = Object.entries(r.statusCodeStats).map(([code, { count }]) => `${code}x${count}`).join(' ');
-  return `${role.padEnd(22)} ${rps.toFixed(0).padStart(5)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +
+  const codes = Object.entries(r.statusCodeStats)
+    .map(([code, { count }]) => `${code}x${count}`)
+    .join(' ');
+  return (
+    `${role.padEnd(22)} ${rps.toFixed(0).padStart(5)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ` +
     `max ${r.latency.max} ms  errors ${r.errors} (timeouts ${r.timeouts})  non-2xx ${r.non2xx}  ` +
-    `requests ${r.requests.total} [${codes}]`;
+    `requests ${r.requests.total} [${codes}]`
+  );
 }
 
 runBench('token', async () => {
@@ -82,8 +88,10 @@ runBench('token', async () => {
 
   console.log('');
   console.log(`== POST /api/livekit/token, ${CONNECTIONS} connections, ${SECONDS} s per role (autocannon, same 2 cores as the server) ==`);
-  console.log('latency percentiles are over 2xx responses only (autocannon\'s histogram, 1 ms resolution);');
-  console.log(`"@${RATE}/s open" rows: evenly spaced requests over ${CONNECTIONS} keep-alive connections, timed from their scheduled start`);
+  console.log("latency percentiles are over 2xx responses only (autocannon's histogram, 1 ms resolution);");
+  console.log(
+    `"@${RATE}/s open" rows: evenly spaced requests over ${CONNECTIONS} keep-alive connections, timed from their scheduled start`,
+  );
   console.log(`"x1" rows: one connection for ${BASELINE_SECONDS} s, i.e. the unloaded service time`);
   console.log(hostLine());
   for (const [role, result] of results) console.log(line(role, result));

@@ -8,7 +8,10 @@ const ROOT = path.resolve(__dirname, '..');
 
 function documents(): string[] {
   const docs = fs.existsSync(path.join(ROOT, 'docs'))
-    ? fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)
+    ? fs
+        .readdirSync(path.join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`)
     : [];
   return ['README.md', 'bench/README.md', 'deploy/README.md', ...docs];
 }
@@ -54,9 +57,7 @@ function brokenLinks(file: string): string[] {
   for (const target of linkTargets(source)) {
     if (isExternal(target)) continue;
     const [rawPath, anchor] = target.split('#', 2);
-    const resolved = rawPath
-      ? path.resolve(path.dirname(path.join(ROOT, file)), decodeURIComponent(rawPath))
-      : path.join(ROOT, file);
+    const resolved = rawPath ? path.resolve(path.dirname(path.join(ROOT, file)), decodeURIComponent(rawPath)) : path.join(ROOT, file);
     if (!fs.existsSync(resolved)) {
       broken.push(`${file}: ${target} (no such file)`);
       continue;

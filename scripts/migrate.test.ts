@@ -28,9 +28,15 @@ function snapshot(dbFile: string) {
   const db = new Database(dbFile, { readonly: true });
   try {
     const schema = db
-      .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '_prisma_migrations%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .all();
-    const applied = db.prepare('SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS done FROM _prisma_migrations ORDER BY migration_name').all();
+    const applied = db
+      .prepare(
+        'SELECT migration_name, checksum, applied_steps_count, finished_at IS NOT NULL AS done FROM _prisma_migrations ORDER BY migration_name',
+      )
+      .all();
     return { schema, applied };
   } finally {
     db.close();
@@ -55,7 +61,9 @@ describe('scripts/migrate.ts', () => {
     const file = path.join(work, 'failed.db');
     applyMigrations(file, migrations);
     const db = new Database(file);
-    db.prepare("INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ('x', 'y', '29990101000000_broken', '2026-01-01')").run();
+    db.prepare(
+      "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ('x', 'y', '29990101000000_broken', '2026-01-01')",
+    ).run();
     db.close();
     expect(() => applyMigrations(file, migrations)).toThrow(/29990101000000_broken failed earlier/);
   });

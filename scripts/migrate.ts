@@ -67,7 +67,12 @@ export function applyMigrations(dbFile: string, migrationsDir: string): string[]
       // future migration's PRAGMA foreign_keys=OFF works), then finished_at. A failure leaves
       // an unfinished row, which stops the next start until someone resolves it.
       const id = randomUUID();
-      db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)').run(id, checksum, name, now());
+      db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)').run(
+        id,
+        checksum,
+        name,
+        now(),
+      );
       try {
         db.exec(sql.toString('utf8'));
       } catch (err) {
@@ -88,7 +93,8 @@ function main(): void {
   const { values } = parseArgs({ options: { migrations: { type: 'string' } } });
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Compiled, this file sits at the image's root beside prisma/; from source, one level down.
-  const dir = values.migrations ?? [path.join(here, 'prisma', 'migrations'), path.join(here, '..', 'prisma', 'migrations')].find(existsSync);
+  const dir =
+    values.migrations ?? [path.join(here, 'prisma', 'migrations'), path.join(here, '..', 'prisma', 'migrations')].find(existsSync);
   if (!dir) throw new Error('no prisma/migrations found; pass --migrations DIR');
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');

@@ -55,9 +55,7 @@ describe('renderLivekitConfig', () => {
     const partial: Record<string, string> = { ...vars, APP_URL: '' };
     delete partial.REDIS_ADDRESS;
     delete partial.TURN_DOMAIN;
-    expect(() => renderLivekitConfig(template, partial)).toThrow(
-      /Missing or empty variables.*APP_URL, REDIS_ADDRESS, TURN_DOMAIN/,
-    );
+    expect(() => renderLivekitConfig(template, partial)).toThrow(/Missing or empty variables.*APP_URL, REDIS_ADDRESS, TURN_DOMAIN/);
   });
 
   it('keeps YAML-significant characters in values intact', () => {
@@ -74,10 +72,10 @@ describe('renderLivekitConfig', () => {
     );
   });
 
-  it('refuses the example files\' placeholder secret, whatever its length', () => {
-    expect(() => renderLivekitConfig(template, { ...vars, LIVEKIT_API_SECRET: 'change-me-to-a-random-string-of-32-or-more-chars' })).toThrow(
-      /secret of API key "radio-prod" is a placeholder/,
-    );
+  it("refuses the example files' placeholder secret, whatever its length", () => {
+    expect(() =>
+      renderLivekitConfig(template, { ...vars, LIVEKIT_API_SECRET: 'change-me-to-a-random-string-of-32-or-more-chars' }),
+    ).toThrow(/secret of API key "radio-prod" is a placeholder/);
   });
 
   it('points the webhook at the app with the signing key', () => {

@@ -145,11 +145,7 @@ export function renderLivekitConfig(
 }
 
 /** Renders any other template (egress, ingress) with the same substitution and checks. */
-export function renderConfigTemplate(
-  template: string,
-  vars: Readonly<Record<string, string | undefined>>,
-  source: string,
-): string {
+export function renderConfigTemplate(template: string, vars: Readonly<Record<string, string | undefined>>, source: string): string {
   return toYaml(substitute(template, vars), source);
 }
 

@@ -122,7 +122,11 @@ export function outsideDeepImports(srcDir = path.dirname(SERVER_DIR)): ServerImp
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(IMPORT_RE)) {
       const spec = match[1] ?? match[2] ?? '';
-      const rel = spec.startsWith('@/server/') ? spec.slice('@/server/'.length) : spec.startsWith('./server/') ? spec.slice('./server/'.length) : null;
+      const rel = spec.startsWith('@/server/')
+        ? spec.slice('@/server/'.length)
+        : spec.startsWith('./server/')
+          ? spec.slice('./server/'.length)
+          : null;
       if (rel === null || !rel.includes('/')) continue; // an area's entry, or a top-level file (env)
       found.push({ from: path.relative(srcDir, file), to: rel });
     }

@@ -52,7 +52,10 @@ const versionsInScripts = scripts.flatMap((file) => scriptVersions(read(file)).m
 describe('the pin parsers', () => {
   it('read compose images, Dockerfile bases and script versions', () => {
     expect(composeImages('services:\n  a:\n    image: redis:7\n  b:\n    image: "x/y:v1" # c\n')).toEqual(['redis:7', 'x/y:v1']);
-    expect(dockerfileBases('FROM golang:1.26 AS build\nFROM build AS more\nFROM debian:12-slim\n')).toEqual(['golang:1.26', 'debian:12-slim']);
+    expect(dockerfileBases('FROM golang:1.26 AS build\nFROM build AS more\nFROM debian:12-slim\n')).toEqual([
+      'golang:1.26',
+      'debian:12-slim',
+    ]);
     expect(scriptVersions('set -eu\nFOO_VERSION=v1.2.3\n  export BAR_VERSION="v0.1"\nx=$FOO_VERSION\n')).toEqual([
       { variable: 'FOO_VERSION', version: 'v1.2.3' },
       { variable: 'BAR_VERSION', version: 'v0.1' },
@@ -61,7 +64,13 @@ describe('the pin parsers', () => {
 
   it('find the pins this repository makes', () => {
     expect(imagesInFiles.length).toBeGreaterThanOrEqual(8);
-    expect(versionsInScripts.map((v) => v.variable).sort()).toEqual(['EGRESS_VERSION', 'INGRESS_VERSION', 'LIVEKIT_VERSION', 'MINIO_VERSION', 'NODE_VERSION']);
+    expect(versionsInScripts.map((v) => v.variable).sort()).toEqual([
+      'EGRESS_VERSION',
+      'INGRESS_VERSION',
+      'LIVEKIT_VERSION',
+      'MINIO_VERSION',
+      'NODE_VERSION',
+    ]);
     expect(imagesInFiles.map((i) => i.image)).toEqual(expect.arrayContaining(['caddy:2.10.2', 'node:24.22.3-bookworm-slim']));
   });
 });
@@ -85,7 +94,12 @@ describe('deploy/versions.json', () => {
     const stale = table.pins.filter((p) => p.productionImage !== null && !images.has(p.productionImage)).map((p) => p.name);
     const staleBuilds = table.pins
       .filter((p) => p.testBuild && 'variable' in p.testBuild)
-      .filter((p) => !versionsInScripts.some((v) => p.testBuild && 'variable' in p.testBuild && v.variable === p.testBuild.variable && v.file === p.testBuild.file))
+      .filter(
+        (p) =>
+          !versionsInScripts.some(
+            (v) => p.testBuild && 'variable' in p.testBuild && v.variable === p.testBuild.variable && v.file === p.testBuild.file,
+          ),
+      )
       .map((p) => p.name);
     expect([...stale, ...staleBuilds]).toEqual([]);
   });

@@ -77,7 +77,9 @@ function parseArgs(argv: string[]): Options {
     } else throw new Error(`unknown flag ${flag}`);
   }
   if (command.length === 0) {
-    throw new Error('usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>');
+    throw new Error(
+      'usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>',
+    );
   }
   return opts;
 }
@@ -88,7 +90,9 @@ function parseArgs(argv: string[]): Options {
  * must not lose its database.
  */
 function pruneOldStacks(localDir: string): void {
-  const dirs = readdirSync(localDir).filter((d) => d.startsWith('stack-')).sort();
+  const dirs = readdirSync(localDir)
+    .filter((d) => d.startsWith('stack-'))
+    .sort();
   const cutoff = Date.now() - 6 * 3600_000;
   for (const d of dirs.slice(0, Math.max(0, dirs.length - KEEP_STACK_DIRS))) {
     const dir = path.join(localDir, d);
@@ -102,7 +106,13 @@ async function main(): Promise<number> {
 
   const bin = await ensureLivekitBinary(root);
   const ingressBin = await ensureIngressBinary(root);
-  await assertPortsFree({ app: APP_PORT, 'LiveKit signal': SIGNAL_PORT, 'LiveKit ICE/TCP': RTC_TCP_PORT, Redis: REDIS_PORT, control: CONTROL_PORT });
+  await assertPortsFree({
+    app: APP_PORT,
+    'LiveKit signal': SIGNAL_PORT,
+    'LiveKit ICE/TCP': RTC_TCP_PORT,
+    Redis: REDIS_PORT,
+    control: CONTROL_PORT,
+  });
   await assertPortsFree(ingressPortNames(INGRESS));
   if (opts.tls) await assertPortsFree(tlsPortNames(TLS));
 
@@ -201,18 +211,33 @@ async function main(): Promise<number> {
 
     const [command, ...args] = opts.command;
     log(`running: ${opts.command.join(' ')}`);
-    const code = await runForeground(command ?? '', args, {
-      ...env,
-      TEST_ADMIN_EMAIL: admin.email,
-      TEST_ADMIN_PASSWORD: admin.password,
-      STACK_DIR: stackDir,
-      STACK_CONTROL_URL: control.url,
-    }, root);
+    const code = await runForeground(
+      command ?? '',
+      args,
+      {
+        ...env,
+        TEST_ADMIN_EMAIL: admin.email,
+        TEST_ADMIN_PASSWORD: admin.password,
+        STACK_DIR: stackDir,
+        STACK_CONTROL_URL: control.url,
+      },
+      root,
+    );
     control.close();
     // Secrets the harness made and stream keys tests used must be in no service's log.
-    const secrets = { LIVEKIT_API_SECRET: apiSecret, BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '', 'admin password': admin.password, S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '' };
-    const { leaks } = scanStackLogs(stackDir, { ...secrets, ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })) });
-    crash = [livekit.report(), proxy?.report(), leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null].filter(Boolean).join('; ') || null;
+    const secrets = {
+      LIVEKIT_API_SECRET: apiSecret,
+      BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '',
+      'admin password': admin.password,
+      S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '',
+    };
+    const { leaks } = scanStackLogs(stackDir, {
+      ...secrets,
+      ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })),
+    });
+    crash =
+      [livekit.report(), proxy?.report(), leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null].filter(Boolean).join('; ') ||
+      null;
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);
     return code !== 0 ? code : crash ? 1 : 0;

@@ -69,14 +69,26 @@ export async function waitFor<T>(what: string, check: () => Promise<T | null>, t
 
 export async function waitForState(page: Page, testId: string, state: string, timeoutMs = 20_000): Promise<void> {
   try {
-    await page.getByTestId(testId).and(page.locator(`[data-state="${state}"]`)).waitFor({ timeout: timeoutMs });
+    await page
+      .getByTestId(testId)
+      .and(page.locator(`[data-state="${state}"]`))
+      .waitFor({ timeout: timeoutMs });
   } catch {
-    const actual = await page.getByTestId(testId).getAttribute('data-state').catch(() => '(missing)');
+    const actual = await page
+      .getByTestId(testId)
+      .getAttribute('data-state')
+      .catch(() => '(missing)');
     fail(`${testId} did not reach data-state=${state} within ${timeoutMs} ms (it is ${actual}) on ${page.url()}`);
   }
 }
 
-export type InboundAudio = { jitterBufferMs: number; targetDelayMs: number; packetsLost: number; concealmentEvents: number; rttMs: number | null };
+export type InboundAudio = {
+  jitterBufferMs: number;
+  targetDelayMs: number;
+  packetsLost: number;
+  concealmentEvents: number;
+  rttMs: number | null;
+};
 
 /** WebRTC's own view of the listener's receive path (averages since the track started). */
 export async function inboundAudio(page: Page): Promise<InboundAudio | null> {
@@ -85,7 +97,8 @@ export async function inboundAudio(page: Page): Promise<InboundAudio | null> {
       const report = await pc.getStats();
       let rtt: number | null = null;
       report.forEach((s: { type: string; state?: string; currentRoundTripTime?: number }) => {
-        if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.currentRoundTripTime !== undefined) rtt = s.currentRoundTripTime * 1000;
+        if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.currentRoundTripTime !== undefined)
+          rtt = s.currentRoundTripTime * 1000;
       });
       for (const s of report.values() as IterableIterator<Record<string, unknown>>) {
         if (s.type !== 'inbound-rtp' || s.kind !== 'audio') continue;

@@ -10,7 +10,8 @@ export function stallMinutes(argv: readonly string[]): number | null {
   const arg = argv[i] ?? '';
   const raw = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
   const n = Number(raw);
-  if (!raw || !Number.isFinite(n) || n <= 0 || n > 240) throw new Error(`--stall-minutes needs a number of minutes (0-240], got "${raw ?? ''}"`);
+  if (!raw || !Number.isFinite(n) || n <= 0 || n > 240)
+    throw new Error(`--stall-minutes needs a number of minutes (0-240], got "${raw ?? ''}"`);
   return n;
 }
 
@@ -33,7 +34,8 @@ export async function startRecording(page: Page, selector: string): Promise<void
     });
     setInterval(() => {
       const n = el.seekable.length;
-      if (n > 0 && !el.paused) rec.edge.push({ t: performance.timeOrigin + performance.now(), behind: el.seekable.end(n - 1) - el.currentTime });
+      if (n > 0 && !el.paused)
+        rec.edge.push({ t: performance.timeOrigin + performance.now(), behind: el.seekable.end(n - 1) - el.currentTime });
     }, 1_000);
   }, selector);
 }
@@ -67,7 +69,8 @@ export function trackLags(sent: readonly number[], received: readonly number[], 
   let ref = startLag;
   for (const t of [...sent].sort((a, b) => a - b)) {
     let best: number | null = null;
-    for (const x of r) if (Math.abs(x - t - ref) <= tolerance && (best === null || Math.abs(x - t - ref) < Math.abs(best - ref))) best = x - t;
+    for (const x of r)
+      if (Math.abs(x - t - ref) <= tolerance && (best === null || Math.abs(x - t - ref) < Math.abs(best - ref))) best = x - t;
     if (best !== null) {
       lags.push(best);
       ref = best;

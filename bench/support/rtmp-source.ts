@@ -10,8 +10,7 @@ const CHUNK_MS = 10;
 const CHUNK_FRAMES = (RATE * CHUNK_MS) / 1000;
 
 export type Signal =
-  | { kind: 'tone'; hz: number; amplitude: number }
-  | { kind: 'clicks'; periodMs: number; burstMs: number; hz: number; amplitude: number };
+  { kind: 'tone'; hz: number; amplitude: number } | { kind: 'clicks'; periodMs: number; burstMs: number; hz: number; amplitude: number };
 
 /**
  * A TCP relay in front of the ingress's RTMP port that stamps the first byte the encoder
@@ -49,8 +48,28 @@ export async function rtmpTap(target: URL): Promise<{ url: (key: string) => stri
  * pushed as AAC in FLV over RTMP. Each click's send time is when its first sample was written.
  */
 export function startEncoder(rtmpUrl: string, signal: Signal): { clicks: number[]; stop: () => Promise<void>; child: ChildProcess } {
-  const args = ['-hide_banner', '-loglevel', 'error', '-f', 's16le', '-ar', String(RATE), '-ac', '2', '-i', 'pipe:0',
-    '-c:a', 'aac', '-b:a', '160k', '-flush_packets', '1', '-f', 'flv', rtmpUrl];
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    's16le',
+    '-ar',
+    String(RATE),
+    '-ac',
+    '2',
+    '-i',
+    'pipe:0',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '160k',
+    '-flush_packets',
+    '1',
+    '-f',
+    'flv',
+    rtmpUrl,
+  ];
   const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'inherit'] });
   child.once('error', (err) => fail(`ffmpeg: ${err.message}`));
   child.stdin?.on('error', () => undefined); // the ingress may end the push; stop() handles it

@@ -20,7 +20,11 @@ function bpm(...args: string[]) {
 }
 
 const clicks = (tempo: number, seconds: number, rate: number) =>
-  render(beats(tempo, 0.05, seconds).map((time) => ({ time, kind: 'click' as const })), seconds, rate);
+  render(
+    beats(tempo, 0.05, seconds).map((time) => ({ time, kind: 'click' as const })),
+    seconds,
+    rate,
+  );
 
 const SPEECH =
   'Good evening and welcome to the late night session. Tonight we have a very special guest joining us from Berlin, ' +

@@ -30,12 +30,22 @@ beforeAll(async () => {
 }, 60_000);
 
 /** The package a bare import names: 'next/server' -> 'next', '@a/b/c' -> '@a/b'. */
-const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('the compiled entry points of the app image', () => {
   it('are one .mjs file per entry', () => {
-    const outputs = Object.keys(metafile.outputs).map((f) => path.basename(f)).sort();
-    expect(outputs).toEqual(Object.keys(ENTRIES).map((name) => `${name}.mjs`).sort());
+    const outputs = Object.keys(metafile.outputs)
+      .map((f) => path.basename(f))
+      .sort();
+    expect(outputs).toEqual(
+      Object.keys(ENTRIES)
+        .map((name) => `${name}.mjs`)
+        .sort(),
+    );
   });
 
   it('import at run time only Node built-ins and production dependencies, never tsx or a dev dependency', () => {
@@ -46,9 +56,19 @@ describe('the compiled entry points of the app image', () => {
         // Left external by esbuild because nothing installs them: optional imports their callers guard
         // (better-auth's `try { await import('@opentelemetry/api') } catch {}`), absent in the image too.
         .filter((p) => `node_modules/${p}` in lock.packages);
-      expect(packages.filter((p) => !isProduction(p)), file).toEqual([]);
-      expect(packages.filter((p) => p in pkg.devDependencies), file).toEqual([]);
-      for (const p of packages) expect(ENTRY_EXTERNALS.some((e) => packageOf(e) === p), `${file}: ${p}`).toBe(true);
+      expect(
+        packages.filter((p) => !isProduction(p)),
+        file,
+      ).toEqual([]);
+      expect(
+        packages.filter((p) => p in pkg.devDependencies),
+        file,
+      ).toEqual([]);
+      for (const p of packages)
+        expect(
+          ENTRY_EXTERNALS.some((e) => packageOf(e) === p),
+          `${file}: ${p}`,
+        ).toBe(true);
     }
     const server = Object.entries(metafile.outputs).find(([f]) => f.endsWith('server.mjs'))?.[1];
     // server.ts itself is compiled in (body cap, client address), not loaded through tsx.
@@ -81,7 +101,11 @@ describe('the compiled entry points of the app image', () => {
       LIVEKIT_DOMAIN: 'livekit.example.com',
       TURN_DOMAIN: 'turn.example.com',
     };
-    const run = spawnSync(process.execPath, [path.join(out, 'render-livekit-config.mjs'), `deploy/livekit.yaml:${target}`], { cwd: root, encoding: 'utf8', env });
+    const run = spawnSync(process.execPath, [path.join(out, 'render-livekit-config.mjs'), `deploy/livekit.yaml:${target}`], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('https://radio.example.com/api/livekit/webhook');
   });

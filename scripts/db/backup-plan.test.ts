@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { backupName, databaseFile, restoreDecision, sidecars } from './backup-plan';
 
-const good = { targetExists: false, targetSize: 0, force: false, integrity: 'ok', tables: ['channel', 'user', 'slot', '_prisma_migrations'] };
+const good = {
+  targetExists: false,
+  targetSize: 0,
+  force: false,
+  integrity: 'ok',
+  tables: ['channel', 'user', 'slot', '_prisma_migrations'],
+};
 
 describe('backup plan', () => {
   it('resolves the database file as Prisma does', () => {
@@ -21,9 +27,15 @@ describe('backup plan', () => {
 
   it('restores only a sound station database, and over an existing one only with --force', () => {
     expect(restoreDecision(good)).toEqual({ ok: true });
-    expect(restoreDecision({ ...good, integrity: 'page 3 is never used' })).toMatchObject({ ok: false, reason: expect.stringMatching(/integrity/) });
+    expect(restoreDecision({ ...good, integrity: 'page 3 is never used' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/integrity/),
+    });
     expect(restoreDecision({ ...good, tables: ['user'] })).toMatchObject({ ok: false, reason: expect.stringMatching(/no channel, slot/) });
-    expect(restoreDecision({ ...good, targetExists: true, targetSize: 4096 })).toMatchObject({ ok: false, reason: expect.stringMatching(/--force/) });
+    expect(restoreDecision({ ...good, targetExists: true, targetSize: 4096 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/--force/),
+    });
     expect(restoreDecision({ ...good, targetExists: true, targetSize: 4096, force: true })).toEqual({ ok: true });
     expect(restoreDecision({ ...good, targetExists: true, targetSize: 0 })).toEqual({ ok: true });
   });

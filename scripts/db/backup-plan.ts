@@ -11,7 +11,10 @@ export function databaseFile(databaseUrl: string, cwd: string): string {
 
 /** radio-2026-12-03T07-55-01Z.db: sorts by time, no characters a shell or R2 key would mind. */
 export function backupName(now: Date): string {
-  return `radio-${now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-')}.db`;
+  return `radio-${now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-')}.db`;
 }
 
 /** The files SQLite keeps beside a database in WAL mode: stale ones must not outlive a restore. */
@@ -20,7 +23,13 @@ export const sidecars = (file: string) => [`${file}-wal`, `${file}-shm`, `${file
 export type RestoreDecision = { ok: true } | { ok: false; reason: string };
 
 /** A restore replaces a database only when asked: the target may hold a station's only copy. */
-export function restoreDecision(o: { targetExists: boolean; targetSize: number; force: boolean; integrity: string; tables: string[] }): RestoreDecision {
+export function restoreDecision(o: {
+  targetExists: boolean;
+  targetSize: number;
+  force: boolean;
+  integrity: string;
+  tables: string[];
+}): RestoreDecision {
   if (o.integrity !== 'ok') return { ok: false, reason: `the backup fails SQLite's integrity check: ${o.integrity}` };
   const needed = ['channel', 'user', 'slot', '_prisma_migrations'].filter((t) => !o.tables.includes(t));
   if (needed.length > 0) return { ok: false, reason: `the backup is not a station database (no ${needed.join(', ')} table)` };

@@ -28,7 +28,10 @@ function inspect(file: string): { integrity: string; tables: string[]; counts: s
 
 async function backup(source: string, out: string | undefined): Promise<void> {
   if (!existsSync(source)) throw new Error(`no database at ${source}`);
-  const target = out && !out.endsWith('.db') ? path.join(out, backupName(new Date())) : (out ?? path.join(path.dirname(source), 'backups', backupName(new Date())));
+  const target =
+    out && !out.endsWith('.db')
+      ? path.join(out, backupName(new Date()))
+      : (out ?? path.join(path.dirname(source), 'backups', backupName(new Date())));
   mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const db = new Database(source, { fileMustExist: true });
   try {
@@ -58,7 +61,11 @@ function restore(backupFile: string, target: string, force: boolean): void {
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, force: { type: 'boolean' } },
+  });
   loadEnvConfig(process.cwd());
   const file = databaseFile(process.env.DATABASE_URL ?? 'file:./data/radio.db', process.cwd());
   if (command === 'backup') return backup(file, values.out);

@@ -13,8 +13,11 @@ const sources = {
 let n = 0;
 const random = { secret: (len: number) => `Vb8${(n++).toString(36)}Rt3kW7qZ1mX5nC9pL2sD6fH0jG4-aE_uO`.repeat(3).slice(0, len) };
 const r2 = {
-  endpoint: 'https://0123abcd.r2.cloudflarestorage.com', bucket: 'radio-hls', accessKeyId: 'a8f3c1d9e7b24650',
-  secretAccessKey: '9c2e7f41b8d3a6c05e1f9b7d2a4c8e60f3b1d7a9', publicBaseUrl: 'https://hls.radio.example.org',
+  endpoint: 'https://0123abcd.r2.cloudflarestorage.com',
+  bucket: 'radio-hls',
+  accessKeyId: 'a8f3c1d9e7b24650',
+  secretAccessKey: '9c2e7f41b8d3a6c05e1f9b7d2a4c8e60f3b1d7a9',
+  publicBaseUrl: 'https://hls.radio.example.org',
 };
 const complete = () => planEnv({ domain: 'radio.example.org', email: 'ops@example.org', s3: r2 }, random);
 
@@ -33,7 +36,7 @@ describe('checkEnv', () => {
     expect(problems.join('\n')).toMatch(/S3_ACCESS_KEY_ID is still the example's value/);
   });
 
-  it('refuses the example\'s placeholder secrets, naming them (the app\'s own rule)', () => {
+  it("refuses the example's placeholder secrets, naming them (the app's own rule)", () => {
     const example = { ...parseDotenv(deploy('.env.example')), ...{ S3_SECRET_ACCESS_KEY: r2.secretAccessKey } };
     const text = checkEnv(example, sources).join('\n');
     expect(text).toMatch(/BETTER_AUTH_SECRET is a placeholder/);
@@ -49,7 +52,9 @@ describe('checkEnv', () => {
   });
 
   it('names a short LiveKit secret', () => {
-    expect(checkEnv({ ...complete(), LIVEKIT_API_SECRET: 'Ab3dEf7hIj' }, sources).join('\n')).toMatch(/LIVEKIT_API_SECRET must be at least 32/);
+    expect(checkEnv({ ...complete(), LIVEKIT_API_SECRET: 'Ab3dEf7hIj' }, sources).join('\n')).toMatch(
+      /LIVEKIT_API_SECRET must be at least 32/,
+    );
   });
 });
 

@@ -26,7 +26,10 @@ function appProblems(env: Readonly<Record<string, string>>): string[] {
     return [];
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
-    return text.split('\n').filter((l) => l.startsWith('  - ')).map((l) => `app: ${l.slice(4)}`);
+    return text
+      .split('\n')
+      .filter((l) => l.startsWith('  - '))
+      .map((l) => `app: ${l.slice(4)}`);
   }
 }
 
@@ -60,14 +63,16 @@ function host(url: string | undefined): string | null {
 function consistencyProblems(env: Readonly<Record<string, string>>): string[] {
   const problems: string[] = [];
   if (env.APP_URL && !env.APP_URL.startsWith('https://')) problems.push('APP_URL must be https:// (Caddy serves it with a certificate)');
-  if (env.LIVEKIT_URL && !env.LIVEKIT_URL.startsWith('wss://')) problems.push('LIVEKIT_URL must be wss:// (browsers refuse ws:// from an https page)');
+  if (env.LIVEKIT_URL && !env.LIVEKIT_URL.startsWith('wss://'))
+    problems.push('LIVEKIT_URL must be wss:// (browsers refuse ws:// from an https page)');
   if (env.LIVEKIT_URL && env.LIVEKIT_DOMAIN && host(env.LIVEKIT_URL) !== env.LIVEKIT_DOMAIN) {
     problems.push(`LIVEKIT_URL's host (${host(env.LIVEKIT_URL) ?? '?'}) is not LIVEKIT_DOMAIN (${env.LIVEKIT_DOMAIN})`);
   }
   const names = [host(env.APP_URL), env.LIVEKIT_DOMAIN, env.TURN_DOMAIN].filter(Boolean);
   if (new Set(names).size !== names.length) problems.push('APP_URL, LIVEKIT_DOMAIN and TURN_DOMAIN must be three different names');
   if (env.REDIS_ADDRESS && !/^[^\s:]+:\d{1,5}$/.test(env.REDIS_ADDRESS)) problems.push('REDIS_ADDRESS must be host:port');
-  if (env.ACME_EMAIL !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(env.ACME_EMAIL)) problems.push('ACME_EMAIL is not an email address');
+  if (env.ACME_EMAIL !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(env.ACME_EMAIL))
+    problems.push('ACME_EMAIL is not an email address');
   for (const [name, value] of Object.entries(env)) {
     const marker = EXAMPLE_MARKERS.find((m) => value.toLowerCase().includes(m));
     if (marker) problems.push(`${name} is still the example's value (contains "${marker}"): fill it in`);
@@ -77,7 +82,9 @@ function consistencyProblems(env: Readonly<Record<string, string>>): string[] {
 
 /** Everything wrong with `env` for the compose stack, one line each; empty when it is ready. */
 export function checkEnv(env: Readonly<Record<string, string>>, sources: DeploySources): string[] {
-  const missing = [...new Set(composeRequired(sources.compose))].filter((v) => !env[v]).map((v) => `${v} is missing or empty (docker-compose.yml uses it)`);
+  const missing = [...new Set(composeRequired(sources.compose))]
+    .filter((v) => !env[v])
+    .map((v) => `${v} is missing or empty (docker-compose.yml uses it)`);
   const app = appProblems(env);
   // The app's own message already names a placeholder secret: one line per problem.
   const rest = consistencyProblems(env).filter((p) => !app.some((a) => a.startsWith(`app: ${p.split(' ')[0] ?? ''}:`)));

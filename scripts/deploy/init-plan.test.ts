@@ -26,7 +26,10 @@ describe('planEnv', () => {
   });
 
   it('takes explicit LiveKit/TURN names and R2 values', () => {
-    const env = planEnv({ ...options, livekitDomain: 'LK.Example.org', s3: { bucket: 'b1', publicBaseUrl: 'https://cdn.example.org' } }, random);
+    const env = planEnv(
+      { ...options, livekitDomain: 'LK.Example.org', s3: { bucket: 'b1', publicBaseUrl: 'https://cdn.example.org' } },
+      random,
+    );
     expect(env.LIVEKIT_URL).toBe('wss://lk.example.org');
     expect(env.S3_BUCKET).toBe('b1');
     expect(env.S3_PUBLIC_BASE_URL).toBe('https://cdn.example.org');
@@ -42,9 +45,11 @@ describe('optionProblems', () => {
 });
 
 describe('renderEnv', () => {
-  it('keeps the example\'s comments, replaces its values and appends what it lacks', () => {
+  it("keeps the example's comments, replaces its values and appends what it lacks", () => {
     const text = renderEnv('# head\n# about A\nA=old\nB=keep\n', { A: 'new', C: 'added' }, 'T');
-    expect(text).toBe('# Written by npm run deploy:init on T. Keep it secret (mode 600).\n# head\n# about A\nA=new\nB=keep\n\n# --- written by deploy:init (not in .env.example) ---\nC=added\n');
+    expect(text).toBe(
+      '# Written by npm run deploy:init on T. Keep it secret (mode 600).\n# head\n# about A\nA=new\nB=keep\n\n# --- written by deploy:init (not in .env.example) ---\nC=added\n',
+    );
   });
 
   it('fills every variable of the real example', () => {
@@ -60,14 +65,20 @@ describe('dnsRecords and firewallPorts', () => {
     const env = planEnv(options, random);
     const records = dnsRecords(env, { v4: '203.0.113.7', v6: '2001:db8::7' });
     expect(records.map((r) => `${r.name} ${r.type} ${r.value}`)).toEqual([
-      'radio.example.org A 203.0.113.7', 'radio.example.org AAAA 2001:db8::7',
-      'livekit.radio.example.org A 203.0.113.7', 'livekit.radio.example.org AAAA 2001:db8::7',
-      'turn.radio.example.org A 203.0.113.7', 'turn.radio.example.org AAAA 2001:db8::7',
+      'radio.example.org A 203.0.113.7',
+      'radio.example.org AAAA 2001:db8::7',
+      'livekit.radio.example.org A 203.0.113.7',
+      'livekit.radio.example.org AAAA 2001:db8::7',
+      'turn.radio.example.org A 203.0.113.7',
+      'turn.radio.example.org AAAA 2001:db8::7',
     ]);
   });
 
   it('reads the ports from the deploy templates', () => {
-    const ports = firewallPorts(parse(deploy('livekit.yaml')) as Record<string, unknown>, parse(deploy('ingress.yaml')) as Record<string, unknown>);
+    const ports = firewallPorts(
+      parse(deploy('livekit.yaml')) as Record<string, unknown>,
+      parse(deploy('ingress.yaml')) as Record<string, unknown>,
+    );
     const list = ports.map((p) => `${p.port}/${p.protocol}`);
     expect(list).toEqual(expect.arrayContaining(['80/tcp', '443/tcp', '7881/tcp', '50000-60000/udp', '3478/udp', '1935/tcp', '7885/udp']));
   });

@@ -27,18 +27,28 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Problems with the options, in words; empty when they are usable. */
 export function optionProblems(o: InitOptions): string[] {
   const problems: string[] = [];
-  for (const [flag, value] of [['--domain', o.domain], ['--livekit-domain', o.livekitDomain], ['--turn-domain', o.turnDomain]] as const) {
-    if (value !== undefined && !HOSTNAME.test(value.toLowerCase())) problems.push(`${flag} "${value}" is not a host name (like radio.example.org)`);
+  for (const [flag, value] of [
+    ['--domain', o.domain],
+    ['--livekit-domain', o.livekitDomain],
+    ['--turn-domain', o.turnDomain],
+  ] as const) {
+    if (value !== undefined && !HOSTNAME.test(value.toLowerCase()))
+      problems.push(`${flag} "${value}" is not a host name (like radio.example.org)`);
   }
   if (!EMAIL.test(o.email)) problems.push(`--email "${o.email}" is not an email address (certificate notices go there)`);
   const domains = [o.domain, o.livekitDomain ?? `livekit.${o.domain}`, o.turnDomain ?? `turn.${o.domain}`];
-  if (new Set(domains).size !== domains.length) problems.push('the app, LiveKit and TURN domains must differ (each gets its own certificate and route)');
+  if (new Set(domains).size !== domains.length)
+    problems.push('the app, LiveKit and TURN domains must differ (each gets its own certificate and route)');
   return problems;
 }
 
 /** LiveKit API keys look like "API" + letters and digits; the secret is what protects them. */
 function apiKey(random: Randomness): string {
-  return `API${random.secret(24).replace(/[^A-Za-z0-9]/g, '').slice(0, 12).padEnd(12, 'x')}`;
+  return `API${random
+    .secret(24)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 12)
+    .padEnd(12, 'x')}`;
 }
 
 /**
@@ -90,15 +100,19 @@ const LINE = /^([A-Za-z_][A-Za-z0-9_]*)=/;
  */
 export function renderEnv(exampleText: string, values: Readonly<Record<string, string>>, stamp: string): string {
   const seen = new Set<string>();
-  const lines = exampleText.replace(/\n+$/, '').split('\n').map((line) => {
-    const name = LINE.exec(line)?.[1];
-    if (!name || !(name in values)) return line;
-    seen.add(name);
-    return `${name}=${values[name]}`;
-  });
+  const lines = exampleText
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => {
+      const name = LINE.exec(line)?.[1];
+      if (!name || !(name in values)) return line;
+      seen.add(name);
+      return `${name}=${values[name]}`;
+    });
   const header = lines[0]?.startsWith('#') ? [`# Written by npm run deploy:init on ${stamp}. Keep it secret (mode 600).`] : [];
   const extra = Object.keys(values).filter((name) => !seen.has(name));
-  const tail = extra.length > 0 ? ['', '# --- written by deploy:init (not in .env.example) ---', ...extra.map((n) => `${n}=${values[n]}`)] : [];
+  const tail =
+    extra.length > 0 ? ['', '# --- written by deploy:init (not in .env.example) ---', ...extra.map((n) => `${n}=${values[n]}`)] : [];
   return `${[...header, ...lines, ...tail].join('\n')}\n`;
 }
 
@@ -119,7 +133,7 @@ export function dnsRecords(env: Readonly<Record<string, string>>, ip: { v4?: str
   ];
   const out: DnsRecord[] = [];
   for (const [name, why] of names.filter(([n]) => n)) {
-    out.push({ name, type: 'A', value: ip.v4 ?? '<this server\'s IPv4>', why });
+    out.push({ name, type: 'A', value: ip.v4 ?? "<this server's IPv4>", why });
     if (ip.v6) out.push({ name, type: 'AAAA', value: ip.v6, why });
   }
   return out;

@@ -44,7 +44,10 @@ function printNextSteps(env: Record<string, string>, ip: { v4?: string; v6?: str
   console.log('\nDNS records (at your DNS provider):');
   for (const r of dnsRecords(env, ip)) console.log(`  ${r.name.padEnd(32)} ${r.type.padEnd(4)} ${r.value}   # ${r.why}`);
   console.log('\nFirewall: open these ports to the internet:');
-  for (const p of firewallPorts(parse(read('livekit.yaml')) as Record<string, unknown>, parse(read('ingress.yaml')) as Record<string, unknown>)) {
+  for (const p of firewallPorts(
+    parse(read('livekit.yaml')) as Record<string, unknown>,
+    parse(read('ingress.yaml')) as Record<string, unknown>,
+  )) {
     console.log(`  ${`${p.port}/${p.protocol}`.padEnd(18)} ${p.why}`);
   }
 }
@@ -54,10 +57,21 @@ export function runInit(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
-      domain: { type: 'string' }, email: { type: 'string' }, 'livekit-domain': { type: 'string' }, 'turn-domain': { type: 'string' },
-      ip: { type: 'string' }, ipv6: { type: 'string' }, file: { type: 'string' }, force: { type: 'boolean' }, check: { type: 'boolean' },
-      's3-endpoint': { type: 'string' }, 's3-bucket': { type: 'string' }, 's3-access-key-id': { type: 'string' },
-      's3-secret-access-key': { type: 'string' }, 's3-public-url': { type: 'string' }, help: { type: 'boolean' },
+      domain: { type: 'string' },
+      email: { type: 'string' },
+      'livekit-domain': { type: 'string' },
+      'turn-domain': { type: 'string' },
+      ip: { type: 'string' },
+      ipv6: { type: 'string' },
+      file: { type: 'string' },
+      force: { type: 'boolean' },
+      check: { type: 'boolean' },
+      's3-endpoint': { type: 'string' },
+      's3-bucket': { type: 'string' },
+      's3-access-key-id': { type: 'string' },
+      's3-secret-access-key': { type: 'string' },
+      's3-public-url': { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help) return (console.log(USAGE), 0);
@@ -70,8 +84,11 @@ export function runInit(argv: string[]): number {
     livekitDomain: values['livekit-domain'],
     turnDomain: values['turn-domain'],
     s3: {
-      endpoint: values['s3-endpoint'], bucket: values['s3-bucket'], accessKeyId: values['s3-access-key-id'],
-      secretAccessKey: values['s3-secret-access-key'], publicBaseUrl: values['s3-public-url'],
+      endpoint: values['s3-endpoint'],
+      bucket: values['s3-bucket'],
+      accessKeyId: values['s3-access-key-id'],
+      secretAccessKey: values['s3-secret-access-key'],
+      publicBaseUrl: values['s3-public-url'],
     },
   };
   const problems = optionProblems(options);

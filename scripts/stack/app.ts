@@ -36,7 +36,19 @@ function newestInput(root: string): number {
   };
   // The build also fills .next/standalone (scripts/build): server.ts and scripts/migrate.ts compiled,
   // prisma/migrations copied beside them.
-  const inputs = ['src', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'prisma/schema.prisma', 'prisma/migrations', 'server.ts', 'scripts/migrate.ts', 'scripts/build', 'scripts/render-livekit-config.ts', 'scripts/create-admin.ts'];
+  const inputs = [
+    'src',
+    'next.config.ts',
+    'package-lock.json',
+    'postcss.config.mjs',
+    'prisma/schema.prisma',
+    'prisma/migrations',
+    'server.ts',
+    'scripts/migrate.ts',
+    'scripts/build',
+    'scripts/render-livekit-config.ts',
+    'scripts/create-admin.ts',
+  ];
   for (const input of inputs) {
     if (existsSync(path.join(root, input))) visit(path.join(root, input));
   }
@@ -57,7 +69,14 @@ export async function ensureBuild(root: string, env: Env, force: boolean): Promi
 }
 
 /** The production server (server.ts) on 127.0.0.1:port (added to `track` at once); resolves once /api/health answers 200. */
-export async function startApp(root: string, env: Env, port: number, logFile: string, track: Service[], mode: AppMode = 'source'): Promise<Service> {
+export async function startApp(
+  root: string,
+  env: Env,
+  port: number,
+  logFile: string,
+  track: Service[],
+  mode: AppMode = 'source',
+): Promise<Service> {
   const args = ['--port', String(port), '--host', '127.0.0.1'];
   const service =
     mode === 'standalone'
@@ -69,7 +88,12 @@ export async function startApp(root: string, env: Env, port: number, logFile: st
   return service;
 }
 
-export async function createAdmin(root: string, env: Env, admin: { email: string; password: string; name: string }, mode: AppMode = 'source'): Promise<void> {
+export async function createAdmin(
+  root: string,
+  env: Env,
+  admin: { email: string; password: string; name: string },
+  mode: AppMode = 'source',
+): Promise<void> {
   log(`creating admin ${admin.email}`);
   // --opt=value: a random password may start with '-', which parseArgs would take for an option.
   const opts = [`--email=${admin.email}`, `--password=${admin.password}`, `--name=${admin.name}`];

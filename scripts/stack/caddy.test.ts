@@ -38,7 +38,9 @@ function handlersFor(config: Adapted, host: string, pathname = '/'): Handler[] {
   const walk = (routes: Route[]): Handler[] => {
     for (const route of routes) {
       const ok = (route.match ?? [{}]).some(
-        (m) => (!m.host || m.host.includes(host)) && (!m.path || m.path.some((p) => (p.endsWith('*') ? pathname.startsWith(p.slice(0, -1)) : p === pathname))),
+        (m) =>
+          (!m.host || m.host.includes(host)) &&
+          (!m.path || m.path.some((p) => (p.endsWith('*') ? pathname.startsWith(p.slice(0, -1)) : p === pathname))),
       );
       if (ok) return route.handle.flatMap((h) => (h.handler === 'subroute' ? walk(h.routes ?? []) : [h]));
     }
@@ -55,7 +57,10 @@ function productionEnv(): Record<string, string> {
     services: { caddy: { environment: Record<string, string> } };
   };
   return Object.fromEntries(
-    Object.entries(compose.services.caddy.environment).map(([k, v]) => [k, v.replace(/\$\{(\w+)\}/g, (_m, name: string) => vars[name] ?? '')]),
+    Object.entries(compose.services.caddy.environment).map(([k, v]) => [
+      k,
+      v.replace(/\$\{(\w+)\}/g, (_m, name: string) => vars[name] ?? ''),
+    ]),
   );
 }
 
@@ -73,7 +78,7 @@ describe('deploy/Caddyfile in production (compose)', () => {
     expect(handlersFor(config, env.TURN_DOMAIN ?? '')).toEqual([{ handler: 'static_response', status_code: 404 }]);
   });
 
-  it('gets ACME certificates for the three names with the operator\'s email', () => {
+  it("gets ACME certificates for the three names with the operator's email", () => {
     const policies = config.apps.tls?.automation?.policies ?? [];
     const subjects = policies.flatMap((p) => p.subjects ?? []).sort();
     expect(subjects).toEqual([app, env.LIVEKIT_DOMAIN, env.TURN_DOMAIN].sort());
@@ -90,9 +95,11 @@ describe('deploy/Caddyfile in the test stack (caddyEnv)', () => {
   const ports = tlsPorts(200);
   const config = adapt(caddyEnv(work, ports, { app: 3300, livekit: 8090, whip: 19651 }));
 
-  it('has the same routes, to the stack\'s loopback ports, and listens on loopback only', () => {
+  it("has the same routes, to the stack's loopback ports, and listens on loopback only", () => {
     expect(upstream(handlersFor(config, '127.0.0.1'))).toMatchObject({ upstreams: [{ dial: '127.0.0.1:3300' }], flush_interval: -1 });
-    const listens = Object.values(config.apps.http.servers).flatMap((s) => s.listen).sort();
+    const listens = Object.values(config.apps.http.servers)
+      .flatMap((s) => s.listen)
+      .sort();
     expect(listens).toEqual([`127.0.0.1:${ports.app}`, `127.0.0.1:${ports.livekit}`, `127.0.0.1:${ports.https}`].sort());
     const lk = Object.values(config.apps.http.servers).find((s) => s.listen.includes(`127.0.0.1:${ports.livekit}`));
     const walk = { apps: { http: { servers: { lk: lk ?? { listen: [], routes: [] } } } } };
@@ -100,7 +107,7 @@ describe('deploy/Caddyfile in the test stack (caddyEnv)', () => {
     expect(upstream(handlersFor(walk, '127.0.0.1', '/rtc'))?.upstreams).toEqual([{ dial: '127.0.0.1:8090' }]);
   });
 
-  it('issues from Caddy\'s local CA, never ACME', () => {
+  it("issues from Caddy's local CA, never ACME", () => {
     const issuers = (config.apps.tls?.automation?.policies ?? []).flatMap((p) => p.issuers ?? []);
     expect(issuers.map((i) => i.module)).toEqual(issuers.map(() => 'internal'));
     expect(issuers.length).toBeGreaterThan(0);
@@ -111,8 +118,32 @@ describe('spkiHash', () => {
   it('matches the openssl recipe Chromium documents for --ignore-certificate-errors-spki-list', () => {
     const key = path.join(work, 'key.pem');
     const cert = path.join(work, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=t', '-days', '1'], { stdio: 'ignore' });
-    const expected = execFileSync('sh', ['-c', `openssl x509 -in ${cert} -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`], { encoding: 'utf8' }).trim();
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=t',
+        '-days',
+        '1',
+      ],
+      { stdio: 'ignore' },
+    );
+    const expected = execFileSync(
+      'sh',
+      ['-c', `openssl x509 -in ${cert} -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`],
+      { encoding: 'utf8' },
+    ).trim();
     expect(spkiHash(readFileSync(cert, 'utf8'))).toBe(expected);
   });
 });

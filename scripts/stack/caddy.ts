@@ -129,7 +129,7 @@ async function waitForFiles(files: string[], service: Service, timeoutMs: number
  */
 export async function startCaddy(root: string, dir: string, ports: TlsPorts, up: TlsUpstreams, track: Service[]): Promise<TlsProxy> {
   await runCapture('caddy', ['version'], process.env).catch(() => {
-    throw new Error('caddy is not installed: --tls needs Debian\'s caddy package (make setup installs it)');
+    throw new Error("caddy is not installed: --tls needs Debian's caddy package (make setup installs it)");
   });
   const caddyfile = path.join(root, 'deploy', 'Caddyfile');
   const logFile = path.join(dir, 'caddy.log');

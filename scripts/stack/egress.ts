@@ -113,9 +113,7 @@ export function startTemplateServer(root: string, port: number): Promise<{ close
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () =>
-      resolve({ close: () => new Promise<void>((r) => server.close(() => r())) }),
-    );
+    server.listen(port, '127.0.0.1', () => resolve({ close: () => new Promise<void>((r) => server.close(() => r())) }));
   });
 }
 

@@ -23,7 +23,12 @@ export interface HlsStackOptions {
 
 export async function startHlsStack(o: HlsStackOptions): Promise<{ appEnv: Env; storage: LocalStorage }> {
   const ports = hlsPorts(o.portBase);
-  await assertPortsFree({ MinIO: ports.minio, 'MinIO console': ports.minioConsole, 'egress health': ports.egressHealth, 'egress template': ports.template });
+  await assertPortsFree({
+    MinIO: ports.minio,
+    'MinIO console': ports.minioConsole,
+    'egress health': ports.egressHealth,
+    'egress template': ports.template,
+  });
   const [minioBin, egressBin] = [await ensureMinioBinary(o.root), await ensureEgressBinary(o.root)];
   const storage = await startMinio(minioBin, o.dir, { api: ports.minio, console: ports.minioConsole }, o.track);
   const pulseEnv = await startPulse(o.dir, o.track);

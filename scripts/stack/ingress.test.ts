@@ -19,7 +19,13 @@ describe('local ingress config', () => {
   it('renders deploy/ingress.yaml with loopback values, private to its owner', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ingress-')), 'ingress.yaml');
     const secret = 'Yq3vN8pT1xK6wR0mZ4bH7cJ2fL9sD5gA-Ue8iOa3Wn6Rt1Mk';
-    writeLocalIngressConfig(root, file, { ports, signalPort: 8090, redis: { address: '127.0.0.1:8092', db: 0 }, apiKey: 'k', apiSecret: secret });
+    writeLocalIngressConfig(root, file, {
+      ports,
+      signalPort: 8090,
+      redis: { address: '127.0.0.1:8092', db: 0 },
+      apiKey: 'k',
+      apiSecret: secret,
+    });
     const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(config).toMatchObject({
       api_key: 'k',
@@ -39,7 +45,14 @@ describe('local ingress config', () => {
 
   it('tells LiveKit the same URLs it hands to OBS', () => {
     const template = readFileSync(path.join(root, 'deploy', 'livekit.yaml'), 'utf8');
-    const vars = { LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 'Yq3vN8pT1xK6wR0mZ4bH7cJ2fL9sD5gA-Ue8iOa3Wn6Rt1Mk', APP_URL: 'http://x', REDIS_ADDRESS: 'r:1', LIVEKIT_DOMAIN: 'lk.example.com', TURN_DOMAIN: 't' };
+    const vars = {
+      LIVEKIT_API_KEY: 'k',
+      LIVEKIT_API_SECRET: 'Yq3vN8pT1xK6wR0mZ4bH7cJ2fL9sD5gA-Ue8iOa3Wn6Rt1Mk',
+      APP_URL: 'http://x',
+      REDIS_ADDRESS: 'r:1',
+      LIVEKIT_DOMAIN: 'lk.example.com',
+      TURN_DOMAIN: 't',
+    };
     const prod = parse(renderLivekitConfig(template, vars)) as { ingress: Record<string, string> };
     expect(prod.ingress).toEqual({ rtmp_base_url: 'rtmp://lk.example.com:1935/x', whip_base_url: 'https://lk.example.com/w' });
     const local = parse(renderLivekitConfig(template, vars, { ingress: ingressUrls(ports) })) as { ingress: Record<string, string> };

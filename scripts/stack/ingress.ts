@@ -87,13 +87,7 @@ export function writeLocalIngressConfig(root: string, file: string, lk: LocalIng
  * handler process per stream as `ingress run-handler`, so the binary must be on
  * PATH under that name: a private bin dir with a symlink provides it.
  */
-export async function startIngress(
-  bin: string,
-  configFile: string,
-  logFile: string,
-  health: number,
-  track: Service[],
-): Promise<Service> {
+export async function startIngress(bin: string, configFile: string, logFile: string, health: number, track: Service[]): Promise<Service> {
   const binDir = path.join(path.dirname(configFile), 'ingress-bin');
   mkdirSync(binDir, { recursive: true });
   rmSync(path.join(binDir, 'ingress'), { force: true });
@@ -108,13 +102,7 @@ export async function startIngress(
 }
 
 /** Config (dir/ingress.yaml) and service (log: dir/ingress.log) in one step, for the stack runners. */
-export async function startLocalIngress(
-  root: string,
-  bin: string,
-  dir: string,
-  lk: LocalIngress,
-  track: Service[],
-): Promise<Service> {
+export async function startLocalIngress(root: string, bin: string, dir: string, lk: LocalIngress, track: Service[]): Promise<Service> {
   const configFile = path.join(dir, 'ingress.yaml');
   writeLocalIngressConfig(root, configFile, lk);
   return startIngress(bin, configFile, path.join(dir, 'ingress.log'), lk.ports.health, track);

@@ -26,7 +26,9 @@ describe('findGoPanic', () => {
     expect(findGoPanic('x\ngoroutine 7 [running]:\n')).toEqual({ line: 2, message: 'goroutine 7 [running]:' });
     expect(findGoPanic('fatal error: concurrent map writes\n')?.message).toBe('fatal error: concurrent map writes');
     // What this livekit-server printed here for a SIGABRT (exit 2): no [running] goroutine in the dump.
-    expect(findGoPanic('x\nSIGABRT: abort\nPC=0x47d2e1 m=0 sigcode=0\n\ngoroutine 0 gp=0x2 m=0 mp=0x3 [idle]:\n')?.message).toBe('SIGABRT: abort');
+    expect(findGoPanic('x\nSIGABRT: abort\nPC=0x47d2e1 m=0 sigcode=0\n\ngoroutine 0 gp=0x2 m=0 mp=0x3 [idle]:\n')?.message).toBe(
+      'SIGABRT: abort',
+    );
   });
 
   it('ignores ordinary log lines, including ones that mention a panic', () => {

@@ -9,7 +9,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('log secrets scan', () => {
   it('names the file and the kind of secret, never the value', () => {
-    const found = findSecrets([{ name: 'app.log', text: 'x sk_AbCdEfGhIjKlMn y' }], { 'stream key': 'sk_AbCdEfGhIjKlMn', other: 'zzzzzzzzzzzzzzzz' });
+    const found = findSecrets([{ name: 'app.log', text: 'x sk_AbCdEfGhIjKlMn y' }], {
+      'stream key': 'sk_AbCdEfGhIjKlMn',
+      other: 'zzzzzzzzzzzzzzzz',
+    });
     expect(found).toEqual({ leaks: ['app.log: stream key'] });
   });
 
@@ -25,8 +28,10 @@ describe('log secrets scan', () => {
     expect(scanStackLogs(dir, { secret: 'S'.repeat(40) })).toEqual({ leaks: ['egress/handler.log: stream key #1'] });
   });
 
-  it('counts ingress v1.5.0\'s RTMP library lines like any other (patched at build to log at warn)', () => {
+  it("counts ingress v1.5.0's RTMP library lines like any other (patched at build to log at warn)", () => {
     const rtmp = 'time="2026-12-03T08:36:37Z" level=info msg="FCPublish stream...: StreamName = Key1234567890abc" logger=ingress';
-    expect(findSecrets([{ name: 'ingress.log', text: `${rtmp}\n` }], { 'stream key #1': 'Key1234567890abc' }).leaks).toEqual(['ingress.log: stream key #1']);
+    expect(findSecrets([{ name: 'ingress.log', text: `${rtmp}\n` }], { 'stream key #1': 'Key1234567890abc' }).leaks).toEqual([
+      'ingress.log: stream key #1',
+    ]);
   });
 });

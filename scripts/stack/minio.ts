@@ -3,11 +3,7 @@
 // anyone may read (as R2 behind a public domain), written only with the keys.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  CreateBucketCommand,
-  PutBucketPolicyCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { type Service, log, runCapture, startService, waitForHttp } from './processes';
 import { randomSecret } from './livekit';
 import type { StorageBucketConfig } from '../../src/types/storage';
@@ -69,9 +65,7 @@ export async function startMinio(
   await s3.send(new CreateBucketCommand({ Bucket: storage.bucket }));
   const policy = {
     Version: '2012-10-17',
-    Statement: [
-      { Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::${storage.bucket}/*`] },
-    ],
+    Statement: [{ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::${storage.bucket}/*`] }],
   };
   await s3.send(new PutBucketPolicyCommand({ Bucket: storage.bucket, Policy: JSON.stringify(policy) }));
   s3.destroy();

@@ -24,12 +24,7 @@ export function log(message: string): void {
 }
 
 /** Starts a long-running process in its own process group, output appended to logFile. */
-export function startService(
-  name: string,
-  command: string,
-  args: string[],
-  opts: { env: Env; logFile: string; cwd?: string },
-): Service {
+export function startService(name: string, command: string, args: string[], opts: { env: Env; logFile: string; cwd?: string }): Service {
   const fd = openSync(opts.logFile, 'a');
   const child = spawn(command, args, { cwd: opts.cwd, env: asProcessEnv(opts.env), detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
@@ -66,8 +61,7 @@ export async function killService(s: Service): Promise<void> {
 export async function stopService(s: Service, graceMs = 5000): Promise<void> {
   s.stopRequested = true;
   if (s.child.pid === undefined) return;
-  const waitFor = (ms: number) =>
-    Promise.race([s.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
+  const waitFor = (ms: number) => Promise.race([s.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
   killGroup(s, 'SIGTERM');
   // livekit-server drains rooms on the first signal and stops at once on the second.
   if (isRunning(s) && (await waitFor(1000)) === 'timeout') killGroup(s, 'SIGTERM');
@@ -103,15 +97,16 @@ export function runCapture(command: string, args: string[], env: Env, cwd?: stri
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
-    );
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
   });
 }
 
 export function tail(file: string, lines = 60): string {
   if (!existsSync(file)) return `(no ${file})`;
-  return readFileSync(file, 'utf8').split('\n').slice(-lines - 1).join('\n');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(-lines - 1)
+    .join('\n');
 }
 
 /** Polls url until accept(status) holds; fails early if the service dies, or after timeoutMs. */

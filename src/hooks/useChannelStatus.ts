@@ -10,6 +10,11 @@ import { useEventStream } from './useEventStream';
  */
 export function useChannelStatus(initial: ChannelState, hlsListener = false) {
   const { slug } = initial.channel;
-  const { data, stale } = useEventStream(channelStateSchema, apiPaths.channelEvents(slug, hlsListener), apiPaths.channelState(slug), initial);
+  const { data, stale } = useEventStream(
+    channelStateSchema,
+    apiPaths.channelEvents(slug, hlsListener),
+    apiPaths.channelState(slug),
+    initial,
+  );
   return { state: data, channel: data.channel, error: stale };
 }

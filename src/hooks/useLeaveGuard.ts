@@ -1,6 +1,13 @@
 'use client';
 import { useEffect } from 'react';
-import { clickLeavesPage, type ClickTarget, GUARD_STATE_KEY, isGuardEntry, LEAVE_WHILE_LIVE_MESSAGE, LEAVES_PAGE } from '@/lib/client/publishing/leave-guard';
+import {
+  clickLeavesPage,
+  type ClickTarget,
+  GUARD_STATE_KEY,
+  isGuardEntry,
+  LEAVE_WHILE_LIVE_MESSAGE,
+  LEAVES_PAGE,
+} from '@/lib/client/publishing/leave-guard';
 
 function clickTarget(event: MouseEvent): ClickTarget {
   const element = event.target instanceof Element ? event.target.closest('a[href], [data-leaves-page]') : null;

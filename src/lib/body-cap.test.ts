@@ -45,7 +45,9 @@ describe('capRequestBody on a real server', () => {
   it('answers 413 from Content-Length before the body is sent', async () => {
     const reply = await held({ 'content-length': String(50 * 1024 * 1024) }, Buffer.alloc(10));
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body)).toEqual({ error: { code: 'payload_too_large', message: 'Request body is too large (at most 1024 bytes).' } });
+    expect(JSON.parse(reply.body)).toEqual({
+      error: { code: 'payload_too_large', message: 'Request body is too large (at most 1024 bytes).' },
+    });
   });
 
   it('cuts a chunked body at the cap', async () => {
@@ -58,14 +60,17 @@ describe('capRequestBody on a real server', () => {
     const once = () =>
       new Promise<number>((resolve, reject) => {
         let answered = false;
-        const req = http.request({ port, host: '127.0.0.1', method: 'POST', headers: { 'content-length': String(1024 * 1024 * 1024) } }, (res) => {
-          answered = true;
-          res.resume();
-          res.on('end', () => {
-            resolve(res.statusCode ?? 0);
-            req.destroy();
-          });
-        });
+        const req = http.request(
+          { port, host: '127.0.0.1', method: 'POST', headers: { 'content-length': String(1024 * 1024 * 1024) } },
+          (res) => {
+            answered = true;
+            res.resume();
+            res.on('end', () => {
+              resolve(res.statusCode ?? 0);
+              req.destroy();
+            });
+          },
+        );
         req.on('error', (err) => (answered ? undefined : reject(err)));
         const pump = () => {
           if (answered) return;

@@ -48,5 +48,10 @@ export function clientGroup(address: string): string {
   const plain = normalise(address);
   if (!plain.includes(':')) return plain;
   const groups = hextets(plain.split('%')[0] ?? '');
-  return groups ? `${groups.slice(0, 4).map((h) => h.toString(16)).join(':')}::/64` : plain;
+  return groups
+    ? `${groups
+        .slice(0, 4)
+        .map((h) => h.toString(16))
+        .join(':')}::/64`
+    : plain;
 }

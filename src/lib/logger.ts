@@ -12,7 +12,18 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * Field names whose values never reach a log line, wherever they sit: credentials,
  * session cookies, LiveKit tokens and OBS stream keys (which grant a DJ's air time).
  */
-export const REDACTED_KEYS = ['authorization', 'cookie', 'set-cookie', 'password', 'secret', 'token', 'streamKey', 'stream_key', 'apiSecret', 'api_secret'];
+export const REDACTED_KEYS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'password',
+  'secret',
+  'token',
+  'streamKey',
+  'stream_key',
+  'apiSecret',
+  'api_secret',
+];
 
 export interface LoggerOptions {
   level: string;

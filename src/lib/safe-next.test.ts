@@ -16,7 +16,15 @@ describe('safeNextPath', () => {
   });
 
   it('refuses control characters, which browsers strip (/\\t/evil.example becomes //evil.example)', () => {
-    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/\r/evil.example', '\t//evil.example', '/\u0000/x', '/x\u007f', '/\\\tevil.example']) {
+    for (const bad of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r/evil.example',
+      '\t//evil.example',
+      '/\u0000/x',
+      '/x\u007f',
+      '/\\\tevil.example',
+    ]) {
       expect(safeNextPath(bad), JSON.stringify(bad)).toBe('/dj');
     }
   });

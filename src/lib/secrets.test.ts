@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { placeholderSecretProblem } from './secrets';
 
 describe('placeholderSecretProblem', () => {
-  it('flags the example files\' values and other copied placeholders', () => {
+  it("flags the example files' values and other copied placeholders", () => {
     expect(placeholderSecretProblem('change-me-to-a-random-string-of-32-or-more-chars')).toMatch(/change-me/);
     expect(placeholderSecretProblem('your-r2-secret-access-key-xxxxxxxxxxxx')).toMatch(/words/);
     expect(placeholderSecretProblem('my_livekit_api_secret_for_production_use')).toMatch(/words/);

@@ -28,7 +28,7 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   }
   let fmt: { code: number; channels: number; rate: number; bits: number; align: number } | null = null;
   let data: { at: number; size: number } | null = null;
-  for (let at = 12; at + 8 <= bytes.byteLength; ) {
+  for (let at = 12; at + 8 <= bytes.byteLength;) {
     const id = tag(view, at);
     const size = view.getUint32(at + 4, true);
     const body = at + 8;

@@ -57,27 +57,41 @@ describe('env schema', () => {
   it('.env.example lists exactly the schema variables, and its values parse once real secrets are filled in', () => {
     const example = readEnvExample();
     expect([...example.keys()].sort()).toEqual(Object.keys(envSchema.shape).sort());
-    const filled = { ...Object.fromEntries(example), BETTER_AUTH_SECRET: valid.BETTER_AUTH_SECRET, LIVEKIT_API_SECRET: valid.LIVEKIT_API_SECRET };
+    const filled = {
+      ...Object.fromEntries(example),
+      BETTER_AUTH_SECRET: valid.BETTER_AUTH_SECRET,
+      LIVEKIT_API_SECRET: valid.LIVEKIT_API_SECRET,
+    };
     expect(() => parseEnv(filled)).not.toThrow();
   });
 
-  it('refuses the example files\' placeholder secrets at start, naming the variable and what to do', () => {
+  it("refuses the example files' placeholder secrets at start, naming the variable and what to do", () => {
     for (const file of ['../../.env.example', '../../deploy/.env.example']) {
       const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
       const example = Object.fromEntries([...text.matchAll(/^([A-Z_0-9]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
-      const bad = () => parseEnv({ ...valid, BETTER_AUTH_SECRET: example.BETTER_AUTH_SECRET, LIVEKIT_API_SECRET: example.LIVEKIT_API_SECRET });
+      const bad = () =>
+        parseEnv({ ...valid, BETTER_AUTH_SECRET: example.BETTER_AUTH_SECRET, LIVEKIT_API_SECRET: example.LIVEKIT_API_SECRET });
       expect(bad, file).toThrow(/BETTER_AUTH_SECRET: .*placeholder/);
       expect(bad, file).toThrow(/LIVEKIT_API_SECRET: .*placeholder/);
       expect(bad, file).toThrow(/openssl rand/);
     }
   });
 
-  it('refuses the deploy example\'s placeholder storage key too', () => {
-    expect(() => parseEnv({ ...valid, S3_SECRET_ACCESS_KEY: 'your-r2-secret-access-key' })).toThrow(/S3_SECRET_ACCESS_KEY is a placeholder/);
+  it("refuses the deploy example's placeholder storage key too", () => {
+    expect(() => parseEnv({ ...valid, S3_SECRET_ACCESS_KEY: 'your-r2-secret-access-key' })).toThrow(
+      /S3_SECRET_ACCESS_KEY is a placeholder/,
+    );
   });
 
   it('refuses other well-known or low-variety secrets of any length', () => {
-    const secrets = ['changeme'.repeat(6), 'your-secret-here-your-secret-here-000', 'x'.repeat(48), '0123456789'.repeat(4), 'REPLACE_ME_with_a_long_random_value_please_ok', 'secretsecretsecretsecretsecretsecret'];
+    const secrets = [
+      'changeme'.repeat(6),
+      'your-secret-here-your-secret-here-000',
+      'x'.repeat(48),
+      '0123456789'.repeat(4),
+      'REPLACE_ME_with_a_long_random_value_please_ok',
+      'secretsecretsecretsecretsecretsecret',
+    ];
     for (const secret of secrets) expect(() => parseEnv({ ...valid, LIVEKIT_API_SECRET: secret }), secret).toThrow(/LIVEKIT_API_SECRET/);
   });
 });

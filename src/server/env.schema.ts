@@ -60,7 +60,10 @@ export const envSchema = z.object({
   /** Public URL where browsers read the bucket's objects (R2 custom domain or CDN), no trailing slash. */
   S3_PUBLIC_BASE_URL: z.union([z.url(), z.literal('')]).default(''),
   /** Key prefix for HLS: <prefix>/<channelId>/<broadcastId>/... */
-  HLS_PATH_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'HLS_PATH_PREFIX must be one path segment').default('hls'),
+  HLS_PATH_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'HLS_PATH_PREFIX must be one path segment')
+    .default('hls'),
   /** Days the HLS of an ended broadcast stays in storage (a channel can override it). */
   HLS_RETENTION_DAYS: z.coerce.number().int().min(HLS_RETENTION_DAYS_MIN).max(HLS_RETENTION_DAYS_MAX).default(7),
   /** WebRTC listeners in a channel's room before new listeners are sent to HLS. */

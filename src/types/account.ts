@@ -4,10 +4,7 @@ import type { ActionView } from './action';
 export const roleSchema = z.enum(['admin', 'dj']);
 export type Role = z.infer<typeof roleSchema>;
 
-const password = z
-  .string()
-  .min(10, 'Password must be at least 10 characters')
-  .max(128, 'Password must be at most 128 characters');
+const password = z.string().min(10, 'Password must be at least 10 characters').max(128, 'Password must be at most 128 characters');
 
 export const accountInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name is required').max(80),

@@ -3,7 +3,9 @@ import { actionStateText } from './action';
 
 describe('actionStateText', () => {
   it('says what is pending, what failed and why, in plain words', () => {
-    expect(actionStateText({ kind: 'rotate', status: 'pending', lastError: null })).toBe('Replacing the stream key in LiveKit: still pending, retrying by itself.');
+    expect(actionStateText({ kind: 'rotate', status: 'pending', lastError: null })).toBe(
+      'Replacing the stream key in LiveKit: still pending, retrying by itself.',
+    );
     expect(actionStateText({ kind: 'kick', status: 'pending', lastError: 'LiveKit could not be reached (fetch failed)' })).toMatch(
       /still pending, retrying by itself \(last error: LiveKit could not be reached/,
     );

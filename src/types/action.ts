@@ -27,7 +27,11 @@ export type ActionResponse = { action: ActionView };
 export type ActionListResponse = { actions: ActionView[] };
 
 export const actionIdParamsSchema = z.object({
-  id: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'id has invalid characters'),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9]+$/i, 'id has invalid characters'),
 });
 
 /** What the UI says about an action's LiveKit side. */
@@ -39,6 +43,7 @@ export function actionStateText(action: Pick<ActionView, 'status' | 'lastError' 
     remove: 'Removing the input in LiveKit',
   };
   if (action.status === 'done') return 'Done.';
-  if (action.status === 'pending') return `${what[action.kind]}: still pending, retrying by itself${action.lastError ? ` (last error: ${action.lastError})` : ''}.`;
+  if (action.status === 'pending')
+    return `${what[action.kind]}: still pending, retrying by itself${action.lastError ? ` (last error: ${action.lastError})` : ''}.`;
   return `${what[action.kind]} failed${action.lastError ? `: ${action.lastError}` : ''}. The database side is done; retry to finish it.`;
 }

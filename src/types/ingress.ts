@@ -14,11 +14,20 @@ export type IngressCreateRequest = z.infer<typeof ingressCreateSchema>;
 /** ?channelId=...; admins may add &userId=... to see a DJ's inputs. */
 export const ingressListQuerySchema = z.strictObject({
   channelId: channelIdSchema,
-  userId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'userId has invalid characters').optional(),
+  userId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'userId has invalid characters')
+    .optional(),
 });
 
 export const ingressIdParamsSchema = z.object({
-  id: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'id has invalid characters'),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9]+$/i, 'id has invalid characters'),
 });
 
 /** LiveKit's ingress state in words a DJ understands. */

@@ -53,7 +53,12 @@ const channelSummarySchema: z.ZodType<ChannelSummary> = z.object({
   live: channelLiveSchema,
 });
 
-const slotInfoSchema: z.ZodType<ChannelSlotInfo> = z.object({ title: z.string(), start: z.string(), end: z.string(), hosts: z.array(z.string()) });
+const slotInfoSchema: z.ZodType<ChannelSlotInfo> = z.object({
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  hosts: z.array(z.string()),
+});
 
 export const channelStateSchema: z.ZodType<ChannelState> = z.object({
   channel: channelSummarySchema,

@@ -14,7 +14,12 @@ describe('schedule bounds', () => {
       expect(r.error?.issues.map((i) => i.message).join(' ')).toMatch(/year from 2000 to 2999/i);
     }
     expect(localDateSchema.safeParse('9999-01-01').success).toBe(false);
-    const slot = slotInputSchema.safeParse({ start: '9999-12-25T00:00', durationSeconds: 3600, hostIds: ['u1'], repeat: { everyWeeks: 1 } });
+    const slot = slotInputSchema.safeParse({
+      start: '9999-12-25T00:00',
+      durationSeconds: 3600,
+      hostIds: ['u1'],
+      repeat: { everyWeeks: 1 },
+    });
     expect(slot.success).toBe(false);
   });
 });

@@ -158,7 +158,10 @@ export const DJ_ACCESS_STATES = ['on_air', 'green_room', 'override', 'slot_ended
 export type DjAccessState = (typeof DJ_ACCESS_STATES)[number];
 
 export const channelDjsSchema = z.strictObject({
-  userIds: z.array(z.string().min(1).max(64)).max(200).refine((ids) => new Set(ids).size === ids.length, 'Each DJ only once'),
+  userIds: z
+    .array(z.string().min(1).max(64))
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each DJ only once'),
 });
 export type ChannelDjsInput = z.infer<typeof channelDjsSchema>;
 /** GET/PUT /api/admin/channels/:id/djs. */

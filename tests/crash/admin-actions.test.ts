@@ -22,7 +22,8 @@ async function livekit(action: 'kill' | 'start'): Promise<void> {
   livekitDown = action === 'kill';
 }
 
-const state = async (client: AppClient, id: string): Promise<ActionView> => (await client.request<ActionResponse>('GET', `/api/actions/${id}`)).body.action;
+const state = async (client: AppClient, id: string): Promise<ActionView> =>
+  (await client.request<ActionResponse>('GET', `/api/actions/${id}`)).body.action;
 
 beforeAll(async () => {
   admin = await signedInAdmin();
@@ -59,7 +60,9 @@ describe('admin actions while LiveKit is unreachable', () => {
     console.info(`[actions] LiveKit down: rotate answered in ${rotateMs} ms, kick in ${Date.now() - t0} ms`);
 
     // The loop keeps trying and says why it has not finished yet, as a plain message.
-    await expect.poll(async () => (await state(dj, rotated.body.action.id)).lastError ?? '', { timeout: 10_000 }).toMatch(/LiveKit could not be reached/);
+    await expect
+      .poll(async () => (await state(dj, rotated.body.action.id)).lastError ?? '', { timeout: 10_000 })
+      .toMatch(/LiveKit could not be reached/);
     const failing = await state(dj, rotated.body.action.id);
     expect(failing.status).toBe('pending');
     expect(failing.lastError).not.toMatch(/\n|at .*\.ts:\d+/);
@@ -87,7 +90,9 @@ describe('admin actions while LiveKit is unreachable', () => {
     const { dj, account } = await createDj(admin, 'DJ Disabled Offline');
     await livekit('kill');
     const t0 = Date.now();
-    const res = await admin.request<{ disabled: boolean } & ActionResponse>('PATCH', `/api/admin/accounts/${account.id}`, { disabled: true });
+    const res = await admin.request<{ disabled: boolean } & ActionResponse>('PATCH', `/api/admin/accounts/${account.id}`, {
+      disabled: true,
+    });
     expect(res.status).toBe(202);
     expect(Date.now() - t0).toBeLessThan(ANSWER_BOUND_MS);
     expect(res.body.disabled).toBe(true);

@@ -71,7 +71,10 @@ function expectNoGhosts(samples: Sample[], restartedAt: number): void {
 /** Health must not answer 200 while channels still read "state unknown" (e.g. just after a restart). */
 function expectNoHealthyUnknown(samples: Sample[], from: number): void {
   const early = samples.filter((s) => s.at >= from && s.health === 200 && !s.live.known);
-  expect(early.map((s) => `${s.at - from} ms after the restart`), 'health 200 while live state unknown').toEqual([]);
+  expect(
+    early.map((s) => `${s.at - from} ms after the restart`),
+    'health 200 while live state unknown',
+  ).toEqual([]);
 }
 
 const ghostly = (s: Sample) => s.live.onAir || s.live.listeners > 0;
@@ -94,9 +97,7 @@ async function liveChannel(prefix: string): Promise<{ channel: ChannelSummary; r
   await publishAudio(djRoom);
   const listenerToken = await anon.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' });
   const listenerRoom = await joinRoom(listenerToken.body);
-  await expect
-    .poll(async () => live(channel.slug), { timeout: 15_000 })
-    .toMatchObject({ onAir: true, listeners: 1 });
+  await expect.poll(async () => live(channel.slug), { timeout: 15_000 }).toMatchObject({ onAir: true, listeners: 1 });
   return { channel, rooms: [djRoom, listenerRoom] };
 }
 

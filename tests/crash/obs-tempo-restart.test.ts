@@ -70,7 +70,13 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
       const p = await obs();
       return p !== undefined && p.sid !== before.obs && p.tracks.some((t) => t.type === TrackType.AUDIO);
     };
-    const back = await expect.poll(newObsAudio, { timeout: 30_000, interval: 200 }).toBe(true).then(() => true, () => false);
+    const back = await expect
+      .poll(newObsAudio, { timeout: 30_000, interval: 200 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
     if (!back) {
       await Promise.all(pushes.map((p) => p.stop()));
       pushes.push(pushRtmp(res.body, { file: drumLoopWav(TEMPO) }));

@@ -64,17 +64,24 @@ test.describe('admin actions: pending, retry, done', () => {
     await expect(status).toContainText('LiveKit could not be reached', { timeout: 10_000 });
     // Admins see it too, also after a reload.
     await adminPage.goto('/admin');
-    await expect(adminPage.getByTestId('unfinished-action').filter({ hasText: 'Replacing the stream key' })).toHaveAttribute('data-state', 'pending');
+    await expect(adminPage.getByTestId('unfinished-action').filter({ hasText: 'Replacing the stream key' })).toHaveAttribute(
+      'data-state',
+      'pending',
+    );
 
     await livekit('start');
     livekitDown = false;
     await status.getByTestId('action-retry').click();
     await expect(status).toHaveCount(0, { timeout: 30_000 });
     await expect
-      .poll(async () => {
-        if ((await rtmp.getByTestId('obs-stream-key').getAttribute('data-revealed')) === 'false') await rtmp.getByTestId('obs-stream-key-reveal').click();
-        return rtmp.getByTestId('obs-stream-key').textContent();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          if ((await rtmp.getByTestId('obs-stream-key').getAttribute('data-revealed')) === 'false')
+            await rtmp.getByTestId('obs-stream-key-reveal').click();
+          return rtmp.getByTestId('obs-stream-key').textContent();
+        },
+        { timeout: 15_000 },
+      )
       .not.toBe(oldKey);
   });
 

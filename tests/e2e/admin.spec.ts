@@ -55,7 +55,7 @@ test.describe('admin console', () => {
     await expect(page.locator(`[data-testid="channel-card"][data-slug="${slug}"]`)).toContainText(`Morning ${suffix}`);
   });
 
-  test('an admin sets and clears a channel\'s HLS retention, with a clear error for bad input', async ({ page }) => {
+  test("an admin sets and clears a channel's HLS retention, with a clear error for bad input", async ({ page }) => {
     const suffix = uniqueSuffix();
     const slug = `retention-${suffix}`;
     await signIn(page, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') }, '/admin');
@@ -83,6 +83,8 @@ test.describe('admin console', () => {
     await row.getByRole('button', { name: 'Save' }).click();
     await expect(row.getByTestId('admin-channel-details')).toContainText(/HLS kept \d+ days? \(default\)/);
     await page.reload();
-    await expect(page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`).getByTestId('admin-channel-details')).toContainText('(default)');
+    await expect(page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`).getByTestId('admin-channel-details')).toContainText(
+      '(default)',
+    );
   });
 });

@@ -35,7 +35,9 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await browser?.close();
   });
 
-  test('the console shows 128 BPM within 5 s and a listener sees it, over WebRTC and HLS; the past-set page shows the curve', async ({ baseURL }) => {
+  test('the console shows 128 BPM within 5 s and a listener sees it, over WebRTC and HLS; the past-set page shows the curve', async ({
+    baseURL,
+  }) => {
     // Go live, WebRTC listener, then HLS (egress starts Chromium first) and the past-sets page.
     test.setTimeout(240_000);
     const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
@@ -77,13 +79,17 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await listenerPage.goto(`/c/${slug}`);
     await listenerPage.getByTestId('play-button').click();
     await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 25_000 });
-    await expect.poll(async () => Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - TEMPO), { timeout: 15_000 }).toBeLessThanOrEqual(0.5);
+    await expect
+      .poll(async () => Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - TEMPO), { timeout: 15_000 })
+      .toBeLessThanOrEqual(0.5);
     await expect(listenerPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
     // The listener shows what the console shows (published at one decimal, throttled to real changes).
     expect(Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - (await shownBpm(djPage, 'bpm-value')))).toBeLessThanOrEqual(0.2);
 
     // The tempo curve fills while the set runs.
-    await expect.poll(async () => Number(await djPage.getByTestId('bpm-curve').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => Number(await djPage.getByTestId('bpm-curve').getAttribute('data-points')), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
 
     await listenerContext.close();
 
@@ -96,7 +102,9 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await hlsPage.getByTestId('play-button').click();
     await expect(hlsPage.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls', { timeout: 60_000 });
     await expect(hlsPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 60_000 });
-    await expect.poll(async () => Math.abs((await shownBpm(hlsPage, 'listener-bpm')) - TEMPO), { timeout: 10_000 }).toBeLessThanOrEqual(0.5);
+    await expect
+      .poll(async () => Math.abs((await shownBpm(hlsPage, 'listener-bpm')) - TEMPO), { timeout: 10_000 })
+      .toBeLessThanOrEqual(0.5);
     await expect(hlsPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
     await hlsContext.close();
 
@@ -120,7 +128,10 @@ test.describe('realtime BPM, DJ console to listener', () => {
 
     // After the set: the DJ finds it from /dj and sees its stored tempo curve at 128.
     await djPage.goto('/dj');
-    await djPage.getByTestId('past-sets-links').getByRole('link', { name: `E2E Tempo ${suffix}` }).click();
+    await djPage
+      .getByTestId('past-sets-links')
+      .getByRole('link', { name: `E2E Tempo ${suffix}` })
+      .click();
     await expect(djPage).toHaveURL(new RegExp(`/dj/${slug}/sets$`));
     await expect(djPage.getByTestId('past-set')).toHaveCount(1);
     // The set ends when the server sees the DJ's track go (a webhook): reload until it has.

@@ -42,7 +42,9 @@ test.describe('OBS input outside a slot', () => {
       djPage.evaluate((iso) => {
         const d = new Date(iso);
         const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-        return d.toDateString() === new Date().toDateString() ? time : `${d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })}, ${time}`;
+        return d.toDateString() === new Date().toDateString()
+          ? time
+          : `${d.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })}, ${time}`;
       }, at.toISOString());
     const text = rtmp.getByTestId('obs-status-text');
     await expect(text).toContainText('Refused now: it is not your slot yet.', { timeout: 15_000 });

@@ -43,7 +43,9 @@ test.describe('OBS over WHIP, DJ console to listener', () => {
 
     await encoderPage.goto('/');
     const offer = await encoderPage.evaluate(async () => {
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+      const stream = await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+      });
       const pc = new RTCPeerConnection();
       pc.addTransceiver(stream.getAudioTracks()[0] as MediaStreamTrack, { direction: 'sendonly' });
       await pc.setLocalDescription(await pc.createOffer());

@@ -15,7 +15,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 function expectPageHeaders(headers: Record<string, string>, path: string): void {
   const csp = headers['content-security-policy'] ?? '';
   expect(csp, `${path}: CSP`).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
-  expect(csp.split('; ').find((d) => d.startsWith('script-src')), path).not.toMatch(/unsafe-(inline|eval)/);
+  expect(
+    csp.split('; ').find((d) => d.startsWith('script-src')),
+    path,
+  ).not.toMatch(/unsafe-(inline|eval)/);
   expect(csp, `${path}: framing`).toContain("frame-ancestors 'none'");
   expect(headers['x-frame-options'], `${path}: X-Frame-Options`).toBe('DENY');
   expect(headers['x-content-type-options'], path).toBe('nosniff');
@@ -40,8 +43,7 @@ test.describe('security headers', () => {
       nonces.add(/nonce-([^']+)/.exec(headers['content-security-policy'] ?? '')?.[1] ?? '');
       // Hydrated: Next's nonce-carrying scripts ran and React took over the page.
       await expect(page.getByRole('banner')).toBeVisible();
-      const hydrated = () =>
-        page.evaluate(() => Object.keys(document.querySelector('header') ?? {}).some((k) => k.startsWith('__react')));
+      const hydrated = () => page.evaluate(() => Object.keys(document.querySelector('header') ?? {}).some((k) => k.startsWith('__react')));
       await expect.poll(hydrated, { message: `${path}: hydrated` }).toBe(true);
       expect(await violations(), `${path}: CSP violations`).toEqual([]);
     }

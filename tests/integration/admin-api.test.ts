@@ -53,7 +53,7 @@ describe('channels admin API', () => {
     expect(still.body.name).toBe(existing.name);
   });
 
-  it('keeps a channel\'s HLS retention within bounds; null goes back to the station default', async () => {
+  it("keeps a channel's HLS retention within bounds; null goes back to the station default", async () => {
     const slug = uniqueSlug('retention');
     const created = await admin.request<AdminChannel>('POST', '/api/admin/channels', { name: 'Archive', slug, hlsRetentionDays: 30 });
     expect(created.status).toBe(201);

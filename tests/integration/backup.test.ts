@@ -35,9 +35,14 @@ class RestoredClient extends AppClient {
 /** Async, so the test's HTTP connections keep being served while npm runs (a blocked loop reuses closed ones). */
 function npm(args: string[], databaseUrl: string): Promise<{ status: number; out: string }> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '-s', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } }, (err, stdout, stderr) => {
-      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` });
-    });
+    execFile(
+      'npm',
+      ['run', '-s', ...args],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (err, stdout, stderr) => {
+        resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -48,51 +53,69 @@ afterAll(async () => {
 });
 
 describe('backup and restore', () => {
-  it('a backup taken during a live set restores into a fresh database with channels, accounts and slots', { timeout: 120_000 }, async () => {
-    const admin = await signedInAdmin();
-    const channel = await createChannel(admin, 'backup');
-    const email = `${uniqueSlug('dj')}@test.local`;
-    const password = `pw-${randomUUID()}`;
-    const account = (await admin.request<AccountSummary>('POST', '/api/admin/accounts', { name: 'DJ Backup', email, password })).body;
-    const dj = await new AppClient().signIn(email, password);
-    const slot = await scheduleNow(admin, channel.id, account.id);
-    const token = await dj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
-    room = await joinRoom(token.body);
-    await publishAudio(room);
-    const live = async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir;
-    await expect.poll(live, { timeout: 10_000 }).toBe(true);
+  it(
+    'a backup taken during a live set restores into a fresh database with channels, accounts and slots',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await signedInAdmin();
+      const channel = await createChannel(admin, 'backup');
+      const email = `${uniqueSlug('dj')}@test.local`;
+      const password = `pw-${randomUUID()}`;
+      const account = (await admin.request<AccountSummary>('POST', '/api/admin/accounts', { name: 'DJ Backup', email, password })).body;
+      const dj = await new AppClient().signIn(email, password);
+      const slot = await scheduleNow(admin, channel.id, account.id);
+      const token = await dj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
+      room = await joinRoom(token.body);
+      await publishAudio(room);
+      const live = async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir;
+      await expect.poll(live, { timeout: 10_000 }).toBe(true);
 
-    // On air, webhooks and the loop writing: the online backup copies a consistent state.
-    const backup = await npm(['backup', '--', '--out', path.join(work, 'backups')], process.env.DATABASE_URL ?? '');
-    expect(backup.status, backup.out).toBe(0);
-    const [file] = readdirSync(path.join(work, 'backups'));
-    expect(file).toMatch(/^radio-.*Z\.db$/);
-    const later = await createChannel(admin, 'after-backup');
+      // On air, webhooks and the loop writing: the online backup copies a consistent state.
+      const backup = await npm(['backup', '--', '--out', path.join(work, 'backups')], process.env.DATABASE_URL ?? '');
+      expect(backup.status, backup.out).toBe(0);
+      const [file] = readdirSync(path.join(work, 'backups'));
+      expect(file).toMatch(/^radio-.*Z\.db$/);
+      const later = await createChannel(admin, 'after-backup');
 
-    const fresh = `file:${path.join(work, 'fresh', 'radio.db')}`;
-    const restore = await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh);
-    expect(restore.status, restore.out).toBe(0);
-    expect((await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh)).out).toMatch(/--force/);
-    // As the image does at start: migrations (none pending here), then the server.
-    expect((await npm(['db:migrate'], fresh)).status).toBe(0);
-    restoredApp = startService('restored app', path.join(root, 'node_modules', '.bin', 'tsx'), ['server.ts', '--port', String(RESTORED_PORT), '--host', '127.0.0.1'], {
-      cwd: root,
-      logFile: path.join(work, 'restored-app.log'),
-      // Its own database and address; no LiveKit or storage, so it cannot touch the running stack.
-      env: {
-        ...process.env, DATABASE_URL: fresh, APP_URL: restoredUrl, LIVEKIT_URL: 'ws://127.0.0.1:9', LIVEKIT_API_URL: 'http://127.0.0.1:9',
-        S3_ENDPOINT: '', S3_BUCKET: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '', S3_PUBLIC_BASE_URL: '', METRICS_PORT: '0',
-      },
-    });
-    await waitForHttp(`${restoredUrl}/api/channels`, { timeoutMs: 60_000, service: restoredApp });
+      const fresh = `file:${path.join(work, 'fresh', 'radio.db')}`;
+      const restore = await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh);
+      expect(restore.status, restore.out).toBe(0);
+      expect((await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh)).out).toMatch(/--force/);
+      // As the image does at start: migrations (none pending here), then the server.
+      expect((await npm(['db:migrate'], fresh)).status).toBe(0);
+      restoredApp = startService(
+        'restored app',
+        path.join(root, 'node_modules', '.bin', 'tsx'),
+        ['server.ts', '--port', String(RESTORED_PORT), '--host', '127.0.0.1'],
+        {
+          cwd: root,
+          logFile: path.join(work, 'restored-app.log'),
+          // Its own database and address; no LiveKit or storage, so it cannot touch the running stack.
+          env: {
+            ...process.env,
+            DATABASE_URL: fresh,
+            APP_URL: restoredUrl,
+            LIVEKIT_URL: 'ws://127.0.0.1:9',
+            LIVEKIT_API_URL: 'http://127.0.0.1:9',
+            S3_ENDPOINT: '',
+            S3_BUCKET: '',
+            S3_ACCESS_KEY_ID: '',
+            S3_SECRET_ACCESS_KEY: '',
+            S3_PUBLIC_BASE_URL: '',
+            METRICS_PORT: '0',
+          },
+        },
+      );
+      await waitForHttp(`${restoredUrl}/api/channels`, { timeoutMs: 60_000, service: restoredApp });
 
-    const restoredAdmin = await new RestoredClient().signIn(env.TEST_ADMIN_EMAIL, env.TEST_ADMIN_PASSWORD);
-    const channels = (await restoredAdmin.request<ChannelListResponse>('GET', '/api/channels')).body.channels.map((c) => c.slug);
-    expect(channels).toContain(channel.slug);
-    expect(channels).not.toContain(later.slug);
-    await new RestoredClient().signIn(email, password);
-    const slots = await restoredAdmin.request<{ slots: SlotDto[] }>('GET', `/api/admin/channels/${channel.id}/slots`);
-    expect(slots.status).toBe(200);
-    expect(slots.body.slots.map((s) => s.id)).toContain(slot.id);
-  });
+      const restoredAdmin = await new RestoredClient().signIn(env.TEST_ADMIN_EMAIL, env.TEST_ADMIN_PASSWORD);
+      const channels = (await restoredAdmin.request<ChannelListResponse>('GET', '/api/channels')).body.channels.map((c) => c.slug);
+      expect(channels).toContain(channel.slug);
+      expect(channels).not.toContain(later.slug);
+      await new RestoredClient().signIn(email, password);
+      const slots = await restoredAdmin.request<{ slots: SlotDto[] }>('GET', `/api/admin/channels/${channel.id}/slots`);
+      expect(slots.status).toBe(200);
+      expect(slots.body.slots.map((s) => s.id)).toContain(slot.id);
+    },
+  );
 });

@@ -43,15 +43,31 @@ beforeAll(async () => {
 describe('a client reaching the app directly (TRUSTED_PROXY_HOPS=0)', () => {
   it('cannot escape the listener token limit with a new X-Forwarded-For per request', async () => {
     const send = (i: number) =>
-      post(env.APP_URL, '/api/livekit/token', { channelId: channel.id, role: 'listener' }, { 'x-forwarded-for': `198.51.100.${i % 250}` }, '127.0.0.21');
+      post(
+        env.APP_URL,
+        '/api/livekit/token',
+        { channelId: channel.id, role: 'listener' },
+        { 'x-forwarded-for': `198.51.100.${i % 250}` },
+        '127.0.0.21',
+      );
     expect(await allowedBefore429(send, LISTENER_LIMIT * 3)).toBe(LISTENER_LIMIT);
   });
 
-  it('cannot escape the sign-in limit that way either', async () => {
-    const send = (i: number) =>
-      post(env.APP_URL, '/api/auth/sign-in/email', { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' }, { 'x-forwarded-for': `198.51.100.${i % 250}` }, '127.0.0.22');
-    expect(await notLimited(send, SIGN_IN_LIMIT + 5)).toBe(SIGN_IN_LIMIT);
-  }, SIGN_IN_TEST_TIMEOUT);
+  it(
+    'cannot escape the sign-in limit that way either',
+    async () => {
+      const send = (i: number) =>
+        post(
+          env.APP_URL,
+          '/api/auth/sign-in/email',
+          { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' },
+          { 'x-forwarded-for': `198.51.100.${i % 250}` },
+          '127.0.0.22',
+        );
+      expect(await notLimited(send, SIGN_IN_LIMIT + 5)).toBe(SIGN_IN_LIMIT);
+    },
+    SIGN_IN_TEST_TIMEOUT,
+  );
 });
 
 describe('behind one trusted proxy (TRUSTED_PROXY_HOPS=1)', () => {
@@ -68,7 +84,12 @@ describe('behind one trusted proxy (TRUSTED_PROXY_HOPS=1)', () => {
       stdio: 'ignore',
     });
     const deadline = Date.now() + 60_000;
-    while (!(await fetch(`${base}/api/health`).then(() => true, () => false))) {
+    while (
+      !(await fetch(`${base}/api/health`).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       if (server.exitCode !== null) throw new Error(`the second app server exited with ${server.exitCode}`);
       if (Date.now() > deadline) throw new Error(`the second app server did not answer on ${base} within 60 s`);
       await new Promise((r) => setTimeout(r, 250));
@@ -87,10 +108,19 @@ describe('behind one trusted proxy (TRUSTED_PROXY_HOPS=1)', () => {
     expect((await send('203.0.113.8')(0)).status).toBe(200);
   });
 
-  it('gives every proxied client its own sign-in bucket (no shared "unknown" bucket)', async () => {
-    const guess = (client: string) => () =>
-      post(base, '/api/auth/sign-in/email', { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' }, { 'x-forwarded-for': `6.6.6.6, ${client}` });
-    expect(await notLimited(guess('203.0.113.30'), SIGN_IN_LIMIT + 5)).toBe(SIGN_IN_LIMIT);
-    expect((await guess('203.0.113.31')()).status).toBe(401);
-  }, SIGN_IN_TEST_TIMEOUT);
+  it(
+    'gives every proxied client its own sign-in bucket (no shared "unknown" bucket)',
+    async () => {
+      const guess = (client: string) => () =>
+        post(
+          base,
+          '/api/auth/sign-in/email',
+          { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' },
+          { 'x-forwarded-for': `6.6.6.6, ${client}` },
+        );
+      expect(await notLimited(guess('203.0.113.30'), SIGN_IN_LIMIT + 5)).toBe(SIGN_IN_LIMIT);
+      expect((await guess('203.0.113.31')()).status).toBe(401);
+    },
+    SIGN_IN_TEST_TIMEOUT,
+  );
 });

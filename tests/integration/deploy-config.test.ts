@@ -19,7 +19,11 @@ const templates = ['livekit.yaml', 'egress.yaml', 'ingress.yaml'] as const;
 
 const exampleAsWritten = parseDotenv(envExampleText);
 /** The example with its placeholder secrets replaced, as an operator must (the placeholders are refused). */
-const realSecrets = { BETTER_AUTH_SECRET: 'pV3nQ8xT1kR6wM0zB4hJ7cL2fY9sD5gA-Ue8iO', LIVEKIT_API_SECRET: 'Hq2Wm9Zp4Xr1Tn8Vb3Ly6Hc0Fs5Jd-Kg7Ue1Rb', S3_SECRET_ACCESS_KEY: '3f9a1c77e0b24d5a9e6c18b2f4d07a63c5e1b9d2a8f4c6e0' };
+const realSecrets = {
+  BETTER_AUTH_SECRET: 'pV3nQ8xT1kR6wM0zB4hJ7cL2fY9sD5gA-Ue8iO',
+  LIVEKIT_API_SECRET: 'Hq2Wm9Zp4Xr1Tn8Vb3Ly6Hc0Fs5Jd-Kg7Ue1Rb',
+  S3_SECRET_ACCESS_KEY: '3f9a1c77e0b24d5a9e6c18b2f4d07a63c5e1b9d2a8f4c6e0',
+};
 const envExample: Record<string, string> = { ...exampleAsWritten, ...realSecrets };
 
 const work = mkdtempSync(path.join(tmpdir(), 'deploy-config-'));
@@ -59,15 +63,24 @@ type ComposeService = {
 describe('deploy/docker-compose.yml', () => {
   let cached: ReturnType<typeof composeConfig> | undefined;
   const valid = () => (cached ??= composeConfig(composeText));
-  const services = (): Record<string, ComposeService> =>
-    (parse(valid().stdout) as { services: Record<string, ComposeService> }).services;
+  const services = (): Record<string, ComposeService> => (parse(valid().stdout) as { services: Record<string, ComposeService> }).services;
 
   it('is accepted by docker-compose config', () => {
     const result = valid();
     expect(result.stderr).not.toMatch(/invalid|error/i);
     expect(result.status).toBe(0);
     // prometheus and grafana belong to the "monitoring" profile (started only with --profile monitoring).
-    expect(Object.keys(services()).sort()).toEqual(['app', 'caddy', 'config', 'egress', 'grafana', 'ingress', 'livekit', 'prometheus', 'redis']);
+    expect(Object.keys(services()).sort()).toEqual([
+      'app',
+      'caddy',
+      'config',
+      'egress',
+      'grafana',
+      'ingress',
+      'livekit',
+      'prometheus',
+      'redis',
+    ]);
   });
 
   it('is rejected by docker-compose when broken (the check is real)', () => {
@@ -103,7 +116,9 @@ describe('deploy/docker-compose.yml', () => {
       expect(dockerfile).toContain(path.basename(file));
     }
     // The build context must carry scripts/ (the .dockerignore must not drop it).
-    const ignored = readFileSync(path.join(deployDir, '..', '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(path.join(deployDir, '..', '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored.filter((l) => /^\/?scripts\b/.test(l))).toEqual([]);
   });
 
@@ -115,7 +130,7 @@ describe('deploy/docker-compose.yml', () => {
 });
 
 describe('deploy templates', () => {
-  it('refuse the example\'s placeholder LiveKit secret', () => {
+  it("refuse the example's placeholder LiveKit secret", () => {
     expect(() => renderLivekitConfig(read('livekit.yaml'), exampleAsWritten)).toThrow(/is a placeholder/);
   });
 

@@ -21,10 +21,24 @@ const work = mkdtempSync(path.join(tmpdir(), 'deploy-init-'));
 const envFile = path.join(work, 'deploy', '.env');
 // Spare loopback ports inside this stack's block (the app is 3100 + offset; LiveKit's metrics take signal + 4).
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
-const PORTS = { signal: 3170 + OFFSET, tcp: 3171 + OFFSET, redis: 3172 + OFFSET, hook: 3173 + OFFSET, udp: [51150 + OFFSET, 51159 + OFFSET] as const };
+const PORTS = {
+  signal: 3170 + OFFSET,
+  tcp: 3171 + OFFSET,
+  redis: 3172 + OFFSET,
+  hook: 3173 + OFFSET,
+  udp: [51150 + OFFSET, 51159 + OFFSET] as const,
+};
 const R2 = [
-  '--s3-endpoint', 'https://4f2c9a.r2.cloudflarestorage.com', '--s3-bucket', 'radio-hls', '--s3-access-key-id', 'c3a9e1f07b5d4862',
-  '--s3-secret-access-key', 'f81c3e9a5b0d7264c1e8a3f95b2d07c6e4a1f3b8', '--s3-public-url', 'https://hls.radio.example.org',
+  '--s3-endpoint',
+  'https://4f2c9a.r2.cloudflarestorage.com',
+  '--s3-bucket',
+  'radio-hls',
+  '--s3-access-key-id',
+  'c3a9e1f07b5d4862',
+  '--s3-secret-access-key',
+  'f81c3e9a5b0d7264c1e8a3f95b2d07c6e4a1f3b8',
+  '--s3-public-url',
+  'https://hls.radio.example.org',
 ];
 const services: Service[] = [];
 
@@ -83,7 +97,8 @@ describe('npm run deploy:init', () => {
   });
 
   it('is accepted by docker-compose config with the compose file', () => {
-    for (const f of ['docker-compose.yml', 'livekit-server.Dockerfile']) copyFileSync(path.join(root, 'deploy', f), path.join(work, 'deploy', f));
+    for (const f of ['docker-compose.yml', 'livekit-server.Dockerfile'])
+      copyFileSync(path.join(root, 'deploy', f), path.join(work, 'deploy', f));
     writeFileSync(path.join(work, 'Dockerfile'), '');
     const run = spawnSync('docker-compose', ['-f', path.join(work, 'deploy', 'docker-compose.yml'), 'config'], {
       encoding: 'utf8',
@@ -104,7 +119,10 @@ describe('npm run deploy:init', () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        receiver.receive(body, req.headers.authorization).then((e) => hooks.push(e.event), (err: unknown) => hooks.push(`refused: ${String(err)}`));
+        receiver.receive(body, req.headers.authorization).then(
+          (e) => hooks.push(e.event),
+          (err: unknown) => hooks.push(`refused: ${String(err)}`),
+        );
         res.end();
       });
     });
@@ -113,8 +131,13 @@ describe('npm run deploy:init', () => {
       const redis = await startRedis(PORTS.redis, path.join(work, 'redis.log'), services);
       const config = path.join(work, 'livekit.yaml');
       const lk = {
-        signalPort: PORTS.signal, rtcTcpPort: PORTS.tcp, udpPortRange: PORTS.udp, redis,
-        webhookUrl: `http://127.0.0.1:${PORTS.hook}/api/livekit/webhook`, apiKey: 'unused', apiSecret: 'unused',
+        signalPort: PORTS.signal,
+        rtcTcpPort: PORTS.tcp,
+        udpPortRange: PORTS.udp,
+        redis,
+        webhookUrl: `http://127.0.0.1:${PORTS.hook}/api/livekit/webhook`,
+        apiKey: 'unused',
+        apiSecret: 'unused',
       };
       writeFileSync(config, renderLocalLivekitConfig(root, lk, env), { mode: 0o600 });
       await startLivekit(await ensureLivekitBinary(root), config, path.join(work, 'livekit.log'), PORTS.signal, services);
@@ -132,7 +155,12 @@ describe('npm run deploy:init', () => {
 
   it('gives the app an environment it accepts with only its addresses changed', () => {
     const env = generated();
-    const local = { APP_URL: 'http://127.0.0.1:3000', LIVEKIT_URL: 'ws://127.0.0.1:7880', DATABASE_URL: 'file:/tmp/x.db', NODE_ENV: 'production' };
+    const local = {
+      APP_URL: 'http://127.0.0.1:3000',
+      LIVEKIT_URL: 'ws://127.0.0.1:7880',
+      DATABASE_URL: 'file:/tmp/x.db',
+      NODE_ENV: 'production',
+    };
     expect(() => parseEnv({ ...env, ...local })).not.toThrow();
     expect(() => parseEnv(env)).not.toThrow();
   });

@@ -83,7 +83,9 @@ describe('HLS egress', () => {
 
     // A listener reads storage anonymously: the live window names a1 segments of 2 s.
     let text = '';
-    await expect.poll(async () => segmentUrls(firstPlaylist, (text = await playlist(firstPlaylist))).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => segmentUrls(firstPlaylist, (text = await playlist(firstPlaylist))).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/#EXT-X-TARGETDURATION:2/);
     const segments = segmentUrls(firstPlaylist, text);
     for (const s of segments) expect(s).toMatch(/\/a1-seg_?\d+\.ts$/);
@@ -99,46 +101,57 @@ describe('HLS egress', () => {
     expect(raw).not.toContain(requireStackVar('S3_ACCESS_KEY_ID'));
   });
 
-  it('health reports the live playlist fresh, stale while the egress is frozen, and fresh again once repaired', { timeout: 150_000 }, async () => {
-    await expect.poll(async () => (await health()).mine?.state, { timeout: 20_000 }).toBe('fresh');
-    const ok = await health();
-    expect(ok.code).toBe(200);
-    expect(ok.mine?.ageSeconds).toBeLessThanOrEqual(10);
-    // No storage credentials, bucket or object paths in a public response.
-    const raw = JSON.stringify(ok.body);
-    for (const secret of [requireStackVar('S3_SECRET_ACCESS_KEY'), requireStackVar('S3_ACCESS_KEY_ID'), requireStackVar('S3_PUBLIC_BASE_URL'), channel.id]) {
-      expect(raw).not.toContain(secret);
-    }
+  it(
+    'health reports the live playlist fresh, stale while the egress is frozen, and fresh again once repaired',
+    { timeout: 150_000 },
+    async () => {
+      await expect.poll(async () => (await health()).mine?.state, { timeout: 20_000 }).toBe('fresh');
+      const ok = await health();
+      expect(ok.code).toBe(200);
+      expect(ok.mine?.ageSeconds).toBeLessThanOrEqual(10);
+      // No storage credentials, bucket or object paths in a public response.
+      const raw = JSON.stringify(ok.body);
+      for (const secret of [
+        requireStackVar('S3_SECRET_ACCESS_KEY'),
+        requireStackVar('S3_ACCESS_KEY_ID'),
+        requireStackVar('S3_PUBLIC_BASE_URL'),
+        channel.id,
+      ]) {
+        expect(raw).not.toContain(secret);
+      }
 
-    // Freeze the egress job (and its Chromium): LiveKit still lists it, but the playlist stops.
-    const handlers = egressHandlers();
-    expect(handlers).toHaveLength(1);
-    const frozen = handlers[0] as number;
-    process.kill(-frozen, 'SIGSTOP');
-    try {
-      const frozenAt = Date.now();
-      let failing: Awaited<ReturnType<typeof health>> | undefined;
-      await expect
-        .poll(async () => ((failing = await health()).mine?.state), { timeout: 40_000, interval: 500 })
-        .toMatch(/^(stale|missing)$/);
-      expect(failing?.code).toBe(503);
-      expect(failing?.body.status).toBe('degraded');
-      expect(failing?.body.reasons.join('\n')).toContain(`channel "${channel.slug}" is on air but its live playlist`);
-      console.info(`[health] ${failing?.mine?.state} ${Date.now() - frozenAt} ms after the egress froze: ${failing?.body.reasons.join('; ')}`);
+      // Freeze the egress job (and its Chromium): LiveKit still lists it, but the playlist stops.
+      const handlers = egressHandlers();
+      expect(handlers).toHaveLength(1);
+      const frozen = handlers[0] as number;
+      process.kill(-frozen, 'SIGSTOP');
+      try {
+        const frozenAt = Date.now();
+        let failing: Awaited<ReturnType<typeof health>> | undefined;
+        await expect
+          .poll(async () => (failing = await health()).mine?.state, { timeout: 40_000, interval: 500 })
+          .toMatch(/^(stale|missing)$/);
+        expect(failing?.code).toBe(503);
+        expect(failing?.body.status).toBe('degraded');
+        expect(failing?.body.reasons.join('\n')).toContain(`channel "${channel.slug}" is on air but its live playlist`);
+        console.info(
+          `[health] ${failing?.mine?.state} ${Date.now() - frozenAt} ms after the egress froze: ${failing?.body.reasons.join('; ')}`,
+        );
 
-      // Supervision gives up on the stuck egress and starts another: health recovers by itself.
-      await expect.poll(async () => (await health()).mine?.state, { timeout: 90_000, interval: 1000 }).toBe('fresh');
-      const repaired = await health();
-      expect(repaired.code).toBe(200);
-      expect(repaired.body.reasons).toEqual([]);
-      console.info(`[health] fresh again ${Date.now() - frozenAt} ms after the freeze`);
-    } finally {
-      process.kill(-frozen, 'SIGCONT');
-    }
-    // The resumed old job is stopped as an orphan: one job and one egress are left.
-    await expect.poll(() => egressHandlers().length, { timeout: 60_000, interval: 1000 }).toBe(1);
-    await expect.poll(activeEgress, { timeout: 30_000, interval: 1000 }).toHaveLength(1);
-  });
+        // Supervision gives up on the stuck egress and starts another: health recovers by itself.
+        await expect.poll(async () => (await health()).mine?.state, { timeout: 90_000, interval: 1000 }).toBe('fresh');
+        const repaired = await health();
+        expect(repaired.code).toBe(200);
+        expect(repaired.body.reasons).toEqual([]);
+        console.info(`[health] fresh again ${Date.now() - frozenAt} ms after the freeze`);
+      } finally {
+        process.kill(-frozen, 'SIGCONT');
+      }
+      // The resumed old job is stopped as an orphan: one job and one egress are left.
+      await expect.poll(() => egressHandlers().length, { timeout: 60_000, interval: 1000 }).toBe(1);
+      await expect.poll(activeEgress, { timeout: 30_000, interval: 1000 }).toHaveLength(1);
+    },
+  );
 
   it('offers an .m3u that points at the stable URL', async () => {
     const res = await fetch(new URL(`/c/${channel.slug}/listen.m3u`, env.APP_URL));
@@ -165,7 +178,9 @@ describe('HLS egress', () => {
     expect(attempt).toBeGreaterThan(before);
     expect(second.replace(/a\d+-live\.m3u8$/, '')).toBe(firstPlaylist.replace(/a1-live\.m3u8$/, ''));
     let text = '';
-    await expect.poll(async () => segmentUrls(second, (text = await playlist(second))).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => segmentUrls(second, (text = await playlist(second))).length, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
     for (const s of segmentUrls(second, text)) expect(s).toMatch(new RegExp(`/a${attempt}-seg_?\\d+\\.ts$`));
     expect((await activeEgress()).length).toBe(1);
   });
@@ -183,7 +198,8 @@ describe('HLS egress', () => {
     try {
       type Row = { id: string; storagePath: string; endedAt: number | string };
       const ended = () =>
-        db.prepare('SELECT id, storagePath, endedAt FROM broadcast WHERE channelId = ? AND endedAt IS NOT NULL').get(channel.id) as Row | undefined;
+        db.prepare('SELECT id, storagePath, endedAt FROM broadcast WHERE channelId = ? AND endedAt IS NOT NULL').get(channel.id) as
+          Row | undefined;
       await expect.poll(() => ended() !== undefined, { timeout: 15_000 }).toBe(true);
       const row = ended();
       const segment = firstSegment;
@@ -202,4 +218,3 @@ describe('HLS egress', () => {
     }
   });
 });
-

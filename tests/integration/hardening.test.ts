@@ -18,7 +18,16 @@ beforeAll(async () => {
 
 describe('sign-in redirects stay on this site', () => {
   // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example".
-  const attacks = ['%2F%09%2Fevil.example', '%2F%0A%2Fevil.example', '%2F%0D%2Fevil.example', '%09%2F%2Fevil.example', '%2F%5C%09evil.example', '%2F%00%2Fevil.example', '%2F%2F%09evil.example', 'https:%2F%2Fevil.example'];
+  const attacks = [
+    '%2F%09%2Fevil.example',
+    '%2F%0A%2Fevil.example',
+    '%2F%0D%2Fevil.example',
+    '%09%2F%2Fevil.example',
+    '%2F%5C%09evil.example',
+    '%2F%00%2Fevil.example',
+    '%2F%2F%09evil.example',
+    'https:%2F%2Fevil.example',
+  ];
 
   /** Follows redirects by hand (up to 3), checking every Location on the way; returns the final path. */
   async function landing(path: string): Promise<string> {
@@ -74,7 +83,11 @@ describe('schedule bounds', () => {
     await listDjs(admin, channel.id, [account.id]);
     for (const start of ['9999-12-25T00:00', '9999-12-31T23:00', '3000-01-01T00:00']) {
       const res = await admin.request<ErrorBody>('POST', `/api/admin/channels/${channel.id}/slots`, {
-        title: 'Far', start, durationSeconds: 7200, hostIds: [account.id], repeat: { everyWeeks: 1 },
+        title: 'Far',
+        start,
+        durationSeconds: 7200,
+        hostIds: [account.id],
+        repeat: { everyWeeks: 1 },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
@@ -94,7 +107,9 @@ describe('OBS inputs', () => {
     const refused = await outsider.dj.request<ErrorBody>('POST', '/api/livekit/ingress', { channelId: channel.id, inputType: 'rtmp' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/not listed/i);
-    expect((await outsider.dj.request<ErrorBody>('POST', '/api/livekit/ingress', { channelId: channel.id, inputType: 'whip' })).status).toBe(403);
+    expect(
+      (await outsider.dj.request<ErrorBody>('POST', '/api/livekit/ingress', { channelId: channel.id, inputType: 'whip' })).status,
+    ).toBe(403);
 
     const listed = await createDj(admin, 'DJ Listed');
     await listDjs(admin, channel.id, [listed.account.id]);

@@ -44,14 +44,21 @@ describe('request bodies are refused early', () => {
 
   it('refuses an unsigned webhook before reading its body', async () => {
     // Declared within every cap, so only the route's own signature check can answer before the body is complete.
-    const reply = await heldBody('/api/livekit/webhook', { 'content-type': 'application/webhook+json', 'content-length': String(60 * 1024) }, 16 * 1024);
+    const reply = await heldBody(
+      '/api/livekit/webhook',
+      { 'content-type': 'application/webhook+json', 'content-length': String(60 * 1024) },
+      16 * 1024,
+    );
     expect(reply.status).toBe(401);
   });
 
   it('caps a signed webhook at a few KB', async () => {
     const body = JSON.stringify({ event: 'room_started', padding: 'x'.repeat(MB) });
     const reply = await rawRequest(url('/api/livekit/webhook'), {
-      headers: { 'content-type': 'application/webhook+json', authorization: await signWebhook(body, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET) },
+      headers: {
+        'content-type': 'application/webhook+json',
+        authorization: await signWebhook(body, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET),
+      },
       body,
     });
     expect(reply.status).toBe(413);
@@ -62,7 +69,11 @@ describe('every route and page is capped before its body is read, better-auth in
   const targets = ['/api/auth/sign-in/email', '/api/auth/sign-up/email', '/', '/sign-in', '/c/no-such-channel', '/api/no-such-route'];
 
   it.each(targets)('%s: 413 from a 50 MB Content-Length, answered while the body is still held', async (path) => {
-    const reply = await heldBody(path, { 'content-type': 'application/json', origin: env.APP_URL, 'content-length': String(50 * MB) }, 256 * 1024);
+    const reply = await heldBody(
+      path,
+      { 'content-type': 'application/json', origin: env.APP_URL, 'content-length': String(50 * MB) },
+      256 * 1024,
+    );
     expect(reply.status).toBe(413);
     expect(envelope(reply)).toMatchObject({ code: 'payload_too_large' });
   });
@@ -110,8 +121,16 @@ describe('cross-site requests with an admin cookie', () => {
     const forged = { origin: 'http://evil.example', 'content-type': 'text/plain' };
     const attempts = [
       admin.requestWith('POST', '/api/admin/channels', JSON.stringify({ name: 'Evil', slug }), forged),
-      admin.requestWith('POST', '/api/admin/accounts', JSON.stringify({ name: 'Evil', email: `${slug}@evil.example`, password: 'long-enough-password' }), forged),
-      admin.requestWith('PATCH', `/api/admin/channels/${channel.id}`, JSON.stringify({ name: 'Pwned' }), { ...forged, 'content-type': 'application/json' }),
+      admin.requestWith(
+        'POST',
+        '/api/admin/accounts',
+        JSON.stringify({ name: 'Evil', email: `${slug}@evil.example`, password: 'long-enough-password' }),
+        forged,
+      ),
+      admin.requestWith('PATCH', `/api/admin/channels/${channel.id}`, JSON.stringify({ name: 'Pwned' }), {
+        ...forged,
+        'content-type': 'application/json',
+      }),
       admin.requestWith('DELETE', `/api/admin/channels/${channel.id}`, undefined, { origin: 'http://evil.example' }),
       admin.requestWith('POST', '/api/admin/channels', JSON.stringify({ name: 'Evil', slug }), { 'content-type': 'application/json' }),
     ];
@@ -129,7 +148,9 @@ describe('cross-site requests with an admin cookie', () => {
 describe('partial channel updates', () => {
   it('change only what they name', async () => {
     const created = await admin.request<ChannelSummary>('POST', '/api/admin/channels', {
-      name: 'Keeps', slug: uniqueSlug('keep'), description: 'Deep house every Friday',
+      name: 'Keeps',
+      slug: uniqueSlug('keep'),
+      description: 'Deep house every Friday',
     });
     const id = created.body.id;
     const renamed = await admin.request<ChannelSummary>('PATCH', `/api/admin/channels/${id}`, { name: 'Kept' });

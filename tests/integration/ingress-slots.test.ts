@@ -28,7 +28,8 @@ const audioOf = async (identity: string) =>
   ((await roomService.listParticipants(channelRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity)?.tracks ?? []).filter(
     (t) => t.type === TrackType.AUDIO,
   ).length;
-const enabled = async () => (await ingressApi.listIngress({ roomName: channelRoom(channel.id) })).find((i) => i.streamKey === endpoint.streamKey)?.enabled;
+const enabled = async () =>
+  (await ingressApi.listIngress({ roomName: channelRoom(channel.id) })).find((i) => i.streamKey === endpoint.streamKey)?.enabled;
 const push = () => {
   const p = pushRtmp(endpoint);
   pushes.push(p);

@@ -104,7 +104,11 @@ describe('OBS inputs through the API and the real ingress', () => {
   });
 
   it('refuses bad input with the error envelope', async () => {
-    for (const body of [{ channelId: channelA.id, inputType: 'srt' }, { channelId: channelA.id }, { channelId: channelA.id, inputType: 'rtmp', roomName: 'x' }]) {
+    for (const body of [
+      { channelId: channelA.id, inputType: 'srt' },
+      { channelId: channelA.id },
+      { channelId: channelA.id, inputType: 'rtmp', roomName: 'x' },
+    ]) {
       const res = await dj.request<{ error: { code: string } }>('POST', '/api/livekit/ingress', body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
@@ -127,7 +131,9 @@ describe('OBS inputs through the API and the real ingress', () => {
       .poll(async () => (await publisher(channelA.id, identity))?.permission?.canPublishSources, { timeout: 10_000 })
       .toEqual([TrackSource.MICROPHONE, TrackSource.CAMERA]);
     const video = async () => (await publisher(channelA.id, identity))?.tracks.filter((t) => t.type === TrackType.VIDEO) ?? [];
-    await expect.poll(async () => (await video()).map((t) => [t.source, t.muted]), { timeout: 10_000 }).toEqual([[TrackSource.CAMERA, true]]);
+    await expect
+      .poll(async () => (await video()).map((t) => [t.source, t.muted]), { timeout: 10_000 })
+      .toEqual([[TrackSource.CAMERA, true]]);
 
     const live = async () => (await anon.request<ChannelSummary>('GET', `/api/channels/${channelA.slug}`)).body.live;
     await expect.poll(async () => (await live()).onAir, { timeout: 10_000 }).toBe(true);
@@ -178,7 +184,8 @@ describe('OBS inputs through the API and the real ingress', () => {
     const del = await dj.request('DELETE', `/api/livekit/ingress/${endpoint.id}`);
     // 204: gone in LiveKit too; 202: the input is gone here, the loop deletes LiveKit's ingress.
     expect([202, 204]).toContain(del.status);
-    const gone = async () => !(await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).some((i) => i.streamKey === endpoint.streamKey);
+    const gone = async () =>
+      !(await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).some((i) => i.streamKey === endpoint.streamKey);
     await expect.poll(gone, { timeout: 10_000 }).toBe(true);
     const refused = push(endpoint);
     await expect.poll(() => hasExited(refused), { timeout: JOIN_TIMEOUT }).toBe(true);
@@ -189,7 +196,9 @@ describe('OBS inputs through the API and the real ingress', () => {
   it('an input LiveKit lost (its Redis was reset) comes back with a new, working key', async () => {
     const made = await create(dj, channelA.id, 'whip');
     expect(made.status).toBe(201);
-    const [info] = (await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).filter((i) => i.streamKey === made.body.streamKey);
+    const [info] = (await ingressApi.listIngress({ roomName: channelRoom(channelA.id) })).filter(
+      (i) => i.streamKey === made.body.streamKey,
+    );
     await ingressApi.deleteIngress(info?.ingressId ?? '');
     const list = await dj.request<IngressListResponse>('GET', `/api/livekit/ingress?channelId=${channelA.id}`);
     expect(list.status).toBe(200);
@@ -213,7 +222,8 @@ describe('OBS inputs through the API and the real ingress', () => {
     await expect.poll(async () => (await publisher(channelC.id, identity)) === undefined, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => hasExited(p), { timeout: 15_000 }).toBe(true);
     // The push can end (its participant removed) before the loop has deleted the ingress itself.
-    const keyKnown = async () => (await ingressApi.listIngress({ roomName: channelRoom(channelC.id) })).some((i) => i.streamKey === created.body.streamKey);
+    const keyKnown = async () =>
+      (await ingressApi.listIngress({ roomName: channelRoom(channelC.id) })).some((i) => i.streamKey === created.body.streamKey);
     await expect.poll(keyKnown, { timeout: 15_000 }).toBe(false);
   });
 });

@@ -23,7 +23,8 @@ const JOIN_TIMEOUT = 25_000;
 /** The product's target: a kicked DJ is off air within this. */
 const KICK_TARGET_MS = 5_000;
 
-const participants = (channelId: string): Promise<ParticipantInfo[]> => roomService.listParticipants(channelRoom(channelId)).catch(() => []);
+const participants = (channelId: string): Promise<ParticipantInfo[]> =>
+  roomService.listParticipants(channelRoom(channelId)).catch(() => []);
 const audioOf = async (channelId: string, identity: string) =>
   ((await participants(channelId)).find((p) => p.identity === identity)?.tracks ?? []).filter((t) => t.type === TrackType.AUDIO).length;
 
@@ -53,7 +54,9 @@ describe('kick on an OBS (RTMP) publisher', () => {
     const identity = ingressIdentity('rtmp', account.id);
     const running = push(made.body);
     await expect.poll(() => audioOf(channel.id, identity), { timeout: JOIN_TIMEOUT }).toBe(1);
-    await expect.poll(async () => (await anon.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await anon.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 })
+      .toBe(true);
     // LiveKit's participant name is not to be trusted: the audit must name the account.
     await roomService.updateParticipant(channelRoom(channel.id), identity, { name: 'Somebody Else' });
 
@@ -62,12 +65,17 @@ describe('kick on an OBS (RTMP) publisher', () => {
     console.info(`[kick] OBS: API answered ${kick.status} in ${Date.now() - t0} ms`);
     expect([200, 202]).toContain(kick.status);
     expect(kick.body.kicked).toEqual([identity]);
-    await expect.poll(() => audioOf(channel.id, identity), { timeout: Math.max(0, KICK_TARGET_MS - (Date.now() - t0)), interval: 100 }).toBe(0);
+    await expect
+      .poll(() => audioOf(channel.id, identity), { timeout: Math.max(0, KICK_TARGET_MS - (Date.now() - t0)), interval: 100 })
+      .toBe(0);
     console.info(`[kick] OBS: off air in LiveKit ${Date.now() - t0} ms after the request`);
     await expect.poll(() => hasExited(running), { timeout: 15_000 }).toBe(true);
 
     // The block is the account's: the DJ's browser gets no publishing token...
-    const token = await dj.request<TokenResponse & { error?: { message: string } }>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
+    const token = await dj.request<TokenResponse & { error?: { message: string } }>('POST', '/api/livekit/token', {
+      channelId: channel.id,
+      role: 'dj',
+    });
     expect(token.status).toBe(403);
     expect(JSON.stringify(token.body)).toMatch(/admin took you off air/);
     // ...and OBS reconnecting with the same key is refused (its input stays disabled).
@@ -111,12 +119,17 @@ describe('a disabled DJ with a token from before', () => {
     const disabled = await admin.request('PATCH', `/api/admin/accounts/${account.id}`, { disabled: true });
     expect([200, 202]).toContain(disabled.status);
 
-    const listenerToken = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' });
+    const listenerToken = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', {
+      channelId: channel.id,
+      role: 'listener',
+    });
     const listener = await toneListener(listenerToken.body, [700]);
     const since = Date.now();
     const publisher = await toneDj(token.body, 700).catch(() => null);
     await publisher?.publish().catch(() => undefined);
-    await expect.poll(async () => (await participants(channel.id)).some((p) => p.identity === token.body.identity), { timeout: 5_000 }).toBe(false);
+    await expect
+      .poll(async () => (await participants(channel.id)).some((p) => p.identity === token.body.identity), { timeout: 5_000 })
+      .toBe(false);
     await new Promise((r) => setTimeout(r, 1_000)); // anything that got through has reached the listener by now
     const heard = firstHeard(listener.heard, 700, since);
     await Promise.all([listener.stop(), publisher?.stop()]);

@@ -31,11 +31,21 @@ describe('app logs', () => {
     const forged = await fetch(new URL('/api/channels', env.APP_URL), { headers: { 'x-request-id': 'forged' } });
     expect(forged.headers.get('x-request-id')).not.toBe('forged');
 
-    await expect.poll(() => lines().filter((l) => l.reqId === reqId).map((l) => l.msg).sort(), { timeout: 5_000 }).toEqual(['request', 'token request']);
+    await expect
+      .poll(
+        () =>
+          lines()
+            .filter((l) => l.reqId === reqId)
+            .map((l) => l.msg)
+            .sort(),
+        { timeout: 5_000 },
+      )
+      .toEqual(['request', 'token request']);
     const mine = lines().filter((l) => l.reqId === reqId);
     expect(mine.find((l) => l.msg === 'token request')).toMatchObject({ channel: channel.id, result: 'granted', level: 30 });
     expect(mine.find((l) => l.msg === 'request')).toMatchObject({ path: '/api/livekit/token', status: 200 });
     const text = readFileSync(appLog(), 'utf8');
-    for (const secret of [env.LIVEKIT_API_SECRET, process.env.BETTER_AUTH_SECRET ?? 'unset', env.TEST_ADMIN_PASSWORD]) expect(text.includes(secret)).toBe(false);
+    for (const secret of [env.LIVEKIT_API_SECRET, process.env.BETTER_AUTH_SECRET ?? 'unset', env.TEST_ADMIN_PASSWORD])
+      expect(text.includes(secret)).toBe(false);
   });
 });

@@ -44,7 +44,9 @@ const names = (s: Samples) => new Set([...s.keys()].map((k) => k.split('{')[0]))
 const value = (s: Samples, name: string, ...labels: string[]) =>
   [...s].filter(([k]) => k.split('{')[0] === name && labels.every((l) => k.includes(l))).reduce((n, [, v]) => n + v, 0);
 /** Metric names in PromQL expressions (ours, LiveKit's, process ones, and `up`). */
-const metricsIn = (exprs: string[]) => [...new Set(exprs.flatMap((e) => e.match(/\b(?:radio|livekit|process)_[a-z0-9_]+\b|\bup(?=\{)/g) ?? []))];
+const metricsIn = (exprs: string[]) => [
+  ...new Set(exprs.flatMap((e) => e.match(/\b(?:radio|livekit|process)_[a-z0-9_]+\b|\bup(?=\{)/g) ?? [])),
+];
 
 function dashboardExprs(): string[] {
   const dashboard = JSON.parse(readFileSync(path.join(monitoring, 'grafana', 'dashboards', 'station.json'), 'utf8')) as unknown;
@@ -70,7 +72,11 @@ function promtool(...args: string[]) {
 
 describe('metrics', () => {
   it('alert rules and the Prometheus config pass promtool, and the rules fire as tested', () => {
-    for (const args of [['check', 'rules', 'alerts.yml'], ['test', 'rules', 'alerts.test.yml'], ['check', 'config', 'prometheus.yml']]) {
+    for (const args of [
+      ['check', 'rules', 'alerts.yml'],
+      ['test', 'rules', 'alerts.test.yml'],
+      ['check', 'config', 'prometheus.yml'],
+    ]) {
       const r = promtool(...args);
       expect(r.status, r.out).toBe(0);
     }
@@ -90,9 +96,14 @@ describe('metrics', () => {
     rooms.push(djRoom);
     await sleepUntil(start.getTime());
     // The enforcement loop grants publishing at the slot start.
-    await expect.poll(async () => value(await scrape(appMetricsUrl), 'radio_enforcement_actions_total', 'action="grant"'), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => value(await scrape(appMetricsUrl), 'radio_enforcement_actions_total', 'action="grant"'), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
     await publishAudio(djRoom);
-    const listener = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' });
+    const listener = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', {
+      channelId: channel.id,
+      role: 'listener',
+    });
     rooms.push(await joinRoom(listener.body));
     const hls = await openStream(`/api/channels/${channel.slug}/events?hls=1`);
     closers.push(hls.close);
@@ -111,19 +122,31 @@ describe('metrics', () => {
     ];
     let app: Samples = new Map();
     await expect
-      .poll(async () => {
-        app = await scrape(appMetricsUrl);
-        return expected.filter(([n, labels, min]) => value(app, n, ...labels) < min).map(([n, labels]) => `${n}{${labels.join(',')}}`);
-      }, { timeout: 30_000, interval: 1000 })
+      .poll(
+        async () => {
+          app = await scrape(appMetricsUrl);
+          return expected.filter(([n, labels, min]) => value(app, n, ...labels) < min).map(([n, labels]) => `${n}{${labels.join(',')}}`);
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
       .toEqual([]);
-    for (const name of ['radio_live_playlist_age_seconds', 'radio_live_playlist_failing', 'radio_loop_task_failing', 'radio_reconcile_repairs_total', 'radio_loop_pass_failures_total', 'radio_host_cpu_busy_ratio']) {
+    for (const name of [
+      'radio_live_playlist_age_seconds',
+      'radio_live_playlist_failing',
+      'radio_loop_task_failing',
+      'radio_reconcile_repairs_total',
+      'radio_loop_pass_failures_total',
+      'radio_host_cpu_busy_ratio',
+    ]) {
       expect(names(app), name).toContain(name);
     }
 
     const livekit = await scrape(livekitMetricsUrl);
     expect(value(livekit, 'livekit_participant_total')).toBeGreaterThanOrEqual(2);
     const known = new Set([...names(app), ...names(livekit), 'up']);
-    const rules = (parse(readFileSync(path.join(monitoring, 'alerts.yml'), 'utf8')) as { groups: { rules: { expr: string }[] }[] }).groups.flatMap((g) => g.rules.map((r) => r.expr));
+    const rules = (
+      parse(readFileSync(path.join(monitoring, 'alerts.yml'), 'utf8')) as { groups: { rules: { expr: string }[] }[] }
+    ).groups.flatMap((g) => g.rules.map((r) => r.expr));
     const named = metricsIn([...dashboardExprs(), ...rules]);
     expect(named.length).toBeGreaterThan(15);
     expect(named.filter((n) => !known.has(n))).toEqual([]);

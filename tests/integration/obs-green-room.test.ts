@@ -53,8 +53,10 @@ describe('OBS in the green room', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.availability).toMatchObject({ state: 'refused', reason: 'no_slot' });
     const identity = ingressIdentity('rtmp', obs.account.id);
-    const ingress = async () => (await ingressApi.listIngress({ roomName: channelRoom(channel.id) })).find((i) => i.streamKey === created.body.streamKey);
-    const participant = async () => (await roomService.listParticipants(channelRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity);
+    const ingress = async () =>
+      (await ingressApi.listIngress({ roomName: channelRoom(channel.id) })).find((i) => i.streamKey === created.body.streamKey);
+    const participant = async () =>
+      (await roomService.listParticipants(channelRoom(channel.id)).catch(() => [])).find((p) => p.identity === identity);
 
     const boundary = wholeSecondIn(LEAD_MS).getTime();
     await addSlot(admin, channel.id, [out.account.id], new Date(boundary - 60_000), 60, 'Before');
@@ -82,7 +84,10 @@ describe('OBS in the green room', () => {
 
     await sleepUntil(boundary - 300);
     expect(firstHeard(listener.heard, OBS_TONE), 'nothing of OBS reaches a listener in the green room').toBeNull();
-    expect(stream.states.some((_, i) => liveName(i) === obs.account.name), 'the channel never showed the OBS set live early').toBe(false);
+    expect(
+      stream.states.some((_, i) => liveName(i) === obs.account.name),
+      'the channel never showed the OBS set live early',
+    ).toBe(false);
     expect(liveName(stream.states.length - 1)).toBe(out.account.name);
 
     await sleepUntil(boundary + 4_000);
@@ -93,7 +98,9 @@ describe('OBS in the green room', () => {
     expect(liveIndex, 'the channel shows the OBS set live').toBeGreaterThanOrEqual(0);
     const liveAfterAudio = stream.times[liveIndex]! - heardAt!;
     const gap = handoverGap(listener.heard, OUT_TONE, OBS_TONE);
-    console.info(`[obs green room] heard ${heardAfter} ms after the boundary; live state ${liveAfterAudio} ms after the first audio; handover gap ${gap} ms`);
+    console.info(
+      `[obs green room] heard ${heardAfter} ms after the boundary; live state ${liveAfterAudio} ms after the first audio; handover gap ${gap} ms`,
+    );
     expect(heardAfter, 'not before the slot start').toBeGreaterThanOrEqual(0);
     expect(heardAfter).toBeLessThan(HEARD_TARGET_MS * LOAD_MARGIN);
     expect(liveAfterAudio).toBeLessThan(LIVE_TARGET_MS * LOAD_MARGIN);
@@ -104,7 +111,10 @@ describe('OBS in the green room', () => {
     const after = await participant();
     expect(after?.sid).toBe(before?.sid);
     expect(after?.tracks.filter((t) => t.type === TrackType.AUDIO && !t.muted)).toHaveLength(1);
-    expect(after?.tracks.filter((t) => t.type === TrackType.VIDEO).map((t) => t.muted), 'its video stays muted on air').toEqual([true]);
+    expect(
+      after?.tracks.filter((t) => t.type === TrackType.VIDEO).map((t) => t.muted),
+      'its video stays muted on air',
+    ).toEqual([true]);
     expect((await ingress())?.state?.startedAt).toBe(session?.startedAt);
     expect(hasExited(push), push.log()).toBe(false);
     await stream.close();

@@ -88,8 +88,13 @@ describe('server-side tempo of an OBS set', () => {
       .finally(() => console.info(`[obs tempo] attributes after first audio: ${seen.join(' ')}`));
     const locked = Date.now();
     // The start of an ingress stream is distorted: no early, wrong tempo may reach listeners.
-    expect(values.filter((b) => Math.abs(b - TEMPO) > TEMPO * 0.02), 'tempos published before the lock').toEqual([]);
-    console.info(`[obs tempo] push start to first audio ${firstAudio - started} ms; first audio to ${TEMPO} +- 0.5 in the attributes ${locked - firstAudio} ms`);
+    expect(
+      values.filter((b) => Math.abs(b - TEMPO) > TEMPO * 0.02),
+      'tempos published before the lock',
+    ).toEqual([]);
+    console.info(
+      `[obs tempo] push start to first audio ${firstAudio - started} ms; first audio to ${TEMPO} +- 0.5 in the attributes ${locked - firstAudio} ms`,
+    );
 
     // The analyser: hidden, subscribed to the OBS audio only, publishing nothing, one per channel.
     const all = await participants();
@@ -111,7 +116,13 @@ describe('server-side tempo of an OBS set', () => {
     await expect.poll(async () => (await live()).listeners, { timeout: 15_000 }).toBe(1);
     // A WebRTC listener sees the tempo on the live participant, as for a console DJ.
     await expect
-      .poll(() => [...(listener?.remoteParticipants.values() ?? [])].map((p) => parseTempoAttributes(p.attributes)?.bpm ?? null).find((b) => b !== null) ?? 0, { timeout: 5_000 })
+      .poll(
+        () =>
+          [...(listener?.remoteParticipants.values() ?? [])]
+            .map((p) => parseTempoAttributes(p.attributes)?.bpm ?? null)
+            .find((b) => b !== null) ?? 0,
+        { timeout: 5_000 },
+      )
       .toBeCloseTo(TEMPO, 0);
     // The value holds while the set runs.
     for (let i = 0; i < 3; i++) {
@@ -123,17 +134,25 @@ describe('server-side tempo of an OBS set', () => {
     // A value the analyser did not write (here the test's) is replaced with its own at the next estimate.
     await roomService.updateParticipant(channelRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
     await expect
-      .poll(async () => Math.abs((parseTempoAttributes((await participants()).find((p) => p.identity === identity)?.attributes ?? {})?.bpm ?? 0) - TEMPO), {
-        timeout: 5_000,
-        interval: 100,
-      })
+      .poll(
+        async () =>
+          Math.abs((parseTempoAttributes((await participants()).find((p) => p.identity === identity)?.attributes ?? {})?.bpm ?? 0) - TEMPO),
+        {
+          timeout: 5_000,
+          interval: 100,
+        },
+      )
       .toBeLessThanOrEqual(0.5);
 
     // The push ends: the ingress leaves, and the analyser with it.
     await push.stop();
     const stopped = Date.now();
-    await expect.poll(async () => (await participants()).some((p) => p.identity === identity), { timeout: 20_000, interval: 200 }).toBe(false);
-    await expect.poll(async () => (await participants()).some((p) => p.identity === TEMPO_ANALYSER_IDENTITY), { timeout: 10_000, interval: 200 }).toBe(false);
+    await expect
+      .poll(async () => (await participants()).some((p) => p.identity === identity), { timeout: 20_000, interval: 200 })
+      .toBe(false);
+    await expect
+      .poll(async () => (await participants()).some((p) => p.identity === TEMPO_ANALYSER_IDENTITY), { timeout: 10_000, interval: 200 })
+      .toBe(false);
     console.info(`[obs tempo] push stopped to analyser gone ${Date.now() - stopped} ms`);
     expect((await live()).listeners).toBe(1);
   });

@@ -28,8 +28,7 @@ function postFrom(localAddress: string, path: string, payload: unknown): Promise
   });
 }
 
-const requestFrom = (localAddress: string) =>
-  postFrom(localAddress, '/api/livekit/token', { channelId: channel.id, role: 'listener' });
+const requestFrom = (localAddress: string) => postFrom(localAddress, '/api/livekit/token', { channelId: channel.id, role: 'listener' });
 
 async function exhaust(send: () => Promise<Reply>): Promise<Reply[]> {
   const replies: Reply[] = [];
@@ -60,12 +59,16 @@ describe('listener token rate limit', () => {
 });
 
 describe('sign-in rate limit', () => {
-  it('stops password guessing from one client', async () => {
-    const guess = () =>
-      postFrom('127.0.0.4', '/api/auth/sign-in/email', { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' });
-    const replies = await exhaust(guess);
-    expect(replies.at(-1)?.status).toBe(429);
-    expect(replies.slice(0, -1).every((r) => r.status === 401)).toBe(true);
-    expect(replies.length - 1).toBe(Number(process.env.AUTH_SIGN_IN_RATE_LIMIT ?? 10));
-  }, SIGN_IN_TEST_TIMEOUT);
+  it(
+    'stops password guessing from one client',
+    async () => {
+      const guess = () =>
+        postFrom('127.0.0.4', '/api/auth/sign-in/email', { email: env.TEST_ADMIN_EMAIL, password: 'wrong-password-guess' });
+      const replies = await exhaust(guess);
+      expect(replies.at(-1)?.status).toBe(429);
+      expect(replies.slice(0, -1).every((r) => r.status === 401)).toBe(true);
+      expect(replies.length - 1).toBe(Number(process.env.AUTH_SIGN_IN_RATE_LIMIT ?? 10));
+    },
+    SIGN_IN_TEST_TIMEOUT,
+  );
 });

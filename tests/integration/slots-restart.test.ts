@@ -20,7 +20,8 @@ async function token(client: AppClient, channelId: string): Promise<TokenRespons
 async function serverDj(channelId: string, identity: string) {
   const list = await roomService.listParticipants(channelRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
-}const setup = (prefix: string, djNames: string[]) => channelWithDjs(admin, prefix, djNames);
+}
+const setup = (prefix: string, djNames: string[]) => channelWithDjs(admin, prefix, djNames);
 
 beforeAll(async () => {
   admin = await signedInAdmin();

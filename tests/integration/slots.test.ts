@@ -59,7 +59,10 @@ describe('who may go live', () => {
     const [a, b] = djs.map((d) => d.account.id) as [string, string];
     await addSlot(admin, channel.id, [a], new Date('2031-01-01T20:00:00Z'), 3600, 'First');
     const clash = await admin.request<ErrorBody>('POST', `/api/admin/channels/${channel.id}/slots`, {
-      start: '2031-01-01T20:30', durationSeconds: 3600, hostIds: [b], title: 'Second',
+      start: '2031-01-01T20:30',
+      durationSeconds: 3600,
+      hostIds: [b],
+      title: 'Second',
     });
     expect(clash.status).toBe(409);
     expect(clash.body.error.message).toContain('“First” on Wed 1 Jan 2031, 20:00–21:00 (UTC)');
@@ -102,7 +105,9 @@ describe('enforcement on the real LiveKit server', () => {
     const silentAfter = (lastHeard(listener.heard, 600) ?? 0) - end;
     expect(silentAfter).toBeLessThan(5_000);
     // And the channel shows off air.
-    await expect.poll(async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 }).toBe(false);
+    await expect
+      .poll(async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 })
+      .toBe(false);
   });
 
   it('hands over between two connected DJs at the boundary with no gap over 1 s, the next one unheard before', async () => {
@@ -149,7 +154,9 @@ describe('enforcement on the real LiveKit server', () => {
     await publisher.publish();
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
 
-    await expect.poll(async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await admin.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir, { timeout: 10_000 })
+      .toBe(true);
     const kick = await admin.request<{ kicked: string[] }>('POST', `/api/admin/channels/${channel.id}/kick`);
     // 200: LiveKit's side done too; 202: the block holds already, the loop finishes the rest.
     expect([200, 202]).toContain(kick.status);

@@ -42,25 +42,29 @@ describe('server-sent event streams', () => {
     expect(Array.isArray(once.body.channels)).toBe(true);
   });
 
-  it('count HLS listeners by their open ?hls=1 streams, and stop counting them within a second of closing', { timeout: 60_000 }, async () => {
-    const channel = await createChannel(admin, 'sse-hls');
-    const watcher = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
-    const listeners = () => watcher.states.at(-1)?.channel.live.listeners;
-    await expect.poll(listeners, { timeout: 5_000 }).toBe(0);
+  it(
+    'count HLS listeners by their open ?hls=1 streams, and stop counting them within a second of closing',
+    { timeout: 60_000 },
+    async () => {
+      const channel = await createChannel(admin, 'sse-hls');
+      const watcher = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
+      const listeners = () => watcher.states.at(-1)?.channel.live.listeners;
+      await expect.poll(listeners, { timeout: 5_000 }).toBe(0);
 
-    const a = await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`);
-    const b = await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`);
-    expect([a.res.status, b.res.status]).toEqual([200, 200]);
-    await expect.poll(listeners, { timeout: 5_000, interval: 50 }).toBe(2);
-    // A flagged stream carries the same state, its own count included.
-    await expect.poll(() => a.states.at(-1)?.channel.live.listeners, { timeout: 5_000 }).toBe(2);
+      const a = await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`);
+      const b = await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`);
+      expect([a.res.status, b.res.status]).toEqual([200, 200]);
+      await expect.poll(listeners, { timeout: 5_000, interval: 50 }).toBe(2);
+      // A flagged stream carries the same state, its own count included.
+      await expect.poll(() => a.states.at(-1)?.channel.live.listeners, { timeout: 5_000 }).toBe(2);
 
-    const closedAt = Date.now();
-    await Promise.all([a.close(), b.close()]);
-    await expect.poll(listeners, { timeout: 1_500, interval: 50 }).toBe(0);
-    console.info(`[sse] HLS listener count back to 0 ${Date.now() - closedAt} ms after the streams closed`);
-    await watcher.close();
-  });
+      const closedAt = Date.now();
+      await Promise.all([a.close(), b.close()]);
+      await expect.poll(listeners, { timeout: 1_500, interval: 50 }).toBe(0);
+      console.info(`[sse] HLS listener count back to 0 ${Date.now() - closedAt} ms after the streams closed`);
+      await watcher.close();
+    },
+  );
 
   it('count at most a few HLS streams per client address; more are served but not counted', { timeout: 60_000 }, async () => {
     const channel = await createChannel(admin, 'sse-cap');
@@ -68,7 +72,8 @@ describe('server-sent event streams', () => {
     const listeners = () => watcher.states.at(-1)?.channel.live.listeners;
     // Every request of this test comes from 127.0.0.1: one address.
     const streams = [];
-    for (let i = 0; i < MAX_STREAMS_PER_ADDRESS; i++) streams.push(await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`));
+    for (let i = 0; i < MAX_STREAMS_PER_ADDRESS; i++)
+      streams.push(await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`));
     await expect.poll(listeners, { timeout: 5_000, interval: 50 }).toBe(MAX_STREAMS_PER_ADDRESS);
 
     const extra = await openStream<ChannelState>(`/api/channels/${channel.slug}/events?hls=1`);
@@ -92,7 +97,10 @@ describe('server-sent event streams', () => {
   it('refuses an unknown stream flag with a clear 400', async () => {
     const channel = await createChannel(admin, 'sse-bad');
     for (const query of ['hls=yes', 'listener=1']) {
-      const res = await new AppClient().request<{ error: { code: string; message: string } }>('GET', `/api/channels/${channel.slug}/events?${query}`);
+      const res = await new AppClient().request<{ error: { code: string; message: string } }>(
+        'GET',
+        `/api/channels/${channel.slug}/events?${query}`,
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/^Invalid query/);
     }

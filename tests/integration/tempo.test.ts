@@ -87,7 +87,9 @@ describe('tempo relay', () => {
 
     const url = `/api/channels/${channel.slug}/broadcasts/${broadcastId}/tempo`;
     const curve = async () => (await dj.request<BroadcastTempoResponse>('GET', url)).body.points;
-    await expect.poll(async () => (await curve()).filter((p) => p.bpm === 128).length, { timeout: 20_000, interval: 500 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => (await curve()).filter((p) => p.bpm === 128).length, { timeout: 20_000, interval: 500 })
+      .toBeGreaterThanOrEqual(3);
     const points = await curve();
     const steps = points.slice(1).map((p, i) => p.at - points[i]!.at);
     console.log(`curve points ${points.length}, steps ms ${steps.join(' ')}`);
@@ -120,7 +122,9 @@ describe('tempo relay', () => {
     expect(tempoOf(latest())).toBeNull();
 
     const url = `/api/channels/${channel.slug}/broadcasts/${broadcastId}/tempo`;
-    await expect.poll(async () => (await admin.request<BroadcastTempoResponse>('GET', url)).body.broadcast.endedAt, { timeout: 15_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await admin.request<BroadcastTempoResponse>('GET', url)).body.broadcast.endedAt, { timeout: 15_000 })
+      .not.toBeNull();
     const ended = (await admin.request<BroadcastTempoResponse>('GET', url)).body;
     expect(ended.points.length).toBeGreaterThanOrEqual(3);
     expect(ended.broadcast.durationSeconds).toBeGreaterThan(0);

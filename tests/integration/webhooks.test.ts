@@ -22,7 +22,6 @@ async function tokenFor(client: AppClient, channelId: string, role: 'dj' | 'list
   return res.body;
 }
 
-
 beforeAll(async () => {
   admin = await signedInAdmin();
 });

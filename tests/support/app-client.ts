@@ -22,7 +22,12 @@ export class AppClient {
   }
 
   /** A request with exactly these headers (plus the session cookie), e.g. a forged cross-site one. */
-  async requestWith<T = unknown>(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<ApiResult<T>> {
+  async requestWith<T = unknown>(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<ApiResult<T>> {
     const res = await fetch(new URL(path, this.baseUrl), {
       method,
       headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) },

@@ -3,14 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  AudioFrame,
-  AudioSource,
-  LocalAudioTrack,
-  type Room,
-  TrackPublishOptions,
-  TrackSource,
-} from '@livekit/rtc-node';
+import { AudioFrame, AudioSource, LocalAudioTrack, type Room, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
 
 const RATE = 48_000;
 const FRAME = 480; // 10 ms

@@ -13,7 +13,14 @@ export async function listDjs(admin: AppClient, channelId: string, userIds: stri
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-export async function addSlot(admin: AppClient, channelId: string, hostIds: string[], start: Date, durationSeconds: number, title = 'Test set'): Promise<SlotDto> {
+export async function addSlot(
+  admin: AppClient,
+  channelId: string,
+  hostIds: string[],
+  start: Date,
+  durationSeconds: number,
+  title = 'Test set',
+): Promise<SlotDto> {
   const res = await admin.request<SlotDto>('POST', `/api/admin/channels/${channelId}/slots`, {
     title,
     start: utcLocal(start),
@@ -39,6 +46,10 @@ export const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.
 export async function channelWithDjs(admin: AppClient, prefix: string, djNames: string[]) {
   const channel = await createChannel(admin, prefix);
   const djs = await Promise.all(djNames.map((n) => createDj(admin, n)));
-  await listDjs(admin, channel.id, djs.map((d) => d.account.id));
+  await listDjs(
+    admin,
+    channel.id,
+    djs.map((d) => d.account.id),
+  );
   return { channel, djs };
 }

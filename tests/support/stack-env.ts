@@ -1,13 +1,6 @@
 // The env that scripts/with-stack.ts hands to tests. A missing value means the
 // tests were started without the stack: fail loudly, never skip.
-const NAMES = [
-  'APP_URL',
-  'LIVEKIT_URL',
-  'LIVEKIT_API_KEY',
-  'LIVEKIT_API_SECRET',
-  'TEST_ADMIN_EMAIL',
-  'TEST_ADMIN_PASSWORD',
-] as const;
+const NAMES = ['APP_URL', 'LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'TEST_ADMIN_EMAIL', 'TEST_ADMIN_PASSWORD'] as const;
 
 export type StackEnv = Record<(typeof NAMES)[number], string>;
 

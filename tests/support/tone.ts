@@ -1,7 +1,18 @@
 // Real audio through LiveKit for slot tests and the handover bench: a DJ that publishes a
 // sine tone (each DJ its own frequency) and a listener that stamps every received 10 ms
 // frame with the tones it contains, so the received audio tells a gap from an overlap.
-import { AudioFrame, AudioSource, AudioStream, LocalAudioTrack, type RemoteTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
+import {
+  AudioFrame,
+  AudioSource,
+  AudioStream,
+  LocalAudioTrack,
+  type RemoteTrack,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
+} from '@livekit/rtc-node';
 import type { TokenResponse } from '@/types/room';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 
@@ -72,7 +83,7 @@ export async function toneDj(token: TokenResponse, frequency: number): Promise<T
 
 /** Goertzel power of one frequency in a frame, normalised to 0..1 for a full-scale sine. */
 function tonePower(data: Int16Array, frequency: number): number {
-  const k = (2 * Math.cos((2 * Math.PI * frequency) / RATE));
+  const k = 2 * Math.cos((2 * Math.PI * frequency) / RATE);
   let s1 = 0;
   let s2 = 0;
   for (let i = 0; i < data.length; i++) {
@@ -81,7 +92,7 @@ function tonePower(data: Int16Array, frequency: number): number {
     s1 = s;
   }
   const power = s1 * s1 + s2 * s2 - k * s1 * s2;
-  return power / ((data.length / 2) ** 2);
+  return power / (data.length / 2) ** 2;
 }
 
 export type Heard = { t: number; tones: number[] };

@@ -10,5 +10,13 @@ export const dynamic = 'force-dynamic';
 export default async function AdminPage() {
   const admin = await requireUser(['admin'], '/admin');
   const [channels, accounts, station] = await Promise.all([listAdminChannels(), listAccounts(), stationState()]);
-  return <AdminDashboard channels={channels} accounts={accounts} currentUserId={admin.id} station={station} defaultRetentionDays={getEnv().HLS_RETENTION_DAYS} />;
+  return (
+    <AdminDashboard
+      channels={channels}
+      accounts={accounts}
+      currentUserId={admin.id}
+      station={station}
+      defaultRetentionDays={getEnv().HLS_RETENTION_DAYS}
+    />
+  );
 }

@@ -42,7 +42,10 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
   });
 
   return (
-    <Card title="DJs and admins" description="DJs go live in their own slots on the channels they are listed on (see each channel's Schedule).">
+    <Card
+      title="DJs and admins"
+      description="DJs go live in their own slots on the channels they are listed on (see each channel's Schedule)."
+    >
       <ul className="mb-6 divide-y divide-line" data-testid="admin-account-list">
         {accounts.map((account) => (
           <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="admin-account">
@@ -63,8 +66,18 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
           </li>
         ))}
       </ul>
-      {(remove.error ?? toggle.error) && <Alert tone="error" className="mb-4">{remove.error ?? toggle.error}</Alert>}
-      <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} className="mb-4" />
+      {(remove.error ?? toggle.error) && (
+        <Alert tone="error" className="mb-4">
+          {remove.error ?? toggle.error}
+        </Alert>
+      )}
+      <ActionStatus
+        action={status.action}
+        onRetry={() => void status.retry()}
+        retrying={status.retrying}
+        error={status.error}
+        className="mb-4"
+      />
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
       <NewDjForm onCreated={onChanged} />
     </Card>

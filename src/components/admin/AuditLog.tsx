@@ -64,54 +64,54 @@ type AuditFiltersProps = {
 
 function AuditFilters({ channels, channelId, action, onChannel, onAction }: AuditFiltersProps) {
   return (
-  <div className="mb-3 grid gap-3 sm:grid-cols-2">
-    <Field label="Channel" htmlFor="audit-channel">
-      <Select id="audit-channel" value={channelId} onChange={(e) => onChannel(e.target.value)}>
-        <option value="">All channels</option>
-        {channels.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
-    <Field label="Action" htmlFor="audit-action">
-      <Select id="audit-action" value={action} onChange={(e) => onAction(e.target.value)}>
-        <option value="">All actions</option>
-        {AUDIT_ACTIONS.map((a) => (
-          <option key={a} value={a}>
-            {a}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  </div>
+    <div className="mb-3 grid gap-3 sm:grid-cols-2">
+      <Field label="Channel" htmlFor="audit-channel">
+        <Select id="audit-channel" value={channelId} onChange={(e) => onChannel(e.target.value)}>
+          <option value="">All channels</option>
+          {channels.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Action" htmlFor="audit-action">
+        <Select id="audit-action" value={action} onChange={(e) => onAction(e.target.value)}>
+          <option value="">All actions</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
   );
 }
 
 function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
   return (
-  <table className="w-full text-left text-sm" data-testid="audit-log">
-    <thead className="text-xs text-muted uppercase">
-      <tr>
-        <th className="py-1">When</th>
-        <th>Who</th>
-        <th>What</th>
-        <th>Channel</th>
-        <th>Detail</th>
-      </tr>
-    </thead>
-    <tbody className="divide-y divide-line">
-      {entries.map((e) => (
-        <tr key={e.id}>
-          <td className="py-1 font-mono whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
-          <td>{e.actor?.name ?? 'station'}</td>
-          <td className="font-mono">{e.action}</td>
-          <td>{e.channel?.name ?? '—'}</td>
-          <td className="break-all">{e.detail}</td>
+    <table className="w-full text-left text-sm" data-testid="audit-log">
+      <thead className="text-xs text-muted uppercase">
+        <tr>
+          <th className="py-1">When</th>
+          <th>Who</th>
+          <th>What</th>
+          <th>Channel</th>
+          <th>Detail</th>
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody className="divide-y divide-line">
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td className="py-1 font-mono whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
+            <td>{e.actor?.name ?? 'station'}</td>
+            <td className="font-mono">{e.action}</td>
+            <td>{e.channel?.name ?? '—'}</td>
+            <td className="break-all">{e.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -52,12 +52,22 @@ export function ChannelManager({ channels, defaultRetentionDays, onChanged }: Ch
                 }}
               />
             ) : (
-              <ChannelRow channel={channel} defaultRetentionDays={defaultRetentionDays} onEdit={() => setEditing(channel.id)} deleting={remove.pending} onDelete={() => void remove.run(channel)} />
+              <ChannelRow
+                channel={channel}
+                defaultRetentionDays={defaultRetentionDays}
+                onEdit={() => setEditing(channel.id)}
+                deleting={remove.pending}
+                onDelete={() => void remove.run(channel)}
+              />
             )}
           </li>
         ))}
       </ul>
-      {remove.error && <Alert tone="error" className="mb-4">{remove.error}</Alert>}
+      {remove.error && (
+        <Alert tone="error" className="mb-4">
+          {remove.error}
+        </Alert>
+      )}
       <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New channel</h3>
       <ChannelForm idPrefix="new-channel" submitLabel="Create channel" defaultRetentionDays={defaultRetentionDays} onSave={create} />
     </Card>
@@ -83,7 +93,11 @@ function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting 
         </p>
       </div>
       <RowActions onEdit={onEdit} deleting={deleting} onDelete={onDelete}>
-        <Link href={`/admin/channels/${channel.id}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })} data-testid="schedule-link">
+        <Link
+          href={`/admin/channels/${channel.id}`}
+          className={buttonClasses({ variant: 'secondary', size: 'sm' })}
+          data-testid="schedule-link"
+        >
           Schedule
         </Link>
       </RowActions>

@@ -13,7 +13,9 @@ import { type ChannelSlotInfo, type StationState, stationStateSchema } from '@/t
 import { ActionStatus } from './ActionStatus';
 
 const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
-  s ? `${prefix} ${s.title || 'Untitled'} · ${s.hosts.join(' & ')} · ${DateTime.fromISO(s.start, { zone }).toFormat('ccc HH:mm')}–${DateTime.fromISO(s.end, { zone }).toFormat('HH:mm')}` : `${prefix} —`;
+  s
+    ? `${prefix} ${s.title || 'Untitled'} · ${s.hosts.join(' & ')} · ${DateTime.fromISO(s.start, { zone }).toFormat('ccc HH:mm')}–${DateTime.fromISO(s.end, { zone }).toFormat('HH:mm')}`
+    : `${prefix} —`;
 
 /** Every channel live (pushed by the server): on air, who, since, listeners, current and next slot, Kick. */
 export function LiveConsole({ initial }: { initial: StationState }) {
@@ -27,13 +29,32 @@ export function LiveConsole({ initial }: { initial: StationState }) {
   });
   return (
     <Card title="Live" description="Updates by itself.">
-      {stale && <Alert tone="warning" className="mb-3">Live updates are interrupted; showing the last known state.</Alert>}
-      {kick.error && <Alert tone="error" className="mb-3">{kick.error}</Alert>}
-      <ActionStatus action={status.action} onRetry={() => void status.retry()} retrying={status.retrying} error={status.error} className="mb-3" />
+      {stale && (
+        <Alert tone="warning" className="mb-3">
+          Live updates are interrupted; showing the last known state.
+        </Alert>
+      )}
+      {kick.error && (
+        <Alert tone="error" className="mb-3">
+          {kick.error}
+        </Alert>
+      )}
+      <ActionStatus
+        action={status.action}
+        onRetry={() => void status.retry()}
+        retrying={status.retrying}
+        error={status.error}
+        className="mb-3"
+      />
       <ul className="divide-y divide-line" data-testid="live-console">
         {data.channels.length === 0 && <li className="py-2 text-sm text-muted">No channels yet.</li>}
         {data.channels.map(({ channel, now, next }) => (
-          <li key={channel.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="live-channel" data-slug={channel.slug}>
+          <li
+            key={channel.id}
+            className="flex flex-wrap items-center justify-between gap-3 py-3"
+            data-testid="live-channel"
+            data-slug={channel.slug}
+          >
             <div className="min-w-0 text-sm">
               <p className="font-medium">
                 {channel.name} {channel.live.onAir ? <Badge tone="live">On air</Badge> : <Badge>Off air</Badge>}
@@ -52,7 +73,12 @@ export function LiveConsole({ initial }: { initial: StationState }) {
               <p className="text-muted">{slotText(next, channel.timeZone, 'Next:')}</p>
             </div>
             {channel.live.onAir && (
-              <Button size="sm" variant="danger" busy={kick.pending} onClick={() => void kick.run(channel.id, channel.live.djName ?? 'the DJ')}>
+              <Button
+                size="sm"
+                variant="danger"
+                busy={kick.pending}
+                onClick={() => void kick.run(channel.id, channel.live.djName ?? 'the DJ')}
+              >
                 Kick
               </Button>
             )}

@@ -19,10 +19,19 @@ export function UnfinishedActions() {
   if (data.actions.length === 0) return null;
   return (
     <Card title="Unfinished actions" description="The database side of these is done; LiveKit's side is still pending or failed.">
-      {retry.error && <Alert tone="error" className="mb-3">{retry.error}</Alert>}
+      {retry.error && (
+        <Alert tone="error" className="mb-3">
+          {retry.error}
+        </Alert>
+      )}
       <ul className="divide-y divide-line" data-testid="unfinished-actions">
         {data.actions.map((a) => (
-          <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="unfinished-action" data-state={a.status}>
+          <li
+            key={a.id}
+            className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm"
+            data-testid="unfinished-action"
+            data-state={a.status}
+          >
             <span>
               <span className="font-medium">{a.kind}</span> · {new Date(a.createdAt).toLocaleTimeString()} · {actionStateText(a)}
             </span>

@@ -41,12 +41,7 @@ export function ChannelList({ initialChannels, linkBase, actionLabel, emptyHint 
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {channels.map((channel) => (
-            <ChannelCard
-              key={channel.id}
-              channel={channel}
-              href={`${linkBase}${channel.slug}`}
-              actionLabel={actionLabel}
-            />
+            <ChannelCard key={channel.id} channel={channel} href={`${linkBase}${channel.slug}`} actionLabel={actionLabel} />
           ))}
         </ul>
       )}

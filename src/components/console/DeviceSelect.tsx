@@ -15,9 +15,7 @@ export type DeviceSelectProps = {
 export function DeviceSelect({ inputs, value, labelled, onChange }: DeviceSelectProps) {
   const list = inputs ?? [];
   const known = list.some((d) => d.deviceId === value);
-  const hint = !labelled
-    ? 'Allow microphone access to see input names.'
-    : 'Switching inputs while live keeps you on air.';
+  const hint = !labelled ? 'Allow microphone access to see input names.' : 'Switching inputs while live keeps you on air.';
   return (
     <Field label="Audio input" htmlFor="device-select" hint={hint}>
       <Select

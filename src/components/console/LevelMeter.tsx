@@ -47,9 +47,7 @@ export function LevelMeter({ label, short, db, 'data-testid': testId }: LevelMet
           style={{ width: `${100 - meterPercent(db)}%` }}
         />
       </div>
-      <span className={cx('w-14 text-right font-mono text-xs tabular-nums', ZONE_TEXT[zone])}>
-        {silent ? '−∞' : `${rounded} dB`}
-      </span>
+      <span className={cx('w-14 text-right font-mono text-xs tabular-nums', ZONE_TEXT[zone])}>{silent ? '−∞' : `${rounded} dB`}</span>
     </div>
   );
 }

@@ -35,7 +35,15 @@ export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, er
   return (
     <Card
       title="Broadcast"
-      actions={onAir ? <Badge tone="live" pulse>On air</Badge> : <Badge>{phase === 'waiting' ? 'Green room' : 'Off air'}</Badge>}
+      actions={
+        onAir ? (
+          <Badge tone="live" pulse>
+            On air
+          </Badge>
+        ) : (
+          <Badge>{phase === 'waiting' ? 'Green room' : 'Off air'}</Badge>
+        )
+      }
       className={onAir ? 'border-onair/60' : undefined}
     >
       <div className="flex flex-wrap items-center gap-4">
@@ -64,13 +72,7 @@ export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, er
         </Alert>
       )}
       {error && (
-        <Alert
-          data-testid="broadcast-error"
-          data-kind={error.kind}
-          tone="error"
-          className="mt-4"
-          action={errorAction}
-        >
+        <Alert data-testid="broadcast-error" data-kind={error.kind} tone="error" className="mt-4" action={errorAction}>
           {error.message}
         </Alert>
       )}
@@ -87,13 +89,7 @@ function OnAirButton({ phase, ready, onGoLive, onStop }: OnAirButtonProps) {
       <span aria-hidden="true">●</span> Go live
     </Button>
   ) : (
-    <Button
-      data-testid="stop-broadcast-button"
-      variant="danger"
-      size="lg"
-      busy={phase === 'stopping'}
-      onClick={onStop}
-    >
+    <Button data-testid="stop-broadcast-button" variant="danger" size="lg" busy={phase === 'stopping'} onClick={onStop}>
       <span aria-hidden="true">■</span> {phase === 'connecting' || phase === 'waiting' ? 'Cancel' : 'Stop'}
     </Button>
   );

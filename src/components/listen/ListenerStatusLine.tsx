@@ -11,9 +11,7 @@ export function ListenerStatusLine({ stream, onAir }: { stream: Pick<ListenerSta
       aria-live="polite"
       className={cx('mt-4 flex items-center gap-2 text-sm', stream.phase === 'error' ? 'text-danger' : 'text-muted')}
     >
-      {stream.phase === 'playing' && (
-        <span aria-hidden="true" className="size-2 rounded-full bg-ok motion-safe:animate-pulse" />
-      )}
+      {stream.phase === 'playing' && <span aria-hidden="true" className="size-2 rounded-full bg-ok motion-safe:animate-pulse" />}
       {listenerStatusText(stream, onAir)}
     </p>
   );

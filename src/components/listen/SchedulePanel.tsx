@@ -20,17 +20,29 @@ const hosts = (names: string[]) => names.join(' & ');
 /** Now, next and the coming week of a channel, in the channel's time zone; with a calendar feed. */
 export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProps) {
   return (
-    <Card title="Schedule" description={`Times in ${zone}.`} actions={<a className="text-sm underline" href={apiPaths.scheduleIcs(slug)}>Add to calendar</a>}>
+    <Card
+      title="Schedule"
+      description={`Times in ${zone}.`}
+      actions={
+        <a className="text-sm underline" href={apiPaths.scheduleIcs(slug)}>
+          Add to calendar
+        </a>
+      }
+    >
       <dl className="mb-4 grid gap-3 sm:grid-cols-2">
         <div>
           <dt className="text-xs font-semibold tracking-widest text-muted uppercase">Now</dt>
           <dd data-testid="schedule-now">
-            {now ? `${now.title || 'Untitled'} · ${hosts(now.hosts)} · until ${DateTime.fromISO(now.end, { zone }).toFormat('HH:mm')}` : 'No slot right now'}
+            {now
+              ? `${now.title || 'Untitled'} · ${hosts(now.hosts)} · until ${DateTime.fromISO(now.end, { zone }).toFormat('HH:mm')}`
+              : 'No slot right now'}
           </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold tracking-widest text-muted uppercase">Next</dt>
-          <dd data-testid="schedule-next">{next ? `${next.title || 'Untitled'} · ${hosts(next.hosts)} · ${when(next.start, zone)}` : 'Nothing scheduled this week'}</dd>
+          <dd data-testid="schedule-next">
+            {next ? `${next.title || 'Untitled'} · ${hosts(next.hosts)} · ${when(next.start, zone)}` : 'Nothing scheduled this week'}
+          </dd>
         </div>
       </dl>
       <h3 className="mb-2 text-sm font-semibold text-muted uppercase">Coming week</h3>

@@ -12,16 +12,12 @@ describe('listenerStatusText', () => {
     expect(listenerStatusText({ ...base, phase: 'waiting' }, false)).toMatch(/waiting for the DJ/i);
   });
   it('counts reconnect attempts', () => {
-    expect(
-      listenerStatusText({ phase: 'reconnecting', error: problem('server-unreachable'), attempt: 3 }, true),
-    ).toMatch(/could not be reached.*attempt 3/);
-    expect(listenerStatusText({ ...base, phase: 'reconnecting', attempt: 1 }, true)).toBe(
-      'Connection lost. Reconnecting…',
+    expect(listenerStatusText({ phase: 'reconnecting', error: problem('server-unreachable'), attempt: 3 }, true)).toMatch(
+      /could not be reached.*attempt 3/,
     );
+    expect(listenerStatusText({ ...base, phase: 'reconnecting', attempt: 1 }, true)).toBe('Connection lost. Reconnecting…');
   });
   it('shows the error', () => {
-    expect(listenerStatusText({ phase: 'error', error: problem('not-found'), attempt: 0 }, false)).toBe(
-      'This channel no longer exists.',
-    );
+    expect(listenerStatusText({ phase: 'error', error: problem('not-found'), attempt: 0 }, false)).toBe('This channel no longer exists.');
   });
 });

@@ -58,7 +58,13 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove, onSett
         )}
       </div>
       {endpoint ? (
-        <ObsInputDetails input={input} endpoint={endpoint} busy={action.pending} onRotate={() => void action.run('rotate')} onRemove={() => void action.run('remove')} />
+        <ObsInputDetails
+          input={input}
+          endpoint={endpoint}
+          busy={action.pending}
+          onRotate={() => void action.run('rotate')}
+          onRemove={() => void action.run('remove')}
+        />
       ) : (
         <div>
           <Button
@@ -78,13 +84,21 @@ export function ObsInput({ input, endpoint, onCreate, onRotate, onRemove, onSett
   );
 }
 
-type ObsInputDetailsProps = { input: IngressInputKind; endpoint: IngressEndpoint; busy: boolean; onRotate: () => void; onRemove: () => void };
+type ObsInputDetailsProps = {
+  input: IngressInputKind;
+  endpoint: IngressEndpoint;
+  busy: boolean;
+  onRotate: () => void;
+  onRemove: () => void;
+};
 
 /** A set-up input: its state, server and key to copy into OBS, the steps, New key and Remove. */
 function ObsInputDetails({ input, endpoint, busy, onRotate, onRemove }: ObsInputDetailsProps) {
   return (
     <>
-      <p className="text-sm" data-testid="obs-status-text" aria-live="polite">{ingressStatusText(endpoint)}</p>
+      <p className="text-sm" data-testid="obs-status-text" aria-live="polite">
+        {ingressStatusText(endpoint)}
+      </p>
       <CopyField label="Server" value={endpoint.serverUrl} testId="obs-server-url" />
       <CopyField
         label={input === 'whip' ? 'Bearer token (stream key)' : 'Stream key'}
@@ -94,22 +108,10 @@ function ObsInputDetails({ input, endpoint, busy, onRotate, onRemove }: ObsInput
       />
       <ObsSetupSteps input={input} />
       <div className="flex flex-wrap gap-2">
-        <Button
-          variant="secondary"
-          size="sm"
-          data-testid="obs-rotate-button"
-          busy={busy}
-          onClick={onRotate}
-        >
+        <Button variant="secondary" size="sm" data-testid="obs-rotate-button" busy={busy} onClick={onRotate}>
           New key
         </Button>
-        <Button
-          variant="ghost"
-          size="sm"
-          data-testid="obs-remove-button"
-          disabled={busy}
-          onClick={onRemove}
-        >
+        <Button variant="ghost" size="sm" data-testid="obs-remove-button" disabled={busy} onClick={onRemove}>
           Remove
         </Button>
       </div>

@@ -15,13 +15,25 @@ export function ObsPanel({ channelId }: { channelId: string }) {
       title="Broadcast from OBS"
       description="Stream from OBS (or DJ software that feeds it) instead of this page. The channel goes on air under your name while OBS streams."
     >
-      {loadError && <Alert tone="error" className="mb-4">{loadError}</Alert>}
+      {loadError && (
+        <Alert tone="error" className="mb-4">
+          {loadError}
+        </Alert>
+      )}
       {endpoints === null ? (
         !loadError && <p className="text-sm text-muted">Loading your OBS inputs…</p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {INGRESS_INPUTS.map((input) => (
-            <ObsInput key={input} input={input} endpoint={endpointFor(endpoints, input)} onCreate={create} onRotate={rotate} onRemove={remove} onSettled={reload} />
+            <ObsInput
+              key={input}
+              input={input}
+              endpoint={endpointFor(endpoints, input)}
+              onCreate={create}
+              onRotate={rotate}
+              onRemove={remove}
+              onSettled={reload}
+            />
           ))}
         </div>
       )}

@@ -30,7 +30,10 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
   const from = start.toUTC().toISO() ?? '';
   const to = start.plus({ weeks: 1 }).toUTC().toISO() ?? '';
   const { schedule, error, reload } = useSchedule(channel.slug, from, to);
-  const viewerZone = viewerZoneIfDifferent(zone, typeof Intl === 'undefined' ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const viewerZone = viewerZoneIfDifferent(
+    zone,
+    typeof Intl === 'undefined' ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
 
   const refresh = useCallback(async () => {
     const list = await listSlots(channel.id);
@@ -61,8 +64,16 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
       <h1 className="text-2xl font-bold tracking-tight">Schedule · {channel.name}</h1>
       <DjRoster channelId={channel.id} allDjs={allDjs} selected={djs} onSaved={setDjs} />
       <Card title="Week" description="Slots as listeners see them. Back-to-back slots are fine; overlaps are refused.">
-        {error && <Alert tone="error" className="mb-3">{error}</Alert>}
-        {occurrenceAction.error && <Alert tone="error" className="mb-3">{occurrenceAction.error}</Alert>}
+        {error && (
+          <Alert tone="error" className="mb-3">
+            {error}
+          </Alert>
+        )}
+        {occurrenceAction.error && (
+          <Alert tone="error" className="mb-3">
+            {occurrenceAction.error}
+          </Alert>
+        )}
         <WeekCalendar
           start={start}
           occurrences={schedule?.occurrences ?? []}
@@ -73,7 +84,10 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
           onMove={onMove}
         />
       </Card>
-      <Card title="Slots" description={`Every slot rule on this channel. Times are wall-clock in ${zone}, so weekly shows keep their local time across daylight-saving changes.`}>
+      <Card
+        title="Slots"
+        description={`Every slot rule on this channel. Times are wall-clock in ${zone}, so weekly shows keep their local time across daylight-saving changes.`}
+      >
         <SlotList slots={slots} djs={djs} zone={zone} onChanged={refresh} />
       </Card>
       <Card title="New slot">

@@ -57,7 +57,15 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
         <Input id={id('start')} name="start" type="datetime-local" step={1} defaultValue={initial?.start.slice(0, 16)} required />
       </Field>
       <Field label="Duration (minutes)" htmlFor={id('duration')}>
-        <Input id={id('duration')} name="durationMinutes" type="number" min={0.05} step="any" defaultValue={initial ? initial.durationSeconds / 60 : 60} required />
+        <Input
+          id={id('duration')}
+          name="durationMinutes"
+          type="number"
+          min={0.05}
+          step="any"
+          defaultValue={initial ? initial.durationSeconds / 60 : 60}
+          required
+        />
       </Field>
       <Field label="Repeats" htmlFor={id('repeat')}>
         <Select id={id('repeat')} name="repeatEvery" defaultValue={String(initial?.repeat?.everyWeeks ?? 0)}>
@@ -80,7 +88,14 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
           </label>
         ))}
       </fieldset>
-      <FormActions error={error} pending={pending} submitLabel={submitLabel} onCancel={onCancel} span="sm:col-span-2" errorTestId={`${idPrefix}-error`} />
+      <FormActions
+        error={error}
+        pending={pending}
+        submitLabel={submitLabel}
+        onCancel={onCancel}
+        span="sm:col-span-2"
+        errorTestId={`${idPrefix}-error`}
+      />
     </form>
   );
 }

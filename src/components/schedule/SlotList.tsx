@@ -32,12 +32,24 @@ export function SlotList({ slots, djs, zone, onChanged }: SlotListProps) {
   if (slots.length === 0) return <p className="text-sm text-muted">No slots yet.</p>;
   return (
     <>
-      {action.error && <Alert tone="error" className="mb-3">{action.error}</Alert>}
+      {action.error && (
+        <Alert tone="error" className="mb-3">
+          {action.error}
+        </Alert>
+      )}
       <ul className="divide-y divide-line" data-testid="slot-list">
         {slots.map((slot) => (
           <li key={slot.id} className="py-3" data-testid="slot-row">
             {editing === slot.id ? (
-              <SlotForm idPrefix={`edit-${slot.id}`} djs={djs} zone={zone} initial={slot} submitLabel="Save" onSave={save(slot)} onCancel={() => setEditing(null)} />
+              <SlotForm
+                idPrefix={`edit-${slot.id}`}
+                djs={djs}
+                zone={zone}
+                initial={slot}
+                submitLabel="Save"
+                onSave={save(slot)}
+                onCancel={() => setEditing(null)}
+              />
             ) : (
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>

@@ -17,7 +17,8 @@ export function UpcomingSlots({ slots }: { slots: UpcomingSlot[] }) {
           {slots.map(({ channel, occurrence: o }) => (
             <li key={`${o.slotId}-${o.occurrence}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                {DateTime.fromISO(o.start, { zone: channel.timeZone }).toFormat('ccc d LLL')} · {timeRange(o, channel.timeZone)} ({channel.timeZone})
+                {DateTime.fromISO(o.start, { zone: channel.timeZone }).toFormat('ccc d LLL')} · {timeRange(o, channel.timeZone)} (
+                {channel.timeZone})
               </span>
               <span>
                 {o.title || 'Untitled'} on{' '}

@@ -8,7 +8,11 @@ export function ListenerTempo({ tempo }: { tempo: LiveTempo | null }) {
   return (
     <p data-testid="listener-bpm" data-bpm={tempo.bpm === null ? '' : tempo.bpm.toFixed(1)} className="flex items-center gap-2 text-sm">
       <BeatPulse bpm={tempo.bpm} lastBeat={tempo.beatAt} className="size-3" data-testid="listener-bpm-pulse" />
-      {tempo.bpm === null ? <span className="text-muted">no beat</span> : <span className="font-semibold tabular-nums">{tempo.bpm.toFixed(1)} BPM</span>}
+      {tempo.bpm === null ? (
+        <span className="text-muted">no beat</span>
+      ) : (
+        <span className="font-semibold tabular-nums">{tempo.bpm.toFixed(1)} BPM</span>
+      )}
     </p>
   );
 }

@@ -29,7 +29,11 @@ export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight">Past sets on {channel.name}</h1>
       <Card title="Tempo curve" description="The BPM measured during the set, a point every 5 seconds.">
-        {error && <Alert tone="warning" title="Could not load this curve">{error}</Alert>}
+        {error && (
+          <Alert tone="warning" title="Could not load this curve">
+            {error}
+          </Alert>
+        )}
         {loading && !data && <p className="text-sm text-muted">Loading…</p>}
         {data && <SetTempoCurve points={data.points} />}
         {!selected && <p className="text-sm text-muted">No sets yet.</p>}
@@ -44,7 +48,10 @@ export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
                 data-broadcast-id={b.id}
                 aria-pressed={b.id === selected}
                 onClick={() => setSelected(b.id)}
-                className={cx('flex w-full flex-wrap justify-between gap-2 px-2 py-2 text-left hover:bg-white/5', b.id === selected && 'bg-white/10')}
+                className={cx(
+                  'flex w-full flex-wrap justify-between gap-2 px-2 py-2 text-left hover:bg-white/5',
+                  b.id === selected && 'bg-white/10',
+                )}
               >
                 <span>
                   {when(b.startedAt)} – {b.endedAt ? when(b.endedAt) : <span className="font-semibold text-ok">on air</span>}

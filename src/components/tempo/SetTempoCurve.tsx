@@ -32,7 +32,15 @@ export function SetTempoCurve({ points }: { points: readonly TempoSample[] }) {
           role="img"
           aria-label={`Tempo between ${g.lo} and ${g.hi} BPM, median ${median?.toFixed(1)} BPM`}
         >
-          <path d={g.d} fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" vectorEffect="non-scaling-stroke" className="text-accent" />
+          <path
+            d={g.d}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+            vectorEffect="non-scaling-stroke"
+            className="text-accent"
+          />
         </svg>
       </div>
       <figcaption className="flex justify-between pl-8 text-xs text-muted">

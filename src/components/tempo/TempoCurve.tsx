@@ -20,11 +20,19 @@ export function TempoCurve({ points }: { points: readonly CurvePoint[] }) {
   const minutes = Math.round((t1 - t0) / 60_000);
   return (
     <figure data-testid="bpm-curve" data-points={beats.length} className="flex flex-col gap-1">
-      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="h-20 w-full" role="img" aria-label={`Tempo from ${lo} to ${hi} BPM over ${minutes} minutes`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        className="h-20 w-full"
+        role="img"
+        aria-label={`Tempo from ${lo} to ${hi} BPM over ${minutes} minutes`}
+      >
         <path d={d} fill="none" stroke="currentColor" strokeWidth={2} vectorEffect="non-scaling-stroke" className="text-accent" />
       </svg>
       <figcaption className="flex justify-between text-xs text-muted">
-        <span>{lo}–{hi} BPM</span>
+        <span>
+          {lo}–{hi} BPM
+        </span>
         <span>{minutes < 1 ? 'last minute' : `last ${minutes} min`}</span>
       </figcaption>
     </figure>

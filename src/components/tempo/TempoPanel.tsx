@@ -19,14 +19,26 @@ export function TempoPanel({ tempo }: { tempo: TempoAnalysis }) {
         <div className="flex flex-wrap items-center gap-6">
           <div className="flex items-center gap-3">
             <BeatPulse bpm={value} lastBeat={reading?.lastBeat ?? null} data-testid="bpm-pulse" />
-            <p data-testid="bpm-value" data-bpm={value === null ? '' : value.toFixed(1)} aria-live="off" className="text-4xl font-bold tabular-nums">
+            <p
+              data-testid="bpm-value"
+              data-bpm={value === null ? '' : value.toFixed(1)}
+              aria-live="off"
+              className="text-4xl font-bold tabular-nums"
+            >
               {value === null ? <span className="text-2xl text-muted">{reading ? 'no beat' : '—'}</span> : value.toFixed(1)}
               {value !== null && <span className="ml-1 text-base font-normal text-muted">BPM</span>}
             </p>
           </div>
           <div className="min-w-40 flex-1" data-testid="bpm-confidence" data-confidence={confidence.toFixed(2)}>
             <p className="text-xs text-muted">Confidence {Math.round(confidence * 100)}%</p>
-            <div className="mt-1 h-2 rounded bg-line" role="meter" aria-label="Tempo confidence" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(confidence * 100)}>
+            <div
+              className="mt-1 h-2 rounded bg-line"
+              role="meter"
+              aria-label="Tempo confidence"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(confidence * 100)}
+            >
               <div className="h-2 rounded bg-accent" style={{ width: `${Math.round(confidence * 100)}%` }} />
             </div>
           </div>
@@ -34,7 +46,12 @@ export function TempoPanel({ tempo }: { tempo: TempoAnalysis }) {
         <TempoCurve points={tempo.curve} />
         <div className="flex flex-wrap items-end gap-4">
           <Field label="Range" htmlFor="bpm-range">
-            <Select id="bpm-range" data-testid="bpm-range" value={tempo.range} onChange={(e) => isRangePresetId(e.target.value) && tempo.setRange(e.target.value)}>
+            <Select
+              id="bpm-range"
+              data-testid="bpm-range"
+              value={tempo.range}
+              onChange={(e) => isRangePresetId(e.target.value) && tempo.setRange(e.target.value)}
+            >
               {RANGE_PRESET_IDS.map((id) => (
                 <option key={id} value={id}>
                   {RANGE_PRESETS[id].label}
@@ -42,7 +59,12 @@ export function TempoPanel({ tempo }: { tempo: TempoAnalysis }) {
               ))}
             </Select>
           </Field>
-          <Button variant="secondary" data-testid="bpm-tap" onClick={tempo.tap} title="Tap along with the beat to fix the octave (double or half tempo)">
+          <Button
+            variant="secondary"
+            data-testid="bpm-tap"
+            onClick={tempo.tap}
+            title="Tap along with the beat to fix the octave (double or half tempo)"
+          >
             Tap
           </Button>
           {tempo.tapped !== null && (

@@ -20,12 +20,7 @@ export function Button({ variant, size, busy = false, disabled, className, child
       className={buttonClasses({ variant, size }, className)}
       {...rest}
     >
-      {busy && (
-        <span
-          aria-hidden="true"
-          className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent"
-        />
-      )}
+      {busy && <span aria-hidden="true" className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />}
       {children}
     </button>
   );

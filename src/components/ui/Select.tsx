@@ -8,7 +8,5 @@ export type SelectProps = ComponentProps<'select'> & {
 
 /** A native select (keyboard and screen-reader friendly); pair with <Field> for the label. */
 export function Select({ invalid, className, ...rest }: SelectProps) {
-  return (
-    <select aria-invalid={invalid || undefined} className={controlClasses(invalid, `pr-8 ${className ?? ''}`)} {...rest} />
-  );
+  return <select aria-invalid={invalid || undefined} className={controlClasses(invalid, `pr-8 ${className ?? ''}`)} {...rest} />;
 }

@@ -14,7 +14,8 @@ export const createFirstAdmin = (input: AccountInput) => sendJson<AccountSummary
 export const createAccount = (input: AccountInput) => sendJson<AccountSummary>(admin.accounts(), 'POST', input);
 export const deleteAccount = (id: string) => sendJson<null>(admin.account(id), 'DELETE');
 /** Disabling signs the account out; its LiveKit side may still be pending (the action). */
-export const setAccountDisabled = (id: string, disabled: boolean) => sendJson<AccountUpdateResponse>(admin.account(id), 'PATCH', { disabled });
+export const setAccountDisabled = (id: string, disabled: boolean) =>
+  sendJson<AccountUpdateResponse>(admin.account(id), 'PATCH', { disabled });
 
 export const createChannel = (input: ChannelInput) => sendJson<unknown>(admin.channels(), 'POST', input);
 export const updateChannel = (id: string, input: ChannelInput) => sendJson<unknown>(admin.channel(id), 'PATCH', input);
@@ -27,7 +28,8 @@ export const listSlots = (channelId: string) => getJson<SlotListResponse>(admin.
 export const createSlot = (channelId: string, input: SlotInput) => sendJson<unknown>(admin.channelSlots(channelId), 'POST', input);
 export const updateSlot = (id: string, patch: SlotUpdate) => sendJson<unknown>(admin.slot(id), 'PATCH', patch);
 export const deleteSlot = (id: string) => sendJson<null>(admin.slot(id), 'DELETE');
-export const changeOccurrence = (slotId: string, change: OccurrenceChange) => sendJson<unknown>(admin.slotOccurrences(slotId), 'POST', change);
+export const changeOccurrence = (slotId: string, change: OccurrenceChange) =>
+  sendJson<unknown>(admin.slotOccurrences(slotId), 'POST', change);
 
 export type AuditFilter = { channelId?: string; action?: string; before?: string | null; limit?: number };
 export function listAudit(filter: AuditFilter, signal?: AbortSignal): Promise<AuditListResponse> {

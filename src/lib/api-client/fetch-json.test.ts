@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, fetchJson } from './fetch-json';
 
 const respond = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(body), { status, headers })),
+  );
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -22,7 +25,10 @@ describe('fetchJson', () => {
   it('reports a non-envelope failure and an unreachable server plainly', async () => {
     respond(502, 'bad gateway');
     await expect(fetchJson('/x')).rejects.toMatchObject({ status: 502, code: 'internal' });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(fetchJson('/x')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 });

@@ -12,7 +12,8 @@ export function fetchToken(channelId: string, role: RoomRole, signal?: AbortSign
 }
 
 /** The signed-in DJ's OBS inputs on a channel. */
-export const listIngress = (channelId: string, signal?: AbortSignal) => getJson<IngressListResponse>(apiPaths.ingressList(channelId), signal);
+export const listIngress = (channelId: string, signal?: AbortSignal) =>
+  getJson<IngressListResponse>(apiPaths.ingressList(channelId), signal);
 
 export function createIngress(channelId: string, inputType: IngressInputKind): Promise<IngressEndpoint> {
   const body: IngressCreateRequest = { channelId, inputType };

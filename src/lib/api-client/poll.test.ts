@@ -39,7 +39,14 @@ describe('startPolling', () => {
     });
     const errors: unknown[] = [];
     const seen: number[] = [];
-    startPolling({ load, intervalMs: 100, immediate: true, onData: (n) => seen.push(n), onError: (e) => errors.push(e), until: (n) => n === 2 });
+    startPolling({
+      load,
+      intervalMs: 100,
+      immediate: true,
+      onData: (n) => seen.push(n),
+      onError: (e) => errors.push(e),
+      until: (n) => n === 2,
+    });
     await flush();
     expect(errors).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1_000);

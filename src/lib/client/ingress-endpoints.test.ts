@@ -37,7 +37,12 @@ describe('ingress endpoint list', () => {
     const opens = new Date(2026, 11, 2, 20, 50);
     const start = new Date(2026, 11, 2, 21, 0);
     const notYet: IngressAvailability = {
-      state: 'refused', reason: 'not_yet', opensAt: opens.toISOString(), slotStart: start.toISOString(), title: 'Night Set', until: null,
+      state: 'refused',
+      reason: 'not_yet',
+      opensAt: opens.toISOString(),
+      slotStart: start.toISOString(),
+      title: 'Night Set',
+      until: null,
     };
     const text = ingressStatusText({ status: 'idle', enabled: false, availability: notYet }, now);
     expect(text).toMatch(/not your slot yet/);
@@ -56,7 +61,10 @@ describe('ingress endpoint list', () => {
     const now = new Date(2026, 11, 2, 20, 55);
     expect(ingressStatusText({ status: 'idle', enabled: true, availability: green }, now)).toMatch(/start streaming in OBS now/);
     expect(ingressStatusText({ status: 'live', enabled: true, availability: green }, now)).toMatch(/green room: not on air yet/);
-    expect(ingressBadge({ status: 'live', enabled: true, availability: green })).toMatchObject({ state: 'green_room', label: 'Green room' });
+    expect(ingressBadge({ status: 'live', enabled: true, availability: green })).toMatchObject({
+      state: 'green_room',
+      label: 'Green room',
+    });
   });
 });
 

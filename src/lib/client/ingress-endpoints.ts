@@ -1,7 +1,11 @@
 import type { IngressInputKind } from '@/types/room';
 import type { IngressAvailability, IngressEndpoint, IngressStatus } from '@/types/ingress';
 
-export type IngressBadge = { state: IngressStatus | 'refused' | 'green_room'; label: string; tone: 'neutral' | 'live' | 'warning' | 'danger' };
+export type IngressBadge = {
+  state: IngressStatus | 'refused' | 'green_room';
+  label: string;
+  tone: 'neutral' | 'live' | 'warning' | 'danger';
+};
 
 /** Replaces the endpoint with the same input (a rotation keeps the id but changes the key) or adds it. */
 export function upsertEndpoint(list: IngressEndpoint[], next: IngressEndpoint): IngressEndpoint[] {
@@ -49,7 +53,8 @@ export function ingressStatusText(endpoint: EndpointState, now: Date = new Date(
   if (!enabled || a.state === 'refused') return refusalText(a, now);
   if (a.state === 'green_room') {
     const at = formatWhen(a.slotStart, now);
-    if (status === 'live' || status === 'connecting') return `Connected in the green room: not on air yet. Listeners hear OBS from ${at}, no reconnect needed.`;
+    if (status === 'live' || status === 'connecting')
+      return `Connected in the green room: not on air yet. Listeners hear OBS from ${at}, no reconnect needed.`;
     return `Green room: start streaming in OBS now; it goes on air at ${at}.`;
   }
   switch (status) {
@@ -67,7 +72,8 @@ export function ingressStatusText(endpoint: EndpointState, now: Date = new Date(
 /** The badge beside an input: refused wins, then the green room, then LiveKit's state. */
 export function ingressBadge(endpoint: EndpointState): IngressBadge {
   if (!endpoint.enabled || endpoint.availability.state === 'refused') return { state: 'refused', label: 'Refused', tone: 'warning' };
-  if (endpoint.availability.state === 'green_room' && endpoint.status !== 'error') return { state: 'green_room', label: 'Green room', tone: 'neutral' };
+  if (endpoint.availability.state === 'green_room' && endpoint.status !== 'error')
+    return { state: 'green_room', label: 'Green room', tone: 'neutral' };
   switch (endpoint.status) {
     case 'live':
       return { state: 'live', label: 'On air', tone: 'live' };

@@ -31,7 +31,9 @@ export async function finishDisable(action: ActionRow): Promise<void> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { banned: true } });
   if (user && user.banned !== true) return;
   const rows = await getDb().ingressEndpoint.findMany({ where: { userId }, select: { ingressId: true } });
-  await Promise.all(rows.map((r) => setIngressEnabled(r.ingressId, false).catch((err: unknown) => (gone(err) ? undefined : Promise.reject(err)))));
+  await Promise.all(
+    rows.map((r) => setIngressEnabled(r.ingressId, false).catch((err: unknown) => (gone(err) ? undefined : Promise.reject(err)))),
+  );
   const rooms = new Set((await getRoomService().listRooms()).map((r) => r.name));
   const channels = await getDb().channel.findMany({ select: { id: true } });
   const present = channels.map((c) => channelRoom(c.id)).filter((room) => rooms.has(room));
@@ -50,6 +52,8 @@ export async function refuseDisabledJoin(event: WebhookEvent): Promise<boolean> 
   if (!userId || !parseChannelRoom(room) || identity !== djIdentity(userId)) return false;
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { banned: true } });
   if (user && user.banned !== true) return false;
-  await cut(room, identity).catch((err: unknown) => console.warn('[accounts] could not cut a disabled DJ:', err instanceof Error ? err.message : err));
+  await cut(room, identity).catch((err: unknown) =>
+    console.warn('[accounts] could not cut a disabled DJ:', err instanceof Error ? err.message : err),
+  );
   return true;
 }

@@ -10,9 +10,7 @@ import { getRoomService } from '../livekit';
  */
 export async function removeFromAllChannels(identity: string): Promise<number> {
   const channels = await getDb().channel.findMany({ select: { id: true } });
-  const results = await Promise.allSettled(
-    channels.map((c) => getRoomService().removeParticipant(channelRoom(c.id), identity)),
-  );
+  const results = await Promise.allSettled(channels.map((c) => getRoomService().removeParticipant(channelRoom(c.id), identity)));
   for (const r of results) {
     if (r.status === 'rejected' && (r.reason as { status?: unknown }).status !== 404) {
       console.warn('[livekit] could not remove participant:', r.reason instanceof Error ? r.reason.message : r.reason);

@@ -29,7 +29,11 @@ export async function listAccounts(): Promise<AccountSummary[]> {
 }
 
 /** Creates an email/password account through better-auth (it hashes the password). */
-export async function createAccount(input: AccountInput, role: Role, actor: { id: string; name: string } | null = null): Promise<AccountSummary> {
+export async function createAccount(
+  input: AccountInput,
+  role: Role,
+  actor: { id: string; name: string } | null = null,
+): Promise<AccountSummary> {
   const existing = await getDb().user.findUnique({ where: { email: input.email } });
   if (existing) throw conflict('An account with that email already exists.');
   const { user } = await getAuth().api.createUser({
@@ -78,7 +82,6 @@ export async function setAccountDisabled(
   const action = await recordAction({ kind: 'disable', userId: id, actor });
   return { ...toSummary(row), action: await settle(action, startedAt) };
 }
-
 
 export async function hasAnyAdmin(): Promise<boolean> {
   return (await getDb().user.count({ where: { role: 'admin' } })) > 0;

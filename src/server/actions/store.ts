@@ -85,7 +85,8 @@ export async function settle(row: ActionRow, startedAt: number): Promise<ActionR
 export async function getAction(id: string, viewer: { id: string; role: string }): Promise<ActionRow | null> {
   const row = await getDb().pendingAction.findUnique({ where: { id } });
   if (!row) return null;
-  if (viewer.role === 'admin' || row.actorId === viewer.id || (row.userId === viewer.id && row.kind !== 'kick' && row.kind !== 'disable')) return row;
+  if (viewer.role === 'admin' || row.actorId === viewer.id || (row.userId === viewer.id && row.kind !== 'kick' && row.kind !== 'disable'))
+    return row;
   return null;
 }
 

@@ -21,7 +21,8 @@ export async function channelForSets(user: CurrentUser, slug: string): Promise<{
     if (!channel) throw notFound('No such channel.');
     return channel;
   }
-  const listed = channel && (await getDb().channelDj.findUnique({ where: { channelId_userId: { channelId: channel.id, userId: user.id } } }));
+  const listed =
+    channel && (await getDb().channelDj.findUnique({ where: { channelId_userId: { channelId: channel.id, userId: user.id } } }));
   if (!channel || !listed) throw forbidden('Only admins and the DJs of this channel can see its past sets.');
   return channel;
 }
@@ -41,7 +42,12 @@ const summaryFields = { id: true, startedAt: true, endedAt: true, hosts: true } 
 
 /** The channel's most recent sets, newest first (a running one included). */
 export async function listBroadcasts(channelId: string, now = new Date()): Promise<BroadcastSummary[]> {
-  const rows = await getDb().broadcast.findMany({ where: { channelId }, orderBy: { startedAt: 'desc' }, take: RECENT_BROADCASTS, select: summaryFields });
+  const rows = await getDb().broadcast.findMany({
+    where: { channelId },
+    orderBy: { startedAt: 'desc' },
+    take: RECENT_BROADCASTS,
+    select: summaryFields,
+  });
   return rows.map((r) => toSummary(r, now));
 }
 

@@ -1,5 +1,13 @@
 import 'server-only';
-import { AudioStream, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
+import {
+  AudioStream,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteTrackPublication,
+  Room,
+  RoomEvent,
+  TrackKind,
+} from '@livekit/rtc-node';
 import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
 import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { channelRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/room';
@@ -93,7 +101,9 @@ export class ObsTempoSession {
     await this.room.disconnect().catch(() => undefined);
     if (clear) {
       await getRoomService()
-        .updateParticipant(this.roomName, this.set.identity, { attributes: tempoAttributes({ bpm: null, confidence: 0, lastBeat: null, at: Date.now() }) })
+        .updateParticipant(this.roomName, this.set.identity, {
+          attributes: tempoAttributes({ bpm: null, confidence: 0, lastBeat: null, at: Date.now() }),
+        })
         .catch(() => undefined);
     }
   }
@@ -145,7 +155,8 @@ export class ObsTempoSession {
       this.feeder = new FrameFeeder(OBS_SAMPLE_RATE, 0);
       return;
     }
-    if (!wasLocked && this.lock.locked) this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows });
+    if (!wasLocked && this.lock.locked)
+      this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows });
     if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, reading)) return;
     this.published = { at: reading.at, bpm: reading.bpm };
     this.writing = true;

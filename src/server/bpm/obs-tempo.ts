@@ -17,7 +17,9 @@ async function liveObsSets(): Promise<ObsSet[]> {
     select: { id: true, liveIdentity: true, liveTrackSid: true },
   });
   return rows.flatMap((r) =>
-    r.liveIdentity && r.liveTrackSid && parseIngressIdentity(r.liveIdentity) ? [{ channelId: r.id, identity: r.liveIdentity, trackSid: r.liveTrackSid }] : [],
+    r.liveIdentity && r.liveTrackSid && parseIngressIdentity(r.liveIdentity)
+      ? [{ channelId: r.id, identity: r.liveIdentity, trackSid: r.liveTrackSid }]
+      : [],
   );
 }
 
@@ -34,7 +36,9 @@ function logStats(session: ObsTempoSession): void {
 // Which windows it took is what tells a distorted stream start from a slow lock in the app log.
 function logLock({ channelId, audioSeconds, windows }: LockReport): void {
   const held = windows.map((b) => b.toFixed(1)).join(', ');
-  console.info(`[tempo] OBS analyser of ${channelId} locked on ${windows.at(-1)?.toFixed(1)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`);
+  console.info(
+    `[tempo] OBS analyser of ${channelId} locked on ${windows.at(-1)?.toFixed(1)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`,
+  );
 }
 
 /** Brings the running analysers in line with the live OBS sets: at most one per channel. */

@@ -28,7 +28,10 @@ async function readTempo(channelId: string, identity: string): Promise<LiveTempo
 async function storePoints(now: Date, tempos: ReadonlyMap<string, ChannelTempo>): Promise<void> {
   const last = lastPointAt();
   const open = tempos.size
-    ? await getDb().broadcast.findMany({ where: { endedAt: null, channelId: { in: [...tempos.keys()] } }, select: { id: true, channelId: true } })
+    ? await getDb().broadcast.findMany({
+        where: { endedAt: null, channelId: { in: [...tempos.keys()] } },
+        select: { id: true, channelId: true },
+      })
     : [];
   const openIds = new Set(open.map((b) => b.id));
   for (const id of last.keys()) if (!openIds.has(id)) last.delete(id);

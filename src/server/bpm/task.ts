@@ -10,7 +10,12 @@ const OBS_STEP_MS = 2_000;
 
 /** The tempo relay (on-air publisher's attributes to the live streams and the tempo curve). */
 export function tempoTask(): LoopTask {
-  return { name: TASKS.tempo, maxIntervalMs: RELAY_INTERVAL_MS, retryMs: RELAY_INTERVAL_MS, run: async (now) => (await relayTempo(now), null) };
+  return {
+    name: TASKS.tempo,
+    maxIntervalMs: RELAY_INTERVAL_MS,
+    retryMs: RELAY_INTERVAL_MS,
+    run: async (now) => (await relayTempo(now), null),
+  };
 }
 
 /** The OBS tempo analysers: at most one per channel whose live publisher is an OBS input. */

@@ -25,6 +25,13 @@ describe('toChannelSummary', () => {
   });
 
   it('never reports a stale DJ or listener count while live state is unknown', () => {
-    expect(toChannelSummary(row, 3, false).live).toEqual({ known: false, onAir: false, djName: null, since: null, listeners: 0, hls: null });
+    expect(toChannelSummary(row, 3, false).live).toEqual({
+      known: false,
+      onAir: false,
+      djName: null,
+      since: null,
+      listeners: 0,
+      hls: null,
+    });
   });
 });

@@ -17,7 +17,10 @@ describe('playlistHealth', () => {
 
   it('reports missing or stale past the grace period', () => {
     expect(playlistHealth({ now, since: ago(HEALTH_GRACE_MS), modifiedAt: null })).toEqual({ state: 'missing', ageSeconds: null });
-    expect(playlistHealth({ now, since: ago(60_000), modifiedAt: ago(HEALTH_STALE_MS + 1_000) })).toEqual({ state: 'stale', ageSeconds: 11 });
+    expect(playlistHealth({ now, since: ago(60_000), modifiedAt: ago(HEALTH_STALE_MS + 1_000) })).toEqual({
+      state: 'stale',
+      ageSeconds: 11,
+    });
   });
 
   it('reports storage that did not answer, grace or not', () => {
@@ -28,7 +31,9 @@ describe('playlistHealth', () => {
     expect(playlistFailing('starting')).toBe(false);
     expect(playlistFailing('stale')).toBe(true);
     expect(playlistReason('main', { state: 'fresh', ageSeconds: 1 })).toBeNull();
-    expect(playlistReason('main', { state: 'stale', ageSeconds: 42 })).toBe('channel "main" is on air but its live playlist was last written 42 s ago');
+    expect(playlistReason('main', { state: 'stale', ageSeconds: 42 })).toBe(
+      'channel "main" is on air but its live playlist was last written 42 s ago',
+    );
     expect(playlistReason('main', { state: 'missing', ageSeconds: null })).toContain('does not exist');
   });
 });

@@ -24,8 +24,7 @@ function modifiedAt(conf: StorageConfig, key: string): Promise<Date | null | und
   return value;
 }
 
-const latest = (...dates: (Date | null | undefined)[]) =>
-  dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);
+const latest = (...dates: (Date | null | undefined)[]) => dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);
 
 /**
  * Per on-air channel: whether its current broadcast's live playlist exists and how old it

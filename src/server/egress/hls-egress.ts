@@ -1,11 +1,5 @@
 import 'server-only';
-import {
-  AudioCodec,
-  EgressStatus,
-  EncodingOptions,
-  SegmentedFileOutput,
-  SegmentedFileProtocol,
-} from 'livekit-server-sdk';
+import { AudioCodec, EgressStatus, EncodingOptions, SegmentedFileOutput, SegmentedFileProtocol } from 'livekit-server-sdk';
 import { getEgressClient } from '../livekit';
 import { attemptKeys } from '../storage';
 

@@ -62,7 +62,13 @@ describe('planEgress', () => {
   it('backs off repeated failures and waits for the retry time', () => {
     const steps = planEgress({ now, onAir: dj, open: running({ failures: 2, attempt: 3 }), activeEgressIds: [] });
     expect(steps).toEqual([
-      { type: 'fail', egressId: 'EG_1', reason: 'egress is no longer active', failures: 3, retryAt: new Date(now.getTime() + retryDelayMs(3)) },
+      {
+        type: 'fail',
+        egressId: 'EG_1',
+        reason: 'egress is no longer active',
+        failures: 3,
+        retryAt: new Date(now.getTime() + retryDelayMs(3)),
+      },
     ]);
     const waiting = running({ egressId: null, failures: 3, attempt: 3, nextAttemptAt: new Date(now.getTime() + 1000) });
     expect(planEgress({ now, onAir: dj, open: waiting, activeEgressIds: [] })).toEqual([]);

@@ -71,7 +71,13 @@ async function execute(conf: StorageConfig, channelId: string, row: Broadcast | 
       case 'fail':
         console.warn(`[egress] ${step.egressId} failed (${step.reason}); failure ${step.failures}, retry at ${step.retryAt.toISOString()}`);
         metrics.egress('failure');
-        if (row) row = await updateBroadcast(row.id, { egressId: null, failures: step.failures, nextAttemptAt: step.retryAt, lastError: step.reason });
+        if (row)
+          row = await updateBroadcast(row.id, {
+            egressId: null,
+            failures: step.failures,
+            nextAttemptAt: step.retryAt,
+            lastError: step.reason,
+          });
         break;
       case 'stop':
         await stopQuietly(step.egressId);

@@ -30,8 +30,14 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 /** Probes the database, LiveKit and the live playlists; healthVerdict decides (503 unless ok). */
 export async function checkHealth(): Promise<Health> {
   const [database, livekit, hls] = await Promise.all([
-    within(2000, getDb().$queryRaw`SELECT 1`).then(() => true, () => false),
-    within(2000, getRoomService().listRooms([])).then(() => true, () => false),
+    within(2000, getDb().$queryRaw`SELECT 1`).then(
+      () => true,
+      () => false,
+    ),
+    within(2000, getRoomService().listRooms([])).then(
+      () => true,
+      () => false,
+    ),
     within(3000, hlsHealth()).catch(() => null),
   ]);
   const hlsReasons = (hls ?? []).flatMap((channel) => {

@@ -12,7 +12,9 @@ export function clientKey(headers: Headers): string {
   const address = headers.get(CLIENT_IP_HEADER);
   if (address) return address;
   if (!warned) {
-    console.error(`[http] no ${CLIENT_IP_HEADER} header: start the app with server.ts (npm start), or every client shares one rate-limit bucket`);
+    console.error(
+      `[http] no ${CLIENT_IP_HEADER} header: start the app with server.ts (npm start), or every client shares one rate-limit bucket`,
+    );
     warned = true;
   }
   return 'unknown';

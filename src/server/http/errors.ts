@@ -22,7 +22,7 @@ export const conflict = (message: string) => new HttpError(409, 'conflict', mess
 export const unavailable = (message: string, retryAfterSeconds: number) =>
   new HttpError(503, 'unavailable', message, { 'retry-after': String(retryAfterSeconds) });
 export const invalidOrigin = () =>
-  new HttpError(403, 'invalid_origin', 'Cross-site request refused: this action must come from the station\'s own pages.');
+  new HttpError(403, 'invalid_origin', "Cross-site request refused: this action must come from the station's own pages.");
 export const payloadTooLarge = (maxBytes: number) =>
   new HttpError(413, 'payload_too_large', `Request body is too large (at most ${maxBytes} bytes).`);
 export const unsupportedMediaType = (expected: string) =>
@@ -32,12 +32,7 @@ export const rateLimited = (retryAfterSeconds: number) =>
     'retry-after': String(retryAfterSeconds),
   });
 
-export function errorResponse(
-  status: number,
-  code: ErrorCode,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
+export function errorResponse(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
   const body: ApiErrorBody = { error: { code, message } };
   return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }

@@ -24,7 +24,6 @@ export function handler<P = Record<string, never>>(
     });
 }
 
-export const json = (body: unknown, status = 200): Response =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+export const json = (body: unknown, status = 200): Response => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
 export const noContent = (): Response => new Response(null, { status: 204 });

@@ -5,9 +5,7 @@ import { badRequest } from './errors';
 
 /** Human-readable summary of zod issues, e.g. "slug: Slug must be at least 2 characters". */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
@@ -21,11 +19,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
  * 413 past maxBytes (checked before and while reading), 400 if it is not JSON
  * or not valid; never a 500.
  */
-export async function parseBody<S extends z.ZodType>(
-  req: Request,
-  schema: S,
-  maxBytes: number = BODY_LIMITS.form,
-): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S, maxBytes: number = BODY_LIMITS.form): Promise<z.infer<S>> {
   requireContentType(req, 'application/json');
   const text = await readBodyText(req, maxBytes);
   let value: unknown;

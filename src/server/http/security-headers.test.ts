@@ -16,14 +16,18 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('lets the page reach LiveKit over its socket and HTTP, and nothing else off-site', () => {
-    expect(directive(contentSecurityPolicy(base), 'connect-src')).toBe("connect-src 'self' wss://lk.radio.example https://lk.radio.example");
+    expect(directive(contentSecurityPolicy(base), 'connect-src')).toBe(
+      "connect-src 'self' wss://lk.radio.example https://lk.radio.example",
+    );
     const local = contentSecurityPolicy({ ...base, appUrl: 'http://127.0.0.1:3100', livekitUrl: 'ws://127.0.0.1:7890' });
     expect(directive(local, 'connect-src')).toBe("connect-src 'self' ws://127.0.0.1:7890 http://127.0.0.1:7890");
   });
 
   it('lets HLS players read the storage origin, and only when HLS is on', () => {
     const hls = contentSecurityPolicy({ ...base, storageUrl: 'https://hls.radio.example/bucket' });
-    expect(directive(hls, 'connect-src')).toBe("connect-src 'self' wss://lk.radio.example https://lk.radio.example https://hls.radio.example");
+    expect(directive(hls, 'connect-src')).toBe(
+      "connect-src 'self' wss://lk.radio.example https://lk.radio.example https://hls.radio.example",
+    );
     expect(directive(hls, 'media-src')).toBe("media-src 'self' blob: https://hls.radio.example");
     expect(directive(contentSecurityPolicy({ ...base, storageUrl: '' }), 'media-src')).toBe("media-src 'self' blob:");
   });

@@ -21,7 +21,16 @@ export async function rotateEndpoint(
   const row = await ownedRow(actor, id);
   const pending = await getDb().pendingAction.findFirst({ where: { kind: 'rotate', targetId: row.id, status: 'pending' } });
   // A second click while the first rotation is pending joins it instead of making two keys.
-  const action = pending ?? (await recordAction({ kind: 'rotate', channelId: row.channelId, userId: row.userId, ingressId: row.ingressId, targetId: row.id, actor: actorOf(actor) }));
+  const action =
+    pending ??
+    (await recordAction({
+      kind: 'rotate',
+      channelId: row.channelId,
+      userId: row.userId,
+      ingressId: row.ingressId,
+      targetId: row.id,
+      actor: actorOf(actor),
+    }));
   const settled = await settle(action, startedAt);
   const now = await getDb().ingressEndpoint.findUnique({ where: { id: row.id } });
   const fresh = now && now.ingressId !== action.ingressId;
@@ -48,7 +57,13 @@ export async function finishRotate(action: ActionRow): Promise<void> {
 export async function deleteEndpoint(actor: CurrentUser, id: string, startedAt = Date.now()): Promise<ActionRow> {
   const row = await ownedRow(actor, id);
   await getDb().ingressEndpoint.deleteMany({ where: { id: row.id } });
-  const action = await recordAction({ kind: 'remove', channelId: row.channelId, userId: row.userId, ingressId: row.ingressId, actor: actorOf(actor) });
+  const action = await recordAction({
+    kind: 'remove',
+    channelId: row.channelId,
+    userId: row.userId,
+    ingressId: row.ingressId,
+    actor: actorOf(actor),
+  });
   return settle(action, startedAt);
 }
 
@@ -58,7 +73,10 @@ export async function finishRemove(action: ActionRow): Promise<void> {
 }
 
 /** Ends every OBS input of a channel or an account before it is deleted (the rows cascade): recorded, then done by the loop. */
-export async function deleteEndpointsOf(where: { channelId: string } | { userId: string }, actor: { id: string; name: string } | null = null): Promise<void> {
+export async function deleteEndpointsOf(
+  where: { channelId: string } | { userId: string },
+  actor: { id: string; name: string } | null = null,
+): Promise<void> {
   const rows = await getDb().ingressEndpoint.findMany({ where, select: { ingressId: true, channelId: true, userId: true } });
   for (const r of rows) await recordAction({ kind: 'remove', channelId: r.channelId, userId: r.userId, ingressId: r.ingressId, actor });
 }

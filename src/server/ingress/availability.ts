@@ -4,7 +4,10 @@ import { getDb } from '../db';
 import { getEnv } from '../env';
 import { djAccessNow } from '../schedule';
 
-const refused = (reason: Extract<IngressAvailability, { state: 'refused' }>['reason'], more: { opensAt?: Date; slotStart?: Date; title?: string; until?: Date } = {}): IngressAvailability => ({
+const refused = (
+  reason: Extract<IngressAvailability, { state: 'refused' }>['reason'],
+  more: { opensAt?: Date; slotStart?: Date; title?: string; until?: Date } = {},
+): IngressAvailability => ({
   state: 'refused',
   reason,
   opensAt: more.opensAt?.toISOString() ?? null,

@@ -76,7 +76,8 @@ export async function ownedRow(actor: CurrentUser, id: string): Promise<Row> {
 async function requireListed(actor: CurrentUser, channelId: string): Promise<void> {
   if (actor.role === 'admin') return;
   const listed = await getDb().channelDj.count({ where: { channelId, userId: actor.id } });
-  if (listed === 0) throw forbidden('You are not listed as a DJ on this channel, so you cannot have an OBS input here. Ask an admin to add you.');
+  if (listed === 0)
+    throw forbidden('You are not listed as a DJ on this channel, so you cannot have an OBS input here. Ask an admin to add you.');
 }
 
 /** The OBS inputs of one DJ (the actor, or for admins any DJ) on a channel. */

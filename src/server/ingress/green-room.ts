@@ -25,7 +25,9 @@ let starting = new Map<string, number>();
 const STARTING_FOR_MS = 15_000;
 
 async function muteAudible(input: GreenRoomInput): Promise<'none' | 'held'> {
-  const p = await getRoomService().getParticipant(input.room, input.identity).catch(() => null);
+  const p = await getRoomService()
+    .getParticipant(input.room, input.identity)
+    .catch(() => null);
   const audio = p?.tracks.filter((t) => t.type === TrackType.AUDIO) ?? [];
   const audible = audio.filter((t) => !t.muted).map((t) => t.sid);
   if (audible.length > 0) await setTracksMuted(input.room, input.identity, audible, true);

@@ -45,7 +45,9 @@ async function revoke(p: Publisher, known: boolean): Promise<void> {
     .updateParticipant(p.room, p.identity, { permission: REVOKED })
     .catch((err: unknown) => console.warn('[ingress] could not revoke publisher:', err instanceof Error ? err.message : err));
   if (!p.ingressId) {
-    await getRoomService().removeParticipant(p.room, p.identity).catch(() => undefined);
+    await getRoomService()
+      .removeParticipant(p.room, p.identity)
+      .catch(() => undefined);
   } else if (known) {
     await setIngressEnabled(p.ingressId, false);
   } else {
@@ -70,7 +72,11 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
     // track_published carries a trimmed participant (no name, no attributes): ask LiveKit then.
     const ingressId =
       participant.attributes[INGRESS_ID_ATTRIBUTE] ??
-      (await getRoomService().getParticipant(room, participant.identity).catch(() => null))?.attributes[INGRESS_ID_ATTRIBUTE];
+      (
+        await getRoomService()
+          .getParticipant(room, participant.identity)
+          .catch(() => null)
+      )?.attributes[INGRESS_ID_ATTRIBUTE];
     const p: Publisher = { room, channelId, identity: participant.identity, ingressId };
     const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
     if (verdict.allowed) {
@@ -87,11 +93,18 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
       if (!verdict.heldUntil) return 'allowed';
       if (event.event === 'participant_joined') {
         // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
-        void holdWhenPublished(room, p.identity, verdict.heldUntil).catch((err: unknown) => console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err));
+        void holdWhenPublished(room, p.identity, verdict.heldUntil).catch((err: unknown) =>
+          console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err),
+        );
       }
       // Any other audio track of this input is held too (its video is muted above).
       const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);
-      await setTracksMuted(room, p.identity, others.map((t) => t.sid), true);
+      await setTracksMuted(
+        room,
+        p.identity,
+        others.map((t) => t.sid),
+        true,
+      );
       return 'held';
     }
     console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);

@@ -27,7 +27,9 @@ export async function holdWhenPublished(room: string, identity: string, until: D
   // Never past the slot start: from then on the enforcement loop unmutes it.
   const deadline = Math.min(Date.now() + WATCH_FOR_MS, until.getTime());
   while (Date.now() < deadline) {
-    const p = await getRoomService().getParticipant(room, identity).catch(() => null);
+    const p = await getRoomService()
+      .getParticipant(room, identity)
+      .catch(() => null);
     if (!p) return;
     const audio = p.tracks.filter((t) => t.type === TrackType.AUDIO);
     const audible = audio.filter((t) => !t.muted).map((t) => t.sid);

@@ -29,17 +29,17 @@ describe('ingress create options', () => {
   });
 });
 
-  it('asks for the smallest video there is, as the camera: it is published muted and never received', () => {
-    const video = ingressVideo();
-    expect(video.source).toBe(TrackSource.CAMERA);
-    const enc = video.encodingOptions;
-    if (enc.case !== 'options') throw new Error('expected custom encoding options, not a preset');
-    expect(enc.value.layers).toHaveLength(1);
-    expect(enc.value.layers[0]?.quality).toBe(0); // VideoQuality.LOW
-    expect((enc.value.layers[0]?.width ?? 0) * (enc.value.layers[0]?.height ?? 0)).toBeLessThanOrEqual(320 * 180);
-    expect(enc.value.frameRate).toBeLessThanOrEqual(10);
-    expect(createOptions('c1', 'u1', 'rtmp', 'DJ Ada', true).video?.source).toBe(TrackSource.CAMERA);
-  });
+it('asks for the smallest video there is, as the camera: it is published muted and never received', () => {
+  const video = ingressVideo();
+  expect(video.source).toBe(TrackSource.CAMERA);
+  const enc = video.encodingOptions;
+  if (enc.case !== 'options') throw new Error('expected custom encoding options, not a preset');
+  expect(enc.value.layers).toHaveLength(1);
+  expect(enc.value.layers[0]?.quality).toBe(0); // VideoQuality.LOW
+  expect((enc.value.layers[0]?.width ?? 0) * (enc.value.layers[0]?.height ?? 0)).toBeLessThanOrEqual(320 * 180);
+  expect(enc.value.frameRate).toBeLessThanOrEqual(10);
+  expect(createOptions('c1', 'u1', 'rtmp', 'DJ Ada', true).video?.source).toBe(TrackSource.CAMERA);
+});
 
 describe('toIngressStatus', () => {
   const at = (status: number) => new IngressInfo({ state: new IngressState({ status }) });

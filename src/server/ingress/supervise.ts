@@ -33,7 +33,8 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     if (!row || isBeingDeleted(info.ingressId)) continue;
     const verdict = await ingressMayPublish(row.channelId, row.userId);
     const { allowed } = verdict;
-    if (verdict.allowed && verdict.heldUntil) green.push({ ingressId: info.ingressId, room: info.roomName, identity: info.participantIdentity, until: verdict.heldUntil });
+    if (verdict.allowed && verdict.heldUntil)
+      green.push({ ingressId: info.ingressId, room: info.roomName, identity: info.participantIdentity, until: verdict.heldUntil });
     if ((info.enabled ?? true) !== allowed) {
       await setIngressEnabled(info.ingressId, allowed);
       changed += 1;

@@ -27,10 +27,7 @@ export type TeardownStep =
 
 const ACTIVE: ReadonlySet<IngressStatus> = new Set(['connecting', 'live']);
 
-export function teardownStep(
-  status: IngressStatus | null,
-  progress: { elapsedMs: number; sinceStopMs: number | null },
-): TeardownStep {
+export function teardownStep(status: IngressStatus | null, progress: { elapsedMs: number; sinceStopMs: number | null }): TeardownStep {
   if (status === null) return { do: 'done' };
   if (!ACTIVE.has(status)) return { do: 'delete', forced: false };
   if (progress.elapsedMs >= TEARDOWN_BOUND_MS) return { do: 'delete', forced: true };

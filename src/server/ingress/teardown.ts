@@ -15,8 +15,7 @@ export function isBeingDeleted(ingressId: string): boolean {
   return stopping.has(ingressId);
 }
 
-const gone = (err: unknown) =>
-  (err as { status?: unknown }).status === 404 || /not.?found|does not exist/i.test(String(err));
+const gone = (err: unknown) => (err as { status?: unknown }).status === 404 || /not.?found|does not exist/i.test(String(err));
 
 /** The ingress's status at LiveKit, or null once it no longer exists. */
 async function statusOf(ingressId: string): Promise<IngressStatus | null> {

@@ -33,8 +33,13 @@ describe('planLiveAction', () => {
 
   it('leaves a held (muted) OBS track off air: the green room is heard by nobody', () => {
     const obs = { sid: 'PA_obs', identity: 'ingress-rtmp-u1', name: 'DJ Ada' };
-    expect(planLiveAction(ev({ event: 'track_published', participant: obs, track: audio }), at, true)).toMatchObject({ type: 'ignore', reason: 'muted track' });
-    expect(planLiveAction(ev({ event: 'track_published', participant: obs, track: { ...audio, muted: true } }))).toMatchObject({ type: 'ignore' });
+    expect(planLiveAction(ev({ event: 'track_published', participant: obs, track: audio }), at, true)).toMatchObject({
+      type: 'ignore',
+      reason: 'muted track',
+    });
+    expect(planLiveAction(ev({ event: 'track_published', participant: obs, track: { ...audio, muted: true } }))).toMatchObject({
+      type: 'ignore',
+    });
   });
 
   it('takes the channel off air when that track is unpublished', () => {

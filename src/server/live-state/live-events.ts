@@ -38,9 +38,7 @@ export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date(
   if (!channelId) return { type: 'ignore', reason: 'not a channel room' };
   const at = eventTime(event, receivedAt);
   const p = event.participant;
-  const participant: Participant | null = p
-    ? { sid: p.sid, identity: p.identity, name: p.name, kind: participantKind(p.identity) }
-    : null;
+  const participant: Participant | null = p ? { sid: p.sid, identity: p.identity, name: p.name, kind: participantKind(p.identity) } : null;
 
   switch (event.event) {
     case 'room_started':

@@ -55,7 +55,13 @@ describe('planReconcile', () => {
 
   it('puts a publishing OBS ingress on air under its DJ name', () => {
     const obs: RoomParticipant = { sid: 'PA_obs', identity: 'ingress-whip-u1', name: 'DJ Ada', joinedAt: before, audioTrackSids: ['TR_9'] };
-    expect(planReconcile(offAir, [obs], t0).live).toEqual({ type: 'set', identity: 'ingress-whip-u1', name: 'DJ Ada', trackSid: 'TR_9', since: t0 });
+    expect(planReconcile(offAir, [obs], t0).live).toEqual({
+      type: 'set',
+      identity: 'ingress-whip-u1',
+      name: 'DJ Ada',
+      trackSid: 'TR_9',
+      since: t0,
+    });
   });
 
   it('never puts a listener on air', () => {

@@ -13,9 +13,7 @@ export type StoredChannel = {
 };
 
 export type LiveCorrection =
-  | { type: 'keep' }
-  | { type: 'clear' }
-  | { type: 'set'; identity: string; name: string; trackSid: string; since: Date };
+  { type: 'keep' } | { type: 'clear' } | { type: 'set'; identity: string; name: string; trackSid: string; since: Date };
 
 export type ReconcilePlan = {
   /** Presences the DB has open but LiveKit no longer has. */

@@ -135,5 +135,9 @@ export async function superviseLiveState(): Promise<void> {
     throw err;
   }
   // Right after a restart LiveKit may still route new rooms to its dead node: retried next step.
-  if (!sentinelHosted) sentinelHosted = await hostSentinel().then(() => true, () => false);
+  if (!sentinelHosted)
+    sentinelHosted = await hostSentinel().then(
+      () => true,
+      () => false,
+    );
 }

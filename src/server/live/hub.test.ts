@@ -40,7 +40,11 @@ describe('live stream hub', () => {
     vi.useFakeTimers();
     try {
       const sent: string[] = [];
-      const off = subscribe('t2', async () => 'same', (t) => sent.push(t));
+      const off = subscribe(
+        't2',
+        async () => 'same',
+        (t) => sent.push(t),
+      );
       const task = streamsTask();
       await task.run(new Date());
       vi.advanceTimersByTime(16_000);

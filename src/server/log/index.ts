@@ -9,7 +9,11 @@ type Context = { reqId?: string; channel?: string };
 
 // On globalThis: Next.js may load this module in several bundles (route handlers, the loop,
 // instrumentation), and a line logged from one must see the request context set in another.
-const holder = globalThis as typeof globalThis & { __radioLog?: Logger; __radioConsoleBridged?: boolean; __radioLogContext?: AsyncLocalStorage<Context> };
+const holder = globalThis as typeof globalThis & {
+  __radioLog?: Logger;
+  __radioConsoleBridged?: boolean;
+  __radioLogContext?: AsyncLocalStorage<Context>;
+};
 holder.__radioLogContext ??= new AsyncLocalStorage<Context>();
 const context = holder.__radioLogContext;
 

@@ -10,7 +10,9 @@ const sample = async (name: string, labels: Record<string, string>) => {
 
 describe('metrics', () => {
   it('count token requests by granted mode or error code, passing the result or error through', async () => {
-    await expect(countTokenRequest('dj', Promise.resolve({ access: { mode: 'green_room' } }))).resolves.toEqual({ access: { mode: 'green_room' } });
+    await expect(countTokenRequest('dj', Promise.resolve({ access: { mode: 'green_room' } }))).resolves.toEqual({
+      access: { mode: 'green_room' },
+    });
     await countTokenRequest('listener', Promise.resolve({}));
     const refused = Object.assign(new Error('later'), { code: 'outside_slot' });
     await expect(countTokenRequest('dj', Promise.reject(refused))).rejects.toBe(refused);

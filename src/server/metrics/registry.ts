@@ -12,22 +12,90 @@ function create() {
   const r = [registry];
   const m = {
     registry,
-    tokenRequests: new Counter({ name: 'radio_token_requests_total', help: 'LiveKit token requests by role and result (granted mode or error code).', labelNames: ['role', 'result'], registers: r }),
-    webhooks: new Counter({ name: 'radio_webhook_events_total', help: 'LiveKit webhooks by event and result (applied, duplicate, ignored, invalid_signature).', labelNames: ['event', 'result'], registers: r }),
-    enforcement: new Counter({ name: 'radio_enforcement_actions_total', help: 'Slot enforcement actions sent to LiveKit (grant, revoke, remove, mute, unmute).', labelNames: ['action'], registers: r }),
-    egress: new Counter({ name: 'radio_egress_events_total', help: 'HLS egress starts, failures (could not start, ended or stalled while on air) and restarts.', labelNames: ['kind'], registers: r }),
-    reconcileRepairs: new Counter({ name: 'radio_reconcile_repairs_total', help: 'Channels whose live state the reconciler corrected from LiveKit (missed webhooks).', registers: r }),
-    loopPass: new Histogram({ name: 'radio_loop_pass_duration_seconds', help: 'Duration of background loop task passes.', labelNames: ['task'], buckets: [0.005, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: r }),
-    loopFailures: new Counter({ name: 'radio_loop_pass_failures_total', help: 'Background loop task passes that failed.', labelNames: ['task'], registers: r }),
+    tokenRequests: new Counter({
+      name: 'radio_token_requests_total',
+      help: 'LiveKit token requests by role and result (granted mode or error code).',
+      labelNames: ['role', 'result'],
+      registers: r,
+    }),
+    webhooks: new Counter({
+      name: 'radio_webhook_events_total',
+      help: 'LiveKit webhooks by event and result (applied, duplicate, ignored, invalid_signature).',
+      labelNames: ['event', 'result'],
+      registers: r,
+    }),
+    enforcement: new Counter({
+      name: 'radio_enforcement_actions_total',
+      help: 'Slot enforcement actions sent to LiveKit (grant, revoke, remove, mute, unmute).',
+      labelNames: ['action'],
+      registers: r,
+    }),
+    egress: new Counter({
+      name: 'radio_egress_events_total',
+      help: 'HLS egress starts, failures (could not start, ended or stalled while on air) and restarts.',
+      labelNames: ['kind'],
+      registers: r,
+    }),
+    reconcileRepairs: new Counter({
+      name: 'radio_reconcile_repairs_total',
+      help: 'Channels whose live state the reconciler corrected from LiveKit (missed webhooks).',
+      registers: r,
+    }),
+    loopPass: new Histogram({
+      name: 'radio_loop_pass_duration_seconds',
+      help: 'Duration of background loop task passes.',
+      labelNames: ['task'],
+      buckets: [0.005, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: r,
+    }),
+    loopFailures: new Counter({
+      name: 'radio_loop_pass_failures_total',
+      help: 'Background loop task passes that failed.',
+      labelNames: ['task'],
+      registers: r,
+    }),
     // Read at scrape time (collect.ts).
     channelsOnAir: new Gauge({ name: 'radio_channels_on_air', help: 'Channels with a DJ on air.', registers: r }),
-    listeners: new Gauge({ name: 'radio_listeners', help: 'Listeners of on-air channels by transport (webrtc, hls).', labelNames: ['transport'], registers: r }),
-    livekitKnown: new Gauge({ name: 'radio_livekit_state_known', help: '1 while live state is confirmed with LiveKit, 0 while LiveKit is unreachable or just restarted.', registers: r }),
-    playlistAge: new Gauge({ name: 'radio_live_playlist_age_seconds', help: 'Age of each on-air channel\'s live HLS playlist (-1: missing or storage unreachable).', labelNames: ['channel'], registers: r }),
-    playlistFailing: new Gauge({ name: 'radio_live_playlist_failing', help: '1 when an on-air channel\'s live playlist is stale, missing or unreachable.', labelNames: ['channel'], registers: r }),
-    taskFailing: new Gauge({ name: 'radio_loop_task_failing', help: '1 while a background loop task\'s last pass failed.', labelNames: ['task'], registers: r }),
-    hostCpu: new Gauge({ name: 'radio_host_cpu_busy_ratio', help: 'Share of the host\'s CPU time spent busy since the previous scrape (0..1).', registers: r }),
-    sse: new Gauge({ name: 'radio_sse_connections', help: 'Open server-sent event streams (channel pages, admin).', labelNames: ['stream'], registers: r }),
+    listeners: new Gauge({
+      name: 'radio_listeners',
+      help: 'Listeners of on-air channels by transport (webrtc, hls).',
+      labelNames: ['transport'],
+      registers: r,
+    }),
+    livekitKnown: new Gauge({
+      name: 'radio_livekit_state_known',
+      help: '1 while live state is confirmed with LiveKit, 0 while LiveKit is unreachable or just restarted.',
+      registers: r,
+    }),
+    playlistAge: new Gauge({
+      name: 'radio_live_playlist_age_seconds',
+      help: "Age of each on-air channel's live HLS playlist (-1: missing or storage unreachable).",
+      labelNames: ['channel'],
+      registers: r,
+    }),
+    playlistFailing: new Gauge({
+      name: 'radio_live_playlist_failing',
+      help: "1 when an on-air channel's live playlist is stale, missing or unreachable.",
+      labelNames: ['channel'],
+      registers: r,
+    }),
+    taskFailing: new Gauge({
+      name: 'radio_loop_task_failing',
+      help: "1 while a background loop task's last pass failed.",
+      labelNames: ['task'],
+      registers: r,
+    }),
+    hostCpu: new Gauge({
+      name: 'radio_host_cpu_busy_ratio',
+      help: "Share of the host's CPU time spent busy since the previous scrape (0..1).",
+      registers: r,
+    }),
+    sse: new Gauge({
+      name: 'radio_sse_connections',
+      help: 'Open server-sent event streams (channel pages, admin).',
+      labelNames: ['stream'],
+      registers: r,
+    }),
   };
   // Known label values start at 0, so rate() and alerts see a series before the first event.
   for (const kind of ['start', 'failure', 'restart']) m.egress.inc({ kind }, 0);

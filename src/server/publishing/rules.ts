@@ -51,7 +51,10 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
   await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
   // The access attribute tells the DJ's console why (the same attribute the schedule sets).
   await getRoomService()
-    .updateParticipant(room.name, participant.identity, { permission: NO_PUBLISHING, attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES } })
+    .updateParticipant(room.name, participant.identity, {
+      permission: NO_PUBLISHING,
+      attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES },
+    })
     .catch(ignoreGone);
   // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
   const channelId = parseChannelRoom(room.name);

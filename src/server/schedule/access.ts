@@ -5,9 +5,7 @@ import { describeTime } from './conflicts';
 import { djAccess, type DjAccess, publishRights } from './on-air';
 import { nextOccurrenceFor, rightsInput } from './store';
 
-export type PublishDecision =
-  | { mode: 'publish' | 'green_room'; start: Date; end: Date; title: string }
-  | { mode: 'override' };
+export type PublishDecision = { mode: 'publish' | 'green_room'; start: Date; end: Date; title: string } | { mode: 'override' };
 
 /** 403 wording for a DJ outside their slot: why, and when their next slot is. */
 export function refusalMessage(access: Exclude<DjAccess, { kind: 'publish' | 'green_room' }>, zone: string): string {
@@ -27,7 +25,11 @@ export function refusalMessage(access: Exclude<DjAccess, { kind: 'publish' | 'gr
  * Whether a DJ may connect to a channel now and with what: publish inside their
  * slot, connect unheard in the green room, or a 403 naming their next slot.
  */
-export async function decideDjAccess(userId: string, channel: { id: string; timeZone: string }, now = new Date()): Promise<PublishDecision> {
+export async function decideDjAccess(
+  userId: string,
+  channel: { id: string; timeZone: string },
+  now = new Date(),
+): Promise<PublishDecision> {
   const input = await rightsInput(channel.id, now, getEnv().SLOT_GREEN_ROOM_SECONDS * 1000);
   let access = djAccess(userId, input);
   if (access.kind === 'denied' && !access.next && input.eligible.has(userId)) {

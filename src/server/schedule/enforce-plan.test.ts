@@ -17,7 +17,12 @@ const obs = (userId: string, canPublish: boolean, tracks: { muted?: string[]; au
   publishing: (tracks.muted?.length ?? 0) + (tracks.audible?.length ?? 0) > 0,
   obs: { muted: tracks.muted ?? [], audible: tracks.audible ?? [] },
 });
-const dj = (userId: string, canPublish: boolean, publishing = canPublish): RoomDj => ({ identity: `dj-${userId}`, userId, canPublish, publishing });
+const dj = (userId: string, canPublish: boolean, publishing = canPublish): RoomDj => ({
+  identity: `dj-${userId}`,
+  userId,
+  canPublish,
+  publishing,
+});
 const accounts = new Map<string, DjAccount>([
   ['a', { admin: false, disabled: false }],
   ['b', { admin: false, disabled: false }],
@@ -38,7 +43,9 @@ describe('planEnforcement', () => {
   });
 
   it('cuts the outgoing DJ at the end even when nobody follows, and names a kick as such', () => {
-    expect(planEnforcement([dj('a', true, false)], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'slot_ended', wasPublishing: false }]);
+    expect(planEnforcement([dj('a', true, false)], accounts, rights([]), new Set())).toMatchObject([
+      { type: 'revoke', reason: 'slot_ended', wasPublishing: false },
+    ]);
     expect(planEnforcement([dj('a', true)], accounts, rights([]), new Set(['a']))).toMatchObject([{ type: 'revoke', reason: 'kicked' }]);
   });
 
@@ -54,7 +61,9 @@ describe('planEnforcement', () => {
   });
 
   it('revokes a track that is published without rights (a stale state)', () => {
-    expect(planEnforcement([dj('a', false, true)], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'not_scheduled' }]);
+    expect(planEnforcement([dj('a', false, true)], accounts, rights([]), new Set())).toMatchObject([
+      { type: 'revoke', reason: 'not_scheduled' },
+    ]);
   });
 
   it('holds an OBS input connected in the green room: muted, never revoked (that would end its session)', () => {
@@ -72,7 +81,9 @@ describe('planEnforcement', () => {
   });
 
   it('cuts an OBS input outside its slot and green room as before (revoke)', () => {
-    expect(planEnforcement([obs('a', true, { muted: ['TR_a'] })], accounts, rights([]), new Set())).toMatchObject([{ type: 'revoke', reason: 'slot_ended' }]);
+    expect(planEnforcement([obs('a', true, { muted: ['TR_a'] })], accounts, rights([]), new Set())).toMatchObject([
+      { type: 'revoke', reason: 'slot_ended' },
+    ]);
     expect(planEnforcement([obs('a', true, { audible: ['TR_a'] })], accounts, rights([], ['a']), new Set(['a']))).toMatchObject([
       { type: 'revoke', reason: 'kicked' },
     ]);

@@ -138,7 +138,8 @@ async function auditActions(channel: { id: string; name: string }, actions: DjAc
   } else if (cut.length) {
     await audit({ actor: null, action: 'enforce.slot_end', channel, detail: `off air: ${cut.join(', ')}` });
   }
-  if (removed.length) await audit({ actor: null, action: 'enforce.removed', channel, detail: `disabled or deleted: ${removed.join(', ')}` });
+  if (removed.length)
+    await audit({ actor: null, action: 'enforce.removed', channel, detail: `disabled or deleted: ${removed.join(', ')}` });
 }
 
 /** Makes one channel's room agree with its schedule; returns the channel's next boundary. */
@@ -161,7 +162,11 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   if (grants.length > 0 && rest.some((a) => a.type === 'revoke' && a.wasPublishing)) {
     // Handover: the incoming DJ on air first, the outgoing off as soon as the incoming is heard.
     const granted = await Promise.allSettled(grants.map((a) => apply(channel.id, a, rights)));
-    await incomingPublished(channel.id, grants.map((g) => g.identity), HANDOVER_MAX_OVERLAP_MS);
+    await incomingPublished(
+      channel.id,
+      grants.map((g) => g.identity),
+      HANDOVER_MAX_OVERLAP_MS,
+    );
     results = [...granted, ...(await Promise.allSettled(rest.map((a) => apply(channel.id, a, rights))))];
   } else {
     results = await Promise.allSettled(actions.map((a) => apply(channel.id, a, rights)));

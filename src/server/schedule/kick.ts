@@ -99,7 +99,8 @@ export async function finishKick(action: ActionRow): Promise<void> {
   wake(TASKS.enforce);
   // The request audited the account it knew; only who else was found here is added.
   const others = [...accounts].filter((id) => id !== action.userId);
-  if (!action.userId || others.length) await auditKick(action.actorId ? { id: action.actorId, name: action.actorName } : null, channel, others, until);
+  if (!action.userId || others.length)
+    await auditKick(action.actorId ? { id: action.actorId, name: action.actorName } : null, channel, others, until);
 }
 
 /** The audit entry names accounts as our database has them, never a participant's self-chosen LiveKit name. */

@@ -14,7 +14,11 @@ const occ = (slotId: string, start: string, end: string, hostIds: string[]): Occ
   moved: false,
 });
 // A at 20-21 (u1), B back-to-back 21-22 (u2 and guest u3), C at 23-24 (u1).
-const occurrences = [occ('A', '20:00:00', '21:00:00', ['u1']), occ('B', '21:00:00', '22:00:00', ['u2', 'u3']), occ('C', '23:00:00', '23:59:59', ['u1'])];
+const occurrences = [
+  occ('A', '20:00:00', '21:00:00', ['u1']),
+  occ('B', '21:00:00', '22:00:00', ['u2', 'u3']),
+  occ('C', '23:00:00', '23:59:59', ['u1']),
+];
 const input = (now: string, over: Partial<RightsInput> = {}): RightsInput => ({
   occurrences,
   blocks: [],

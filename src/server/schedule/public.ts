@@ -44,7 +44,11 @@ export async function comingWeek(channel: ChannelRef, now = new Date()): Promise
 
 /** A DJ's occurrences on every channel in the coming `days`. */
 export async function upcomingForDj(userId: string, days = 14, now = new Date()) {
-  const slots = await getDb().slot.findMany({ where: { hosts: { some: { userId } } }, select: { channelId: true }, distinct: ['channelId'] });
+  const slots = await getDb().slot.findMany({
+    where: { hosts: { some: { userId } } },
+    select: { channelId: true },
+    distinct: ['channelId'],
+  });
   const channels = await getDb().channel.findMany({
     where: { id: { in: slots.map((s) => s.channelId) } },
     select: { id: true, slug: true, name: true, timeZone: true },

@@ -39,7 +39,8 @@ async function dto(id: string): Promise<SlotDto> {
   return toSlotDto(row, await namesOf(row.hosts.map((h) => h.userId)));
 }
 
-const describeSlot = (s: { title: string; startLocal: string; timeZone: string }) => `“${s.title || 'untitled'}” ${s.startLocal} ${s.timeZone}`;
+const describeSlot = (s: { title: string; startLocal: string; timeZone: string }) =>
+  `“${s.title || 'untitled'}” ${s.startLocal} ${s.timeZone}`;
 
 function changed(actor: AuditActor, action: Parameters<typeof audit>[0]['action'], channel: { id: string; name: string }, detail: string) {
   wake(TASKS.enforce); // the schedule changed: enforce it now, not at the old boundary
@@ -93,7 +94,10 @@ export async function updateSlot(id: string, patch: SlotUpdate, actor: AuditActo
   await getDb().$transaction([
     getDb().slotException.deleteMany({ where: { slotId: id, occurrence: { notIn: [...kept] } } }),
     ...(patch.hostIds
-      ? [getDb().slotHost.deleteMany({ where: { slotId: id } }), getDb().slotHost.createMany({ data: patch.hostIds.map((userId) => ({ slotId: id, userId })) })]
+      ? [
+          getDb().slotHost.deleteMany({ where: { slotId: id } }),
+          getDb().slotHost.createMany({ data: patch.hostIds.map((userId) => ({ slotId: id, userId })) }),
+        ]
       : []),
     getDb().slot.update({
       where: { id },
@@ -137,7 +141,12 @@ export async function changeOccurrence(id: string, change: OccurrenceChange, act
       : { kind: 'move' as const, movedStartLocal: change.start, movedDurationSeconds: change.durationSeconds ?? null };
   if (change.action === 'move') {
     const others = rule.exceptions.filter((e) => e.occurrence !== change.occurrence);
-    const moved = { occurrence: change.occurrence, kind: 'move' as const, movedStartLocal: change.start, movedDurationSeconds: change.durationSeconds ?? null };
+    const moved = {
+      occurrence: change.occurrence,
+      kind: 'move' as const,
+      movedStartLocal: change.start,
+      movedDurationSeconds: change.durationSeconds ?? null,
+    };
     await checkConflicts({ ...rule, exceptions: [...others, moved] }, row.channelId, channel.timeZone);
   }
   await getDb().slotException.upsert({ where, create: { slotId: id, occurrence: change.occurrence, ...exception }, update: exception });

@@ -17,11 +17,10 @@ export function toRule(row: SlotRow): SlotRule {
     repeatWeeks: row.repeatWeeks,
     repeatUntil: row.repeatUntil,
     hostIds: row.hosts.map((h) => h.userId),
-    exceptions: row.exceptions.map(
-      (e): SlotExceptionRule =>
-        e.kind === 'move' && e.movedStartLocal
-          ? { occurrence: e.occurrence, kind: 'move', movedStartLocal: e.movedStartLocal, movedDurationSeconds: e.movedDurationSeconds }
-          : { occurrence: e.occurrence, kind: 'cancel' },
+    exceptions: row.exceptions.map((e): SlotExceptionRule =>
+      e.kind === 'move' && e.movedStartLocal
+        ? { occurrence: e.occurrence, kind: 'move', movedStartLocal: e.movedStartLocal, movedDurationSeconds: e.movedDurationSeconds }
+        : { occurrence: e.occurrence, kind: 'cancel' },
     ),
   };
 }
@@ -62,7 +61,9 @@ export async function nextOccurrenceFor(channelId: string, userId: string, after
   const candidates = rules.flatMap((r) => {
     const first = localToInstant(r.startLocal, r.timeZone);
     const from = first > after ? new Date(first.getTime() - 86_400_000) : after;
-    return expandSlot(r, from, new Date(from.getTime() + 400 * 86_400_000)).filter((o) => o.start > after).slice(0, 1);
+    return expandSlot(r, from, new Date(from.getTime() + 400 * 86_400_000))
+      .filter((o) => o.start > after)
+      .slice(0, 1);
   });
   return candidates.sort(byStart)[0] ?? null;
 }

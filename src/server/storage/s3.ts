@@ -1,11 +1,5 @@
 import 'server-only';
-import {
-  DeleteObjectsCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { StorageConfig } from './config';
 
 let cached: { key: string; client: S3Client } | undefined;
@@ -30,8 +24,7 @@ export function s3Client(conf: StorageConfig): S3Client {
   return cached.client;
 }
 
-const isNotFound = (err: unknown) =>
-  err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NotFound');
+const isNotFound = (err: unknown) => err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NotFound');
 
 /** Last-modified time of an object, or null when it does not exist. */
 export async function objectModifiedAt(conf: StorageConfig, key: string): Promise<Date | null> {
@@ -50,9 +43,7 @@ export async function deleteFolder(conf: StorageConfig, prefix: string): Promise
   let deleted = 0;
   let token: string | undefined;
   do {
-    const page = await client.send(
-      new ListObjectsV2Command({ Bucket: conf.bucket, Prefix: `${prefix}/`, ContinuationToken: token }),
-    );
+    const page = await client.send(new ListObjectsV2Command({ Bucket: conf.bucket, Prefix: `${prefix}/`, ContinuationToken: token }));
     const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
     if (keys.length > 0) {
       // DeleteObjects needs a Content-MD5/checksum, which WHEN_REQUIRED still sends.
@@ -70,9 +61,7 @@ export async function listFolder(conf: StorageConfig, prefix: string): Promise<{
   const out: { key: string; size: number; modified: Date | null }[] = [];
   let token: string | undefined;
   do {
-    const page = await client.send(
-      new ListObjectsV2Command({ Bucket: conf.bucket, Prefix: `${prefix}/`, ContinuationToken: token }),
-    );
+    const page = await client.send(new ListObjectsV2Command({ Bucket: conf.bucket, Prefix: `${prefix}/`, ContinuationToken: token }));
     for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, size: o.Size ?? 0, modified: o.LastModified ?? null });
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);

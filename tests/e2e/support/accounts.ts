@@ -36,10 +36,7 @@ export async function createChannel(
 }
 
 /** POST /api/admin/accounts (creates a DJ) with the signed-in admin's cookies; returns the account id. */
-export async function createDj(
-  request: APIRequestContext,
-  input: { name: string } & Credentials,
-): Promise<string> {
+export async function createDj(request: APIRequestContext, input: { name: string } & Credentials): Promise<string> {
   const res = await request.post('/api/admin/accounts', { data: input, headers: sameOrigin() });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -57,7 +54,14 @@ export async function listDj(request: APIRequestContext, channelId: string, user
 }
 
 /** Lists the DJ on the channel (a UTC channel) and gives them a slot from `start` for `seconds`. */
-export async function scheduleAt(request: APIRequestContext, channelId: string, userId: string, start: Date, seconds: number, title = 'E2E set'): Promise<void> {
+export async function scheduleAt(
+  request: APIRequestContext,
+  channelId: string,
+  userId: string,
+  start: Date,
+  seconds: number,
+  title = 'E2E set',
+): Promise<void> {
   await listDj(request, channelId, userId);
   const slot = await request.post(`/api/admin/channels/${channelId}/slots`, {
     data: { title, start: start.toISOString().slice(0, 19), durationSeconds: seconds, hostIds: [userId] },

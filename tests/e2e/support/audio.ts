@@ -30,7 +30,9 @@ function prominence(page: Page, source: 'webrtc' | 'hls', hz: number): Promise<n
         analyser.getFloatFrequencyData(bins);
         const k = Math.round(targetHz / (context.sampleRate / analyser.fftSize));
         const peak = Math.max(bins[k - 1] ?? -Infinity, bins[k] ?? -Infinity, bins[k + 1] ?? -Infinity);
-        const finite = Array.from(bins).filter(Number.isFinite).sort((a, b) => a - b);
+        const finite = Array.from(bins)
+          .filter(Number.isFinite)
+          .sort((a, b) => a - b);
         const median = finite[Math.floor(finite.length / 2)];
         if (!Number.isFinite(peak) || median === undefined) return 0;
         return peak - median;

@@ -28,7 +28,10 @@ export type ObsChannel = {
  * tests share one channel as they did with beforeAll; the admin creates both through the API.
  */
 export const test = base.extend<object, { obsChannelOptions: ObsChannelOptions; obsChannel: ObsChannel }>({
-  obsChannelOptions: [{ prefix: 'obs', label: 'OBS', description: '' }, { scope: 'worker', option: true }],
+  obsChannelOptions: [
+    { prefix: 'obs', label: 'OBS', description: '' },
+    { scope: 'worker', option: true },
+  ],
   obsChannel: [
     async ({ browser, obsChannelOptions: options }, use) => {
       const contexts: BrowserContext[] = [];
@@ -39,11 +42,19 @@ export const test = base.extend<object, { obsChannelOptions: ObsChannelOptions; 
       };
       const suffix = uniqueSuffix();
       const slug = `${options.prefix}-${suffix}`;
-      const dj = { name: `DJ ${options.label} ${suffix}`, email: `${options.prefix}-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
+      const dj = {
+        name: `DJ ${options.label} ${suffix}`,
+        email: `${options.prefix}-${suffix}@test.local`,
+        password: `pw-${suffix}-long-enough`,
+      };
       const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
       const adminPage = await newPage();
       await signIn(adminPage, admin);
-      const channel = await createChannel(adminPage.request, { name: `${options.label} ${suffix}`, slug, description: options.description });
+      const channel = await createChannel(adminPage.request, {
+        name: `${options.label} ${suffix}`,
+        slug,
+        description: options.description,
+      });
       await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
       const djPage = await newPage();
       await signIn(djPage, dj, `/dj/${slug}`);

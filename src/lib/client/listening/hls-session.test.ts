@@ -6,7 +6,12 @@ describe('recoveryFor', () => {
     expect(recoveryFor('media', 0)).toBe('repair-media');
   });
   it('reloads fragments on the first three network failures, then rebuilds', () => {
-    expect([1, 2, 3, 4].map((n) => recoveryFor('network', n))).toEqual(['reload-fragments', 'reload-fragments', 'reload-fragments', 'rebuild']);
+    expect([1, 2, 3, 4].map((n) => recoveryFor('network', n))).toEqual([
+      'reload-fragments',
+      'reload-fragments',
+      'reload-fragments',
+      'rebuild',
+    ]);
   });
   it('rebuilds on any other fatal error', () => {
     expect(recoveryFor('other', 0)).toBe('rebuild');
@@ -32,7 +37,10 @@ describe('watchdogStep', () => {
     });
   });
   it('treats a paused element as not stuck', () => {
-    expect(watchdogStep(last, { time: 10, paused: true, now: STALL_MS + 1, hasUrl: true })).toMatchObject({ progressed: false, stalled: false });
+    expect(watchdogStep(last, { time: 10, paused: true, now: STALL_MS + 1, hasUrl: true })).toMatchObject({
+      progressed: false,
+      stalled: false,
+    });
   });
   it('reports a stall after STALL_MS without progress, once per STALL_MS', () => {
     expect(watchdogStep(last, { time: 10, paused: false, now: STALL_MS, hasUrl: true }).stalled).toBe(false);

@@ -50,7 +50,8 @@ export function watchdogStep(
   if (sample.time !== last.time || sample.paused) {
     return { last: { time: sample.time, progressAt: sample.now }, progressed: !sample.paused && sample.time !== last.time, stalled: false };
   }
-  if (sample.hasUrl && sample.now - last.progressAt > STALL_MS) return { last: { time: last.time, progressAt: sample.now }, progressed: false, stalled: true };
+  if (sample.hasUrl && sample.now - last.progressAt > STALL_MS)
+    return { last: { time: last.time, progressAt: sample.now }, progressed: false, stalled: true };
   return { last, progressed: false, stalled: false };
 }
 
@@ -117,7 +118,8 @@ export function createHlsSession(getElement: () => HTMLAudioElement | null, even
       el.dispatchEvent(new CustomEvent('hlserror', { detail: { details: data.details, fatal: data.fatal } }));
       if (!data.fatal || hls !== player) return;
       events.onRecovery();
-      const type = data.type === HlsJs.ErrorTypes.MEDIA_ERROR ? 'media' : data.type === HlsJs.ErrorTypes.NETWORK_ERROR ? 'network' : 'other';
+      const type =
+        data.type === HlsJs.ErrorTypes.MEDIA_ERROR ? 'media' : data.type === HlsJs.ErrorTypes.NETWORK_ERROR ? 'network' : 'other';
       if (type === 'network') networkFailures += 1;
       const recovery = recoveryFor(type, networkFailures);
       if (recovery === 'repair-media') return player.recoverMediaError();

@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { initialListenerState, listenerReducer, type ListenerAction, type ListenerState } from './listener-state';
 import { problem } from '@/lib/client/publishing/problems';
 
-const run = (...actions: ListenerAction[]): ListenerState =>
-  actions.reduce(listenerReducer, initialListenerState);
+const run = (...actions: ListenerAction[]): ListenerState => actions.reduce(listenerReducer, initialListenerState);
 
 describe('listenerReducer', () => {
   it('waits for the DJ after connecting', () => {
@@ -11,28 +10,18 @@ describe('listenerReducer', () => {
   });
 
   it('plays when a track arrives before or after connecting', () => {
-    expect(run({ type: 'play' }, { type: 'connected' }, { type: 'track', present: true }).phase).toBe(
-      'playing',
-    );
-    expect(run({ type: 'play' }, { type: 'track', present: true }, { type: 'connected' }).phase).toBe(
-      'playing',
-    );
+    expect(run({ type: 'play' }, { type: 'connected' }, { type: 'track', present: true }).phase).toBe('playing');
+    expect(run({ type: 'play' }, { type: 'track', present: true }, { type: 'connected' }).phase).toBe('playing');
   });
 
   it('goes back to waiting when the DJ leaves, and plays again when they return', () => {
     const base: ListenerAction[] = [{ type: 'play' }, { type: 'connected' }, { type: 'track', present: true }];
     expect(run(...base, { type: 'track', present: false }).phase).toBe('waiting');
-    expect(
-      run(...base, { type: 'track', present: false }, { type: 'track', present: true }).phase,
-    ).toBe('playing');
+    expect(run(...base, { type: 'track', present: false }, { type: 'track', present: true }).phase).toBe('playing');
   });
 
   it('reconnects and recovers', () => {
-    const lost = run(
-      { type: 'play' },
-      { type: 'connected' },
-      { type: 'reconnecting', attempt: 2, error: problem('disconnected') },
-    );
+    const lost = run({ type: 'play' }, { type: 'connected' }, { type: 'reconnecting', attempt: 2, error: problem('disconnected') });
     expect(lost).toMatchObject({ phase: 'reconnecting', attempt: 2 });
     expect(listenerReducer(lost, { type: 'connected' })).toMatchObject({
       phase: 'waiting',
@@ -52,8 +41,6 @@ describe('listenerReducer', () => {
     expect(stopped).toEqual(initialListenerState);
     expect(listenerReducer(stopped, { type: 'track', present: true })).toEqual(initialListenerState);
     expect(listenerReducer(stopped, { type: 'connected' })).toEqual(initialListenerState);
-    expect(listenerReducer(stopped, { type: 'failed', error: problem('disconnected') })).toEqual(
-      initialListenerState,
-    );
+    expect(listenerReducer(stopped, { type: 'failed', error: problem('disconnected') })).toEqual(initialListenerState);
   });
 });

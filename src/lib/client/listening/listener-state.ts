@@ -32,9 +32,7 @@ const connectedPhase = (hasTrack: boolean): ListenerPhase => (hasTrack ? 'playin
 export function listenerReducer(state: ListenerState, action: ListenerAction): ListenerState {
   switch (action.type) {
     case 'play':
-      return state.phase === 'idle' || state.phase === 'error'
-        ? { ...initialListenerState, phase: 'connecting' }
-        : state;
+      return state.phase === 'idle' || state.phase === 'error' ? { ...initialListenerState, phase: 'connecting' } : state;
     case 'connected':
       if (state.phase !== 'connecting' && state.phase !== 'reconnecting') return state;
       return { ...state, phase: connectedPhase(state.hasTrack), error: null, attempt: 0 };

@@ -32,12 +32,8 @@ describe('classifyError', () => {
   });
 
   it('treats LiveKit connection errors as server problems unless refused', () => {
-    expect(classifyError(Object.assign(domError('ConnectionError'), { reason: 1 })).kind).toBe(
-      'server-unreachable',
-    );
-    expect(classifyError(Object.assign(domError('ConnectionError'), { reason: 0 })).kind).toBe(
-      'forbidden',
-    );
+    expect(classifyError(Object.assign(domError('ConnectionError'), { reason: 1 })).kind).toBe('server-unreachable');
+    expect(classifyError(Object.assign(domError('ConnectionError'), { reason: 0 })).kind).toBe('forbidden');
   });
 
   it('falls back to unknown', () => {

@@ -24,8 +24,7 @@ export type ProblemKind =
 export type Problem = { kind: ProblemKind; message: string; retryAfterMs?: number };
 
 const MESSAGES: Record<ProblemKind, string> = {
-  'permission-denied':
-    'Microphone access was blocked. Allow it in the browser’s site settings, then try again.',
+  'permission-denied': 'Microphone access was blocked. Allow it in the browser’s site settings, then try again.',
   'no-device': 'No audio input was found. Connect an interface or microphone and try again.',
   'device-busy': 'The audio input is in use by another application or could not be opened.',
   'device-lost': 'The audio input was disconnected. Pick another input.',
@@ -116,10 +115,5 @@ export function describeDisconnect(reason: DisconnectReason | undefined): Proble
 
 /** Problems worth retrying automatically; the others need a person to act. */
 export function isRetryable(p: Problem): boolean {
-  return (
-    p.kind === 'server-unreachable' ||
-    p.kind === 'rate-limited' ||
-    p.kind === 'disconnected' ||
-    p.kind === 'unknown'
-  );
+  return p.kind === 'server-unreachable' || p.kind === 'rate-limited' || p.kind === 'disconnected' || p.kind === 'unknown';
 }

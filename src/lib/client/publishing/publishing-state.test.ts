@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { publishingReducer, initialPublishingState, type PublishingAction, type PublishingState } from './publishing-state';
 import { problem } from './problems';
 
-const run = (...actions: PublishingAction[]): PublishingState =>
-  actions.reduce(publishingReducer, initialPublishingState);
+const run = (...actions: PublishingAction[]): PublishingState => actions.reduce(publishingReducer, initialPublishingState);
 
 describe('publishingReducer', () => {
   it('goes live', () => {
@@ -69,8 +68,6 @@ describe('publishingReducer', () => {
 
   it('treats a failure during stop as stopped', () => {
     const stopping = run({ type: 'connect' }, { type: 'stop' });
-    expect(publishingReducer(stopping, { type: 'failed', error: problem('disconnected') })).toEqual(
-      initialPublishingState,
-    );
+    expect(publishingReducer(stopping, { type: 'failed', error: problem('disconnected') })).toEqual(initialPublishingState);
   });
 });

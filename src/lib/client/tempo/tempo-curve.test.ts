@@ -6,11 +6,30 @@ const GAP = 12_500;
 describe('curveGeometry', () => {
   it('has nothing to draw without a beat', () => {
     expect(curveGeometry([], 600, 100, GAP)).toBeNull();
-    expect(curveGeometry([{ at: 0, bpm: null }, { at: 5_000, bpm: null }], 600, 100, GAP)).toBeNull();
+    expect(
+      curveGeometry(
+        [
+          { at: 0, bpm: null },
+          { at: 5_000, bpm: null },
+        ],
+        600,
+        100,
+        GAP,
+      ),
+    ).toBeNull();
   });
 
   it('spans the box: first point left, last right, the BPM range with 2 BPM margins', () => {
-    const g = curveGeometry([{ at: 0, bpm: 120 }, { at: 5_000, bpm: 124 }, { at: 10_000, bpm: 128 }], 600, 100, GAP);
+    const g = curveGeometry(
+      [
+        { at: 0, bpm: 120 },
+        { at: 5_000, bpm: 124 },
+        { at: 10_000, bpm: 128 },
+      ],
+      600,
+      100,
+      GAP,
+    );
     expect(g).toMatchObject({ lo: 118, hi: 130, t0: 0, t1: 10_000, beats: 3 });
     // 120 BPM is 2/12 of the way up from 118: y = 100 - 16.7
     expect(g?.d).toBe('M0.0,83.3L300.0,50.0L600.0,16.7');
@@ -47,7 +66,19 @@ describe('medianBpm', () => {
   it('ignores "no beat" and takes the middle', () => {
     expect(medianBpm([])).toBeNull();
     expect(medianBpm([{ at: 0, bpm: null }])).toBeNull();
-    expect(medianBpm([{ at: 0, bpm: 128 }, { at: 1, bpm: null }, { at: 2, bpm: 90 }, { at: 3, bpm: 130 }])).toBe(128);
-    expect(medianBpm([{ at: 0, bpm: 120 }, { at: 1, bpm: 130 }])).toBe(125);
+    expect(
+      medianBpm([
+        { at: 0, bpm: 128 },
+        { at: 1, bpm: null },
+        { at: 2, bpm: 90 },
+        { at: 3, bpm: 130 },
+      ]),
+    ).toBe(128);
+    expect(
+      medianBpm([
+        { at: 0, bpm: 120 },
+        { at: 1, bpm: 130 },
+      ]),
+    ).toBe(125);
   });
 });

@@ -41,9 +41,7 @@ export function curveGeometry(points: readonly TempoSample[], width: number, hei
     run.push({ x: x(p.at), y: y(p.bpm) });
   }
   const f = (n: number) => n.toFixed(1);
-  const d = runs
-    .map((r) => r.map((q, i) => `${i ? 'L' : 'M'}${f(q.x)},${f(q.y)}`).join('') + (r.length === 1 ? 'h2' : ''))
-    .join('');
+  const d = runs.map((r) => r.map((q, i) => `${i ? 'L' : 'M'}${f(q.x)},${f(q.y)}`).join('') + (r.length === 1 ? 'h2' : '')).join('');
   return { d, lo, hi, t0, t1, beats: beats.length };
 }
 

@@ -20,7 +20,10 @@ describe('tempo curve', () => {
     const same = appendCurve(curve, reading(CURVE_INTERVAL_MS - 1, 130));
     expect(same).toBe(curve);
     curve = appendCurve(curve, reading(CURVE_INTERVAL_MS, null));
-    expect(curve).toEqual([{ at: 0, bpm: 128 }, { at: CURVE_INTERVAL_MS, bpm: null }]);
+    expect(curve).toEqual([
+      { at: 0, bpm: 128 },
+      { at: CURVE_INTERVAL_MS, bpm: null },
+    ]);
   });
 
   it('keeps a bounded history', () => {
@@ -60,17 +63,31 @@ describe('beat pulse', () => {
 
 describe('room tempo', () => {
   it('is the first participant publishing a tempo, skipping those without', () => {
-    const tempo = roomTempo([{ attributes: {}, publishing: true }, { attributes: { bpm: '128.0', bpm_beat_at: '1700000000000' }, publishing: true }, { attributes: { bpm: '90.0' }, publishing: true }]);
+    const tempo = roomTempo([
+      { attributes: {}, publishing: true },
+      { attributes: { bpm: '128.0', bpm_beat_at: '1700000000000' }, publishing: true },
+      { attributes: { bpm: '90.0' }, publishing: true },
+    ]);
     expect(tempo).toEqual({ bpm: 128, beatAt: 1_700_000_000_000, confidence: null });
   });
 
   it('is null in an empty room or when nobody publishes a valid tempo', () => {
     expect(roomTempo([])).toBeNull();
-    expect(roomTempo([{ attributes: { bpm: 'fast' }, publishing: true }, { attributes: { other: '1' }, publishing: true }])).toBeNull();
+    expect(
+      roomTempo([
+        { attributes: { bpm: 'fast' }, publishing: true },
+        { attributes: { other: '1' }, publishing: true },
+      ]),
+    ).toBeNull();
   });
 
   it('keeps "no beat" from the publisher rather than looking further', () => {
-    expect(roomTempo([{ attributes: { bpm: '' }, publishing: true }, { attributes: { bpm: '120.0' }, publishing: true }])?.bpm).toBeNull();
+    expect(
+      roomTempo([
+        { attributes: { bpm: '' }, publishing: true },
+        { attributes: { bpm: '120.0' }, publishing: true },
+      ])?.bpm,
+    ).toBeNull();
   });
 });
 

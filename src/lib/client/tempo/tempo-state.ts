@@ -31,7 +31,10 @@ export function addTap(taps: readonly number[], now: number): number[] {
 /** Tempo of the taps (median interval), once there are at least three. */
 export function tapTempo(taps: readonly number[]): number | null {
   if (taps.length < 3) return null;
-  const intervals = taps.slice(1).map((t, i) => t - (taps[i] ?? t)).sort((a, b) => a - b);
+  const intervals = taps
+    .slice(1)
+    .map((t, i) => t - (taps[i] ?? t))
+    .sort((a, b) => a - b);
   const mid = Math.floor(intervals.length / 2);
   const median = intervals.length % 2 ? (intervals[mid] ?? 0) : ((intervals[mid - 1] ?? 0) + (intervals[mid] ?? 0)) / 2;
   return median > 0 ? 60_000 / median : null;

@@ -17,7 +17,10 @@ export default async function ChannelSchedulePage({ params }: Props) {
   const parsed = channelIdSchema.safeParse((await params).id);
   if (!parsed.success) notFound();
   await requireUser(['admin'], `/admin/channels/${parsed.data}`);
-  const channel = await getDb().channel.findUnique({ where: { id: parsed.data }, select: { id: true, slug: true, name: true, timeZone: true } });
+  const channel = await getDb().channel.findUnique({
+    where: { id: parsed.data },
+    select: { id: true, slug: true, name: true, timeZone: true },
+  });
   if (!channel) notFound();
   const [accounts, channelDjs, slots] = await Promise.all([listAccounts(), listChannelDjs(channel.id), listSlots(channel.id)]);
   const allDjs = accounts.filter((a) => a.role === 'dj' && !a.disabled).map((a) => ({ id: a.id, name: a.name }));
