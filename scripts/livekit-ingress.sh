@@ -10,4 +10,4 @@
 set -eu
 INGRESS_VERSION=v1.5.0
 here=$(cd "$(dirname "$0")" && pwd)
-exec sh "$here/build/go-binary.sh" livekit-ingress-quietrtmp github.com/livekit/ingress "$INGRESS_VERSION" ./cmd/server "$here/build/livekit-ingress-prep.sh"
+exec sh "$here/build/go-binary.sh" livekit-ingress-nokeys github.com/livekit/ingress "$INGRESS_VERSION" ./cmd/server "$here/build/livekit-ingress-prep.sh"

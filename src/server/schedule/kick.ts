@@ -56,12 +56,18 @@ async function listRoom(room: string): Promise<ParticipantInfo[]> {
 }
 
 /** Takes one publisher's rights (LiveKit drops its tracks) and mutes whatever it still sends. */
+/** A participant that left meanwhile (an OBS input whose stream just ended) is off air already. */
+const isGone = (err: unknown) => (err as { status?: unknown }).status === 404 || /not.?found|does not exist/i.test(String(err));
+
 async function takeOffAir(room: string, p: ParticipantInfo, until: Date): Promise<void> {
   const service = getRoomService();
-  const info = await service.updateParticipant(room, p.identity, {
-    permission: djPermission(false),
-    attributes: { [ACCESS_ATTRIBUTE]: 'kicked', [UNTIL_ATTRIBUTE]: until.toISOString(), ...CLEARED_TEMPO_ATTRIBUTES },
-  });
+  const info = await service
+    .updateParticipant(room, p.identity, {
+      permission: djPermission(false),
+      attributes: { [ACCESS_ATTRIBUTE]: 'kicked', [UNTIL_ATTRIBUTE]: until.toISOString(), ...CLEARED_TEMPO_ATTRIBUTES },
+    })
+    .catch((err: unknown) => (isGone(err) ? null : Promise.reject(err)));
+  if (!info) return;
   await Promise.all(info.tracks.map((t) => service.mutePublishedTrack(room, p.identity, t.sid, true).catch(() => undefined)));
 }
 
@@ -71,7 +77,7 @@ async function disableInputs(channelId: string, userIds: string[]): Promise<void
   await Promise.all(
     rows.map((r) =>
       setIngressEnabled(r.ingressId, false).catch((err: unknown) => {
-        if (!/not.?found|does not exist/i.test(String(err)) && (err as { status?: unknown }).status !== 404) throw err;
+        if (!isGone(err)) throw err;
       }),
     ),
   );
