@@ -10,6 +10,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/support/global-setup.ts',
   workers: 1,
+  // Stopgap while issue 13's flaky tests are hunted down (docs/testing.md); Playwright reports each as flaky.
+  retries: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
