@@ -1,5 +1,4 @@
 import 'server-only';
-import { headers } from 'next/headers';
 import { type Role, roleSchema } from '@/types/account';
 import { forbidden, unauthorized } from '../http';
 import { getAuth } from './auth';
@@ -18,6 +17,9 @@ export async function getUserFromHeaders(requestHeaders: Headers): Promise<Curre
 
 /** The signed-in user in a server component, or null. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
+  // Imported here, like next/navigation below: scripts that reach this area (create-admin in the
+  // standalone image) run where next/headers is not traced in.
+  const { headers } = await import('next/headers');
   return getUserFromHeaders(await headers());
 }
 
