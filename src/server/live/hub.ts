@@ -41,11 +41,6 @@ export function subscribe(key: string, compute: () => Promise<unknown>, send: (t
   };
 }
 
-/** Something changed (a webhook, an enforcement step, an admin action): refresh streams now. */
-export function notifyStreams(): void {
-  wake(TASKS.streams);
-}
-
 /** One pass: every topic computed once, sent to its streams when it changed, heartbeats otherwise. */
 export async function refreshAll(): Promise<void> {
   const now = Date.now();

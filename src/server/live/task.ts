@@ -2,7 +2,7 @@ import 'server-only';
 import { type LoopTask, TASKS } from '../loop';
 import { refreshAll } from './hub';
 
-/** Streams refresh at least this often, and at once when something calls notifyStreams(). */
+/** Streams refresh at least this often, and at once when something wakes the task (a webhook, an enforcement step, a new tempo). */
 const REFRESH_MS = 1_000;
 
 /** The live update streams as a task of the one background loop. */
