@@ -19,7 +19,7 @@ FROM deps AS build
 COPY . .
 # next build reads no secrets (src/server/env.ts parses the env on first use). Its postbuild
 # (scripts/build/standalone.ts) fills .next/standalone: Next's traced server and node_modules,
-# server.mjs, migrate.mjs, render-livekit-config.mjs, create-admin.mjs, migrations, templates.
+# server.mjs, migrate.mjs, render-livekit-config.mjs, create-admin.mjs, backup.mjs, migrations, templates.
 RUN npm run build
 
 FROM node:24.22.3-bookworm-slim AS runtime

@@ -1,6 +1,6 @@
 // The app image's entry points (scripts/build/standalone.ts) compiled as the build compiles them:
 // what they still import at run time must be Node built-ins or production dependencies (the
-// image has no dev dependencies and no tsx), and the compiled migrate and config renderer work.
+// image has no dev dependencies and no tsx), and the compiled migrate, backup and config renderer work.
 // The compiled server itself runs in `make test`: the TLS stack runs .next/standalone/server.mjs.
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
@@ -87,6 +87,34 @@ describe('the compiled entry points of the app image', () => {
     const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     conn.close();
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['user', 'channel', '_prisma_migrations']));
+  });
+
+  it('backup.mjs backs up and restores the database with node alone', () => {
+    const node = (args: string[], db: string) =>
+      spawnSync(process.execPath, [path.join(out, ...args.slice(0, 1)), ...args.slice(1)], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: `file:${db}` },
+      });
+    const live = path.join(out, 'live.db');
+    const migrated = node(['migrate.mjs', '--migrations', path.join(root, 'prisma', 'migrations')], live);
+    expect(migrated.status, migrated.stderr).toBe(0);
+
+    const copy = path.join(out, 'copy.db');
+    const backedUp = node(['backup.mjs', 'backup', '--out', copy], live);
+    expect(backedUp.status, backedUp.stderr).toBe(0);
+    expect(backedUp.stdout).toMatch(/backed up .*live\.db -> .*copy\.db \(0 channel, 0 user/);
+
+    const fresh = path.join(out, 'restored.db');
+    const restored = node(['backup.mjs', 'restore', copy], fresh);
+    expect(restored.status, restored.stderr).toBe(0);
+    const conn = new Database(fresh, { readonly: true });
+    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    conn.close();
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['user', 'channel', 'slot']));
+    // An existing database is not replaced without --force, and the message says so.
+    const refused = node(['backup.mjs', 'restore', copy], fresh);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/not restored/);
   });
 
   it('render-livekit-config.mjs renders a template with node alone', () => {

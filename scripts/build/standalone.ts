@@ -7,6 +7,7 @@
  *   migrate.mjs                scripts/migrate.ts (prisma/migrations, copied beside it)
  *   render-livekit-config.mjs  the compose `config` service (deploy/*.yaml, copied beside it)
  *   create-admin.mjs           the first admin from the command line
+ *   backup.mjs                 scripts/db/backup.ts: `node backup.mjs backup|restore ...` (docs: deploy/README.md)
  * Everything they import is bundled in, except ENTRY_EXTERNALS, which the traced node_modules hold.
  */
 import { build, type Metafile } from 'esbuild';
@@ -22,6 +23,7 @@ export const ENTRIES: Record<string, string> = {
   migrate: 'scripts/migrate.ts',
   'render-livekit-config': 'scripts/render-livekit-config.ts',
   'create-admin': 'scripts/create-admin.ts',
+  backup: 'scripts/db/backup.ts',
 };
 
 /** Left to node_modules: Next itself, and the native addons with their bindings (serverExternalPackages). */
@@ -79,7 +81,7 @@ export async function buildStandalone(): Promise<string> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   buildStandalone().then(
-    (dir) => console.log(`standalone: ${path.relative(root, dir)} (server.mjs, migrate.mjs, render-livekit-config.mjs, create-admin.mjs)`),
+    (dir) => console.log(`standalone: ${path.relative(root, dir)} (server.mjs, migrate.mjs, render-livekit-config.mjs, create-admin.mjs, backup.mjs)`),
     (e: unknown) => {
       console.error(e);
       process.exit(1);

@@ -3,6 +3,7 @@
 // under Prisma's adapter), checked with PRAGMA integrity_check before it is reported.
 // `npm run restore -- FILE [--force]`: puts a copy back (stop the app first); the app
 // applies any newer migrations at its next start. Decisions live in backup-plan.ts.
+// The app image runs the same code compiled: `node backup.mjs backup|restore ...` (scripts/build/standalone.ts).
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
   const file = databaseFile(process.env.DATABASE_URL ?? 'file:./data/radio.db', process.cwd());
   if (command === 'backup') return backup(file, values.out);
   if (command === 'restore' && positionals[0]) return restore(path.resolve(positionals[0]), file, values.force ?? false);
-  throw new Error('usage: npm run backup [-- --out FILE.db|DIR]  |  npm run restore -- BACKUP.db [--force]');
+  throw new Error(
+    'usage: npm run backup [-- --out FILE.db|DIR]  |  npm run restore -- BACKUP.db [--force]\n' +
+      '  in the app image: node backup.mjs backup [--out FILE.db|DIR]  |  node backup.mjs restore BACKUP.db [--force]',
+  );
 }
 
 main().catch((err: unknown) => {
