@@ -81,7 +81,10 @@ export async function buildStandalone(): Promise<string> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   buildStandalone().then(
-    (dir) => console.log(`standalone: ${path.relative(root, dir)} (server.mjs, migrate.mjs, render-livekit-config.mjs, create-admin.mjs, backup.mjs)`),
+    (dir) =>
+      console.log(
+        `standalone: ${path.relative(root, dir)} (server.mjs, migrate.mjs, render-livekit-config.mjs, create-admin.mjs, backup.mjs)`,
+      ),
     (e: unknown) => {
       console.error(e);
       process.exit(1);
