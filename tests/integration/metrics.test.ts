@@ -6,17 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Room } from '@livekit/rtc-node';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { TokenResponse } from '@/types/room';
+import { type TokenResponse, channelRoom } from '@/types/room';
 import { livekitPrometheusPort } from '../../scripts/stack/livekit';
 import { AppClient, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { openStream } from '../support/sse';
-import { stackEnv } from '../support/stack-env';
+import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
+const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 const monitoring = path.resolve(__dirname, '..', '..', 'deploy', 'monitoring');
 const appMetricsUrl = `http://127.0.0.1:${process.env.METRICS_PORT ?? ''}/metrics`;
 const livekitMetricsUrl = `http://127.0.0.1:${livekitPrometheusPort(Number(new URL(env.LIVEKIT_URL).port))}/metrics`;
@@ -95,11 +97,16 @@ describe('metrics', () => {
     expect(green.body.access?.mode).toBe('green_room');
     const djRoom = await joinRoom(green.body);
     rooms.push(djRoom);
+    // The counter is the app's since it started: earlier tests' grants are in it.
+    const grantsBefore = value(await scrape(appMetricsUrl), 'radio_enforcement_actions_total', 'action="grant"');
     await sleepUntil(start.getTime());
-    // The enforcement loop grants publishing at the slot start.
+    // The enforcement loop grants publishing at the slot start, and counts it once LiveKit has it.
     await expect
       .poll(async () => value(await scrape(appMetricsUrl), 'radio_enforcement_actions_total', 'action="grant"'), { timeout: 15_000 })
-      .toBeGreaterThanOrEqual(1);
+      .toBeGreaterThan(grantsBefore);
+    await expect
+      .poll(async () => (await roomService.listParticipants(channelRoom(channel.id))).find((p) => p.identity === green.body.identity))
+      .toMatchObject({ permission: { canPublish: true } });
     await publishAudio(djRoom);
     const listener = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', {
       channelId: channel.id,

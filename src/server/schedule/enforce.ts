@@ -96,8 +96,13 @@ async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
   return new Map(users.map((u) => [u.id, { admin: u.role === 'admin', disabled: u.banned === true }]));
 }
 
+/** Counted once LiveKit has done it: a counted grant is a DJ who may publish now (metrics.test relies on it). */
 async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
+  await applyAtLivekit(channelId, action, rights);
   metrics.enforcement(action.type);
+}
+
+async function applyAtLivekit(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
   const room = channelRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {
