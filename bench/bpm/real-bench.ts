@@ -17,10 +17,13 @@ import type { RealPiece } from './real-set';
  * half-time pieces there at half).
  */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
-  { name: 'default (beat memory: hold 6 s, rest 0.5 s after 3 s held; support 0.8, between 1.2)', options: {} },
-  { name: 'beat memory, support 0.5, between 1.0', options: { support: 0.5, between: 1 } },
-  { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)', options: { bandMix: 0, gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0 }, support: 0.5, between: 0.5, tuning: { priorWidth: 0.6 } } },
-  { name: 'issue 19 first pass (main 3e89633: between 0.8, no memory)', options: { support: 0.5, between: 0.8, gate: { hold: 0, stopHold: 0 } } },
+  { name: 'default (level memory 20 s; beat memory: hold 6 s, rest 0.5 s after 3 s held; support 0.8, between 1.2)', options: {} },
+  { name: 'issue 19 second pass (the default until 2026-12-03: no level memory)', options: { levelMemory: 0 } },
+  { name: 'level memory 10 s', options: { levelMemory: 10 } },
+  { name: 'level memory 40 s', options: { levelMemory: 40 } },
+  { name: 'beat memory, support 0.5, between 1.0, no level memory', options: { support: 0.5, between: 1, levelMemory: 0 } },
+  { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)', options: { bandMix: 0, gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0 }, support: 0.5, between: 0.5, tuning: { priorWidth: 0.6 }, levelMemory: 0 } },
+  { name: 'issue 19 first pass (main 3e89633: between 0.8, no memory)', options: { support: 0.5, between: 0.8, gate: { hold: 0, stopHold: 0 }, levelMemory: 0 } },
 ];
 
 export type RealRun = { method: Method; scores: PieceScore[]; choices: string[] };
