@@ -63,7 +63,11 @@ export function renderModule(file: string, wav: string, seconds: number): Patter
   // an IT channel's surround as left = -right, which a mean of its stereo output cancels (pingus rough_journey
   // came out at -92 dBFS; issue 19, third pass).
   const cmd = `xmp --nocmd --norc -m -t ${Math.ceil(seconds)} -f 44100 -o '${wav}' '${file}'`;
-  const text = execFileSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'latin1', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  const text = execFileSync('script', ['-qec', cmd, '/dev/null'], {
+    encoding: 'latin1',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+  });
   return parseXmpStatus(text);
 }
 

@@ -42,7 +42,6 @@ export type AnalyzerOptions = {
   levelMemory?: number;
 };
 
-
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
 const SILENCE_RMS = 0.001;
 /** Seconds of evidence the metrical level is chosen on (issue 19, third pass). */

@@ -18,9 +18,33 @@ describe('LevelMemory', () => {
 
   it('keeps the level that held longer when the tracker flips to a relative', () => {
     const m = new LevelMemory(SIZE, 100);
-    for (let k = 0; k < 50; k++) expect(m.choose(fast, evidence([[fast, 0.3], [slow, 0.1]]), flatPrior, 0, SIZE - 1)).toBe(fast);
+    for (let k = 0; k < 50; k++)
+      expect(
+        m.choose(
+          fast,
+          evidence([
+            [fast, 0.3],
+            [slow, 0.1],
+          ]),
+          flatPrior,
+          0,
+          SIZE - 1,
+        ),
+      ).toBe(fast);
     // The arrangement changes: the half tempo is stronger for a while, and the tracker follows it.
-    for (let k = 0; k < 20; k++) expect(m.choose(slow, evidence([[fast, 0.1], [slow, 0.2]]), flatPrior, 0, SIZE - 1)).toBe(fast);
+    for (let k = 0; k < 20; k++)
+      expect(
+        m.choose(
+          slow,
+          evidence([
+            [fast, 0.1],
+            [slow, 0.2],
+          ]),
+          flatPrior,
+          0,
+          SIZE - 1,
+        ),
+      ).toBe(fast);
   });
 
   it('starts over on an unrelated tempo (a new track)', () => {
@@ -32,6 +56,17 @@ describe('LevelMemory', () => {
 
   it('does nothing with no memory', () => {
     const m = new LevelMemory(SIZE, 0);
-    expect(m.choose(slow, evidence([[fast, 0.9], [slow, 0.1]]), flatPrior, 0, SIZE - 1)).toBe(slow);
+    expect(
+      m.choose(
+        slow,
+        evidence([
+          [fast, 0.9],
+          [slow, 0.1],
+        ]),
+        flatPrior,
+        0,
+        SIZE - 1,
+      ),
+    ).toBe(slow);
   });
 });
