@@ -158,7 +158,7 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
   const cv = runs[0];
   if (cv) {
     print(
-      `\nOur engine per held-out fold (Acc1 / Acc2, pieces): ${folds
+      `\nPer fold, ${cv.method.name} (Acc1 / Acc2, pieces; our engine: held-out folds): ${folds
         .map((k) => {
           const set = ids((p) => p.fold === k);
           const a = aggregate(
@@ -169,6 +169,6 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
         })
         .join('; ')}`,
     );
-    print(`Settings chosen on the other folds: ${cv.choices.join('; ')}`);
+    if (cv.choices.length) print(`Settings chosen on the other folds: ${cv.choices.join('; ')}`);
   }
 }
