@@ -74,6 +74,7 @@ export class BpmAnalyzer {
   private loudness = 0;
   private readonly loudnessAlpha: number;
   private smoothed = 0;
+  private readonly refined = new Float64Array(1);
   private averaged = 0;
   private range: TempoRange;
   private tapped: number | null = null;
@@ -155,7 +156,8 @@ export class BpmAnalyzer {
     let best = tr.observe(this.evidence);
     // A tapped tempo fixes the level itself.
     if (this.tapped === null) best = this.level.choose(best, this.evidence, tr.logPrior, tr.rangeStart, tr.rangeEnd);
-    const bpm = refineTempo(tg, tr.bpm[best] ?? 0);
+    refineTempo(tg, tr.bpm[best] ?? 0, this.refined);
+    const bpm = this.refined[0] ?? 0;
     if (!this.bandTempo) this.bands.mixInto(tg.rho);
     tg.measure(bpm);
     const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));

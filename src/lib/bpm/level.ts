@@ -9,9 +9,8 @@ const FLOOR = 1e-3;
 
 /**
  * Memory of the metrical level (issue 19, third pass). Within one piece the salient level changes with
- * the arrangement (a module's drums go double-time for a section, a march's bass switches from beats to
- * triplets), and the tracker follows the evidence of the last seconds, so a 180 piece read 180 for 20 s
- * was read 90 for the next 18 s. This keeps the mean evidence of every grid tempo since the tempo's family
+ * the arrangement (a section where the drums go double-time or half-time), and the tracker follows the
+ * evidence of the last seconds: a 180 piece of the real set read 180 for 20 s was read 90 for the next 18 s. This keeps the mean evidence of every grid tempo since the tempo's family
  * (the tempo and its relatives) began, and reports the family member whose mean evidence, with the prior,
  * is best. A jump to an unrelated tempo (a new track) starts over; `memory` updates cap the mean, so it
  * ends up an exponential average and an old arrangement fades.
@@ -50,7 +49,9 @@ export class LevelMemory {
     for (const offset of OFFSETS) {
       const c = best + offset;
       for (let i = Math.max(lo, c - SLACK); i <= Math.min(hi, c + SLACK); i++) {
-        const s = this.score(i, logPrior);
+        // Inline, not a helper returning a double: nothing boxed on the audio thread.
+        const m = mean[i] ?? 0;
+        const s = Math.log(FLOOR + (m > 0 ? m : 0)) + (logPrior[i] ?? 0);
         if (s > bestScore) {
           bestScore = s;
           chosen = i;
@@ -58,11 +59,6 @@ export class LevelMemory {
       }
     }
     return chosen;
-  }
-
-  private score(i: number, logPrior: Float64Array): number {
-    const m = this.mean[i] ?? 0;
-    return Math.log(FLOOR + (m > 0 ? m : 0)) + (logPrior[i] ?? 0);
   }
 
   private related(best: number): boolean {

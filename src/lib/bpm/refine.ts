@@ -5,10 +5,10 @@ import { STEPS_PER_OCTAVE } from './tracker';
 const REFINE_STEPS = 6;
 
 /**
- * Best comb score in the grid step around `bpm`, then a parabola through the top three. Returns a number:
- * called once per update (five times a second), not per candidate.
+ * Best comb score in the grid step around `bpm`, then a parabola through the top three, into `out[0]`
+ * (an array, not a return value: no boxed numbers on the audio thread).
  */
-export function refineTempo(tg: Tempogram, bpm: number): number {
+export function refineTempo(tg: Tempogram, bpm: number, out: Float64Array): void {
   const step = 2 ** (1 / (STEPS_PER_OCTAVE * REFINE_STEPS));
   let bestK = 0;
   let bestS = -Infinity;
@@ -26,5 +26,5 @@ export function refineTempo(tg: Tempogram, bpm: number): number {
   const c = tg.measured[0] ?? 0;
   const denom = a - 2 * bestS + c;
   const offset = denom < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
-  return bpm * step ** (bestK + offset);
+  out[0] = bpm * step ** (bestK + offset);
 }
