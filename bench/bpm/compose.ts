@@ -150,15 +150,30 @@ const PROGRESSIONS = [
 function harmonyBar(genre: Genre, ctx: Ctx, part: Part, root: number, instruments: Instruments, barQuarters: number): void {
   const minor = [0, 3, 7];
   if (part.bass) {
-    if (genre === 'trance') for (let s = 0; s < 16; s++) { if (s % 4) hit(ctx, s / 4, root - 12, 80, 1, 0.2); }
+    if (genre === 'trance')
+      for (let s = 0; s < 16; s++) {
+        if (s % 4) hit(ctx, s / 4, root - 12, 80, 1, 0.2);
+      }
     else if (genre === 'house' || genre === 'techno') for (let b = 0; b < 4; b++) hit(ctx, b + 0.5, root - 12, 90, 1, 0.35);
     else if (genre === 'dnb') hit(ctx, 0, root - 24, 85, 1, barQuarters * 0.9);
     else if (genre === 'waltz') hit(ctx, 0, root - 12, 85, 1, 0.9);
-    else if (genre === 'six8') { hit(ctx, 0, root - 12, 85, 1, 1.2); hit(ctx, 1.5, root - 5, 75, 1, 1.2); }
-    else { hit(ctx, 0, root - 12, 90, 1, 1.4); hit(ctx, 2.5, root - 12, 80, 1, 1.2); }
+    else if (genre === 'six8') {
+      hit(ctx, 0, root - 12, 85, 1, 1.2);
+      hit(ctx, 1.5, root - 5, 75, 1, 1.2);
+    } else {
+      hit(ctx, 0, root - 12, 90, 1, 1.4);
+      hit(ctx, 2.5, root - 12, 80, 1, 1.2);
+    }
   }
   if (part.chords) {
-    const times = genre === 'waltz' ? [1, 2] : genre === 'six8' ? [0, 0.5, 1, 1.5, 2, 2.5] : genre === 'hiphop' || genre === 'downtempo' ? [0] : [0.5, 2.5];
+    const times =
+      genre === 'waltz'
+        ? [1, 2]
+        : genre === 'six8'
+          ? [0, 0.5, 1, 1.5, 2, 2.5]
+          : genre === 'hiphop' || genre === 'downtempo'
+            ? [0]
+            : [0.5, 2.5];
     const dur = genre === 'hiphop' || genre === 'downtempo' ? 3.5 : 0.3;
     for (const t of times) {
       if (genre === 'six8') hit(ctx, t, root + (minor[Math.round(t * 2) % 3] ?? 0) + 12, 60, 2, 0.45);
@@ -184,12 +199,7 @@ export function instrumentsFor(genre: Genre, rng: Rng): Instruments {
  * Notes for `bars` bars of a genre. `parts(bar)` says which parts play in each bar, so intros
  * and breakdowns are the same piece with the drums out.
  */
-export function compose(
-  genre: Genre,
-  rng: Rng,
-  bars: number,
-  parts: (bar: number) => Part,
-): { notes: Note[]; instruments: Instruments } {
+export function compose(genre: Genre, rng: Rng, bars: number, parts: (bar: number) => Part): { notes: Note[]; instruments: Instruments } {
   const { quartersPerBeat, beatsPerBar } = meterOf(genre);
   const barQuarters = quartersPerBeat * beatsPerBar;
   const instruments = instrumentsFor(genre, rng);

@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const ORIGIN = 'http://localhost:9/';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Runs in the page: render once with the processor module at `url` (or without, when null); returns ms. */
 async function renderOnce(args: { url: string | null; seconds: number }): Promise<number> {
@@ -53,7 +60,9 @@ export async function chromiumCost(bundles: [string, string][], seconds: number,
     await page.goto(ORIGIN);
     const urls: string[] = [];
     for (const [, file] of bundles) {
-      urls.push(await page.evaluate((text) => URL.createObjectURL(new Blob([text], { type: 'text/javascript' })), readFileSync(file, 'utf8')));
+      urls.push(
+        await page.evaluate((text) => URL.createObjectURL(new Blob([text], { type: 'text/javascript' })), readFileSync(file, 'utf8')),
+      );
     }
     const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
     const costs = bundles.map(([name]) => ({ name, runs: [] as number[] }));

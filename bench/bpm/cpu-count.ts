@@ -33,7 +33,12 @@ export function counter(): Counter | null {
       tool: 'perf stat -e instructions',
       run: async (argv) => {
         const { stderr } = await exec('perf', ['stat', '-x,', '-e', 'instructions', ...argv], { maxBuffer: 1 << 24 });
-        return Number(stderr.split('\n').find((l) => l.includes('instructions'))?.split(',')[0]);
+        return Number(
+          stderr
+            .split('\n')
+            .find((l) => l.includes('instructions'))
+            ?.split(',')[0],
+        );
       },
     };
   }
@@ -51,7 +56,15 @@ export function counter(): Counter | null {
 
 export async function buildChild(outDir: string): Promise<string> {
   const child = path.join(outDir, 'child.mjs');
-  await build({ entryPoints: [path.join(__dirname, 'cpu-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(__dirname, 'cpu-child.ts')],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return child;
 }
 

@@ -3,7 +3,15 @@ import type { Method, MethodResult } from './methods';
 import { acc2, median, noBeat, timing, within } from './score';
 import type { Stretch } from './set';
 
-export type ScoredPiece = { id: string; kind: string; duration: number; stretches: Stretch[]; change: number | null; file: string; drums?: boolean | null };
+export type ScoredPiece = {
+  id: string;
+  kind: string;
+  duration: number;
+  stretches: Stretch[];
+  change: number | null;
+  file: string;
+  drums?: boolean | null;
+};
 
 export type PieceScore = {
   id: string;
@@ -41,7 +49,8 @@ export async function scorePiece(method: Method, piece: ScoredPiece, audio: Floa
   const transition = piece.kind === 'transition';
   const s = beats[0];
   const t = r.series && s && s.bpm !== null ? timing(r.series, s.bpm, s.start, s.end) : null;
-  const dropout = !!r.series && piece.drums !== false && !!s && r.series.some((p) => p.bpm === null && p.t >= s.start + DROPOUT_AFTER && p.t <= s.end);
+  const dropout =
+    !!r.series && piece.drums !== false && !!s && r.series.some((p) => p.bpm === null && p.t >= s.start + DROPOUT_AFTER && p.t <= s.end);
   return {
     id: piece.id,
     transition,
@@ -59,7 +68,18 @@ export async function scorePiece(method: Method, piece: ScoredPiece, audio: Floa
   };
 }
 
-export type Aggregate = { n: number; acc1: number; acc2: number; half: number; noBeat: string; first: string; stable: string; relock: string; cpu: string; dropouts: number };
+export type Aggregate = {
+  n: number;
+  acc1: number;
+  acc2: number;
+  half: number;
+  noBeat: string;
+  first: string;
+  stable: string;
+  relock: string;
+  cpu: string;
+  dropouts: number;
+};
 
 const share = (a: number, n: number) => (n ? (a / n).toFixed(2) : '-');
 export const secs = (v: number[]) => {
@@ -71,7 +91,10 @@ export const secs = (v: number[]) => {
 export function aggregate(scores: PieceScore[], realtime: boolean): Aggregate {
   const steady = scores.filter((s) => !s.transition);
   const relocks = scores.filter((s) => s.relock !== null).map((s) => s.relock ?? Infinity);
-  const nb = steady.reduce((a, s) => ({ total: a.total + s.noBeat.total, correct: a.correct + s.noBeat.correct }), { total: 0, correct: 0 });
+  const nb = steady.reduce((a, s) => ({ total: a.total + s.noBeat.total, correct: a.correct + s.noBeat.correct }), {
+    total: 0,
+    correct: 0,
+  });
   const cpu = scores.reduce((a, s) => a + s.cpu, 0);
   const audio = scores.reduce((a, s) => a + s.audio, 0);
   const worst = relocks.length ? Math.max(...relocks) : Number.NaN;
@@ -83,7 +106,11 @@ export function aggregate(scores: PieceScore[], realtime: boolean): Aggregate {
     noBeat: realtime ? share(nb.correct, nb.total) : 'offline',
     first: realtime ? secs(steady.map((s) => s.first ?? Infinity)) : 'offline',
     stable: realtime ? secs(steady.map((s) => s.stable ?? Infinity)) : 'offline',
-    relock: !realtime ? 'offline' : relocks.length ? `${secs(relocks)} / ${Number.isFinite(worst) ? `${worst.toFixed(1)} s` : 'never'}` : '-',
+    relock: !realtime
+      ? 'offline'
+      : relocks.length
+        ? `${secs(relocks)} / ${Number.isFinite(worst) ? `${worst.toFixed(1)} s` : 'never'}`
+        : '-',
     cpu: audio ? `${((cpu / audio) * 1000).toFixed(1)} ms (${((cpu / audio) * 100).toFixed(2)}% of a core)` : '-',
     dropouts: realtime ? steady.filter((s) => s.dropout).length : 0,
   };

@@ -33,7 +33,12 @@ export function ours(options: AnalyzerOptions = {}): Method {
 
 type RtMessage = { type: string; data?: { bpm?: { tempo: number }[] } };
 type RtAnalyzer = {
-  analyzeChunk(o: { audioSampleRate: number; channelData: Float32Array; bufferSize: number; postMessage: (m: RtMessage) => void }): Promise<void>;
+  analyzeChunk(o: {
+    audioSampleRate: number;
+    channelData: Float32Array;
+    bufferSize: number;
+    postMessage: (m: RtMessage) => void;
+  }): Promise<void>;
 };
 
 const realtimeBpmAnalyzer: Method = {
@@ -130,10 +135,16 @@ function essentiaMethod(name: string, note: string, call: (e: EssentiaApi, v: Es
   };
 }
 
-const percival = essentiaMethod('essentia.js 0.1.3 PercivalBpmEstimator', 'offline, whole piece; minBPM 60, maxBPM 200, other parameters default', (e, v, sr) =>
-  e.PercivalBpmEstimator(v, 1024, 2048, 128, 128, RANGE.max, RANGE.min, sr).bpm);
-const rhythm2013 = essentiaMethod('essentia.js 0.1.3 RhythmExtractor2013', "offline, whole piece; method 'multifeature', minTempo 60, maxTempo 200 (needs 44.1 kHz: the set is)", (e, v) =>
-  e.RhythmExtractor2013(v, RANGE.max, 'multifeature', RANGE.min).bpm);
+const percival = essentiaMethod(
+  'essentia.js 0.1.3 PercivalBpmEstimator',
+  'offline, whole piece; minBPM 60, maxBPM 200, other parameters default',
+  (e, v, sr) => e.PercivalBpmEstimator(v, 1024, 2048, 128, 128, RANGE.max, RANGE.min, sr).bpm,
+);
+const rhythm2013 = essentiaMethod(
+  'essentia.js 0.1.3 RhythmExtractor2013',
+  "offline, whole piece; method 'multifeature', minTempo 60, maxTempo 200 (needs 44.1 kHz: the set is)",
+  (e, v) => e.RhythmExtractor2013(v, RANGE.max, 'multifeature', RANGE.min).bpm,
+);
 
 /** aubio's realtime beat tracker: a running tempo from the last four beat intervals, and `aubio tempo` as its final value. */
 const aubio: Method = {

@@ -57,7 +57,8 @@ function readTrack(b: Uint8Array, facts: MidiFacts, stopTick = Infinity): number
     if (s === 0xff) {
       const type = b[i++] ?? 0;
       const [len, at] = readVarLen(b, i);
-      if (type === 0x51 && len === 3) facts.tempos.push({ tick, usPerQuarter: ((b[at] ?? 0) << 16) + ((b[at + 1] ?? 0) << 8) + (b[at + 2] ?? 0) });
+      if (type === 0x51 && len === 3)
+        facts.tempos.push({ tick, usPerQuarter: ((b[at] ?? 0) << 16) + ((b[at + 1] ?? 0) << 8) + (b[at + 2] ?? 0) });
       if (type === 0x58 && len >= 2) facts.meters.push({ tick, numerator: b[at] ?? 4, denominator: 2 ** (b[at + 1] ?? 2) });
       i = at + len;
     } else if (s === 0xf0 || s === 0xf7) {
@@ -88,7 +89,11 @@ export function truncateMidi(b: Uint8Array, stopTick: number): Uint8Array {
       // All sound off (CC 120) and all notes off (CC 123) on every channel, so held notes do not ring on forever.
       const off = Array.from({ length: 16 }, (_, ch) => [0, 0xb0 | ch, 120, 0, 0, 0xb0 | ch, 123, 0]).flat();
       const size = kept.length + off.length + 4;
-      parts.push(Uint8Array.from([0x4d, 0x54, 0x72, 0x6b, (size >>> 24) & 255, (size >>> 16) & 255, (size >>> 8) & 255, size & 255]), kept, Uint8Array.from([...off, 0, 0xff, 0x2f, 0]));
+      parts.push(
+        Uint8Array.from([0x4d, 0x54, 0x72, 0x6b, (size >>> 24) & 255, (size >>> 16) & 255, (size >>> 8) & 255, size & 255]),
+        kept,
+        Uint8Array.from([...off, 0, 0xff, 0x2f, 0]),
+      );
     }
     pos += 8 + len;
   }

@@ -17,10 +17,26 @@ import type { RealPiece } from './real-set';
  * half-time pieces there at half).
  */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
-  { name: 'default (beat memory: hold 6 s, rest 0.5 s after 3 s held; support 0.8, between 1.2)', options: {} },
-  { name: 'beat memory, support 0.5, between 1.0', options: { support: 0.5, between: 1 } },
-  { name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)', options: { bandMix: 0, gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0 }, support: 0.5, between: 0.5, tuning: { priorWidth: 0.6 } } },
-  { name: 'issue 19 first pass (main 3e89633: between 0.8, no memory)', options: { support: 0.5, between: 0.8, gate: { hold: 0, stopHold: 0 } } },
+  { name: 'default (level memory 20 s; beat memory: hold 6 s, rest 0.5 s after 3 s held; support 0.8, between 1.2)', options: {} },
+  { name: 'issue 19 second pass (the default until 2026-12-03: no level memory)', options: { levelMemory: 0 } },
+  { name: 'level memory 10 s', options: { levelMemory: 10 } },
+  { name: 'level memory 40 s', options: { levelMemory: 40 } },
+  { name: 'beat memory, support 0.5, between 1.0, no level memory', options: { support: 0.5, between: 1, levelMemory: 0 } },
+  {
+    name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)',
+    options: {
+      bandMix: 0,
+      gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0 },
+      support: 0.5,
+      between: 0.5,
+      tuning: { priorWidth: 0.6 },
+      levelMemory: 0,
+    },
+  },
+  {
+    name: 'issue 19 first pass (main 3e89633: between 0.8, no memory)',
+    options: { support: 0.5, between: 0.8, gate: { hold: 0, stopHold: 0 }, levelMemory: 0 },
+  },
 ];
 
 export type RealRun = { method: Method; scores: PieceScore[]; choices: string[] };
@@ -29,13 +45,20 @@ export function loadAudio(pieces: { id: string; file: string }[]): Map<string, F
   return new Map(pieces.map((p) => [p.id, decodeWav(readFileSync(p.file)).mono] as const));
 }
 
-async function scoreAll(method: Method, pieces: RealPiece[], audio: Map<string, Float32Array>, log: (l: string) => void): Promise<PieceScore[]> {
+async function scoreAll(
+  method: Method,
+  pieces: RealPiece[],
+  audio: Map<string, Float32Array>,
+  log: (l: string) => void,
+): Promise<PieceScore[]> {
   const out: PieceScore[] = [];
   for (const p of pieces) {
     const s = await scorePiece(method, p, audio.get(p.id) as Float32Array, 44_100);
     out.push(s);
     const label = p.stretches.filter((x) => x.bpm !== null).at(-1)?.bpm;
-    log(`${method.name.slice(0, 12)} ${p.id.padEnd(34)} f${p.fold} label ${label} got ${s.final?.toFixed(2) ?? 'none'} stable ${s.stable?.toFixed(1) ?? '-'}${s.acc1 ? '' : '  <-- MISS'}${s.dropout ? ' DROPOUT' : ''}`);
+    log(
+      `${method.name.slice(0, 12)} ${p.id.padEnd(34)} f${p.fold} label ${label} got ${s.final?.toFixed(2) ?? 'none'} stable ${s.stable?.toFixed(1) ?? '-'}${s.acc1 ? '' : '  <-- MISS'}${s.dropout ? ' DROPOUT' : ''}`,
+    );
   }
   return out;
 }
@@ -48,7 +71,9 @@ export async function crossValidated(pieces: RealPiece[], audio: Map<string, Flo
   for (const c of CANDIDATES) {
     const sc = await scoreAll(ours(c.options), pieces, audio, c === CANDIDATES[0] ? log : () => undefined);
     const a = aggregate(sc, true);
-    console.error(`candidate ${c.name}: all pieces Acc1 ${a.acc1.toFixed(2)} Acc2 ${a.acc2.toFixed(2)} dropouts ${a.dropouts} stable ${a.stable}`);
+    console.error(
+      `candidate ${c.name}: all pieces Acc1 ${a.acc1.toFixed(2)} Acc2 ${a.acc2.toFixed(2)} dropouts ${a.dropouts} stable ${a.stable}`,
+    );
     byCandidate.push(sc);
   }
   const scores: PieceScore[] = [];
@@ -57,7 +82,10 @@ export async function crossValidated(pieces: RealPiece[], audio: Map<string, Flo
     let best = 0;
     let bestAgg: Aggregate | null = null;
     byCandidate.forEach((sc, k) => {
-      const agg = aggregate(sc.filter((_, i) => pieces[i]?.fold !== fold), true);
+      const agg = aggregate(
+        sc.filter((_, i) => pieces[i]?.fold !== fold),
+        true,
+      );
       if (!bestAgg || better(agg, bestAgg)) {
         bestAgg = agg;
         best = k;
@@ -69,11 +97,20 @@ export async function crossValidated(pieces: RealPiece[], audio: Map<string, Flo
       if (p.fold === fold && s) scores.push(s);
     });
   }
-  const shipped = { method: { ...ours(), name: 'this project (src/lib/bpm), shipped defaults' }, scores: byCandidate[0] ?? [], choices: [] };
+  const shipped = {
+    method: { ...ours(), name: 'this project (src/lib/bpm), shipped defaults' },
+    scores: byCandidate[0] ?? [],
+    choices: [],
+  };
   return [{ method: { ...ours(), name: 'this project (src/lib/bpm), settings chosen by 5-fold CV' }, scores, choices }, shipped];
 }
 
-export async function runPeer(method: Method, pieces: RealPiece[], audio: Map<string, Float32Array>, log: (l: string) => void): Promise<RealRun> {
+export async function runPeer(
+  method: Method,
+  pieces: RealPiece[],
+  audio: Map<string, Float32Array>,
+  log: (l: string) => void,
+): Promise<RealRun> {
   await method.check?.();
   return { method, scores: await scoreAll(method, pieces, audio, log), choices: [] };
 }
@@ -83,24 +120,36 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
   const ids = (f: (p: RealPiece) => boolean) => new Set(pieces.filter(f).map((p) => p.id));
   const recorded = ids((p) => p.sourceKind === 'recorded');
   const rendered = ids((p) => p.sourceKind !== 'recorded');
-  print('| method | Acc1 | Acc2 | within 0.5 BPM | Acc1 / Acc2 rendered (modules, MIDI) | Acc1 / Acc2 recorded | no beat detected | drum pieces with "no beat" after 5 s | median time to first correct | median time to stable | CPU per s of audio |');
+  print(
+    '| method | Acc1 | Acc2 | within 0.5 BPM | Acc1 / Acc2 rendered (modules, MIDI) | Acc1 / Acc2 recorded | no beat detected | drum pieces with "no beat" after 5 s | median time to first correct | median time to stable | CPU per s of audio |',
+  );
   print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of runs) {
     const rt = r.method.realtime;
     const a = aggregate(r.scores, rt);
     const sub = (set: Set<string>) => {
-      const g = aggregate(r.scores.filter((s) => set.has(s.id)), rt);
+      const g = aggregate(
+        r.scores.filter((s) => set.has(s.id)),
+        rt,
+      );
       return `${g.acc1.toFixed(2)} / ${g.acc2.toFixed(2)} (${g.n})`;
     };
-    print(`| ${r.method.name} | ${a.acc1.toFixed(2)} | ${a.acc2.toFixed(2)} | ${a.half.toFixed(2)} | ${sub(rendered)} | ${sub(recorded)} | ${a.noBeat} | ${rt ? `${a.dropouts} of ${pieces.filter((p) => p.drums !== false).length}` : 'offline'} | ${a.first} | ${a.stable} | ${a.cpu} |`);
+    print(
+      `| ${r.method.name} | ${a.acc1.toFixed(2)} | ${a.acc2.toFixed(2)} | ${a.half.toFixed(2)} | ${sub(rendered)} | ${sub(recorded)} | ${a.noBeat} | ${rt ? `${a.dropouts} of ${pieces.filter((p) => p.drums !== false).length}` : 'offline'} | ${a.first} | ${a.stable} | ${a.cpu} |`,
+    );
   }
   const genres = [...new Set(pieces.flatMap((p) => p.genres))].sort();
-  print(`\nPer genre, Acc1 / Acc2 (first row: held-out folds):\n| method | ${genres.map((g) => `${g} (${pieces.filter((p) => p.genres.includes(g)).length})`).join(' | ')} |`);
+  print(
+    `\nPer genre, Acc1 / Acc2 (first row: held-out folds):\n| method | ${genres.map((g) => `${g} (${pieces.filter((p) => p.genres.includes(g)).length})`).join(' | ')} |`,
+  );
   print(`| --- |${genres.map(() => ' --- |').join('')}`);
   for (const r of runs) {
     const cells = genres.map((g) => {
       const set = ids((p) => p.genres.includes(g));
-      const a = aggregate(r.scores.filter((s) => set.has(s.id)), r.method.realtime);
+      const a = aggregate(
+        r.scores.filter((s) => set.has(s.id)),
+        r.method.realtime,
+      );
       return `${a.acc1.toFixed(2)} / ${a.acc2.toFixed(2)}`;
     });
     print(`| ${r.method.name} | ${cells.join(' | ')} |`);
@@ -108,7 +157,18 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
   const folds = Array.from({ length: FOLDS }, (_, k) => k);
   const cv = runs[0];
   if (cv) {
-    print(`\nOur engine per held-out fold (Acc1 / Acc2, pieces): ${folds.map((k) => { const set = ids((p) => p.fold === k); const a = aggregate(cv.scores.filter((s) => set.has(s.id)), true); return `fold ${k} ${a.acc1.toFixed(2)} / ${a.acc2.toFixed(2)} (${a.n})`; }).join('; ')}`);
-    print(`Settings chosen on the other folds: ${cv.choices.join('; ')}`);
+    print(
+      `\nPer fold, ${cv.method.name} (Acc1 / Acc2, pieces; our engine: held-out folds): ${folds
+        .map((k) => {
+          const set = ids((p) => p.fold === k);
+          const a = aggregate(
+            cv.scores.filter((s) => set.has(s.id)),
+            true,
+          );
+          return `fold ${k} ${a.acc1.toFixed(2)} / ${a.acc2.toFixed(2)} (${a.n})`;
+        })
+        .join('; ')}`,
+    );
+    if (cv.choices.length) print(`Settings chosen on the other folds: ${cv.choices.join('; ')}`);
   }
 }

@@ -28,7 +28,8 @@ describe('real set labels', () => {
   });
 
   it('finds constant speed/tempo stretches in xmp status output and rejects a hidden change', () => {
-    const row = (r: number, t: number) => `${r.toString(16).toUpperCase().padStart(2, '0')}/3F] Chn[04/04]      0:00:${t.toFixed(1).padStart(4, '0')}`;
+    const row = (r: number, t: number) =>
+      `${r.toString(16).toUpperCase().padStart(2, '0')}/3F] Chn[04/04]      0:00:${t.toFixed(1).padStart(4, '0')}`;
     const pattern = (speed: number, tempo: number, t0: number, rs: number) =>
       `Speed[${speed.toString(16).toUpperCase().padStart(2, '0')}] BPM[${tempo.toString(16).toUpperCase()}] Pos[00/10] Pat[00/10] Row[  /  ] Chn[  /  ]      0:00:00.0${Array.from({ length: 64 }, (_, r) => row(r, t0 + r * rs)).join('')}`;
     const rs = rowSeconds(6, 125);

@@ -46,7 +46,8 @@ export function foldLevel(bpm: number): number {
 
 function sourcesHash(): string {
   const h = createHash('sha256');
-  for (const f of ['real-set.ts', 'real-sources.ts', 'midi-read.ts', 'tracker-timeline.ts']) h.update(readFileSync(path.join(__dirname, f)));
+  for (const f of ['real-set.ts', 'real-sources.ts', 'midi-read.ts', 'tracker-timeline.ts'])
+    h.update(readFileSync(path.join(__dirname, f)));
   return h.digest('hex').slice(0, 12);
 }
 
@@ -66,7 +67,17 @@ function moduleExcerpts(src: Source, file: string, dir: string, base: string): R
     const id = `${base}${stretches.length > 1 ? `-${k + 1}` : ''}`;
     const bpm = foldLevel(60 / (s.rowSeconds * rpb));
     const duration = writeMono(path.join(dir, `${id}.wav`), raw, s.start, Math.min(EXCERPT, s.end - s.start));
-    out.push(piece(src, id, `xmp: speed ${s.speed}, tempo ${s.tempo} from ${s.start.toFixed(1)} s, ${rpb} rows per beat${rowsPerBeatInFile(file) ? ' (IT highlight)' : ' (default)'}`, null, duration, [{ start: 0, end: duration, bpm }], dir));
+    out.push(
+      piece(
+        src,
+        id,
+        `xmp: speed ${s.speed}, tempo ${s.tempo} from ${s.start.toFixed(1)} s, ${rpb} rows per beat${rowsPerBeatInFile(file) ? ' (IT highlight)' : ' (default)'}`,
+        null,
+        duration,
+        [{ start: 0, end: duration, bpm }],
+        dir,
+      ),
+    );
   }
   rmSync(raw, { force: true });
   return out;
@@ -83,15 +94,34 @@ function midiExcerpt(src: Source, file: string, dir: string, base: string): Real
   const mid = path.join(dir, `${base}.mid`);
   const raw = path.join(dir, `${base}.raw.wav`);
   writeFileSync(mid, truncateMidi(bytes, m.ppq * Math.ceil((EXCERPT + 1) * (1e6 / (m.tempos[0]?.usPerQuarter ?? 5e5)))));
-  execFileSync('fluidsynth', ['-ni', '-q', '-r', String(SAMPLE_RATE), '-g', '0.5', '-O', 's16', '-F', raw, SOUNDFONT, mid], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('fluidsynth', ['-ni', '-q', '-r', String(SAMPLE_RATE), '-g', '0.5', '-O', 's16', '-F', raw, SOUNDFONT, mid], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   const duration = writeMono(path.join(dir, `${base}.wav`), raw, 0, EXCERPT);
   rmSync(raw);
   rmSync(mid);
   const firstDrum = m.drumTicks.length ? secondsAt(m, m.drumTicks[0] ?? 0) : Infinity;
   const drums = firstDrum < duration;
   // A drumless intro of more than 3 s is a no-beat stretch (LABELS.md), then the beat.
-  const stretches: Stretch[] = firstDrum > 3 && drums ? [{ start: 0, end: firstDrum, bpm: null }, { start: firstDrum, end: duration, bpm }] : [{ start: 0, end: duration, bpm: drums ? bpm : null }];
-  return [piece(src, base, `MIDI tempo map: ${(6e7 / (m.tempos[0]?.usPerQuarter ?? 5e5)).toFixed(2)} per quarter, ${meter ? `${meter.numerator}/${meter.denominator}` : 'no meter (4/4)'}`, drums, duration, stretches, dir)];
+  const stretches: Stretch[] =
+    firstDrum > 3 && drums
+      ? [
+          { start: 0, end: firstDrum, bpm: null },
+          { start: firstDrum, end: duration, bpm },
+        ]
+      : [{ start: 0, end: duration, bpm: drums ? bpm : null }];
+  return [
+    piece(
+      src,
+      base,
+      `MIDI tempo map: ${(6e7 / (m.tempos[0]?.usPerQuarter ?? 5e5)).toFixed(2)} per quarter, ${meter ? `${meter.numerator}/${meter.denominator}` : 'no meter (4/4)'}`,
+      drums,
+      duration,
+      stretches,
+      dir,
+    ),
+  ];
 }
 
 function recordedExcerpt(src: Source, folder: string, dir: string, base: string): RealPiece[] {
@@ -102,14 +132,60 @@ function recordedExcerpt(src: Source, folder: string, dir: string, base: string)
   const stems = readdirSync(folder).filter((f) => f.endsWith('.ogg'));
   const out = path.join(dir, `${base}.wav`);
   const inputs = stems.flatMap((f) => ['-ss', String(from), '-t', String(EXCERPT), '-i', path.join(folder, f)]);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', `amix=inputs=${stems.length}:normalize=0`, '-ac', '1', '-ar', String(SAMPLE_RATE), '-c:a', 'pcm_s16le', out]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    ...inputs,
+    '-filter_complex',
+    `amix=inputs=${stems.length}:normalize=0`,
+    '-ac',
+    '1',
+    '-ar',
+    String(SAMPLE_RATE),
+    '-c:a',
+    'pcm_s16le',
+    out,
+  ]);
   const duration = decodeWav(readFileSync(out)).mono.length / SAMPLE_RATE;
-  return [piece(src, base, `Frets on Fire chart tempo map (notes.mid): ${(6e7 / (m.tempos[0]?.usPerQuarter ?? 5e5)).toFixed(2)}; stems ${stems.join('+')} from ${from} s`, true, duration, [{ start: 0, end: duration, bpm }], dir)];
+  return [
+    piece(
+      src,
+      base,
+      `Frets on Fire chart tempo map (notes.mid): ${(6e7 / (m.tempos[0]?.usPerQuarter ?? 5e5)).toFixed(2)}; stems ${stems.join('+')} from ${from} s`,
+      true,
+      duration,
+      [{ start: 0, end: duration, bpm }],
+      dir,
+    ),
+  ];
 }
 
-function piece(src: Source, id: string, method: string, drums: boolean | null, duration: number, stretches: Stretch[], dir: string): RealPiece {
+function piece(
+  src: Source,
+  id: string,
+  method: string,
+  drums: boolean | null,
+  duration: number,
+  stretches: Stretch[],
+  dir: string,
+): RealPiece {
   const kind = stretches[0]?.bpm === null && stretches.length > 1 ? 'intro' : 'steady';
-  return { id, kind, source: src.package, licence: src.licence, method, sourceKind: src.kind, genres: [src.genre], fold: src.fold % FOLDS, drums, duration, stretches, change: null, file: path.join(dir, `${id}.wav`) };
+  return {
+    id,
+    kind,
+    source: src.package,
+    licence: src.licence,
+    method,
+    sourceKind: src.kind,
+    genres: [src.genre],
+    fold: src.fold % FOLDS,
+    drums,
+    duration,
+    stretches,
+    change: null,
+    file: path.join(dir, `${id}.wav`),
+  };
 }
 
 export function buildRealSet(log: (line: string) => void = () => undefined): RealPiece[] {
@@ -120,10 +196,18 @@ export function buildRealSet(log: (line: string) => void = () => undefined): Rea
   mkdirSync(dir, { recursive: true });
   const pieces: RealPiece[] = [];
   for (const src of SOURCES) {
-    for (const name of readdirSync(src.glob.dir).filter((f) => src.glob.match.test(f)).sort()) {
+    for (const name of readdirSync(src.glob.dir)
+      .filter((f) => src.glob.match.test(f))
+      .sort()) {
       const file = path.join(src.glob.dir, name);
-      const base = `${src.package.replace(/-(data|music-midi|songs-)/, '').replace(/^fretsonfire/, 'fof')}-${name.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9]+/g, '_')}`.toLowerCase();
-      const made = src.kind === 'module' ? moduleExcerpts(src, file, dir, base) : src.kind === 'midi' ? midiExcerpt(src, file, dir, base) : recordedExcerpt(src, file, dir, base);
+      const base =
+        `${src.package.replace(/-(data|music-midi|songs-)/, '').replace(/^fretsonfire/, 'fof')}-${name.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9]+/g, '_')}`.toLowerCase();
+      const made =
+        src.kind === 'module'
+          ? moduleExcerpts(src, file, dir, base)
+          : src.kind === 'midi'
+            ? midiExcerpt(src, file, dir, base)
+            : recordedExcerpt(src, file, dir, base);
       log(`${base}: ${made.map((p) => p.stretches.map((s) => s.bpm ?? 'none').join('->')).join(', ') || 'skipped (no constant stretch)'}`);
       pieces.push(...made.filter((p) => p.stretches.some((s) => s.bpm !== null)));
     }
@@ -135,5 +219,8 @@ export function buildRealSet(log: (line: string) => void = () => undefined): Rea
 if (require.main === module && process.argv.includes('--write')) {
   const pieces = buildRealSet((l) => console.error(l));
   const committed = pieces.map(({ file: _f, ...rest }) => rest);
-  writeFileSync(path.join(__dirname, 'real-set.json'), `${JSON.stringify({ sources: SOURCES.map((s) => ({ ...s, glob: `${s.glob.dir}/${s.glob.match.source}` })), pieces: committed }, null, 1)}\n`);
+  writeFileSync(
+    path.join(__dirname, 'real-set.json'),
+    `${JSON.stringify({ sources: SOURCES.map((s) => ({ ...s, glob: `${s.glob.dir}/${s.glob.match.source}` })), pieces: committed }, null, 1)}\n`,
+  );
 }

@@ -32,7 +32,12 @@ describe('bench scoring', () => {
       { t: 14, bpm: 120 },
       { t: 21, bpm: null },
     ];
-    expect(noBeat(s, [{ start: 10, end: 20, bpm: null }, { start: 20, end: 30, bpm: 120 }])).toEqual({ total: 2, correct: 1 });
+    expect(
+      noBeat(s, [
+        { start: 10, end: 20, bpm: null },
+        { start: 20, end: 30, bpm: 120 },
+      ]),
+    ).toEqual({ total: 2, correct: 1 });
   });
 
   it('median', () => {

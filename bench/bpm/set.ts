@@ -58,20 +58,33 @@ function sourcesHash(): string {
   return h.digest('hex').slice(0, 12);
 }
 
-function render(dir: string, name: string, genre: Genre, bpm: number, seconds: number, rng: Rng, parts: (bar: number, barSeconds: number) => Part): Float32Array {
+function render(
+  dir: string,
+  name: string,
+  genre: Genre,
+  bpm: number,
+  seconds: number,
+  rng: Rng,
+  parts: (bar: number, barSeconds: number) => Part,
+): Float32Array {
   const { quartersPerBeat, beatsPerBar, meter } = meterOf(genre);
   const barSeconds = (60 / bpm) * beatsPerBar;
   const bars = Math.ceil(seconds / barSeconds) + 1;
   const { notes, instruments } = compose(genre, rng, bars, (b) => parts(b, barSeconds));
   const mid = path.join(dir, `${name}.mid`);
   const wav = path.join(dir, `${name}.raw.wav`);
-  writeFileSync(mid, writeMidi({
-    tempos: [{ tick: 0, bpm: bpm * quartersPerBeat }],
-    meter,
-    programs: { 1: instruments.bass, 2: instruments.chords, 3: instruments.pad },
-    notes,
-  }));
-  execFileSync('fluidsynth', ['-ni', '-q', '-r', String(SAMPLE_RATE), '-g', '0.5', '-O', 's16', '-F', wav, SOUNDFONT, mid], { stdio: 'ignore' });
+  writeFileSync(
+    mid,
+    writeMidi({
+      tempos: [{ tick: 0, bpm: bpm * quartersPerBeat }],
+      meter,
+      programs: { 1: instruments.bass, 2: instruments.chords, 3: instruments.pad },
+      notes,
+    }),
+  );
+  execFileSync('fluidsynth', ['-ni', '-q', '-r', String(SAMPLE_RATE), '-g', '0.5', '-O', 's16', '-F', wav, SOUNDFONT, mid], {
+    stdio: 'ignore',
+  });
   const decoded = decodeWav(readFileSync(wav));
   rmSync(wav);
   return decoded.mono.subarray(0, Math.round(seconds * SAMPLE_RATE));
@@ -102,7 +115,10 @@ function buildPiece(dir: string, kind: Kind, genres: Genre[], seed: number, spli
       drumsAt = introBars * barSeconds;
       return b < introBars ? { drums: false, bass: false, chords: false, pad: true } : ALL;
     });
-    stretches = [{ start: 0, end: drumsAt, bpm: null }, { start: drumsAt, end: STEADY_SECONDS + 4, bpm }];
+    stretches = [
+      { start: 0, end: drumsAt, bpm: null },
+      { start: drumsAt, end: STEADY_SECONDS + 4, bpm },
+    ];
   } else if (kind === 'breakdown') {
     const bpm = tempoOf(genre, rng);
     const bars = [8, 12];
@@ -113,10 +129,17 @@ function buildPiece(dir: string, kind: Kind, genres: Genre[], seed: number, spli
     });
     const a = (bars[0] ?? 0) * barLen;
     const z = (bars[1] ?? 0) * barLen;
-    stretches = [{ start: 0, end: a, bpm }, { start: a, end: z, bpm: null }, { start: z, end: 36, bpm }];
+    stretches = [
+      { start: 0, end: a, bpm },
+      { start: a, end: z, bpm: null },
+      { start: z, end: 36, bpm },
+    ];
   } else {
     // A DJ mix: A for ~20 s, crossfade (0.5-6 s) into B at another tempo.
-    const other = pick(rng, genres.filter((g) => g !== genre));
+    const other = pick(
+      rng,
+      genres.filter((g) => g !== genre),
+    );
     used = [genre, other];
     const t1 = tempoOf(genre, rng);
     let t2 = tempoOf(other, rng);
@@ -139,7 +162,10 @@ function buildPiece(dir: string, kind: Kind, genres: Genre[], seed: number, spli
       audio[s0 + i] = (audio[s0 + i] ?? 0) + (b[i] ?? 0) * g;
     }
     change = aLen;
-    stretches = [{ start: 0, end: aLen, bpm: t1 }, { start: aLen, end: total, bpm: t2 }];
+    stretches = [
+      { start: 0, end: aLen, bpm: t1 },
+      { start: aLen, end: total, bpm: t2 },
+    ];
   }
   const processing = planProcessing(rng);
   const processed = applyProcessing(audio, SAMPLE_RATE, processing, rng);
@@ -160,7 +186,10 @@ export function requireTools(): void {
   if (missing.length === 0) return;
   if (process.getuid?.() === 0) {
     console.error(`bench:bpm: installing ${missing.join(' ')} (Debian)`);
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
     throw new Error(`missing Debian packages: ${missing.join(' ')} (apt-get install ${missing.join(' ')})`);
   }

@@ -59,9 +59,15 @@ export function constantStretches(patterns: Pattern[]): TrackerSegment[] {
 
 /** Render `seconds` of a module to a 44.1 kHz WAV with xmp and return its tempo timeline. */
 export function renderModule(file: string, wav: string, seconds: number): Pattern[] {
-  // xmp prints its status line only to a terminal: `script` gives it one.
-  const cmd = `xmp --nocmd --norc -t ${Math.ceil(seconds)} -f 44100 -o '${wav}' '${file}'`;
-  const text = execFileSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'latin1', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  // xmp prints its status line only to a terminal: `script` gives it one. Mono (-m) from xmp itself: it plays
+  // an IT channel's surround as left = -right, which a mean of its stereo output cancels (pingus rough_journey
+  // came out at -92 dBFS; issue 19, third pass).
+  const cmd = `xmp --nocmd --norc -m -t ${Math.ceil(seconds)} -f 44100 -o '${wav}' '${file}'`;
+  const text = execFileSync('script', ['-qec', cmd, '/dev/null'], {
+    encoding: 'latin1',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+  });
   return parseXmpStatus(text);
 }
 

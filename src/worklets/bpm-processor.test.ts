@@ -57,7 +57,11 @@ describe('bpm-processor (AudioWorklet)', { timeout: 30_000 }, () => {
   it('takes range presets and taps from the main thread', () => {
     const p = new Ctor({ processorOptions: { range: 'auto' } });
     p.port.onmessage?.({ data: { type: 'range', range: '60-120' } });
-    const clicks = render(beats(174, 0.05, 10).map((time) => ({ time, kind: 'click' as const })), 10, 48_000);
+    const clicks = render(
+      beats(174, 0.05, 10).map((time) => ({ time, kind: 'click' as const })),
+      10,
+      48_000,
+    );
     play(p, clicks, 0);
     expect(p.port.sent.at(-1)?.bpm).toBeCloseTo(87, 0);
     p.port.onmessage?.({ data: { type: 'range', range: 'auto' } });
@@ -82,7 +86,8 @@ describe('bpm-processor (AudioWorklet)', { timeout: 30_000 }, () => {
     const mono = drums.map((_, i) => channels.reduce((sum, c) => sum + (c[i] ?? 0), 0) / count);
     const analyzer = new BpmAnalyzer(48_000);
     const want: number[] = [];
-    for (let i = 0; i + 128 <= mono.length; i += 128) if (analyzer.process(mono, i, 128)) want.push(analyzer.estimate.bpm, analyzer.estimate.confidence);
+    for (let i = 0; i + 128 <= mono.length; i += 128)
+      if (analyzer.process(mono, i, 128)) want.push(analyzer.estimate.bpm, analyzer.estimate.confidence);
     const p = new Ctor({ processorOptions: { range: 'auto' } });
     for (let i = 0; i + 128 <= mono.length; i += 128) p.process([channels.map((c) => c.subarray(i, i + 128))]);
     expect(want.length).toBeGreaterThan(60);

@@ -1,10 +1,12 @@
 import { CellEvidence } from './cells';
+import { LevelMemory } from './level';
+import { refineTempo } from './refine';
 import { BeatGate, GATE_DEFAULTS, type GateOptions } from './gate';
 import { BAND_MIX, BandMix } from './bands';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
 import { Tempogram } from './tempogram';
-import { DEFAULT_TUNING, STEPS_PER_OCTAVE, TempoTracker, type TrackerTuning } from './tracker';
+import { DEFAULT_TUNING, TempoTracker, type TrackerTuning } from './tracker';
 
 export type BpmEstimate = {
   /** Seconds of audio analysed so far (the analyser's own clock). */
@@ -36,13 +38,14 @@ export type AnalyzerOptions = {
   bandMix?: number;
   /** Whether the tempo, too, is chosen on the mixed autocorrelation (default true; false: only the confidence). */
   bandTempo?: boolean;
+  /** Seconds of mean evidence the metrical level is chosen on (level.ts; default LEVEL_MEMORY, 0: off). */
+  levelMemory?: number;
 };
-
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
 const SILENCE_RMS = 0.001;
-/** Fine search around the winning grid tempo: sub-steps per grid step on each side. */
-const REFINE_STEPS = 6;
+/** Seconds of evidence the metrical level is chosen on (issue 19, third pass). */
+export const LEVEL_MEMORY = 20;
 /** While the tempo holds, refined values are averaged: a plain mean of the first five, then an exponential average (about 1 s), so an early disturbance fades fast. */
 const AVERAGE_MAX = 5;
 /** Seconds of envelope needed before a first estimate. */
@@ -71,13 +74,14 @@ export class BpmAnalyzer {
   private loudness = 0;
   private readonly loudnessAlpha: number;
   private smoothed = 0;
-  private refined = 0;
+  private readonly refined = new Float64Array(1);
   private averaged = 0;
   private range: TempoRange;
   private tapped: number | null = null;
   private readonly between: number;
   private readonly support: number;
   private readonly recentDrop: number;
+  private readonly level: LevelMemory;
 
   constructor(sampleRate: number, options: AnalyzerOptions = {}) {
     this.sampleRate = sampleRate;
@@ -96,6 +100,7 @@ export class BpmAnalyzer {
     this.recentDrop = options.recentDrop ?? 0.35;
     this.gate = new BeatGate({ ...GATE_DEFAULTS, ...options.gate });
     this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
+    this.level = new LevelMemory(this.tracker.size, Math.round((options.levelMemory ?? LEVEL_MEMORY) / this.updateSeconds));
   }
 
   /** Pick another range; the tempo is re-acquired inside it. */
@@ -103,6 +108,7 @@ export class BpmAnalyzer {
     this.range = range;
     this.tapped = null;
     this.tracker.setRange(range, null);
+    this.level.reset();
     this.averaged = 0;
   }
 
@@ -113,6 +119,7 @@ export class BpmAnalyzer {
   setTap(bpm: number | null): void {
     this.tapped = bpm !== null && bpm > 0 ? Math.min(this.range.max, Math.max(this.range.min, bpm)) : null;
     this.tracker.setRange(this.range, this.tapped);
+    this.level.reset();
     this.averaged = 0;
   }
 
@@ -146,9 +153,11 @@ export class BpmAnalyzer {
     if (this.bandTempo) this.bands.mixInto(tg.rho);
     const tr = this.tracker;
     this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
-    const best = tr.observe(this.evidence);
-    this.refine(tr.bpm[best] ?? 0);
-    const bpm = this.refined;
+    let best = tr.observe(this.evidence);
+    // A tapped tempo fixes the level itself.
+    if (this.tapped === null) best = this.level.choose(best, this.evidence, tr.logPrior, tr.rangeStart, tr.rangeEnd);
+    refineTempo(tg, tr.bpm[best] ?? 0, this.refined);
+    const bpm = this.refined[0] ?? 0;
     if (!this.bandTempo) this.bands.mixInto(tg.rho);
     tg.measure(bpm);
     const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
@@ -176,31 +185,4 @@ export class BpmAnalyzer {
     // An onset shows in the flux about half a frame after it enters the frame.
     est.lastBeat = ((this.totalFrames - 1 - back) * this.onset.hop + this.onset.frameSize / 2) / this.sampleRate;
   }
-
-  /**
-   * Best comb score in the grid step around `bpm`, then a parabola through the top three, into
-   * `refined` (a field, not a return value: no boxed numbers on the audio thread).
-   */
-  private refine(bpm: number): void {
-    const tg = this.tempogram;
-    const step = 2 ** (1 / (STEPS_PER_OCTAVE * REFINE_STEPS));
-    let bestK = 0;
-    let bestS = -Infinity;
-    for (let k = -REFINE_STEPS; k <= REFINE_STEPS; k++) {
-      tg.measure(bpm * step ** k);
-      const s = tg.measured[0] ?? 0;
-      if (s > bestS) {
-        bestS = s;
-        bestK = k;
-      }
-    }
-    tg.measure(bpm * step ** (bestK - 1));
-    const a = tg.measured[0] ?? 0;
-    tg.measure(bpm * step ** (bestK + 1));
-    const c = tg.measured[0] ?? 0;
-    const denom = a - 2 * bestS + c;
-    const offset = denom < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
-    this.refined = bpm * step ** (bestK + offset);
-  }
 }
-

@@ -1,7 +1,10 @@
 import { Tempogram } from './tempogram';
 
 /** Bands of OnsetEnvelope grouped: body (150-2500 Hz), hats (2500-11000 Hz). */
-const BAND_GROUPS = [[1, 2, 3], [4, 5]];
+const BAND_GROUPS = [
+  [1, 2, 3],
+  [4, 5],
+];
 /**
  * Share of the groups' mean autocorrelation in the one tempo and confidence are read from (issue 19): in a
  * dense mix (distorted guitars, a busy module) the summed flux loses the beat while the hats still carry

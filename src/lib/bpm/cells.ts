@@ -30,7 +30,16 @@ export class CellEvidence {
    * comb of its double (its eighth notes), minus `between` times the onsets half-way between its beats
    * when twice the tempo is still under `rangeMax`; the best across the cell.
    */
-  compute(rho: Float64Array, length: number, lo: number, hi: number, rangeMax: number, between: number, support: number, out: Float64Array): void {
+  compute(
+    rho: Float64Array,
+    length: number,
+    lo: number,
+    hi: number,
+    rangeMax: number,
+    between: number,
+    support: number,
+    out: Float64Array,
+  ): void {
     const bank = this.bank;
     const width = CELL_SAMPLES * 2;
     bank.evaluate(rho, length, lo * width, (hi + 1) * width);

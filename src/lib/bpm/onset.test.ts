@@ -12,7 +12,9 @@ function reference(x: Float32Array, sampleRate: number): number[] {
   const hop = size / 4;
   const fft = new RealFft(size);
   const hz = sampleRate / size;
-  const bands = EDGES.slice(0, -1).map((lo, b) => [Math.max(1, Math.ceil(lo / hz)), Math.ceil(Math.min(EDGES[b + 1] ?? 0, sampleRate * 0.475) / hz)] as const);
+  const bands = EDGES.slice(0, -1).map(
+    (lo, b) => [Math.max(1, Math.ceil(lo / hz)), Math.ceil(Math.min(EDGES[b + 1] ?? 0, sampleRate * 0.475) / hz)] as const,
+  );
   const prev = new Float64Array(size / 2 + 1);
   const frame = new Float64Array(size);
   const out: number[] = [];
@@ -36,7 +38,7 @@ function envelope(x: Float32Array): number[] {
   const onset = new OnsetEnvelope(SR);
   const out: number[] = [];
   for (let i = 0; i < x.length; i += 128) {
-    for (let j = 0; j < 128; ) {
+    for (let j = 0; j < 128;) {
       j += onset.write(x, i + j, 128 - j);
       if (onset.frameReady) out.push(onset.value);
     }

@@ -8,7 +8,10 @@ const FRAME_RATE = 187.5;
 /** An onset envelope: noise floor plus pulses every `period` frames. */
 function envelope(frames: number, period: number, seed = 1): Float64Array {
   const r = rng(seed);
-  return Float64Array.from({ length: frames }, (_, i) => 0.05 * Math.abs(r()) + (i % period < 2 ? 1 : 0) + (i % (period / 2) < 1 ? 0.3 : 0));
+  return Float64Array.from(
+    { length: frames },
+    (_, i) => 0.05 * Math.abs(r()) + (i % period < 2 ? 1 : 0) + (i % (period / 2) < 1 ? 0.3 : 0),
+  );
 }
 
 /** The tempogram's definition, computed directly: local-mean removal, rectification, mean removal, unbiased ACF / lag 0. */
@@ -35,16 +38,19 @@ function directRho(x: Float64Array, frameRate: number, lags: number): Float64Arr
 
 describe('Tempogram', () => {
   // 580 frames pad to 1024 with 7 frames to spare; 1000 frames would wrap at 1024, so they get 2048.
-  it.each([6, 580 / FRAME_RATE, 1000 / FRAME_RATE])('computes the normalised autocorrelation at every lag the comb can read, free of wrap-around (%f s)', (seconds) => {
-    const tg = new Tempogram(FRAME_RATE, seconds);
-    const x = envelope(tg.capacity, 88);
-    for (const v of x) tg.push(v);
-    tg.update();
-    // The comb reads lags below 3/4 of the window, plus one for interpolation.
-    expect(tg.lags).toBeGreaterThan(Math.ceil(tg.capacity * 0.75));
-    const expected = directRho(x, FRAME_RATE, tg.lags);
-    for (let lag = 0; lag < tg.lags; lag++) expect(tg.rho[lag]).toBeCloseTo(expected[lag] ?? 0, 9);
-  });
+  it.each([6, 580 / FRAME_RATE, 1000 / FRAME_RATE])(
+    'computes the normalised autocorrelation at every lag the comb can read, free of wrap-around (%f s)',
+    (seconds) => {
+      const tg = new Tempogram(FRAME_RATE, seconds);
+      const x = envelope(tg.capacity, 88);
+      for (const v of x) tg.push(v);
+      tg.update();
+      // The comb reads lags below 3/4 of the window, plus one for interpolation.
+      expect(tg.lags).toBeGreaterThan(Math.ceil(tg.capacity * 0.75));
+      const expected = directRho(x, FRAME_RATE, tg.lags);
+      for (let lag = 0; lag < tg.lags; lag++) expect(tg.rho[lag]).toBeCloseTo(expected[lag] ?? 0, 9);
+    },
+  );
 
   it('CombBank scores equal Tempogram.measure exactly, also while the window is filling', () => {
     const tg = new Tempogram(FRAME_RATE, 6);

@@ -35,7 +35,7 @@ const FLOOR = 1e-3;
 export class TempoTracker {
   readonly size: number;
   readonly bpm: Float64Array;
-  private readonly logPrior: Float64Array;
+  readonly logPrior: Float64Array;
   private readonly delta: Float64Array;
   private readonly next: Float64Array;
   private lo = 0;
