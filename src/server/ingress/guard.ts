@@ -2,9 +2,10 @@ import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
+import { setInputAudible } from '../live-state';
 import { getRoomService, obsInputPermission, setIngressEnabled, setTracksMuted } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
-import { airWhenPublished, holdWhenPublished, setInputAudible } from './hold';
+import { airWhenPublished, holdWhenPublished } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */

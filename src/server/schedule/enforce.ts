@@ -7,7 +7,7 @@ import { audit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
 import { isRoomNotHosted, getRoomService, djPermission, obsInputPermission } from '../livekit';
-import { setInputAudible } from '../ingress/hold';
+import { setInputAudible } from '../live-state';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
