@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
-# The production livekit-server: v1.13.5 from the Go module proxy with the one
-# patch the project carries (scripts/build/livekit-server-prep.sh, the
-# UpdateIngressState nil-state panic), built by the very script that builds the
+# The production livekit-server: v1.13.5 from the Go module proxy with the
+# patches the project carries (scripts/build/livekit-server-prep.sh: the ingress
+# nil-state panics, OBS tracks published muted), built by the very script that builds the
 # binary the tests run (scripts/livekit-server.sh -> scripts/build/go-binary.sh),
 # so production runs what the tests ran. Build context: the repository root
 # (deploy/docker-compose.yml). Pins: deploy/versions.json; why: docs/livekit-patch.md.

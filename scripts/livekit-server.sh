@@ -8,14 +8,15 @@
 # of pion, which the proxy refuses with 403. Bump only after checking that
 # `go mod download -json github.com/livekit/livekit-server@NEW` succeeds.
 #
-# The build carries one patch (scripts/build/livekit-server-prep.sh: the
-# UpdateIngressState nil-state panic, fixed upstream later), so the cache name
-# says so. The production image builds the same source with the same patch
+# The build carries our patches (scripts/build/livekit-server-prep.sh: the ingress
+# nil-state panics, fixed upstream later, and ingress tracks published muted when the
+# app asks), so the cache name says so; a new patch takes a new name, so that no
+# binary built without it is reused. The production image builds the same source with the same patch
 # (deploy/livekit-server.Dockerfile); deploy/versions.json lists every pin.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 LIVEKIT_VERSION=v1.13.5
-bin=$(sh "$root/scripts/build/go-binary.sh" livekit-server-nilstate github.com/livekit/livekit-server \
+bin=$(sh "$root/scripts/build/go-binary.sh" livekit-server-nilstate-ingressmuted github.com/livekit/livekit-server \
   "$LIVEKIT_VERSION" ./cmd/server "$root/scripts/build/livekit-server-prep.sh")
 # `livekit-server --version` prints e.g. "livekit-server version 1.13.5".
 got=$("$bin" --version 2>/dev/null | awk '{print $NF}' | head -n 1)

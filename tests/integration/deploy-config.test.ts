@@ -94,7 +94,7 @@ describe('deploy/docker-compose.yml', () => {
   it('pins images, uses host networking and orders startup after the config render', () => {
     const s = services();
     // livekit-server is built from source with our patch, by the test build's own script.
-    expect(s.livekit?.image).toMatch(/:v1\.13\.5-nilstate$/);
+    expect(s.livekit?.image).toMatch(/:v1\.13\.5-nilstate-ingressmuted$/);
     expect(s.livekit?.build?.dockerfile).toBe('deploy/livekit-server.Dockerfile');
     for (const name of ['egress', 'ingress', 'redis', 'caddy']) expect(s[name]?.image).not.toMatch(/:latest$|^[^:]+$/);
     for (const name of ['livekit', 'egress', 'ingress', 'app', 'redis', 'caddy']) expect(s[name]?.network_mode).toBe('host');

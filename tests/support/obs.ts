@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import type { IngressEndpoint } from '@/types/ingress';
 import { recordStreamKey } from '../../scripts/stack/log-secrets';
 
@@ -41,3 +42,30 @@ export function pushRtmp(endpoint: Pick<IngressEndpoint, 'serverUrl' | 'streamKe
 
 /** True once the process has exited (a refused or ended push), without waiting. */
 export const hasExited = (push: Push) => push.child.exitCode !== null || push.child.signalCode !== null;
+
+/** One look at an input's audio track: when the request went out, and whether LiveKit had it muted. */
+export type AudioSighting = { t: number; sid: string; muted: boolean };
+
+/**
+ * Polls a room's participants every `everyMs` (a sampler, not a wait) and records every sighting of
+ * `identity`'s audio tracks, from before OBS connects: the first sighting of a track is its state
+ * within a poll interval of being published.
+ */
+export function watchAudio(
+  roomService: RoomServiceClient,
+  room: string,
+  identity: string,
+  everyMs = 15,
+): { seen: AudioSighting[]; stop: () => Promise<void> } {
+  const seen: AudioSighting[] = [];
+  let stopped = false;
+  const done = (async () => {
+    while (!stopped) {
+      const t = Date.now();
+      const p = (await roomService.listParticipants(room).catch(() => [])).find((x) => x.identity === identity);
+      for (const a of p?.tracks.filter((x) => x.type === TrackType.AUDIO) ?? []) seen.push({ t, sid: a.sid, muted: a.muted });
+      await new Promise((r) => setTimeout(r, Math.max(0, t + everyMs - Date.now())));
+    }
+  })();
+  return { seen, stop: () => ((stopped = true), done) };
+}

@@ -35,7 +35,9 @@ async function muteAudible(input: GreenRoomInput): Promise<'none' | 'held'> {
 }
 
 /**
- * One step: mutes the audio of any green-room input the moment it is published. The join and
+ * One step: mutes the audio of any green-room input the moment it is published audible. Every
+ * ingress the app makes now publishes muted (./hold.ts), so this is the backstop for one made
+ * before the marker or a LiveKit without our patch. The join and
  * track_published webhooks come too late under load (seen 0.5-1.3 s after the join, while
  * listeners heard the track 0.25-0.8 s after it was published), so the ingress state is watched
  * instead: once OBS is connected (buffering), its participant is polled every 10 ms until its

@@ -2,15 +2,16 @@ import 'server-only';
 import { TrackType, type WebhookEvent } from 'livekit-server-sdk';
 import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
+import { setInputAudible } from '../live-state';
 import { getRoomService, obsInputPermission, setIngressEnabled, setTracksMuted } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
-import { holdWhenPublished } from './hold';
+import { airWhenPublished, holdWhenPublished } from './hold';
 import { type PublishVerdict, ingressMayPublish } from './policy';
 
 /** The attribute ingress puts in its participant's token (protocol: livekit.AttrIngressID). */
 const INGRESS_ID_ATTRIBUTE = 'ingress.ingressID';
 
-/** What an allowed OBS publisher may do (its video is published, muted below). */
+/** What an allowed OBS publisher may do (its video is published, kept muted: see admit). */
 const ALLOWED = obsInputPermission();
 /** Revoked: LiveKit unpublishes its tracks at once (listeners stop hearing it), and it may do nothing else. */
 const REVOKED = { canPublish: false, canPublishSources: [], canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false };
@@ -56,6 +57,60 @@ async function revoke(p: Publisher, known: boolean): Promise<void> {
 }
 
 /**
+ * An allowed input. Its tracks arrive muted (the publish-muted marker, ./hold.ts): on air now,
+ * its audio is unmuted at once (from the join: the track_published webhook can come a second
+ * late); in the green room it stays muted until the slot start. An input published audible (made
+ * before the marker) is muted in the green room first, before anything else: every ms counts.
+ */
+async function admit(
+  p: Publisher,
+  event: WebhookEvent,
+  userId: string,
+  heldUntil: Date | undefined,
+  djName: string | undefined,
+): Promise<GuardResult> {
+  const track = event.track;
+  const audio = track?.type === TrackType.AUDIO ? track : null;
+  // OBS's video: kept published (see ALLOWED), muted so that nobody receives it.
+  const video = track?.type === TrackType.VIDEO && !track.muted ? track.sid : null;
+  const held = heldUntil && audio && !audio.muted ? audio.sid : null;
+  const mute = [held, video].filter((sid): sid is string => sid !== null);
+  // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
+  const [info] = await Promise.all([
+    getRoomService().updateParticipant(p.room, p.identity, { permission: ALLOWED, name: djName }),
+    mute.length > 0 ? setTracksMuted(p.room, p.identity, mute, true) : undefined,
+  ]);
+  if (!heldUntil) {
+    if (audio?.muted) await setInputAudible(p.channelId, p.room, info, [audio.sid], true);
+    else if (event.event === 'participant_joined') {
+      // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
+      const stillOnAir = async () => {
+        const now = await ingressMayPublish(p.channelId, userId);
+        return now.allowed && !now.heldUntil;
+      };
+      void airWhenPublished(p.channelId, p.room, p.identity, stillOnAir).catch((err: unknown) =>
+        console.warn('[ingress] could not put an input on air:', err instanceof Error ? err.message : err),
+      );
+    }
+    return 'allowed';
+  }
+  if (event.event === 'participant_joined') {
+    void holdWhenPublished(p.room, p.identity, heldUntil).catch((err: unknown) =>
+      console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err),
+    );
+  }
+  // Any other audible audio track of this input is held too.
+  const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== held && !t.muted);
+  await setTracksMuted(
+    p.room,
+    p.identity,
+    others.map((t) => t.sid),
+    true,
+  );
+  return 'held';
+}
+
+/**
  * Checks an ingress participant the moment LiveKit reports it (joined or track
  * published): ingress has no authorisation hook, so this is where a push outside
  * the DJ's rights is stopped. Safe to run twice for one event.
@@ -79,34 +134,7 @@ export async function guardIngressWebhook(event: WebhookEvent): Promise<GuardRes
       )?.attributes[INGRESS_ID_ATTRIBUTE];
     const p: Publisher = { room, channelId, identity: participant.identity, ingressId };
     const { verdict, known, djName } = await verdictFor(p, parsed.input, parsed.userId);
-    if (verdict.allowed) {
-      // The name listeners see is the account's as the admin set it, even if it changed since the key was made.
-      // In the green room the new audio track is muted first, before anything else: every ms counts.
-      const track = verdict.heldUntil && event.track?.type === TrackType.AUDIO ? event.track.sid : null;
-      // OBS's video: kept published (see ALLOWED), muted so that nobody receives it.
-      const video = event.track?.type === TrackType.VIDEO ? event.track.sid : null;
-      const muted = [track, video].filter((sid): sid is string => sid !== null);
-      const [info] = await Promise.all([
-        getRoomService().updateParticipant(room, p.identity, { permission: ALLOWED, name: djName }),
-        muted.length > 0 ? setTracksMuted(room, p.identity, muted, true) : undefined,
-      ]);
-      if (!verdict.heldUntil) return 'allowed';
-      if (event.event === 'participant_joined') {
-        // Not awaited: the webhook answers now, the watch ends within ms of the track's arrival.
-        void holdWhenPublished(room, p.identity, verdict.heldUntil).catch((err: unknown) =>
-          console.warn('[ingress] could not hold a green-room input:', err instanceof Error ? err.message : err),
-        );
-      }
-      // Any other audio track of this input is held too (its video is muted above).
-      const others = info.tracks.filter((t) => t.type === TrackType.AUDIO && t.sid !== track && !t.muted);
-      await setTracksMuted(
-        room,
-        p.identity,
-        others.map((t) => t.sid),
-        true,
-      );
-      return 'held';
-    }
+    if (verdict.allowed) return await admit(p, event, parsed.userId, verdict.heldUntil, djName);
     console.warn(`[ingress] revoking OBS publisher ${p.identity} in ${room}: ${verdict.reason}`);
     await revoke(p, known);
     return 'revoked';

@@ -1,6 +1,14 @@
 import { AudioCodec, IngressInfo, IngressState, TrackSource } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { createOptions, ingressAudio, ingressVideo, INGRESS_AUDIO_BITRATE, toIngressStatus } from './options';
+import {
+  createOptions,
+  hasPublishMutedMarker,
+  ingressAudio,
+  ingressVideo,
+  INGRESS_AUDIO_BITRATE,
+  PUBLISH_MUTED_METADATA,
+  toIngressStatus,
+} from './options';
 
 describe('ingress create options', () => {
   it('binds the key to one channel room and the DJ’s own ingress identity', () => {
@@ -39,6 +47,22 @@ it('asks for the smallest video there is, as the camera: it is published muted a
   expect((enc.value.layers[0]?.width ?? 0) * (enc.value.layers[0]?.height ?? 0)).toBeLessThanOrEqual(320 * 180);
   expect(enc.value.frameRate).toBeLessThanOrEqual(10);
   expect(createOptions('c1', 'u1', 'rtmp', 'DJ Ada', true).video?.source).toBe(TrackSource.CAMERA);
+});
+
+describe('the publish-muted marker', () => {
+  it('is on every ingress the app creates, as the JSON our livekit-server build reads', () => {
+    expect(createOptions('c1', 'u1', 'rtmp', 'DJ Ada', true).participantMetadata).toBe(PUBLISH_MUTED_METADATA);
+    expect(createOptions('c1', 'u1', 'whip', 'DJ Ada', false).participantMetadata).toBe(PUBLISH_MUTED_METADATA);
+    expect(JSON.parse(PUBLISH_MUTED_METADATA)).toEqual({ publishMuted: true });
+  });
+
+  it('is recognised only when it says true (an ingress made before it has none)', () => {
+    expect(hasPublishMutedMarker(PUBLISH_MUTED_METADATA)).toBe(true);
+    expect(hasPublishMutedMarker('{"publishMuted":true,"other":1}')).toBe(true);
+    for (const m of [undefined, '', 'not json', 'null', '[]', '{"publishMuted":"true"}', '{"publishMuted":false}']) {
+      expect(hasPublishMutedMarker(m), String(m)).toBe(false);
+    }
+  });
 });
 
 describe('toIngressStatus', () => {

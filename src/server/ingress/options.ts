@@ -56,6 +56,23 @@ export function ingressVideo(): IngressVideoOptions {
   });
 }
 
+/**
+ * The participant metadata of every ingress the app creates: our livekit-server build adds the
+ * tracks of an ingress participant carrying it muted (scripts/build/livekit-server-prep.sh), so
+ * nothing of a green-room input reaches a listener before the server unmutes it (./hold.ts).
+ */
+export const PUBLISH_MUTED_METADATA = JSON.stringify({ publishMuted: true });
+
+/** Whether an ingress's participant metadata carries the publish-muted marker (one made before it does not). */
+export function hasPublishMutedMarker(metadata: string | undefined): boolean {
+  try {
+    const parsed: unknown = JSON.parse(metadata ?? '');
+    return typeof parsed === 'object' && parsed !== null && (parsed as { publishMuted?: unknown }).publishMuted === true;
+  } catch {
+    return false;
+  }
+}
+
 export const LIVEKIT_INPUT: Record<IngressInputKind, IngressInput> = {
   rtmp: IngressInput.RTMP_INPUT,
   whip: IngressInput.WHIP_INPUT,
@@ -68,6 +85,7 @@ export function createOptions(channelId: string, userId: string, input: IngressI
     roomName: channelRoom(channelId),
     participantIdentity: ingressIdentity(input, userId),
     participantName: djName,
+    participantMetadata: PUBLISH_MUTED_METADATA,
     // Transcoding applies the audio settings above (RTMP always transcodes).
     enableTranscoding: true,
     enabled,

@@ -3,7 +3,7 @@ import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
 import { getIngressClient, setIngressEnabled } from '../livekit';
 import { deleteAtLivekit } from './endpoints';
-import { toIngressStatus } from './options';
+import { hasPublishMutedMarker, PUBLISH_MUTED_METADATA, toIngressStatus } from './options';
 import { ingressMayPublish } from './policy';
 import { isBeingDeleted } from './teardown';
 import { type GreenRoomInput, watchGreenRoom } from './green-room';
@@ -38,10 +38,17 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     if ((info.enabled ?? true) !== allowed) {
       await setIngressEnabled(info.ingressId, allowed);
       changed += 1;
-    } else if (info.participantName !== row.user.name && toIngressStatus(info) === 'idle') {
-      // A renamed DJ: only while idle, since any update restarts an active ingress.
-      await getIngressClient().updateIngress(info.ingressId, { name: '', participantName: row.user.name });
-      changed += 1;
+    } else if (toIngressStatus(info) === 'idle') {
+      // Only while idle, since any update restarts an active ingress: a renamed DJ, and an ingress
+      // made before the publish-muted marker (./options.ts) gets it for its next session.
+      const update = {
+        ...(info.participantName !== row.user.name ? { participantName: row.user.name } : {}),
+        ...(hasPublishMutedMarker(info.participantMetadata) ? {} : { participantMetadata: PUBLISH_MUTED_METADATA }),
+      };
+      if (Object.keys(update).length > 0) {
+        await getIngressClient().updateIngress(info.ingressId, { name: '', ...update });
+        changed += 1;
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESTOP_MS, TEARDOWN_BOUND_MS, teardownStep } from './teardown-plan';
+import { RESTOP_MS, singleFlight, TEARDOWN_BOUND_MS, teardownStep } from './teardown-plan';
 
 const fresh = { elapsedMs: 0, sinceStopMs: null };
 
@@ -26,5 +26,40 @@ describe('ingress teardown plan', () => {
     expect(teardownStep('idle', { elapsedMs: 800, sinceStopMs: 600 })).toEqual({ do: 'delete', forced: false });
     expect(teardownStep('live', { elapsedMs: TEARDOWN_BOUND_MS, sinceStopMs: 200 })).toEqual({ do: 'delete', forced: true });
     expect(TEARDOWN_BOUND_MS).toBeLessThanOrEqual(5_000);
+  });
+});
+
+describe('singleFlight', () => {
+  it('lets a second delete of one ingress join the first instead of running again, and forgets it once done', async () => {
+    const inFlight = new Map<string, Promise<void>>();
+    let runs = 0;
+    let finish = () => {};
+    const run = () => {
+      runs += 1;
+      return new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    };
+    const first = singleFlight(inFlight, 'IN_a', run);
+    const second = singleFlight(inFlight, 'IN_a', run);
+    expect(second).toBe(first);
+    expect(runs).toBe(1);
+    expect(inFlight.has('IN_a')).toBe(true);
+    finish();
+    await Promise.all([first, second]);
+    expect(inFlight.has('IN_a')).toBe(false);
+    await singleFlight(inFlight, 'IN_a', async () => {
+      runs += 1;
+    });
+    expect(runs).toBe(2);
+  });
+
+  it('shares a failure with every caller and still forgets the run', async () => {
+    const inFlight = new Map<string, Promise<void>>();
+    const failing = singleFlight(inFlight, 'IN_b', () => Promise.reject(new Error('LiveKit down')));
+    const joined = singleFlight(inFlight, 'IN_b', () => Promise.resolve());
+    await expect(failing).rejects.toThrow('LiveKit down');
+    await expect(joined).rejects.toThrow('LiveKit down');
+    expect(inFlight.has('IN_b')).toBe(false);
   });
 });

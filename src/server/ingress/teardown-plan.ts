@@ -34,3 +34,18 @@ export function teardownStep(status: IngressStatus | null, progress: { elapsedMs
   if (progress.sinceStopMs === null || progress.sinceStopMs >= RESTOP_MS) return { do: 'stop' };
   return { do: 'wait' };
 }
+
+/**
+ * Runs `run` for `key` unless a run for it is in flight, in which case the caller joins that one.
+ * Two deletes of one ingress (a removal and a supervision pass, a retried action) must not both
+ * call LiveKit: the second DeleteIngress loads what the first is removing.
+ */
+export function singleFlight(inFlight: Map<string, Promise<void>>, key: string, run: () => Promise<void>): Promise<void> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const started = run().finally(() => {
+    if (inFlight.get(key) === started) inFlight.delete(key);
+  });
+  inFlight.set(key, started);
+  return started;
+}

@@ -2,5 +2,6 @@
 // against LiveKit by the reconcile task, and whether that state can be trusted right now.
 import 'server-only';
 export { applyWebhookEvent, type ApplyResult, setTrackAudible } from './live-state';
+export { setInputAudible } from './audible';
 export { liveStateKnown } from './live-status';
 export { reconcileTask } from './task';

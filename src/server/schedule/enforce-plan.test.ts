@@ -49,8 +49,15 @@ describe('planEnforcement', () => {
     expect(planEnforcement([dj('a', true)], accounts, rights([]), new Set(['a']))).toMatchObject([{ type: 'revoke', reason: 'kicked' }]);
   });
 
-  it('never touches an admin (emergency override)', () => {
+  it('never cuts an admin (emergency override)', () => {
     expect(planEnforcement([dj('root', true)], accounts, rights([]), new Set())).toEqual([]);
+    expect(planEnforcement([obs('root', true, { audible: ['TR_r'] })], accounts, rights([], ['root']), new Set())).toEqual([]);
+  });
+
+  it("puts an admin's OBS input on air: its audio is published muted, and nothing else unmutes it", () => {
+    expect(planEnforcement([obs('root', true, { muted: ['TR_r'] })], accounts, rights([]), new Set())).toEqual([
+      { type: 'unmute', identity: 'ingress-rtmp-root', userId: 'root', trackSids: ['TR_r'] },
+    ]);
   });
 
   it('removes disabled and deleted accounts from the room', () => {

@@ -22,7 +22,7 @@ export type DjAction =
 
 /**
  * What LiveKit must change so that exactly the allowed DJs can publish. Admins are
- * never touched (their override is theirs to end); accounts that are gone or
+ * never cut (their override is theirs to end; their OBS input's muted audio is unmuted); accounts that are gone or
  * disabled are removed from the room; everyone else gets or loses publish rights. An OBS
  * input in its DJ's green room keeps them, muted, and is unmuted at the slot start.
  */
@@ -37,7 +37,12 @@ export function planEnforcement(
   const actions: DjAction[] = [];
   for (const dj of djs) {
     const account = accounts.get(dj.userId);
-    if (account?.admin) continue;
+    if (account?.admin) {
+      // An admin's OBS input is always on air; its audio arrives muted (src/server/ingress/hold.ts).
+      if (dj.obs && dj.obs.muted.length > 0)
+        actions.push({ type: 'unmute', identity: dj.identity, userId: dj.userId, trackSids: dj.obs.muted });
+      continue;
+    }
     if (!account || account.disabled) {
       actions.push({ type: 'remove', identity: dj.identity, userId: dj.userId, wasPublishing: dj.publishing });
       continue;

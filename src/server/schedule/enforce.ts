@@ -6,9 +6,8 @@ import { ACCESS_ATTRIBUTE, UNTIL_ATTRIBUTE } from '@/types/schedule';
 import { audit } from '../audit';
 import { getDb } from '../db';
 import { getEnv } from '../env';
-import { isRoomNotHosted, setTracksMuted, getRoomService, djPermission, obsInputPermission } from '../livekit';
-import { setTrackAudible } from '../live-state';
-import { TASKS, wake } from '../loop';
+import { isRoomNotHosted, getRoomService, djPermission, obsInputPermission } from '../livekit';
+import { setInputAudible } from '../live-state';
 import { type DjAccount, type DjAction, planEnforcement, type RoomDj } from './enforce-plan';
 import { blockCause, publishRights, type PublishRights } from './on-air';
 import { rightsInput } from './store';
@@ -77,19 +76,6 @@ function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
   });
 }
 
-/** An OBS input's tracks muted or unmuted, then the live state, which LiveKit sends no webhook for. */
-async function setObsAudible(channelId: string, room: string, action: Extract<DjAction, { type: 'mute' | 'unmute' }>): Promise<void> {
-  const audible = action.type === 'unmute';
-  await setTracksMuted(room, action.identity, action.trackSids, !audible);
-  const p = (await listRoom(channelId)).find((x) => x.identity === action.identity);
-  const trackSid = action.trackSids[0];
-  if (p && trackSid) await setTrackAudible(channelId, { sid: p.sid, identity: p.identity, name: p.name }, trackSid, audible);
-  // What a track_published webhook would have started: pushed pages, the HLS egress, the tempo analyser.
-  wake(TASKS.streams);
-  wake(TASKS.egress);
-  wake(TASKS.obsTempo);
-}
-
 async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
   if (userIds.length === 0) return new Map();
   const users = await getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, role: true, banned: true } });
@@ -106,7 +92,8 @@ async function applyAtLivekit(channelId: string, action: DjAction, rights: Publi
   const room = channelRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {
-    await setObsAudible(channelId, room, action);
+    // An OBS input's audio: LiveKit sends no webhook for a mute, so the helper records the live state.
+    await setInputAudible(channelId, room, action.identity, action.trackSids, action.type === 'unmute');
     return;
   }
   if (action.type === 'remove') {
