@@ -26,6 +26,8 @@ const PROBE: ProbeOptions = { threshold: 0.05, quietMs: 300, hookCapture: false,
 
 type Run = { firstAudio: number; djLive: number | null; listenerPlaying: number | null; djToken: number | null };
 
+type Pages = Awaited<ReturnType<typeof openPage>>;
+
 runBench('go-live', async () => {
   const wav = toneWav();
   const fx = await createFixture('bench-golive');
@@ -39,55 +41,60 @@ runBench('go-live', async () => {
 
     const dj = await openPage(browser, fx.appUrl, PROBE, fx.dj);
     await dj.page.goto(`/dj/${slug}`);
-    const goLive = dj.page.locator('[data-testid="go-live-button"]:enabled');
-    await goLive.waitFor({ timeout: 20_000 });
+    await dj.page.locator('[data-testid="go-live-button"]:enabled').waitFor({ timeout: 20_000 });
 
     const runs: Run[] = [];
-    for (let i = 1; i <= RUNS; i++) {
-      const before = await pageNow(dj.page);
-      await goLive.click();
-      const clickAt = await waitFor('the Go live click stamp', () => markAfter(dj.page, 'click:go-live-button', before), 2_000);
-      const heard = await waitFor(
-        `run ${i}: audio at the listener`,
-        async () => (await onsets(listener.page, 'receiver', clickAt))[0] ?? null,
-        AUDIO_TIMEOUT_MS,
-        20,
-      );
-      await waitForState(dj.page, 'broadcast-status', 'live');
-      const since = async (page: typeof dj.page, name: string) => {
-        const t = await markAfter(page, name, clickAt);
-        return t === null ? null : t - clickAt;
-      };
-      const run: Run = {
-        firstAudio: heard.t - clickAt,
-        djLive: await since(dj.page, 'broadcast-status:live'),
-        listenerPlaying: await since(listener.page, 'listener-status:playing'),
-        djToken: (await requestsAfter(dj.page, '/api/livekit/token', clickAt))[0]?.duration ?? null,
-      };
-      runs.push(run);
-      const opt = (v: number | null) => (v === null ? 'n/a' : ms(v));
-      console.log(
-        `[go-live] run ${i}/${RUNS}: first audio ${ms(run.firstAudio)} after Go live ` +
-          `(DJ token fetch took ${opt(run.djToken)}, DJ console "live" at ${opt(run.djLive)}, listener "playing" at ${opt(run.listenerPlaying)})`,
-      );
-
-      await dj.page.getByTestId('stop-broadcast-button').click();
-      await waitForState(dj.page, 'broadcast-status', 'idle');
-      await waitForState(listener.page, 'listener-status', 'waiting', 30_000);
-      await sleep(PAUSE_MS);
-    }
-
-    const first = summarize(runs.map((r) => r.firstAudio));
-    const live = runs.flatMap((r) => (r.djLive === null ? [] : [r.djLive]));
-    console.log('');
-    console.log('== Go live -> first audio at an already-waiting WebRTC listener (loopback) ==');
-    console.log('method: fake-mic 1 kHz tone; Go live click stamped in the DJ page, first tone sample detected by an');
-    console.log("        AudioWorklet on the listener's received track; one Chromium, one performance clock.");
-    console.log(`go live -> first audio:      ${formatSummary(first)}`);
-    if (live.length > 0) console.log(`go live -> DJ console live: ${formatSummary(summarize(live))}`);
-    console.log(`runs (ms): ${runs.map((r) => r.firstAudio.toFixed(0)).join(', ')}`);
-    console.log(hostLine());
+    for (let i = 1; i <= RUNS; i++) runs.push(await measureRun(i, dj, listener));
+    report(runs);
   } finally {
     await browser.close();
   }
 });
+
+/** One Go live -> first audio, logged; then Stop, back to idle and waiting, and a pause of silence. */
+async function measureRun(i: number, dj: Pages, listener: Pages): Promise<Run> {
+  const before = await pageNow(dj.page);
+  await dj.page.locator('[data-testid="go-live-button"]:enabled').click();
+  const clickAt = await waitFor('the Go live click stamp', () => markAfter(dj.page, 'click:go-live-button', before), 2_000);
+  const heard = await waitFor(
+    `run ${i}: audio at the listener`,
+    async () => (await onsets(listener.page, 'receiver', clickAt))[0] ?? null,
+    AUDIO_TIMEOUT_MS,
+    20,
+  );
+  await waitForState(dj.page, 'broadcast-status', 'live');
+  const since = async (page: typeof dj.page, name: string) => {
+    const t = await markAfter(page, name, clickAt);
+    return t === null ? null : t - clickAt;
+  };
+  const run: Run = {
+    firstAudio: heard.t - clickAt,
+    djLive: await since(dj.page, 'broadcast-status:live'),
+    listenerPlaying: await since(listener.page, 'listener-status:playing'),
+    djToken: (await requestsAfter(dj.page, '/api/livekit/token', clickAt))[0]?.duration ?? null,
+  };
+  const opt = (v: number | null) => (v === null ? 'n/a' : ms(v));
+  console.log(
+    `[go-live] run ${i}/${RUNS}: first audio ${ms(run.firstAudio)} after Go live ` +
+      `(DJ token fetch took ${opt(run.djToken)}, DJ console "live" at ${opt(run.djLive)}, listener "playing" at ${opt(run.listenerPlaying)})`,
+  );
+
+  await dj.page.getByTestId('stop-broadcast-button').click();
+  await waitForState(dj.page, 'broadcast-status', 'idle');
+  await waitForState(listener.page, 'listener-status', 'waiting', 30_000);
+  await sleep(PAUSE_MS);
+  return run;
+}
+
+function report(runs: Run[]) {
+  const first = summarize(runs.map((r) => r.firstAudio));
+  const live = runs.flatMap((r) => (r.djLive === null ? [] : [r.djLive]));
+  console.log('');
+  console.log('== Go live -> first audio at an already-waiting WebRTC listener (loopback) ==');
+  console.log('method: fake-mic 1 kHz tone; Go live click stamped in the DJ page, first tone sample detected by an');
+  console.log("        AudioWorklet on the listener's received track; one Chromium, one performance clock.");
+  console.log(`go live -> first audio:      ${formatSummary(first)}`);
+  if (live.length > 0) console.log(`go live -> DJ console live: ${formatSummary(summarize(live))}`);
+  console.log(`runs (ms): ${runs.map((r) => r.firstAudio.toFixed(0)).join(', ')}`);
+  console.log(hostLine());
+}

@@ -26,7 +26,27 @@ const TONE_B = 1000;
 
 const utcLocal = (at: Date) => at.toISOString().slice(0, 19);
 
+type Setup = Awaited<ReturnType<typeof setUp>>;
+type Run = { gap: number; cut: number; serverCut: number };
+
 runBench('handover', async () => {
+  const setup = await setUp();
+  const runs: Run[] = [];
+  for (let run = 1; run <= RUNS; run++) runs.push(await measureRun(run, setup));
+
+  console.log('== Slot enforcement and handover, measured in the received audio (loopback) ==');
+  console.log('method: two back-to-back slots per run, DJ A 600 Hz then DJ B 1 kHz (rtc-node publishers), B in the green');
+  console.log('room until the server grants publishing; an rtc-node listener stamps every 10 ms frame with the tones in it.');
+  console.log(hostLine());
+  console.log(`handover gap (first B frame - last A frame - 10 ms; < 0 is overlap): ${formatSummary(summarize(runs.map((r) => r.gap)))}`);
+  console.log(`slot end -> last tone frame at the listener (nobody follows):          ${formatSummary(summarize(runs.map((r) => r.cut)))}`);
+  console.log(
+    `slot end -> track gone in LiveKit's participant list:                  ${formatSummary(summarize(runs.map((r) => r.serverCut)))}`,
+  );
+});
+
+/** A channel with two DJs allowed on it (signed in), token fetching for it, and LiveKit's room API. */
+async function setUp() {
   const appUrl = requireEnv('APP_URL');
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const suffix = uniqueSuffix();
@@ -57,69 +77,59 @@ runBench('handover', async () => {
     requireEnv('LIVEKIT_API_KEY'),
     requireEnv('LIVEKIT_API_SECRET'),
   );
+  return { call, admin, channel, a, b, token, rooms };
+}
 
-  const gaps: number[] = [];
-  const cuts: number[] = [];
-  const serverCuts: number[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    const startA = Math.ceil(Date.now() / 1000) * 1000 - 1000;
-    // Generous lead: everyone connects well before the boundary, even on a busy machine.
-    const boundary = startA + 12_000;
-    const endB = boundary + SLOT_SECONDS * 1000;
-    const slot = (hostId: string, start: number, seconds: number) =>
-      call(
-        'POST',
-        `/api/admin/channels/${channel.id}/slots`,
-        { start: utcLocal(new Date(start)), durationSeconds: seconds, hostIds: [hostId], title: `run ${run}` },
-        admin,
-        201,
-      );
-    await slot(a.account.id, startA, (boundary - startA) / 1000);
-    await slot(b.account.id, boundary, SLOT_SECONDS);
-    const aToken = await token(a.cookie, 'dj');
-    const bToken = await token(b.cookie, 'dj');
-    if (bToken.access?.mode !== 'green_room') fail(`DJ B should wait in the green room, got ${bToken.access?.mode}`);
-
-    const listener = await toneListener(await token(undefined, 'listener'), [TONE_A, TONE_B]);
-    const djA = await toneDj(aToken, TONE_A);
-    const djB = await toneDj(bToken, TONE_B);
-    await djA.publish();
-    djB.publishWhenGranted();
-    if (Date.now() > boundary - 1_000) fail(`run ${run}: setup took too long (${Date.now() - startA} ms); the machine is overloaded`);
-
-    // Server side: when B's track is gone after the end of B's slot.
-    while (Date.now() < endB - 200) await sleep(50);
-    let serverCut: number | null = null;
-    while (Date.now() < endB + 6_000) {
-      const list = await rooms.listParticipants(`channel-${channel.id}`).catch(() => []);
-      const dj = list.find((p) => p.identity === bToken.identity);
-      if (Date.now() >= endB && dj && dj.tracks.length === 0) {
-        serverCut = Date.now() - endB;
-        break;
-      }
-      await sleep(20);
-    }
-    await sleep(1_500);
-    const gap = handoverGap(listener.heard, TONE_A, TONE_B);
-    const lastB = lastHeard(listener.heard, TONE_B);
-    const earlyB = firstHeard(listener.heard, TONE_B);
-    await Promise.all([listener.stop(), djA.stop(), djB.stop()]);
-    if (gap === null || lastB === null || serverCut === null)
-      fail(`run ${run}: incomplete measurement (gap ${gap}, last B ${lastB}, server cut ${serverCut})`);
-    if (earlyB !== null && earlyB < boundary) fail(`run ${run}: DJ B was heard ${boundary - earlyB} ms before their slot`);
-    gaps.push(gap);
-    cuts.push(lastB - endB);
-    serverCuts.push(serverCut);
-    console.log(
-      `[handover] run ${run}/${RUNS}: handover gap ${gap.toFixed(0)} ms, slot end -> silence ${(lastB - endB).toFixed(0)} ms (track gone on the server after ${serverCut} ms)`,
+/** One handover: slots A then B, A publishing, B in the green room, a listener; measured and logged. */
+async function measureRun(run: number, { call, admin, channel, a, b, token, rooms }: Setup): Promise<Run> {
+  const startA = Math.ceil(Date.now() / 1000) * 1000 - 1000;
+  // Generous lead: everyone connects well before the boundary, even on a busy machine.
+  const boundary = startA + 12_000;
+  const endB = boundary + SLOT_SECONDS * 1000;
+  const slot = (hostId: string, start: number, seconds: number) =>
+    call(
+      'POST',
+      `/api/admin/channels/${channel.id}/slots`,
+      { start: utcLocal(new Date(start)), durationSeconds: seconds, hostIds: [hostId], title: `run ${run}` },
+      admin,
+      201,
     );
-  }
+  await slot(a.account.id, startA, (boundary - startA) / 1000);
+  await slot(b.account.id, boundary, SLOT_SECONDS);
+  const aToken = await token(a.cookie, 'dj');
+  const bToken = await token(b.cookie, 'dj');
+  if (bToken.access?.mode !== 'green_room') fail(`DJ B should wait in the green room, got ${bToken.access?.mode}`);
 
-  console.log('== Slot enforcement and handover, measured in the received audio (loopback) ==');
-  console.log('method: two back-to-back slots per run, DJ A 600 Hz then DJ B 1 kHz (rtc-node publishers), B in the green');
-  console.log('room until the server grants publishing; an rtc-node listener stamps every 10 ms frame with the tones in it.');
-  console.log(hostLine());
-  console.log(`handover gap (first B frame - last A frame - 10 ms; < 0 is overlap): ${formatSummary(summarize(gaps))}`);
-  console.log(`slot end -> last tone frame at the listener (nobody follows):          ${formatSummary(summarize(cuts))}`);
-  console.log(`slot end -> track gone in LiveKit's participant list:                  ${formatSummary(summarize(serverCuts))}`);
-});
+  const listener = await toneListener(await token(undefined, 'listener'), [TONE_A, TONE_B]);
+  const djA = await toneDj(aToken, TONE_A);
+  const djB = await toneDj(bToken, TONE_B);
+  await djA.publish();
+  djB.publishWhenGranted();
+  if (Date.now() > boundary - 1_000) fail(`run ${run}: setup took too long (${Date.now() - startA} ms); the machine is overloaded`);
+
+  const serverCut = await trackGoneAfter(rooms, `channel-${channel.id}`, bToken.identity, endB);
+  await sleep(1_500);
+  const gap = handoverGap(listener.heard, TONE_A, TONE_B);
+  const lastB = lastHeard(listener.heard, TONE_B);
+  const earlyB = firstHeard(listener.heard, TONE_B);
+  await Promise.all([listener.stop(), djA.stop(), djB.stop()]);
+  if (gap === null || lastB === null || serverCut === null)
+    fail(`run ${run}: incomplete measurement (gap ${gap}, last B ${lastB}, server cut ${serverCut})`);
+  if (earlyB !== null && earlyB < boundary) fail(`run ${run}: DJ B was heard ${boundary - earlyB} ms before their slot`);
+  console.log(
+    `[handover] run ${run}/${RUNS}: handover gap ${gap.toFixed(0)} ms, slot end -> silence ${(lastB - endB).toFixed(0)} ms (track gone on the server after ${serverCut} ms)`,
+  );
+  return { gap, cut: lastB - endB, serverCut };
+}
+
+/** Server side: ms from `endAt` until `identity` has no track left in the room (null: not within 6 s). */
+async function trackGoneAfter(rooms: RoomServiceClient, room: string, identity: string, endAt: number): Promise<number | null> {
+  while (Date.now() < endAt - 200) await sleep(50);
+  while (Date.now() < endAt + 6_000) {
+    const list = await rooms.listParticipants(room).catch(() => []);
+    const dj = list.find((p) => p.identity === identity);
+    if (Date.now() >= endAt && dj && dj.tracks.length === 0) return Date.now() - endAt;
+    await sleep(20);
+  }
+  return null;
+}

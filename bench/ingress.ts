@@ -35,6 +35,10 @@ const PROBE: ProbeOptions = {
   watchSelector: '[data-testid="listener-audio"] audio',
 };
 
+type Pages = Awaited<ReturnType<typeof openPage>>;
+/** A fresh stamping relay in front of the ingress (closed at the end of the bench). */
+type Relay = () => Promise<Awaited<ReturnType<typeof rtmpTap>>>;
+
 runBench('ingress', async () => {
   const fx = await createFixture('bench-obs');
   const cookie = await signIn(fx.appUrl, fx.dj);
@@ -43,7 +47,7 @@ runBench('ingress', async () => {
   const endpoint = (await res.json()) as IngressEndpoint;
   const server = new URL(endpoint.serverUrl);
   const relays: { close: () => void }[] = [];
-  const relay = async () => {
+  const relay: Relay = async () => {
     const r = await rtmpTap(server);
     relays.push(r);
     return r;
@@ -59,55 +63,8 @@ runBench('ingress', async () => {
     const [a, b, c] = [wallNow(), await pageNow(listener.page), wallNow()];
     if (b < a - 2 || b > c + 2) fail(`page and Node clocks disagree: node ${a}, page ${b}, node ${c}`);
 
-    const startup: number[] = [];
-    for (let i = 1; i <= RUNS; i++) {
-      const before = wallNow();
-      const tap = await relay();
-      const enc = startEncoder(tap.url(endpoint.streamKey), { kind: 'tone', hz: 1000, amplitude: 0.5 });
-      const first = await waitFor('the first RTMP byte', async () => tap.firstByte(), 10_000);
-      const heard = await waitFor(
-        `run ${i}: tone at the listener`,
-        async () => (await onsets(listener.page, 'receiver', before))[0] ?? null,
-        FIRST_AUDIO_TIMEOUT_MS,
-        20,
-      );
-      const firstByte = Math.max(first, before);
-      startup.push(heard.t - firstByte);
-      console.log(`[ingress] run ${i}/${RUNS}: first RTMP byte -> first audio at the listener ${ms(heard.t - firstByte)}`);
-      await enc.stop();
-      await waitForState(listener.page, 'listener-status', 'waiting', 30_000);
-      await sleep(1_000);
-    }
-
-    const clickStart = wallNow();
-    const clicks = startEncoder((await relay()).url(endpoint.streamKey), {
-      kind: 'clicks',
-      periodMs: CLICK_MS,
-      burstMs: 5,
-      hz: 2000,
-      amplitude: 0.8,
-    });
-    await waitFor(
-      'the click train at the listener',
-      async () => (await onsets(listener.page, 'receiver', clickStart))[0] ?? null,
-      FIRST_AUDIO_TIMEOUT_MS,
-      50,
-    ).catch(async (err: unknown) => {
-      const probe = await listener.page.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps }));
-      const state = await listener.page.getByTestId('listener-status').getAttribute('data-state');
-      fail(
-        `${err instanceof Error ? err.message : String(err)}; listener ${state}, probe ${JSON.stringify(probe)}, encoder exit ${clicks.child.exitCode}`,
-      );
-    });
-    await sleep(3_000); // let the jitter buffer settle
-    const start = wallNow();
-    console.log(`[ingress] measuring for ${MEASURE_S} s (clicks every ${CLICK_MS} ms)...`);
-    await sleep(MEASURE_S * 1000);
-    const end = wallNow();
-    const sent = clicks.clicks.filter((t) => t >= start && t < end - CLICK_MS);
-    const received = (await onsets(listener.page, 'receiver', start)).map((o) => o.t);
-    await clicks.stop();
-    const pairs = pairOnsets(sent, received, CLICK_MS - 100);
+    const startup = await startupRuns(listener, relay, endpoint.streamKey);
+    const { sent, received, pairs } = await clickRun(listener, relay, endpoint.streamKey);
 
     console.log('');
     console.log('== OBS over RTMP: encoder -> LiveKit Ingress -> LiveKit -> WebRTC listener (loopback) ==');
@@ -124,3 +81,60 @@ runBench('ingress', async () => {
     await browser.close();
   }
 });
+
+/** RUNS pushes of a steady tone: first RTMP byte -> first tone sample at the listener, each. */
+async function startupRuns(listener: Pages, relay: Relay, streamKey: string): Promise<number[]> {
+  const startup: number[] = [];
+  for (let i = 1; i <= RUNS; i++) {
+    const before = wallNow();
+    const tap = await relay();
+    const enc = startEncoder(tap.url(streamKey), { kind: 'tone', hz: 1000, amplitude: 0.5 });
+    const first = await waitFor('the first RTMP byte', async () => tap.firstByte(), 10_000);
+    const heard = await waitFor(
+      `run ${i}: tone at the listener`,
+      async () => (await onsets(listener.page, 'receiver', before))[0] ?? null,
+      FIRST_AUDIO_TIMEOUT_MS,
+      20,
+    );
+    const firstByte = Math.max(first, before);
+    startup.push(heard.t - firstByte);
+    console.log(`[ingress] run ${i}/${RUNS}: first RTMP byte -> first audio at the listener ${ms(heard.t - firstByte)}`);
+    await enc.stop();
+    await waitForState(listener.page, 'listener-status', 'waiting', 30_000);
+    await sleep(1_000);
+  }
+  return startup;
+}
+
+/** A click train pushed for MEASURE_S seconds, each sent click paired with the first received within one period. */
+async function clickRun(listener: Pages, relay: Relay, streamKey: string) {
+  const clickStart = wallNow();
+  const clicks = startEncoder((await relay()).url(streamKey), {
+    kind: 'clicks',
+    periodMs: CLICK_MS,
+    burstMs: 5,
+    hz: 2000,
+    amplitude: 0.8,
+  });
+  await waitFor(
+    'the click train at the listener',
+    async () => (await onsets(listener.page, 'receiver', clickStart))[0] ?? null,
+    FIRST_AUDIO_TIMEOUT_MS,
+    50,
+  ).catch(async (err: unknown) => {
+    const probe = await listener.page.evaluate(() => ({ levels: window.__benchProbe?.levels, taps: window.__benchProbe?.taps }));
+    const state = await listener.page.getByTestId('listener-status').getAttribute('data-state');
+    fail(
+      `${err instanceof Error ? err.message : String(err)}; listener ${state}, probe ${JSON.stringify(probe)}, encoder exit ${clicks.child.exitCode}`,
+    );
+  });
+  await sleep(3_000); // let the jitter buffer settle
+  const start = wallNow();
+  console.log(`[ingress] measuring for ${MEASURE_S} s (clicks every ${CLICK_MS} ms)...`);
+  await sleep(MEASURE_S * 1000);
+  const end = wallNow();
+  const sent = clicks.clicks.filter((t) => t >= start && t < end - CLICK_MS);
+  const received = (await onsets(listener.page, 'receiver', start)).map((o) => o.t);
+  await clicks.stop();
+  return { sent, received, pairs: pairOnsets(sent, received, CLICK_MS - 100) };
+}

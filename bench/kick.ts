@@ -44,88 +44,106 @@ function startLoad(): () => void {
 
 type Run = { kind: 'browser' | 'obs'; status: number; apiMs: number; appMs: number; livekitMs: number; listenerMs: number };
 
+/** What every run uses: the app, the admin's session and LiveKit's room API. */
+type Bench = { appUrl: string; admin: string; rooms: RoomServiceClient };
+
 runBench('kick', async () => {
   const appUrl = requireEnv('APP_URL');
   const livekitUrl = requireEnv('LIVEKIT_URL');
   const admin = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const rooms = new RoomServiceClient(livekitUrl.replace(/^ws/, 'http'), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
-  const post = async <T>(
-    route: string,
-    body: unknown,
-    cookie: string | undefined,
-    ok: number[],
-  ): Promise<{ status: number; body: T; appMs: number }> => {
-    const res = await postJson(appUrl, route, body, cookie);
-    if (!ok.includes(res.status)) fail(`POST ${route}: HTTP ${res.status} ${await res.text()}`);
-    const appMs = Number(/app;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
-    return { status: res.status, body: (await res.json()) as T, appMs };
-  };
-  const onAir = async (slug: string) => ((await (await fetch(`${appUrl}/api/channels/${slug}`)).json()) as ChannelSummary).live.onAir;
-  const tracksOf = async (room: string, identity: string) =>
-    (await rooms.listParticipants(room).catch(() => [])).find((p) => p.identity === identity)?.tracks.length ?? 0;
+  const bench: Bench = { appUrl, admin, rooms };
 
   const stopLoad = startLoad();
   const runs: Run[] = [];
   try {
     await sleep(5_000); // let the load average climb before the first run
     console.log(`[kick] under stress-ng --cpu 4: ${hostLine()}`);
-    for (let run = 1; run <= RUNS; run++) {
-      const kind: Run['kind'] = run % 2 === 1 ? 'browser' : 'obs';
-      const fx = await createFixture('bench-kick');
-      const cookie = await signIn(appUrl, fx.dj);
-      const room = `channel-${fx.channel.id}`;
-      const listener = await toneListener(
-        (await post<TokenResponse>('/api/livekit/token', { channelId: fx.channel.id, role: 'listener' }, undefined, [200])).body,
-        [TONE],
-      );
-      let identity: string;
-      let stopDj: () => Promise<void>;
-      if (kind === 'browser') {
-        const token = (await post<TokenResponse>('/api/livekit/token', { channelId: fx.channel.id, role: 'dj' }, cookie, [200])).body;
-        const dj = await toneDj(token, TONE);
-        await dj.publish();
-        identity = token.identity;
-        stopDj = dj.stop;
-      } else {
-        const endpoint = (
-          await post<IngressEndpoint>('/api/livekit/ingress', { channelId: fx.channel.id, inputType: 'rtmp' }, cookie, [201])
-        ).body;
-        const push = pushRtmp(endpoint);
-        identity = ingressIdentity('rtmp', await whoAmI(appUrl, cookie));
-        stopDj = push.stop;
-      }
-      const ready = Date.now() + JOIN_TIMEOUT_MS;
-      while (!(lastHeard(listener.heard, TONE) && (await onAir(fx.channel.slug)))) {
-        if (Date.now() > ready) fail(`run ${run} (${kind}): the DJ never went on air`);
-        await sleep(200);
-      }
-
-      const t0 = Date.now();
-      const kick = await post<{ action: ActionView }>(`/api/admin/channels/${fx.channel.id}/kick`, {}, admin, [200, 202]);
-      const apiMs = Date.now() - t0;
-      let livekitMs = Number.NaN;
-      while (Date.now() - t0 < WATCH_MS) {
-        if ((await tracksOf(room, identity)) === 0) {
-          livekitMs = Date.now() - t0;
-          break;
-        }
-        await sleep(20);
-      }
-      await sleep(2_000); // the listener's last frames arrive, and nothing comes back
-      const last = lastHeard(listener.heard, TONE) ?? t0;
-      const listenerMs = Math.max(0, last - t0);
-      await Promise.all([listener.stop(), stopDj()]);
-      if (Number.isNaN(livekitMs)) fail(`run ${run} (${kind}): still on air in LiveKit ${WATCH_MS} ms after the kick`);
-      runs.push({ kind, status: kick.status, apiMs, appMs: kick.appMs, livekitMs, listenerMs });
-      console.log(
-        `[kick] run ${run}/${RUNS} (${kind}): API ${kick.status} (${kick.body.action.status}) in ${apiMs} ms (${kick.appMs} ms in the handler), off air in LiveKit ${livekitMs} ms, last tone at the listener ${listenerMs} ms`,
-      );
-    }
+    for (let run = 1; run <= RUNS; run++) runs.push(await measureRun(run, bench));
     console.log(`[kick] end of runs: ${hostLine()}`);
   } finally {
     stopLoad();
   }
+  report(runs);
+});
 
+/** POST `route`, failing unless the status is in `ok`; `appMs` is the handler's own time (Server-Timing). */
+async function post<T>(
+  appUrl: string,
+  route: string,
+  body: unknown,
+  cookie: string | undefined,
+  ok: number[],
+): Promise<{ status: number; body: T; appMs: number }> {
+  const res = await postJson(appUrl, route, body, cookie);
+  if (!ok.includes(res.status)) fail(`POST ${route}: HTTP ${res.status} ${await res.text()}`);
+  const appMs = Number(/app;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+  return { status: res.status, body: (await res.json()) as T, appMs };
+}
+
+/** One run: a fresh channel and DJ on air (browser or OBS), a listener, the kick, and the times to off air. */
+async function measureRun(run: number, { appUrl, admin, rooms }: Bench): Promise<Run> {
+  const kind: Run['kind'] = run % 2 === 1 ? 'browser' : 'obs';
+  const fx = await createFixture('bench-kick');
+  const cookie = await signIn(appUrl, fx.dj);
+  const room = `channel-${fx.channel.id}`;
+  const listener = await toneListener(
+    (await post<TokenResponse>(appUrl, '/api/livekit/token', { channelId: fx.channel.id, role: 'listener' }, undefined, [200])).body,
+    [TONE],
+  );
+  const { identity, stopDj } = await putOnAir(appUrl, kind, fx.channel.id, cookie);
+  const onAir = async (slug: string) => ((await (await fetch(`${appUrl}/api/channels/${slug}`)).json()) as ChannelSummary).live.onAir;
+  const ready = Date.now() + JOIN_TIMEOUT_MS;
+  while (!(lastHeard(listener.heard, TONE) && (await onAir(fx.channel.slug)))) {
+    if (Date.now() > ready) fail(`run ${run} (${kind}): the DJ never went on air`);
+    await sleep(200);
+  }
+
+  const t0 = Date.now();
+  const kick = await post<{ action: ActionView }>(appUrl, `/api/admin/channels/${fx.channel.id}/kick`, {}, admin, [200, 202]);
+  const apiMs = Date.now() - t0;
+  const livekitMs = await tracksGoneAfter(rooms, room, identity, t0);
+  await sleep(2_000); // the listener's last frames arrive, and nothing comes back
+  const last = lastHeard(listener.heard, TONE) ?? t0;
+  const listenerMs = Math.max(0, last - t0);
+  await Promise.all([listener.stop(), stopDj()]);
+  if (Number.isNaN(livekitMs)) fail(`run ${run} (${kind}): still on air in LiveKit ${WATCH_MS} ms after the kick`);
+  console.log(
+    `[kick] run ${run}/${RUNS} (${kind}): API ${kick.status} (${kick.body.action.status}) in ${apiMs} ms (${kick.appMs} ms in the handler), off air in LiveKit ${livekitMs} ms, last tone at the listener ${listenerMs} ms`,
+  );
+  return { kind, status: kick.status, apiMs, appMs: kick.appMs, livekitMs, listenerMs };
+}
+
+/** The DJ publishing a tone: from rtc-node as the console does, or OBS as ffmpeg pushing RTMP. */
+async function putOnAir(
+  appUrl: string,
+  kind: Run['kind'],
+  channelId: string,
+  cookie: string,
+): Promise<{ identity: string; stopDj: () => Promise<void> }> {
+  if (kind === 'browser') {
+    const token = (await post<TokenResponse>(appUrl, '/api/livekit/token', { channelId, role: 'dj' }, cookie, [200])).body;
+    const dj = await toneDj(token, TONE);
+    await dj.publish();
+    return { identity: token.identity, stopDj: dj.stop };
+  }
+  const endpoint = (await post<IngressEndpoint>(appUrl, '/api/livekit/ingress', { channelId, inputType: 'rtmp' }, cookie, [201])).body;
+  const push = pushRtmp(endpoint);
+  return { identity: ingressIdentity('rtmp', await whoAmI(appUrl, cookie)), stopDj: push.stop };
+}
+
+/** ms from `t0` until `identity` has no track in LiveKit's list of `room` (NaN: not within WATCH_MS). */
+async function tracksGoneAfter(rooms: RoomServiceClient, room: string, identity: string, t0: number): Promise<number> {
+  const tracksOf = async () =>
+    (await rooms.listParticipants(room).catch(() => [])).find((p) => p.identity === identity)?.tracks.length ?? 0;
+  while (Date.now() - t0 < WATCH_MS) {
+    if ((await tracksOf()) === 0) return Date.now() - t0;
+    await sleep(20);
+  }
+  return Number.NaN;
+}
+
+function report(runs: Run[]) {
   const offAir = runs.map((r) => Math.max(r.livekitMs, r.listenerMs));
   console.log('== Kick under CPU load (stress-ng --cpu 4 on top of the stack) ==');
   console.log('method: per run a fresh channel and DJ on air with a 1 kHz tone (odd runs browser/rtc-node, even runs OBS/ffmpeg RTMP);');
@@ -148,7 +166,7 @@ runBench('kick', async () => {
   console.log(
     `off air within ${OFF_AIR_TARGET_MS / 1000} s: ${inTarget} of ${runs.length}; API within ${ANSWER_TARGET_MS / 1000} s: ${answered} of ${runs.length}`,
   );
-});
+}
 
 /** The signed-in DJ's account id (an OBS input's identity is built from it). */
 async function whoAmI(appUrl: string, cookie: string): Promise<string> {

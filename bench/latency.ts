@@ -29,6 +29,10 @@ const MAX_LAG_MS = 900; // below the 1 s click period, so a pair can never skip 
 const MIN_PAIRS = 20;
 const PROBE: ProbeOptions = { threshold: 0.25, quietMs: 300, hookCapture: false, hookSender: false, watchSelector: null };
 
+type Pages = Awaited<ReturnType<typeof openPage>>;
+/** Onset times (page clock, ms) in the measuring window, and the listener's WebRTC stats. */
+type Clicks = { sent: number[]; captured: number[]; received: number[]; stats: Awaited<ReturnType<typeof inboundAudio>> };
+
 runBench('latency', async () => {
   const wav = clickTrainWav();
   const fx = await createFixture('bench-lat');
@@ -49,51 +53,60 @@ runBench('latency', async () => {
     const [a, b, c] = [await pageNow(dj.page), await pageNow(listener.page), await pageNow(dj.page)];
     if (b < a - 1 || b > c + 1) fail(`page clocks disagree: dj ${a}, listener ${b}, dj ${c}`);
 
-    await sleep(SETTLE_MS);
-    const start = await pageNow(listener.page);
-    console.log(`[latency] measuring for ${MEASURE_S} s (clicks every ${CLICK_PERIOD_S} s)...`);
-    await sleep(MEASURE_S * 1000);
-    const end = await pageNow(listener.page);
-
-    // Sends near the end may still be in flight; only count those that had time to arrive.
-    const sentBefore = (label: string) =>
-      onsets(dj.page, label, start).then((os) => os.filter((o) => o.t < end - MAX_LAG_MS).map((o) => o.t));
-    const sent = await sentBefore('sender');
-    const captured = await sentBefore('capture');
-    const received = (await onsets(listener.page, 'receiver', start)).filter((o) => o.t <= end).map((o) => o.t);
-    const stats = await inboundAudio(listener.page);
-
-    const toListener = pairOnsets(sent, received, MAX_LAG_MS);
-    const fromCapture = pairOnsets(captured, received, MAX_LAG_MS);
-    const graph = pairOnsets(captured, sent, MAX_LAG_MS);
-    console.log('');
-    console.log('== Glass-to-glass latency: DJ console -> LiveKit -> WebRTC listener (loopback) ==');
-    console.log("method: click train as fake mic; AudioWorklet onset detectors on the DJ's sent track and the");
-    console.log("        listener's received track, stamped with performance.timeOrigin+now() in one Chromium;");
-    console.log(`        each sent click paired with the first received click within ${MAX_LAG_MS} ms.`);
-    console.log(
-      `clicks in ${MEASURE_S} s: capture ${captured.length}, sent ${sent.length}, received ${received.length}, ` +
-        `paired ${toListener.lags.length} (unmatched sent ${toListener.unmatchedSent}, received ${toListener.unmatchedReceived})`,
-    );
-    if (toListener.lags.length < MIN_PAIRS) {
-      const levels = [
-        await dj.page.evaluate(() => window.__benchProbe?.levels),
-        await listener.page.evaluate(() => window.__benchProbe?.levels),
-      ];
-      fail(`only ${toListener.lags.length} click pairs (need ${MIN_PAIRS}); peak levels (DJ, listener): ${JSON.stringify(levels)}`);
-    }
-    console.log(`DJ sent track -> listener:        ${formatSummary(summarize(toListener.lags))}`);
-    if (fromCapture.lags.length > 0) console.log(`DJ mic (getUserMedia) -> listener: ${formatSummary(summarize(fromCapture.lags))}`);
-    if (graph.lags.length > 0) console.log(`  of which DJ Web Audio graph:     ${formatSummary(summarize(graph.lags))}`);
-    if (stats) {
-      console.log(
-        `listener WebRTC stats: mean jitter buffer ${ms(stats.jitterBufferMs)} (target ${ms(stats.targetDelayMs)}), ` +
-          `packets lost ${stats.packetsLost}, concealment events ${stats.concealmentEvents}, RTT ${stats.rttMs === null ? 'n/a' : ms(stats.rttMs)}`,
-      );
-    }
-    console.log("not included: the listener's output device latency (headless Chromium has no sound card).");
-    console.log(hostLine());
+    await report(await measure(dj, listener), dj, listener);
   } finally {
     await browser.close();
   }
 });
+
+/** Lets the jitter buffer settle, then collects the clicks of MEASURE_S seconds on every tap. */
+async function measure(dj: Pages, listener: Pages): Promise<Clicks> {
+  await sleep(SETTLE_MS);
+  const start = await pageNow(listener.page);
+  console.log(`[latency] measuring for ${MEASURE_S} s (clicks every ${CLICK_PERIOD_S} s)...`);
+  await sleep(MEASURE_S * 1000);
+  const end = await pageNow(listener.page);
+
+  // Sends near the end may still be in flight; only count those that had time to arrive.
+  const sentBefore = (label: string) =>
+    onsets(dj.page, label, start).then((os) => os.filter((o) => o.t < end - MAX_LAG_MS).map((o) => o.t));
+  const sent = await sentBefore('sender');
+  const captured = await sentBefore('capture');
+  const received = (await onsets(listener.page, 'receiver', start)).filter((o) => o.t <= end).map((o) => o.t);
+  const stats = await inboundAudio(listener.page);
+  return { sent, captured, received, stats };
+}
+
+/** Pairs the clicks and prints the lags; fails (with the peak levels) below MIN_PAIRS pairs. */
+async function report({ sent, captured, received, stats }: Clicks, dj: Pages, listener: Pages) {
+  const toListener = pairOnsets(sent, received, MAX_LAG_MS);
+  const fromCapture = pairOnsets(captured, received, MAX_LAG_MS);
+  const graph = pairOnsets(captured, sent, MAX_LAG_MS);
+  console.log('');
+  console.log('== Glass-to-glass latency: DJ console -> LiveKit -> WebRTC listener (loopback) ==');
+  console.log("method: click train as fake mic; AudioWorklet onset detectors on the DJ's sent track and the");
+  console.log("        listener's received track, stamped with performance.timeOrigin+now() in one Chromium;");
+  console.log(`        each sent click paired with the first received click within ${MAX_LAG_MS} ms.`);
+  console.log(
+    `clicks in ${MEASURE_S} s: capture ${captured.length}, sent ${sent.length}, received ${received.length}, ` +
+      `paired ${toListener.lags.length} (unmatched sent ${toListener.unmatchedSent}, received ${toListener.unmatchedReceived})`,
+  );
+  if (toListener.lags.length < MIN_PAIRS) {
+    const levels = [
+      await dj.page.evaluate(() => window.__benchProbe?.levels),
+      await listener.page.evaluate(() => window.__benchProbe?.levels),
+    ];
+    fail(`only ${toListener.lags.length} click pairs (need ${MIN_PAIRS}); peak levels (DJ, listener): ${JSON.stringify(levels)}`);
+  }
+  console.log(`DJ sent track -> listener:        ${formatSummary(summarize(toListener.lags))}`);
+  if (fromCapture.lags.length > 0) console.log(`DJ mic (getUserMedia) -> listener: ${formatSummary(summarize(fromCapture.lags))}`);
+  if (graph.lags.length > 0) console.log(`  of which DJ Web Audio graph:     ${formatSummary(summarize(graph.lags))}`);
+  if (stats) {
+    console.log(
+      `listener WebRTC stats: mean jitter buffer ${ms(stats.jitterBufferMs)} (target ${ms(stats.targetDelayMs)}), ` +
+        `packets lost ${stats.packetsLost}, concealment events ${stats.concealmentEvents}, RTT ${stats.rttMs === null ? 'n/a' : ms(stats.rttMs)}`,
+    );
+  }
+  console.log("not included: the listener's output device latency (headless Chromium has no sound card).");
+  console.log(hostLine());
+}

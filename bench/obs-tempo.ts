@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AudioStream, type RemoteTrack, Room, RoomEvent, TrackKind } from '@livekit/rtc-node';
-import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
+import { type ParticipantInfo, RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { decodeWav } from '../src/lib/wav';
 import { FrameFeeder } from '../src/server/bpm/obs-feed';
 import { parseTempoAttributes } from '../src/types/bpm';
@@ -82,72 +82,87 @@ runBench('obs-tempo', async () => {
   );
   const ingress = async () =>
     (await rooms.listParticipants(channelRoom(fx.channel.id)).catch(() => [])).find((p) => p.identity === identity);
-  const until = async (what: string, ok: () => Promise<boolean>, timeoutMs: number, stepMs = 100) => {
-    const end = Date.now() + timeoutMs;
-    while (!(await ok())) {
-      if (Date.now() > end) fail(`${what} not within ${timeoutMs} ms`);
-      await sleep(stepMs);
-    }
-  };
 
-  const locks: number[] = [];
-  let push: Push | undefined;
+  const pushing: { push?: Push } = {};
   try {
-    for (let run = 1; run <= RUNS; run++) {
-      push = pushRtmp(endpoint, { file: wav });
-      await until('first audio', async () => (await ingress())?.tracks.some((t) => t.type === TrackType.AUDIO) ?? false, 30_000);
-      const first = Date.now();
-      await until(
-        `${TEMPO} +- 0.5`,
-        async () => Math.abs((parseTempoAttributes((await ingress())?.attributes ?? {})?.bpm ?? 0) - TEMPO) <= 0.5,
-        30_000,
-      );
-      locks.push(Date.now() - first);
-      console.log(`[obs-tempo] run ${run}: first audio to ${TEMPO} +- 0.5 in the attributes ${Date.now() - first} ms`);
-      if (run < RUNS) {
-        await push.stop();
-        await until('the OBS participant gone', async () => (await ingress()) === undefined, 30_000, 250);
-      }
-    }
-    const s = summarize(locks);
+    const s = summarize(await lockRuns(endpoint, wav, ingress, pushing));
     console.log(`[obs-tempo] lock time: median ${s.median} ms, max ${s.max} ms (${s.count} pushes)`);
-
-    // (b) A whole subscriber, as the app runs it, on the set that is still being pushed.
-    const token = (await (
-      await postJson(fx.appUrl, '/api/livekit/token', { channelId: fx.channel.id, role: 'listener' })
-    ).json()) as TokenResponse;
-    const room = new Room();
-    const phase = { analyse: false, samples: 0 };
-    const feeder = new FrameFeeder();
-    room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
-      if (track.kind !== TrackKind.KIND_AUDIO) return;
-      void (async () => {
-        const reader = new AudioStream(track, { sampleRate: 48_000, numChannels: 2 }).getReader();
-        for (;;) {
-          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
-          if (done || !value) return;
-          phase.samples += value.samplesPerChannel;
-          if (phase.analyse) feeder.push(value, Date.now());
-        }
-      })();
-    });
-    await room.connect(token.serverUrl, token.token, { autoSubscribe: true, dynacast: false });
-    await until('audio at the subscriber', async () => phase.samples > 48_000, 15_000);
-    const measure = async () => {
-      const [cpu0, s0] = [cpuMs(), phase.samples];
-      await sleep(SECONDS * 1000);
-      return (cpuMs() - cpu0) / ((phase.samples - s0) / 48_000);
-    };
-    const decodeOnly = await measure();
-    phase.analyse = true;
-    const withAnalysis = await measure();
-    await room.disconnect();
-    console.log(
-      `[obs-tempo] whole subscriber (rtc-node decode to 48 kHz stereo + analysis): ${withAnalysis.toFixed(2)} ms CPU per s of audio ` +
-        `(${(withAnalysis / 10).toFixed(2)}% of a core); decoding only ${decodeOnly.toFixed(2)} ms; analysis found ${feeder.analyzer.estimate.bpm.toFixed(2)} BPM`,
-    );
+    await subscriberCpu(fx.appUrl, fx.channel.id);
   } finally {
-    await push?.stop();
+    await pushing.push?.stop();
   }
   console.log(`[obs-tempo] ${hostLine()}`);
 });
+
+async function until(what: string, ok: () => Promise<boolean>, timeoutMs: number, stepMs = 100) {
+  const end = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > end) fail(`${what} not within ${timeoutMs} ms`);
+    await sleep(stepMs);
+  }
+}
+
+/**
+ * RUNS pushes of the loop: first audio in LiveKit's list -> `bpm` attribute at TEMPO +- 0.5, each.
+ * The last push is left running (in `pushing.push`, which the caller stops) for the subscriber figures.
+ */
+async function lockRuns(
+  endpoint: IngressEndpoint,
+  wav: string,
+  ingress: () => Promise<ParticipantInfo | undefined>,
+  pushing: { push?: Push },
+): Promise<number[]> {
+  const locks: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const push = (pushing.push = pushRtmp(endpoint, { file: wav }));
+    await until('first audio', async () => (await ingress())?.tracks.some((t) => t.type === TrackType.AUDIO) ?? false, 30_000);
+    const first = Date.now();
+    await until(
+      `${TEMPO} +- 0.5`,
+      async () => Math.abs((parseTempoAttributes((await ingress())?.attributes ?? {})?.bpm ?? 0) - TEMPO) <= 0.5,
+      30_000,
+    );
+    locks.push(Date.now() - first);
+    console.log(`[obs-tempo] run ${run}: first audio to ${TEMPO} +- 0.5 in the attributes ${Date.now() - first} ms`);
+    if (run < RUNS) {
+      await push.stop();
+      await until('the OBS participant gone', async () => (await ingress()) === undefined, 30_000, 250);
+    }
+  }
+  return locks;
+}
+
+/** (b) A whole subscriber, as the app runs it, on the set that is still being pushed. */
+async function subscriberCpu(appUrl: string, channelId: string) {
+  const token = (await (await postJson(appUrl, '/api/livekit/token', { channelId, role: 'listener' })).json()) as TokenResponse;
+  const room = new Room();
+  const phase = { analyse: false, samples: 0 };
+  const feeder = new FrameFeeder();
+  room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
+    if (track.kind !== TrackKind.KIND_AUDIO) return;
+    void (async () => {
+      const reader = new AudioStream(track, { sampleRate: 48_000, numChannels: 2 }).getReader();
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+        if (done || !value) return;
+        phase.samples += value.samplesPerChannel;
+        if (phase.analyse) feeder.push(value, Date.now());
+      }
+    })();
+  });
+  await room.connect(token.serverUrl, token.token, { autoSubscribe: true, dynacast: false });
+  await until('audio at the subscriber', async () => phase.samples > 48_000, 15_000);
+  const measure = async () => {
+    const [cpu0, s0] = [cpuMs(), phase.samples];
+    await sleep(SECONDS * 1000);
+    return (cpuMs() - cpu0) / ((phase.samples - s0) / 48_000);
+  };
+  const decodeOnly = await measure();
+  phase.analyse = true;
+  const withAnalysis = await measure();
+  await room.disconnect();
+  console.log(
+    `[obs-tempo] whole subscriber (rtc-node decode to 48 kHz stereo + analysis): ${withAnalysis.toFixed(2)} ms CPU per s of audio ` +
+      `(${(withAnalysis / 10).toFixed(2)}% of a core); decoding only ${decodeOnly.toFixed(2)} ms; analysis found ${feeder.analyzer.estimate.bpm.toFixed(2)} BPM`,
+  );
+}

@@ -9,10 +9,10 @@ import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, writeLocalLivekitConfig } from './stack/livekit';
 import { superviseLivekit } from './stack/livekit-supervisor';
-import { startRedis } from './stack/redis';
+import { type RedisTarget, startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
-import { type Env, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
+import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP_PORT = 3000;
@@ -80,19 +80,35 @@ async function main(): Promise<number> {
     mkdirSync(ingressDir, { recursive: true });
     await startLocalIngress(root, ingressBin, ingressDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
     // HLS against a throwaway local MinIO, unless .env points at real storage.
-    if (!env.S3_BUCKET) {
-      const dir = path.join(localDir, 'dev-hls');
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const livekit = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
-      Object.assign(env, (await startHlsStack({ root, dir, portBase: HLS_PORT_BASE, livekit, redis, track: services })).appEnv);
-    }
+    if (!env.S3_BUCKET) Object.assign(env, await startDevHls(localDir, { apiKey, apiSecret, redis }, services));
   } catch (err) {
     console.error(tail(livekitLog));
     await teardown();
     throw err;
   }
 
+  printBanner(livekitLog);
+  await buildBpmWorklet(); // a static file under public/, served as is by the dev server
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const code = await runForeground(tsx, ['server.ts', '--dev', '--port', String(APP_PORT)], env, root);
+  await teardown();
+  return code;
+}
+
+/** MinIO and egress in a fresh .local/dev-hls/; the app's storage settings for them. */
+async function startDevHls(
+  localDir: string,
+  lk: { apiKey: string; apiSecret: string; redis: RedisTarget },
+  services: Service[],
+): Promise<Env> {
+  const dir = path.join(localDir, 'dev-hls');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const livekit = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey: lk.apiKey, apiSecret: lk.apiSecret };
+  return (await startHlsStack({ root, dir, portBase: HLS_PORT_BASE, livekit, redis: lk.redis, track: services })).appEnv;
+}
+
+function printBanner(livekitLog: string) {
   console.error(
     [
       '',
@@ -104,11 +120,6 @@ async function main(): Promise<number> {
       '',
     ].join('\n'),
   );
-  await buildBpmWorklet(); // a static file under public/, served as is by the dev server
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const code = await runForeground(tsx, ['server.ts', '--dev', '--port', String(APP_PORT)], env, root);
-  await teardown();
-  return code;
 }
 
 main().then(

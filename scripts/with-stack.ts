@@ -17,13 +17,13 @@
 // --tls puts deploy/Caddyfile in front (scripts/stack/caddy.ts): APP_URL, LIVEKIT_URL and the
 // WHIP URL become https/wss on 3143 and 7943 (+ offset), as in production. --standalone runs the
 // app as its image does: node server.mjs and migrate.mjs from .next/standalone (no tsx, no Prisma CLI).
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAdmin, ensureBuild, migrate, startApp } from './stack/app';
+import { type AppMode, createAdmin, ensureBuild, migrate, startApp } from './stack/app';
+import { type Options, newStackDir, parseArgs } from './stack/harness';
 import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret, writeLocalLivekitConfig } from './stack/livekit';
-import { superviseLivekit } from './stack/livekit-supervisor';
+import { type LivekitSupervisor, superviseLivekit } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
@@ -45,65 +45,72 @@ const CONTROL_PORT = 7893 + OFFSET;
 const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const TLS = tlsPorts(OFFSET); // Caddy, with --tls
-const KEEP_STACK_DIRS = 5;
 
-interface Options {
-  rateLimit: number;
-  reconcileSeconds: number;
-  build: boolean;
-  tls: boolean;
-  standalone: boolean;
-  command: string[];
-}
-
-function parseArgs(argv: string[]): Options {
-  const sep = argv.indexOf('--');
-  const flags = sep === -1 ? argv : argv.slice(0, sep);
-  const command = sep === -1 ? [] : argv.slice(sep + 1);
-  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, tls: false, standalone: false, command };
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i];
-    if (flag === '--build') opts.build = true;
-    else if (flag === '--tls') opts.tls = true;
-    else if (flag === '--standalone') opts.standalone = true;
-    else if (flag === '--listener-rate-limit') {
-      const n = Number(flags[++i]);
-      if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
-      opts.rateLimit = n;
-    } else if (flag === '--reconcile-interval') {
-      const n = Number(flags[++i]);
-      if (!Number.isInteger(n) || n <= 0) throw new Error('--reconcile-interval needs a positive integer (seconds)');
-      opts.reconcileSeconds = n;
-    } else throw new Error(`unknown flag ${flag}`);
-  }
-  if (command.length === 0) {
-    throw new Error(
-      'usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>',
-    );
-  }
-  return opts;
-}
-
-/**
- * Keeps the newest stack dirs for post-mortems and removes older ones, but only
- * when they are hours old: a stack running beside this one (STACK_PORT_OFFSET)
- * must not lose its database.
- */
-function pruneOldStacks(localDir: string): void {
-  const dirs = readdirSync(localDir)
-    .filter((d) => d.startsWith('stack-'))
-    .sort();
-  const cutoff = Date.now() - 6 * 3600_000;
-  for (const d of dirs.slice(0, Math.max(0, dirs.length - KEEP_STACK_DIRS))) {
-    const dir = path.join(localDir, d);
-    if (statSync(dir).mtimeMs < cutoff) rmSync(dir, { recursive: true, force: true });
-  }
+/** What one run's steps share: its directory and logs, the LiveKit key pair, the app's mode and environment. */
+interface Run {
+  opts: Options;
+  stackDir: string;
+  livekitLog: string;
+  appLog: string;
+  apiKey: string;
+  apiSecret: string;
+  mode: AppMode;
+  /** The app's environment; starting the stack adds to it (TLS URLs, storage). */
+  env: Env;
+  services: Service[];
 }
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   const { services, teardown } = serviceGroup();
 
+  const bins = await preflight(opts);
+  const stackDir = newStackDir(root);
+  const apiKey = 'radio-test';
+  const apiSecret = randomSecret(48);
+  const run: Run = {
+    opts,
+    stackDir,
+    livekitLog: path.join(stackDir, 'livekit.log'),
+    appLog: path.join(stackDir, 'app.log'),
+    apiKey,
+    apiSecret,
+    mode: opts.standalone ? 'standalone' : 'source',
+    env: stackEnv(opts, stackDir, apiKey, apiSecret),
+    services,
+  };
+
+  let failed = true;
+  // One clear failure for a LiveKit panic or crash, whatever the tests said; printed last.
+  let crash: string | null = null;
+  try {
+    await ensureBuild(root, run.env, opts.build);
+    await migrate(root, run.env, run.mode);
+    const { livekit, proxy, control } = await startStack(run, bins);
+    const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
+    await createAdmin(root, run.env, admin, run.mode);
+    const code = await runCommand(run, admin, control.url);
+    control.close();
+    const leaks = await leakedSecrets(run, admin.password);
+    crash = [livekit.report(), proxy?.report(), leaks].filter(Boolean).join('; ') || null;
+    failed = code !== 0 || crash !== null;
+    if (code !== 0) log(`command exited with ${code}`);
+    return code !== 0 ? code : crash ? 1 : 0;
+  } catch (err) {
+    log(err instanceof Error ? err.message : String(err));
+    return 1;
+  } finally {
+    if (failed) {
+      console.error(`\n----- last 60 lines of ${run.livekitLog} -----\n${tail(run.livekitLog)}`);
+      console.error(`\n----- last 60 lines of ${run.appLog} -----\n${tail(run.appLog)}`);
+    }
+    await teardown();
+    if (crash) log(`FAIL: ${crash}`);
+  }
+}
+
+/** The binaries (built if missing) and every port this stack binds still free. */
+async function preflight(opts: Options): Promise<{ bin: string; ingressBin: string }> {
   const bin = await ensureLivekitBinary(root);
   const ingressBin = await ensureIngressBinary(root);
   await assertPortsFree({
@@ -115,19 +122,11 @@ async function main(): Promise<number> {
   });
   await assertPortsFree(ingressPortNames(INGRESS));
   if (opts.tls) await assertPortsFree(tlsPortNames(TLS));
+  return { bin, ingressBin };
+}
 
-  const localDir = path.join(root, '.local');
-  mkdirSync(localDir, { recursive: true });
-  pruneOldStacks(localDir);
-  const stackDir = path.join(localDir, `stack-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-  mkdirSync(stackDir, { recursive: true });
-  const livekitLog = path.join(stackDir, 'livekit.log');
-  const appLog = path.join(stackDir, 'app.log');
-  log(`stack dir ${stackDir}`);
-
-  const apiKey = 'radio-test';
-  const apiSecret = randomSecret(48);
-  const env: Env = {
+function stackEnv(opts: Options, stackDir: string, apiKey: string, apiSecret: string): Env {
+  return {
     ...process.env,
     NODE_ENV: 'production',
     APP_URL: `http://127.0.0.1:${APP_PORT}`,
@@ -145,113 +144,103 @@ async function main(): Promise<number> {
     // The app's internal /metrics (LiveKit's own is its signal port + 4: scripts/stack/livekit.ts).
     METRICS_PORT: String(7895 + OFFSET),
   };
+}
 
-  let failed = true;
-  // One clear failure for a LiveKit panic or crash, whatever the tests said; printed last.
-  let crash: string | null = null;
+/** Redis, Caddy (--tls), LiveKit (supervised), ingress, MinIO and egress, the app and the control endpoint, in that order. */
+async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
+  const { stackDir, env, services, apiKey, apiSecret } = run;
+  const configFile = path.join(stackDir, 'livekit.yaml');
+  const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
+  const ingressUrlsNow = ingressUrls(INGRESS);
   let proxy: TlsProxy | undefined;
-  try {
-    const mode = opts.standalone ? 'standalone' : 'source';
-    await ensureBuild(root, env, opts.build);
-    await migrate(root, env, mode);
-
-    const configFile = path.join(stackDir, 'livekit.yaml');
-    const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
-    const ingressUrlsNow = ingressUrls(INGRESS);
-    if (opts.tls) {
-      proxy = await startCaddy(root, stackDir, TLS, { app: APP_PORT, livekit: SIGNAL_PORT, whip: INGRESS.whip }, services);
-      ingressUrlsNow.whipBaseUrl = proxy.whipBaseUrl;
-      // Public URLs through the proxy; LIVEKIT_API_URL and the webhook stay direct, as in compose.
-      Object.assign(env, {
-        APP_URL: proxy.appUrl,
-        LIVEKIT_URL: proxy.livekitUrl,
-        TRUSTED_PROXY_HOPS: '1',
-        NODE_EXTRA_CA_CERTS: proxy.rootCert,
-        STACK_TLS_SPKI: proxy.spkiList,
-      });
-    }
-    writeLocalLivekitConfig(root, configFile, {
-      signalPort: SIGNAL_PORT,
-      rtcTcpPort: RTC_TCP_PORT,
-      udpPortRange: UDP_RANGE,
-      webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
-      redis,
-      apiKey,
-      apiSecret,
-      ingress: ingressUrlsNow,
+  if (run.opts.tls) {
+    proxy = await startCaddy(root, stackDir, TLS, { app: APP_PORT, livekit: SIGNAL_PORT, whip: INGRESS.whip }, services);
+    ingressUrlsNow.whipBaseUrl = proxy.whipBaseUrl;
+    // Public URLs through the proxy; LIVEKIT_API_URL and the webhook stay direct, as in compose.
+    Object.assign(env, {
+      APP_URL: proxy.appUrl,
+      LIVEKIT_URL: proxy.livekitUrl,
+      TRUSTED_PROXY_HOPS: '1',
+      NODE_EXTRA_CA_CERTS: proxy.rootCert,
+      STACK_TLS_SPKI: proxy.spkiList,
     });
-    // Restarted if it exits unexpectedly, as compose does; a panic still fails the run below.
-    const livekit = await superviseLivekit(bin, configFile, livekitLog, SIGNAL_PORT, services);
-    await startLocalIngress(root, ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
-    const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
-    const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
-    Object.assign(env, hls.appEnv);
-    let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services, mode);
-    const control = await startControl(CONTROL_PORT, randomSecret(24), {
-      killLivekit: livekit.kill,
-      startLivekit: livekit.start,
-      livekitStatus: livekit.status,
-      // For slot enforcement catching up after the app was down at a boundary.
-      stopApp: async () => {
-        if (!app) return;
-        log('test asked to stop the app');
-        await stopService(app, 0);
-        const i = services.indexOf(app);
-        if (i !== -1) services.splice(i, 1);
-        app = undefined;
-      },
-      startApp: async () => {
-        if (app) throw new Error('the app is already running');
-        app = await startApp(root, env, APP_PORT, appLog, services, mode);
-      },
-    });
-
-    const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
-    await createAdmin(root, env, admin, mode);
-
-    const [command, ...args] = opts.command;
-    log(`running: ${opts.command.join(' ')}`);
-    const code = await runForeground(
-      command ?? '',
-      args,
-      {
-        ...env,
-        TEST_ADMIN_EMAIL: admin.email,
-        TEST_ADMIN_PASSWORD: admin.password,
-        STACK_DIR: stackDir,
-        STACK_CONTROL_URL: control.url,
-      },
-      root,
-    );
-    control.close();
-    // Secrets the harness made and stream keys tests used must be in no service's log.
-    const secrets = {
-      LIVEKIT_API_SECRET: apiSecret,
-      BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '',
-      'admin password': admin.password,
-      S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '',
-    };
-    const { leaks } = scanStackLogs(stackDir, {
-      ...secrets,
-      ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })),
-    });
-    crash =
-      [livekit.report(), proxy?.report(), leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null].filter(Boolean).join('; ') ||
-      null;
-    failed = code !== 0 || crash !== null;
-    if (code !== 0) log(`command exited with ${code}`);
-    return code !== 0 ? code : crash ? 1 : 0;
-  } catch (err) {
-    log(err instanceof Error ? err.message : String(err));
-    return 1;
-  } finally {
-    if (failed) {
-      console.error(`\n----- last 60 lines of ${livekitLog} -----\n${tail(livekitLog)}`);
-      console.error(`\n----- last 60 lines of ${appLog} -----\n${tail(appLog)}`);
-    }
-    await teardown();
-    if (crash) log(`FAIL: ${crash}`);
   }
+  writeLocalLivekitConfig(root, configFile, {
+    signalPort: SIGNAL_PORT,
+    rtcTcpPort: RTC_TCP_PORT,
+    udpPortRange: UDP_RANGE,
+    webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
+    redis,
+    apiKey,
+    apiSecret,
+    ingress: ingressUrlsNow,
+  });
+  // Restarted if it exits unexpectedly, as compose does; a panic still fails the run below.
+  const livekit = await superviseLivekit(bins.bin, configFile, run.livekitLog, SIGNAL_PORT, services);
+  await startLocalIngress(root, bins.ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
+  const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
+  const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
+  Object.assign(env, hls.appEnv);
+  const control = await startAppAndControl(run, livekit);
+  return { livekit, proxy, control };
+}
+
+/** The app, and the control endpoint through which tests stop and start it and kill and start LiveKit. */
+async function startAppAndControl(run: Run, livekit: LivekitSupervisor) {
+  const { env, appLog, services, mode } = run;
+  let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services, mode);
+  return startControl(CONTROL_PORT, randomSecret(24), {
+    killLivekit: livekit.kill,
+    startLivekit: livekit.start,
+    livekitStatus: livekit.status,
+    // For slot enforcement catching up after the app was down at a boundary.
+    stopApp: async () => {
+      if (!app) return;
+      log('test asked to stop the app');
+      await stopService(app, 0);
+      const i = services.indexOf(app);
+      if (i !== -1) services.splice(i, 1);
+      app = undefined;
+    },
+    startApp: async () => {
+      if (app) throw new Error('the app is already running');
+      app = await startApp(root, env, APP_PORT, appLog, services, mode);
+    },
+  });
+}
+
+/** The command, with the app's environment plus the first admin, the stack dir and the control URL. */
+async function runCommand(run: Run, admin: { email: string; password: string }, controlUrl: string): Promise<number> {
+  const [command, ...args] = run.opts.command;
+  log(`running: ${run.opts.command.join(' ')}`);
+  return runForeground(
+    command ?? '',
+    args,
+    {
+      ...run.env,
+      TEST_ADMIN_EMAIL: admin.email,
+      TEST_ADMIN_PASSWORD: admin.password,
+      STACK_DIR: run.stackDir,
+      STACK_CONTROL_URL: controlUrl,
+    },
+    root,
+  );
+}
+
+/** Secrets the harness made and stream keys tests used must be in no service's log: the leaks as one failure, or null. */
+async function leakedSecrets(run: Run, adminPassword: string): Promise<string | null> {
+  const { env, apiKey, apiSecret } = run;
+  const secrets = {
+    LIVEKIT_API_SECRET: apiSecret,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '',
+    'admin password': adminPassword,
+    S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '',
+  };
+  const { leaks } = scanStackLogs(run.stackDir, {
+    ...secrets,
+    ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })),
+  });
+  return leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null;
 }
 
 main().then(

@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import type { Credentials } from './api';
 import { CHROMIUM, chromiumArgs } from '../../tests/support/chromium';
 import { fail, requireExecutable, sleep } from './env';
-import { installProbe, type Onset, type ProbeOptions, type ProbeState } from './probe';
+import { probeScript, type Onset, type ProbeOptions, type ProbeState } from './probe';
 
 /** One browser process for every page, so all `performance.timeOrigin + now()` stamps share a clock. */
 export async function launchBrowser(fakeMicWav: string): Promise<Browser> {
@@ -28,7 +28,7 @@ export async function openPage(
   const context = await browser.newContext({ baseURL: appUrl, bypassCSP: true });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page has no such helper.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-  await context.addInitScript(installProbe, probe);
+  await context.addInitScript({ content: probeScript(probe) });
   if (creds) {
     const res = await context.request.post('/api/auth/sign-in/email', { data: creds, headers: { origin: appUrl } });
     if (!res.ok()) fail(`browser sign-in as ${creds.email}: HTTP ${res.status()} ${await res.text()}`);

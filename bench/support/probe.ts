@@ -1,6 +1,6 @@
 /**
- * In-page instrumentation, installed with `context.addInitScript(installProbe, options)` so the
- * product code stays untouched. It taps audio tracks into an AudioWorklet onset detector and
+ * In-page instrumentation, installed with `context.addInitScript({ content: probeScript(options) })`
+ * so the product code stays untouched. It taps audio tracks into an AudioWorklet onset detector and
  * stamps every onset and UI event on one clock, `performance.timeOrigin + performance.now()`,
  * which all pages of one browser process share, so DJ and listener times subtract directly.
  *
@@ -8,7 +8,8 @@
  * i.e. exactly what WebRTC encodes), "receiver" (the audio track in `watchSelector`'s srcObject).
  * Marks: `click:<data-testid>` (from the event's own timeStamp) and `<data-testid>:<data-state>`.
  *
- * Everything below runs in the browser: it must not reference module-level code.
+ * Everything below `probeScript` runs in the browser: each function may use only its arguments,
+ * browser globals and the other functions of `PAGE_FUNCTIONS` (they are sent as source text).
  */
 
 export type ProbeOptions = {
@@ -45,15 +46,33 @@ declare global {
 
 type ProbeMessage = { kind: 'onset'; frame: number; peak: number } | { kind: 'level'; peak: number };
 
+type Tap = (track: MediaStreamTrack, label: string) => Promise<void>;
+/** Feeds an audio node into a fresh onset detector, under `label`, for the track `id`. */
+type Attach = (source: (ctx: AudioContext) => AudioNode, label: string, id: string) => Promise<void>;
+
+/** The probe as one init script: the page functions' source, then `installProbe(opts)`, in a scope of its own. */
+export function probeScript(opts: ProbeOptions): string {
+  const functions = PAGE_FUNCTIONS.map((f) => f.toString()).join('\n');
+  return `(() => {\n${functions}\ninstallProbe(${JSON.stringify(opts)});\n})();`;
+}
+
 export function installProbe(opts: ProbeOptions): void {
   if (window.__benchProbe) return;
   const state: ProbeState = { onsets: {}, levels: {}, marks: [], taps: {}, errors: [] };
   window.__benchProbe = state;
-  const now = () => performance.timeOrigin + performance.now();
-  const mark = (name: string, t: number) => state.marks.push({ name, t });
+  const { tap, attach } = onsetTaps(opts, state);
+  if (opts.hookCapture) hookCapture(tap);
+  recordPeerConnections();
+  if (opts.hookSender) hookSenders(tap);
+  if (opts.watchSelector) watchReceiver(opts.watchSelector, tap);
+  if (opts.captureSelector) captureElement(opts.captureSelector, attach, state);
+  recordMarks(state);
+}
 
+/** The onset detector's AudioWorklet source. */
+function onsetWorkletSource(): string {
   // Per-sample peak over channels; an onset is the first sample at/above threshold after quietFrames below it.
-  const WORKLET = `
+  return `
     class OnsetProbe extends AudioWorkletProcessor {
       constructor(options) {
         super();
@@ -82,65 +101,78 @@ export function installProbe(opts: ProbeOptions): void {
       }
     }
     registerProcessor('onset-probe', OnsetProbe);`;
+}
 
+/** One audio context with the detector loaded (made on first use); `tap` and `attach` feed it. */
+function onsetTaps(opts: ProbeOptions, state: ProbeState): { tap: Tap; attach: Attach } {
   let ready: Promise<{ ctx: AudioContext; sink: AudioNode }> | null = null;
   const audio = () =>
     (ready ??= (async () => {
       const ctx = new AudioContext({ latencyHint: 'interactive' });
-      const url = URL.createObjectURL(new Blob([WORKLET], { type: 'text/javascript' }));
+      const url = URL.createObjectURL(new Blob([onsetWorkletSource()], { type: 'text/javascript' }));
       await ctx.audioWorklet.addModule(url);
       // Zero gain into the destination keeps the worklet pulled without making sound.
       const sink = new GainNode(ctx, { gain: 0 });
       sink.connect(ctx.destination);
       return { ctx, sink };
     })());
-
   const active = new Map<string, { source: AudioNode; node: AudioWorkletNode }>();
-  /** Feeds `source` into a fresh onset detector whose onsets are stamped on the page clock. */
-  const attach = (ctx: AudioContext, sink: AudioNode, source: AudioNode, label: string, id: string) => {
+  const attach: Attach = async (makeSource, label, id) => {
+    const { ctx, sink } = await audio();
+    if (ctx.state !== 'running') await ctx.resume();
+    const source = makeSource(ctx);
     const previous = active.get(label);
     previous?.source.disconnect();
     previous?.node.disconnect();
-    const node = new AudioWorkletNode(ctx, 'onset-probe', {
-      processorOptions: { threshold: opts.threshold, quietFrames: Math.round((opts.quietMs / 1000) * ctx.sampleRate) },
-    });
-    node.port.onmessage = (e: MessageEvent<ProbeMessage>) => {
-      const msg = e.data;
-      if (msg.kind === 'level') {
-        state.levels[label] = msg.peak;
-        return;
-      }
-      // Map the sample's context time to the page clock with the context's own timestamp pair;
-      // both ends use the same detector, so its fixed pipeline delay cancels in the difference.
-      const ts = ctx.getOutputTimestamp();
-      const perf = (ts.performanceTime ?? 0) + (msg.frame / ctx.sampleRate - (ts.contextTime ?? 0)) * 1000;
-      (state.onsets[label] ??= []).push({ t: performance.timeOrigin + perf, peak: msg.peak, track: id });
-    };
+    const node = onsetNode(ctx, opts, state, label, id);
     source.connect(node).connect(sink);
     active.set(label, { source, node });
   };
-  const tap = async (track: MediaStreamTrack, label: string): Promise<void> => {
+  const tap: Tap = async (track, label) => {
     if (state.taps[label] === track.id) return;
     state.taps[label] = track.id; // latest track wins: each go-live publishes a fresh clone
     try {
-      const { ctx, sink } = await audio();
-      if (ctx.state !== 'running') await ctx.resume();
-      attach(ctx, sink, new MediaStreamAudioSourceNode(ctx, { mediaStream: new MediaStream([track]) }), label, track.id);
+      await attach((ctx) => new MediaStreamAudioSourceNode(ctx, { mediaStream: new MediaStream([track]) }), label, track.id);
     } catch (err) {
       state.errors.push(`${label}: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
+  return { tap, attach };
+}
 
-  if (opts.hookCapture) {
-    const md = MediaDevices.prototype;
-    const getUserMedia = md.getUserMedia;
-    md.getUserMedia = async function (this: MediaDevices, constraints?: MediaStreamConstraints) {
-      const stream = await getUserMedia.call(this, constraints);
-      stream.getAudioTracks().forEach((t) => void tap(t, 'capture'));
-      return stream;
-    };
-  }
+/** A fresh onset detector whose onsets are stamped on the page clock and levels kept per label. */
+function onsetNode(ctx: AudioContext, opts: ProbeOptions, state: ProbeState, label: string, id: string): AudioWorkletNode {
+  const node = new AudioWorkletNode(ctx, 'onset-probe', {
+    processorOptions: { threshold: opts.threshold, quietFrames: Math.round((opts.quietMs / 1000) * ctx.sampleRate) },
+  });
+  node.port.onmessage = (e: MessageEvent<ProbeMessage>) => {
+    const msg = e.data;
+    if (msg.kind === 'level') {
+      state.levels[label] = msg.peak;
+      return;
+    }
+    // Map the sample's context time to the page clock with the context's own timestamp pair;
+    // both ends use the same detector, so its fixed pipeline delay cancels in the difference.
+    const ts = ctx.getOutputTimestamp();
+    const perf = (ts.performanceTime ?? 0) + (msg.frame / ctx.sampleRate - (ts.contextTime ?? 0)) * 1000;
+    (state.onsets[label] ??= []).push({ t: performance.timeOrigin + perf, peak: msg.peak, track: id });
+  };
+  return node;
+}
 
+/** "capture": the audio tracks getUserMedia returns. */
+function hookCapture(tap: Tap) {
+  const md = MediaDevices.prototype;
+  const getUserMedia = md.getUserMedia;
+  md.getUserMedia = async function (this: MediaDevices, constraints?: MediaStreamConstraints) {
+    const stream = await getUserMedia.call(this, constraints);
+    stream.getAudioTracks().forEach((t) => void tap(t, 'capture'));
+    return stream;
+  };
+}
+
+/** Every peer connection that gets a remote description, in `window.__benchPcs`. */
+function recordPeerConnections() {
   const pcs: RTCPeerConnection[] = (window.__benchPcs = []);
   // Typed as the promise overload (the callback one is legacy and unused by livekit-client).
   const setRemoteDescription: (this: RTCPeerConnection, d: RTCSessionDescriptionInit) => Promise<void> =
@@ -149,61 +181,60 @@ export function installProbe(opts: ProbeOptions): void {
     if (!pcs.includes(this)) pcs.push(this);
     return setRemoteDescription.call(this, desc);
   };
+}
 
-  if (opts.hookSender) {
-    const pc = RTCPeerConnection.prototype;
-    const addTransceiver = pc.addTransceiver;
-    pc.addTransceiver = function (this: RTCPeerConnection, trackOrKind: MediaStreamTrack | string, init?: RTCRtpTransceiverInit) {
-      if (trackOrKind instanceof MediaStreamTrack && trackOrKind.kind === 'audio') void tap(trackOrKind, 'sender');
-      return addTransceiver.call(this, trackOrKind, init);
-    };
-    const addTrack = pc.addTrack;
-    pc.addTrack = function (this: RTCPeerConnection, track: MediaStreamTrack, ...streams: MediaStream[]) {
-      if (track.kind === 'audio') void tap(track, 'sender');
-      return addTrack.call(this, track, ...streams);
-    };
-    const sender = RTCRtpSender.prototype;
-    const replaceTrack = sender.replaceTrack;
-    sender.replaceTrack = function (this: RTCRtpSender, track: MediaStreamTrack | null) {
-      if (track?.kind === 'audio') void tap(track, 'sender');
-      return replaceTrack.call(this, track);
-    };
-  }
+/** "sender": audio tracks handed to a peer connection, i.e. exactly what WebRTC encodes. */
+function hookSenders(tap: Tap) {
+  const pc = RTCPeerConnection.prototype;
+  const addTransceiver = pc.addTransceiver;
+  pc.addTransceiver = function (this: RTCPeerConnection, trackOrKind: MediaStreamTrack | string, init?: RTCRtpTransceiverInit) {
+    if (trackOrKind instanceof MediaStreamTrack && trackOrKind.kind === 'audio') void tap(trackOrKind, 'sender');
+    return addTransceiver.call(this, trackOrKind, init);
+  };
+  const addTrack = pc.addTrack;
+  pc.addTrack = function (this: RTCPeerConnection, track: MediaStreamTrack, ...streams: MediaStream[]) {
+    if (track.kind === 'audio') void tap(track, 'sender');
+    return addTrack.call(this, track, ...streams);
+  };
+  const sender = RTCRtpSender.prototype;
+  const replaceTrack = sender.replaceTrack;
+  sender.replaceTrack = function (this: RTCRtpSender, track: MediaStreamTrack | null) {
+    if (track?.kind === 'audio') void tap(track, 'sender');
+    return replaceTrack.call(this, track);
+  };
+}
 
-  if (opts.watchSelector) {
-    const selector = opts.watchSelector;
-    // Polling: srcObject is a property, not an attribute, so no observer sees it change.
-    setInterval(() => {
-      const el = document.querySelector(selector);
-      const stream = el instanceof HTMLMediaElement ? el.srcObject : null;
-      const track = stream instanceof MediaStream ? stream.getAudioTracks()[0] : undefined;
-      if (track && track.readyState === 'live') void tap(track, 'receiver');
-    }, 10);
-  }
+/** "receiver": the live audio track in the srcObject of the element `selector` finds. */
+function watchReceiver(selector: string, tap: Tap) {
+  // Polling: srcObject is a property, not an attribute, so no observer sees it change.
+  setInterval(() => {
+    const el = document.querySelector(selector);
+    const stream = el instanceof HTMLMediaElement ? el.srcObject : null;
+    const track = stream instanceof MediaStream ? stream.getAudioTracks()[0] : undefined;
+    if (track && track.readyState === 'live') void tap(track, 'receiver');
+  }, 10);
+}
 
-  if (opts.captureSelector) {
-    // The element's own output, routed into the probe's context (it stays the element's
-    // output across source changes, so Play/Stop and rebuilt players need no re-tap).
-    // The element is then heard only through the probe's silent sink: fine for a bench.
-    const selector = opts.captureSelector;
-    let tapped = false;
-    setInterval(() => {
-      const el = document.querySelector(selector);
-      if (tapped || !(el instanceof HTMLMediaElement) || el.paused) return;
-      tapped = true;
-      void (async () => {
-        try {
-          const { ctx, sink } = await audio();
-          if (ctx.state !== 'running') await ctx.resume();
-          const source = new MediaElementAudioSourceNode(ctx, { mediaElement: el });
-          attach(ctx, sink, source, 'receiver', 'element');
-        } catch (err) {
-          state.errors.push(`receiver: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      })();
-    }, 10);
-  }
+/**
+ * "receiver" from a media element without srcObject: the element's own output, routed into the
+ * probe's context (it stays the element's output across source changes, so Play/Stop and rebuilt
+ * players need no re-tap). The element is then heard only through the probe's silent sink: fine for a bench.
+ */
+function captureElement(selector: string, attach: Attach, state: ProbeState) {
+  let tapped = false;
+  setInterval(() => {
+    const el = document.querySelector(selector);
+    if (tapped || !(el instanceof HTMLMediaElement) || el.paused) return;
+    tapped = true;
+    attach((ctx) => new MediaElementAudioSourceNode(ctx, { mediaElement: el }), 'receiver', 'element').catch((err) =>
+      state.errors.push(`receiver: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }, 10);
+}
 
+/** Marks: `click:<data-testid>` (from the event's own timeStamp) and `<data-testid>:<data-state>`. */
+function recordMarks(state: ProbeState) {
+  const mark = (name: string, t: number) => state.marks.push({ name, t });
   // Capture phase on document runs before React's root listener; timeStamp is when the input arrived.
   document.addEventListener(
     'click',
@@ -214,9 +245,23 @@ export function installProbe(opts: ProbeOptions): void {
     true,
   );
   new MutationObserver((records) => {
-    const t = now();
+    const t = performance.timeOrigin + performance.now();
     for (const r of records) {
       if (r.target instanceof Element) mark(`${r.target.getAttribute('data-testid')}:${r.target.getAttribute('data-state')}`, t);
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 }
+
+/** Everything `installProbe` calls in the page, sent as source text by `probeScript`. */
+const PAGE_FUNCTIONS = [
+  installProbe,
+  onsetWorkletSource,
+  onsetTaps,
+  onsetNode,
+  hookCapture,
+  recordPeerConnections,
+  hookSenders,
+  watchReceiver,
+  captureElement,
+  recordMarks,
+];

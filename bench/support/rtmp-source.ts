@@ -43,12 +43,9 @@ export async function rtmpTap(target: URL): Promise<{ url: (key: string) => stri
   };
 }
 
-/**
- * ffmpeg as OBS: raw PCM generated here in real time (never ahead of the clock) is piped in and
- * pushed as AAC in FLV over RTMP. Each click's send time is when its first sample was written.
- */
-export function startEncoder(rtmpUrl: string, signal: Signal): { clicks: number[]; stop: () => Promise<void>; child: ChildProcess } {
-  const args = [
+/** ffmpeg reading 48 kHz stereo s16le from stdin and pushing AAC in FLV to `rtmpUrl`, flushing every packet. */
+function encoderArgs(rtmpUrl: string): string[] {
+  return [
     '-hide_banner',
     '-loglevel',
     'error',
@@ -70,7 +67,28 @@ export function startEncoder(rtmpUrl: string, signal: Signal): { clicks: number[
     'flv',
     rtmpUrl,
   ];
-  const child = spawn('ffmpeg', args, { stdio: ['pipe', 'ignore', 'inherit'] });
+}
+
+/**
+ * Sample `n` of the signal (-1..1). Between clicks a faint 50 Hz hum (-54 dBFS, far below any detector
+ * threshold) stands in for a real programme: in this setup a push of pure digital silence with short
+ * bursts did not reach the listener at all (bench/README.md, OBS ingress), and OBS never sends pure zeros either.
+ */
+function sampleOf(signal: Signal, period: number): (n: number) => number {
+  const burst = signal.kind === 'clicks' ? Math.round((signal.burstMs * RATE) / 1000) : 0;
+  return (n) => {
+    const wave = signal.amplitude * Math.sin((2 * Math.PI * signal.hz * n) / RATE);
+    if (signal.kind === 'tone' || n % period < burst) return wave;
+    return 0.002 * Math.sin((2 * Math.PI * 50 * n) / RATE);
+  };
+}
+
+/**
+ * ffmpeg as OBS: raw PCM generated here in real time (never ahead of the clock) is piped in and
+ * pushed as AAC in FLV over RTMP. Each click's send time is when its first sample was written.
+ */
+export function startEncoder(rtmpUrl: string, signal: Signal): { clicks: number[]; stop: () => Promise<void>; child: ChildProcess } {
+  const child = spawn('ffmpeg', encoderArgs(rtmpUrl), { stdio: ['pipe', 'ignore', 'inherit'] });
   child.once('error', (err) => fail(`ffmpeg: ${err.message}`));
   child.stdin?.on('error', () => undefined); // the ingress may end the push; stop() handles it
   const clicks: number[] = [];
@@ -80,15 +98,7 @@ export function startEncoder(rtmpUrl: string, signal: Signal): { clicks: number[
 
   // Whole frames, so a click starts exactly on a frame and its send time is that frame's write.
   const period = signal.kind === 'clicks' ? Math.round((signal.periodMs * RATE) / 1000) : 0;
-  const burst = signal.kind === 'clicks' ? Math.round((signal.burstMs * RATE) / 1000) : 0;
-  // Between clicks a faint 50 Hz hum (-54 dBFS, far below any detector threshold) stands in
-  // for a real programme: in this setup a push of pure digital silence with short bursts did
-  // not reach the listener at all (bench/README.md, OBS ingress), and OBS never sends pure zeros either.
-  const sample = (n: number): number => {
-    const wave = signal.amplitude * Math.sin((2 * Math.PI * signal.hz * n) / RATE);
-    if (signal.kind === 'tone' || n % period < burst) return wave;
-    return 0.002 * Math.sin((2 * Math.PI * 50 * n) / RATE);
-  };
+  const sample = sampleOf(signal, period);
   const pump = () => {
     const due = Math.floor(((wallNow() - start) / 1000) * RATE);
     while (frame + CHUNK_FRAMES <= due) {

@@ -41,11 +41,6 @@ export async function superviseLivekit(
   /** A start under way (restart or test), so two never overlap. */
   let starting: Promise<void> | undefined;
 
-  const untrack = (s: Service) => {
-    const i = track.indexOf(s);
-    if (i !== -1) track.splice(i, 1);
-  };
-
   const launch = (): Promise<void> =>
     (starting ??= (async () => {
       try {
@@ -59,14 +54,10 @@ export async function superviseLivekit(
 
   const onExit = async (s: Service, code: number | null): Promise<void> => {
     if (s.stopRequested || service !== s || isTornDown(track)) return;
-    untrack(s);
+    untrack(track, s);
     service = undefined;
     exits.push({ at: new Date().toISOString(), pid: s.child.pid, code });
-    const panic = findGoPanic(readFrom(logFile, logStart));
-    log(
-      `livekit-server (pid ${s.child.pid ?? '?'}) EXITED UNEXPECTEDLY with ${code}` +
-        `${panic ? ` after a Go panic: "${panic.message}"` : ''} (log: ${logFile})`,
-    );
+    logUnexpectedExit(s, code, logFile, logStart);
     if (exits.length > MAX_RESTARTS) {
       log(`livekit-server exited ${exits.length} times: not restarting it again`);
       return;
@@ -86,7 +77,7 @@ export async function superviseLivekit(
       log(`test asked to crash livekit-server (SIGKILL pid ${s.child.pid ?? '?'})`);
       service = undefined;
       await killService(s);
-      untrack(s);
+      untrack(track, s);
     },
     start: async () => {
       if (service) throw new Error('livekit-server is already running');
@@ -97,15 +88,32 @@ export async function superviseLivekit(
       pid: service?.child.pid,
       unexpectedExits: [...exits],
     }),
-    report: () => {
-      const panic = findGoPanic(readFrom(logFile, logStart));
-      if (panic) {
-        return `livekit-server panicked during this run: "${panic.message}" (${logFile}, line ${panic.line} of this run's part); unexpected exits: ${exits.length}`;
-      }
-      if (exits.length > 0) {
-        return `livekit-server exited unexpectedly ${exits.length} time(s) during this run (codes ${exits.map((e) => e.code).join(', ')}); see ${logFile}`;
-      }
-      return null;
-    },
+    report: () => runReport(logFile, logStart, exits),
   };
+}
+
+function untrack(track: Service[], s: Service) {
+  const i = track.indexOf(s);
+  if (i !== -1) track.splice(i, 1);
+}
+
+/** One line naming the exit and, if this run's part of the log holds one, the Go panic before it. */
+function logUnexpectedExit(s: Service, code: number | null, logFile: string, logStart: number) {
+  const panic = findGoPanic(readFrom(logFile, logStart));
+  log(
+    `livekit-server (pid ${s.child.pid ?? '?'}) EXITED UNEXPECTEDLY with ${code}` +
+      `${panic ? ` after a Go panic: "${panic.message}"` : ''} (log: ${logFile})`,
+  );
+}
+
+/** null if the run was clean; else one message naming the panic or exits and the log. */
+function runReport(logFile: string, logStart: number, exits: readonly UnexpectedExit[]): string | null {
+  const panic = findGoPanic(readFrom(logFile, logStart));
+  if (panic) {
+    return `livekit-server panicked during this run: "${panic.message}" (${logFile}, line ${panic.line} of this run's part); unexpected exits: ${exits.length}`;
+  }
+  if (exits.length > 0) {
+    return `livekit-server exited unexpectedly ${exits.length} time(s) during this run (codes ${exits.map((e) => e.code).join(', ')}); see ${logFile}`;
+  }
+  return null;
 }

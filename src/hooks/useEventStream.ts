@@ -21,45 +21,24 @@ export function useEventStream<T>(schema: z.ZodType<T>, url: string, fallbackUrl
   useEffect(() => {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let poll: ReturnType<typeof setInterval> | undefined;
     let attempt = 0;
-    let disposed = false;
     const controller = new AbortController();
-
-    const stopPolling = () => {
-      clearInterval(poll);
-      poll = undefined;
-    };
-    const startPolling = () => {
-      if (poll) return;
-      const read = () =>
-        fetchJson<unknown>(fallbackUrl, { cache: 'no-store', signal: controller.signal })
-          .then((body) => schema.parse(body))
-          .then(
-            (next) => {
-              if (disposed) return;
-              setData(next);
-              setPollFailed(false);
-            },
-            () => !disposed && !controller.signal.aborted && setPollFailed(true),
-          );
-      void read();
-      poll = setInterval(read, fallbackMs);
-    };
+    const { signal } = controller;
+    const fallback = fallbackPoller(schema, fallbackUrl, fallbackMs, signal, { data: setData, failed: setPollFailed });
     const open = () => {
       source = new EventSource(url);
       source.addEventListener('state', (event) => {
         attempt = 0;
         setStatus('open');
-        stopPolling();
+        fallback.stop();
         const parsed = schema.safeParse(JSON.parse((event as MessageEvent<string>).data));
         if (parsed.success) setData(parsed.data);
         else console.warn('[live] dropped a state the stream contract does not describe:', parsed.error.message);
       });
       source.onerror = () => {
-        if (disposed) return;
+        if (signal.aborted) return;
         setStatus('fallback');
-        startPolling();
+        fallback.start();
         // CONNECTING: the browser retries by itself. CLOSED: it gave up (e.g. an HTTP error), so we retry.
         if (source?.readyState === EventSource.CLOSED) {
           source.close();
@@ -69,14 +48,49 @@ export function useEventStream<T>(schema: z.ZodType<T>, url: string, fallbackUrl
     };
     open();
     return () => {
-      disposed = true;
       controller.abort();
       source?.close();
       clearTimeout(retry);
-      stopPolling();
+      fallback.stop();
     };
   }, [schema, url, fallbackUrl, fallbackMs]);
 
   /** `stale`: neither the stream nor the fallback reached the server lately. */
   return { data, status, stale: status === 'fallback' && pollFailed };
+}
+
+/**
+ * The fallback while the stream is down: reads `url` now and every `everyMs` until stopped. Nothing is
+ * reported once `signal` aborts (the hook's cleanup), which also cancels a read in flight.
+ */
+function fallbackPoller<T>(
+  schema: z.ZodType<T>,
+  url: string,
+  everyMs: number,
+  signal: AbortSignal,
+  on: { data: (next: T) => void; failed: (failed: boolean) => void },
+) {
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const read = () =>
+    fetchJson<unknown>(url, { cache: 'no-store', signal })
+      .then((body) => schema.parse(body))
+      .then(
+        (next) => {
+          if (signal.aborted) return;
+          on.data(next);
+          on.failed(false);
+        },
+        () => !signal.aborted && on.failed(true),
+      );
+  return {
+    start() {
+      if (poll) return;
+      void read();
+      poll = setInterval(read, everyMs);
+    },
+    stop() {
+      clearInterval(poll);
+      poll = undefined;
+    },
+  };
 }

@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelSummary } from '@/types/channel';
 import { choosePath, type ListenMode, type ListenPath, webrtcFailed } from '@/lib/client/listening/listen-path';
-import { useWebRtcListening } from './useWebRtcListening';
-import { useHlsListening } from './useHlsListening';
+import { useWebRtcListening, type WebRtcListening } from './useWebRtcListening';
+import { useHlsListening, type HlsListening } from './useHlsListening';
 
 /**
  * The channel page's player: WebRTC or HLS, chosen automatically (WebRTC until
@@ -16,30 +16,13 @@ export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean
   const hlsInfo = channel.live.hls;
   const hls = useHlsListening(hlsInfo?.ready ? hlsInfo.playlistUrl : null);
   const [mode, setModeState] = useState<ListenMode>('auto');
-  const [path, setPath] = useState<ListenPath | null>(null);
   const [fellBack, setFellBack] = useState(false);
   const hlsInfoRef = useRef(hlsInfo);
   useEffect(() => {
     hlsInfoRef.current = hlsInfo;
   }, [hlsInfo]);
 
-  const { play: playWebrtc, stop: stopWebrtc } = webrtc;
-  const { play: playHls, stop: stopHls } = hls;
-
-  const start = useCallback(
-    (next: ListenPath) => {
-      if (next === 'hls') {
-        stopWebrtc();
-        playHls();
-      } else {
-        stopHls();
-        playWebrtc();
-      }
-      setPath(next);
-      onHls?.(next === 'hls');
-    },
-    [playHls, playWebrtc, stopHls, stopWebrtc, onHls],
-  );
+  const { path, start, stop: stopPath } = usePlayingPath(webrtc, hls, onHls);
 
   const play = useCallback(() => {
     setFellBack(false);
@@ -47,12 +30,9 @@ export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean
   }, [mode, start]);
 
   const stop = useCallback(() => {
-    stopWebrtc();
-    stopHls();
-    setPath(null);
+    stopPath();
     setFellBack(false);
-    onHls?.(false);
-  }, [stopHls, stopWebrtc, onHls]);
+  }, [stopPath]);
 
   const setMode = useCallback(
     (next: ListenMode) => {
@@ -75,11 +55,9 @@ export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean
 
   // Chosen HLS by hand before the stream existed: move over as soon as it does.
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the pushed channel summary: switching starts HLS playback, and the path is recorded with it.
     if (mode === 'hls' && path === 'webrtc' && hlsInfo) start('hls');
   }, [mode, path, hlsInfo, start]);
 
-  const active = path === 'hls' ? hls : webrtc;
   return {
     mode,
     setMode,
@@ -87,12 +65,51 @@ export function useListenerPlayer(channel: ChannelSummary, onHls?: (hls: boolean
     path,
     /** Automatic mode moved this listener to HLS after WebRTC failed. */
     fellBack,
+    play,
+    stop,
+    ...playerView(path, webrtc, hls),
+  };
+}
+
+/** The path playing, null when stopped: starting one stops the other, and `onHls` hears whether HLS plays. */
+function usePlayingPath(webrtc: WebRtcListening, hls: HlsListening, onHls?: (hls: boolean) => void) {
+  const [path, setPath] = useState<ListenPath | null>(null);
+  const { play: playWebrtc, stop: stopWebrtc } = webrtc;
+  const { play: playHls, stop: stopHls } = hls;
+
+  const start = useCallback(
+    (next: ListenPath) => {
+      if (next === 'hls') {
+        stopWebrtc();
+        playHls();
+      } else {
+        stopHls();
+        playWebrtc();
+      }
+      setPath(next);
+      onHls?.(next === 'hls');
+    },
+    [playHls, playWebrtc, stopHls, stopWebrtc, onHls],
+  );
+
+  const stop = useCallback(() => {
+    stopWebrtc();
+    stopHls();
+    setPath(null);
+    onHls?.(false);
+  }, [stopHls, stopWebrtc, onHls]);
+
+  return { path, start, stop };
+}
+
+/** What the page shows of the path playing now (WebRTC's while stopped). */
+function playerView(path: ListenPath | null, webrtc: WebRtcListening, hls: HlsListening) {
+  const active = path === 'hls' ? hls : webrtc;
+  return {
     phase: active.phase,
     error: path === 'hls' ? null : webrtc.error,
     attempt: path === 'hls' ? 0 : webrtc.attempt,
     audioBlocked: active.audioBlocked,
-    play,
-    stop,
     startAudio: active.startAudio,
     hlsAudioRef: hls.audioRef,
     /** How far the HLS player is behind live (ms), null when not playing HLS or unknown. */

@@ -1,7 +1,12 @@
 'use client';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { publishingReducer, initialPublishingState, type PublishingState } from '@/lib/client/publishing/publishing-state';
-import { startPublishingSession, type PublishingSession } from '@/lib/client/publishing/publishing-session';
+import { type Dispatch, type RefObject, useCallback, useEffect, useReducer, useRef } from 'react';
+import {
+  publishingReducer,
+  initialPublishingState,
+  type PublishingAction,
+  type PublishingState,
+} from '@/lib/client/publishing/publishing-state';
+import { startPublishingSession, type PublishingSession, type PublishingSessionEvents } from '@/lib/client/publishing/publishing-session';
 import { classifyError, problem } from '@/lib/client/publishing/problems';
 
 export type Publishing = PublishingState & {
@@ -39,16 +44,12 @@ export function usePublishing(channelId: string, getProgramTrack: () => MediaStr
     attemptRef.current = attempt;
     const isCurrent = () => attemptRef.current === attempt;
     try {
-      const session = await startPublishingSession(channelId, track, attempt.controller.signal, {
-        onWaiting: (slot) => isCurrent() && dispatch({ type: 'waiting', slot }),
-        onReconnecting: () => isCurrent() && dispatch({ type: 'reconnecting' }),
-        onReconnected: () => isCurrent() && dispatch({ type: 'reconnected' }),
-        onLost: (error) => {
-          if (!isCurrent()) return;
-          attemptRef.current = null;
-          dispatch({ type: 'failed', error });
-        },
-      });
+      const session = await startPublishingSession(
+        channelId,
+        track,
+        attempt.controller.signal,
+        attemptEvents(attemptRef, attempt, dispatch),
+      );
       if (!isCurrent()) {
         await session.end(); // stopped or unmounted while connecting
         return;
@@ -89,4 +90,23 @@ export function usePublishing(channelId: string, getProgramTrack: () => MediaStr
   }, []);
 
   return { ...state, goLive, stop, setAttributes };
+}
+
+/** The session's events, reported only while `attempt` is the current one; a lost session ends it. */
+function attemptEvents(
+  attemptRef: RefObject<Attempt | null>,
+  attempt: Attempt,
+  dispatch: Dispatch<PublishingAction>,
+): PublishingSessionEvents {
+  const isCurrent = () => attemptRef.current === attempt;
+  return {
+    onWaiting: (slot) => isCurrent() && dispatch({ type: 'waiting', slot }),
+    onReconnecting: () => isCurrent() && dispatch({ type: 'reconnecting' }),
+    onReconnected: () => isCurrent() && dispatch({ type: 'reconnected' }),
+    onLost: (error) => {
+      if (!isCurrent()) return;
+      attemptRef.current = null;
+      dispatch({ type: 'failed', error });
+    },
+  };
 }

@@ -54,26 +54,10 @@ export function useTempoAnalysis(graph: AudioGraph | null): TempoAnalysis {
       .addModule(BPM_WORKLET_URL)
       .then(() => {
         if (cancelled) return;
-        const processorOptions: BpmProcessorOptions = { range: rangeRef.current };
-        node = new AudioWorkletNode(context, BPM_PROCESSOR_NAME, {
-          numberOfInputs: 1,
-          numberOfOutputs: 0,
-          channelCount: 2,
-          channelCountMode: 'explicit',
-          processorOptions,
-        });
-        node.port.onmessage = (event: MessageEvent<FromBpmProcessor>) => {
-          const m = event.data;
-          if (m.type !== 'estimate') return;
-          const next: BpmReading = {
-            bpm: m.bpm > 0 ? m.bpm : null,
-            confidence: m.confidence,
-            lastBeat: m.lastBeat >= 0 ? contextToEpoch(context, m.lastBeat) : null,
-            at: contextToEpoch(context, m.at),
-          };
+        node = createBpmNode(context, rangeRef.current, (next) => {
           setReading(next);
           setCurve((c) => appendCurve(c, next));
-        };
+        });
         node.onprocessorerror = () => setError('The tempo analysis stopped.');
         input.connect(node);
         portRef.current = node.port;
@@ -114,4 +98,27 @@ export function useTempoAnalysis(graph: AudioGraph | null): TempoAnalysis {
   }, []);
 
   return { reading, curve, range, setRange, tap, tapped, clearTap, error };
+}
+
+/** The BPM worklet node (stereo in, no output), reporting each estimate as a reading on the page's clock. */
+function createBpmNode(context: AudioContext, range: RangePresetId, onReading: (reading: BpmReading) => void): AudioWorkletNode {
+  const processorOptions: BpmProcessorOptions = { range };
+  const node = new AudioWorkletNode(context, BPM_PROCESSOR_NAME, {
+    numberOfInputs: 1,
+    numberOfOutputs: 0,
+    channelCount: 2,
+    channelCountMode: 'explicit',
+    processorOptions,
+  });
+  node.port.onmessage = (event: MessageEvent<FromBpmProcessor>) => {
+    const m = event.data;
+    if (m.type !== 'estimate') return;
+    onReading({
+      bpm: m.bpm > 0 ? m.bpm : null,
+      confidence: m.confidence,
+      lastBeat: m.lastBeat >= 0 ? contextToEpoch(context, m.lastBeat) : null,
+      at: contextToEpoch(context, m.at),
+    });
+  };
+  return node;
 }

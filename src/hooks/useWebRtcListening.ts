@@ -1,10 +1,10 @@
 'use client';
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { type Dispatch, type RefObject, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useAudioPlayback } from '@livekit/components-react';
 import { Room } from 'livekit-client';
 import { reconnectDelay, sleep } from '@/lib/client/backoff';
 import { connectListener, LISTENER_ROOM_OPTIONS, type ListenerSession } from '@/lib/client/listening/listener-session';
-import { initialListenerState, listenerReducer, type ListenerState } from '@/lib/client/listening/listener-state';
+import { initialListenerState, listenerReducer, type ListenerAction, type ListenerState } from '@/lib/client/listening/listener-state';
 import { classifyError, isRetryable, type Problem } from '@/lib/client/publishing/problems';
 
 export type WebRtcListening = ListenerState & {
@@ -34,41 +34,6 @@ export function useWebRtcListening(channelId: string): WebRtcListening {
   const runRef = useRef<AbortController | null>(null);
   const sessionRef = useRef<ListenerSession | null>(null);
 
-  const run = useCallback(
-    async (signal: AbortSignal) => {
-      const events = {
-        onAudio: (present: boolean) => !signal.aborted && dispatch({ type: 'track', present }),
-        onReconnecting: () => dispatch({ type: 'reconnecting', attempt: 1, error: null }),
-        onReconnected: () => dispatch({ type: 'connected' }),
-      };
-      let attempt = 0;
-      while (!signal.aborted) {
-        let lost: Problem | null;
-        try {
-          const session = await connectListener(room, channelId, signal, events);
-          sessionRef.current = session;
-          attempt = 0;
-          dispatch({ type: 'connected' });
-          lost = await session.closed;
-          sessionRef.current = null;
-        } catch (error) {
-          lost = classifyError(error);
-        }
-        if (signal.aborted || lost === null) return;
-        if (!isRetryable(lost)) {
-          dispatch({ type: 'failed', error: lost });
-          runRef.current = null;
-          return;
-        }
-        attempt += 1;
-        dispatch({ type: 'reconnecting', attempt, error: lost });
-        const wait = Math.max(reconnectDelay(attempt - 1), lost.retryAfterMs ?? 0);
-        await sleep(wait, signal).catch(() => undefined);
-      }
-    },
-    [channelId, room],
-  );
-
   const halt = useCallback(() => {
     runRef.current?.abort();
     runRef.current = null;
@@ -81,8 +46,11 @@ export function useWebRtcListening(channelId: string): WebRtcListening {
     const controller = new AbortController();
     runRef.current = controller;
     dispatch({ type: 'play' });
-    void run(controller.signal);
-  }, [run]);
+    const failed = () => {
+      runRef.current = null;
+    };
+    void listen(room, channelId, controller.signal, { dispatch, sessionRef, failed });
+  }, [channelId, room]);
 
   const stop = useCallback(() => {
     halt();
@@ -94,4 +62,46 @@ export function useWebRtcListening(channelId: string): WebRtcListening {
   useEffect(() => halt, [halt]);
 
   return { ...state, audioBlocked: !canPlayAudio, play, stop, startAudio, room };
+}
+
+/**
+ * Sessions one after another until `signal` aborts: after a drop it reconnects with a fresh token and
+ * backoff; a problem that is not worth a retry ends it as failed (`to.failed` then runs).
+ */
+async function listen(
+  room: Room,
+  channelId: string,
+  signal: AbortSignal,
+  to: { dispatch: Dispatch<ListenerAction>; sessionRef: RefObject<ListenerSession | null>; failed: () => void },
+): Promise<void> {
+  const { dispatch, sessionRef } = to;
+  const events = {
+    onAudio: (present: boolean) => !signal.aborted && dispatch({ type: 'track', present }),
+    onReconnecting: () => dispatch({ type: 'reconnecting', attempt: 1, error: null }),
+    onReconnected: () => dispatch({ type: 'connected' }),
+  };
+  let attempt = 0;
+  while (!signal.aborted) {
+    let lost: Problem | null;
+    try {
+      const session = await connectListener(room, channelId, signal, events);
+      sessionRef.current = session;
+      attempt = 0;
+      dispatch({ type: 'connected' });
+      lost = await session.closed;
+      sessionRef.current = null;
+    } catch (error) {
+      lost = classifyError(error);
+    }
+    if (signal.aborted || lost === null) return;
+    if (!isRetryable(lost)) {
+      dispatch({ type: 'failed', error: lost });
+      to.failed();
+      return;
+    }
+    attempt += 1;
+    dispatch({ type: 'reconnecting', attempt, error: lost });
+    const wait = Math.max(reconnectDelay(attempt - 1), lost.retryAfterMs ?? 0);
+    await sleep(wait, signal).catch(() => undefined);
+  }
 }

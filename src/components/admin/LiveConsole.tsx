@@ -9,7 +9,7 @@ import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { useEventStream } from '@/hooks/useEventStream';
 import { apiPaths, kickChannel } from '@/lib/api-client';
-import { type ChannelSlotInfo, type StationState, stationStateSchema } from '@/types/live';
+import { type ChannelSlotInfo, type ChannelState, type StationState, stationStateSchema } from '@/types/live';
 import { ActionStatus } from './ActionStatus';
 
 const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
@@ -48,43 +48,48 @@ export function LiveConsole({ initial }: { initial: StationState }) {
       />
       <ul className="divide-y divide-line" data-testid="live-console">
         {data.channels.length === 0 && <li className="py-2 text-sm text-muted">No channels yet.</li>}
-        {data.channels.map(({ channel, now, next }) => (
-          <li
-            key={channel.id}
-            className="flex flex-wrap items-center justify-between gap-3 py-3"
-            data-testid="live-channel"
-            data-slug={channel.slug}
-          >
-            <div className="min-w-0 text-sm">
-              <p className="font-medium">
-                {channel.name} {channel.live.onAir ? <Badge tone="live">On air</Badge> : <Badge>Off air</Badge>}
-              </p>
-              <p>
-                {channel.live.onAir ? (
-                  <>
-                    <span data-testid="live-dj">{channel.live.djName}</span> <OnAirFor since={channel.live.since} className="text-muted" />
-                  </>
-                ) : (
-                  <span className="text-muted">Nobody on air</span>
-                )}{' '}
-                · {channel.live.listeners} {channel.live.listeners === 1 ? 'listener' : 'listeners'}
-              </p>
-              <p className="text-muted">{slotText(now, channel.timeZone, 'Now:')}</p>
-              <p className="text-muted">{slotText(next, channel.timeZone, 'Next:')}</p>
-            </div>
-            {channel.live.onAir && (
-              <Button
-                size="sm"
-                variant="danger"
-                busy={kick.pending}
-                onClick={() => void kick.run(channel.id, channel.live.djName ?? 'the DJ')}
-              >
-                Kick
-              </Button>
-            )}
-          </li>
+        {data.channels.map((c) => (
+          <LiveChannelRow key={c.channel.id} state={c} kicking={kick.pending} onKick={(id, name) => void kick.run(id, name)} />
         ))}
       </ul>
     </Card>
+  );
+}
+
+/** One channel's line: on air or not, who and since when, listeners, now and next, Kick while on air. */
+function LiveChannelRow({
+  state: { channel, now, next },
+  kicking,
+  onKick,
+}: {
+  state: ChannelState;
+  kicking: boolean;
+  onKick: (channelId: string, name: string) => void;
+}) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="live-channel" data-slug={channel.slug}>
+      <div className="min-w-0 text-sm">
+        <p className="font-medium">
+          {channel.name} {channel.live.onAir ? <Badge tone="live">On air</Badge> : <Badge>Off air</Badge>}
+        </p>
+        <p>
+          {channel.live.onAir ? (
+            <>
+              <span data-testid="live-dj">{channel.live.djName}</span> <OnAirFor since={channel.live.since} className="text-muted" />
+            </>
+          ) : (
+            <span className="text-muted">Nobody on air</span>
+          )}{' '}
+          · {channel.live.listeners} {channel.live.listeners === 1 ? 'listener' : 'listeners'}
+        </p>
+        <p className="text-muted">{slotText(now, channel.timeZone, 'Now:')}</p>
+        <p className="text-muted">{slotText(next, channel.timeZone, 'Next:')}</p>
+      </div>
+      {channel.live.onAir && (
+        <Button size="sm" variant="danger" busy={kicking} onClick={() => onKick(channel.id, channel.live.djName ?? 'the DJ')}>
+          Kick
+        </Button>
+      )}
+    </li>
   );
 }

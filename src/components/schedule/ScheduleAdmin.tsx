@@ -11,7 +11,7 @@ import { DjRoster } from './DjRoster';
 import { SlotForm } from './SlotForm';
 import { SlotList } from './SlotList';
 import { toLocalInput, viewerZoneIfDifferent, weekStart } from './week';
-import { WeekCalendar } from './WeekCalendar';
+import { WeekCalendar, type WeekCalendarProps } from './WeekCalendar';
 
 export type ScheduleAdminProps = {
   channel: { id: string; slug: string; name: string; timeZone: string };
@@ -41,19 +41,6 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
     reload();
   }, [channel.id, reload]);
 
-  const occurrenceAction = useApiAction(async (slotId: string, change: OccurrenceChange) => {
-    await changeOccurrence(slotId, change);
-    await refresh();
-  });
-  const onCancel = (o: OccurrenceDto) => {
-    if (window.confirm(`Cancel “${o.title || 'untitled'}” on ${toLocalInput(o.start, zone).replace('T', ' ')}? Other weeks stay.`)) {
-      void occurrenceAction.run(o.slotId, { action: 'cancel', occurrence: o.occurrence });
-    }
-  };
-  const onMove = (o: OccurrenceDto) => {
-    const next = window.prompt(`New start for this occurrence (${zone}, YYYY-MM-DDTHH:mm):`, toLocalInput(o.start, zone));
-    if (next) void occurrenceAction.run(o.slotId, { action: 'move', occurrence: o.occurrence, start: next });
-  };
   const create = async (input: SlotInput) => {
     await createSlot(channel.id, input);
     await refresh();
@@ -63,27 +50,15 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold tracking-tight">Schedule · {channel.name}</h1>
       <DjRoster channelId={channel.id} allDjs={allDjs} selected={djs} onSaved={setDjs} />
-      <Card title="Week" description="Slots as listeners see them. Back-to-back slots are fine; overlaps are refused.">
-        {error && (
-          <Alert tone="error" className="mb-3">
-            {error}
-          </Alert>
-        )}
-        {occurrenceAction.error && (
-          <Alert tone="error" className="mb-3">
-            {occurrenceAction.error}
-          </Alert>
-        )}
-        <WeekCalendar
-          start={start}
-          occurrences={schedule?.occurrences ?? []}
-          zone={zone}
-          viewerZone={viewerZone}
-          onWeek={(d) => setOffset((o) => o + d)}
-          onCancel={onCancel}
-          onMove={onMove}
-        />
-      </Card>
+      <ScheduleWeek
+        start={start}
+        zone={zone}
+        viewerZone={viewerZone}
+        occurrences={schedule?.occurrences ?? []}
+        error={error}
+        onWeek={(d) => setOffset((o) => o + d)}
+        onChanged={refresh}
+      />
       <Card
         title="Slots"
         description={`Every slot rule on this channel. Times are wall-clock in ${zone}, so weekly shows keep their local time across daylight-saving changes.`}
@@ -97,5 +72,50 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
         Refresh
       </Button>
     </div>
+  );
+}
+
+type ScheduleWeekProps = Pick<WeekCalendarProps, 'start' | 'zone' | 'viewerZone' | 'occurrences' | 'onWeek'> & {
+  error: string | null;
+  onChanged: () => Promise<void>;
+};
+
+/** The week calendar with cancel and move for one occurrence (both ask first). */
+function ScheduleWeek({ start, zone, viewerZone, occurrences, error, onWeek, onChanged }: ScheduleWeekProps) {
+  const occurrenceAction = useApiAction(async (slotId: string, change: OccurrenceChange) => {
+    await changeOccurrence(slotId, change);
+    await onChanged();
+  });
+  const onCancel = (o: OccurrenceDto) => {
+    if (window.confirm(`Cancel “${o.title || 'untitled'}” on ${toLocalInput(o.start, zone).replace('T', ' ')}? Other weeks stay.`)) {
+      void occurrenceAction.run(o.slotId, { action: 'cancel', occurrence: o.occurrence });
+    }
+  };
+  const onMove = (o: OccurrenceDto) => {
+    const next = window.prompt(`New start for this occurrence (${zone}, YYYY-MM-DDTHH:mm):`, toLocalInput(o.start, zone));
+    if (next) void occurrenceAction.run(o.slotId, { action: 'move', occurrence: o.occurrence, start: next });
+  };
+  return (
+    <Card title="Week" description="Slots as listeners see them. Back-to-back slots are fine; overlaps are refused.">
+      {error && (
+        <Alert tone="error" className="mb-3">
+          {error}
+        </Alert>
+      )}
+      {occurrenceAction.error && (
+        <Alert tone="error" className="mb-3">
+          {occurrenceAction.error}
+        </Alert>
+      )}
+      <WeekCalendar
+        start={start}
+        occurrences={occurrences}
+        zone={zone}
+        viewerZone={viewerZone}
+        onWeek={onWeek}
+        onCancel={onCancel}
+        onMove={onMove}
+      />
+    </Card>
   );
 }

@@ -67,27 +67,8 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
           required
         />
       </Field>
-      <Field label="Repeats" htmlFor={id('repeat')}>
-        <Select id={id('repeat')} name="repeatEvery" defaultValue={String(initial?.repeat?.everyWeeks ?? 0)}>
-          <option value="0">Once</option>
-          <option value="1">Every week</option>
-          <option value="2">Every 2 weeks</option>
-          <option value="3">Every 3 weeks</option>
-          <option value="4">Every 4 weeks</option>
-        </Select>
-      </Field>
-      <Field label="Repeat until (optional)" htmlFor={id('until')}>
-        <Input id={id('until')} name="repeatUntil" type="date" defaultValue={initial?.repeat?.until ?? ''} />
-      </Field>
-      <fieldset className="flex flex-col gap-1.5">
-        <legend className="text-sm font-medium">Hosts</legend>
-        {djs.length === 0 && <p className="text-xs text-muted">Add DJs to this channel first.</p>}
-        {djs.map((dj) => (
-          <label key={dj.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="hostIds" value={dj.id} defaultChecked={hostIds.has(dj.id)} /> {dj.name}
-          </label>
-        ))}
-      </fieldset>
+      <RepeatFields id={id} initial={initial?.repeat ?? null} />
+      <HostChoice djs={djs} selected={hostIds} />
       <FormActions
         error={error}
         pending={pending}
@@ -97,5 +78,40 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
         errorTestId={`${idPrefix}-error`}
       />
     </form>
+  );
+}
+
+/** Weekly repeat: every how many weeks (0 = once) and an optional last date. */
+function RepeatFields({ id, initial }: { id: (name: string) => string; initial: SlotDto['repeat'] }) {
+  return (
+    <>
+      <Field label="Repeats" htmlFor={id('repeat')}>
+        <Select id={id('repeat')} name="repeatEvery" defaultValue={String(initial?.everyWeeks ?? 0)}>
+          <option value="0">Once</option>
+          <option value="1">Every week</option>
+          <option value="2">Every 2 weeks</option>
+          <option value="3">Every 3 weeks</option>
+          <option value="4">Every 4 weeks</option>
+        </Select>
+      </Field>
+      <Field label="Repeat until (optional)" htmlFor={id('until')}>
+        <Input id={id('until')} name="repeatUntil" type="date" defaultValue={initial?.until ?? ''} />
+      </Field>
+    </>
+  );
+}
+
+/** One checkbox per DJ allowed on the channel. */
+function HostChoice({ djs, selected }: { djs: SlotHostInfo[]; selected: Set<string> }) {
+  return (
+    <fieldset className="flex flex-col gap-1.5">
+      <legend className="text-sm font-medium">Hosts</legend>
+      {djs.length === 0 && <p className="text-xs text-muted">Add DJs to this channel first.</p>}
+      {djs.map((dj) => (
+        <label key={dj.id} className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="hostIds" value={dj.id} defaultChecked={selected.has(dj.id)} /> {dj.name}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -51,37 +51,53 @@ export function SlotList({ slots, djs, zone, onChanged }: SlotListProps) {
                 onCancel={() => setEditing(null)}
               />
             ) : (
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <div>
-                  <p className="font-medium">{slot.title || 'Untitled'}</p>
-                  <p className="text-sm text-muted">{describe(slot)}</p>
-                  <p className="text-sm">{slot.hosts.map((h) => h.name).join(', ')}</p>
-                  {slot.exceptions.map((e) => (
-                    <p key={e.occurrence} className="text-xs text-muted">
-                      {e.kind === 'cancel' ? 'Cancelled' : `Moved to ${e.start?.replace('T', ' ')}`}: {e.occurrence.replace('T', ' ')}{' '}
-                      <button
-                        type="button"
-                        className="underline"
-                        onClick={() => void action.run(() => changeOccurrence(slot.id, { action: 'restore', occurrence: e.occurrence }))}
-                      >
-                        Restore
-                      </button>
-                    </p>
-                  ))}
-                </div>
-                <RowActions
-                  onEdit={() => setEditing(slot.id)}
-                  onDelete={() => {
-                    if (window.confirm(`Delete “${slot.title || 'untitled'}” and all its occurrences? A host on air now goes off air.`)) {
-                      void action.run(() => deleteSlot(slot.id));
-                    }
-                  }}
-                />
-              </div>
+              <SlotSummary
+                slot={slot}
+                onEdit={() => setEditing(slot.id)}
+                onDelete={() => void action.run(() => deleteSlot(slot.id))}
+                onRestore={(occurrence) => void action.run(() => changeOccurrence(slot.id, { action: 'restore', occurrence }))}
+              />
             )}
           </li>
         ))}
       </ul>
     </>
+  );
+}
+
+/** A slot rule as text, its exceptions with Restore, and edit / delete (delete asks first). */
+function SlotSummary({
+  slot,
+  onEdit,
+  onDelete,
+  onRestore,
+}: {
+  slot: SlotDto;
+  onEdit: () => void;
+  onDelete: () => void;
+  onRestore: (occurrence: string) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-3">
+      <div>
+        <p className="font-medium">{slot.title || 'Untitled'}</p>
+        <p className="text-sm text-muted">{describe(slot)}</p>
+        <p className="text-sm">{slot.hosts.map((h) => h.name).join(', ')}</p>
+        {slot.exceptions.map((e) => (
+          <p key={e.occurrence} className="text-xs text-muted">
+            {e.kind === 'cancel' ? 'Cancelled' : `Moved to ${e.start?.replace('T', ' ')}`}: {e.occurrence.replace('T', ' ')}{' '}
+            <button type="button" className="underline" onClick={() => onRestore(e.occurrence)}>
+              Restore
+            </button>
+          </p>
+        ))}
+      </div>
+      <RowActions
+        onEdit={onEdit}
+        onDelete={() => {
+          if (window.confirm(`Delete “${slot.title || 'untitled'}” and all its occurrences? A host on air now goes off air.`)) onDelete();
+        }}
+      />
+    </div>
   );
 }

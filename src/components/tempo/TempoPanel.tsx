@@ -29,55 +29,69 @@ export function TempoPanel({ tempo }: { tempo: TempoAnalysis }) {
               {value !== null && <span className="ml-1 text-base font-normal text-muted">BPM</span>}
             </p>
           </div>
-          <div className="min-w-40 flex-1" data-testid="bpm-confidence" data-confidence={confidence.toFixed(2)}>
-            <p className="text-xs text-muted">Confidence {Math.round(confidence * 100)}%</p>
-            <div
-              className="mt-1 h-2 rounded bg-line"
-              role="meter"
-              aria-label="Tempo confidence"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(confidence * 100)}
-            >
-              <div className="h-2 rounded bg-accent" style={{ width: `${Math.round(confidence * 100)}%` }} />
-            </div>
-          </div>
+          <ConfidenceMeter confidence={confidence} />
         </div>
         <TempoCurve points={tempo.curve} />
-        <div className="flex flex-wrap items-end gap-4">
-          <Field label="Range" htmlFor="bpm-range">
-            <Select
-              id="bpm-range"
-              data-testid="bpm-range"
-              value={tempo.range}
-              onChange={(e) => isRangePresetId(e.target.value) && tempo.setRange(e.target.value)}
-            >
-              {RANGE_PRESET_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {RANGE_PRESETS[id].label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button
-            variant="secondary"
-            data-testid="bpm-tap"
-            onClick={tempo.tap}
-            title="Tap along with the beat to fix the octave (double or half tempo)"
-          >
-            Tap
-          </Button>
-          {tempo.tapped !== null && (
-            <p className="flex items-center gap-2 text-sm text-muted" data-testid="bpm-tapped">
-              Tapped {tempo.tapped.toFixed(1)}
-              <Button variant="ghost" size="sm" onClick={tempo.clearTap}>
-                Clear
-              </Button>
-            </p>
-          )}
-        </div>
+        <TempoControls tempo={tempo} />
         {tempo.error && <p className="text-sm text-danger">{tempo.error}</p>}
       </div>
     </Card>
+  );
+}
+
+/** Confidence as a percentage and a bar. */
+function ConfidenceMeter({ confidence }: { confidence: number }) {
+  return (
+    <div className="min-w-40 flex-1" data-testid="bpm-confidence" data-confidence={confidence.toFixed(2)}>
+      <p className="text-xs text-muted">Confidence {Math.round(confidence * 100)}%</p>
+      <div
+        className="mt-1 h-2 rounded bg-line"
+        role="meter"
+        aria-label="Tempo confidence"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(confidence * 100)}
+      >
+        <div className="h-2 rounded bg-accent" style={{ width: `${Math.round(confidence * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** Range preset and tap tempo (with the tapped value and Clear). */
+function TempoControls({ tempo }: { tempo: TempoAnalysis }) {
+  return (
+    <div className="flex flex-wrap items-end gap-4">
+      <Field label="Range" htmlFor="bpm-range">
+        <Select
+          id="bpm-range"
+          data-testid="bpm-range"
+          value={tempo.range}
+          onChange={(e) => isRangePresetId(e.target.value) && tempo.setRange(e.target.value)}
+        >
+          {RANGE_PRESET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {RANGE_PRESETS[id].label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button
+        variant="secondary"
+        data-testid="bpm-tap"
+        onClick={tempo.tap}
+        title="Tap along with the beat to fix the octave (double or half tempo)"
+      >
+        Tap
+      </Button>
+      {tempo.tapped !== null && (
+        <p className="flex items-center gap-2 text-sm text-muted" data-testid="bpm-tapped">
+          Tapped {tempo.tapped.toFixed(1)}
+          <Button variant="ghost" size="sm" onClick={tempo.clearTap}>
+            Clear
+          </Button>
+        </p>
+      )}
+    </div>
   );
 }

@@ -12,6 +12,20 @@ function create() {
   const r = [registry];
   const m = {
     registry,
+    ...eventMetrics(r),
+    // Read at scrape time (collect.ts).
+    ...stateMetrics(r),
+  };
+  // Known label values start at 0, so rate() and alerts see a series before the first event.
+  for (const kind of ['start', 'failure', 'restart']) m.egress.inc({ kind }, 0);
+  for (const action of ['grant', 'revoke', 'remove', 'mute', 'unmute']) m.enforcement.inc({ action }, 0);
+  for (const stream of ['channel', 'admin']) m.sse.set({ stream }, 0);
+  return m;
+}
+
+/** Counted as things happen: requests, webhooks, enforcement, egress, repairs, loop passes. */
+function eventMetrics(r: Registry[]) {
+  return {
     tokenRequests: new Counter({
       name: 'radio_token_requests_total',
       help: 'LiveKit token requests by role and result (granted mode or error code).',
@@ -54,7 +68,12 @@ function create() {
       labelNames: ['task'],
       registers: r,
     }),
-    // Read at scrape time (collect.ts).
+  };
+}
+
+/** Set at scrape time from the live state (collect.ts). */
+function stateMetrics(r: Registry[]) {
+  return {
     channelsOnAir: new Gauge({ name: 'radio_channels_on_air', help: 'Channels with a DJ on air.', registers: r }),
     listeners: new Gauge({
       name: 'radio_listeners',
@@ -97,11 +116,6 @@ function create() {
       registers: r,
     }),
   };
-  // Known label values start at 0, so rate() and alerts see a series before the first event.
-  for (const kind of ['start', 'failure', 'restart']) m.egress.inc({ kind }, 0);
-  for (const action of ['grant', 'revoke', 'remove', 'mute', 'unmute']) m.enforcement.inc({ action }, 0);
-  for (const stream of ['channel', 'admin']) m.sse.set({ stream }, 0);
-  return m;
 }
 
 export type Metrics = ReturnType<typeof create>;

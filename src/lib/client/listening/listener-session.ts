@@ -37,6 +37,33 @@ export async function connectListener(
   await room.disconnect();
   signal.throwIfAborted();
 
+  const { closed, detach } = followRoom(room, events);
+
+  const end = () => room.disconnect();
+  const onAbort = () => void end();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await room.connect(token.serverUrl, token.token, { autoSubscribe: false });
+    signal.throwIfAborted();
+    // Tracks published before we joined; later ones arrive through TrackPublished.
+    for (const participant of room.remoteParticipants.values()) {
+      for (const publication of participant.trackPublications.values()) subscribeIfAudio(publication);
+    }
+  } catch (error) {
+    await end();
+    detach(); // a connect that failed before connecting emits no Disconnected
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  return { closed, end };
+}
+
+/**
+ * This session's room listeners: audio-only subscription, whether a DJ track plays (`onAudio`),
+ * reconnects, and `closed`, which resolves on Disconnected (the listeners go then, or by `detach`).
+ */
+function followRoom(room: Room, events: ListenerSessionEvents): { closed: Promise<Problem | null>; detach: () => void } {
   const audio = new Set<RemoteTrack>();
   // A track the server holds muted (an OBS set in its green room) is subscribed but silent: not audio yet.
   const report = () => events.onAudio([...audio].some((t) => !t.isMuted));
@@ -80,22 +107,5 @@ export async function connectListener(
     .on(RoomEvent.Reconnected, events.onReconnected)
     .on(RoomEvent.Disconnected, onDisconnected);
 
-  const end = () => room.disconnect();
-  const onAbort = () => void end();
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    await room.connect(token.serverUrl, token.token, { autoSubscribe: false });
-    signal.throwIfAborted();
-    // Tracks published before we joined; later ones arrive through TrackPublished.
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) subscribeIfAudio(publication);
-    }
-  } catch (error) {
-    await end();
-    detach(); // a connect that failed before connecting emits no Disconnected
-    throw error;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-  return { closed, end };
+  return { closed, detach };
 }
