@@ -74,6 +74,47 @@ type Subject = {
   instructions: number | null;
 };
 
+/** The printed figures: per subject, Chromium's cost when asked, and current against the baseline. */
+async function report(
+  subjects: Subject[],
+  bundles: [string, string][],
+  opts: ReturnType<typeof args>,
+  tool: string | null,
+  sampleRate: number,
+): Promise<void> {
+  const quantumMs = (128 / sampleRate) * 1000;
+  for (const s of subjects) {
+    const m = median(s.cpu);
+    console.log(
+      `\n${s.name}: CPU median ${m.toFixed(2)} ms per s of audio (${(m / 10).toFixed(2)}% of one core), min ${Math.min(...s.cpu).toFixed(2)}, max ${Math.max(...s.cpu).toFixed(2)}`,
+    );
+    console.log(
+      `${s.name}: block wall time p99.9 ${median(s.p999).toFixed(3)} ms, worst ${s.worst.toFixed(3)} ms (a quantum lasts ${quantumMs.toFixed(2)} ms)`,
+    );
+    if (s.instructions !== null)
+      console.log(
+        `${s.name}: ${(s.instructions / 1e6).toFixed(1)} M instructions per s of audio (${tool}, ${INSTRUCTION_SECONDS} s synthetic set, 3 passes minus 1)`,
+      );
+  }
+  if (opts.instructions && !tool) console.log('instructions: no perf counter or valgrind here');
+  if (opts.chromium) {
+    const cost = await chromiumCost(bundles, opts.seconds, opts.runs);
+    console.log(
+      `\nChromium (/usr/bin/chromium, OfflineAudioContext 48 kHz, ${opts.seconds} s, ${opts.runs} runs; render time with the processor minus without, module load and JIT warm-up included):`,
+    );
+    for (const r of cost)
+      console.log(`${r.name}: median ${r.msPerSecond.toFixed(2)} ms per s of audio (runs ${r.runs.map((v) => v.toFixed(2)).join(', ')})`);
+  }
+  const [base, current] = subjects.length === 2 ? subjects : [null, subjects[0]];
+  if (base && current) {
+    const ins =
+      base.instructions && current.instructions
+        ? `, instructions ${((1 - current.instructions / base.instructions) * 100).toFixed(0)}% fewer`
+        : '';
+    console.log(`\ncurrent vs ${base.name}: CPU ${((1 - median(current.cpu) / median(base.cpu)) * 100).toFixed(0)}% less${ins}`);
+  }
+}
+
 async function main(): Promise<void> {
   const opts = args();
   mkdirSync(OUT, { recursive: true });
@@ -104,37 +145,7 @@ async function main(): Promise<void> {
     const child = await buildChild(OUT);
     for (const s of subjects) s.instructions = await instructionsPerSecond(c, child, s.bundle);
   }
-  const quantumMs = (128 / audio.sampleRate) * 1000;
-  for (const s of subjects) {
-    const m = median(s.cpu);
-    console.log(
-      `\n${s.name}: CPU median ${m.toFixed(2)} ms per s of audio (${(m / 10).toFixed(2)}% of one core), min ${Math.min(...s.cpu).toFixed(2)}, max ${Math.max(...s.cpu).toFixed(2)}`,
-    );
-    console.log(
-      `${s.name}: block wall time p99.9 ${median(s.p999).toFixed(3)} ms, worst ${s.worst.toFixed(3)} ms (a quantum lasts ${quantumMs.toFixed(2)} ms)`,
-    );
-    if (s.instructions !== null)
-      console.log(
-        `${s.name}: ${(s.instructions / 1e6).toFixed(1)} M instructions per s of audio (${c?.tool}, ${INSTRUCTION_SECONDS} s synthetic set, 3 passes minus 1)`,
-      );
-  }
-  if (opts.instructions && !c) console.log('instructions: no perf counter or valgrind here');
-  if (opts.chromium) {
-    const cost = await chromiumCost(bundles, opts.seconds, opts.runs);
-    console.log(
-      `\nChromium (/usr/bin/chromium, OfflineAudioContext 48 kHz, ${opts.seconds} s, ${opts.runs} runs; render time with the processor minus without, module load and JIT warm-up included):`,
-    );
-    for (const r of cost)
-      console.log(`${r.name}: median ${r.msPerSecond.toFixed(2)} ms per s of audio (runs ${r.runs.map((v) => v.toFixed(2)).join(', ')})`);
-  }
-  const [base, current] = subjects.length === 2 ? subjects : [null, subjects[0]];
-  if (base && current) {
-    const ins =
-      base.instructions && current.instructions
-        ? `, instructions ${((1 - current.instructions / base.instructions) * 100).toFixed(0)}% fewer`
-        : '';
-    console.log(`\ncurrent vs ${base.name}: CPU ${((1 - median(current.cpu) / median(base.cpu)) * 100).toFixed(0)}% less${ins}`);
-  }
+  await report(subjects, bundles, opts, c?.tool ?? null, audio.sampleRate);
   const json = Object.fromEntries(
     subjects.map((s) => [
       s.name,

@@ -56,21 +56,61 @@ function cpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
+const emptyRow = (method: Method): Row => ({
+  method,
+  error: null,
+  n: 0,
+  acc1: 0,
+  acc2: 0,
+  half: 0,
+  noBeat: { total: 0, correct: 0 },
+  first: [],
+  stable: [],
+  relock: [],
+  cpu: 0,
+  audio: 0,
+});
+
+/** Adds one piece's result to the method's row. */
+function score(row: Row, piece: Piece, r: MethodResult): void {
+  const beatStretches = piece.stretches.filter((s) => s.bpm !== null);
+  const label = beatStretches.at(-1)?.bpm ?? 0;
+  if (piece.kind === 'transition') {
+    if (r.series && piece.change !== null) row.relock.push(timing(r.series, label, piece.change, piece.duration).stable);
+    return;
+  }
+  row.n++;
+  if (within(r.bpm, label)) row.acc1++;
+  if (acc2(r.bpm, label)) row.acc2++;
+  if (r.bpm !== null && Math.abs(r.bpm - label) <= 0.5) row.half++;
+  if (!r.series) return;
+  const s = beatStretches[0];
+  if (s && s.bpm !== null) {
+    const t = timing(r.series, s.bpm, s.start, s.end);
+    row.first.push(t.first);
+    row.stable.push(t.stable);
+  }
+  const nb = noBeat(r.series, piece.stretches);
+  row.noBeat.total += nb.total;
+  row.noBeat.correct += nb.correct;
+}
+
+/** One line per piece on stderr (--verbose). */
+function printPiece(method: Method, piece: Piece, r: MethodResult): void {
+  const beatStretches = piece.stretches.filter((s) => s.bpm !== null);
+  const label = beatStretches.at(-1)?.bpm ?? 0;
+  const t = r.series && beatStretches[0]?.bpm ? timing(r.series, beatStretches[0].bpm, beatStretches[0].start, beatStretches[0].end) : null;
+  const extra =
+    piece.kind === 'transition' && r.series
+      ? ` relock ${timing(r.series, label, piece.change ?? 0, piece.duration).stable.toFixed(1)}`
+      : '';
+  console.error(
+    `${method.name.slice(0, 12)} ${piece.id.padEnd(26)} label ${beatStretches.map((s) => s.bpm).join('->')} got ${r.bpm?.toFixed(2) ?? 'none'}${t ? ` first ${t.first.toFixed(1)} stable ${t.stable.toFixed(1)}` : ''}${extra}${within(r.bpm, label) ? '' : '  <-- MISS'}`,
+  );
+}
+
 async function runMethod(method: Method, pieces: Piece[], audio: Map<string, Float32Array>, verbose: boolean): Promise<Row> {
-  const row: Row = {
-    method,
-    error: null,
-    n: 0,
-    acc1: 0,
-    acc2: 0,
-    half: 0,
-    noBeat: { total: 0, correct: 0 },
-    first: [],
-    stable: [],
-    relock: [],
-    cpu: 0,
-    audio: 0,
-  };
+  const row = emptyRow(method);
   try {
     await method.check?.();
   } catch (e) {
@@ -92,38 +132,8 @@ async function runMethod(method: Method, pieces: Piece[], audio: Map<string, Flo
     const spent = method.name.startsWith('aubio') ? (performance.now() - wall) / 1000 : cpuSeconds() - cpu;
     row.cpu += spent;
     row.audio += piece.duration;
-    const beatStretches = piece.stretches.filter((s) => s.bpm !== null);
-    const label = beatStretches.at(-1)?.bpm ?? 0;
-    if (piece.kind !== 'transition') {
-      row.n++;
-      if (within(r.bpm, label)) row.acc1++;
-      if (acc2(r.bpm, label)) row.acc2++;
-      if (r.bpm !== null && Math.abs(r.bpm - label) <= 0.5) row.half++;
-      if (r.series) {
-        const s = beatStretches[0];
-        if (s && s.bpm !== null) {
-          const t = timing(r.series, s.bpm, s.start, s.end);
-          row.first.push(t.first);
-          row.stable.push(t.stable);
-        }
-        const nb = noBeat(r.series, piece.stretches);
-        row.noBeat.total += nb.total;
-        row.noBeat.correct += nb.correct;
-      }
-    } else if (r.series && piece.change !== null) {
-      row.relock.push(timing(r.series, label, piece.change, piece.duration).stable);
-    }
-    if (verbose) {
-      const t =
-        r.series && beatStretches[0]?.bpm ? timing(r.series, beatStretches[0].bpm, beatStretches[0].start, beatStretches[0].end) : null;
-      const extra =
-        piece.kind === 'transition' && r.series
-          ? ` relock ${timing(r.series, label, piece.change ?? 0, piece.duration).stable.toFixed(1)}`
-          : '';
-      console.error(
-        `${method.name.slice(0, 12)} ${piece.id.padEnd(26)} label ${beatStretches.map((s) => s.bpm).join('->')} got ${r.bpm?.toFixed(2) ?? 'none'}${t ? ` first ${t.first.toFixed(1)} stable ${t.stable.toFixed(1)}` : ''}${extra}${within(r.bpm, label) ? '' : '  <-- MISS'}`,
-      );
-    }
+    score(row, piece, r);
+    if (verbose) printPiece(method, piece, r);
   }
   return row;
 }

@@ -95,6 +95,45 @@ const tempoOf = (genre: Genre, rng: Rng) => {
   return Math.round(uniform(rng, lo, hi) * 10) / 10;
 };
 
+/** A DJ mix: A for ~20 s, crossfade (0.5-6 s) into B at another tempo. */
+function buildMix(
+  dir: string,
+  id: string,
+  genre: Genre,
+  genres: Genre[],
+  rng: Rng,
+): { audio: Float32Array; stretches: Stretch[]; change: number; used: Genre[] } {
+  const other = pick(
+    rng,
+    genres.filter((g) => g !== genre),
+  );
+  const t1 = tempoOf(genre, rng);
+  let t2 = tempoOf(other, rng);
+  if (Math.abs(t2 / t1 - 1) < 0.05) t2 = Math.round(t1 * 1.08 * 10) / 10;
+  const fade = pick(rng, [0.5, 3, 6]);
+  const aLen = 20;
+  const a = render(dir, `${id}-a`, genre, t1, aLen + fade / 2, rng, () => ALL);
+  const b = render(dir, `${id}-b`, other, t2, 20, rng, () => ALL);
+  const start = aLen - fade / 2;
+  const total = start + 20;
+  const audio = new Float32Array(Math.round(total * SAMPLE_RATE));
+  const s0 = Math.round(start * SAMPLE_RATE);
+  const fadeN = Math.max(1, Math.round(fade * SAMPLE_RATE));
+  for (let i = 0; i < a.length && i < audio.length; i++) {
+    const into = i - s0;
+    audio[i] = (a[i] ?? 0) * (into < 0 ? 1 : Math.max(0, Math.cos(((Math.PI / 2) * into) / fadeN)));
+  }
+  for (let i = 0; i < b.length && s0 + i < audio.length; i++) {
+    const g = i < fadeN ? Math.sin(((Math.PI / 2) * i) / fadeN) : 1;
+    audio[s0 + i] = (audio[s0 + i] ?? 0) + (b[i] ?? 0) * g;
+  }
+  const stretches: Stretch[] = [
+    { start: 0, end: aLen, bpm: t1 },
+    { start: aLen, end: total, bpm: t2 },
+  ];
+  return { audio, stretches, change: aLen, used: [genre, other] };
+}
+
 function buildPiece(dir: string, kind: Kind, genres: Genre[], seed: number, split: Piece['split']): Piece {
   const rng = seeded(seed);
   const genre = pick(rng, genres);
@@ -135,37 +174,7 @@ function buildPiece(dir: string, kind: Kind, genres: Genre[], seed: number, spli
       { start: z, end: 36, bpm },
     ];
   } else {
-    // A DJ mix: A for ~20 s, crossfade (0.5-6 s) into B at another tempo.
-    const other = pick(
-      rng,
-      genres.filter((g) => g !== genre),
-    );
-    used = [genre, other];
-    const t1 = tempoOf(genre, rng);
-    let t2 = tempoOf(other, rng);
-    if (Math.abs(t2 / t1 - 1) < 0.05) t2 = Math.round(t1 * 1.08 * 10) / 10;
-    const fade = pick(rng, [0.5, 3, 6]);
-    const aLen = 20;
-    const a = render(dir, `${id}-a`, genre, t1, aLen + fade / 2, rng, () => ALL);
-    const b = render(dir, `${id}-b`, other, t2, 20, rng, () => ALL);
-    const start = aLen - fade / 2;
-    const total = start + 20;
-    audio = new Float32Array(Math.round(total * SAMPLE_RATE));
-    const s0 = Math.round(start * SAMPLE_RATE);
-    const fadeN = Math.max(1, Math.round(fade * SAMPLE_RATE));
-    for (let i = 0; i < a.length && i < audio.length; i++) {
-      const into = i - s0;
-      audio[i] = (a[i] ?? 0) * (into < 0 ? 1 : Math.max(0, Math.cos(((Math.PI / 2) * into) / fadeN)));
-    }
-    for (let i = 0; i < b.length && s0 + i < audio.length; i++) {
-      const g = i < fadeN ? Math.sin(((Math.PI / 2) * i) / fadeN) : 1;
-      audio[s0 + i] = (audio[s0 + i] ?? 0) + (b[i] ?? 0) * g;
-    }
-    change = aLen;
-    stretches = [
-      { start: 0, end: aLen, bpm: t1 },
-      { start: aLen, end: total, bpm: t2 },
-    ];
+    ({ audio, stretches, change, used } = buildMix(dir, id, genre, genres, rng));
   }
   const processing = planProcessing(rng);
   const processed = applyProcessing(audio, SAMPLE_RATE, processing, rng);
