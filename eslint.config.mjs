@@ -17,11 +17,7 @@ export default defineConfig([
   {
     // House style: small functions and files (docs/architecture.md). Tests are tables and scenarios; they are exempt.
     files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'bench/**/*.ts'],
-    ignores: [
-      '**/*.test.ts',
-      '**/*.test.tsx',
-      '**/*.test-support.ts',
-    ],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
       'max-lines': ['error', { max: 220, skipBlankLines: true, skipComments: true }],
