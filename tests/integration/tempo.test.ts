@@ -61,9 +61,12 @@ describe('tempo relay', () => {
 
     const beatAt = Date.now();
     const sent = Date.now();
-    await setTempo('128.0', String(beatAt), '0.90');
+    // Timed from the send, not from rtc-node's acknowledgement: the SDK's promise can wait up to its
+    // 5 s request timeout for an answer LiveKit already acted on (a fresh-clone run measured 5009 ms).
+    const acknowledged = setTempo('128.0', String(beatAt), '0.90');
     await expect.poll(() => tempoOf(latest())?.bpm, { timeout: 5_000, interval: 50 }).toBe(128);
     const elapsed = Date.now() - sent;
+    await acknowledged;
     console.log(`tempo attribute -> channel stream: ${elapsed} ms`);
     // The relay reads LiveKit about once a second and the stream pushes at once: ~1 s typical.
     expect(elapsed).toBeLessThanOrEqual(2_500);
