@@ -7,16 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { HEADLESS_ARGS } from '../../tests/support/chromium';
 
 const ORIGIN = 'http://localhost:9/';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Runs in the page: render once with the processor module at `url` (or without, when null); returns ms. */
 async function renderOnce(args: { url: string | null; seconds: number }): Promise<number> {
@@ -51,7 +44,7 @@ export type ChromiumResult = { name: string; msPerSecond: number; runs: number[]
 
 /** Median processor cost (ms of render time per s of audio) of each bundle, runs alternating. */
 export async function chromiumCost(bundles: [string, string][], seconds: number, runs: number): Promise<ChromiumResult[]> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: HEADLESS_ARGS });
   try {
     const page = await browser.newPage();
     // A localhost origin is a secure context, as AudioWorklet needs; the page comes from a route, no
