@@ -69,7 +69,8 @@ runBench('token', async () => {
     // One request first, so a broken setup fails loudly instead of as 100% non-2xx.
     const probe = await postJson(fx.appUrl, '/api/livekit/token', payload, cookies[role]);
     if (probe.status !== 200) fail(`${role} token: HTTP ${probe.status} ${await probe.text()}`);
-    const headers = { 'content-type': 'application/json', ...(cookies[role] ? { cookie: cookies[role] } : {}) };
+    // A signed-in request must come from the station's own pages (the app's cross-site check): as a browser sends it.
+    const headers = { 'content-type': 'application/json', origin: fx.appUrl, ...(cookies[role] ? { cookie: cookies[role] } : {}) };
     const body = JSON.stringify(payload);
     console.log(`[token] ${role}: warm-up ${WARMUP_SECONDS} s, then ${CONNECTIONS} connections for ${SECONDS} s...`);
     await load(url, body, headers, 20, WARMUP_SECONDS);
