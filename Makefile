@@ -1,5 +1,5 @@
 # Entry points for developers and CI (.ci/run calls `make test`).
-.PHONY: setup dev test bench
+.PHONY: setup dev dev-hot test bench
 
 # Node.js 24 LTS for every target (scripts/node.sh): when the machine's node is older, the
 # pinned build that `setup` unpacks into the cache comes first in PATH (npm's and npx's too),
@@ -13,8 +13,13 @@ endif
 setup:
 	sh scripts/setup.sh
 
+# The whole station from a production build, rebuilt only when the sources changed.
 dev: setup
 	npx tsx scripts/dev.ts
+
+# The same with `next dev` (hot reload; each page compiles on its first visit).
+dev-hot: setup
+	npx tsx scripts/dev.ts --hot
 
 # One stack run for integration and e2e tests: starting LiveKit and the app is the slow part.
 TLS_SPECS := tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts

@@ -1,10 +1,13 @@
-// `make dev`: .env (created with fresh secrets if missing), migrations, a private
-// Redis, a local LiveKit rendered from deploy/livekit.yaml, and `next dev`. Ctrl-C stops all.
+// `make dev`: .env (created with fresh secrets if missing), migrations, a private Redis, a local
+// LiveKit rendered from deploy/livekit.yaml, and the app from a production build that is reused
+// until the sources change (scripts/build/reuse-build.ts). `make dev-hot` (--hot) runs `next dev`
+// instead, for hot reload while editing. Ctrl-C stops all.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
 import { buildBpmWorklet } from './build/bpm-worklet';
+import { ensureBuild } from './build/reuse-build';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
 import { ensureLivekitBinary, writeLocalLivekitConfig } from './stack/livekit';
@@ -41,7 +44,10 @@ function ensureDatabaseDir(databaseUrl: string): void {
 }
 
 async function main(): Promise<number> {
+  const hot = process.argv.includes('--hot');
   const env = loadEnv();
+  // Before any service starts: a first build takes minutes, and nothing waits on it meanwhile.
+  if (!hot) await ensureBuild(root, log);
   const { services, teardown } = serviceGroup();
 
   const apiKey = env.LIVEKIT_API_KEY ?? '';
@@ -88,9 +94,10 @@ async function main(): Promise<number> {
   }
 
   printBanner(livekitLog);
-  await buildBpmWorklet(); // a static file under public/, served as is by the dev server
+  if (hot) await buildBpmWorklet(); // a static file under public/, served as is by the dev server
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-  const code = await runForeground(tsx, ['server.ts', '--dev', '--port', String(APP_PORT)], env, root);
+  const args = ['server.ts', ...(hot ? ['--dev'] : []), '--port', String(APP_PORT)];
+  const code = await runForeground(tsx, args, hot ? env : { ...env, NODE_ENV: 'production' }, root);
   await teardown();
   return code;
 }
