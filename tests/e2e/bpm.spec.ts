@@ -86,6 +86,14 @@ test.describe('realtime BPM, DJ console to listener', () => {
     // The listener shows what the console shows (published at one decimal, throttled to real changes).
     expect(Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - (await shownBpm(djPage, 'bpm-value')))).toBeLessThanOrEqual(0.2);
 
+    // With reduced motion asked for, the pulse stands still (lit) instead of flashing on every frame.
+    const pulse = listenerPage.getByTestId('listener-bpm-pulse');
+    await expect(pulse).toHaveAttribute('data-motion', 'full');
+    await listenerPage.emulateMedia({ reducedMotion: 'reduce' });
+    await expect(pulse).toHaveAttribute('data-motion', 'reduced');
+    await expect(pulse).toHaveCSS('opacity', '1');
+    await expect(pulse).toHaveCSS('transform', 'none');
+
     // The tempo curve fills while the set runs.
     await expect
       .poll(async () => Number(await djPage.getByTestId('bpm-curve').getAttribute('data-points')), { timeout: 10_000 })

@@ -7,12 +7,15 @@ import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
 import { LiveBadge } from '@/components/channels/LiveBadge';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
+import { useDocumentTitle } from '@/hooks/useDocumentTitle';
+import { useMediaSession } from '@/hooks/useMediaSession';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
 import { streamTempo } from '@/lib/client/tempo/stream-tempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
 import { ListenerStatusLine } from './ListenerStatusLine';
 import { ListenOptions } from './ListenOptions';
 import { NowOnAir } from './NowOnAir';
+import { liveTabTitle, mediaInfo } from './on-air-info';
 import { PlayerControls } from './PlayerControls';
 import { SchedulePanel } from './SchedulePanel';
 
@@ -26,6 +29,9 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
   // relays on the channel's live stream, with the pulse shifted by the HLS player's delay.
   const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras.tempo, stream.hlsDelayMs);
   const { live } = channel;
+  const active = stream.phase !== 'idle' && stream.phase !== 'error';
+  useMediaSession(active ? mediaInfo(channel, state.now) : null, { play: stream.play, stop: stream.stop });
+  useDocumentTitle(liveTabTitle(channel));
 
   return (
     <div className="flex flex-col gap-6">

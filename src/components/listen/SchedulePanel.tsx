@@ -1,28 +1,39 @@
 'use client';
-import { DateTime } from 'luxon';
 import { Card } from '@/components/ui/Card';
+import { useNow } from '@/hooks/useNow';
+import { useViewerZone } from '@/hooks/useViewerZone';
 import { apiPaths } from '@/lib/api-client/paths';
 import type { ChannelSlotInfo } from '@/types/live';
 import type { OccurrenceDto } from '@/types/schedule';
 import { timeRange } from '@/components/schedule/week';
+import { channelClock, clockIn, dayIn, dayTimeIn, timeView, type TimeView, zoneLabel } from './listener-times';
 
 export type SchedulePanelProps = {
   slug: string;
+  /** The channel's zone: shown until the browser's is known, and named beside it after. */
   zone: string;
   now: ChannelSlotInfo | null;
   next: ChannelSlotInfo | null;
   week: OccurrenceDto[];
 };
 
-const when = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('ccc d LLL, HH:mm');
 const hosts = (names: string[]) => names.join(' & ');
 
-/** Now, next and the coming week of a channel, in the channel's time zone; with a calendar feed. */
+/**
+ * Now, next and the coming week of a channel, in the listener's time zone (the channel's during
+ * server render and hydration, which cannot know it), labelled; with a calendar feed.
+ */
 export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProps) {
+  const view = timeView(useViewerZone(), zone);
+  const nowMs = useNow(60_000);
   return (
     <Card
       title="Schedule"
-      description={`Times in ${zone}.`}
+      description={
+        <span data-testid="schedule-zone" data-zone={view.zone} data-yours={view.yours}>
+          {zoneLabel(view)}
+        </span>
+      }
       actions={
         <a className="text-sm underline" href={apiPaths.scheduleIcs(slug)}>
           Add to calendar
@@ -33,16 +44,12 @@ export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProp
         <div>
           <dt className="text-xs font-semibold tracking-widest text-muted uppercase">Now</dt>
           <dd data-testid="schedule-now">
-            {now
-              ? `${now.title || 'Untitled'} · ${hosts(now.hosts)} · until ${DateTime.fromISO(now.end, { zone }).toFormat('HH:mm')}`
-              : 'No slot right now'}
+            {now ? `${now.title || 'Untitled'} · ${hosts(now.hosts)} · until ${clockIn(now.end, view)}` : 'No slot right now'}
           </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold tracking-widest text-muted uppercase">Next</dt>
-          <dd data-testid="schedule-next">
-            {next ? `${next.title || 'Untitled'} · ${hosts(next.hosts)} · ${when(next.start, zone)}` : 'Nothing scheduled this week'}
-          </dd>
+          <dd data-testid="schedule-next">{next ? <NextSlot slot={next} view={view} nowMs={nowMs} /> : 'Nothing scheduled'}</dd>
         </div>
       </dl>
       <h3 className="mb-2 text-sm font-semibold text-muted uppercase">Coming week</h3>
@@ -53,7 +60,7 @@ export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProp
           {week.map((o) => (
             <li key={`${o.slotId}-${o.occurrence}`} className="flex flex-wrap justify-between gap-2 py-1.5">
               <span>
-                {DateTime.fromISO(o.start, { zone }).toFormat('ccc d LLL')} · {timeRange(o, zone)}
+                {dayIn(o.start, view)} · {timeRange(o, view.zone)}
               </span>
               <span>
                 {o.title || 'Untitled'} · {hosts(o.hosts.map((h) => h.name))}
@@ -63,5 +70,19 @@ export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProp
         </ul>
       )}
     </Card>
+  );
+}
+
+/** The next slot, when it starts in the shown zone, and on the channel's clock when that reads differently. */
+function NextSlot({ slot, view, nowMs }: { slot: ChannelSlotInfo; view: TimeView; nowMs: number | null }) {
+  const theirs = channelClock(slot.start, view);
+  return (
+    <>
+      {slot.title || 'Untitled'} · {hosts(slot.hosts)} ·{' '}
+      <time dateTime={slot.start} data-testid="schedule-next-time">
+        {dayTimeIn(slot.start, view, nowMs)}
+      </time>
+      {theirs && <span className="text-muted"> ({theirs})</span>}
+    </>
   );
 }

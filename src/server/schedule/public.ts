@@ -3,6 +3,7 @@ import type { OccurrenceDto, ScheduleResponse } from '@/types/schedule';
 import { getDb } from '../db';
 import { notFound } from '../http';
 import { namesOf, toOccurrenceDto } from './dto';
+import { nextOccurrence } from './next-occurrence';
 import { expandAll } from './recurrence';
 import { loadRules } from './store';
 
@@ -14,14 +15,15 @@ async function channelBySlug(slug: string): Promise<ChannelRef> {
   return channel;
 }
 
-/** The channel's occurrences in [from, to), plus what runs now and what comes next (from `now`, up to a week ahead). */
+/** The channel's occurrences in [from, to), plus what runs now and what comes next after `now` (however far ahead). */
 export async function scheduleFor(channel: ChannelRef, from: Date, to: Date, now = new Date()): Promise<ScheduleResponse> {
   const rules = await loadRules(channel.id);
   const inRange = expandAll(rules, from, to);
   const around = expandAll(rules, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 8 * 86_400_000));
   const current = around.find((o) => o.start <= now && now < o.end) ?? null;
-  const next = around.find((o) => o.start > now) ?? null;
-  const names = await namesOf([...inRange, ...around].flatMap((o) => o.hostIds));
+  // Beyond the coming week only when it holds nothing (a monthly show), so the live stream stays cheap.
+  const next = around.find((o) => o.start > now) ?? nextOccurrence(rules, now);
+  const names = await namesOf([...inRange, ...around, ...(next ? [next] : [])].flatMap((o) => o.hostIds));
   const dto = (o: (typeof inRange)[number] | null): OccurrenceDto | null => (o ? toOccurrenceDto(o, names) : null);
   return {
     channel,

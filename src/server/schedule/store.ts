@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDb, type Prisma } from '../db';
 import type { Block, RightsInput } from './on-air';
-import { byStart, expandAll, expandSlot, localToInstant, type SlotExceptionRule, type SlotRule } from './recurrence';
+import { nextOccurrence } from './next-occurrence';
+import { expandAll, type SlotExceptionRule, type SlotRule } from './recurrence';
 import { MAX_SLOT_SECONDS } from '@/types/schedule';
 
 export const slotInclude = { hosts: { select: { userId: true } }, exceptions: true } satisfies Prisma.SlotInclude;
@@ -56,14 +57,8 @@ export async function rightsInput(channelId: string, now: Date, graceMs: number)
 
 /** A host's next occurrence on a channel after `after`, however far ahead (for the 403 wording). */
 export async function nextOccurrenceFor(channelId: string, userId: string, after: Date) {
-  const rules = (await loadRules(channelId)).filter((r) => r.hostIds.includes(userId));
-  // Each rule's first occurrence after `after` lies within a year of the later of `after` and its own start.
-  const candidates = rules.flatMap((r) => {
-    const first = localToInstant(r.startLocal, r.timeZone);
-    const from = first > after ? new Date(first.getTime() - 86_400_000) : after;
-    return expandSlot(r, from, new Date(from.getTime() + 400 * 86_400_000))
-      .filter((o) => o.start > after)
-      .slice(0, 1);
-  });
-  return candidates.sort(byStart)[0] ?? null;
+  return nextOccurrence(
+    (await loadRules(channelId)).filter((r) => r.hostIds.includes(userId)),
+    after,
+  );
 }

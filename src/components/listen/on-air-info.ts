@@ -1,0 +1,25 @@
+import type { ChannelLive } from '@/types/channel';
+import type { ChannelSlotInfo } from '@/types/live';
+
+type OnAirChannel = { name: string; live: Pick<ChannelLive, 'onAir' | 'djName'> };
+
+/** What the lock screen and the headset's display show (Media Session metadata). */
+export type MediaInfo = { title: string; artist: string; album: string };
+
+const djOf = (live: OnAirChannel['live']) => (live.onAir ? live.djName || 'Unknown DJ' : null);
+
+/**
+ * Title: the show (the running slot's title) or the DJ; artist: the DJ; album: the channel.
+ * Off air, the channel itself, so the player still says what it is waiting for.
+ */
+export function mediaInfo(channel: OnAirChannel, slot: ChannelSlotInfo | null): MediaInfo {
+  const dj = djOf(channel.live);
+  if (!dj) return { title: channel.name, artist: 'Off air', album: channel.name };
+  return { title: slot?.title.trim() || dj, artist: dj, album: channel.name };
+}
+
+/** The tab's title while someone is on air ("● DJ on Channel"); null off air (the page's own title). */
+export function liveTabTitle(channel: OnAirChannel): string | null {
+  const dj = djOf(channel.live);
+  return dj ? `● ${dj} on ${channel.name}` : null;
+}
