@@ -8,7 +8,7 @@
  * make dev's ports (app 3000, LiveKit 7880, ...) must be free.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postJson, signIn } from './support/api';
@@ -22,8 +22,7 @@ const ADMIN = { name: 'First Admin', email: 'first@example.org', password: 'firs
 type Visit = { path: string; status: number; ms: number };
 
 runBench('first-run', async () => {
-  const dir = path.join(tmpdir(), 'radio-first-run');
-  rmSync(dir, { recursive: true, force: true });
+  const dir = mkdtempSync(path.join(tmpdir(), 'radio-first-run-'));
   execFileSync('git', ['clone', '-q', ROOT, dir]);
   const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
   console.log(`[first-run] fresh clone of ${rev} in ${dir}; ${hostLine()}`);
