@@ -13,8 +13,11 @@ import './globals.css';
 export async function generateMetadata(): Promise<Metadata> {
   // Per request: APP_URL is read at run time (the build has no environment).
   await connection();
+  // The station's card and line for every page; pages that are shared (home, channels) add their own URL.
+  const { openGraph, twitter } = pageMetadata({});
   return {
-    ...pageMetadata({ path: '/' }),
+    openGraph,
+    twitter,
     // Share cards and the manifest need absolute URLs: the app's public one.
     metadataBase: new URL(getEnv().APP_URL),
     title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },

@@ -53,6 +53,9 @@ test.describe('share, install and embed', () => {
     await page.goto('/');
     expect(new URL((await meta(page, 'og:image')) ?? '').pathname).toMatch(/^\/opengraph-image/);
     expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
+    await page.goto('/sign-in');
+    expect(await meta(page, 'og:title')).toContain('Sign in');
+    expect(await meta(page, 'og:url')).toBe(new URL('/sign-in', app).toString());
   });
 
   test('the station installs: manifest linked, icons and favicon answer, no page logs an error', async ({ page, request }) => {

@@ -11,9 +11,11 @@ describe('pageMetadata', () => {
     expect(meta.alternates?.canonical).toBe('/c/jazz');
   });
 
-  it('falls back to the station name and line', () => {
-    const meta = pageMetadata({ path: '/' });
+  it('falls back to the station name and line, and claims no URL without a path', () => {
+    const meta = pageMetadata({});
     expect(meta.title).toBeUndefined();
+    expect(meta.alternates).toBeUndefined();
+    expect(meta.openGraph).not.toHaveProperty('url');
     expect(meta.openGraph?.title).toBe(SITE_NAME);
     expect(meta.description).toMatch(/DJ/);
   });

@@ -5,8 +5,8 @@ export type PageMeta = {
   /** The page's own title (the layout's template adds the station name). */
   title?: string;
   description?: string;
-  /** Path of the page; absolute through the layout's metadataBase (APP_URL). */
-  path: string;
+  /** Path of the page (og:url, canonical); absolute through the layout's metadataBase (APP_URL). */
+  path?: string;
 };
 
 /**
@@ -18,8 +18,8 @@ export function pageMetadata({ title, description = SITE_DESCRIPTION, path }: Pa
   return {
     ...(title ? { title } : {}),
     description,
-    alternates: { canonical: path },
-    openGraph: { type: 'website', siteName: SITE_NAME, title: shown, description, url: path, locale: 'en' },
+    ...(path ? { alternates: { canonical: path } } : {}),
+    openGraph: { type: 'website', siteName: SITE_NAME, title: shown, description, ...(path ? { url: path } : {}), locale: 'en' },
     twitter: { card: 'summary_large_image', title: shown, description },
   };
 }
