@@ -14,12 +14,16 @@ const nextConfig: NextConfig = {
         source: '/:path*',
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
-          // For browsers without CSP frame-ancestors (set per request in src/proxy.ts).
-          { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           // The DJ console needs the microphone; nothing needs the camera.
           { key: 'Permissions-Policy', value: 'microphone=(self), camera=()' },
         ],
+      },
+      {
+        // For browsers without CSP frame-ancestors (set per request in src/proxy.ts): every path
+        // but the embed player (/embed/<slug>), the one page other sites may frame.
+        source: '/:path((?!embed/[^/]+/?$).*)',
+        headers: [{ key: 'X-Frame-Options', value: 'DENY' }],
       },
       {
         // API responses render nothing; pages get theirs, with a nonce, from src/proxy.ts.

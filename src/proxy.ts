@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { safeNextPath } from '@/lib/safe-next';
+import { EMBED_REQUEST_HEADER, isEmbedPath } from '@/lib/share/links';
 import { getEnv } from '@/server/env';
 import { contentSecurityPolicy } from '@/server/http';
 
@@ -18,16 +19,21 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.redirect(clean, 307);
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  // The embed player is the one page other sites may frame (next.config.ts leaves X-Frame-Options off it too).
+  const embed = isEmbedPath(request.nextUrl.pathname);
   const csp = contentSecurityPolicy({
     appUrl: env.APP_URL,
     livekitUrl: env.LIVEKIT_URL,
     storageUrl: env.S3_PUBLIC_BASE_URL,
     nonce,
     dev: env.NODE_ENV === 'development',
+    frameAncestors: embed ? env.EMBED_FRAME_ANCESTORS : "'none'",
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // Set (never taken from the client) so the root layout leaves the site's chrome off the embed.
+  requestHeaders.set(EMBED_REQUEST_HEADER, embed ? '1' : '0');
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;

@@ -54,6 +54,15 @@ describe('env schema', () => {
     expect(() => parseEnv({ ...valid, S3_BUCKET: 'radio' })).toThrow(/S3_ENDPOINT: required/);
   });
 
+  it('takes the embed framing as CSP sources and refuses anything that could add a directive', () => {
+    expect(parseEnv(valid).EMBED_FRAME_ANCESTORS).toBe('*');
+    const ok = "'self' https://blog.example https://*.example.org:8443 http://127.0.0.1:3100 https:";
+    expect(parseEnv({ ...valid, EMBED_FRAME_ANCESTORS: ok }).EMBED_FRAME_ANCESTORS).toBe(ok);
+    for (const bad of ["*; script-src 'unsafe-inline'", 'https://a.example,https://b.example', "'unsafe-inline'", '', '"x"']) {
+      expect(() => parseEnv({ ...valid, EMBED_FRAME_ANCESTORS: bad }), bad).toThrow(/EMBED_FRAME_ANCESTORS/);
+    }
+  });
+
   it('.env.example lists exactly the schema variables, and its values parse once real secrets are filled in', () => {
     const example = readEnvExample();
     expect([...example.keys()].sort()).toEqual(Object.keys(envSchema.shape).sort());

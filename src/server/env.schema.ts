@@ -15,6 +15,9 @@ const secret = (name: string) =>
       if (problem) ctx.addIssue({ code: 'custom', message: `${name} ${problem}` });
     });
 
+/** One CSP frame-ancestors source: *, 'self', a scheme (https:) or a host with optional scheme, wildcard and port. */
+const FRAME_SOURCE = /^(\*|'self'|[a-z][a-z0-9+.-]*:|([a-z][a-z0-9+.-]*:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?)$/i;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Public base URL of this app, used for auth callbacks and origin checks. */
@@ -72,6 +75,18 @@ export const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** Interface of the metrics port: loopback, so only the host (Prometheus in compose) reads it. */
   METRICS_BIND: z.string().min(1).default('127.0.0.1'),
+  /**
+   * Who may frame the embed player (`/embed/<slug>`, the only page that may be framed), as CSP
+   * frame-ancestors sources separated by spaces: * (any site), 'self', https://site.example ...
+   */
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v !== '' && v.split(/ +/).every((s) => FRAME_SOURCE.test(s)),
+      "EMBED_FRAME_ANCESTORS must be CSP sources separated by spaces: *, 'self' or origins such as https://blog.example",
+    )
+    .default('*'),
   /** Log level (pino): JSON lines in production, pretty in development. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,10 +1,13 @@
 import { redirect } from 'next/navigation';
+import { pageMetadata } from '@/lib/share/page-metadata';
 import { SignInForm } from '@/components/account/SignInForm';
 import { safeNextPath } from '@/lib/safe-next';
 import { hasAnyAdmin } from '@/server/accounts';
 import { getCurrentUser } from '@/server/auth';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata = pageMetadata({ title: 'Sign in', path: '/sign-in' });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -6,6 +6,7 @@ import type { OccurrenceDto } from '@/types/schedule';
 import { Alert } from '@/components/ui/Alert';
 import { Card } from '@/components/ui/Card';
 import { LiveBadge } from '@/components/channels/LiveBadge';
+import { ShareControls } from '@/components/share/ShareControls';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useDocumentTitle } from '@/hooks/useDocumentTitle';
 import { useMediaSession } from '@/hooks/useMediaSession';
@@ -41,6 +42,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
           <LiveBadge onAir={live.onAir} known={live.known} />
         </div>
         {channel.description && <p className="max-w-2xl text-muted">{channel.description}</p>}
+        <ShareControls slug={channel.slug} name={channel.name} />
       </header>
 
       <Card aria-labelledby="player-heading">

@@ -38,6 +38,13 @@ describe('contentSecurityPolicy', () => {
     expect(csp).toContain("object-src 'none'");
   });
 
+  it('lets the caller open framing (the embed player) without touching the rest', () => {
+    const embed = contentSecurityPolicy({ ...base, frameAncestors: '*' });
+    expect(embed).toContain('frame-ancestors *');
+    expect(embed).not.toContain("frame-ancestors 'none'");
+    expect(embed.replace('frame-ancestors *', '')).toBe(contentSecurityPolicy(base).replace("frame-ancestors 'none'", ''));
+  });
+
   it('upgrades insecure requests only when the app is served over https', () => {
     expect(contentSecurityPolicy(base)).toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy({ ...base, appUrl: 'http://localhost:3000' })).not.toContain('upgrade-insecure-requests');

@@ -10,6 +10,8 @@ export type SecurityContext = {
   /** Per-request nonce for Next's inline scripts. */
   nonce: string;
   dev: boolean;
+  /** Who may frame the page: 'none' for every page but the embed player (EMBED_FRAME_ANCESTORS). */
+  frameAncestors?: string;
 };
 
 /** ws(s)://host and its http(s) twin: livekit-client uses both (signal socket, /rtc/validate). */
@@ -22,7 +24,8 @@ function livekitSources(livekitUrl: string): string[] {
 /**
  * The Content-Security-Policy a page runs under: scripts only from us or with
  * this request's nonce (no inline script without it), media and connections
- * only to us, LiveKit and HLS storage, and no framing at all (clickjacking).
+ * only to us, LiveKit and HLS storage, and no framing (clickjacking) unless the caller allows it
+ * (the embed player only).
  */
 export function contentSecurityPolicy(ctx: SecurityContext): string {
   const https = new URL(ctx.appUrl).protocol === 'https:';
@@ -42,7 +45,7 @@ export function contentSecurityPolicy(ctx: SecurityContext): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${ctx.frameAncestors ?? "'none'"}`,
     ...(https ? ['upgrade-insecure-requests'] : []),
   ];
   return directives.join('; ');

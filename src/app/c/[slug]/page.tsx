@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListenerPage } from '@/components/listen/ListenerPage';
+import { channelCardText } from '@/lib/share/card-text';
+import { channelPath } from '@/lib/share/links';
+import { pageMetadata } from '@/lib/share/page-metadata';
 import { getChannelBySlug } from '@/server/channels';
 import { channelState } from '@/server/live';
 import { comingWeek } from '@/server/schedule';
@@ -18,7 +21,9 @@ async function findChannel(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const channel = await findChannel(params);
-  return channel ? { title: channel.name, description: channel.description || undefined } : {};
+  if (!channel) return {};
+  // The card image is this segment's opengraph-image / twitter-image (name and on-air state).
+  return pageMetadata({ title: channel.name, description: channelCardText(channel).description, path: channelPath(channel.slug) });
 }
 
 export default async function ChannelPage({ params }: Props) {

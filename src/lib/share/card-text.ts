@@ -1,0 +1,32 @@
+import type { ChannelSummary } from '@/types/channel';
+
+/** The station's name and line: page titles, share cards, the manifest and the embed. */
+export const SITE_NAME = 'Live Radio';
+export const SITE_DESCRIPTION = 'Live DJ sets on every channel, straight from the booth.';
+
+export type CardStatus = 'on-air' | 'off-air' | 'unknown';
+
+/** What a channel's share card and link preview say. */
+export type ChannelCardText = { title: string; status: CardStatus; statusLabel: string; detail: string; description: string };
+
+/** Shortens text to `max` characters, ending in an ellipsis when cut (cards have fixed room). */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function channelCardText(channel: Pick<ChannelSummary, 'name' | 'description' | 'live'>): ChannelCardText {
+  const { live } = channel;
+  const status: CardStatus = !live.known ? 'unknown' : live.onAir ? 'on-air' : 'off-air';
+  const dj = live.djName ?? 'a DJ';
+  // Off air the lamp says so; the line under the name then says what the channel plays.
+  const detail = status === 'on-air' ? `Live now with ${dj}` : channel.description || `Live DJ sets on ${SITE_NAME}`;
+  const lead = status === 'on-air' ? `On air now: ${dj}.` : `Live DJ radio on ${SITE_NAME}.`;
+  return {
+    title: clip(channel.name, 60),
+    status,
+    statusLabel: status === 'on-air' ? 'ON AIR' : status === 'off-air' ? 'OFF AIR' : 'STATUS UNKNOWN',
+    detail: clip(detail, 80),
+    description: clip(channel.description ? `${lead} ${channel.description}` : lead, 200),
+  };
+}

@@ -1,0 +1,3 @@
+import 'server-only';
+// Link previews and share cards.
+export { channelShareCard } from './card';
