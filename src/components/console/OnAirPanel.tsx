@@ -75,7 +75,14 @@ export function OnAirPanel({ phase, error, liveSince, slot, follow, listeners, r
         </Alert>
       )}
       {error && (
-        <Alert data-testid="broadcast-error" data-kind={error.kind} tone="error" className="mt-4" action={errorAction}>
+        <Alert
+          data-testid="broadcast-error"
+          data-kind={error.kind}
+          // A slot ending is the plan, not a failure: said plainly, with the next slot.
+          tone={error.kind === 'slot-ended' ? 'info' : 'error'}
+          className="mt-4"
+          action={errorAction}
+        >
           {error.message}
         </Alert>
       )}
