@@ -5,7 +5,7 @@ import { requireUser } from '@/server/auth';
 import { channelsWithSets } from '@/server/bpm';
 import { listChannels } from '@/server/channels';
 import { upcomingForDj } from '@/server/schedule';
-import { UpcomingSlots } from '@/components/schedule/UpcomingSlots';
+import { DjUpcomingSlots } from '@/components/console/DjUpcomingSlots';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'DJ console' };
@@ -19,7 +19,7 @@ export default async function DjIndexPage() {
         <h1 className="text-3xl font-bold tracking-tight">DJ console</h1>
         <p className="mt-1 text-muted">Hi {user.name}. Pick the channel you are playing on.</p>
       </section>
-      <UpcomingSlots slots={upcoming} />
+      <DjUpcomingSlots slots={upcoming} />
       <ChannelList
         initialChannels={channels}
         linkBase="/dj/"

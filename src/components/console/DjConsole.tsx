@@ -15,14 +15,26 @@ import { usePublishing } from '@/hooks/usePublishing';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useInputStream } from '@/hooks/useInputStream';
 import { useLeaveGuard } from '@/hooks/useLeaveGuard';
+import { useConsoleSlots } from '@/hooks/useConsoleSlots';
+import type { OccurrenceDto } from '@/types/schedule';
 import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
+import { NextSlotsPanel } from './NextSlotsPanel';
+import { withNextSlot } from './slot-text';
 
-export type DjConsoleProps = { state: ChannelState; djName: string };
+export type DjConsoleProps = {
+  state: ChannelState;
+  djName: string;
+  userId: string;
+  /** The channel's occurrences for the coming two weeks (all hosts: who follows matters). */
+  occurrences: OccurrenceDto[];
+  /** How long before a slot the server lets its DJ into the green room. */
+  greenRoomMs: number;
+};
 
 /** The DJ console (client leaf of /dj/[slug]): input, meters, go live. */
-export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
+export function DjConsole({ state: initialState, djName, ...schedule }: DjConsoleProps) {
   const initial = initialState.channel;
   const { channel } = useChannelStatus(initialState);
   const { inputs, labelled, refresh } = useAudioInputs();
@@ -52,8 +64,12 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
     await publishing.goLive();
   };
 
+  const ready = capture.stream !== null && graph !== null;
+  const slots = useConsoleSlots({ slug: initial.slug, channelZone: channel.timeZone, ...schedule, publishing, ready, resume });
+
   // One error slot: a broken connection matters most, then a broken input.
-  const error = publishing.error ?? capture.error;
+  // After a slot end, the message says when the next slot starts.
+  const error = withNextSlot(publishing.error ?? capture.error, slots.next, slots.now, slots.viewerZone);
   const phase = publishing.phase === 'idle' && capture.error ? 'error' : publishing.phase;
   const errorAction = errorActionFor(error, initial.slug, !publishing.error && capture.error ? capture.retry : null);
 
@@ -65,12 +81,14 @@ export function DjConsole({ state: initialState, djName }: DjConsoleProps) {
         error={error}
         errorAction={errorAction}
         liveSince={publishing.liveSince}
-        slot={publishing.slot}
+        slot={slots.window}
+        follow={slots.follow}
         listeners={channel.live.listeners}
-        ready={capture.stream !== null && graph !== null}
+        ready={ready}
         onGoLive={goLive}
-        onStop={publishing.stop}
+        onStop={slots.stop}
       />
+      <NextSlotsPanel {...slots.panel} />
       <InputPanel
         inputs={inputs}
         labelled={labelled}

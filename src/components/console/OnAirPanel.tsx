@@ -11,6 +11,7 @@ import type { Problem } from '@/lib/client/publishing/problems';
 import { useNow } from '@/hooks/useNow';
 import { publishingStatusText } from './publishing-status-text';
 import { slotCountdown } from './slot-countdown';
+import type { Follow } from './next-slot-plan';
 
 export type OnAirPanelProps = {
   phase: PublishingPhase;
@@ -18,6 +19,8 @@ export type OnAirPanelProps = {
   liveSince: number | null;
   /** The DJ's slot, for the countdown to its start (green room) or end (on air). */
   slot: SlotWindow;
+  /** Who is on after the slot, for the last minute's warning. */
+  follow: Follow;
   listeners: number;
   /** Go live is possible (input ready). */
   ready: boolean;
@@ -28,10 +31,10 @@ export type OnAirPanelProps = {
 };
 
 /** Go live / Stop, the on-air state, set clock and audience. */
-export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, errorAction, onGoLive, onStop }: OnAirPanelProps) {
+export function OnAirPanel({ phase, error, liveSince, slot, follow, listeners, ready, errorAction, onGoLive, onStop }: OnAirPanelProps) {
   const now = useNow(250);
   const onAir = phase === 'live' || phase === 'reconnecting';
-  const countdown = slotCountdown(phase, slot, now);
+  const countdown = slotCountdown(phase, slot, now, follow);
   return (
     <Card
       title="Broadcast"
@@ -72,7 +75,14 @@ export function OnAirPanel({ phase, error, liveSince, slot, listeners, ready, er
         </Alert>
       )}
       {error && (
-        <Alert data-testid="broadcast-error" data-kind={error.kind} tone="error" className="mt-4" action={errorAction}>
+        <Alert
+          data-testid="broadcast-error"
+          data-kind={error.kind}
+          // A slot ending is the plan, not a failure: said plainly, with the next slot.
+          tone={error.kind === 'slot-ended' ? 'info' : 'error'}
+          className="mt-4"
+          action={errorAction}
+        >
           {error.message}
         </Alert>
       )}

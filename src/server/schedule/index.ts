@@ -4,7 +4,7 @@ export { decideDjAccess, djAccessNow, mayPublishNow } from './access';
 export { toIcs } from './ics';
 export { blockPublisher, finishKick, kickPublishers } from './kick';
 export { NOT_AUDIO_BLOCK_REASON } from './on-air';
-export { comingWeek, publicSchedule, scheduleFor, upcomingForDj } from './public';
+export { comingWeek, consoleSchedule, publicSchedule, scheduleFor, upcomingForDj } from './public';
 export { listChannelDjs, setChannelDjs } from './roster';
 export { changeOccurrence, createSlot, deleteSlot, listSlots, updateSlot } from './slots';
 export { enforcementTask } from './task';

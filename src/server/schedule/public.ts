@@ -1,6 +1,7 @@
 import 'server-only';
 import type { OccurrenceDto, ScheduleResponse } from '@/types/schedule';
 import { getDb } from '../db';
+import { getEnv } from '../env';
 import { notFound } from '../http';
 import { namesOf, toOccurrenceDto } from './dto';
 import { nextOccurrence } from './next-occurrence';
@@ -42,6 +43,12 @@ export async function publicSchedule(slug: string, from: Date, to: Date): Promis
 /** Now, next and the coming 7 days of a channel. */
 export async function comingWeek(channel: ChannelRef, now = new Date()): Promise<ScheduleResponse> {
   return scheduleFor(channel, now, new Date(now.getTime() + 7 * 86_400_000), now);
+}
+
+/** What the DJ console starts from: the channel's occurrences (every host) for the coming `days`, and the green room's lead. */
+export async function consoleSchedule(channel: ChannelRef, days = 14, now = new Date()) {
+  const { occurrences } = await scheduleFor(channel, now, new Date(now.getTime() + days * 86_400_000), now);
+  return { occurrences, greenRoomMs: getEnv().SLOT_GREEN_ROOM_SECONDS * 1000 };
 }
 
 /** A DJ's occurrences on every channel in the coming `days`. */

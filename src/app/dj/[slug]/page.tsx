@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { DjConsole } from '@/components/console/DjConsole';
 import { requireUser } from '@/server/auth';
 import { channelState } from '@/server/live';
+import { consoleSchedule } from '@/server/schedule';
 import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';
@@ -17,5 +18,6 @@ export default async function DjConsolePage({ params }: Props) {
   const user = await requireUser(['dj', 'admin'], `/dj/${slug}`);
   const state = await channelState(slug);
   if (!state) notFound();
-  return <DjConsole state={state} djName={user.name} />;
+  const { occurrences, greenRoomMs } = await consoleSchedule(state.channel);
+  return <DjConsole state={state} djName={user.name} userId={user.id} occurrences={occurrences} greenRoomMs={greenRoomMs} />;
 }
