@@ -129,6 +129,9 @@ export type OccurrenceDto = {
   moved: boolean;
 };
 
+/** One of a DJ's coming slots, with the channel it is on (the DJ home page). */
+export type UpcomingSlot = { channel: { slug: string; name: string; timeZone: string }; occurrence: OccurrenceDto };
+
 export type ScheduleResponse = {
   channel: { id: string; slug: string; name: string; timeZone: string };
   from: string;

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { Card } from '@/components/ui/Card';
-import type { UpcomingSlot } from '@/components/schedule/UpcomingSlots';
+import type { UpcomingSlot } from '@/types/schedule';
 import { useNow } from '@/hooks/useNow';
 import { useTimeZone } from '@/hooks/useTimeZone';
 import { nextSlotCountdown, slotInZones } from './slot-text';
