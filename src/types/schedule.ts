@@ -127,6 +127,8 @@ export type OccurrenceDto = {
   hosts: SlotHostInfo[];
   recurring: boolean;
   moved: boolean;
+  /** Only on the admin calendar (never from the API): a cancelled occurrence, shown with Restore. */
+  cancelled?: boolean;
 };
 
 export type ScheduleResponse = {
