@@ -33,13 +33,13 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
   // HTML and the first client render differ, and React re-rendered the page, dropping typed input.
   const hydrated = useHydrated();
   const viewerZone = hydrated ? viewerZoneIfDifferent(zone, Intl.DateTimeFormat().resolvedOptions().timeZone) : null;
-  const occurrences = useMemo(
-    () =>
-      [...(schedule?.occurrences ?? []), ...cancelledOccurrences(slots, start, start.plus({ weeks: 1 }))].sort((a, b) =>
-        a.start.localeCompare(b.start),
-      ),
-    [schedule, slots, start],
-  );
+  const occurrences = useMemo(() => {
+    const cancelled = cancelledOccurrences(slots, start, start.plus({ weeks: 1 }));
+    // Just after a cancel the slots are fresh and the schedule not yet: never show both.
+    const gone = new Set(cancelled.map((o) => `${o.slotId} ${o.occurrence}`));
+    const scheduled = (schedule?.occurrences ?? []).filter((o) => !gone.has(`${o.slotId} ${o.occurrence}`));
+    return [...scheduled, ...cancelled].sort((a, b) => a.start.localeCompare(b.start));
+  }, [schedule, slots, start]);
 
   const refresh = useCallback(async () => {
     const list = await listSlots(channel.id);
