@@ -127,6 +127,8 @@ export type OccurrenceDto = {
   hosts: SlotHostInfo[];
   recurring: boolean;
   moved: boolean;
+  /** Only on the admin calendar (never from the API): a cancelled occurrence, shown with Restore. */
+  cancelled?: boolean;
 };
 
 /** One of a DJ's coming slots, with the channel it is on (the DJ home page). */

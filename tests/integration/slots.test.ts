@@ -142,6 +142,10 @@ describe('enforcement on the real LiveKit server', () => {
     expect((await serverDj(channel.id, outToken.identity))?.permission?.canPublish).toBe(false);
     const log = await admin.request<AuditListResponse>('GET', `/api/admin/audit?channelId=${channel.id}&action=enforce.handover`);
     expect(log.body.entries).toHaveLength(1);
+    // The loop writes account ids; the log reads them back as names.
+    const detail = log.body.entries[0]!.detail;
+    expect(detail).toMatch(/^DJ Out → DJ In \(slot/);
+    expect(detail).not.toContain(out.account.id);
   });
 
   it('a kicked DJ is taken off air and cannot publish again in that slot', async () => {

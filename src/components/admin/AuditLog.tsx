@@ -6,7 +6,9 @@ import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Select } from '@/components/ui/Select';
 import { ApiError, listAudit } from '@/lib/api-client';
+import { useHydrated } from '@/hooks/useHydrated';
 import { AUDIT_ACTIONS, type AuditEntryDto } from '@/types/audit';
+import { AUDIT_LABELS, formatInstant, splitInstants } from './audit-format';
 
 export type AuditLogProps = { channels: { id: string; name: string }[] };
 
@@ -40,7 +42,7 @@ export function AuditLog({ channels }: AuditLogProps) {
   }, [load]);
 
   return (
-    <Card title="Audit log" description="Every admin action and every enforcement step: who, what, where, when.">
+    <Card title="Audit log" description="Every admin action and every enforcement step: when (your time zone), who, what, where.">
       <AuditFilters channels={channels} channelId={channelId} action={action} onChannel={setChannelId} onAction={setAction} />
       {error && <Alert tone="error">{error}</Alert>}
       <AuditTable entries={entries} />
@@ -80,7 +82,7 @@ function AuditFilters({ channels, channelId, action, onChannel, onAction }: Audi
           <option value="">All actions</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {AUDIT_LABELS[a]}
             </option>
           ))}
         </Select>
@@ -89,29 +91,37 @@ function AuditFilters({ channels, channelId, action, onChannel, onAction }: Audi
   );
 }
 
+/** Entries as stacked rows (a table was 567 px wide on a 390 px phone): when, who, what; channel; detail. */
 function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
+  const hydrated = useHydrated();
   return (
-    <table className="w-full text-left text-sm" data-testid="audit-log">
-      <thead className="text-xs text-muted uppercase">
-        <tr>
-          <th className="py-1">When</th>
-          <th>Who</th>
-          <th>What</th>
-          <th>Channel</th>
-          <th>Detail</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-line">
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td className="py-1 font-mono whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
-            <td>{e.actor?.name ?? 'station'}</td>
-            <td className="font-mono">{e.action}</td>
-            <td>{e.channel?.name ?? '—'}</td>
-            <td className="break-all">{e.detail}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ol className="divide-y divide-line text-sm" data-testid="audit-log">
+      {entries.map((e) => (
+        <li key={e.id} className="flex flex-col gap-0.5 py-2" data-testid="audit-entry">
+          <p className="flex flex-wrap gap-x-2">
+            <When iso={e.at} hydrated={hydrated} />
+            <span className="font-medium">{e.actor?.name ?? 'Station'}</span>
+            <span>{AUDIT_LABELS[e.action] ?? e.action}</span>
+            {e.channel && <span className="text-muted">on {e.channel.name}</span>}
+          </p>
+          {e.detail && (
+            <p className="break-words text-muted">
+              {splitInstants(e.detail).map((part, i) =>
+                'instant' in part ? <When key={i} iso={part.instant} hydrated={hydrated} /> : <span key={i}>{part.text}</span>,
+              )}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** An instant in the viewer's zone, formatted only after hydration (the server knows no viewer zone). */
+function When({ iso, hydrated }: { iso: string; hydrated: boolean }) {
+  return (
+    <time dateTime={iso} className="text-muted tabular-nums" data-testid="audit-time">
+      {hydrated ? formatInstant(iso) : iso}
+    </time>
   );
 }

@@ -1,10 +1,12 @@
 'use client';
-import { type FormEvent, useCallback } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { FormActions } from '@/components/ui/FormActions';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { useApiAction } from '@/hooks/useApiAction';
 import { type ChannelInput, channelInputSchema } from '@/types/channel';
+import { suggestSlug } from './time-zones';
+import { TimeZonePicker } from './TimeZonePicker';
 
 export type ChannelFormProps = {
   /** Values to start from when editing. */
@@ -34,6 +36,8 @@ async function validate(raw: Record<string, string>, save: (input: ChannelInput)
 /** Name, slug, zone, description and HLS retention of a channel, validated with the same schema as the API. */
 export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, defaultRetentionDays }: ChannelFormProps) {
   const { run, pending, error } = useApiAction(validate);
+  // A new form after each create: slug suggestion and zone picker start over.
+  const [generation, setGeneration] = useState(0);
 
   const onSubmit = useCallback(
     async (event: FormEvent<HTMLFormElement>) => {
@@ -41,7 +45,10 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
       const formEl = event.currentTarget;
       const raw = Object.fromEntries([...new FormData(formEl).entries()].map(([k, v]) => [k, String(v)]));
       const saved = await run(raw, onSave);
-      if (saved && !initial) formEl.reset();
+      if (saved && !initial) {
+        formEl.reset();
+        setGeneration((g) => g + 1);
+      }
     },
     [run, onSave, initial],
   );
@@ -49,14 +56,15 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate>
-      <Field label="Channel name" htmlFor={id('name')}>
-        <Input id={id('name')} name="name" defaultValue={initial?.name} required maxLength={80} />
-      </Field>
-      <Field label="Slug" htmlFor={id('slug')} hint="Used in the address: /c/your-slug">
-        <Input id={id('slug')} name="slug" defaultValue={initial?.slug} required pattern="[a-z0-9-]+" maxLength={48} />
-      </Field>
-      <Field label="Time zone" htmlFor={id('timeZone')} hint="IANA name, e.g. Europe/Berlin. The schedule is kept in this zone.">
-        <Input id={id('timeZone')} name="timeZone" defaultValue={initial?.timeZone ?? 'UTC'} required maxLength={64} />
+      <NameAndSlug key={`n${generation}`} id={id} initial={initial} />
+      <Field label="Time zone" htmlFor={id('timeZone')} hint="Search by city or region, e.g. Berlin. The schedule is kept in this zone.">
+        <TimeZonePicker
+          key={`z${generation}`}
+          id={id('timeZone')}
+          name="timeZone"
+          initial={initial?.timeZone}
+          describedBy={`${id('timeZone')}-hint`}
+        />
       </Field>
       <Field label="Description" htmlFor={id('description')}>
         <Input id={id('description')} name="description" defaultValue={initial?.description} maxLength={500} />
@@ -78,5 +86,41 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
       </Field>
       <FormActions error={error} pending={pending} submitLabel={submitLabel} onCancel={onCancel} span="sm:col-span-2" />
     </form>
+  );
+}
+
+/** Name and slug; the slug follows the name (suggestSlug) until the admin edits it, and never when editing a saved channel. */
+function NameAndSlug({ id, initial }: { id: (name: string) => string; initial?: ChannelInput }) {
+  const [slug, setSlug] = useState(initial?.slug ?? '');
+  const [edited, setEdited] = useState(Boolean(initial));
+  return (
+    <>
+      <Field label="Channel name" htmlFor={id('name')}>
+        <Input
+          id={id('name')}
+          name="name"
+          defaultValue={initial?.name}
+          required
+          maxLength={80}
+          onChange={(e) => {
+            if (!edited) setSlug(suggestSlug(e.target.value));
+          }}
+        />
+      </Field>
+      <Field label="Slug" htmlFor={id('slug')} hint="Used in the address: /c/your-slug">
+        <Input
+          id={id('slug')}
+          name="slug"
+          value={slug}
+          required
+          pattern="[a-z0-9-]+"
+          maxLength={48}
+          onChange={(e) => {
+            setSlug(e.target.value);
+            setEdited(true);
+          }}
+        />
+      </Field>
+    </>
   );
 }

@@ -1,17 +1,16 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
-import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
-import { useApiAction } from '@/hooks/useApiAction';
+import { useHydrated } from '@/hooks/useHydrated';
 import { useSchedule } from '@/hooks/useSchedule';
-import { changeOccurrence, createSlot, listSlots } from '@/lib/api-client';
-import type { OccurrenceChange, OccurrenceDto, SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
+import { createSlot, listSlots } from '@/lib/api-client';
+import type { SlotDto, SlotHostInfo, SlotInput } from '@/types/schedule';
 import { DjRoster } from './DjRoster';
 import { SlotForm } from './SlotForm';
 import { SlotList } from './SlotList';
-import { toLocalInput, viewerZoneIfDifferent, weekStart } from './week';
-import { WeekCalendar, type WeekCalendarProps } from './WeekCalendar';
+import { ScheduleWeek } from './ScheduleWeek';
+import { cancelledOccurrences, viewerZoneIfDifferent, weekStart } from './week';
 
 export type ScheduleAdminProps = {
   channel: { id: string; slug: string; name: string; timeZone: string };
@@ -30,10 +29,17 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
   const from = start.toUTC().toISO() ?? '';
   const to = start.plus({ weeks: 1 }).toUTC().toISO() ?? '';
   const { schedule, error, reload } = useSchedule(channel.slug, from, to);
-  const viewerZone = viewerZoneIfDifferent(
-    zone,
-    typeof Intl === 'undefined' ? undefined : Intl.DateTimeFormat().resolvedOptions().timeZone,
-  );
+  // The browser's zone is known only after hydration; reading it during render made the server's
+  // HTML and the first client render differ, and React re-rendered the page, dropping typed input.
+  const hydrated = useHydrated();
+  const viewerZone = hydrated ? viewerZoneIfDifferent(zone, Intl.DateTimeFormat().resolvedOptions().timeZone) : null;
+  const occurrences = useMemo(() => {
+    const cancelled = cancelledOccurrences(slots, start, start.plus({ weeks: 1 }));
+    // Just after a cancel the slots are fresh and the schedule not yet: never show both.
+    const gone = new Set(cancelled.map((o) => `${o.slotId} ${o.occurrence}`));
+    const scheduled = (schedule?.occurrences ?? []).filter((o) => !gone.has(`${o.slotId} ${o.occurrence}`));
+    return [...scheduled, ...cancelled].sort((a, b) => a.start.localeCompare(b.start));
+  }, [schedule, slots, start]);
 
   const refresh = useCallback(async () => {
     const list = await listSlots(channel.id);
@@ -54,7 +60,7 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
         start={start}
         zone={zone}
         viewerZone={viewerZone}
-        occurrences={schedule?.occurrences ?? []}
+        occurrences={occurrences}
         error={error}
         onWeek={(d) => setOffset((o) => o + d)}
         onChanged={refresh}
@@ -72,50 +78,5 @@ export function ScheduleAdmin({ channel, allDjs, channelDjs: initialDjs, slots: 
         Refresh
       </Button>
     </div>
-  );
-}
-
-type ScheduleWeekProps = Pick<WeekCalendarProps, 'start' | 'zone' | 'viewerZone' | 'occurrences' | 'onWeek'> & {
-  error: string | null;
-  onChanged: () => Promise<void>;
-};
-
-/** The week calendar with cancel and move for one occurrence (both ask first). */
-function ScheduleWeek({ start, zone, viewerZone, occurrences, error, onWeek, onChanged }: ScheduleWeekProps) {
-  const occurrenceAction = useApiAction(async (slotId: string, change: OccurrenceChange) => {
-    await changeOccurrence(slotId, change);
-    await onChanged();
-  });
-  const onCancel = (o: OccurrenceDto) => {
-    if (window.confirm(`Cancel “${o.title || 'untitled'}” on ${toLocalInput(o.start, zone).replace('T', ' ')}? Other weeks stay.`)) {
-      void occurrenceAction.run(o.slotId, { action: 'cancel', occurrence: o.occurrence });
-    }
-  };
-  const onMove = (o: OccurrenceDto) => {
-    const next = window.prompt(`New start for this occurrence (${zone}, YYYY-MM-DDTHH:mm):`, toLocalInput(o.start, zone));
-    if (next) void occurrenceAction.run(o.slotId, { action: 'move', occurrence: o.occurrence, start: next });
-  };
-  return (
-    <Card title="Week" description="Slots as listeners see them. Back-to-back slots are fine; overlaps are refused.">
-      {error && (
-        <Alert tone="error" className="mb-3">
-          {error}
-        </Alert>
-      )}
-      {occurrenceAction.error && (
-        <Alert tone="error" className="mb-3">
-          {occurrenceAction.error}
-        </Alert>
-      )}
-      <WeekCalendar
-        start={start}
-        occurrences={occurrences}
-        zone={zone}
-        viewerZone={viewerZone}
-        onWeek={onWeek}
-        onCancel={onCancel}
-        onMove={onMove}
-      />
-    </Card>
   );
 }

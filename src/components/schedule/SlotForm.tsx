@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
 import { Select } from '@/components/ui/Select';
 import { useApiAction } from '@/hooks/useApiAction';
+import { useHydrated } from '@/hooks/useHydrated';
 import { type SlotDto, type SlotHostInfo, type SlotInput, slotInputSchema } from '@/types/schedule';
 
 export type SlotFormProps = {
@@ -46,6 +47,8 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
     },
     [run, initial],
   );
+  // Fields are uncontrolled, so what is typed before hydration stays; only submitting waits for it.
+  const hydrated = useHydrated();
   const id = (name: string) => `${idPrefix}-${name}`;
   const hostIds = new Set(initial?.hosts.map((h) => h.id));
   return (
@@ -76,6 +79,7 @@ export function SlotForm({ idPrefix, djs, zone, initial, submitLabel, onSave, on
         onCancel={onCancel}
         span="sm:col-span-2"
         errorTestId={`${idPrefix}-error`}
+        disabled={!hydrated}
       />
     </form>
   );

@@ -13,10 +13,12 @@ export type FormActionsProps = {
   span?: string;
   size?: 'sm';
   errorTestId?: string;
+  /** Submit disabled (e.g. until the page is hydrated, so a click never posts the form natively). */
+  disabled?: boolean;
 };
 
 /** The last row of a form: its error, the submit button, and Cancel when editing. */
-export function FormActions({ error, pending, submitLabel, onCancel, span, size, errorTestId }: FormActionsProps) {
+export function FormActions({ error, pending, submitLabel, onCancel, span, size, errorTestId, disabled }: FormActionsProps) {
   return (
     <>
       {error && (
@@ -25,7 +27,7 @@ export function FormActions({ error, pending, submitLabel, onCancel, span, size,
         </Alert>
       )}
       <div className={cx('flex gap-2', span)}>
-        <Button type="submit" size={size} busy={pending}>
+        <Button type="submit" size={size} busy={pending} disabled={disabled}>
           {submitLabel}
         </Button>
         {onCancel && (

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AuditAction, AuditEntryDto, AuditQuery } from '@/types/audit';
 import { getDb } from '../db';
+import { idCandidates, withNames } from './names';
 
 export type AuditActor = { id: string; name: string } | null;
 
@@ -30,7 +31,18 @@ export async function audit(record: AuditRecord): Promise<void> {
   }
 }
 
-/** Newest first, filtered by channel, action, actor and time; cursor-paged by `before`. */
+/** Current names of accounts and channels (renamed since, or named by id in older entries); missing ones are left out. */
+async function currentNames(rows: { actorId: string | null; channelId: string | null; detail: string }[]) {
+  const userIds = [...new Set([...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])), ...idCandidates(rows.map((r) => r.detail))])];
+  const channelIds = [...new Set(rows.flatMap((r) => (r.channelId ? [r.channelId] : [])))];
+  const [users, channels] = await Promise.all([
+    userIds.length ? getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+    channelIds.length ? getDb().channel.findMany({ where: { id: { in: channelIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  return { users: new Map(users.map((u) => [u.id, u.name])), channels: new Map(channels.map((c) => [c.id, c.name])) };
+}
+
+/** Newest first, filtered by channel, action, actor and time; cursor-paged by `before`. Names, not ids, are shown. */
 export async function listAudit(query: AuditQuery): Promise<{ entries: AuditEntryDto[]; nextBefore: string | null }> {
   const rows = await getDb().auditEntry.findMany({
     where: {
@@ -43,14 +55,15 @@ export async function listAudit(query: AuditQuery): Promise<{ entries: AuditEntr
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
+  const names = await currentNames(page);
   return {
     entries: page.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
-      actor: r.actorId ? { id: r.actorId, name: r.actorName } : null,
+      actor: r.actorId ? { id: r.actorId, name: names.users.get(r.actorId) ?? r.actorName } : null,
       action: r.action as AuditAction,
-      channel: r.channelId ? { id: r.channelId, name: r.channelName ?? '' } : null,
-      detail: r.detail,
+      channel: r.channelId ? { id: r.channelId, name: names.channels.get(r.channelId) ?? r.channelName ?? '' } : null,
+      detail: withNames(r.detail, names.users),
     })),
     nextBefore: rows.length > query.limit ? (page.at(-1)?.at.toISOString() ?? null) : null,
   };

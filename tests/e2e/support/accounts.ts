@@ -18,7 +18,7 @@ export async function signIn(page: Page, { email, password }: Credentials, next 
 }
 
 /** Playwright's API requests send no Origin; the app refuses cookie-carrying writes without ours. */
-const sameOrigin = () => ({ origin: new URL(requireEnv('APP_URL')).origin });
+export const sameOrigin = () => ({ origin: new URL(requireEnv('APP_URL')).origin });
 
 /** A short unique suffix so reruns against one stack never collide. */
 export function uniqueSuffix(): string {
@@ -28,7 +28,7 @@ export function uniqueSuffix(): string {
 /** POST /api/admin/channels with the signed-in admin's cookies. */
 export async function createChannel(
   request: APIRequestContext,
-  input: { name: string; slug: string; description: string },
+  input: { name: string; slug: string; description: string; timeZone?: string },
 ): Promise<ChannelSummary> {
   const res = await request.post('/api/admin/channels', { data: input, headers: sameOrigin() });
   expect(res.status(), await res.text()).toBe(201);
