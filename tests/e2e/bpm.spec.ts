@@ -7,6 +7,7 @@ import type { BroadcastListResponse, BroadcastTempoResponse } from '../../src/ty
 import { CHROMIUM, chromiumArgs } from '../support/chromium';
 import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { requireEnv } from './support/env';
+import { chooseListenMode } from './support/listen';
 
 const TEMPO = 128;
 const SAMPLE_RATE = 48_000;
@@ -16,6 +17,23 @@ const WAV = path.resolve(__dirname, '..', '..', '.local', 'e2e', 'drums-128bpm-s
 
 /** The value a page shows, as a number (NaN when there is none yet). */
 const shownBpm = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getAttribute('data-bpm')) || Number.NaN);
+
+/** How many different looks (opacity, scale) the listener's beat pulse shows over one second (two beats at 128 BPM). */
+function pulseLooks(page: Page): Promise<number> {
+  return page.getByTestId('listener-bpm-pulse').evaluate(
+    (el) =>
+      new Promise<number>((resolve) => {
+        const looks = new Set<string>();
+        const end = performance.now() + 1_000;
+        requestAnimationFrame(function sample(now) {
+          const style = getComputedStyle(el);
+          looks.add(`${style.opacity} ${style.transform}`);
+          if (now < end) requestAnimationFrame(sample);
+          else resolve(looks.size);
+        });
+      }),
+  );
+}
 
 test.describe('realtime BPM, DJ console to listener', () => {
   const suffix = uniqueSuffix();
@@ -83,16 +101,19 @@ test.describe('realtime BPM, DJ console to listener', () => {
       .poll(async () => Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - TEMPO), { timeout: 15_000 })
       .toBeLessThanOrEqual(0.5);
     await expect(listenerPage.getByTestId('listener-bpm-pulse')).toHaveAttribute('data-beating', 'true');
-    // The listener shows what the console shows (published at one decimal, throttled to real changes).
-    expect(Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - (await shownBpm(djPage, 'bpm-value')))).toBeLessThanOrEqual(0.2);
-
-    // With reduced motion asked for, the pulse stands still (lit) instead of flashing on every frame.
+    // The pulse flashes, and stands still once the system asks for reduced motion (docs/accessibility.md).
     const pulse = listenerPage.getByTestId('listener-bpm-pulse');
     await expect(pulse).toHaveAttribute('data-motion', 'full');
+    expect(await pulseLooks(listenerPage)).toBeGreaterThan(3);
     await listenerPage.emulateMedia({ reducedMotion: 'reduce' });
     await expect(pulse).toHaveAttribute('data-motion', 'reduced');
+    expect(await pulseLooks(listenerPage)).toBe(1);
+    // Still and lit (a beat is known), not caught mid-flash.
     await expect(pulse).toHaveCSS('opacity', '1');
     await expect(pulse).toHaveCSS('transform', 'none');
+    await listenerPage.emulateMedia({ reducedMotion: null });
+    // The listener shows what the console shows (published at one decimal, throttled to real changes).
+    expect(Math.abs((await shownBpm(listenerPage, 'listener-bpm')) - (await shownBpm(djPage, 'bpm-value')))).toBeLessThanOrEqual(0.2);
 
     // The tempo curve fills while the set runs.
     await expect
@@ -106,7 +127,7 @@ test.describe('realtime BPM, DJ console to listener', () => {
     const hlsContext = await browser.newContext({ baseURL });
     const hlsPage = await hlsContext.newPage();
     await hlsPage.goto(`/c/${slug}`);
-    await hlsPage.getByTestId('listen-mode-hls').check({ force: true });
+    await chooseListenMode(hlsPage, 'hls');
     await hlsPage.getByTestId('play-button').click();
     await expect(hlsPage.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls', { timeout: 60_000 });
     await expect(hlsPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 60_000 });

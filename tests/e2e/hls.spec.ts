@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createChannel, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { hlsToneProminence } from './support/audio';
 import { requireEnv } from './support/env';
+import { chooseListenMode } from './support/listen';
 
 /** Same bar as the WebRTC test: the 1 kHz bin this far (dB) above the median bin. */
 const TONE_MARGIN_DB = 30;
@@ -49,7 +50,7 @@ test.describe('HLS, DJ to listener through egress and storage', () => {
     test.setTimeout(120_000);
     const page = await newPage(browser);
     await page.goto(`/c/${slug}`);
-    await page.getByTestId('listen-mode-hls').check({ force: true });
+    await chooseListenMode(page, 'hls');
     await page.getByTestId('play-button').click();
     await expect(page.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls', { timeout: HLS_READY_TIMEOUT });
     await expect(page.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: HLS_READY_TIMEOUT });
@@ -74,7 +75,7 @@ test.describe('HLS, DJ to listener through egress and storage', () => {
       route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }),
     );
     await page.goto(`/c/${slug}`);
-    await expect(page.getByTestId('listen-mode-auto')).toBeChecked();
+    await expect(page.getByTestId('listen-mode-auto')).toHaveAttribute('aria-pressed', 'true');
     await page.getByTestId('play-button').click();
     await expect(page.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls', { timeout: HLS_READY_TIMEOUT });
     await expect(page.getByTestId('listen-path')).toContainText(/switched automatically/);
@@ -84,11 +85,11 @@ test.describe('HLS, DJ to listener through egress and storage', () => {
   test('the listener can switch between WebRTC and HLS by hand', async ({ browser }) => {
     const page = await newPage(browser);
     await page.goto(`/c/${slug}`);
-    await page.getByTestId('listen-mode-webrtc').check({ force: true });
+    await chooseListenMode(page, 'webrtc');
     await page.getByTestId('play-button').click();
     await expect(page.getByTestId('listen-path')).toHaveAttribute('data-path', 'webrtc');
     await expect(page.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing');
-    await page.getByTestId('listen-mode-hls').check({ force: true });
+    await chooseListenMode(page, 'hls');
     await expect(page.getByTestId('listen-path')).toHaveAttribute('data-path', 'hls');
     await expectHlsTone(page, 'HLS after switching by hand');
   });

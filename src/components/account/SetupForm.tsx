@@ -45,6 +45,7 @@ export function SetupForm() {
   return (
     <Card
       title="Set up your station"
+      headingLevel={1}
       description="Create the first admin account. You can add channels and DJs next."
       className="mx-auto max-w-md"
     >

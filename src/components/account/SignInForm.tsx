@@ -37,7 +37,7 @@ export function SignInForm({ nextPath, denied }: SignInFormProps) {
   );
 
   return (
-    <Card title="Sign in" description="For DJs and admins. Listeners need no account." className="mx-auto max-w-md">
+    <Card title="Sign in" headingLevel={1} description="For DJs and admins. Listeners need no account." className="mx-auto max-w-md">
       {denied && (
         <Alert tone="warning" className="mb-4">
           Your account cannot open that page. Sign in with another account.

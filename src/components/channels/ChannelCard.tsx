@@ -24,16 +24,17 @@ export function ChannelCard({ channel, href, actionLabel }: ChannelCardProps) {
       data-known={live.known ? 'true' : 'false'}
       className={cx(
         'relative flex flex-col gap-3 rounded-xl border bg-panel p-5 transition-colors',
-        'focus-within:border-accent hover:border-muted',
+        // The link's focus ring is drawn around the whole card, since the whole card is its target.
+        'hover:border-muted has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-accent',
         live.onAir ? 'border-onair/60' : 'border-line',
       )}
     >
       <div className="flex items-start justify-between gap-3">
-        <h3 className="text-lg font-semibold tracking-tight">
+        <h2 className="text-lg font-semibold tracking-tight">
           <Link href={href} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
             {channel.name}
           </Link>
-        </h3>
+        </h2>
         <LiveBadge onAir={live.onAir} known={live.known} />
       </div>
       {channel.description && <p className="line-clamp-2 text-sm text-muted">{channel.description}</p>}

@@ -22,35 +22,38 @@ export function ListenOptions({ slug, mode, path, fellBack, hlsAvailable, onMode
   const base = `/c/${encodeURIComponent(slug)}`;
   return (
     <div className="mt-5 flex flex-col gap-3 border-t border-line pt-4 text-sm">
-      <fieldset className="flex flex-wrap items-center gap-2">
-        <legend className="sr-only">Listening mode</legend>
-        {MODES.map((m) => (
-          <label
-            key={m.mode}
-            title={m.hint}
-            className={cx(
-              'cursor-pointer rounded-full border px-3 py-1',
-              mode === m.mode ? 'border-accent text-accent' : 'border-line text-muted',
-            )}
-          >
-            <input
-              type="radio"
-              name="listen-mode"
-              value={m.mode}
+      <div className="flex flex-wrap items-center gap-2">
+        {/*
+          Toggle buttons (aria-pressed), not radios: in a radio group the arrow keys move focus
+          and select at once (ARIA APG "Radio Group"; native radios do the same), and selecting
+          here restarts the stream, a change a keyboard user must not trigger by moving through
+          the options (WCAG 3.2.2 On Input). Each button is a Tab stop and switches only on
+          Enter, Space or a click.
+        */}
+        <div role="group" aria-label="Listening mode" className="flex flex-wrap gap-2">
+          {MODES.map((m) => (
+            <button
+              key={m.mode}
+              type="button"
+              title={m.hint}
+              aria-pressed={mode === m.mode}
               data-testid={`listen-mode-${m.mode}`}
-              checked={mode === m.mode}
-              onChange={() => onMode(m.mode)}
-              className="sr-only"
-            />
-            {m.label}
-          </label>
-        ))}
-        <span data-testid="listen-path" data-path={path ?? 'none'} className="text-muted">
+              onClick={() => mode !== m.mode && onMode(m.mode)}
+              className={cx(
+                'cursor-pointer rounded-full border px-3 py-1 transition-colors',
+                mode === m.mode ? 'border-accent text-accent' : 'border-line text-muted hover:text-ink',
+              )}
+            >
+              {m.label}
+            </button>
+          ))}
+        </div>
+        <span data-testid="listen-path" data-path={path ?? 'none'} aria-live="polite" className="text-muted">
           {path === 'hls' ? 'Playing via HLS' : path === 'webrtc' ? 'Playing via WebRTC' : ''}
           {fellBack ? ' (WebRTC failed, switched automatically)' : ''}
           {mode === 'hls' && !hlsAvailable ? 'HLS starts when the DJ is on air.' : ''}
         </span>
-      </fieldset>
+      </div>
       <p className="text-muted">
         Listen in your player (VLC, car, smart speaker):{' '}
         <a data-testid="listen-m3u-link" className="text-accent underline" href={`${base}/listen.m3u`} download>

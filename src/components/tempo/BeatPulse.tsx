@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { usePrefersReducedMotion } from '@/hooks/usePrefersReducedMotion';
 import { beatPulse } from '@/lib/client/tempo/tempo-state';
 import { cx } from '@/components/ui/cx';
+import { usePrefersReducedMotion } from '@/hooks/usePrefersReducedMotion';
 
 export type BeatPulseProps = {
   bpm: number | null;
@@ -13,38 +13,39 @@ export type BeatPulseProps = {
 };
 
 /**
- * A dot that flashes on every beat; animated straight on the element, so React renders nothing per
- * frame. With reduced motion asked for, it stays still: lit while there is a beat, dim otherwise.
+ * A dot that flashes on every beat; animated straight on the element, so React renders nothing
+ * per frame. With reduced motion asked for it stays still (lit while a beat is known): a flash
+ * twice a second is exactly what that preference is for, and the BPM beside it says the tempo.
  */
 export function BeatPulse({ bpm, lastBeat, className, ...rest }: BeatPulseProps) {
   const ref = useRef<HTMLSpanElement | null>(null);
-  const reduced = usePrefersReducedMotion();
+  const still = usePrefersReducedMotion();
   const beating = bpm !== null && lastBeat !== null;
 
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    if (reduced) {
-      el.style.opacity = beating ? '1' : '';
-      el.style.transform = '';
-      return;
-    }
+    if (!el || still) return;
     let frame = requestAnimationFrame(function tick() {
       const p = beatPulse(performance.timeOrigin + performance.now(), lastBeat, bpm);
       el.style.opacity = String(0.15 + 0.85 * p);
       el.style.transform = `scale(${0.8 + 0.4 * p})`;
       frame = requestAnimationFrame(tick);
     });
-    return () => cancelAnimationFrame(frame);
-  }, [bpm, lastBeat, reduced, beating]);
+    return () => {
+      cancelAnimationFrame(frame);
+      // Back to the class's look, so a switch to reduced motion leaves no frame half-drawn.
+      el.style.opacity = '';
+      el.style.transform = '';
+    };
+  }, [bpm, lastBeat, still]);
 
   return (
     <span
       ref={ref}
       aria-hidden="true"
       data-beating={beating}
-      data-motion={reduced ? 'reduced' : 'full'}
-      className={cx('inline-block size-4 rounded-full bg-accent opacity-20', className)}
+      data-motion={still ? 'reduced' : 'full'}
+      className={cx('inline-block size-4 rounded-full bg-accent', still && beating ? 'opacity-100' : 'opacity-20', className)}
       data-testid={rest['data-testid']}
     />
   );

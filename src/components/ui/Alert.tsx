@@ -24,7 +24,7 @@ const MARK_COLOURS: Record<AlertTone, string> = {
   info: 'bg-muted/30 text-ink',
   success: 'bg-ok text-bg',
   warning: 'bg-warn text-bg',
-  error: 'bg-danger text-white',
+  error: 'bg-danger text-bg',
 };
 
 /** A message box for errors, warnings and notes. */

@@ -6,7 +6,7 @@ export type ButtonSize = 'sm' | 'md' | 'lg';
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: 'bg-accent text-accent-ink hover:bg-amber-400 shadow-sm',
   secondary: 'bg-panel-raised text-ink border border-line hover:border-muted',
-  danger: 'bg-onair text-white hover:bg-red-500 shadow-sm',
+  danger: 'bg-onair text-white hover:bg-onair-hover shadow-sm',
   ghost: 'text-muted hover:text-ink hover:bg-panel-raised',
 };
 

@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Result } from 'axe-core';
+
+/**
+ * WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices: heading order, one
+ * main landmark, all content inside landmarks (`region`), unique landmarks; issue 17 counted
+ * those among the failures, and they are what a screen-reader user navigates by.
+ */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+/** The two sizes every page is checked at (CSS px): a laptop and a 390 px phone. */
+export const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** One violation per block: rule, impact, what it means, and each failing element with axe's summary. */
+export function formatViolations(violations: Result[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => {
+        const summary = (n.failureSummary ?? '').replace(/\n\s*/g, ' / ');
+        return `    - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${summary}`;
+      });
+      return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+}
+
+/** Runs axe on the page as it is now; returns the violations, readably formatted ('' when none). */
+export async function axeViolations(page: Page): Promise<string> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return formatViolations(results.violations);
+}
+
+/** Checks the page at every viewport without reloading (a live DJ console must stay live); returns all findings. */
+export async function axeAtEveryViewport(page: Page): Promise<string> {
+  const findings: string[] = [];
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    // Let layout and any resize listeners settle before reading colours and positions.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const found = await axeViolations(page);
+    if (found) findings.push(`${page.url()} at ${viewport.name} (${viewport.width}x${viewport.height}):\n${found}`);
+  }
+  return findings.join('\n\n');
+}
