@@ -50,7 +50,14 @@ async function startDev(dir: string): Promise<{ child: ChildProcess; upMs: numbe
   const started = Date.now();
   const child = spawn('make', ['dev'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'inherit'] });
   // However the bench ends (a failure exits at once), the station it started goes with it.
-  process.once('exit', () => child.exitCode === null && child.pid && process.kill(-child.pid, 'SIGKILL'));
+  process.once('exit', () => {
+    if (child.exitCode !== null || !child.pid) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone already
+    }
+  });
   let exited: number | null = null;
   child.on('exit', (code) => void (exited = code ?? -1));
   for (;;) {

@@ -52,6 +52,14 @@ function pages(f: Fixture): PageCase[] {
         await expect(p.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: LIVE_STATE_TIMEOUT });
       },
     },
+    {
+      name: 'embedded player',
+      path: () => `/embed/${f.slug}`,
+      as: 'listener',
+      ready: async (p, phase) => {
+        if (phase === 'live') await expect(p.getByTestId('channel-live-badge')).toBeVisible({ timeout: LIVE_STATE_TIMEOUT });
+      },
+    },
     { name: 'DJ index', path: () => '/dj', as: 'dj', ready: (p, phase) => liveCard(p, f, phase) },
     { name: 'past sets', path: () => `/dj/${f.slug}/sets`, as: 'dj' },
     {
