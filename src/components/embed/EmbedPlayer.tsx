@@ -1,12 +1,10 @@
 'use client';
-import { RoomContext } from '@livekit/components-react';
 import { useState } from 'react';
 import type { ChannelState } from '@/types/live';
 import { LiveBadge } from '@/components/channels/LiveBadge';
-import { ListenerStatusLine } from '@/components/listen/ListenerStatusLine';
-import { PlayerControls } from '@/components/listen/PlayerControls';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
+import { StreamPlayer } from '@/components/listen/StreamPlayer';
 import { SITE_NAME } from '@/lib/share/card-text';
 import { channelPath } from '@/lib/share/links';
 
@@ -47,17 +45,7 @@ export function EmbedPlayer({ state: initial }: { state: ChannelState }) {
           {SITE_NAME}
         </a>
       </div>
-      <RoomContext.Provider value={stream.room}>
-        <PlayerControls
-          phase={stream.phase}
-          audioBlocked={stream.audioBlocked}
-          hlsAudioRef={stream.hlsAudioRef}
-          onPlay={stream.play}
-          onStop={stream.stop}
-          onStartAudio={stream.startAudio}
-        />
-      </RoomContext.Provider>
-      <ListenerStatusLine stream={stream} onAir={live.onAir} />
+      <StreamPlayer stream={stream} onAir={live.onAir} />
     </div>
   );
 }

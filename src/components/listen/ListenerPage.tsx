@@ -1,5 +1,4 @@
 'use client';
-import { RoomContext } from '@livekit/components-react';
 import { useState } from 'react';
 import type { ChannelState } from '@/types/live';
 import type { OccurrenceDto } from '@/types/schedule';
@@ -13,12 +12,11 @@ import { useMediaSession } from '@/hooks/useMediaSession';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
 import { streamTempo } from '@/lib/client/tempo/stream-tempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
-import { ListenerStatusLine } from './ListenerStatusLine';
 import { ListenOptions } from './ListenOptions';
 import { NowOnAir } from './NowOnAir';
 import { liveTabTitle, mediaInfo } from './on-air-info';
-import { PlayerControls } from './PlayerControls';
 import { SchedulePanel } from './SchedulePanel';
+import { StreamPlayer } from './StreamPlayer';
 
 /** Public channel page (client leaf): live status, player, listener count. */
 export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
@@ -50,20 +48,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
           Player
         </h2>
         <NowOnAir live={live} tempo={tempo} />
-
-        {/* The room's React bindings (RoomAudioRenderer) read it from here. */}
-        <RoomContext.Provider value={stream.room}>
-          <PlayerControls
-            phase={stream.phase}
-            audioBlocked={stream.audioBlocked}
-            hlsAudioRef={stream.hlsAudioRef}
-            onPlay={stream.play}
-            onStop={stream.stop}
-            onStartAudio={stream.startAudio}
-          />
-        </RoomContext.Provider>
-
-        <ListenerStatusLine stream={stream} onAir={live.onAir} />
+        <StreamPlayer stream={stream} onAir={live.onAir} />
 
         <ListenOptions
           slug={channel.slug}
