@@ -9,10 +9,11 @@ import { djIdentity } from '../livekit';
 import { type ActionRow, recordAction, settle } from '../actions';
 import { audit } from '../audit';
 import { TASKS, wake } from '../loop';
+import { assertNotLastAdmin, serialised } from './guard';
 
 type UserRow = { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date };
 
-function toSummary(user: UserRow): AccountSummary {
+export function toSummary(user: UserRow): AccountSummary {
   return {
     id: user.id,
     name: user.name,
@@ -45,8 +46,15 @@ export async function createAccount(
   return toSummary(row);
 }
 
-/** Deletes an account and its sessions and takes it off air; admins cannot delete themselves. */
-export async function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
+/** Deletes an account and its sessions and takes it off air; never the last admin, nor oneself. */
+export function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
+  return serialised(async () => {
+    await assertNotLastAdmin(id, 'delete');
+    await removeAccount(id, actor);
+  });
+}
+
+async function removeAccount(id: string, actor: { id: string; name: string }): Promise<void> {
   if (id === actor.id) throw badRequest('You cannot delete your own account.');
   const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
   // Their OBS stream keys stop working with the account (the rows cascade).
@@ -67,6 +75,7 @@ export async function setAccountDisabled(
   actor: { id: string; name: string },
   startedAt = Date.now(),
 ): Promise<AccountSummary & { action?: ActionRow }> {
+  if (disabled) await serialised(() => assertNotLastAdmin(id, 'disable'));
   if (id === actor.id && disabled) throw badRequest('You cannot disable your own account.');
   const existing = await getDb().user.findUnique({ where: { id } });
   if (!existing) throw notFound('No such account.');
