@@ -18,13 +18,13 @@ test('an admin renames a DJ and resets their password; the DJ signs in with it a
   const row = admin.getByTestId('admin-account').filter({ hasText: dj.email });
   await row.getByRole('button', { name: 'Edit' }).click();
   const editor = row.getByTestId('account-editor');
-  await editor.getByLabel('Name').fill(`DJ Renamed ${suffix}`);
+  await editor.getByLabel('Name', { exact: true }).fill(`DJ Renamed ${suffix}`);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(admin.getByTestId('admin-account-list')).toContainText(`DJ Renamed ${suffix}`);
 
   const renamed = admin.getByTestId('admin-account').filter({ hasText: dj.email });
   await renamed.getByRole('button', { name: 'Edit' }).click();
-  await renamed.getByLabel('New password').fill(reset);
+  await renamed.getByLabel('New password', { exact: true }).fill(reset);
   await renamed.getByRole('button', { name: 'Reset password' }).click();
   await expect(renamed.getByText('Password reset.')).toBeVisible();
   await adminContext.close();

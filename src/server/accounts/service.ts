@@ -48,14 +48,15 @@ export async function createAccount(
 
 /** Deletes an account and its sessions and takes it off air; never the last admin, nor oneself. */
 export function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
+  if (id === actor.id) return Promise.reject(badRequest('You cannot delete your own account.'));
   return serialised(async () => {
+    // Reachable when another admin demoted the actor a moment ago: the guard, not the session, decides.
     await assertNotLastAdmin(id, 'delete');
     await removeAccount(id, actor);
   });
 }
 
 async function removeAccount(id: string, actor: { id: string; name: string }): Promise<void> {
-  if (id === actor.id) throw badRequest('You cannot delete your own account.');
   const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
   // Their OBS stream keys stop working with the account (the rows cascade).
   await deleteEndpointsOf({ userId: id }, actor);
@@ -75,8 +76,8 @@ export async function setAccountDisabled(
   actor: { id: string; name: string },
   startedAt = Date.now(),
 ): Promise<AccountSummary & { action?: ActionRow }> {
-  if (disabled) await serialised(() => assertNotLastAdmin(id, 'disable'));
   if (id === actor.id && disabled) throw badRequest('You cannot disable your own account.');
+  if (disabled) await serialised(() => assertNotLastAdmin(id, 'disable'));
   const existing = await getDb().user.findUnique({ where: { id } });
   if (!existing) throw notFound('No such account.');
   const row = await getDb().user.update({
