@@ -48,7 +48,7 @@ test.describe('admin console', () => {
     await page.getByLabel('DJ name').fill(`DJ UI ${suffix}`);
     await page.getByLabel('Email').fill(djEmail);
     await page.getByLabel('Initial password').fill(`pw-${suffix}-long-enough`);
-    await page.getByRole('button', { name: 'Create DJ' }).click();
+    await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByTestId('admin-account-list')).toContainText(djEmail);
 
     await page.goto('/');

@@ -38,7 +38,7 @@ test.describe('DJ slots from the admin UI to the air', () => {
     await admin.getByLabel('DJ name').fill(djName);
     await admin.getByLabel('Email', { exact: true }).fill(dj.email);
     await admin.getByLabel('Initial password').fill(dj.password);
-    await admin.getByRole('button', { name: 'Create DJ' }).click();
+    await admin.getByRole('button', { name: 'Create account' }).click();
     await expect(admin.getByTestId('admin-account-list')).toContainText(dj.email);
 
     await row.getByTestId('schedule-link').click();

@@ -1,30 +1,29 @@
 'use client';
 import { type FormEvent, useCallback } from 'react';
 import { Alert } from '@/components/ui/Alert';
-import { Badge } from '@/components/ui/Badge';
-import { Button } from '@/components/ui/Button';
-import { RowActions } from '@/components/ui/RowActions';
 import { FormActions } from '@/components/ui/FormActions';
 import { Card } from '@/components/ui/Card';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
+import { Select } from '@/components/ui/Select';
 import { EmailField, PasswordField } from '@/components/account/CredentialFields';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { createAccount, deleteAccount, setAccountDisabled } from '@/lib/api-client';
-import { type AccountSummary, djInputSchema } from '@/types/account';
+import { type AccountSummary, accountCreateSchema } from '@/types/account';
+import { AccountRow } from './AccountRow';
 import { ActionStatus } from './ActionStatus';
 
 export type AccountManagerProps = { accounts: AccountSummary[]; currentUserId: string; onChanged: () => void };
 
 async function createDj(raw: Record<string, string>): Promise<true> {
-  const parsed = djInputSchema.safeParse(raw);
+  const parsed = accountCreateSchema.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('. '));
   await createAccount(parsed.data);
   return true;
 }
 
-/** Lists accounts and creates DJ accounts with an initial password the admin hands over. */
+/** Lists accounts (edit, reset a password, disable, delete) and creates DJs and admins. */
 export function AccountManager({ accounts, currentUserId, onChanged }: AccountManagerProps) {
   const remove = useApiAction(async (account: AccountSummary) => {
     if (!window.confirm(`Delete the account of ${account.name}?`)) return;
@@ -48,22 +47,15 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
     >
       <ul className="mb-6 divide-y divide-line" data-testid="admin-account-list">
         {accounts.map((account) => (
-          <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="admin-account">
-            <div className="min-w-0">
-              <p className="font-medium">
-                {account.name} <Badge tone={account.role === 'admin' ? 'accent' : 'neutral'}>{account.role}</Badge>
-                {account.disabled && <Badge>disabled</Badge>}
-              </p>
-              <p className="text-sm text-muted">{account.email}</p>
-            </div>
-            {account.id !== currentUserId && (
-              <RowActions deleting={remove.pending} onDelete={() => void remove.run(account)}>
-                <Button size="sm" variant="secondary" busy={toggle.pending} onClick={() => void toggle.run(account)}>
-                  {account.disabled ? 'Enable' : 'Disable'}
-                </Button>
-              </RowActions>
-            )}
-          </li>
+          <AccountRow
+            key={account.id}
+            account={account}
+            isSelf={account.id === currentUserId}
+            busy={{ removing: remove.pending, toggling: toggle.pending }}
+            onRemove={(a) => void remove.run(a)}
+            onToggle={(a) => void toggle.run(a)}
+            onChanged={onChanged}
+          />
         ))}
       </ul>
       {(remove.error ?? toggle.error) && (
@@ -78,13 +70,13 @@ export function AccountManager({ accounts, currentUserId, onChanged }: AccountMa
         error={status.error}
         className="mb-4"
       />
-      <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New DJ</h3>
+      <h3 className="mb-3 text-sm font-semibold text-muted uppercase">New account</h3>
       <NewDjForm onCreated={onChanged} />
     </Card>
   );
 }
 
-/** A new DJ account with the initial password the admin hands over. */
+/** A new DJ (or admin) account with the initial password the admin hands over. */
 function NewDjForm({ onCreated }: { onCreated: () => void }) {
   const create = useApiAction(createDj);
   const onSubmit = useCallback(
@@ -100,13 +92,19 @@ function NewDjForm({ onCreated }: { onCreated: () => void }) {
     [create, onCreated],
   );
   return (
-    <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-3" noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-4" noValidate>
       <Field label="DJ name" htmlFor="dj-name">
         <Input id="dj-name" name="name" required maxLength={80} />
       </Field>
       <EmailField id="dj-email" autoComplete={false} />
       <PasswordField id="dj-password" label="Initial password" isNew />
-      <FormActions error={create.error} pending={create.pending} submitLabel="Create DJ" span="sm:col-span-3" />
+      <Field label="Role" htmlFor="dj-role">
+        <Select id="dj-role" name="role" defaultValue="dj">
+          <option value="dj">DJ</option>
+          <option value="admin">Admin</option>
+        </Select>
+      </Field>
+      <FormActions error={create.error} pending={create.pending} submitLabel="Create account" span="sm:col-span-4" />
     </form>
   );
 }

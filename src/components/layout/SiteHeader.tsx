@@ -29,7 +29,10 @@ export function SiteHeader({ siteName, user }: SiteHeaderProps) {
           {user ? (
             <>
               <span className="text-muted">
-                Signed in as <span className="font-medium text-ink">{user.name}</span>
+                Signed in as{' '}
+                <Link href="/account" className="font-medium text-ink underline-offset-4 hover:underline" title="Your account">
+                  {user.name}
+                </Link>
               </span>
               <SignOutButton />
             </>

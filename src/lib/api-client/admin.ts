@@ -1,4 +1,4 @@
-import type { AccountInput, AccountSummary, AccountUpdateResponse } from '@/types/account';
+import type { AccountCreate, AccountInput, AccountSummary, AccountUpdate, AccountUpdateResponse, PasswordChange } from '@/types/account';
 import type { ActionResponse } from '@/types/action';
 import type { AuditListResponse } from '@/types/audit';
 import type { ChannelInput } from '@/types/channel';
@@ -11,11 +11,17 @@ const admin = apiPaths.admin;
 /** First run: the station's first admin account. */
 export const createFirstAdmin = (input: AccountInput) => sendJson<AccountSummary>(apiPaths.setup(), 'POST', input);
 
-export const createAccount = (input: AccountInput) => sendJson<AccountSummary>(admin.accounts(), 'POST', input);
+export const createAccount = (input: AccountCreate) => sendJson<AccountSummary>(admin.accounts(), 'POST', input);
 export const deleteAccount = (id: string) => sendJson<null>(admin.account(id), 'DELETE');
 /** Disabling signs the account out; its LiveKit side may still be pending (the action). */
 export const setAccountDisabled = (id: string, disabled: boolean) =>
   sendJson<AccountUpdateResponse>(admin.account(id), 'PATCH', { disabled });
+/** Name, email and role (409: email taken, or the last admin). */
+export const updateAccount = (id: string, update: AccountUpdate) => sendJson<AccountUpdateResponse>(admin.account(id), 'PATCH', update);
+/** Sets another account's password; its sessions end. */
+export const resetPassword = (id: string, password: string) => sendJson<null>(admin.accountPassword(id), 'POST', { password });
+/** One's own password, the current one required. */
+export const changeOwnPassword = (input: PasswordChange) => sendJson<null>(apiPaths.ownPassword(), 'POST', input);
 
 export const createChannel = (input: ChannelInput) => sendJson<unknown>(admin.channels(), 'POST', input);
 export const updateChannel = (id: string, input: ChannelInput) => sendJson<unknown>(admin.channel(id), 'PATCH', input);

@@ -17,6 +17,7 @@ export const apiPaths = {
   action: (id: string) => `/api/actions/${seg(id)}`,
   actionRetry: (id: string) => `/api/actions/${seg(id)}/retry`,
   setup: () => '/api/setup',
+  ownPassword: () => '/api/account/password',
   admin: {
     actions: () => '/api/admin/actions',
     events: () => '/api/admin/events',
@@ -25,6 +26,7 @@ export const apiPaths = {
     audit: (query: URLSearchParams) => `/api/admin/audit?${query}`,
     accounts: () => '/api/admin/accounts',
     account: (id: string) => `/api/admin/accounts/${seg(id)}`,
+    accountPassword: (id: string) => `/api/admin/accounts/${seg(id)}/password`,
     channels: () => '/api/admin/channels',
     channel: (id: string) => `/api/admin/channels/${seg(id)}`,
     channelKick: (id: string) => `/api/admin/channels/${seg(id)}/kick`,

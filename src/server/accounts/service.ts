@@ -9,10 +9,11 @@ import { djIdentity } from '../livekit';
 import { type ActionRow, recordAction, settle } from '../actions';
 import { audit } from '../audit';
 import { TASKS, wake } from '../loop';
+import { assertNotLastAdmin, serialised } from './guard';
 
 type UserRow = { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date };
 
-function toSummary(user: UserRow): AccountSummary {
+export function toSummary(user: UserRow): AccountSummary {
   return {
     id: user.id,
     name: user.name,
@@ -45,9 +46,17 @@ export async function createAccount(
   return toSummary(row);
 }
 
-/** Deletes an account and its sessions and takes it off air; admins cannot delete themselves. */
-export async function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
-  if (id === actor.id) throw badRequest('You cannot delete your own account.');
+/** Deletes an account and its sessions and takes it off air; never the last admin, nor oneself. */
+export function deleteAccount(id: string, actor: { id: string; name: string }): Promise<void> {
+  if (id === actor.id) return Promise.reject(badRequest('You cannot delete your own account.'));
+  return serialised(async () => {
+    // Reachable when another admin demoted the actor a moment ago: the guard, not the session, decides.
+    await assertNotLastAdmin(id, 'delete');
+    await removeAccount(id, actor);
+  });
+}
+
+async function removeAccount(id: string, actor: { id: string; name: string }): Promise<void> {
   const existing = await getDb().user.findUnique({ where: { id }, select: { name: true, email: true } });
   // Their OBS stream keys stop working with the account (the rows cascade).
   await deleteEndpointsOf({ userId: id }, actor);
@@ -68,6 +77,7 @@ export async function setAccountDisabled(
   startedAt = Date.now(),
 ): Promise<AccountSummary & { action?: ActionRow }> {
   if (id === actor.id && disabled) throw badRequest('You cannot disable your own account.');
+  if (disabled) await serialised(() => assertNotLastAdmin(id, 'disable'));
   const existing = await getDb().user.findUnique({ where: { id } });
   if (!existing) throw notFound('No such account.');
   const row = await getDb().user.update({

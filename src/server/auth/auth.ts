@@ -11,7 +11,16 @@ import { getEnv } from '../env';
 /** Account fields only an admin may change: listeners see the name the admin set. */
 const ADMIN_ONLY_PATHS = new Set(['/update-user', '/change-email']);
 
+/**
+ * Reached over HTTP, these would skip the app's rules (the last-admin guard, the audit log):
+ * the app calls them server-side only, from its own routes (src/server/accounts).
+ */
+const APP_ROUTED = (path: string) => path.startsWith('/admin/') || path === '/change-password';
+
 const guardAccountFields = createAuthMiddleware(async (ctx) => {
+  if (ctx.request && APP_ROUTED(ctx.path)) {
+    throw new APIError('FORBIDDEN', { message: "Use the station's own pages for this (the Admin and Account pages)." });
+  }
   if (!ADMIN_ONLY_PATHS.has(ctx.path)) return;
   const session = await getSessionFromCtx(ctx);
   if (session && session.user.role !== 'admin') {

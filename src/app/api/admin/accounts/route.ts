@@ -1,5 +1,5 @@
 import type { AccountListResponse } from '@/types/account';
-import { djInputSchema } from '@/types/account';
+import { accountCreateSchema } from '@/types/account';
 import { createAccount, listAccounts } from '@/server/accounts';
 import { authorise } from '@/server/auth';
 import { handler, json, parseBody } from '@/server/http';
@@ -12,9 +12,9 @@ export const GET = handler(async (req) => {
   return json(body);
 });
 
-/** Creates a DJ account; admins are made by setup or the admin:create command. */
+/** Creates a DJ account, or another admin with `role: "admin"`. */
 export const POST = handler(async (req) => {
   const admin = await authorise(req, ['admin']);
-  const input = await parseBody(req, djInputSchema);
-  return json(await createAccount(input, 'dj', admin), 201);
+  const { role, ...input } = await parseBody(req, accountCreateSchema);
+  return json(await createAccount(input, role, admin), 201);
 });
