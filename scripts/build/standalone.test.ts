@@ -36,7 +36,8 @@ const packageOf = (spec: string) =>
     .slice(0, spec.startsWith('@') ? 2 : 1)
     .join('/');
 
-describe('the compiled entry points of the app image', () => {
+// Each case starts node several times: seconds on a loaded machine, past the unit default of 5 s.
+describe('the compiled entry points of the app image', { timeout: 60_000 }, () => {
   it('are one .mjs file per entry', () => {
     const outputs = Object.keys(metafile.outputs)
       .map((f) => path.basename(f))
