@@ -58,10 +58,22 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
     expect(run(breakdown.lock, 1_800, Array(6).fill(128)).lock.locked).toBe(true);
   });
 
-  it('after the lock, a new tempo goes out once it held for a second, with no fresh window', () => {
+  it('after the lock, drift within 1% goes out; a change beyond it waits for a fresh window to agree', () => {
     const locked = run(run(UNLOCKED, 0, Array(6).fill(128)).lock, 1_200, Array(6).fill(128)).lock;
-    const change = run(locked, 2_400, [140, 140, 140, 140, 140, 140]);
-    expect(change.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'publish']);
-    expect(change.lock.locked).toBe(true);
+    expect(run(locked, 2_400, Array(6).fill(128.9)).actions.at(-1)).toBe('publish');
+    // 139.2 held for a second (a squeezed stream, or a new track): nothing goes out, a fresh window starts.
+    const change = run(locked, 2_400, Array(6).fill(139.2));
+    expect(change.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);
+    expect(change.lock).toMatchObject({ locked: false, reference: 139.2 });
+    // A squeeze passes: the fresh window reads 128 again, disagrees, and a third one locks back on 128.
+    const back = run(change.lock, 3_600, Array(6).fill(128));
+    expect(back.actions.at(-1)).toBe('restart');
+    const relocked = run(back.lock, 4_800, Array(6).fill(128.1));
+    expect(relocked.actions.at(-1)).toBe('publish');
+    expect(relocked.lock).toMatchObject({ locked: true, reference: 128.1 });
+    // A new track: the fresh window holds the new tempo too, and it goes out.
+    const track = run(change.lock, 3_600, Array(6).fill(139.4));
+    expect(track.actions.at(-1)).toBe('publish');
+    expect(track.lock).toMatchObject({ locked: true, reference: 139.4 });
   });
 });
