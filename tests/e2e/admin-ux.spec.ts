@@ -68,11 +68,15 @@ test.describe('admin forms and audit log', () => {
     // A kick with nobody on air is still logged, with the end of the block: an instant in the detail.
     const kick = await page.request.post(`/api/admin/channels/${channel.id}/kick`, { headers: sameOrigin() });
     expect(kick.status(), await kick.text()).toBeLessThan(300);
+    // The loop writes that entry (finishKick): as late as the loop's turn on a busy stack.
     await expect
-      .poll(async () => {
-        const log = await page.request.get(`/api/admin/audit?channelId=${channel.id}&action=kick`);
-        return ((await log.json()) as { entries: unknown[] }).entries.length;
-      })
+      .poll(
+        async () => {
+          const log = await page.request.get(`/api/admin/audit?channelId=${channel.id}&action=kick`, { timeout: 5_000 });
+          return ((await log.json()) as { entries: unknown[] }).entries.length;
+        },
+        { timeout: 30_000, intervals: [250, 500, 1_000] },
+      )
       .toBe(1);
 
     await page.reload();

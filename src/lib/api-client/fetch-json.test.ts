@@ -31,4 +31,21 @@ describe('fetchJson', () => {
     );
     await expect(fetchJson('/x')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
+
+  it('rejects, never resolves null, when aborted while the body is read', async () => {
+    const controller = new AbortController();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        // The headers are in; the body read fails as the abort lands.
+        const res = new Response('{"entries":[]}', { status: 200 });
+        vi.spyOn(res, 'json').mockImplementation(async () => {
+          controller.abort();
+          throw new DOMException('The operation was aborted.', 'AbortError');
+        });
+        return res;
+      }),
+    );
+    await expect(fetchJson('/x', { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });

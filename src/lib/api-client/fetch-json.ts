@@ -32,6 +32,8 @@ export async function fetchJson<T>(input: string, init?: RequestInit): Promise<T
     throw new ApiError(0, 'network', 'The server could not be reached. Check your connection.');
   }
   const body: unknown = await res.json().catch(() => null);
+  // Aborted while the body was read: end as an abort during fetch does, never as a null result.
+  init?.signal?.throwIfAborted();
   if (!res.ok) {
     const retryAfter = Number(res.headers.get('retry-after'));
     const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
