@@ -5,7 +5,7 @@ import { useAutoGoLive } from './useAutoGoLive';
 import { type DjSlots, useDjSlots } from './useDjSlots';
 import { useNow } from './useNow';
 import type { Publishing } from './usePublishing';
-import { useTimeZone } from './useTimeZone';
+import { useViewerZone } from './useViewerZone';
 
 type Options = {
   slug: string;
@@ -31,7 +31,7 @@ export type ConsoleSlots = DjSlots & {
 /** The console's view of the DJ's slots: clock, zone, next slot, and "go on air automatically". */
 export function useConsoleSlots({ slug, userId, channelZone, occurrences, greenRoomMs, publishing, ready, resume }: Options): ConsoleSlots {
   const now = useNow(1000);
-  const viewerZone = useTimeZone();
+  const viewerZone = useViewerZone();
   const slots = useDjSlots(slug, userId, occurrences, publishing.slot, now);
   const auto = useAutoGoLive({ publishing, ready, next: slots.next, greenRoomMs, now });
   const stop = () => {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Card } from '@/components/ui/Card';
 import type { UpcomingSlot } from '@/types/schedule';
 import { useNow } from '@/hooks/useNow';
-import { useTimeZone } from '@/hooks/useTimeZone';
+import { useViewerZone } from '@/hooks/useViewerZone';
 import { nextSlotCountdown, slotInZones } from './slot-text';
 
 const ms = (o: UpcomingSlot['occurrence']) => ({
@@ -19,7 +19,7 @@ const ms = (o: UpcomingSlot['occurrence']) => ({
  */
 export function DjUpcomingSlots({ slots }: { slots: UpcomingSlot[] }) {
   const now = useNow(15_000);
-  const zone = useTimeZone();
+  const zone = useViewerZone();
   const current = now === null ? slots : slots.filter(({ occurrence }) => Date.parse(occurrence.end) > now);
   const first = current[0];
   return (
