@@ -8,7 +8,7 @@
 #
 # --stacks-only skips typecheck, lint, the format check, unit tests and the build (they need no stack and do not depend
 # on timing) and runs the two stack steps on the existing build.
-# STACK_PORT_OFFSET (0, 100, ... 500) picks the stacks' ports, so it can run beside other stacks.
+# STACK_PORT_OFFSET (0, 100, ... 800) picks the stacks' ports, so it can run beside other stacks.
 # Exits non-zero when any step failed. The full output goes to --log (default /tmp/test-run-<time>.log).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

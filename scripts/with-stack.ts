@@ -33,8 +33,8 @@ import { type Env, type Service, assertPortsFree, log, runForeground, serviceGro
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
-if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET % 100 !== 0 || OFFSET > 500) {
-  throw new Error('STACK_PORT_OFFSET must be 0, 100, ... 500');
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET % 100 !== 0 || OFFSET > 800) {
+  throw new Error('STACK_PORT_OFFSET must be 0, 100, ... 800');
 }
 const APP_PORT = 3100 + OFFSET;
 const SIGNAL_PORT = 7890 + OFFSET;
