@@ -66,11 +66,13 @@ describe('follow a channel (Web Push)', () => {
     const channel = await createChannel(admin, 'push-remind');
     const { account } = await createDj(admin, 'DJ Reminder');
     await listDjs(admin, channel.id, [account.id]);
-    await addSlot(admin, channel.id, [account.id], wholeSecondIn(9 * 60_000 + 30_000), 1800, 'Morning Drift');
     const kept = service.subscribe();
     const gone = service.subscribe(410);
     expect((await follow(channel.slug, kept)).status).toBe(201);
     expect((await follow(channel.slug, gone)).status).toBe(201);
+    await addSlot(admin, channel.id, [account.id], wholeSecondIn(9 * 60_000 + 30_000), 1800, 'Morning Drift');
+    // Following again changes nothing but wakes the push task now (else its 15 s safety pass would find the slot).
+    expect((await follow(channel.slug, kept)).status).toBe(201);
 
     const to = (sub: TestSubscription) =>
       service.received.filter((r) => sub.endpoint.endsWith(r.path)).map((r) => r.payload as PushPayload);
