@@ -10,6 +10,8 @@ export const apiPaths = {
   scheduleIcs: (slug: string) => `/api/channels/${seg(slug)}/schedule.ics`,
   setTempo: (slug: string, broadcastId: string) => `/api/channels/${seg(slug)}/broadcasts/${seg(broadcastId)}/tempo`,
   token: () => '/api/livekit/token',
+  pushSubscriptions: () => '/api/push/subscriptions',
+  pushLookup: () => '/api/push/subscriptions/lookup',
   ingressList: (channelId: string) => `/api/livekit/ingress?channelId=${seg(channelId)}`,
   ingress: () => '/api/livekit/ingress',
   ingressInput: (id: string) => `/api/livekit/ingress/${seg(id)}`,
