@@ -36,7 +36,10 @@ export async function reportLinkQuality(userId: string, slug: string, report: Li
 export async function liveLinks(now = Date.now()): Promise<{ channelId: string; slug: string; link: LinkQuality }[]> {
   forgetOldLinks(now, LINK_REPORT_MAX_AGE_MS);
   if (!liveStateKnown()) return [];
-  const live = await getDb().channel.findMany({ where: { liveIdentity: { not: null } }, select: { id: true, slug: true, liveIdentity: true } });
+  const live = await getDb().channel.findMany({
+    where: { liveIdentity: { not: null } },
+    select: { id: true, slug: true, liveIdentity: true },
+  });
   return live.flatMap((c) => {
     const link = currentLink(storedLink(c.id), c.liveIdentity, now);
     return link ? [{ channelId: c.id, slug: c.slug, link }] : [];
