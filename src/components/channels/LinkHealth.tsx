@@ -1,9 +1,13 @@
 import type { LinkQuality, LinkVerdict } from '@/types/link-quality';
-import { Badge, type BadgeTone } from '@/components/ui/Badge';
 import { cx } from '@/components/ui/cx';
 import { LINK_VERDICT_LABEL, linkFiguresText } from './link-health-text';
 
-const TONE: Record<LinkVerdict, BadgeTone> = { good: 'success', unstable: 'warning', poor: 'danger' };
+// Text colour on the panel itself, no tinted fill: danger on a 15 % danger tint is only 4.4:1.
+const TONE: Record<LinkVerdict, string> = {
+  good: 'border-ok/50 text-ok',
+  unstable: 'border-warn/50 text-warn',
+  poor: 'border-danger/50 text-danger',
+};
 
 /**
  * The on-air DJ's connection health: the verdict in words (colour only repeats it) and the
@@ -20,7 +24,9 @@ export function LinkHealth({ link, className }: { link: LinkQuality | null; clas
       <span className="text-muted">Connection</span>
       {link ? (
         <>
-          <Badge tone={TONE[link.verdict]}>{LINK_VERDICT_LABEL[link.verdict]}</Badge>
+          <span className={cx('rounded border px-2 py-0.5 text-xs font-bold tracking-widest uppercase', TONE[link.verdict])}>
+            {LINK_VERDICT_LABEL[link.verdict]}
+          </span>
           <span className="font-mono tabular-nums">{linkFiguresText(link)}</span>
         </>
       ) : (
