@@ -1,11 +1,16 @@
+import { connection } from 'next/server';
 import { SHARE_CARD_SIZE, shareCardImage } from '@/components/share/share-card-image';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/share/card-text';
+import { shareCardProps, stationCardAlt } from '@/server/share';
 
-// The station's card for every page without its own (channel pages have theirs).
-export const alt = `${SITE_NAME}: ${SITE_DESCRIPTION}`;
-export const size = SHARE_CARD_SIZE;
-export const contentType = 'image/png';
+// The station's card for every page without its own (channel pages have theirs). Per request:
+// the name and accent are the admin's (src/server/station), and so is the alt text.
+export const dynamic = 'force-dynamic';
 
-export default function Image() {
-  return shareCardImage({ title: SITE_NAME, detail: SITE_DESCRIPTION });
+export async function generateImageMetadata() {
+  await connection();
+  return [{ id: 'station', alt: await stationCardAlt(), size: SHARE_CARD_SIZE, contentType: 'image/png' }];
+}
+
+export default async function Image() {
+  return shareCardImage(await shareCardProps());
 }
