@@ -72,6 +72,7 @@ function pages(f: Fixture): PageCase[] {
       },
     },
     { name: 'admin schedule', path: () => `/admin/channels/${f.channelId}`, as: 'admin' },
+    { name: 'admin station look', path: () => '/admin/station', as: 'admin' },
     { name: 'account', path: () => '/account', as: 'dj' },
     { name: 'not found', path: () => '/no-such-page', as: 'listener' },
     { name: 'unknown channel', path: () => '/c/no-such-channel', as: 'listener' },
