@@ -47,7 +47,9 @@ export function checkAccent(hex: string): AccentCheck {
  */
 export function themeAccent(hex: string, theme: ThemeName): AccentPair {
   const { toward, surfaces } = THEME_SURFACES[theme];
-  const readable = (c: string) => surfaces.every((s) => contrastRatio(c, s) >= MIN_TEXT_CONTRAST);
+  // Also on its own 15 % tint of each surface (the accent badge: text-accent on bg-accent/15).
+  const readable = (c: string) =>
+    surfaces.every((s) => contrastRatio(c, s) >= MIN_TEXT_CONTRAST && contrastRatio(c, mix(s, c, 0.15)) >= MIN_TEXT_CONTRAST);
   let accent = hex.toLowerCase();
   for (let step = 1; step <= 20 && !readable(accent); step++) accent = mix(hex, toward, step / 20);
   return { accent, ink: inkFor(accent).ink };

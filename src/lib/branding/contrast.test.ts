@@ -35,8 +35,10 @@ describe('accent check', () => {
     for (const hex of ['#f5a524', '#1d4ed8', '#22c55e', '#ff00ff', '#101010', '#fefefe']) {
       for (const theme of ['dark', 'light'] as const) {
         const { accent, ink } = themeAccent(hex, theme);
-        for (const s of THEME_SURFACES[theme].surfaces)
+        for (const s of THEME_SURFACES[theme].surfaces) {
           expect(contrastRatio(accent, s), `${hex} ${theme} on ${s}`).toBeGreaterThanOrEqual(4.5);
+          expect(contrastRatio(accent, mix(s, accent, 0.15)), `${hex} ${theme} on its tint of ${s}`).toBeGreaterThanOrEqual(4.5);
+        }
         expect(contrastRatio(accent, ink), `${hex} ${theme} ink`).toBeGreaterThanOrEqual(4.5);
       }
     }
