@@ -44,9 +44,11 @@ function AccentStyle({ accent }: { accent: string | null }) {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // headers() first: it makes every page dynamic (read per request), so the station's look is never baked in at build time.
+  const embed = (await headers()).get(EMBED_REQUEST_HEADER) === '1';
   const site = await getBranding();
   // The embed player (framed by other sites) gets the page without the site's chrome.
-  if ((await headers()).get(EMBED_REQUEST_HEADER) === '1') {
+  if (embed) {
     return (
       <html lang="en">
         <body>

@@ -31,3 +31,7 @@ export function channelCardText(
     description: clip(channel.description ? `${lead} ${channel.description}` : lead, 200),
   };
 }
+
+/** The station card's alt text: its name and tagline. */
+export const stationCardAltText = (site: { name: string; tagline: string }): string =>
+  site.tagline ? `${site.name}: ${site.tagline}` : site.name;

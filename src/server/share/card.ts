@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { pageMetadata, type PageMeta } from '@/lib/share/page-metadata';
 import { getChannelBySlug } from '@/server/channels';
 import { getBranding } from '@/server/station';
-import { channelCardText, type ChannelCardText } from '@/lib/share/card-text';
+import { channelCardText, stationCardAltText, type ChannelCardText } from '@/lib/share/card-text';
 import { channelSlugSchema } from '@/types/channel';
 import type { ShareCardProps } from '@/components/share/share-card-image';
 
@@ -23,8 +23,7 @@ export async function shareCardProps(rawSlug?: string): Promise<ShareCardProps> 
 
 /** The station card's alt text (its name and tagline, as set now). */
 export async function stationCardAlt(): Promise<string> {
-  const site = await getBranding();
-  return site.tagline ? `${site.name}: ${site.tagline}` : site.name;
+  return stationCardAltText(await getBranding());
 }
 
 /** A page's metadata (pageMetadata) under the station's name and tagline as its admin set them. */
