@@ -139,6 +139,9 @@ test.describe('admin actions: pending, retry, done', () => {
       await djPage.route('**/api/actions/mockfailed', (r) => r.fulfill({ json: failed }));
       await djPage.goto(`/dj/${slug}`);
       const rtmp = djPage.getByTestId('obs-input-rtmp');
+      // The first test made the input; run alone (--grep), this one makes it.
+      await expect(rtmp.getByTestId('obs-rotate-button').or(rtmp.getByTestId('obs-create-button'))).toBeVisible();
+      if (await rtmp.getByTestId('obs-create-button').isVisible()) await rtmp.getByTestId('obs-create-button').click();
       await rtmp.getByTestId('obs-rotate-button').click();
       const status = rtmp.getByTestId('action-status');
       await expect(status).toHaveAttribute('data-state', 'failed');

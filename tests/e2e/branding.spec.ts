@@ -26,7 +26,7 @@ test('an admin sets the name, accent and logo: header, title, manifest and share
     await page.getByLabel('Accent colour').fill('#1d4ed8');
     await expect(page.getByTestId('accent-report')).toContainText('Dark theme: #');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('status')).toHaveText('Saved.');
+    await expect(page.getByTestId('station-saved')).toHaveText('Saved.');
     await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG) });
     await expect(page.getByTestId('station-logo-preview')).toBeVisible();
 

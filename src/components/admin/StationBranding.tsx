@@ -112,7 +112,7 @@ export function StationBranding({ initial }: { initial: Branding }) {
           <AccentField accent={accent} onChange={setAccent} />
           <FormActions error={error} pending={pending} submitLabel="Save" span="sm:col-span-2" errorTestId="station-error" />
           {saved && (
-            <p role="status" className="text-sm text-ok sm:col-span-2">
+            <p role="status" data-testid="station-saved" className="text-sm text-ok sm:col-span-2">
               Saved.
             </p>
           )}
