@@ -18,12 +18,12 @@ test('an admin sets the name, accent and logo: header, title, manifest and share
   try {
     await expect(page.getByRole('heading', { level: 1, name: 'Station look' })).toBeVisible();
     // A mid-grey no text reads on is refused with the contrast it reached.
-    await page.getByLabel('Accent colour').fill('#7a7a7a');
+    await page.getByLabel('Accent colour', { exact: true }).fill('#7a7a7a');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('station-error')).toContainText('fails WCAG AA');
 
     await page.getByLabel('Station name').fill(name);
-    await page.getByLabel('Accent colour').fill('#1d4ed8');
+    await page.getByLabel('Accent colour', { exact: true }).fill('#1d4ed8');
     await expect(page.getByTestId('accent-report')).toContainText('Dark theme: #');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('station-saved')).toHaveText('Saved.');
