@@ -24,12 +24,6 @@ type PageCase = {
   as: Viewer;
   /** Waits until the page shows the phase's state (what axe should see), after navigation. */
   ready?: (page: Page, phase: Phase) => Promise<void>;
-  /**
-   * Also checked in the light theme (off air, desktop). Not every page: axe's colour rule is its
-   * slowest (about 7 s a page on a loaded machine). These pages hold every component the others
-   * use; the token pairs themselves are checked in src/lib/branding/palette.test.ts.
-   */
-  light?: true;
 };
 
 const liveCard = (page: Page, f: Fixture, phase: Phase) =>
@@ -42,7 +36,7 @@ const liveCard = (page: Page, f: Fixture, phase: Phase) =>
 /** Every page of the app. The DJ console itself is checked on the DJ's own page (below), where the DJ is on air. */
 function pages(f: Fixture): PageCase[] {
   return [
-    { name: 'home', path: () => '/', as: 'listener', ready: (p, phase) => liveCard(p, f, phase), light: true },
+    { name: 'home', path: () => '/', as: 'listener', ready: (p, phase) => liveCard(p, f, phase) },
     { name: 'sign-in', path: () => '/sign-in', as: 'listener' },
     // After the first admin exists (the harness creates one), /setup redirects to the sign-in page.
     { name: 'setup', path: () => '/setup', as: 'listener' },
@@ -50,7 +44,6 @@ function pages(f: Fixture): PageCase[] {
       name: 'channel page',
       path: () => `/c/${f.slug}`,
       as: 'listener',
-      light: true,
       ready: async (p, phase) => {
         if (phase === 'off air') return;
         await expect(p.getByTestId('channel-live-badge')).toBeVisible({ timeout: LIVE_STATE_TIMEOUT });
@@ -63,7 +56,6 @@ function pages(f: Fixture): PageCase[] {
       name: 'embedded player',
       path: () => `/embed/${f.slug}`,
       as: 'listener',
-      light: true,
       ready: async (p, phase) => {
         if (phase === 'live') await expect(p.getByTestId('channel-live-badge')).toBeVisible({ timeout: LIVE_STATE_TIMEOUT });
       },
@@ -74,13 +66,12 @@ function pages(f: Fixture): PageCase[] {
       name: 'admin',
       path: () => '/admin',
       as: 'admin',
-      light: true,
       ready: async (p, phase) => {
         const row = p.locator(`[data-testid="live-channel"][data-slug="${f.slug}"]`);
         await expect(row.getByRole('button', { name: 'Kick' })).toHaveCount(phase === 'live' ? 1 : 0, { timeout: LIVE_STATE_TIMEOUT });
       },
     },
-    { name: 'admin schedule', path: () => `/admin/channels/${f.channelId}`, as: 'admin', light: true },
+    { name: 'admin schedule', path: () => `/admin/channels/${f.channelId}`, as: 'admin' },
     { name: 'admin station look', path: () => '/admin/station', as: 'admin' },
     { name: 'account', path: () => '/account', as: 'dj' },
     { name: 'not found', path: () => '/no-such-page', as: 'listener' },
@@ -90,7 +81,8 @@ function pages(f: Fixture): PageCase[] {
 
 test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   // About 24 pages x 2 sizes; each check is a navigation and two axe runs of 1-2 s on a loaded machine.
-  test.setTimeout(600_000);
+  // Plus the light-theme colour check of each page off air (about 100 s of it at load 40-60 on 2 cores).
+  test.setTimeout(900_000);
   const suffix = uniqueSuffix();
   const fixture: Fixture = { slug: `a11y-${suffix}`, channelId: '' };
   const dj = { name: `DJ Access ${suffix}`, email: `a11y-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
@@ -126,7 +118,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
    * Runs axe at both sizes on the page as it is, then (off air) walks it with Tab and checks the
    * light theme at the desktop size; soft failures, so one run lists every page's findings.
    */
-  async function expectClean(tab: Page, label: string, phase: Phase, light = false): Promise<void> {
+  async function expectClean(tab: Page, label: string, phase: Phase): Promise<void> {
     const found = await axeAtEveryViewport(tab);
     // Printed as found too, so a run cut short still shows what it saw.
     if (found) console.log(`axe: ${label}\n${found}`);
@@ -136,7 +128,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     const unfocused = await elementsWithoutVisibleFocus(tab);
     if (unfocused.length) console.log(`focus: ${label}: ${unfocused.join(', ')}`);
     expect.soft(unfocused, `elements without a visible focus indicator on ${label}`).toEqual([]);
-    if (light) await expectCleanInLight(tab, label);
+    await expectCleanInLight(tab, label);
   }
 
   /** Opens the page as its viewer, waits for the phase's state, then checks it. */
@@ -146,7 +138,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const response = await tab.goto(page.path(fixture));
       expect(response?.status(), `${page.name} answered`).toBeLessThan(500);
       await page.ready?.(tab, phase);
-      await expectClean(tab, `${page.name} (${phase})`, phase, page.light);
+      await expectClean(tab, `${page.name} (${phase})`, phase);
     } finally {
       await tab.close();
     }
@@ -187,7 +179,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         } else {
           await expect(djConsole.getByTestId('go-live-button')).toBeEnabled();
         }
-        await expectClean(djConsole, `the DJ console (${phase})`, phase, true);
+        await expectClean(djConsole, `the DJ console (${phase})`, phase);
       });
       for (const page of pages(fixture)) {
         await test.step(`${page.name}, ${phase}`, () => check(page, phase));
