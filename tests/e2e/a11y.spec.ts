@@ -81,7 +81,7 @@ function pages(f: Fixture): PageCase[] {
 
 test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   // About 24 pages x 2 sizes; each check is a navigation and two axe runs of 1-2 s on a loaded machine.
-  // Plus the light-theme colour check of each page off air (about 100 s of it at load 40-60 on 2 cores).
+  // Plus the light-theme colour check of each page off air (19 s at load 15-20 on 2 cores, about 100 s at load 50-60).
   test.setTimeout(900_000);
   const suffix = uniqueSuffix();
   const fixture: Fixture = { slug: `a11y-${suffix}`, channelId: '' };
