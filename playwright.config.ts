@@ -29,6 +29,9 @@ export default defineConfig({
   use: {
     baseURL: process.env.APP_URL ?? 'http://127.0.0.1:3100',
     browserName: 'chromium',
+    // Playwright's default is light; the station's own look is dark. The light theme is checked
+    // where it is asked for (a11y.spec.ts, branding.spec.ts) with page.emulateMedia.
+    colorScheme: 'dark',
     headless: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

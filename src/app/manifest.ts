@@ -1,12 +1,18 @@
 import type { MetadataRoute } from 'next';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/share/card-text';
+import { connection } from 'next/server';
+import { getBranding } from '@/server/station';
+
+// Per request: the name is the admin's (src/server/station).
+export const dynamic = 'force-dynamic';
 
 /** The web app manifest (/manifest.webmanifest): the station installs to a phone's home screen. */
-export default function manifest(): MetadataRoute.Manifest {
+export default async function manifest(): Promise<MetadataRoute.Manifest> {
+  await connection();
+  const site = await getBranding();
   return {
-    name: SITE_NAME,
-    short_name: SITE_NAME,
-    description: SITE_DESCRIPTION,
+    name: site.name,
+    short_name: site.name,
+    description: site.tagline,
     id: '/',
     start_url: '/',
     scope: '/',

@@ -1,10 +1,10 @@
 import { ChannelList } from '@/components/channels/ChannelList';
-import { pageMetadata } from '@/lib/share/page-metadata';
 import { listChannels } from '@/server/channels';
+import { stationPageMetadata } from '@/server/share';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = pageMetadata({ path: '/' });
+export const generateMetadata = () => stationPageMetadata({ path: '/' });
 
 export default async function HomePage() {
   const channels = await listChannels();

@@ -34,6 +34,18 @@ export const actionIdParamsSchema = z.object({
     .regex(/^[a-z0-9]+$/i, 'id has invalid characters'),
 });
 
+/** The action as the admin pressed it (the button's name). */
+export const ACTION_LABELS: Record<ActionKind, string> = {
+  kick: 'Kick',
+  disable: 'Disable account',
+  rotate: 'New key',
+  remove: 'Remove input',
+};
+
+/** An action's state in a few words (the title of its message). */
+export const actionStateTitle = (status: ActionState): string =>
+  status === 'failed' ? 'Not finished in LiveKit' : status === 'pending' ? 'Still finishing in LiveKit' : 'Done';
+
 /** What the UI says about an action's LiveKit side. */
 export function actionStateText(action: Pick<ActionView, 'status' | 'lastError' | 'kind'>): string {
   const what: Record<ActionKind, string> = {

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'account.role',
   'account.password_reset',
   'account.password_change',
+  'station.update',
+  'station.logo',
   'slot.create',
   'slot.update',
   'slot.delete',

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
-import { axeAtEveryViewport, VIEWPORTS } from './support/axe';
+import { axeAtEveryViewport, axeViolations, COLOUR_RULES, VIEWPORTS } from './support/axe';
 import { requireEnv } from './support/env';
 import { elementsWithoutVisibleFocus } from './support/focus';
 import { chooseListenMode, type ListenModeName } from './support/listen';
@@ -13,7 +13,8 @@ import { LIVE_STATE_TIMEOUT, pages, type Fixture, type PageCase, type Phase, typ
 
 test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   // About 24 pages x 2 sizes; each check is a navigation and two axe runs of 1-2 s on a loaded machine.
-  test.setTimeout(600_000);
+  // Plus the light-theme colour check of each page off air (19 s at load 15-20 on 2 cores, about 100 s at load 50-60).
+  test.setTimeout(900_000);
   const suffix = uniqueSuffix();
   const fixture: Fixture = { slug: `a11y-${suffix}`, channelId: '' };
   const dj = { name: `DJ Access ${suffix}`, email: `a11y-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };
@@ -25,9 +26,29 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     return context;
   }
 
+  /** Time spent on the light-scheme checks (printed at the end: what they add to `make test`). */
+  let lightMs = 0;
+
   /**
-   * Runs axe at both sizes on the page as it is, then (off air) walks it with Tab at the
-   * desktop size; soft failures, so one run lists every page's findings.
+   * The light theme (prefers-color-scheme: light) at the desktop size, without reloading: only
+   * the colour rules, as nothing else axe checks depends on the scheme. Back to dark after.
+   */
+  async function expectCleanInLight(tab: Page, label: string): Promise<void> {
+    const started = Date.now();
+    await tab.emulateMedia({ colorScheme: 'light' });
+    try {
+      const found = await axeViolations(tab, COLOUR_RULES);
+      if (found) console.log(`axe (light): ${label}\n${found}`);
+      expect.soft(found, `axe found violations on ${label} in the light theme:\n${found}`).toBe('');
+    } finally {
+      await tab.emulateMedia({ colorScheme: 'dark' });
+      lightMs += Date.now() - started;
+    }
+  }
+
+  /**
+   * Runs axe at both sizes on the page as it is, then (off air) walks it with Tab and checks the
+   * light theme at the desktop size; soft failures, so one run lists every page's findings.
    */
   async function expectClean(tab: Page, label: string, phase: Phase): Promise<void> {
     const found = await axeAtEveryViewport(tab);
@@ -39,6 +60,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     const unfocused = await elementsWithoutVisibleFocus(tab);
     if (unfocused.length) console.log(`focus: ${label}: ${unfocused.join(', ')}`);
     expect.soft(unfocused, `elements without a visible focus indicator on ${label}`).toEqual([]);
+    await expectCleanInLight(tab, label);
   }
 
   /** Opens the page as its viewer, waits for the phase's state, then checks it. */
@@ -71,6 +93,7 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   test.afterAll(async () => {
+    console.log(`axe: light-scheme checks took ${(lightMs / 1000).toFixed(1)} s`);
     for (const context of contexts.values()) await context.close();
     contexts.clear();
   });

@@ -105,4 +105,53 @@ test.describe('admin actions: pending, retry, done', () => {
     await expect(adminPage.getByTestId('action-status')).toHaveCount(0, { timeout: 10_000 });
     await expect.poll(() => hasExited(push), { timeout: 15_000 }).toBe(true);
   });
+
+  // The states above with a long error, answered by page.route (no LiveKit restart): they read as
+  // sentences with the button under them, and nothing gets wider than a 390 px phone.
+  test('pending and failed actions read well and fit a 390 px phone', async () => {
+    const lastError =
+      'LiveKit could not be reached (connect ECONNREFUSED http://livekit.internal.example:7880/twirp/livekit.Ingress/UpdateIngress)';
+    const now = new Date().toISOString();
+    const view = (id: string, kind: string, status: string) => ({
+      id,
+      kind,
+      status,
+      attempts: 12,
+      lastError,
+      nextAttemptAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement?.scrollWidth ?? Infinity);
+    for (const page of [adminPage, djPage]) await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await adminPage.route('**/api/admin/actions', (r) =>
+        r.fulfill({ json: { actions: [view('mockpending', 'rotate', 'pending'), view('mockfailed', 'kick', 'failed')] } }),
+      );
+      await adminPage.goto('/admin');
+      const rows = adminPage.getByTestId('unfinished-action');
+      await expect(rows.filter({ hasText: 'New key' })).toContainText('still pending, retrying by itself');
+      await expect(rows.filter({ hasText: 'Kick' })).toContainText('failed: LiveKit could not be reached');
+      await expect.poll(() => scrollWidth(adminPage)).toBeLessThanOrEqual(390);
+
+      const failed = { action: view('mockfailed', 'rotate', 'failed') };
+      await djPage.route('**/api/livekit/ingress/*/rotate', (r) => r.fulfill({ status: 202, json: failed }));
+      await djPage.route('**/api/actions/mockfailed', (r) => r.fulfill({ json: failed }));
+      await djPage.goto(`/dj/${slug}`);
+      const rtmp = djPage.getByTestId('obs-input-rtmp');
+      // The first test made the input; run alone (--grep), this one makes it.
+      await expect(rtmp.getByTestId('obs-rotate-button').or(rtmp.getByTestId('obs-create-button'))).toBeVisible();
+      if (await rtmp.getByTestId('obs-create-button').isVisible()) await rtmp.getByTestId('obs-create-button').click();
+      await rtmp.getByTestId('obs-rotate-button').click();
+      const status = rtmp.getByTestId('action-status');
+      await expect(status).toHaveAttribute('data-state', 'failed');
+      await expect(status).toContainText('Not finished in LiveKit');
+      await expect(status.getByTestId('action-retry')).toHaveText('Retry');
+      await expect.poll(() => scrollWidth(djPage)).toBeLessThanOrEqual(390);
+    } finally {
+      await adminPage.unrouteAll();
+      await djPage.unrouteAll();
+      for (const page of [adminPage, djPage]) await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
 });

@@ -25,7 +25,7 @@ export class AppClient {
   async requestWith<T = unknown>(
     method: string,
     path: string,
-    body: string | undefined,
+    body: string | Uint8Array<ArrayBuffer> | undefined,
     headers: Record<string, string>,
   ): Promise<ApiResult<T>> {
     const res = await fetch(new URL(path, this.baseUrl), {

@@ -1,11 +1,11 @@
 import { redirect } from 'next/navigation';
-import { pageMetadata } from '@/lib/share/page-metadata';
 import { SetupForm } from '@/components/account/SetupForm';
 import { hasAnyAdmin } from '@/server/accounts';
+import { stationPageMetadata } from '@/server/share';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = pageMetadata({ title: 'Set up the station', path: '/setup' });
+export const generateMetadata = () => stationPageMetadata({ title: 'Set up the station', path: '/setup' });
 
 export default async function SetupPage() {
   if (await hasAnyAdmin()) redirect('/sign-in');

@@ -1,13 +1,13 @@
 import { redirect } from 'next/navigation';
-import { pageMetadata } from '@/lib/share/page-metadata';
 import { SignInForm } from '@/components/account/SignInForm';
 import { safeNextPath } from '@/lib/safe-next';
 import { hasAnyAdmin } from '@/server/accounts';
 import { getCurrentUser } from '@/server/auth';
+import { stationPageMetadata } from '@/server/share';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = pageMetadata({ title: 'Sign in', path: '/sign-in' });
+export const generateMetadata = () => stationPageMetadata({ title: 'Sign in', path: '/sign-in' });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,7 +1,8 @@
 'use client';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
-import { actionStateText, type ActionView } from '@/types/action';
+import { cx } from '@/components/ui/cx';
+import { actionStateText, actionStateTitle, type ActionView } from '@/types/action';
 
 export type ActionStatusProps = {
   action: ActionView | null;
@@ -11,25 +12,29 @@ export type ActionStatusProps = {
   className?: string;
 };
 
-/** An action's LiveKit side when it is not simply done: pending (retrying by itself) or failed, with Retry. */
+/**
+ * An action's LiveKit side when it is not simply done: pending (retrying by itself) or failed, with
+ * Retry. The button sits under the text, and long errors (URLs) wrap, so it fits a 390 px phone.
+ */
 export function ActionStatus({ action, onRetry, retrying, error, className }: ActionStatusProps) {
   if (!action || (action.status === 'done' && !error)) return null;
   const failed = action.status === 'failed';
   return (
     <Alert
       tone={failed ? 'error' : 'warning'}
-      className={className}
+      title={actionStateTitle(action.status)}
+      className={cx('[overflow-wrap:anywhere]', className)}
       data-testid="action-status"
       data-state={action.status}
-      action={
-        // Pending retries by itself with backoff; "Retry now" skips the wait (e.g. LiveKit is back).
-        <Button size="sm" variant="secondary" busy={retrying} onClick={onRetry} data-testid="action-retry">
-          {failed ? 'Retry' : 'Retry now'}
-        </Button>
-      }
     >
-      {actionStateText(action)}
-      {error ? ` ${error}` : ''}
+      <p>
+        {actionStateText(action)}
+        {error ? ` ${error}` : ''}
+      </p>
+      {/* Pending retries by itself with backoff; "Retry now" skips the wait (e.g. LiveKit is back). */}
+      <Button size="sm" variant="secondary" className="mt-2" busy={retrying} onClick={onRetry} data-testid="action-retry">
+        {failed ? 'Retry' : 'Retry now'}
+      </Button>
     </Alert>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback } from 'react';
 import type { AccountSummary } from '@/types/account';
@@ -25,7 +26,12 @@ export function AdminDashboard({ channels, defaultRetentionDays, accounts, curre
   const refresh = useCallback(() => router.refresh(), [router]);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold tracking-tight">Station admin</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight">Station admin</h1>
+        <Link href="/admin/station" className="text-sm underline underline-offset-4" data-testid="station-branding-link">
+          Station name, logo and colour
+        </Link>
+      </div>
       <LiveConsole initial={station} />
       <UnfinishedActions />
       <ChannelManager channels={channels} defaultRetentionDays={defaultRetentionDays} onChanged={refresh} />

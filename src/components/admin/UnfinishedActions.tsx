@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/Card';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePolled } from '@/hooks/usePolled';
 import { listUnfinishedActions, retryAction } from '@/lib/api-client';
-import { actionStateText } from '@/types/action';
+import { ACTION_LABELS, actionStateText } from '@/types/action';
 
 const POLL_MS = 3_000;
 
@@ -28,13 +28,18 @@ export function UnfinishedActions() {
         {data.actions.map((a) => (
           <li
             key={a.id}
-            className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm"
+            className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 py-3 text-sm"
             data-testid="unfinished-action"
             data-state={a.status}
           >
-            <span>
-              <span className="font-medium">{a.kind}</span> · {new Date(a.createdAt).toLocaleTimeString()} · {actionStateText(a)}
-            </span>
+            {/* Long errors (URLs) wrap anywhere: the row fits a 390 px phone. */}
+            <p className="min-w-0 flex-1 basis-60 [overflow-wrap:anywhere]">
+              <span className="font-medium">{ACTION_LABELS[a.kind]}</span>{' '}
+              <time className="text-muted" dateTime={a.createdAt}>
+                {new Date(a.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              </time>
+              <span className={a.status === 'failed' ? 'block text-danger' : 'block text-muted'}>{actionStateText(a)}</span>
+            </p>
             <Button size="sm" variant="secondary" busy={retry.pending} onClick={() => void retry.run(a.id)}>
               {a.status === 'failed' ? 'Retry' : 'Retry now'}
             </Button>

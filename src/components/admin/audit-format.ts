@@ -14,6 +14,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   'account.role': 'Role changed',
   'account.password_reset': 'Password reset by an admin',
   'account.password_change': 'Password changed',
+  'station.update': 'Station look changed',
+  'station.logo': 'Station logo changed',
   'slot.create': 'Slot created',
   'slot.update': 'Slot changed',
   'slot.delete': 'Slot deleted',

@@ -5,7 +5,6 @@ import { LiveBadge } from '@/components/channels/LiveBadge';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
 import { StreamPlayer } from '@/components/listen/StreamPlayer';
-import { SITE_NAME } from '@/lib/share/card-text';
 import { channelPath } from '@/lib/share/links';
 
 /**
@@ -13,7 +12,7 @@ import { channelPath } from '@/lib/share/links';
  * Play/Stop, over the channel page's own hooks (WebRTC, HLS fallback, live updates).
  * Links open the station in a new tab: the frame belongs to the site that embeds it.
  */
-export function EmbedPlayer({ state: initial }: { state: ChannelState }) {
+export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState; siteName: string }) {
   // As on the channel page: while HLS plays, the live stream counts this listener.
   const [hlsListener, setHlsListener] = useState(false);
   const { channel } = useChannelStatus(initial, hlsListener);
@@ -42,7 +41,7 @@ export function EmbedPlayer({ state: initial }: { state: ChannelState }) {
           ) : null}
         </p>
         <a href="/" target="_blank" rel="noopener" className="ml-auto text-xs text-muted hover:underline">
-          {SITE_NAME}
+          {siteName}
         </a>
       </div>
       <StreamPlayer stream={stream} onAir={live.onAir} />

@@ -1,10 +1,18 @@
 import { ImageResponse } from 'next/og';
-import { SITE_NAME, type CardStatus } from '@/lib/share/card-text';
+import { inkFor } from '@/lib/branding/accent-plan';
+import type { CardStatus } from '@/lib/share/card-text';
 
 /** Open Graph's recommended size; Twitter's large card crops the same image. */
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 };
 
-export type ShareCardProps = { title: string; detail: string; status?: CardStatus; statusLabel?: string };
+export type ShareCardProps = {
+  title: string;
+  detail: string;
+  status?: CardStatus;
+  statusLabel?: string;
+  /** The station's name and accent (null: the default amber) as its admin set them. */
+  site: { name: string; accent: string | null };
+};
 
 const INK = '#ecebe7';
 const MUTED = '#9a9fa9';
@@ -39,7 +47,9 @@ function StatusPill({ status, label }: { status: CardStatus; label: string }) {
  * A share card (link previews): station mark and name, the title and a line under it, and for
  * a channel its on-air state. Rendered with next/og's bundled font: nothing is fetched.
  */
-export function shareCardImage({ title, detail, status, statusLabel }: ShareCardProps): ImageResponse {
+export function shareCardImage({ title, detail, status, statusLabel, site }: ShareCardProps): ImageResponse {
+  const accent = site.accent ?? ACCENT;
+  const accentInk = site.accent ? inkFor(site.accent).ink : ACCENT_INK;
   return new ImageResponse(
     <div
       style={{
@@ -63,7 +73,7 @@ export function shareCardImage({ title, detail, status, statusLabel }: ShareCard
             width: 72,
             height: 72,
             borderRadius: 16,
-            background: ACCENT,
+            background: accent,
           }}
         >
           <div
@@ -74,13 +84,13 @@ export function shareCardImage({ title, detail, status, statusLabel }: ShareCard
               width: 42,
               height: 42,
               borderRadius: 21,
-              border: `6px solid ${ACCENT_INK}`,
+              border: `6px solid ${accentInk}`,
             }}
           >
-            <div style={{ width: 16, height: 16, borderRadius: 8, background: ACCENT_INK }} />
+            <div style={{ width: 16, height: 16, borderRadius: 8, background: accentInk }} />
           </div>
         </div>
-        {SITE_NAME}
+        {site.name}
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 28 }}>
         <div style={{ display: 'flex', fontSize: title.length > 30 ? 68 : 92, lineHeight: 1.1, color: INK }}>{title}</div>

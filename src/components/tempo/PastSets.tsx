@@ -49,8 +49,8 @@ export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
                 aria-pressed={b.id === selected}
                 onClick={() => setSelected(b.id)}
                 className={cx(
-                  'flex w-full flex-wrap justify-between gap-2 px-2 py-2 text-left hover:bg-white/5',
-                  b.id === selected && 'bg-white/10',
+                  'flex w-full flex-wrap justify-between gap-2 px-2 py-2 text-left hover:bg-ink/5',
+                  b.id === selected && 'bg-ink/10',
                 )}
               >
                 <span>

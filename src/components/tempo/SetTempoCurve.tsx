@@ -28,7 +28,7 @@ export function SetTempoCurve({ points }: { points: readonly TempoSample[] }) {
         <svg
           viewBox={`0 0 ${W} ${H}`}
           preserveAspectRatio="none"
-          className="h-40 w-full rounded-md bg-black/20"
+          className="h-40 w-full rounded-md bg-bg/60"
           role="img"
           aria-label={`Tempo between ${g.lo} and ${g.hi} BPM, median ${median?.toFixed(1)} BPM`}
         >

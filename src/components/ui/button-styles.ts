@@ -4,7 +4,7 @@ export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'bg-accent text-accent-ink hover:bg-amber-400 shadow-sm',
+  primary: 'bg-accent text-accent-ink hover:ring-2 hover:ring-accent/40 shadow-sm',
   secondary: 'bg-panel-raised text-ink border border-line hover:border-muted',
   danger: 'bg-onair text-white hover:bg-onair-hover shadow-sm',
   ghost: 'text-muted hover:text-ink hover:bg-panel-raised',

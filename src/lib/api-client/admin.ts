@@ -3,10 +3,23 @@ import type { ActionResponse } from '@/types/action';
 import type { AuditListResponse } from '@/types/audit';
 import type { ChannelInput } from '@/types/channel';
 import type { ChannelDjsInput, ChannelDjsResponse, OccurrenceChange, SlotInput, SlotListResponse, SlotUpdate } from '@/types/schedule';
+import type { Branding, BrandingInput } from '@/types/station';
+import { fetchJson } from './fetch-json';
 import { apiPaths } from './paths';
 import { getJson, sendJson } from './request';
 
 const admin = apiPaths.admin;
+
+/** Name, tagline and accent (400 names the contrast a refused accent reached). */
+export const updateBranding = (input: BrandingInput) => sendJson<Branding>(admin.station(), 'PUT', input);
+/** The logo file as it is (PNG, JPEG or WebP, at most 256 KB); 415 for anything else. */
+export const uploadLogo = (file: Blob) =>
+  fetchJson<Branding>(admin.stationLogo(), {
+    method: 'PUT',
+    body: file,
+    headers: { 'content-type': file.type || 'application/octet-stream' },
+  });
+export const removeLogo = () => sendJson<Branding>(admin.stationLogo(), 'DELETE');
 
 /** First run: the station's first admin account. */
 export const createFirstAdmin = (input: AccountInput) => sendJson<AccountSummary>(apiPaths.setup(), 'POST', input);

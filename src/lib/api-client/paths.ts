@@ -24,6 +24,8 @@ export const apiPaths = {
   ownPassword: () => '/api/account/password',
   admin: {
     actions: () => '/api/admin/actions',
+    station: () => '/api/admin/station',
+    stationLogo: () => '/api/admin/station/logo',
     events: () => '/api/admin/events',
     /** One snapshot of the admin state, the stream's fallback. */
     state: () => '/api/admin/events?once',

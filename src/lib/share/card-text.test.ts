@@ -23,6 +23,7 @@ describe('channelCardText', () => {
       statusLabel: 'STATUS UNKNOWN',
       detail: 'Live DJ sets on Live Radio',
     });
+    expect(channelCardText({ name: 'N', description: '', live: off }, 'Night FM').detail).toBe('Live DJ sets on Night FM');
   });
 
   it('keeps long names and descriptions within the card', () => {

@@ -1,8 +1,5 @@
 import type { ChannelSummary } from '@/types/channel';
-
-/** The station's name and line: page titles, share cards, the manifest and the embed. */
-export const SITE_NAME = 'Live Radio';
-export const SITE_DESCRIPTION = 'Live DJ sets on every channel, straight from the booth.';
+import { DEFAULT_BRANDING } from '@/types/station';
 
 export type CardStatus = 'on-air' | 'off-air' | 'unknown';
 
@@ -15,13 +12,17 @@ export function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function channelCardText(channel: Pick<ChannelSummary, 'name' | 'description' | 'live'>): ChannelCardText {
+/** `siteName`: the station's name as its admin set it (src/server/station). */
+export function channelCardText(
+  channel: Pick<ChannelSummary, 'name' | 'description' | 'live'>,
+  siteName: string = DEFAULT_BRANDING.name,
+): ChannelCardText {
   const { live } = channel;
   const status: CardStatus = !live.known ? 'unknown' : live.onAir ? 'on-air' : 'off-air';
   const dj = live.djName ?? 'a DJ';
   // Off air the lamp says so; the line under the name then says what the channel plays.
-  const detail = status === 'on-air' ? `Live now with ${dj}` : channel.description || `Live DJ sets on ${SITE_NAME}`;
-  const lead = status === 'on-air' ? `On air now: ${dj}.` : `Live DJ radio on ${SITE_NAME}.`;
+  const detail = status === 'on-air' ? `Live now with ${dj}` : channel.description || `Live DJ sets on ${siteName}`;
+  const lead = status === 'on-air' ? `On air now: ${dj}.` : `Live DJ radio on ${siteName}.`;
   return {
     title: clip(channel.name, 60),
     status,
@@ -30,3 +31,7 @@ export function channelCardText(channel: Pick<ChannelSummary, 'name' | 'descript
     description: clip(channel.description ? `${lead} ${channel.description}` : lead, 200),
   };
 }
+
+/** The station card's alt text: its name and tagline. */
+export const stationCardAltText = (site: { name: string; tagline: string }): string =>
+  site.tagline ? `${site.name}: ${site.tagline}` : site.name;

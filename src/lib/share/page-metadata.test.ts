@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_NAME } from './card-text';
+import { DEFAULT_BRANDING } from '@/types/station';
 import { pageMetadata } from './page-metadata';
+
+const SITE_NAME = DEFAULT_BRANDING.name;
 
 describe('pageMetadata', () => {
   it('gives the page an Open Graph and a large-image Twitter card under the station name', () => {
@@ -18,5 +20,10 @@ describe('pageMetadata', () => {
     expect(meta.openGraph).not.toHaveProperty('url');
     expect(meta.openGraph?.title).toBe(SITE_NAME);
     expect(meta.description).toMatch(/DJ/);
+  });
+
+  it("uses the station's own name and tagline when an admin set them", () => {
+    const meta = pageMetadata({ title: 'Jazz' }, { name: 'Night FM', tagline: 'After hours.' });
+    expect(meta.openGraph).toMatchObject({ title: 'Jazz · Night FM', siteName: 'Night FM', description: 'After hours.' });
   });
 });

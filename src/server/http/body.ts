@@ -4,10 +4,12 @@ import { payloadTooLarge, unsupportedMediaType } from './errors';
 /** Body caps per kind of route: a token request or a link report is tiny, a webhook a few KB. */
 export const BODY_LIMITS = { token: 1024, linkReport: 512, form: 16 * 1024, webhook: 64 * 1024 } as const;
 
+/** The request's media type without parameters, lower-cased ('' when none). */
+export const mediaType = (req: Request): string => (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
 /** Refuses anything but the given media type (parameters such as charset are fine). */
 export function requireContentType(req: Request, expected: string): void {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== expected) throw unsupportedMediaType(expected);
+  if (mediaType(req) !== expected) throw unsupportedMediaType(expected);
 }
 
 /**
@@ -16,9 +18,14 @@ export function requireContentType(req: Request, expected: string): void {
  * oversized body is never buffered.
  */
 export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(req, maxBytes));
+}
+
+/** The body's bytes, with readBodyText's limits (an upload such as the station logo). */
+export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw payloadTooLarge(maxBytes);
-  if (!req.body) return '';
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -32,5 +39,5 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -1,3 +1,3 @@
 import 'server-only';
 // Link previews and share cards.
-export { channelShareCard } from './card';
+export { channelShareCard, shareCardProps, stationCardAlt, stationPageMetadata } from './card';

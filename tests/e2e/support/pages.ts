@@ -69,6 +69,7 @@ export function pages(f: Fixture): PageCase[] {
       },
     },
     { name: 'admin schedule', path: () => `/admin/channels/${f.channelId}`, as: 'admin' },
+    { name: 'admin station look', path: () => '/admin/station', as: 'admin', sameLive: true },
     { name: 'account', path: () => '/account', as: 'dj', sameLive: true },
     { name: 'not found', path: () => '/no-such-page', as: 'listener', sameLive: true },
     { name: 'unknown channel', path: () => '/c/no-such-channel', as: 'listener', sameLive: true },

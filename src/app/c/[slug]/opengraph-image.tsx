@@ -1,6 +1,5 @@
 import { SHARE_CARD_SIZE, shareCardImage } from '@/components/share/share-card-image';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/share/card-text';
-import { channelShareCard } from '@/server/share';
+import { shareCardProps } from '@/server/share';
 
 // Drawn per request: the card shows whether the channel is on air now.
 export const dynamic = 'force-dynamic';
@@ -9,6 +8,5 @@ export const size = SHARE_CARD_SIZE;
 export const contentType = 'image/png';
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const card = await channelShareCard((await params).slug);
-  return shareCardImage(card ?? { title: SITE_NAME, detail: SITE_DESCRIPTION });
+  return shareCardImage(await shareCardProps((await params).slug));
 }

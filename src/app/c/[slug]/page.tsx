@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListenerPage } from '@/components/listen/ListenerPage';
-import { channelCardText } from '@/lib/share/card-text';
 import { channelPath } from '@/lib/share/links';
-import { pageMetadata } from '@/lib/share/page-metadata';
 import { getChannelBySlug } from '@/server/channels';
 import { channelState } from '@/server/live';
 import { pushPublicKey } from '@/server/push';
 import { comingWeek } from '@/server/schedule';
+import { stationPageMetadata } from '@/server/share';
 import { channelSlugSchema } from '@/types/channel';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const channel = await findChannel(params);
   if (!channel) return {};
   // The card image is this segment's opengraph-image / twitter-image (name and on-air state).
-  return pageMetadata({ title: channel.name, description: channelCardText(channel).description, path: channelPath(channel.slug) });
+  return stationPageMetadata({ title: channel.name, path: channelPath(channel.slug) }, channel);
 }
 
 export default async function ChannelPage({ params }: Props) {

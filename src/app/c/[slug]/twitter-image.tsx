@@ -1,6 +1,5 @@
 import { SHARE_CARD_SIZE, shareCardImage } from '@/components/share/share-card-image';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/share/card-text';
-import { channelShareCard } from '@/server/share';
+import { shareCardProps } from '@/server/share';
 
 // The same card as opengraph-image (Next does not allow re-exporting a metadata route's config).
 // Drawn per request: the card shows whether the channel is on air now.
@@ -10,6 +9,5 @@ export const size = SHARE_CARD_SIZE;
 export const contentType = 'image/png';
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const card = await channelShareCard((await params).slug);
-  return shareCardImage(card ?? { title: SITE_NAME, detail: SITE_DESCRIPTION });
+  return shareCardImage(await shareCardProps((await params).slug));
 }

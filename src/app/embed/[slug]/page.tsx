@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { EmbedPlayer } from '@/components/embed/EmbedPlayer';
 import { channelPath } from '@/lib/share/links';
 import { channelState } from '@/server/live';
+import { getBranding } from '@/server/station';
 import { channelSlugSchema } from '@/types/channel';
 
 // The one page other sites may frame (src/proxy.ts, next.config.ts); the root layout leaves the site's chrome off it.
@@ -24,11 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EmbedPage({ params }: Props) {
-  const state = await findState(params);
+  const [state, site] = await Promise.all([findState(params), getBranding()]);
   if (!state) notFound();
   return (
     <main className="p-2">
-      <EmbedPlayer state={state} />
+      <EmbedPlayer state={state} siteName={site.name} />
     </main>
   );
 }
