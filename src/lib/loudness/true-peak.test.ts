@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbOf, truePeakOf } from './true-peak';
+import { dbOf, referencePeak, TruePeak, truePeakOf } from './true-peak';
 import { sine } from './signals.test-support';
 
 describe('true peak (4x oversampling, BS.1770-4 Annex 2)', () => {
@@ -16,5 +16,20 @@ describe('true peak (4x oversampling, BS.1770-4 Annex 2)', () => {
     const impulse = new Float32Array(100);
     impulse[50] = 0.5;
     expect(truePeakOf(impulse)).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('TruePeak (unrolled)', () => {
+  it('equals the Annex filter written as loops, sample by sample', () => {
+    const tp = new TruePeak();
+    const history: number[] = [];
+    let seed = 3;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const x = seed / 2 ** 30 - 1;
+      history.unshift(x);
+      history.length = Math.min(history.length, 12);
+      expect(tp.push(x)).toBeCloseTo(referencePeak(history), 12);
+    }
   });
 });
