@@ -49,8 +49,10 @@ export function useProgramBus(graph: AudioGraph | null, onAir: boolean): Program
         if (cancelled) return;
         node = createLevelNode(context, settingsRef.current, (report) => {
           const now = performance.now();
-          setMeters((m) => foldReport(m, report, now - last, now));
+          // Computed here: React may run the updater later, after `last` has moved on.
+          const elapsed = now - last;
           last = now;
+          setMeters((m) => foldReport(m, report, elapsed, now));
         });
         node.onprocessorerror = () => setError('The level processing stopped; the input goes out unprocessed.');
         undo = insertProcessor(graph, node);
