@@ -92,7 +92,7 @@ test.describe('console level: trim, clip light, leveller and limiter', () => {
   });
 
   test('a listener hears a loud and a quiet source at the target, within 2 LU of each other, under the ceiling', async ({ browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const listenerContext = await browser.newContext();
     contexts.push(listenerContext);
     const listener = await listenerContext.newPage();
@@ -113,7 +113,7 @@ test.describe('console level: trim, clip light, leveller and limiter', () => {
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
     await listener.goto(`/c/${slug}`);
     await listener.getByTestId('play-button').click();
-    await expect(listener.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing');
+    await expect(listener.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
     await settle('loud');
     await djPage.getByTestId('stop-broadcast-button').click();
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
@@ -127,7 +127,7 @@ test.describe('console level: trim, clip light, leveller and limiter', () => {
     await expect(quietPage.getByTestId('device-select')).toBeEnabled();
     await quietPage.getByTestId('go-live-button').click();
     await expect(quietPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
-    await expect(listener.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 25_000 });
+    await expect(listener.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
     await settle('quiet');
 
     const loud = heard.loud!;
