@@ -18,7 +18,7 @@ function lastShortTerm(out: { left: Float32Array; right: Float32Array }): number
   return m.shortTerm;
 }
 
-describe('ProgramBus: trim, leveller, limiter, meters', () => {
+describe('ProgramBus: trim, leveller, limiter, meters', { timeout: 30_000 }, () => {
   it.each([
     ['a quiet tone (-24 LUFS)', sine(997, -24, 12)],
     ['a loud tone (-4 LUFS)', sine(997, -4, 12)],

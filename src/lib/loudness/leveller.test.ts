@@ -12,7 +12,7 @@ function gains(x: Float32Array, leveller = new Leveller()): number[] {
   return out;
 }
 
-describe('Leveller', () => {
+describe('Leveller', { timeout: 30_000 }, () => {
   it.each([
     [-24, 10],
     [-6, -8],

@@ -18,7 +18,7 @@ function square(hz: number, seconds: number): Float32Array {
   return out;
 }
 
-describe('TruePeakLimiter', () => {
+describe('TruePeakLimiter', { timeout: 30_000 }, () => {
   const nasty: [string, Float32Array, Float32Array?][] = [
     ['a quarter-rate sine at 45 degrees (true peak 3 dB over its samples)', sine(12_000, 0, 1, RATE, Math.PI / 4)],
     ['a 1 kHz sine at +6 dBFS', sine(1000, 6, 1)],

@@ -8,7 +8,7 @@ function measure(left: Float32Array, right: Float32Array = left, rate = RATE): L
   return m;
 }
 
-describe('LoudnessMeter (BS.1770-4)', () => {
+describe('LoudnessMeter (BS.1770-4)', { timeout: 30_000 }, () => {
   it('reads a 997 Hz sine at -20 dBFS in both channels as -20.0 LUFS (momentary, short-term, integrated)', () => {
     const m = measure(sine(997, -20, 10));
     expect(Math.abs(m.momentary + 20)).toBeLessThan(0.1);
