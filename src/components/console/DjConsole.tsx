@@ -20,6 +20,7 @@ import type { OccurrenceDto } from '@/types/schedule';
 import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
+import { ConnectionPanel } from './ConnectionPanel';
 import { NextSlotsPanel } from './NextSlotsPanel';
 import { withNextSlot } from './slot-text';
 
@@ -59,10 +60,8 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
   }, [capture.stream, refresh]);
 
   const activeDeviceId = deviceId ?? capture.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? '';
-  const goLive = async () => {
-    await resume().catch(() => undefined); // a click is the moment the browser allows audio to start
-    await publishing.goLive();
-  };
+  // A click is the moment the browser allows audio to start; go live whether it did or not.
+  const goLive = () => resume().then(publishing.goLive, publishing.goLive);
 
   const ready = capture.stream !== null && graph !== null;
   const slots = useConsoleSlots({ slug: initial.slug, channelZone: channel.timeZone, ...schedule, publishing, ready, resume });
@@ -88,6 +87,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
         onGoLive={goLive}
         onStop={slots.stop}
       />
+      {onAir && <ConnectionPanel slug={initial.slug} live={publishing.phase === 'live'} readStats={publishing.senderStats} />}
       <NextSlotsPanel {...slots.panel} />
       <InputPanel
         inputs={inputs}

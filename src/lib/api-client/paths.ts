@@ -8,8 +8,12 @@ export const apiPaths = {
   channelEvents: (slug: string, hls = false) => `/api/channels/${seg(slug)}/events${hls ? '?hls=1' : ''}`,
   schedule: (slug: string, query: URLSearchParams) => `/api/channels/${seg(slug)}/schedule?${query}`,
   scheduleIcs: (slug: string) => `/api/channels/${seg(slug)}/schedule.ics`,
+  /** The on-air DJ console's connection report. */
+  linkQuality: (slug: string) => `/api/channels/${seg(slug)}/link-quality`,
   setTempo: (slug: string, broadcastId: string) => `/api/channels/${seg(slug)}/broadcasts/${seg(broadcastId)}/tempo`,
   token: () => '/api/livekit/token',
+  pushSubscriptions: () => '/api/push/subscriptions',
+  pushLookup: () => '/api/push/subscriptions/lookup',
   ingressList: (channelId: string) => `/api/livekit/ingress?channelId=${seg(channelId)}`,
   ingress: () => '/api/livekit/ingress',
   ingressInput: (id: string) => `/api/livekit/ingress/${seg(id)}`,

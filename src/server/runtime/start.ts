@@ -7,6 +7,7 @@ import { finishRemove, finishRotate, ingressTask, obsHoldTask } from '../ingress
 import { streamsTask } from '../live';
 import { reconcileTask } from '../live-state';
 import { getSupervisor } from '../loop';
+import { pushTask } from '../push';
 import { enforcementTask, finishKick } from '../schedule';
 
 let started = false;
@@ -28,5 +29,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(obsTempoTask());
   supervisor.register(actionsTask({ kick: finishKick, disable: finishDisable, rotate: finishRotate, remove: finishRemove }));
   supervisor.register(obsHoldTask());
+  supervisor.register(pushTask());
   supervisor.start();
 }
