@@ -41,7 +41,7 @@ export function TrimControl({ trimDb, onTrimChange, inputDb, clip, onResetClip }
         data-testid="clip-indicator"
         data-clip={clip}
         onClick={onResetClip}
-        aria-label={clip ? 'Input clipped: lower the trim or the source. Press to reset.' : 'Clip indicator: no clipping'}
+        aria-label={clip ? 'Clip: the input clipped. Lower the trim or the source, then press to reset.' : 'Clip: no clipping'}
         className={cx(
           'rounded-sm px-2 py-0.5 font-mono text-xs font-bold tracking-wider ring-1',
           clip ? 'bg-onair text-white ring-onair' : 'text-muted ring-line',
