@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../src/server/env.schema';
-import { buildBpmWorklet } from './build/bpm-worklet';
+import { buildWorklets } from './build/bpm-worklet';
 import { ensureBuild } from './build/reuse-build';
 import { migrate } from './stack/app';
 import { createEnvFile, parseDotenv } from './stack/dotenv';
@@ -94,7 +94,7 @@ async function main(): Promise<number> {
   }
 
   printBanner(livekitLog);
-  if (hot) await buildBpmWorklet(); // a static file under public/, served as is by the dev server
+  if (hot) await buildWorklets(); // static files under public/, served as is by the dev server
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
   const args = ['server.ts', ...(hot ? ['--dev'] : []), '--port', String(APP_PORT)];
   const code = await runForeground(tsx, args, hot ? env : { ...env, NODE_ENV: 'production' }, root);

@@ -1,7 +1,7 @@
 /**
- * Bundle the BPM AudioWorklet (src/worklets/bpm-processor.ts and the analysis core it imports)
- * into public/worklets/bpm-processor.js, a static file on the app's origin: a strict CSP allows
- * it as 'self', unlike a blob: or data: module. Runs before `next build` and `make dev`.
+ * Bundle the AudioWorklets (src/worklets/bpm-processor.ts and level-processor.ts with the cores
+ * they import) into public/worklets/*.js, static files on the app's origin: a strict CSP allows
+ * them as 'self', unlike a blob: or data: module. Runs before `next build` and `make dev`.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -29,9 +29,19 @@ export async function buildBpmWorklet(
   return outfile;
 }
 
+/** The console's program bus (trim, leveller, limiter, meters). */
+export function buildLevelWorklet(outfile = path.join(root, 'public', 'worklets', 'level-processor.js')): Promise<string> {
+  return buildBpmWorklet(outfile, path.join(root, 'src', 'worklets', 'level-processor.ts'));
+}
+
+/** Every worklet the app serves. */
+export function buildWorklets(): Promise<string[]> {
+  return Promise.all([buildBpmWorklet(), buildLevelWorklet()]);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === self) {
-  buildBpmWorklet().then(
-    (file) => console.log(`bpm worklet: ${path.relative(root, file)}`),
+  buildWorklets().then(
+    (files) => console.log(`worklets: ${files.map((f) => path.relative(root, f)).join(', ')}`),
     (e: unknown) => {
       console.error(e);
       process.exit(1);

@@ -47,7 +47,7 @@ export function useTempoAnalysis(graph: AudioGraph | null): TempoAnalysis {
 
   useEffect(() => {
     if (!graph) return;
-    const { context, input } = graph;
+    const { context, program } = graph;
     let node: AudioWorkletNode | null = null;
     let cancelled = false;
     context.audioWorklet
@@ -59,7 +59,7 @@ export function useTempoAnalysis(graph: AudioGraph | null): TempoAnalysis {
           setCurve((c) => appendCurve(c, next));
         });
         node.onprocessorerror = () => setError('The tempo analysis stopped.');
-        input.connect(node);
+        program.connect(node);
         portRef.current = node.port;
       })
       .catch(() => !cancelled && setError('The tempo analysis could not start in this browser.'));
@@ -67,7 +67,7 @@ export function useTempoAnalysis(graph: AudioGraph | null): TempoAnalysis {
       cancelled = true;
       portRef.current = null;
       if (node) {
-        input.disconnect(node);
+        program.disconnect(node);
         node.port.onmessage = null;
         node.port.close();
       }

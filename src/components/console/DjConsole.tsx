@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/Button';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useAudioGraph } from '@/hooks/useAudioGraph';
 import { useAudioInputs } from '@/hooks/useAudioInputs';
-import { useAudioLevels } from '@/hooks/useAudioLevels';
+import { useProgramBus } from '@/hooks/useProgramBus';
 import { useTempoAnalysis } from '@/hooks/useTempoAnalysis';
 import { usePublishedTempo } from '@/hooks/usePublishedTempo';
 import { TempoPanel } from '@/components/tempo/TempoPanel';
@@ -42,7 +42,6 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const capture = useInputStream(deviceId);
   const { graph, running, resume } = useAudioGraph(capture.stream);
-  const levels = useAudioLevels(graph?.analysers ?? null);
 
   const getProgramTrack = useCallback(
     () => (capture.stream ? (graph?.output.stream.getAudioTracks()[0] ?? null) : null),
@@ -50,6 +49,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
   );
   const publishing = usePublishing(initial.id, getProgramTrack);
   const onAir = publishing.phase === 'live' || publishing.phase === 'reconnecting';
+  const bus = useProgramBus(graph, onAir);
   useLeaveGuard(onAir);
   const tempo = useTempoAnalysis(graph);
   usePublishedTempo(tempo.reading, publishing.phase === 'live', publishing.setAttributes);
@@ -94,7 +94,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
         labelled={labelled}
         deviceId={activeDeviceId}
         onDeviceChange={(id) => setDeviceId(id || null)}
-        levels={levels}
+        bus={bus}
         suspended={graph !== null && !running}
         onResume={() => void resume()}
       />

@@ -54,3 +54,35 @@ export const hlsToneProminence = (page: Page, hz = TONE_HZ) => prominence(page, 
 export async function meterDb(page: Page, testId: 'level-meter-left' | 'level-meter-right'): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('aria-valuenow'));
 }
+
+/**
+ * Level of what the WebRTC player receives, over 0.68 s: sample peak (dBFS) and, for a tone in
+ * both channels, its loudness in LUFS (BS.1770 sums both channels' power: +3.01 dB over one
+ * channel's RMS; at 1 kHz K-weighting and the -0.691 offset cancel). Null while nothing arrives.
+ */
+export function receivedLevel(page: Page): Promise<{ lufs: number; peakDb: number } | null> {
+  return page.evaluate(async () => {
+    const src = document.querySelector<HTMLAudioElement>('[data-testid="listener-audio"] audio')?.srcObject;
+    if (!(src instanceof MediaStream) || src.getAudioTracks().length === 0) return null;
+    const context = new AudioContext();
+    try {
+      const analyser = new AnalyserNode(context, { fftSize: 32768 });
+      context.createMediaStreamSource(src).connect(analyser);
+      await context.resume();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      const x = new Float32Array(analyser.fftSize);
+      analyser.getFloatTimeDomainData(x);
+      let sum = 0;
+      let peak = 0;
+      for (const v of x) {
+        sum += v * v;
+        peak = Math.max(peak, Math.abs(v));
+      }
+      const rms = Math.sqrt(sum / x.length);
+      if (rms < 1e-5) return null;
+      return { lufs: 20 * Math.log10(rms) + 3.01, peakDb: 20 * Math.log10(peak) };
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -52,3 +52,12 @@ export function meterZone(db: number, floorDb = METER_FLOOR_DB): MeterZone {
   if (db >= -30) return 'good';
   return 'low';
 }
+
+/** How long the peak-hold line stays at a peak before it falls back to the meter. */
+export const PEAK_HOLD_MS = 2000;
+
+/** Peak hold: the highest level of the last `holdMs`, as the line on the meter shows it. */
+export function holdPeak(hold: { db: number; at: number }, db: number, now: number, holdMs = PEAK_HOLD_MS): { db: number; at: number } {
+  if (db >= hold.db || now - hold.at > holdMs) return { db, at: now };
+  return hold;
+}
