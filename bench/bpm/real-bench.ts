@@ -18,8 +18,8 @@ import type { RealPiece } from './real-set';
  * onset density 0.008 cost 0.91 there). Older engines turn the steady rule off explicitly.
  */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
-  { name: 'default (fourth pass: a tempo steady 2 s over dense onsets is a beat; level memory 20 s)', options: {} },
-  { name: 'steady tempo 3 s', options: { gate: { steady: 3 } } },
+  { name: 'default (fourth pass: a tempo steady 3 s over dense onsets is a beat; level memory 20 s)', options: {} },
+  { name: 'steady tempo 2 s', options: { gate: { steady: 2 } } },
   { name: 'steady tempo 4 s', options: { gate: { steady: 4 } } },
   { name: 'issue 19 third pass (the default until 2026-12-04: no steady-tempo rule)', options: { gate: { steady: 0 } } },
   { name: 'issue 19 second pass (no level memory, no steady rule)', options: { levelMemory: 0, gate: { steady: 0 } } },
