@@ -34,6 +34,9 @@ export const nowPlayingParamsSchema = z.strictObject({ slug: channelSlugSchema }
 /** One announced track; `startedAt` is ISO 8601. */
 export type TrackDto = { title: string; startedAt: string };
 
+/** What a write stored: the DJ's show title (null: the slot's) and the track it started, if any. */
+export type NowPlayingWriteResponse = { showTitle: string | null; track: TrackDto | null };
+
 /** What listeners see: the show (the DJ's title, else the slot's; null if neither) and the current track. */
 export type NowPlaying = { show: string | null; track: TrackDto | null };
 

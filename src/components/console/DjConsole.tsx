@@ -21,6 +21,7 @@ import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { NextSlotsPanel } from './NextSlotsPanel';
+import { NowPlayingPanel } from './NowPlayingPanel';
 import { withNextSlot } from './slot-text';
 
 export type DjConsoleProps = {
@@ -36,7 +37,7 @@ export type DjConsoleProps = {
 /** The DJ console (client leaf of /dj/[slug]): input, meters, go live. */
 export function DjConsole({ state: initialState, djName, ...schedule }: DjConsoleProps) {
   const initial = initialState.channel;
-  const { channel } = useChannelStatus(initialState);
+  const { channel, state } = useChannelStatus(initialState);
   const { inputs, labelled, refresh } = useAudioInputs();
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const capture = useInputStream(deviceId);
@@ -59,10 +60,8 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
   }, [capture.stream, refresh]);
 
   const activeDeviceId = deviceId ?? capture.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? '';
-  const goLive = async () => {
-    await resume().catch(() => undefined); // a click is the moment the browser allows audio to start
-    await publishing.goLive();
-  };
+  // A click is the moment the browser allows audio to start.
+  const goLive = () => resume().then(publishing.goLive, publishing.goLive);
 
   const ready = capture.stream !== null && graph !== null;
   const slots = useConsoleSlots({ slug: initial.slug, channelZone: channel.timeZone, ...schedule, publishing, ready, resume });
@@ -88,6 +87,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
         onGoLive={goLive}
         onStop={slots.stop}
       />
+      <NowPlayingPanel slug={initial.slug} onAir={onAir || channel.live.onAir} nowPlaying={state.extras.nowPlaying} />
       <NextSlotsPanel {...slots.panel} />
       <InputPanel
         inputs={inputs}

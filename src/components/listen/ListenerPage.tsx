@@ -29,7 +29,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
   const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras.tempo, stream.hlsDelayMs);
   const { live } = channel;
   const active = stream.phase !== 'idle' && stream.phase !== 'error';
-  useMediaSession(active ? mediaInfo(channel, state.now) : null, { play: stream.play, stop: stream.stop });
+  useMediaSession(active ? mediaInfo(channel, state.now, state.extras.nowPlaying) : null, { play: stream.play, stop: stream.stop });
   useDocumentTitle(liveTabTitle(channel));
 
   return (
@@ -47,7 +47,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
         <h2 id="player-heading" className="sr-only">
           Player
         </h2>
-        <NowOnAir live={live} tempo={tempo} />
+        <NowOnAir live={live} tempo={tempo} playing={state.extras.nowPlaying} />
         <StreamPlayer stream={stream} onAir={live.onAir} />
 
         <ListenOptions

@@ -63,6 +63,14 @@ describe('peakRaises', () => {
       { id: 'b2', channelId: 'c2', peakListeners: 5 },
       { id: 'b3', channelId: 'c3', peakListeners: 0 },
     ];
-    expect(peakRaises(open, new Map([['c1', 3], ['c2', 4]]))).toEqual([{ id: 'b1', peak: 3 }]);
+    expect(
+      peakRaises(
+        open,
+        new Map([
+          ['c1', 3],
+          ['c2', 4],
+        ]),
+      ),
+    ).toEqual([{ id: 'b1', peak: 3 }]);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { NowPlayingRequest, TrackDto } from '@/types/now-playing';
+import type { NowPlayingRequest, NowPlayingWriteResponse, TrackDto } from '@/types/now-playing';
 import { djUserId, participantKind } from '@/types/room';
 import type { CurrentUser } from '../auth';
 import { getDb } from '../db';
@@ -10,9 +10,6 @@ import { nowPlayingAccess, type OpenSet, planWrite, toTrackDto } from './now-pla
 
 /** Longest track list kept per set: a track a minute for more than a day. */
 const MAX_TRACKS = 2_000;
-
-/** What was stored: the DJ's show title (null: the slot's) and the track just started, if any. */
-export type NowPlayingWriteResult = { showTitle: string | null; track: TrackDto | null };
 
 const openSetOf = (channelId: string) =>
   getDb().broadcast.findFirst({
@@ -25,7 +22,12 @@ const openSetOf = (channelId: string) =>
  * Sets the show title and/or starts a track on the channel's open set, for the DJ on air there or
  * an admin; the channel's live stream carries it at once.
  */
-export async function setNowPlaying(user: CurrentUser, slug: string, req: NowPlayingRequest, now = new Date()): Promise<NowPlayingWriteResult> {
+export async function setNowPlaying(
+  user: CurrentUser,
+  slug: string,
+  req: NowPlayingRequest,
+  now = new Date(),
+): Promise<NowPlayingWriteResponse> {
   const channel = await getDb().channel.findUnique({ where: { slug }, select: { id: true, liveIdentity: true } });
   if (!channel) throw notFound('No such channel.');
   const live = liveStateKnown() ? channel.liveIdentity : null;
@@ -52,7 +54,10 @@ export async function openSetNowPlaying(channelId: string): Promise<OpenSet | nu
   const set = await getDb().broadcast.findFirst({
     where: { channelId, endedAt: null },
     orderBy: { startedAt: 'desc' },
-    select: { showTitle: true, tracks: { orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: 1, select: { title: true, startedAt: true } } },
+    select: {
+      showTitle: true,
+      tracks: { orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: 1, select: { title: true, startedAt: true } },
+    },
   });
   return set ? { showTitle: set.showTitle, lastTrack: set.tracks[0] ?? null } : null;
 }
