@@ -3,6 +3,8 @@ import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Creden
 import { axeViolations } from './support/axe';
 import { requireEnv } from './support/env';
 
+type Sets = { broadcasts: { endedAt: string | null; peakListeners: number }[] };
+
 /** Going on air waits for LiveKit's webhook; a set closes on the next one. */
 const LIVE_STATE_TIMEOUT = 25_000;
 
@@ -44,14 +46,16 @@ test('the DJ announces the show and two tracks; the listener page follows; the p
     // The slot's title is the show until the DJ names one.
     await expect(listener.getByTestId('now-playing-show')).toHaveText('E2E set', { timeout: LIVE_STATE_TIMEOUT });
 
-    // Keyboard only: type, Enter. The set opens with the on-air webhook, so the first write may
-    // briefly meet "nothing on air": the field keeps its text then, and Enter again sends it.
+    // The set (broadcast) opens with the on-air webhook; from then on, keyboard only: type, Enter.
+    await expect
+      .poll(async () => ((await (await djPage.request.get(`/api/channels/${slug}/broadcasts`)).json()) as Sets).broadcasts[0]?.endedAt, {
+        timeout: LIVE_STATE_TIMEOUT,
+      })
+      .toBeNull();
     const show = djPage.getByTestId('show-title-input');
     await show.fill('Warehouse Hours');
-    await expect(async () => {
-      await show.press('Enter');
-      await expect(listener.getByTestId('now-playing-show')).toHaveText('Warehouse Hours', { timeout: 2_000 });
-    }).toPass({ timeout: 10_000 });
+    await show.press('Enter');
+    await expect(listener.getByTestId('now-playing-show')).toHaveText('Warehouse Hours', { timeout: 2_000 });
     const next = djPage.getByTestId('next-track-input');
     for (const track of ['Artist A – First Light', 'Artist B – Second Wind']) {
       await next.fill(track);
@@ -82,10 +86,14 @@ test('the DJ announces the show and two tracks; the listener page follows; the p
       )
       .toMatchObject({ title: 'Artist B – Second Wind', artist: dj.name, album: `Warehouse Hours · E2E Playing ${suffix}` });
     // The peak-listener sampler (every 3 s) has seen the listener.
-    await expect(async () => {
-      const res = await djPage.request.get(`/api/channels/${slug}/broadcasts`);
-      expect(((await res.json()) as { broadcasts: { peakListeners: number }[] }).broadcasts[0]?.peakListeners).toBeGreaterThanOrEqual(1);
-    }).toPass({ timeout: 10_000 });
+    await expect
+      .poll(
+        async () => ((await (await djPage.request.get(`/api/channels/${slug}/broadcasts`)).json()) as Sets).broadcasts[0]?.peakListeners,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBeGreaterThanOrEqual(1);
 
     await djPage.getByTestId('stop-broadcast-button').click();
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');

@@ -37,7 +37,9 @@ export async function setNowPlaying(
   if (!access.ok && access.reason === 'not_on_air') {
     throw new HttpError(403, 'not_on_air', 'Only the DJ on air on this channel (or an admin) can set what is playing.');
   }
-  if (!access.ok || !set) throw conflict('Nothing is on air on this channel right now.');
+  // On air, the set opens with the webhook that saw the track: a moment after Go live.
+  if (!access.ok || !set)
+    throw conflict(live ? 'The set is still starting: try again in a moment.' : 'Nothing is on air on this channel right now.');
   if (req.track && set._count.tracks >= MAX_TRACKS) throw conflict(`A set keeps at most ${MAX_TRACKS} tracks.`);
 
   const write = planWrite(req, now);
