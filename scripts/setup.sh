@@ -12,7 +12,7 @@ cd "$root"
 # caddy: the TLS proxy of `with-stack.ts --tls` (deploy/Caddyfile, as in production);
 # promtool (Debian's prometheus package): checks and tests deploy/monitoring/alerts.yml.
 missing=""
-for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng stress-ng:stress-ng caddy:caddy promtool:prometheus; do
+for pair in chromium:chromium ffmpeg:ffmpeg sox:sox docker-compose:docker-compose redis-server:redis-server espeak-ng:espeak-ng stress-ng:stress-ng caddy:caddy promtool:prometheus openssl:openssl; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 # LiveKit Egress and Ingress build with cgo against GStreamer (headers) and run its

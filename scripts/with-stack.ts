@@ -9,7 +9,8 @@
 // WHIP 19451 (relay 19452, health 19453, UDP 51100-51109); STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
-// STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test).
+// STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test), and the
+// push service stand-in's certificate (STACK_PUSH_TLS_CERT/KEY, scripts/stack/push-service.ts).
 // livekit-server is supervised (restarted on an unexpected exit, like compose); a run whose
 // LiveKit panicked or exited unexpectedly fails at the end, naming the panic and the log.
 // --reconcile-interval N sets the app's RECONCILE_INTERVAL_SECONDS (default 2, so tests see
@@ -29,6 +30,7 @@ import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, start
 import { startHlsStack } from './stack/hls';
 import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
 import { liveStreamKeys, scanStackLogs } from './stack/log-secrets';
+import { pushStandInEnv } from './stack/push-service';
 import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,6 +183,7 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
   const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
   const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
   Object.assign(env, hls.appEnv);
+  Object.assign(env, pushStandInEnv(stackDir, env.NODE_EXTRA_CA_CERTS));
   const control = await startAppAndControl(run, livekit);
   return { livekit, proxy, control };
 }
@@ -235,6 +238,7 @@ async function leakedSecrets(run: Run, adminPassword: string): Promise<string | 
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '',
     'admin password': adminPassword,
     S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '',
+    VAPID_PRIVATE_KEY: env.VAPID_PRIVATE_KEY ?? '',
   };
   const { leaks } = scanStackLogs(run.stackDir, {
     ...secrets,

@@ -11,7 +11,12 @@ const sources = {
   compose: deploy('docker-compose.yml'),
 };
 let n = 0;
-const random = { secret: (len: number) => `Vb8${(n++).toString(36)}Rt3kW7qZ1mX5nC9pL2sD6fH0jG4-aE_uO`.repeat(3).slice(0, len) };
+// A real VAPID pair (public key of the private key): the env schema checks that they match.
+const vapidKeys = () => ({
+  publicKey: 'BDYEDtN3ckSvpWfEgMkx9XQDhdSKCceMdPVyvWMS06XpweYlGutPfr8JRUFOMdgh6WbeJkA5T1xX8CJhBJgfbpM',
+  privateKey: 'ygAcE2VPNnAv-8zS1qynepPKMkaCQg_zSpt9BeccT6w',
+});
+const random = { secret: (len: number) => `Vb8${(n++).toString(36)}Rt3kW7qZ1mX5nC9pL2sD6fH0jG4-aE_uO`.repeat(3).slice(0, len), vapidKeys };
 const r2 = {
   endpoint: 'https://0123abcd.r2.cloudflarestorage.com',
   bucket: 'radio-hls',

@@ -8,7 +8,15 @@ import { dnsRecords, firewallPorts, optionProblems, planEnv, renderEnv } from '.
 const deploy = (name: string) => readFileSync(path.resolve(__dirname, '..', '..', 'deploy', name), 'utf8');
 let counter = 0;
 /** Distinct, generated-looking strings, so every secret differs. */
-const random = { secret: (n: number) => `Qz7${(counter++).toString(36)}xK9mP2vL8wN4rT6yB1cD5fG3hJ0sA-uE_iO`.repeat(3).slice(0, n) };
+// A real VAPID pair (public key of the private key): the env schema checks that they match.
+const vapidKeys = () => ({
+  publicKey: 'BDYEDtN3ckSvpWfEgMkx9XQDhdSKCceMdPVyvWMS06XpweYlGutPfr8JRUFOMdgh6WbeJkA5T1xX8CJhBJgfbpM',
+  privateKey: 'ygAcE2VPNnAv-8zS1qynepPKMkaCQg_zSpt9BeccT6w',
+});
+const random = {
+  secret: (n: number) => `Qz7${(counter++).toString(36)}xK9mP2vL8wN4rT6yB1cD5fG3hJ0sA-uE_iO`.repeat(3).slice(0, n),
+  vapidKeys,
+};
 const options = { domain: 'radio.example.org', email: 'ops@example.org' };
 
 describe('planEnv', () => {
@@ -23,6 +31,8 @@ describe('planEnv', () => {
     expect(env.BETTER_AUTH_SECRET).not.toBe(env.LIVEKIT_API_SECRET);
     expect(env.REDIS_ADDRESS).toBe('127.0.0.1:6379');
     expect(env.ACME_EMAIL).toBe('ops@example.org');
+    expect(env.VAPID_PUBLIC_KEY).toBe(vapidKeys().publicKey);
+    expect(env.VAPID_SUBJECT).toBe('mailto:ops@example.org');
   });
 
   it('takes explicit LiveKit/TURN names and R2 values', () => {

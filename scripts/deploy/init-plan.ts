@@ -19,6 +19,8 @@ export interface InitOptions {
 export interface Randomness {
   /** A URL-safe random string of exactly `length` characters. */
   secret(length: number): string;
+  /** A fresh VAPID (Web Push) key pair, base64url. */
+  vapidKeys(): { publicKey: string; privateKey: string };
 }
 
 const HOSTNAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
@@ -61,6 +63,7 @@ export function planEnv(o: InitOptions, random: Randomness): Record<string, stri
   const livekitDomain = (o.livekitDomain ?? `livekit.${domain}`).toLowerCase();
   const turnDomain = (o.turnDomain ?? `turn.${domain}`).toLowerCase();
   const s3 = o.s3 ?? {};
+  const vapid = random.vapidKeys();
   return {
     APP_URL: `https://${domain}`,
     APP_BIND: '127.0.0.1',
@@ -87,6 +90,10 @@ export function planEnv(o: InitOptions, random: Randomness): Record<string, stri
     HLS_RETENTION_DAYS: '7',
     HLS_LISTENER_THRESHOLD: '100',
     METRICS_PORT: '9464',
+    // Kept for the station's life: a new pair ends every follower's subscription.
+    VAPID_PUBLIC_KEY: vapid.publicKey,
+    VAPID_PRIVATE_KEY: vapid.privateKey,
+    VAPID_SUBJECT: `mailto:${o.email}`,
     GRAFANA_ADMIN_PASSWORD: random.secret(24),
   };
 }

@@ -3,6 +3,7 @@
 // then prints the DNS records and firewall ports. `--check` validates an existing file.
 // Decisions live in init-plan.ts and check-plan.ts; this file only reads, writes and prints.
 import { randomBytes } from 'node:crypto';
+import webpush from 'web-push';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,7 +29,10 @@ const USAGE = `usage: npm run deploy:init -- --domain radio.example.org --email 
 
 const read = (name: string) => readFileSync(path.join(deployDir, name), 'utf8');
 const sources = () => ({ templates: Object.fromEntries(TEMPLATES.map((t) => [t, read(t)])), compose: read('docker-compose.yml') });
-const random = { secret: (length: number) => randomBytes(length).toString('base64url').slice(0, length) };
+const random = {
+  secret: (length: number) => randomBytes(length).toString('base64url').slice(0, length),
+  vapidKeys: () => webpush.generateVAPIDKeys(),
+};
 
 function check(file: string): number {
   const problems = checkEnv(parseDotenv(readFileSync(file, 'utf8')), sources());
@@ -106,7 +110,7 @@ export function runInit(argv: string[]): number {
     }
     throw err;
   }
-  console.log(`wrote ${file} (mode 600) with a fresh LiveKit key pair and secrets`);
+  console.log(`wrote ${file} (mode 600) with a fresh LiveKit key pair, VAPID key pair and secrets`);
   const left = checkEnv(env, sources());
   if (left.length > 0) console.log(`\nStill to fill in before starting:\n${left.map((p) => `  - ${p}`).join('\n')}`);
   printNextSteps(env, { v4: values.ip, v6: values.ipv6 });

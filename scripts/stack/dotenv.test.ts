@@ -1,3 +1,4 @@
+import { createECDH } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,10 @@ describe('parseDotenv', () => {
 describe('createEnvFile', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dotenv-'));
   const example = path.join(dir, '.env.example');
-  writeFileSync(example, '# c\nAPP_URL=http://localhost:3000\nBETTER_AUTH_SECRET=change-me\nLIVEKIT_API_SECRET=change-me\n');
+  writeFileSync(
+    example,
+    '# c\nAPP_URL=http://localhost:3000\nBETTER_AUTH_SECRET=change-me\nLIVEKIT_API_SECRET=change-me\nVAPID_PUBLIC_KEY=\nVAPID_PRIVATE_KEY=\n',
+  );
 
   it('fills secrets with fresh 48-character values and keeps the rest', () => {
     const target = path.join(dir, 'a.env');
@@ -24,6 +28,10 @@ describe('createEnvFile', () => {
     expect(env.BETTER_AUTH_SECRET).toHaveLength(48);
     expect(env.LIVEKIT_API_SECRET).toHaveLength(48);
     expect(env.BETTER_AUTH_SECRET).not.toBe(env.LIVEKIT_API_SECRET);
+    // A VAPID pair the app's env schema accepts (it checks the public key is the private key's).
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(env.VAPID_PRIVATE_KEY ?? '', 'base64url'));
+    expect(ecdh.getPublicKey().toString('base64url')).toBe(env.VAPID_PUBLIC_KEY);
   });
 
   it('never overwrites an existing file', () => {

@@ -1,6 +1,7 @@
 // Minimal .env handling for the dev runner and deploy tests (KEY=VALUE lines,
 // optional surrounding quotes, # comments). No dependency needed for that.
 import { readFileSync, writeFileSync } from 'node:fs';
+import webpush from 'web-push';
 import { randomSecret } from './livekit';
 
 export function parseDotenv(text: string): Record<string, string> {
@@ -23,11 +24,15 @@ const SECRETS = ['BETTER_AUTH_SECRET', 'LIVEKIT_API_SECRET'];
  * nothing, when target already exists (the 'wx' flag makes that atomic).
  */
 export function createEnvFile(example: string, target: string): boolean {
+  // Follow (Web Push) on from the first start: a key pair of this .env's own.
+  const vapid = webpush.generateVAPIDKeys();
+  const pair: Record<string, string> = { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };
   const text = readFileSync(example, 'utf8')
     .split('\n')
     .map((line) => {
       const name = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(line)?.[1];
-      return name && SECRETS.includes(name) ? `${name}=${randomSecret(48)}` : line;
+      if (name && SECRETS.includes(name)) return `${name}=${randomSecret(48)}`;
+      return name && name in pair ? `${name}=${pair[name]}` : line;
     })
     .join('\n');
   try {

@@ -8,6 +8,7 @@ import {
 } from '@/lib/client/publishing/publishing-state';
 import { startPublishingSession, type PublishingSession, type PublishingSessionEvents } from '@/lib/client/publishing/publishing-session';
 import { classifyError, problem } from '@/lib/client/publishing/problems';
+import type { SenderSnapshot } from '@/lib/client/publishing/link-stats';
 
 export type Publishing = PublishingState & {
   /** Connect and publish the program track (from the green room: at the slot start). Ignored while a session is starting, live or stopping. */
@@ -16,6 +17,8 @@ export type Publishing = PublishingState & {
   stop: () => Promise<void>;
   /** Set the DJ's participant attributes in the live session; a no-op when not on air. */
   setAttributes: (attributes: Record<string, string>) => Promise<void>;
+  /** The live session's sender stats (connection health); undefined when not on air. */
+  senderStats: () => Promise<SenderSnapshot | undefined>;
 };
 
 /** One go-live attempt, from token fetch to disconnect. */
@@ -89,7 +92,9 @@ export function usePublishing(channelId: string, getProgramTrack: () => MediaStr
     await attemptRef.current?.session?.setAttributes(attributes);
   }, []);
 
-  return { ...state, goLive, stop, setAttributes };
+  const senderStats = useCallback(async () => attemptRef.current?.session?.senderStats(), []);
+
+  return { ...state, goLive, stop, setAttributes, senderStats };
 }
 
 /** The session's events, reported only while `attempt` is the current one; a lost session ends it. */

@@ -1,3 +1,4 @@
+import { createECDH } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +62,24 @@ describe('env schema', () => {
     for (const bad of ["*; script-src 'unsafe-inline'", 'https://a.example,https://b.example', "'unsafe-inline'", '', '"x"']) {
       expect(() => parseEnv({ ...valid, EMBED_FRAME_ANCESTORS: bad }), bad).toThrow(/EMBED_FRAME_ANCESTORS/);
     }
+  });
+
+  it('takes a VAPID key pair both or neither, and only a matching pair', () => {
+    expect(parseEnv(valid).VAPID_PUBLIC_KEY).toBe('');
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    const pair = {
+      VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString('base64url'),
+      VAPID_PRIVATE_KEY: ecdh.getPrivateKey().toString('base64url'),
+    };
+    expect(parseEnv({ ...valid, ...pair }).VAPID_PUBLIC_KEY).toBe(pair.VAPID_PUBLIC_KEY);
+    expect(() => parseEnv({ ...valid, VAPID_PUBLIC_KEY: pair.VAPID_PUBLIC_KEY })).toThrow(/set both/);
+    const other = createECDH('prime256v1');
+    other.generateKeys();
+    const mismatched = { ...pair, VAPID_PUBLIC_KEY: other.getPublicKey().toString('base64url') };
+    expect(() => parseEnv({ ...valid, ...mismatched })).toThrow(/not the public key/);
+    expect(() => parseEnv({ ...valid, ...pair, VAPID_SUBJECT: 'http://x.example' })).toThrow(/VAPID_SUBJECT/);
+    expect(() => parseEnv({ ...valid, PUSH_SERVICE_HOSTS: 'a.example/path' })).toThrow(/PUSH_SERVICE_HOSTS/);
   });
 
   it('.env.example lists exactly the schema variables, and its values parse once real secrets are filled in', () => {

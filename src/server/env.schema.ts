@@ -1,3 +1,4 @@
+import { createECDH } from 'node:crypto';
 import { z } from '@/types/zod';
 import { placeholderSecretProblem } from '../lib/secrets';
 import { HLS_RETENTION_DAYS_MAX, HLS_RETENTION_DAYS_MIN } from '../types/channel';
@@ -87,6 +88,38 @@ export const envSchema = z.object({
       "EMBED_FRAME_ANCESTORS must be CSP sources separated by spaces: *, 'self' or origins such as https://blog.example",
     )
     .default('*'),
+  // Web Push (Follow a channel): a VAPID key pair (`npm run deploy:init` writes one). Both empty
+  // turn Follow off; the channel page says so.
+  /** VAPID public key: an uncompressed P-256 point, base64url (87 characters). */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .trim()
+    .regex(/^(|[A-Za-z0-9_-]{87})$/, 'VAPID_PUBLIC_KEY must be 87 base64url characters (a P-256 public key)')
+    .default(''),
+  /** VAPID private key: 32 bytes, base64url (43 characters). Secret. */
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .trim()
+    .regex(/^(|[A-Za-z0-9_-]{43})$/, 'VAPID_PRIVATE_KEY must be 43 base64url characters (a P-256 private key)')
+    .default(''),
+  /** Who push services contact about our traffic: mailto:ops@example.org or an https: URL (empty: APP_URL if https). */
+  VAPID_SUBJECT: z
+    .string()
+    .trim()
+    .regex(/^(|mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'VAPID_SUBJECT must be a mailto: address or an https: URL')
+    .default(''),
+  /**
+   * Hosts (and their subdomains) notifications may be sent to, separated by spaces: the browsers'
+   * push services. The app POSTs to endpoints anonymous browsers hand it, so nothing else is reached.
+   */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v !== '' && v.split(/ +/).every((h) => /^[a-z0-9.-]+$/i.test(h)),
+      'PUSH_SERVICE_HOSTS must be host names separated by spaces',
+    )
+    .default('fcm.googleapis.com updates.push.services.mozilla.com push.apple.com notify.windows.com'),
   /** Log level (pino): JSON lines in production, pretty in development. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -100,13 +133,28 @@ function storageIssues(env: z.infer<typeof envSchema>): string[] {
   return missing.map((k) => `  - ${k}: required when any S3_* storage variable is set (all or none)`);
 }
 
+/** The VAPID pair is both or neither, and the public key must be the private key's. */
+function vapidIssues(env: z.infer<typeof envSchema>): string[] {
+  const { VAPID_PUBLIC_KEY: pub, VAPID_PRIVATE_KEY: priv } = env;
+  if (pub === '' && priv === '') return [];
+  if (pub === '' || priv === '') return ['  - VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both (a key pair) or neither (Follow off)'];
+  try {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(Buffer.from(priv, 'base64url'));
+    if (ecdh.getPublicKey().toString('base64url') === pub) return [];
+  } catch {
+    // an invalid private key: reported below
+  }
+  return ['  - VAPID_PUBLIC_KEY: is not the public key of VAPID_PRIVATE_KEY (generate a fresh pair: see docs/operations.md)'];
+}
+
 export type Env = z.infer<typeof envSchema>;
 
 /** Parse an environment, turning zod issues into one readable message. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   const lines = result.success
-    ? storageIssues(result.data)
+    ? [...storageIssues(result.data), ...vapidIssues(result.data)]
     : result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
   if (!result.success || lines.length > 0) {
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example.`);

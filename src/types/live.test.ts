@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelStateSchema, liveExtrasSchema } from './live';
+import { channelStateSchema, liveExtrasSchema, stationStateSchema } from './live';
 
 const channel = {
   id: 'c1',
@@ -35,5 +35,12 @@ describe('the live update stream contract', () => {
 
   it('refuses a state that is not a channel state', () => {
     expect(channelStateSchema.safeParse({ channel: { ...channel, live: null }, now: null, next: null, extras: {} }).success).toBe(false);
+  });
+
+  it("carries the admin stream's link health by channel id, and reads a garbled map as none", () => {
+    const link = { bitrateKbps: 254.2, lossPercent: 0, rttMs: 3, verdict: 'good', at: '2026-01-01T10:00:00.000Z' };
+    expect(stationStateSchema.parse({ channels: [], links: { c1: link } }).links).toEqual({ c1: link });
+    expect(stationStateSchema.parse({ channels: [], links: { c1: { ...link, verdict: 'great' } } }).links).toEqual({});
+    expect(stationStateSchema.parse({ channels: [] }).links).toEqual({});
   });
 });

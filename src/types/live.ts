@@ -1,5 +1,6 @@
 import type { LiveTempo } from './bpm';
 import { nowPlayingSchema, type NowPlaying } from './now-playing';
+import { type LinkQuality, linkQualitiesSchema } from './link-quality';
 import type { ChannelHls, ChannelLive, ChannelSummary } from './channel';
 import { z } from './zod';
 
@@ -26,8 +27,11 @@ export type ChannelState = {
   extras: LiveExtras;
 };
 
-/** The admin console's stream: every channel. */
-export type StationState = { channels: ChannelState[] };
+/**
+ * The admin console's stream: every channel, and the on-air DJ's connection health by channel id
+ * (admins only: channel streams are public).
+ */
+export type StationState = { channels: ChannelState[]; links: Record<string, LinkQuality> };
 
 /** A tempo figure the stream garbles or leaves out reads as unknown (null), never as an error. */
 const tempoFigure = z.number().finite().nullable().catch(null);
@@ -74,4 +78,4 @@ export const channelStateSchema: z.ZodType<ChannelState> = z.object({
   extras: liveExtrasSchema,
 });
 
-export const stationStateSchema: z.ZodType<StationState> = z.object({ channels: z.array(channelStateSchema) });
+export const stationStateSchema: z.ZodType<StationState> = z.object({ channels: z.array(channelStateSchema), links: linkQualitiesSchema });

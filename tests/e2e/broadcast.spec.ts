@@ -18,6 +18,7 @@ test.describe('live broadcast, DJ to listener', () => {
   const contexts: BrowserContext[] = [];
   let djPage: Page;
   let listenerPage: Page;
+  let adminPage: Page;
 
   async function newPage(browser: Browser): Promise<Page> {
     const context = await browser.newContext();
@@ -37,7 +38,7 @@ test.describe('live broadcast, DJ to listener', () => {
 
   test.beforeAll(async ({ browser }) => {
     const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
-    const adminPage = await newPage(browser);
+    adminPage = await newPage(browser);
     await signIn(adminPage, admin);
     const channel = await createChannel(adminPage.request, {
       name: `E2E Tone ${suffix}`,
@@ -95,6 +96,19 @@ test.describe('live broadcast, DJ to listener', () => {
     await expect(card(home).getByTestId('channel-live-badge')).toBeVisible();
     await expect(card(home).getByTestId('channel-dj-name')).toHaveText(dj.name);
     await home.close();
+  });
+
+  test('the DJ console and the admin live console show the connection health', async () => {
+    // The console reports every 3 s once live; the admin stream pushes each report.
+    const bitrate = async (health: ReturnType<Page['getByTestId']>) => Number(await health.getAttribute('data-bitrate'));
+    const own = djPage.getByTestId('link-health');
+    await expect(own).toHaveAttribute('data-verdict', 'good', { timeout: 15_000 });
+    await expect.poll(() => bitrate(own)).toBeGreaterThan(0);
+    await adminPage.goto('/admin');
+    const seen = adminPage.locator(`[data-testid="live-channel"][data-slug="${slug}"]`).getByTestId('link-health');
+    await expect(seen).toHaveAttribute('data-verdict', 'good', { timeout: 15_000 });
+    await expect.poll(() => bitrate(seen)).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'DJ uplink (kbps)', description: String(await bitrate(seen)) });
   });
 
   test('listener waits through a DJ stop, and plays again when the DJ returns', async () => {

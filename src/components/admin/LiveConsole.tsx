@@ -5,11 +5,13 @@ import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import { OnAirFor } from '@/components/channels/OnAirFor';
+import { LinkHealth } from '@/components/channels/LinkHealth';
 import { useApiAction } from '@/hooks/useApiAction';
 import { usePendingAction } from '@/hooks/usePendingAction';
 import { useEventStream } from '@/hooks/useEventStream';
 import { apiPaths, kickChannel } from '@/lib/api-client';
 import { type ChannelSlotInfo, type ChannelState, type StationState, stationStateSchema } from '@/types/live';
+import type { LinkQuality } from '@/types/link-quality';
 import { ActionStatus } from './ActionStatus';
 
 const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
@@ -17,7 +19,7 @@ const slotText = (s: ChannelSlotInfo | null, zone: string, prefix: string) =>
     ? `${prefix} ${s.title || 'Untitled'} · ${s.hosts.join(' & ')} · ${DateTime.fromISO(s.start, { zone }).toFormat('ccc HH:mm')}–${DateTime.fromISO(s.end, { zone }).toFormat('HH:mm')}`
     : `${prefix} —`;
 
-/** Every channel live (pushed by the server): on air, who, since, listeners, current and next slot, Kick. */
+/** Every channel live (pushed by the server): on air, who, since, listeners, connection, current and next slot, Kick. */
 export function LiveConsole({ initial }: { initial: StationState }) {
   const { data, stale } = useEventStream(stationStateSchema, apiPaths.admin.events(), apiPaths.admin.state(), initial);
   const status = usePendingAction();
@@ -49,20 +51,29 @@ export function LiveConsole({ initial }: { initial: StationState }) {
       <ul className="divide-y divide-line" data-testid="live-console">
         {data.channels.length === 0 && <li className="py-2 text-sm text-muted">No channels yet.</li>}
         {data.channels.map((c) => (
-          <LiveChannelRow key={c.channel.id} state={c} kicking={kick.pending} onKick={(id, name) => void kick.run(id, name)} />
+          <LiveChannelRow
+            key={c.channel.id}
+            state={c}
+            link={data.links[c.channel.id] ?? null}
+            kicking={kick.pending}
+            onKick={(id, name) => void kick.run(id, name)}
+          />
         ))}
       </ul>
     </Card>
   );
 }
 
-/** One channel's line: on air or not, who and since when, listeners, now and next, Kick while on air. */
+/** One channel's line: on air or not, who and since when, listeners, the DJ's connection, now and next, Kick while on air. */
 function LiveChannelRow({
   state: { channel, now, next },
+  link,
   kicking,
   onKick,
 }: {
   state: ChannelState;
+  /** The on-air DJ console's last report (none from OBS sets, nor when older than 15 s). */
+  link: LinkQuality | null;
   kicking: boolean;
   onKick: (channelId: string, name: string) => void;
 }) {
@@ -82,6 +93,11 @@ function LiveChannelRow({
           )}{' '}
           · {channel.live.listeners} {channel.live.listeners === 1 ? 'listener' : 'listeners'}
         </p>
+        {channel.live.onAir && (
+          <p>
+            <LinkHealth link={link} />
+          </p>
+        )}
         <p className="text-muted">{slotText(now, channel.timeZone, 'Now:')}</p>
         <p className="text-muted">{slotText(next, channel.timeZone, 'Next:')}</p>
       </div>

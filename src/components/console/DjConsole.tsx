@@ -20,6 +20,7 @@ import type { OccurrenceDto } from '@/types/schedule';
 import { ObsPanel } from '@/components/obs/ObsPanel';
 import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
+import { ConnectionPanel } from './ConnectionPanel';
 import { NextSlotsPanel } from './NextSlotsPanel';
 import { NowPlayingPanel } from './NowPlayingPanel';
 import { withNextSlot } from './slot-text';
@@ -60,7 +61,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
   }, [capture.stream, refresh]);
 
   const activeDeviceId = deviceId ?? capture.stream?.getAudioTracks()[0]?.getSettings().deviceId ?? '';
-  // A click is the moment the browser allows audio to start.
+  // A click is the moment the browser allows audio to start; go live whether it did or not.
   const goLive = () => resume().then(publishing.goLive, publishing.goLive);
 
   const ready = capture.stream !== null && graph !== null;
@@ -88,6 +89,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
         onStop={slots.stop}
       />
       <NowPlayingPanel slug={initial.slug} onAir={onAir || channel.live.onAir} nowPlaying={state.extras.nowPlaying} />
+      {onAir && <ConnectionPanel slug={initial.slug} live={publishing.phase === 'live'} readStats={publishing.senderStats} />}
       <NextSlotsPanel {...slots.panel} />
       <InputPanel
         inputs={inputs}

@@ -12,6 +12,7 @@ import { useMediaSession } from '@/hooks/useMediaSession';
 import { useRemoteTempo } from '@/hooks/useRemoteTempo';
 import { streamTempo } from '@/lib/client/tempo/stream-tempo';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
+import { FollowButton } from './FollowButton';
 import { ListenOptions } from './ListenOptions';
 import { NowOnAir } from './NowOnAir';
 import { liveTabTitle, mediaInfo } from './on-air-info';
@@ -19,7 +20,7 @@ import { SchedulePanel } from './SchedulePanel';
 import { StreamPlayer } from './StreamPlayer';
 
 /** Public channel page (client leaf): live status, player, listener count. */
-export function ListenerPage({ state: initial, week }: { state: ChannelState; week: OccurrenceDto[] }) {
+export function ListenerPage({ state: initial, week, pushKey }: { state: ChannelState; week: OccurrenceDto[]; pushKey: string | null }) {
   // While HLS plays, the page's live stream is what counts this listener (HLS is not in the room).
   const [hlsListener, setHlsListener] = useState(false);
   const { state, channel, error: statusError } = useChannelStatus(initial, hlsListener);
@@ -41,6 +42,7 @@ export function ListenerPage({ state: initial, week }: { state: ChannelState; we
         </div>
         {channel.description && <p className="max-w-2xl text-muted">{channel.description}</p>}
         <ShareControls slug={channel.slug} name={channel.name} />
+        <FollowButton slug={channel.slug} name={channel.name} pushKey={pushKey} />
       </header>
 
       <Card aria-labelledby="player-heading">

@@ -9,3 +9,4 @@ export * from './actions';
 export * from './admin';
 export * from './channels';
 export * from './livekit';
+export * from './push';

@@ -1,4 +1,5 @@
 import type { ActionResponse } from '@/types/action';
+import type { LinkQuality, LinkReport } from '@/types/link-quality';
 import type { RoomRole, IngressInputKind, TokenRequest, TokenResponse } from '@/types/room';
 import type { IngressCreateRequest, IngressEndpoint, IngressListResponse, IngressRotateResponse } from '@/types/ingress';
 import { fetchJson } from './fetch-json';
@@ -25,3 +26,7 @@ export const rotateIngress = (id: string) => sendJson<IngressRotateResponse>(api
 
 /** 204 when gone at once (null), 202 with the action still removing it in LiveKit. */
 export const removeIngress = (id: string) => sendJson<ActionResponse | null>(apiPaths.ingressInput(id), 'DELETE');
+
+/** The on-air DJ's connection report; the server answers with the verdict it keeps. */
+export const reportLinkQuality = (slug: string, report: LinkReport, signal?: AbortSignal) =>
+  fetchJson<LinkQuality>(apiPaths.linkQuality(slug), { method: 'POST', body: JSON.stringify(report), cache: 'no-store', signal });

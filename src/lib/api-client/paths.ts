@@ -9,8 +9,12 @@ export const apiPaths = {
   schedule: (slug: string, query: URLSearchParams) => `/api/channels/${seg(slug)}/schedule?${query}`,
   scheduleIcs: (slug: string) => `/api/channels/${seg(slug)}/schedule.ics`,
   nowPlaying: (slug: string) => `/api/channels/${seg(slug)}/now-playing`,
+  /** The on-air DJ console's connection report. */
+  linkQuality: (slug: string) => `/api/channels/${seg(slug)}/link-quality`,
   setTempo: (slug: string, broadcastId: string) => `/api/channels/${seg(slug)}/broadcasts/${seg(broadcastId)}/tempo`,
   token: () => '/api/livekit/token',
+  pushSubscriptions: () => '/api/push/subscriptions',
+  pushLookup: () => '/api/push/subscriptions/lookup',
   ingressList: (channelId: string) => `/api/livekit/ingress?channelId=${seg(channelId)}`,
   ingress: () => '/api/livekit/ingress',
   ingressInput: (id: string) => `/api/livekit/ingress/${seg(id)}`,

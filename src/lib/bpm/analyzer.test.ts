@@ -95,6 +95,13 @@ describe('BpmAnalyzer without a beat', { timeout: 30_000 }, () => {
     expect(est.filter((e) => e.time > 3).every((e) => e.bpm === 0)).toBe(true);
   });
 
+  it('reports no beat in quiet noise of other seeds (the steady-tempo rule must not start on a tracker idling at its prior)', () => {
+    for (const seed of [2, 5]) {
+      const est = track(whiteNoise(12, SR, 0.05, seed));
+      expect(est.filter((e) => e.time > 3).every((e) => e.bpm === 0)).toBe(true);
+    }
+  });
+
   it('falls back to no beat when the drums stop, and finds them again', () => {
     const x = new Float32Array(SR * 30);
     x.set(render(fourOnFloor(128, 0, 10), 10, SR));

@@ -1,7 +1,7 @@
 import { CellEvidence } from './cells';
 import { LevelMemory } from './level';
 import { refineTempo } from './refine';
-import { BeatGate, GATE_DEFAULTS, type GateOptions } from './gate';
+import { BeatGate, GATE_DEFAULTS, SteadyTempo, type GateOptions } from './gate';
 import { BAND_MIX, BandMix } from './bands';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
@@ -68,6 +68,7 @@ export class BpmAnalyzer {
   private readonly cells: CellEvidence;
   private readonly updateFrames: number;
   private readonly gate: BeatGate;
+  private readonly steady: SteadyTempo;
   private readonly updateSeconds: number;
   private framesSinceUpdate = 0;
   private totalFrames = 0;
@@ -98,8 +99,10 @@ export class BpmAnalyzer {
     this.between = options.between ?? 1.2;
     this.support = options.support ?? 0.8;
     this.recentDrop = options.recentDrop ?? 0.35;
-    this.gate = new BeatGate({ ...GATE_DEFAULTS, ...options.gate });
+    const gate = { ...GATE_DEFAULTS, ...options.gate };
+    this.gate = new BeatGate(gate);
     this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
+    this.steady = new SteadyTempo(gate, this.updateSeconds);
     this.level = new LevelMemory(this.tracker.size, Math.round((options.levelMemory ?? LEVEL_MEMORY) / this.updateSeconds));
   }
 
@@ -165,7 +168,11 @@ export class BpmAnalyzer {
 
     // Drums that just stopped still fill most of the window: the recent onset density says so first.
     const stopped = tg.recentStrength < this.recentDrop * tg.meanStrength;
-    if (!this.gate.update(this.updateSeconds, this.loudness < SILENCE_RMS, stopped, confidence)) {
+    const input = this.steady.input;
+    input[0] = bpm;
+    input[1] = tg.meanStrength;
+    input[2] = confidence;
+    if (!this.gate.update(this.updateSeconds, this.loudness < SILENCE_RMS, stopped, confidence, this.steady.update())) {
       est.bpm = 0;
       est.lastBeat = -1;
       this.averaged = 0;

@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { BeatGate, type GateOptions } from './gate';
+import { BeatGate, SteadyTempo, type GateOptions } from './gate';
 
-const OPTS: GateOptions = { onAt: 0.15, offAt: 0.08, hold: 6, stopHold: 0.5, lock: 3 };
+const OPTS: GateOptions = { onAt: 0.15, offAt: 0.08, hold: 6, stopHold: 0.5, lock: 3, steady: 0, steadyFloor: 0.02, steadyStrength: 0.008 };
+const STEADY: GateOptions = { ...OPTS, steady: 3 };
 
-const run = (gate: BeatGate, seconds: number, silent: boolean, stopped: boolean, confidence: number) => {
-  let on = gate.on;
-  for (let t = 0; t < seconds - 1e-9; t += 0.2) on = gate.update(0.2, silent, stopped, confidence);
+type Pair = { gate: BeatGate; steady: SteadyTempo };
+const pair = (o: GateOptions): Pair => ({ gate: new BeatGate(o), steady: new SteadyTempo(o, 0.2) });
+
+const step = ({ gate, steady }: Pair, silent: boolean, stopped: boolean, confidence: number, bpm: number, strength: number) => {
+  steady.input[0] = bpm;
+  steady.input[1] = strength;
+  steady.input[2] = confidence;
+  return gate.update(0.2, silent, stopped, confidence, steady.update());
+};
+
+const run = (p: Pair | BeatGate, seconds: number, silent: boolean, stopped: boolean, confidence: number, bpm = 0, strength = 0) => {
+  const q = p instanceof BeatGate ? { gate: p, steady: new SteadyTempo(OPTS, 0.2) } : p;
+  let on = q.gate.on;
+  for (let t = 0; t < seconds - 1e-9; t += 0.2) on = step(q, silent, stopped, confidence, bpm, strength);
+  return on;
+};
+
+/** Low confidence, dense onsets, the tempo alternating between two values (a tracker that wanders). */
+const wander = (p: Pair, seconds: number) => {
+  let on = p.gate.on;
+  for (let t = 0, k = 0; t < seconds - 1e-9; t += 0.2, k++) on = step(p, false, false, 0.05, k % 2 ? 120 : 150, 0.02);
   return on;
 };
 
@@ -35,5 +54,17 @@ describe('BeatGate', () => {
     const gate = new BeatGate(OPTS);
     expect(run(gate, 1, false, false, 0.2)).toBe(true);
     expect(run(gate, 0.2, false, false, 0.05)).toBe(false);
+  });
+
+  it('counts a tempo held steady at a low confidence as a beat only where the onsets are dense', () => {
+    const dense = pair(STEADY);
+    expect(run(dense, 2.8, false, false, 0.05, 150, 0.02)).toBe(false);
+    expect(run(dense, 0.6, false, false, 0.05, 150.5, 0.02)).toBe(true);
+    // It holds past the low-confidence memory while the tempo stays put.
+    expect(run(dense, 10, false, false, 0.05, 150, 0.02)).toBe(true);
+    const pads = pair(STEADY);
+    expect(run(pads, 10, false, false, 0.05, 150, 0.003)).toBe(false);
+    expect(wander(pair(STEADY), 10)).toBe(false);
+    expect(run(pair(OPTS), 10, false, false, 0.05, 150, 0.02)).toBe(false);
   });
 });

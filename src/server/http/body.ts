@@ -1,8 +1,8 @@
 import 'server-only';
 import { payloadTooLarge, unsupportedMediaType } from './errors';
 
-/** Body caps per kind of route: a token request is tiny, a webhook a few KB. */
-export const BODY_LIMITS = { token: 1024, form: 16 * 1024, webhook: 64 * 1024 } as const;
+/** Body caps per kind of route: a token request or a link report is tiny, a webhook a few KB. */
+export const BODY_LIMITS = { token: 1024, linkReport: 512, form: 16 * 1024, webhook: 64 * 1024 } as const;
 
 /** Refuses anything but the given media type (parameters such as charset are fine). */
 export function requireContentType(req: Request, expected: string): void {

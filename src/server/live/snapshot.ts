@@ -5,6 +5,7 @@ import { getChannelBySlug, listChannels } from '../channels';
 import { scheduleFor } from '../schedule';
 import { currentTempo } from '../bpm';
 import { nowPlayingView, openSetNowPlaying } from '../now-playing';
+import { linkQualities } from '../link-quality';
 
 const slotInfo = (o: OccurrenceDto | null): ChannelSlotInfo | null =>
   o ? { title: o.title, start: o.start, end: o.end, hosts: o.hosts.map((h) => h.name) } : null;
@@ -28,5 +29,7 @@ export async function channelState(slug: string, now = new Date()): Promise<Chan
 
 export async function stationState(now = new Date()): Promise<StationState> {
   const channels = await listChannels();
-  return { channels: await Promise.all(channels.map((c) => stateOf(c, now))) };
+  // Like the tempo: a failing reader leaves the links empty, the rest still goes out.
+  const links = await linkQualities(now.getTime()).catch(() => ({}));
+  return { channels: await Promise.all(channels.map((c) => stateOf(c, now))), links };
 }

@@ -16,6 +16,7 @@ export const TASKS = {
   obsHold: 'obs-green-room-hold',
   ingress: 'supervise-ingress',
   peakListeners: 'set-peak-listeners',
+  push: 'push-notifications',
 } as const;
 
 /** One per process, also across Next's module reloads in development. */

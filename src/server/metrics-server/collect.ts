@@ -3,6 +3,7 @@ import os from 'node:os';
 import { hlsListenerCount, listChannels } from '../channels';
 import { liveStateKnown } from '../live-state';
 import { hlsHealth, playlistFailing } from '../egress';
+import { liveLinks } from '../link-quality';
 import { getSupervisor } from '../loop';
 import { busyRatio, type CpuTimes, cpuTimes } from './host-cpu';
 import type { Metrics } from '../metrics';
@@ -30,9 +31,21 @@ export async function collectState(m: Metrics): Promise<void> {
     m.playlistAge.set({ channel: h.slug }, h.ageSeconds ?? -1);
     m.playlistFailing.set({ channel: h.slug }, playlistFailing(h.state) ? 1 : 0);
   }
+  await collectLinks(m);
   for (const t of getSupervisor().status()) m.taskFailing.set({ task: t.name }, t.failing ? 1 : 0);
   const now = cpuTimes(os.cpus());
   const ratio = busyRatio(lastCpu, now);
   lastCpu = now;
   if (ratio !== null) m.hostCpu.set(ratio);
+}
+
+/** The on-air DJs' connection reports; a channel without a recent one has no series. */
+async function collectLinks(m: Metrics): Promise<void> {
+  const links = await liveLinks();
+  for (const g of [m.linkBitrate, m.linkLoss, m.linkRtt]) g.reset();
+  for (const { slug, link } of links) {
+    m.linkBitrate.set({ channel: slug }, link.bitrateKbps);
+    if (link.lossPercent !== null) m.linkLoss.set({ channel: slug }, link.lossPercent);
+    if (link.rttMs !== null) m.linkRtt.set({ channel: slug }, link.rttMs / 1000);
+  }
 }

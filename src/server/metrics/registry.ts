@@ -15,6 +15,7 @@ function create() {
     ...eventMetrics(r),
     // Read at scrape time (collect.ts).
     ...stateMetrics(r),
+    ...linkMetrics(r),
   };
   // Known label values start at 0, so rate() and alerts see a series before the first event.
   for (const kind of ['start', 'failure', 'restart']) m.egress.inc({ kind }, 0);
@@ -115,6 +116,16 @@ function stateMetrics(r: Registry[]) {
       labelNames: ['stream'],
       registers: r,
     }),
+  };
+}
+
+/** The on-air DJ console's last connection report per channel (no series without a recent one). */
+function linkMetrics(r: Registry[]) {
+  const gauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ['channel'], registers: r });
+  return {
+    linkBitrate: gauge('radio_dj_link_bitrate_kbps', "Outgoing audio bitrate the on-air DJ's browser reports (kbit/s)."),
+    linkLoss: gauge('radio_dj_link_packet_loss_percent', "Packet loss on the on-air DJ's uplink over the last report interval (%)."),
+    linkRtt: gauge('radio_dj_link_rtt_seconds', "Round-trip time from the on-air DJ's browser to LiveKit (seconds)."),
   };
 }
 

@@ -8,6 +8,7 @@ import { streamsTask } from '../live';
 import { reconcileTask } from '../live-state';
 import { peakListenersTask } from '../now-playing';
 import { getSupervisor } from '../loop';
+import { pushTask } from '../push';
 import { enforcementTask, finishKick } from '../schedule';
 
 let started = false;
@@ -30,5 +31,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(actionsTask({ kick: finishKick, disable: finishDisable, rotate: finishRotate, remove: finishRemove }));
   supervisor.register(obsHoldTask());
   supervisor.register(peakListenersTask());
+  supervisor.register(pushTask());
   supervisor.start();
 }

@@ -43,7 +43,11 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
       console.warn('[egress] webhook reaction failed:', err instanceof Error ? err.message : err),
     );
   }
-  if (result === 'applied') wake(TASKS.streams); // push the new live state to open pages now
+  if (result === 'applied') {
+    wake(TASKS.streams); // push the new live state to open pages now
+    // A channel that went on air: its followers hear of it now, not at the push task's next step.
+    if (event.event === 'track_published') wake(TASKS.push);
+  }
   // A DJ who joined or published may hold rights from a token minted before a boundary: check now, not at the next pass.
   if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);
   // An OBS set starting or ending gets (or loses) its tempo analyser now, not at the next step.

@@ -6,6 +6,7 @@ import { channelPath } from '@/lib/share/links';
 import { pageMetadata } from '@/lib/share/page-metadata';
 import { getChannelBySlug } from '@/server/channels';
 import { channelState } from '@/server/live';
+import { pushPublicKey } from '@/server/push';
 import { comingWeek } from '@/server/schedule';
 import { channelSlugSchema } from '@/types/channel';
 
@@ -31,5 +32,5 @@ export default async function ChannelPage({ params }: Props) {
   if (!channel) notFound();
   const [state, week] = await Promise.all([channelState(channel.slug), comingWeek(channel)]);
   if (!state) notFound();
-  return <ListenerPage state={state} week={week.occurrences} />;
+  return <ListenerPage state={state} week={week.occurrences} pushKey={pushPublicKey()} />;
 }

@@ -1,7 +1,8 @@
-import { type Participant, Room, RoomEvent } from 'livekit-client';
+import { type Participant, Room, RoomEvent, Track } from 'livekit-client';
 import type { TokenResponse } from '@/types/room';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
 import type { SlotWindow } from './publishing-state';
+import type { SenderSnapshot } from './link-stats';
 import { describeDisconnect, problem, type Problem } from './problems';
 import { PROGRAM_PUBLISH_OPTIONS } from './publish-options';
 import { fetchToken } from '@/lib/api-client';
@@ -20,6 +21,8 @@ export type PublishingSession = {
   slot: SlotWindow;
   /** Set the DJ's participant attributes (the grant has canUpdateOwnMetadata). */
   setAttributes: (attributes: Record<string, string>) => Promise<void>;
+  /** The published track's sender stats (for the connection health), undefined before the browser has any. */
+  senderStats: () => Promise<SenderSnapshot | undefined>;
 };
 
 export function slotWindow(access: TokenResponse['access']): SlotWindow {
@@ -34,6 +37,11 @@ function revokedProblem(participant: Participant): Problem {
   if (reason === 'not_audio') return problem('not-audio');
   if (reason === 'slot_ended') return problem('slot-ended');
   return problem('not-your-slot');
+}
+
+/** The published program track's sender stats (it goes out as the microphone source). */
+async function programSenderStats(room: Room): Promise<SenderSnapshot | undefined> {
+  return (await room.localParticipant.getTrackPublication(Track.Source.Microphone)?.audioTrack?.getSenderStats()) ?? undefined;
 }
 
 /** Resolves once the server lets this participant publish (at the slot start). */
@@ -122,5 +130,6 @@ export async function startPublishingSession(
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  return { end, slot, setAttributes: (attributes) => room.localParticipant.setAttributes(attributes) };
+  const senderStats = () => programSenderStats(room);
+  return { end, slot, senderStats, setAttributes: (attributes) => room.localParticipant.setAttributes(attributes) };
 }
