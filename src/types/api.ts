@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'forbidden',
   /** 403 for a DJ outside their slot (or kicked from it): the message says when they may go live. */
   'outside_slot',
+  /** 403 for a DJ who is not the one on air on the channel (now playing is theirs alone). */
+  'not_on_air',
   'not_found',
   'conflict',
   'invalid_origin',

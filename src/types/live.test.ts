@@ -11,9 +11,17 @@ const channel = {
 };
 
 describe('the live update stream contract', () => {
-  it('parses a channel state with its tempo', () => {
-    const state = { channel, now: null, next: null, extras: { tempo: { bpm: 128, beatAt: 1_000_000, confidence: 0.9 } } };
+  it('parses a channel state with its tempo and now playing', () => {
+    const nowPlaying = { show: 'Warehouse', track: { title: 'A – B', startedAt: '2026-01-01T10:05:00.000Z' } };
+    const state = { channel, now: null, next: null, extras: { tempo: { bpm: 128, beatAt: 1_000_000, confidence: 0.9 }, nowPlaying } };
     expect(channelStateSchema.parse(state)).toEqual(state);
+  });
+
+  it('reads a missing or garbled now playing as none, or its garbled part as absent', () => {
+    const playingOf = (extras: unknown) => liveExtrasSchema.parse(extras).nowPlaying;
+    expect(playingOf({ tempo: null })).toBeNull();
+    expect(playingOf({ tempo: null, nowPlaying: 'x' })).toBeNull();
+    expect(playingOf({ tempo: null, nowPlaying: { show: 'S', track: { title: 5 } } })).toEqual({ show: 'S', track: null });
   });
 
   it('keeps "no beat" and reads what is not a tempo as none', () => {

@@ -1,4 +1,5 @@
 import type { LiveTempo } from './bpm';
+import { nowPlayingSchema, type NowPlaying } from './now-playing';
 import { type LinkQuality, linkQualitiesSchema } from './link-quality';
 import type { ChannelHls, ChannelLive, ChannelSummary } from './channel';
 import { z } from './zod';
@@ -12,8 +13,11 @@ import { z } from './zod';
 /** A slot occurrence as channel pages show it (now / next). */
 export type ChannelSlotInfo = { title: string; start: string; end: string; hosts: string[] };
 
-/** Live values beside the channel's state: the on-air tempo (null off air or without a beat source). */
-export type LiveExtras = { tempo: LiveTempo | null };
+/**
+ * Live values beside the channel's state: the on-air tempo (null off air or without a beat
+ * source) and what is playing (null off air).
+ */
+export type LiveExtras = { tempo: LiveTempo | null; nowPlaying: NowPlaying | null };
 
 /** What a channel's live stream carries. */
 export type ChannelState = {
@@ -35,7 +39,10 @@ const tempoFigure = z.number().finite().nullable().catch(null);
 export const liveTempoSchema: z.ZodType<LiveTempo> = z.object({ bpm: tempoFigure, beatAt: tempoFigure, confidence: tempoFigure });
 
 /** Anything but a tempo object (or none at all) is no tempo: the rest of the state still counts. */
-export const liveExtrasSchema: z.ZodType<LiveExtras> = z.object({ tempo: liveTempoSchema.nullable().catch(null) });
+export const liveExtrasSchema: z.ZodType<LiveExtras> = z.object({
+  tempo: liveTempoSchema.nullable().catch(null),
+  nowPlaying: nowPlayingSchema.nullable().catch(null),
+});
 
 const channelHlsSchema: z.ZodType<ChannelHls> = z.object({ playlistUrl: z.string(), ready: z.boolean(), preferred: z.boolean() });
 

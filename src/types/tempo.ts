@@ -1,4 +1,5 @@
 import { channelSlugSchema } from './channel';
+import type { TrackDto } from './now-playing';
 import { z } from './zod';
 
 /** Broadcast ids are cuid()s or 32 hex characters (they name storage folders). */
@@ -17,6 +18,8 @@ export type BroadcastSummary = {
   hosts: string[];
   /** Length so far (running) or in total (ended). */
   durationSeconds: number;
+  /** Most listeners at once (WebRTC and HLS), sampled every few seconds. */
+  peakListeners: number;
 };
 
 export type BroadcastListResponse = { broadcasts: BroadcastSummary[] };
@@ -24,4 +27,5 @@ export type BroadcastListResponse = { broadcasts: BroadcastSummary[] };
 /** One stored point of a set's tempo curve; bpm null = no beat. `at` is epoch ms. */
 export type TempoPointDto = { at: number; bpm: number | null; confidence: number | null };
 
-export type BroadcastTempoResponse = { broadcast: BroadcastSummary; points: TempoPointDto[] };
+/** One set: its summary, tempo curve and announced tracks (oldest first). */
+export type BroadcastTempoResponse = { broadcast: BroadcastSummary; points: TempoPointDto[]; tracks: TrackDto[] };

@@ -22,6 +22,7 @@ import { InputPanel } from './InputPanel';
 import { OnAirPanel } from './OnAirPanel';
 import { ConnectionPanel } from './ConnectionPanel';
 import { NextSlotsPanel } from './NextSlotsPanel';
+import { NowPlayingPanel } from './NowPlayingPanel';
 import { withNextSlot } from './slot-text';
 
 export type DjConsoleProps = {
@@ -37,7 +38,7 @@ export type DjConsoleProps = {
 /** The DJ console (client leaf of /dj/[slug]): input, meters, go live. */
 export function DjConsole({ state: initialState, djName, ...schedule }: DjConsoleProps) {
   const initial = initialState.channel;
-  const { channel } = useChannelStatus(initialState);
+  const { channel, state } = useChannelStatus(initialState);
   const { inputs, labelled, refresh } = useAudioInputs();
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const capture = useInputStream(deviceId);
@@ -87,6 +88,7 @@ export function DjConsole({ state: initialState, djName, ...schedule }: DjConsol
         onGoLive={goLive}
         onStop={slots.stop}
       />
+      <NowPlayingPanel slug={initial.slug} onAir={onAir || channel.live.onAir} nowPlaying={state.extras.nowPlaying} />
       {onAir && <ConnectionPanel slug={initial.slug} live={publishing.phase === 'live'} readStats={publishing.senderStats} />}
       <NextSlotsPanel {...slots.panel} />
       <InputPanel

@@ -4,6 +4,7 @@ import type { ChannelState } from '@/types/live';
 import { LiveBadge } from '@/components/channels/LiveBadge';
 import { useChannelStatus } from '@/hooks/useChannelStatus';
 import { useListenerPlayer } from '@/hooks/useListenerPlayer';
+import { NowPlayingLine } from '@/components/listen/NowPlayingLine';
 import { StreamPlayer } from '@/components/listen/StreamPlayer';
 import { channelPath } from '@/lib/share/links';
 
@@ -15,7 +16,7 @@ import { channelPath } from '@/lib/share/links';
 export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState; siteName: string }) {
   // As on the channel page: while HLS plays, the live stream counts this listener.
   const [hlsListener, setHlsListener] = useState(false);
-  const { channel } = useChannelStatus(initial, hlsListener);
+  const { channel, state } = useChannelStatus(initial, hlsListener);
   const stream = useListenerPlayer(channel, setHlsListener);
   const { live } = channel;
 
@@ -44,6 +45,7 @@ export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState;
           {siteName}
         </a>
       </div>
+      {live.onAir && <NowPlayingLine playing={state.extras.nowPlaying} compact />}
       <StreamPlayer stream={stream} onAir={live.onAir} />
     </div>
   );

@@ -30,7 +30,7 @@ export function ListenerPage({ state: initial, week, pushKey }: { state: Channel
   const tempo = useRemoteTempo(stream.room) ?? streamTempo(state.extras.tempo, stream.hlsDelayMs);
   const { live } = channel;
   const active = stream.phase !== 'idle' && stream.phase !== 'error';
-  useMediaSession(active ? mediaInfo(channel, state.now) : null, { play: stream.play, stop: stream.stop });
+  useMediaSession(active ? mediaInfo(channel, state.now, state.extras.nowPlaying) : null, { play: stream.play, stop: stream.stop });
   useDocumentTitle(liveTabTitle(channel));
 
   return (
@@ -49,7 +49,7 @@ export function ListenerPage({ state: initial, week, pushKey }: { state: Channel
         <h2 id="player-heading" className="sr-only">
           Player
         </h2>
-        <NowOnAir live={live} tempo={tempo} />
+        <NowOnAir live={live} tempo={tempo} playing={state.extras.nowPlaying} />
         <StreamPlayer stream={stream} onAir={live.onAir} />
 
         <ListenOptions

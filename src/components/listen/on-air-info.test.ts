@@ -16,6 +16,15 @@ describe('mediaInfo', () => {
     expect(mediaInfo({ name: 'X', live: { onAir: true, djName: null } }, null).artist).toBe('Unknown DJ');
   });
 
+  it('names the track, with the show and channel as album, once the DJ announced one', () => {
+    const playing = { show: 'Warehouse', track: { title: 'Artist – Song', startedAt: '2026-12-04T21:05:00Z' } };
+    expect(mediaInfo(live, slot, playing)).toEqual({ title: 'Artist – Song', artist: 'Ana', album: 'Warehouse · Night Shift' });
+    expect(mediaInfo(live, null, { show: null, track: playing.track }).album).toBe('Night Shift');
+    // The DJ's show title before any track.
+    expect(mediaInfo(live, slot, { show: 'Warehouse', track: null }).title).toBe('Warehouse');
+    expect(mediaInfo(off, slot, playing).title).toBe('Night Shift');
+  });
+
   it('names the channel off air, whatever the schedule says', () => {
     expect(mediaInfo(off, slot)).toEqual({ title: 'Night Shift', artist: 'Off air', album: 'Night Shift' });
   });

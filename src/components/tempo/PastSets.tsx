@@ -7,6 +7,7 @@ import { formatDuration } from '@/lib/client/format-duration';
 import { useSetTempo } from '@/hooks/useSetTempo';
 import type { BroadcastSummary, BroadcastTempoResponse } from '@/types/tempo';
 import { SetTempoCurve } from './SetTempoCurve';
+import { SetTracks } from './SetTracks';
 
 export type PastSetsProps = {
   channel: { slug: string; name: string };
@@ -38,6 +39,11 @@ export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
         {data && <SetTempoCurve points={data.points} />}
         {!selected && <p className="text-sm text-muted">No sets yet.</p>}
       </Card>
+      {data && (
+        <Card title="Tracks" description={`Most listeners at once: ${data.broadcast.peakListeners}.`}>
+          <SetTracks tracks={data.tracks} />
+        </Card>
+      )}
       <Card title="Recent sets">
         <ul className="divide-y divide-line text-sm" data-testid="past-sets">
           {broadcasts.map((b) => (
@@ -57,6 +63,9 @@ export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
                   {when(b.startedAt)} – {b.endedAt ? when(b.endedAt) : <span className="font-semibold text-ok">on air</span>}
                 </span>
                 <span className="text-muted">{b.hosts.join(', ') || 'Unknown'}</span>
+                <span data-testid="past-set-listeners" data-peak={b.peakListeners} className="text-muted tabular-nums">
+                  {b.peakListeners} {b.peakListeners === 1 ? 'listener' : 'listeners'} at most
+                </span>
                 <span className="tabular-nums">{length(b.durationSeconds)}</span>
               </button>
             </li>

@@ -8,6 +8,7 @@ export const apiPaths = {
   channelEvents: (slug: string, hls = false) => `/api/channels/${seg(slug)}/events${hls ? '?hls=1' : ''}`,
   schedule: (slug: string, query: URLSearchParams) => `/api/channels/${seg(slug)}/schedule?${query}`,
   scheduleIcs: (slug: string) => `/api/channels/${seg(slug)}/schedule.ics`,
+  nowPlaying: (slug: string) => `/api/channels/${seg(slug)}/now-playing`,
   /** The on-air DJ console's connection report. */
   linkQuality: (slug: string) => `/api/channels/${seg(slug)}/link-quality`,
   setTempo: (slug: string, broadcastId: string) => `/api/channels/${seg(slug)}/broadcasts/${seg(broadcastId)}/tempo`,

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../auth';
 import { getDb, type Broadcast } from '../db';
 import { parseHosts } from '../egress';
 import { forbidden, notFound } from '../http';
+import { setTracks } from '../now-playing';
 
 /** Sets listed on the past-sets page: the most recent ones. */
 const RECENT_BROADCASTS = 50;
@@ -27,7 +28,7 @@ export async function channelForSets(user: CurrentUser, slug: string): Promise<{
   return channel;
 }
 
-function toSummary(row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts'>, now: Date): BroadcastSummary {
+function toSummary(row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts' | 'peakListeners'>, now: Date): BroadcastSummary {
   const end = row.endedAt ?? now;
   return {
     id: row.id,
@@ -35,10 +36,11 @@ function toSummary(row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts'
     endedAt: row.endedAt?.toISOString() ?? null,
     hosts: parseHosts(row.hosts).map((h) => h.name),
     durationSeconds: Math.max(0, Math.round((end.getTime() - row.startedAt.getTime()) / 1000)),
+    peakListeners: row.peakListeners,
   };
 }
 
-const summaryFields = { id: true, startedAt: true, endedAt: true, hosts: true } as const;
+const summaryFields = { id: true, startedAt: true, endedAt: true, hosts: true, peakListeners: true } as const;
 
 /** The channel's most recent sets, newest first (a running one included). */
 export async function listBroadcasts(channelId: string, now = new Date()): Promise<BroadcastSummary[]> {
@@ -51,7 +53,7 @@ export async function listBroadcasts(channelId: string, now = new Date()): Promi
   return rows.map((r) => toSummary(r, now));
 }
 
-/** One set of the channel with its stored tempo curve, oldest point first. */
+/** One set of the channel with its stored tempo curve (oldest point first) and its tracks. */
 export async function broadcastTempo(channelId: string, broadcastId: string, now = new Date()) {
   const row = await getDb().broadcast.findFirst({ where: { id: broadcastId, channelId }, select: summaryFields });
   if (!row) throw notFound('No such set on this channel.');
@@ -62,7 +64,7 @@ export async function broadcastTempo(channelId: string, broadcastId: string, now
     select: { at: true, bpm: true, confidence: true },
   });
   const dto: TempoPointDto[] = points.map((p) => ({ at: p.at.getTime(), bpm: p.bpm, confidence: p.confidence }));
-  return { broadcast: toSummary(row, now), points: dto };
+  return { broadcast: toSummary(row, now), points: dto, tracks: await setTracks(broadcastId) };
 }
 
 /** Channels whose past sets the user may see: every channel for admins, their own for DJs. */

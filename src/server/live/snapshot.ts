@@ -4,6 +4,7 @@ import type { OccurrenceDto } from '@/types/schedule';
 import { getChannelBySlug, listChannels } from '../channels';
 import { scheduleFor } from '../schedule';
 import { currentTempo } from '../bpm';
+import { nowPlayingView, openSetNowPlaying } from '../now-playing';
 import { linkQualities } from '../link-quality';
 
 const slotInfo = (o: OccurrenceDto | null): ChannelSlotInfo | null =>
@@ -12,8 +13,12 @@ const slotInfo = (o: OccurrenceDto | null): ChannelSlotInfo | null =>
 async function stateOf(channel: ChannelState['channel'], now: Date): Promise<ChannelState> {
   const schedule = await scheduleFor(channel, now, now, now);
   // A failing reader leaves its value empty; the rest of the state still goes out.
-  const tempo = await currentTempo(channel.id).catch(() => null);
-  return { channel, now: slotInfo(schedule.now), next: slotInfo(schedule.next), extras: { tempo } };
+  const [tempo, set] = await Promise.all([
+    currentTempo(channel.id).catch(() => null),
+    channel.live.onAir ? openSetNowPlaying(channel.id).catch(() => null) : null,
+  ]);
+  const nowPlaying = nowPlayingView(channel.live.onAir, set, schedule.now?.title ?? null);
+  return { channel, now: slotInfo(schedule.now), next: slotInfo(schedule.next), extras: { tempo, nowPlaying } };
 }
 
 /** One channel's live state, schedule now/next and extras; null when the channel is gone. */

@@ -15,6 +15,7 @@ export const TASKS = {
   actions: 'admin-actions',
   obsHold: 'obs-green-room-hold',
   ingress: 'supervise-ingress',
+  peakListeners: 'set-peak-listeners',
   push: 'push-notifications',
 } as const;
 

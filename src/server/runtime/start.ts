@@ -6,6 +6,7 @@ import { egressTask } from '../egress';
 import { finishRemove, finishRotate, ingressTask, obsHoldTask } from '../ingress';
 import { streamsTask } from '../live';
 import { reconcileTask } from '../live-state';
+import { peakListenersTask } from '../now-playing';
 import { getSupervisor } from '../loop';
 import { pushTask } from '../push';
 import { enforcementTask, finishKick } from '../schedule';
@@ -29,6 +30,7 @@ export function startBackgroundLoop(): void {
   supervisor.register(obsTempoTask());
   supervisor.register(actionsTask({ kick: finishKick, disable: finishDisable, rotate: finishRotate, remove: finishRemove }));
   supervisor.register(obsHoldTask());
+  supervisor.register(peakListenersTask());
   supervisor.register(pushTask());
   supervisor.start();
 }

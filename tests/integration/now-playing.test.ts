@@ -1,0 +1,137 @@
+// Now playing against the real stack: only the DJ on air on the channel (or an admin) sets the show
+// title and the current track, through a size-capped, content-type checked, validated JSON API;
+// the channel's event stream carries it at once; the set keeps its tracks with times and its peak
+// listener count, which the past-sets API serves.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room } from '@livekit/rtc-node';
+import type { ChannelSummary } from '@/types/channel';
+import type { ChannelState } from '@/types/live';
+import type { NowPlayingWriteResponse } from '@/types/now-playing';
+import type { TokenResponse } from '@/types/room';
+import type { BroadcastListResponse, BroadcastTempoResponse } from '@/types/tempo';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { joinRoom, publishAudio } from '../support/livekit-peer';
+import { listDjs, scheduleNow } from '../support/schedule';
+import { openStream } from '../support/sse';
+
+type ErrorBody = { error: { code: string; message: string } };
+
+let admin: AppClient;
+let dj: AppClient;
+let otherDj: AppClient;
+let channel: ChannelSummary;
+const rooms: Room[] = [];
+let stream: Awaited<ReturnType<typeof openStream<ChannelState>>> | undefined;
+
+const path = () => `/api/channels/${channel.slug}/now-playing`;
+const latest = () => stream?.states.at(-1);
+const post = (client: AppClient, body: unknown) => client.request<ErrorBody & NowPlayingWriteResponse>('POST', path(), body);
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+  channel = await createChannel(admin, 'np');
+  const [a, b] = await Promise.all([createDj(admin, 'DJ Playing'), createDj(admin, 'DJ Listed')]);
+  dj = a.dj;
+  otherDj = b.dj;
+  await listDjs(admin, channel.id, [a.account.id, b.account.id]);
+  await scheduleNow(admin, channel.id, a.account.id);
+  stream = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
+});
+
+afterAll(async () => {
+  await stream?.close();
+  for (const room of rooms.splice(0)) await room.disconnect();
+});
+
+describe('now playing API', () => {
+  it('refuses anonymous users, and the channel’s DJ while off air', async () => {
+    const anon = await post(new AppClient(), { track: 'x' });
+    expect(anon.status).toBe(401);
+    expect(anon.body.error.code).toBe('unauthorized');
+    const off = await post(dj, { track: 'x' });
+    expect(off.status, JSON.stringify(off.body)).toBe(403);
+    expect(off.body.error.code).toBe('not_on_air');
+    expect((await post(admin, { track: 'x' })).status).toBe(409);
+    expect((await admin.request('POST', '/api/channels/no-such-one/now-playing', { track: 'x' })).status).toBe(404);
+  });
+
+  it('goes on air, then only the DJ on air and admins set it; the stream carries it within ~2 s', { timeout: 60_000 }, async () => {
+    const token = await dj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
+    expect(token.status, JSON.stringify(token.body)).toBe(200);
+    const room = await joinRoom(token.body);
+    rooms.push(room);
+    await publishAudio(room);
+    await expect.poll(() => latest()?.channel.live.onAir, { timeout: 15_000, interval: 100 }).toBe(true);
+    // The slot's title until the DJ sets one; no track yet.
+    await expect.poll(() => latest()?.extras.nowPlaying, { timeout: 5_000, interval: 100 }).toEqual({ show: 'Test set', track: null });
+
+    // The set (broadcast) opens with the on-air webhook: answered 409 for the moment before.
+    await expect.poll(async () => (await post(dj, { show: 'Warehouse Hours' })).status, { timeout: 10_000, interval: 200 }).toBe(200);
+    const sent = Date.now();
+    const first = await post(dj, { track: 'Artist A – First' });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ showTitle: 'Warehouse Hours', track: { title: 'Artist A – First' } });
+    await expect.poll(() => latest()?.extras.nowPlaying?.track?.title, { timeout: 5_000, interval: 50 }).toBe('Artist A – First');
+    const elapsed = Date.now() - sent;
+    console.log(`now playing POST -> channel stream: ${elapsed} ms`);
+    expect(elapsed).toBeLessThanOrEqual(2_000);
+    expect(latest()?.extras.nowPlaying?.show).toBe('Warehouse Hours');
+
+    const other = await post(otherDj, { track: 'Hijack' });
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('not_on_air');
+    expect((await post(admin, { track: '  Artist B – Second  ' })).status).toBe(200);
+    await expect.poll(() => latest()?.extras.nowPlaying?.track?.title, { timeout: 5_000, interval: 50 }).toBe('Artist B – Second');
+  });
+
+  it('checks content type (415), size (413) and the fields (400) in the error envelope', async () => {
+    const wrongType = await dj.requestWith<ErrorBody>('POST', path(), JSON.stringify({ track: 'x' }), {
+      'content-type': 'text/plain',
+      origin: dj.baseUrl,
+    });
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.body.error.code).toBe('unsupported_media_type');
+    const big = await dj.request<ErrorBody>('POST', path(), undefined, JSON.stringify({ track: 'x'.repeat(5_000) }));
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('payload_too_large');
+    for (const body of [{}, { track: '' }, { track: 'x'.repeat(201) }, { track: 'a\nb' }, { track: 'x', extra: 1 }, { show: 5 }]) {
+      const res = await post(dj, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('bad_request');
+    }
+    expect((await dj.request<ErrorBody>('POST', path(), undefined, '{not json')).status).toBe(400);
+    // 200 characters is the cap, not past it.
+    expect((await post(dj, { show: 'y'.repeat(200) })).status).toBe(200);
+    expect((await post(dj, { show: 'Warehouse Hours' })).status).toBe(200);
+  });
+
+  it('keeps the set’s tracks with times and its peak listeners, served with its past set', { timeout: 60_000 }, async () => {
+    const listenerToken = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', {
+      channelId: channel.id,
+      role: 'listener',
+    });
+    expect(listenerToken.status).toBe(200);
+    rooms.push(await joinRoom(listenerToken.body));
+    const sets = () => dj.request<BroadcastListResponse>('GET', `/api/channels/${channel.slug}/broadcasts`);
+    await expect
+      .poll(async () => (await sets()).body.broadcasts[0]?.peakListeners, { timeout: 15_000, interval: 500 })
+      .toBeGreaterThanOrEqual(1);
+
+    for (const room of rooms.splice(0)) await room.disconnect();
+    await expect.poll(() => latest()?.channel.live.onAir, { timeout: 15_000, interval: 100 }).toBe(false);
+    expect(latest()?.extras.nowPlaying).toBeNull();
+    const id = (await sets()).body.broadcasts[0]!.id;
+    const url = `/api/channels/${channel.slug}/broadcasts/${id}/tempo`;
+    await expect
+      .poll(async () => (await dj.request<BroadcastTempoResponse>('GET', url)).body.broadcast.endedAt, { timeout: 15_000 })
+      .not.toBeNull();
+    const set = (await admin.request<BroadcastTempoResponse>('GET', url)).body;
+    expect(set.tracks.map((t) => t.title)).toEqual(['Artist A – First', 'Artist B – Second']);
+    const [a, b] = set.tracks.map((t) => Date.parse(t.startedAt));
+    expect(a).toBeGreaterThanOrEqual(Date.parse(set.broadcast.startedAt));
+    expect(b).toBeGreaterThanOrEqual(a!);
+    expect(set.broadcast.peakListeners).toBeGreaterThanOrEqual(1);
+    // Ended: nobody can write to it any more.
+    expect((await post(dj, { track: 'Too late' })).status).toBe(403);
+  });
+});
