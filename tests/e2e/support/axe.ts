@@ -33,7 +33,8 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /** Runs axe on the page as it is now (all AXE_TAGS, or only `rules`); returns the violations, readably formatted ('' when none). */
 export async function axeViolations(page: Page, rules?: string[]): Promise<string> {
-  const builder = new AxeBuilder({ page });
+  // Only violations carry their nodes: every passing node's HTML is neither collected nor sent back.
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
   const results = await (rules ? builder.withRules(rules) : builder.withTags(AXE_TAGS)).analyze();
   return formatViolations(results.violations);
 }
