@@ -8,16 +8,16 @@ const EXCLUSIVE = ['**/admin-actions.spec.ts'];
 /**
  * End-to-end tests against a running stack (LiveKit + `next start`); no webServer here:
  * run through the harness, `npm run test:e2e`, which sets APP_URL and the test admin.
- * Two spec files run at a time: most of a spec's time is spent waiting for slot boundaries,
- * LiveKit and HLS segments, and each spec makes its own channels and accounts.
+ * One spec at a time: two at once (tried 2026-12-04) starved the CPU-bound axe spec and the
+ * audio specs on two cores, and a run took longer and timed out (docs/testing.md).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/support/global-setup.ts',
-  workers: 2,
+  workers: 1,
   projects: [
     { name: 'shared', testIgnore: EXCLUSIVE },
-    { name: 'exclusive', testMatch: EXCLUSIVE, dependencies: ['shared'], workers: 1 },
+    { name: 'exclusive', testMatch: EXCLUSIVE, dependencies: ['shared'] },
   ],
   // Stopgap while issue 13's flaky tests are hunted down (docs/testing.md); Playwright reports each as flaky.
   retries: 1,
