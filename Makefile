@@ -29,13 +29,19 @@ test: setup
 	npm run format:check
 	npm run test:unit
 	npm run build
-	npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration && npx playwright test"
+	# End to end first, on an almost empty station: the integration suite leaves ~150 channels, and
+	# pages listing them (and axe checking them) were minutes slower after it.
+	rm -rf .test-times && mkdir -p .test-times
+	npx tsx scripts/with-stack.ts -- sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --reporter=list,json && npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-times/integration.json"
 	# The production TLS proxy (deploy/Caddyfile, Caddy's local CA) in front: broadcast, HLS and
 	# OBS over WHIP through https/wss, as browsers and OBS reach a production station, against the
 	# app as its image runs it (.next/standalone: server.mjs, migrate.mjs, create-admin.mjs).
 	npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test $(TLS_SPECS)
 	# Kills and restarts LiveKit, so it gets its own stack, at the default reconcile interval.
 	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
+	# Where the time went (docs/testing.md, Time budget).
+	npx tsx scripts/test-times.ts .test-times/e2e.json
+	npx tsx scripts/test-times.ts .test-times/integration.json
 
 bench: setup
 	npm run bench:latency

@@ -40,7 +40,28 @@ export type ChannelSummary = {
 /** What the admin console sees of a channel: the public summary plus its settings. */
 export type AdminChannel = ChannelSummary & { hlsRetentionDays: number | null };
 
-export type ChannelListResponse = { channels: ChannelSummary[] };
+/** Channels a list page shows at most (home and /dj); the rest are on further pages. */
+export const CHANNEL_PAGE_SIZE = 24;
+
+/** `?page=&q=` of the channel list (page and API): a 1-based page and a search in names and slugs. */
+export const channelListQuerySchema = z.object({
+  page: z.coerce.number('Page must be a number').int('Page must be a whole number').min(1, 'Page starts at 1').max(100_000).default(1),
+  q: z.string().trim().max(80, 'Search must be at most 80 characters').default(''),
+});
+export type ChannelListQuery = z.infer<typeof channelListQuerySchema>;
+
+/** One page of channels, on-air channels first. */
+export type ChannelListResponse = {
+  channels: ChannelSummary[];
+  /** The page shown (a page past the end shows the last one). */
+  page: number;
+  pageCount: number;
+  /** Channels matching the search, on every page. */
+  total: number;
+  /** Of those, how many are on air. */
+  onAir: number;
+  q: string;
+};
 
 export const channelSlugSchema = z
   .string()

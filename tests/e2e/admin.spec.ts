@@ -51,8 +51,13 @@ test.describe('admin console', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByTestId('admin-account-list')).toContainText(djEmail);
 
+    // The home page finds it by a word of its name (a plain GET form, so Enter works before hydration).
     await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search channels' }).fill(`Morning ${suffix}`);
+    await page.getByRole('searchbox', { name: 'Search channels' }).press('Enter');
+    await expect(page).toHaveURL(/[?&]q=Morning/);
     await expect(page.locator(`[data-testid="channel-card"][data-slug="${slug}"]`)).toContainText(`Morning ${suffix}`);
+    await expect(page.getByTestId('channel-card')).toHaveCount(1);
   });
 
   test("an admin sets and clears a channel's HLS retention, with a clear error for bad input", async ({ page }) => {

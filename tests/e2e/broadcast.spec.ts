@@ -91,7 +91,7 @@ test.describe('live broadcast, DJ to listener', () => {
     await expect(listenerPage.getByTestId('channel-dj-name')).toHaveText(dj.name, { timeout: LIVE_STATE_TIMEOUT });
 
     const home = await listenerPage.context().newPage();
-    await home.goto('/');
+    await home.goto(`/?q=${slug}`);
     await expect(card(home)).toHaveAttribute('data-live', 'true', { timeout: LIVE_STATE_TIMEOUT });
     await expect(card(home).getByTestId('channel-live-badge')).toBeVisible();
     await expect(card(home).getByTestId('channel-dj-name')).toHaveText(dj.name);
@@ -113,7 +113,7 @@ test.describe('live broadcast, DJ to listener', () => {
 
   test('listener waits through a DJ stop, and plays again when the DJ returns', async () => {
     const home = await listenerPage.context().newPage();
-    await home.goto('/');
+    await home.goto(`/?q=${slug}`);
     await expect(card(home)).toHaveAttribute('data-live', 'true', { timeout: LIVE_STATE_TIMEOUT });
 
     await djPage.getByTestId('stop-broadcast-button').click();
@@ -142,7 +142,7 @@ test.describe('live broadcast, DJ to listener', () => {
     await djPage.getByTestId('stop-broadcast-button').click();
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
     const home = await listenerPage.context().newPage();
-    await home.goto('/');
+    await home.goto(`/?q=${slug}`);
     await expect(card(home)).toHaveAttribute('data-live', 'false', { timeout: LIVE_STATE_TIMEOUT });
     await home.close();
   });

@@ -25,8 +25,8 @@ describe('channels admin API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ slug, name: 'Night Shift', live: { onAir: false, listeners: 0 } });
 
-    const list = await anon.request<ChannelListResponse>('GET', '/api/channels');
-    expect(list.body.channels.map((c) => c.slug)).toContain(slug);
+    const list = await anon.request<ChannelListResponse>('GET', `/api/channels?q=${slug}`);
+    expect(list.body.channels.map((c) => c.slug)).toEqual([slug]);
 
     const updated = await admin.request<ChannelSummary>('PATCH', `/api/admin/channels/${created.body.id}`, {
       name: 'Late Shift',
@@ -37,6 +37,30 @@ describe('channels admin API', () => {
     expect((await admin.request('DELETE', `/api/admin/channels/${created.body.id}`)).status).toBe(204);
     expect((await anon.request('GET', `/api/channels/${slug}`)).status).toBe(404);
     expect((await admin.request('DELETE', `/api/admin/channels/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('lists channels a page at a time, with a search by name or slug', async () => {
+    const tag = uniqueSlug('page');
+    // 26 channels sharing a search word: more than one page of 24, whatever else the stack holds.
+    for (let i = 0; i < 26; i++) {
+      const res = await admin.request('POST', '/api/admin/channels', { name: `Paged ${tag} ${i}`, slug: `${tag}-${i}` });
+      expect(res.status).toBe(201);
+    }
+    const first = await anon.request<ChannelListResponse>('GET', `/api/channels?q=${tag}`);
+    expect(first.body).toMatchObject({ page: 1, pageCount: 2, total: 26, onAir: 0, q: tag });
+    expect(first.body.channels).toHaveLength(24);
+    const second = await anon.request<ChannelListResponse>('GET', `/api/channels?q=${tag}&page=2`);
+    expect(second.body.channels).toHaveLength(2);
+    const seen = new Set([...first.body.channels, ...second.body.channels].map((c) => c.slug));
+    expect(seen.size).toBe(26);
+    const one = await anon.request<ChannelListResponse>('GET', `/api/channels?q=${encodeURIComponent(`PAGED ${tag}-7`)}`);
+    expect(one.body.channels.map((c) => c.slug)).toEqual([`${tag}-7`]);
+
+    for (const bad of ['page=0', 'page=abc', `q=${'x'.repeat(81)}`]) {
+      const res = await anon.request<ApiErrorBody>('GET', `/api/channels?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code).toBe('bad_request');
+    }
   });
 
   it('rejects bad input with 400 and a duplicate slug with 409, losing nothing', async () => {

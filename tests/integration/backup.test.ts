@@ -109,9 +109,10 @@ describe('backup and restore', () => {
       await waitForHttp(`${restoredUrl}/api/channels`, { timeoutMs: 60_000, service: restoredApp });
 
       const restoredAdmin = await new RestoredClient().signIn(env.TEST_ADMIN_EMAIL, env.TEST_ADMIN_PASSWORD);
-      const channels = (await restoredAdmin.request<ChannelListResponse>('GET', '/api/channels')).body.channels.map((c) => c.slug);
-      expect(channels).toContain(channel.slug);
-      expect(channels).not.toContain(later.slug);
+      const slugs = async (q: string) =>
+        (await restoredAdmin.request<ChannelListResponse>('GET', `/api/channels?q=${q}`)).body.channels.map((c) => c.slug);
+      expect(await slugs(channel.slug)).toContain(channel.slug);
+      expect(await slugs(later.slug)).not.toContain(later.slug);
       await new RestoredClient().signIn(email, password);
       const slots = await restoredAdmin.request<{ slots: SlotDto[] }>('GET', `/api/admin/channels/${channel.id}/slots`);
       expect(slots.status).toBe(200);

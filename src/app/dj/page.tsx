@@ -3,16 +3,20 @@ import { PastSetsLinks } from '@/components/tempo/PastSetsLinks';
 import { ChannelList } from '@/components/channels/ChannelList';
 import { requireUser } from '@/server/auth';
 import { channelsWithSets } from '@/server/bpm';
-import { listChannels } from '@/server/channels';
+import { listChannelPage } from '@/server/channels';
 import { upcomingForDj } from '@/server/schedule';
 import { DjUpcomingSlots } from '@/components/console/DjUpcomingSlots';
+import { parseListQuery } from '@/lib/channel-list-query';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'DJ console' };
 
-export default async function DjIndexPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DjIndexPage({ searchParams }: Props) {
   const user = await requireUser(['dj', 'admin'], '/dj');
-  const [channels, upcoming, withSets] = await Promise.all([listChannels(), upcomingForDj(user.id), channelsWithSets(user)]);
+  const query = parseListQuery(await searchParams);
+  const [list, upcoming, withSets] = await Promise.all([listChannelPage(query), upcomingForDj(user.id), channelsWithSets(user)]);
   return (
     <div className="flex flex-col gap-6">
       <section>
@@ -21,7 +25,9 @@ export default async function DjIndexPage() {
       </section>
       <DjUpcomingSlots slots={upcoming} />
       <ChannelList
-        initialChannels={channels}
+        key={`${list.page}:${list.q}`}
+        initial={list}
+        listPath="/dj"
         linkBase="/dj/"
         actionLabel="Open console"
         emptyHint={user.role === 'admin' ? 'Create a channel in Admin first.' : 'Ask an admin to create a channel.'}

@@ -5,8 +5,9 @@ import type { BroadcastTempoResponse } from '@/types/tempo';
 import { apiPaths } from './paths';
 import { getJson, sendJson } from './request';
 
-/** Public reads: every channel's live state, a channel's schedule, a set's tempo curve. */
-export const listChannels = (signal?: AbortSignal) => getJson<ChannelListResponse>(apiPaths.channels(), signal);
+/** Public reads: a page of channels with their live state, a channel's schedule, a set's tempo curve. */
+export const listChannels = (page: number, q: string, signal?: AbortSignal) =>
+  getJson<ChannelListResponse>(apiPaths.channels(page, q), signal);
 
 export const getSchedule = (slug: string, from: string, to: string, signal?: AbortSignal) =>
   getJson<ScheduleResponse>(apiPaths.schedule(slug, new URLSearchParams({ from, to })), signal);

@@ -2,7 +2,11 @@
 const seg = encodeURIComponent;
 
 export const apiPaths = {
-  channels: () => '/api/channels',
+  /** A page of the channel list; the defaults (page 1, no search) are left out of the URL. */
+  channels: (page = 1, q = '') => {
+    const query = new URLSearchParams({ ...(page > 1 && { page: String(page) }), ...(q && { q }) }).toString();
+    return query ? `/api/channels?${query}` : '/api/channels';
+  },
   channelState: (slug: string) => `/api/channels/${seg(slug)}/state`,
   /** The channel's live update stream; `hls` counts the caller as an HLS listener. */
   channelEvents: (slug: string, hls = false) => `/api/channels/${seg(slug)}/events${hls ? '?hls=1' : ''}`,

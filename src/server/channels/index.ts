@@ -3,5 +3,5 @@
 import 'server-only';
 export { MAX_STREAMS_PER_ADDRESS } from './hls-listener-registry';
 export { countHlsStream, hlsListenerCount } from './hls-listeners';
-export { channelExists, getChannelBySlug, listAdminChannels, listChannels } from './queries';
+export { channelExists, getChannelBySlug, listAdminChannels, listChannelPage, listChannels } from './queries';
 export { createChannel, deleteChannel, updateChannel } from './service';

@@ -1,10 +1,18 @@
 import 'server-only';
-import type { AdminChannel, ChannelHls, ChannelSummary } from '@/types/channel';
+import {
+  type AdminChannel,
+  type ChannelHls,
+  type ChannelListQuery,
+  type ChannelListResponse,
+  type ChannelSummary,
+  CHANNEL_PAGE_SIZE,
+} from '@/types/channel';
 import { liveHls } from '../egress';
 import { getEnv } from '../env';
 import { getDb, type Channel } from '../db';
 import { hlsListenerCount } from './hls-listeners';
 import { liveStateKnown } from '../live-state';
+import { planChannelPage } from './page-plan';
 
 type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'timeZone' | 'liveIdentity' | 'liveName' | 'liveSince'>;
 
@@ -61,6 +69,11 @@ async function summarize(rows: ChannelRow[]): Promise<ChannelSummary[]> {
 
 export async function listChannels(): Promise<ChannelSummary[]> {
   return summarize(await getDb().channel.findMany({ orderBy: { name: 'asc' } }));
+}
+
+/** One page of the public channel list (home, /dj, GET /api/channels). */
+export async function listChannelPage(query: ChannelListQuery): Promise<ChannelListResponse> {
+  return planChannelPage(await listChannels(), query, CHANNEL_PAGE_SIZE);
 }
 
 /** Channels with their settings, for the admin console. */

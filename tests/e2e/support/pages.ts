@@ -33,7 +33,8 @@ const liveCard = (page: Page, f: Fixture, phase: Phase) =>
 /** Every page of the app. The DJ console itself is checked on the DJ's own page (below), where the DJ is on air. */
 export function pages(f: Fixture): PageCase[] {
   return [
-    { name: 'home', path: () => '/', as: 'listener', ready: (p, phase) => liveCard(p, f, phase) },
+    // Searched for the fixture's channel: earlier suites leave many channels, and the list is paged.
+    { name: 'home', path: () => `/?q=${f.slug}`, as: 'listener', ready: (p, phase) => liveCard(p, f, phase) },
     { name: 'sign-in', path: () => '/sign-in', as: 'listener', sameLive: true },
     // After the first admin exists (the harness creates one), /setup redirects to the sign-in page.
     { name: 'setup', path: () => '/setup', as: 'listener', sameLive: true },
@@ -57,7 +58,7 @@ export function pages(f: Fixture): PageCase[] {
         if (phase === 'live') await expect(p.getByTestId('channel-live-badge')).toBeVisible({ timeout: LIVE_STATE_TIMEOUT });
       },
     },
-    { name: 'DJ index', path: () => '/dj', as: 'dj', ready: (p, phase) => liveCard(p, f, phase) },
+    { name: 'DJ index', path: () => `/dj?q=${f.slug}`, as: 'dj', ready: (p, phase) => liveCard(p, f, phase) },
     { name: 'past sets', path: () => `/dj/${f.slug}/sets`, as: 'dj' },
     {
       name: 'admin',

@@ -1,10 +1,11 @@
-import type { ChannelListResponse } from '@/types/channel';
-import { listChannels } from '@/server/channels';
-import { handler, json } from '@/server/http';
+import { channelListQuerySchema, type ChannelListResponse } from '@/types/channel';
+import { listChannelPage } from '@/server/channels';
+import { handler, json, parseQuery } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = handler(async () => {
-  const body: ChannelListResponse = { channels: await listChannels() };
+/** One page of channels with their live state, on air first; `?page=` (from 1) and `?q=` (search). */
+export const GET = handler(async (req) => {
+  const body: ChannelListResponse = await listChannelPage(parseQuery(req, channelListQuerySchema));
   return json(body);
 });
