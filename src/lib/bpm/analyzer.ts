@@ -172,7 +172,9 @@ export class BpmAnalyzer {
     input[0] = bpm;
     input[1] = tg.meanStrength;
     input[2] = confidence;
-    if (!this.gate.update(this.updateSeconds, this.loudness < SILENCE_RMS, stopped, confidence, this.steady.update())) {
+    input[3] = this.gate.on ? 1 : 0;
+    const steady = this.steady.update();
+    if (!this.gate.update(this.updateSeconds, this.loudness < SILENCE_RMS, stopped, confidence, steady, this.steady.kept)) {
       est.bpm = 0;
       est.lastBeat = -1;
       this.averaged = 0;

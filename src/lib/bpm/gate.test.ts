@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { BeatGate, SteadyTempo, type GateOptions } from './gate';
 
-const OPTS: GateOptions = { onAt: 0.15, offAt: 0.08, hold: 6, stopHold: 0.5, lock: 3, steady: 0, steadyFloor: 0.02, steadyStrength: 0.008 };
+const OPTS: GateOptions = {
+  onAt: 0.15,
+  offAt: 0.08,
+  hold: 6,
+  stopHold: 0.5,
+  lock: 3,
+  steady: 0,
+  steadyFloor: 0.02,
+  steadyStrength: 0.008,
+  keep: false,
+};
 const STEADY: GateOptions = { ...OPTS, steady: 3 };
 
 type Pair = { gate: BeatGate; steady: SteadyTempo };
@@ -11,7 +21,9 @@ const step = ({ gate, steady }: Pair, silent: boolean, stopped: boolean, confide
   steady.input[0] = bpm;
   steady.input[1] = strength;
   steady.input[2] = confidence;
-  return gate.update(0.2, silent, stopped, confidence, steady.update());
+  steady.input[3] = gate.on ? 1 : 0;
+  const verdict = steady.update();
+  return gate.update(0.2, silent, stopped, confidence, verdict, steady.kept);
 };
 
 const run = (p: Pair | BeatGate, seconds: number, silent: boolean, stopped: boolean, confidence: number, bpm = 0, strength = 0) => {
@@ -66,5 +78,23 @@ describe('BeatGate', () => {
     expect(run(pads, 10, false, false, 0.05, 150, 0.003)).toBe(false);
     expect(wander(pair(STEADY), 10)).toBe(false);
     expect(run(pair(OPTS), 10, false, false, 0.05, 150, 0.02)).toBe(false);
+  });
+
+  it('keeps a beat through low confidence while the tempo it started with holds, and only then', () => {
+    const KEEP: GateOptions = { ...OPTS, keep: true };
+    // A clear start, then a weak comb over sparse onsets (the steady rule's density is not met) at the same tempo.
+    const held = pair(KEEP);
+    expect(run(held, 1, false, false, 0.2, 125, 0.005)).toBe(true);
+    expect(run(held, 10, false, false, 0.03, 125.5, 0.005)).toBe(true);
+    // Stopped onsets still end it, as without the rule.
+    expect(run(held, 1, false, true, 0.03, 125.5, 0.005)).toBe(false);
+    // The tempo moves: the chance start of an intro gets no memory.
+    const moved = pair(KEEP);
+    expect(run(moved, 1, false, false, 0.2, 125, 0.005)).toBe(true);
+    expect(run(moved, 0.2, false, false, 0.03, 140, 0.005)).toBe(false);
+    // Without the rule the same weak stretch ends the beat at once.
+    const off = pair(OPTS);
+    expect(run(off, 1, false, false, 0.2, 125, 0.005)).toBe(true);
+    expect(run(off, 0.2, false, false, 0.03, 125, 0.005)).toBe(false);
   });
 });

@@ -11,6 +11,12 @@
  * `steadyFloor` counts as a beat (0 turns this off) where the onsets are dense (`steadyStrength`, the
  * window's mean rectified onset strength): the tracker keeps its tempo through a pad-only breakdown too,
  * and pads have few onsets.
+ *
+ * A beat is kept while its tempo holds (`keep`, issue 19, fifth pass): once a beat has started, low
+ * confidence does not end it for as long as the tracker's tempo has stayed within 2% of the tempo it started
+ * with, locked or not; a module whose comb fell to 0.03-0.05 two seconds after a clear start read "no beat"
+ * for 14 s while its tempo never moved. Stopped onsets and silence still end it, so breakdowns do; a chance
+ * start in an intro ends as soon as the tracker's tempo moves.
  */
 export type GateOptions = {
   /** Confidence over which a beat starts, and under which a held one falls back. */
@@ -28,9 +34,11 @@ export type GateOptions = {
   steadyFloor: number;
   /** Onset density (Tempogram.meanStrength) a steady tempo needs. */
   steadyStrength: number;
+  /** Whether a beat is kept, through low confidence, for as long as the tempo it started with holds (within 2%). */
+  keep: boolean;
 };
 
-/** Defaults; `hold`, `stopHold` and `lock` since issue 19's second pass, `steady` since its fourth (chosen on the real set's folds). */
+/** Defaults; `hold`, `stopHold` and `lock` since issue 19's second pass, `steady` since its fourth, `keep` since its fifth (chosen on the real set's folds). */
 export const GATE_DEFAULTS: GateOptions = {
   onAt: 0.15,
   offAt: 0.08,
@@ -41,6 +49,8 @@ export const GATE_DEFAULTS: GateOptions = {
   steady: 3,
   steadyFloor: 0.04,
   steadyStrength: 0.011,
+  // Fifth pass (2026-12-04): a beat is the same beat while the tempo it started with holds.
+  keep: true,
 };
 
 /** A tempo "holds" while it stays within this many octaves (about 2%) of its running reference. */
@@ -62,9 +72,9 @@ export class BeatGate {
 
   /**
    * One update `dt` seconds after the last; `stopped`: the recent onsets fell far under the window's;
-   * `steady`: SteadyTempo's verdict for this update.
+   * `steady`: SteadyTempo's verdict for this update; `kept`: its `kept` (the beat's tempo still holds).
    */
-  update(dt: number, silent: boolean, stopped: boolean, confidence: number, steady = false): boolean {
+  update(dt: number, silent: boolean, stopped: boolean, confidence: number, steady = false, kept = false): boolean {
     this.quiet = stopped ? this.quiet + dt : 0;
     if (silent) {
       this.on = false;
@@ -75,7 +85,7 @@ export class BeatGate {
     } else {
       // Memory only for a beat that has held `lock` seconds: a chance start in a drumless intro gets none.
       const locked = (this.held += dt) >= this.o.lock;
-      this.low = confidence >= this.o.offAt || steady ? 0 : this.low + dt;
+      this.low = confidence >= this.o.offAt || steady || kept ? 0 : this.low + dt;
       if (this.quiet > (locked ? this.o.stopHold : 0) || this.low > (locked ? this.o.hold : 0)) this.on = false;
     }
     return this.on;
@@ -86,11 +96,15 @@ export class BeatGate {
 export class SteadyTempo {
   /**
    * This update's inputs, written by the caller before `update`: the tempo before the gate, the window's
-   * onset density (Tempogram.meanStrength) and the confidence. An array rather than arguments: V8 boxes
-   * doubles passed to a call it does not inline, and this runs on the audio thread.
+   * onset density (Tempogram.meanStrength), the confidence, and 1 if the gate was on after the last update.
+   * An array rather than arguments: V8 boxes doubles passed to a call it does not inline, and this runs on
+   * the audio thread.
    */
-  readonly input = new Float64Array(3);
+  readonly input = new Float64Array(4);
+  /** After `update`: the gate is on and the tracker's tempo has not moved since it went on (`keep`). */
+  kept = false;
   private steadyFor = 0;
+  private beatFor = 0;
   private reference = 0;
   private meanConfidence = 0;
   private readonly o: GateOptions;
@@ -114,6 +128,10 @@ export class SteadyTempo {
       this.reference = bpm;
     }
     this.meanConfidence += ((this.input[2] ?? 0) - this.meanConfidence) * Math.min(1, dt / CONFIDENCE_SECONDS);
+    // The same beat, however weak the comb, while the tempo it started with holds.
+    const on = (this.input[3] ?? 0) > 0;
+    this.beatFor = on ? this.beatFor + dt : 0;
+    this.kept = this.o.keep && on && this.steadyFor + dt >= this.beatFor;
     return (
       this.o.steady > 0 &&
       this.steadyFor >= this.o.steady &&
