@@ -5,7 +5,6 @@
 // `--from-migrations` diff needs a shadow database the engine-less CLI cannot drive here.)
 // Needs the PostgreSQL server at 127.0.0.1:5432 (or STACK_POSTGRES_URL): no server, a loud failure.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,33 +13,14 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../migrate';
 import { applyPgMigrations } from './migrate-pg';
+import { testDatabases } from './pg-test-db';
 
 const root = path.resolve(__dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'schema-match-'));
-const ADMIN_URL = process.env.STACK_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const databases: string[] = [];
-
-async function admin(sql: string): Promise<void> {
-  const db = new pg.Client({ connectionString: ADMIN_URL });
-  await db.connect();
-  try {
-    await db.query(sql);
-  } finally {
-    await db.end();
-  }
-}
-
-async function freshDatabase(): Promise<string> {
-  const name = `radio_schema_test_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE "${name}"`);
-  databases.push(name);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const databases = testDatabases('radio_schema_test');
 
 afterAll(async () => {
-  for (const name of databases) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await databases.dropAll();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -112,8 +92,8 @@ describe('migrations match prisma/schema.prisma', () => {
   });
 
   it('PostgreSQL: prisma/migrations-postgresql build the schema', { timeout: 60_000 }, async () => {
-    const migrated = await freshDatabase();
-    const fromSchema = await freshDatabase();
+    const migrated = await databases.create();
+    const fromSchema = await databases.create();
     await applyPgMigrations(migrated, path.join(root, 'prisma', 'migrations-postgresql'));
     const db = new pg.Client({ connectionString: fromSchema });
     await db.connect();
