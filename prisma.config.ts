@@ -17,7 +17,8 @@ export default defineConfig({
   schema: postgres ? path.join('prisma', 'postgresql', 'schema.prisma') : path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', postgres ? 'migrations-postgresql' : 'migrations') },
   adapter: async () => {
-    if (postgres) return new PrismaPg({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
+    // allowExitOnIdle: an idle pooled connection must not hold the CLI open for the pool's 10 s idle timeout.
+    if (postgres) return new PrismaPg({ connectionString: databaseUrl, options: '-c TimeZone=UTC', allowExitOnIdle: true });
     // SQLite does not create folders; a fresh checkout has no data/ yet.
     fs.mkdirSync(path.dirname(path.resolve(databaseUrl.replace(/^file:/, ''))), { recursive: true });
     return new PrismaBetterSQLite3({ url: databaseUrl });
