@@ -5,11 +5,11 @@ import pg from 'pg';
 
 const ADMIN_URL = process.env.STACK_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-async function admin(sql: string): Promise<void> {
+async function admin(sql: string, params: string[] = []): Promise<string[]> {
   const db = new pg.Client({ connectionString: ADMIN_URL });
   await db.connect();
   try {
-    await db.query(sql);
+    return (await db.query<{ name?: string }>(sql, params)).rows.map((r) => r.name ?? '');
   } finally {
     await db.end();
   }
@@ -29,6 +29,13 @@ export function testDatabases(prefix: string) {
     },
     async dropAll(): Promise<void> {
       for (const name of names.splice(0)) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+    /** Drops every <prefix>_* database, made by runs that were killed before their teardown. */
+    async dropLeftovers(): Promise<string[]> {
+      const pattern = `${prefix.replace(/_/g, '\\_')}\\_%`;
+      const stale = await admin('SELECT datname AS name FROM pg_database WHERE datname LIKE $1', [pattern]);
+      for (const name of stale) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      return stale;
     },
   };
 }

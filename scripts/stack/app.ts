@@ -1,6 +1,7 @@
 // The Next.js side of local stacks: migrations, production build, server, first admin.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isPostgresUrl } from '../db/migrate-pg';
 import { type Env, type Service, log, runForeground, startService, waitForHttp } from './processes';
 
 async function mustRun(what: string, command: string, args: string[], env: Env, cwd: string): Promise<void> {
@@ -22,7 +23,7 @@ export async function migrate(root: string, env: Env, mode: AppMode = 'source'):
     await mustRun('migrations (node .next/standalone/migrate.mjs)', process.execPath, ['migrate.mjs'], env, standaloneDir(root));
     return;
   }
-  if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) {
+  if (isPostgresUrl(env.DATABASE_URL ?? '')) {
     // Prisma 6.19's engine-less `migrate deploy` cannot read PostgreSQL's catalog through the
     // pg adapter (docs/database.md), so the image's runner does it, from source.
     await mustRun('migrations (tsx scripts/migrate.ts)', path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/migrate.ts'], env, root);

@@ -7,6 +7,9 @@ import { log } from './processes';
 /** Creates the stack's database; returns its URL and a drop() for teardown. */
 export async function createStackDatabase(offset: number): Promise<{ url: string; drop: () => Promise<void> }> {
   const databases = testDatabases(`radio_stack_${offset}`);
+  // Ports are per offset, so no other live stack uses this prefix: what is there was left by a killed run.
+  const stale = await databases.dropLeftovers().catch(() => []);
+  if (stale.length) log(`dropped databases left by killed runs: ${stale.join(', ')}`);
   const url = await databases.create().catch((err: unknown) => {
     throw new Error(`--postgres: cannot create a database on the PostgreSQL server (${err instanceof Error ? err.message : String(err)})`);
   });
