@@ -13,6 +13,7 @@ RUN apt-get update \
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/prisma.sh ./scripts/prisma.sh
+COPY scripts/db/pg-schema.ts ./scripts/db/pg-schema.ts
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

@@ -23,6 +23,10 @@ dev-hot: setup
 
 # One stack run for integration and e2e tests: starting LiveKit and the app is the slow part.
 TLS_SPECS := tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
+# The PostgreSQL stack's ports: the next block of 100 after the other stacks' (STACK_PORT_OFFSET).
+PG_STACK_OFFSET ?= $(shell echo $$(( ($${STACK_PORT_OFFSET:-0} + 100) % 900 )))
+# Vitest's JSON report beside its usual output, for scripts/test-times.ts.
+VITEST_TIMES := --reporter=default --reporter=json --outputFile.json=.test-times
 test: setup
 	npm run typecheck
 	npm run lint
@@ -31,17 +35,26 @@ test: setup
 	npm run build
 	# End to end first, on an almost empty station: the integration suite leaves ~150 channels, and
 	# pages listing them (and axe checking them) were minutes slower after it.
-	rm -rf .test-times && mkdir -p .test-times
-	npx tsx scripts/with-stack.ts -- sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --reporter=list,json && npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-times/integration.json"
+	rm -rf .test-times && mkdir -p .test-times .local
+	npx tsx scripts/with-stack.ts -- sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --reporter=list,json && npx vitest run --project integration $(VITEST_TIMES)/integration.json"
+	# The integration suite again on PostgreSQL (--postgres: a fresh database, dropped after), in
+	# its own stack PG_STACK_OFFSET ports up, beside the two shorter stacks below (docs/database.md:
+	# what it costs). Its output is printed, and its exit checked, once they are done.
 	# The production TLS proxy (deploy/Caddyfile, Caddy's local CA) in front: broadcast, HLS and
 	# OBS over WHIP through https/wss, as browsers and OBS reach a production station, against the
 	# app as its image runs it (.next/standalone: server.mjs, migrate.mjs, create-admin.mjs).
-	npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test $(TLS_SPECS)
-	# Kills and restarts LiveKit, so it gets its own stack, at the default reconcile interval.
-	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
+	# The crash stack kills and restarts LiveKit, so it gets its own, at the default reconcile interval.
+	@STACK_PORT_OFFSET=$(PG_STACK_OFFSET) npx tsx scripts/with-stack.ts --postgres -- npx vitest run --project integration \
+	  $(VITEST_TIMES)/integration-postgres.json >.local/integration-postgres.log 2>&1 & pg=$$!; \
+	npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test $(TLS_SPECS) && \
+	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash; rc=$$?; \
+	wait $$pg; pgrc=$$?; \
+	echo "----- integration suite on PostgreSQL (exit $$pgrc) -----"; cat .local/integration-postgres.log; \
+	[ $$rc = 0 ] && [ $$pgrc = 0 ]
 	# Where the time went (docs/testing.md, Time budget).
 	npx tsx scripts/test-times.ts .test-times/e2e.json
 	npx tsx scripts/test-times.ts .test-times/integration.json
+	npx tsx scripts/test-times.ts .test-times/integration-postgres.json
 
 bench: setup
 	npm run bench:latency

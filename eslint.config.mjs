@@ -30,6 +30,7 @@ export default defineConfig([
     'next-env.d.ts',
     'public/worklets/**',
     'src/server/db/generated/**',
+    'src/server/db/generated-pg/**',
     'test-results/**',
     'playwright-report/**',
   ]),

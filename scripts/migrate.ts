@@ -1,16 +1,17 @@
-// Applies prisma/migrations to the SQLite database at DATABASE_URL, as `prisma migrate deploy`
-// does, without the Prisma CLI (a dev dependency): the app image runs this, compiled
+// Applies prisma/migrations to the SQLite database at DATABASE_URL (prisma/migrations-postgresql
+// to a postgres:// one, scripts/db/migrate-pg.ts), as `prisma migrate deploy` does, without the Prisma CLI (a dev dependency): the app image runs this, compiled
 // (scripts/build/standalone.ts), at every start. It keeps Prisma's own bookkeeping table with
 // Prisma's checksums, so either tool can take over a database the other migrated
 // (migrate.test.ts checks that against the real CLI).
 //
 //   tsx scripts/migrate.ts [--migrations DIR]     (compiled: node migrate.mjs)
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { applyPgMigrations, isPostgresUrl, migrationNames } from './db/migrate-pg';
 
 /** Prisma's table, byte for byte as its schema engine creates it for SQLite. */
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -50,12 +51,8 @@ export function applyMigrations(dbFile: string, migrationsDir: string): string[]
     const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
     if (failed) throw new Error(`migration ${failed.migration_name} failed earlier; resolve it first (prisma migrate resolve)`);
     const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
-    const names = readdirSync(migrationsDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, 'migration.sql')))
-      .map((d) => d.name)
-      .sort();
     const applied: string[] = [];
-    for (const name of names) {
+    for (const name of migrationNames(migrationsDir)) {
       const sql = readFileSync(path.join(migrationsDir, name, 'migration.sql'));
       const checksum = createHash('sha256').update(sql).digest('hex');
       const previous = done.get(name);
@@ -89,24 +86,23 @@ export function applyMigrations(dbFile: string, migrationsDir: string): string[]
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { migrations: { type: 'string' } } });
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // Compiled, this file sits at the image's root beside prisma/; from source, one level down.
-  const dir =
-    values.migrations ?? [path.join(here, 'prisma', 'migrations'), path.join(here, '..', 'prisma', 'migrations')].find(existsSync);
-  if (!dir) throw new Error('no prisma/migrations found; pass --migrations DIR');
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
-  const applied = applyMigrations(sqlitePath(url), dir);
+  const postgres = isPostgresUrl(url);
+  const folder = postgres ? 'migrations-postgresql' : 'migrations';
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Compiled, this file sits at the image's root beside prisma/; from source, one level down.
+  const dir = values.migrations ?? [path.join(here, 'prisma', folder), path.join(here, '..', 'prisma', folder)].find(existsSync);
+  if (!dir) throw new Error(`no prisma/${folder} found; pass --migrations DIR`);
+  const applied = postgres ? await applyPgMigrations(url, dir) : applyMigrations(sqlitePath(url), dir);
   console.log(applied.length ? `migrate: applied ${applied.join(', ')}` : 'migrate: no pending migrations');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    main();
-  } catch (err) {
+  main().catch((err: unknown) => {
     console.error(`migrate: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
-  }
+  });
 }

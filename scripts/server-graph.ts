@@ -21,7 +21,8 @@ const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|
 function sourceFiles(dir: string, skip: readonly string[] = []): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'generated' || skip.includes(full) ? [] : sourceFiles(full, skip);
+    if (entry.isDirectory())
+      return entry.name === 'generated' || entry.name === 'generated-pg' || skip.includes(full) ? [] : sourceFiles(full, skip);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [full] : [];
   });
 }

@@ -2,7 +2,7 @@
 // the app on a fresh SQLite DB + first admin), runs a command against it, and
 // always tears everything down.
 //
-//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] -- <command...>
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
 // a private Redis on 7892, the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
@@ -18,6 +18,8 @@
 // --tls puts deploy/Caddyfile in front (scripts/stack/caddy.ts): APP_URL, LIVEKIT_URL and the
 // WHIP URL become https/wss on 3143 and 7943 (+ offset), as in production. --standalone runs the
 // app as its image does: node server.mjs and migrate.mjs from .next/standalone (no tsx, no Prisma CLI).
+// --postgres runs the app on a fresh PostgreSQL database (radio_stack_<offset>_<random> on
+// 127.0.0.1:5432 or STACK_POSTGRES_URL's server), dropped at teardown: scripts/stack/postgres.ts.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppMode, createAdmin, ensureBuild, migrate, startApp } from './stack/app';
@@ -31,6 +33,7 @@ import { startHlsStack } from './stack/hls';
 import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
 import { liveStreamKeys, scanStackLogs } from './stack/log-secrets';
 import { pushStandInEnv } from './stack/push-service';
+import { createStackDatabase } from './stack/postgres';
 import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,7 +88,13 @@ async function main(): Promise<number> {
   let failed = true;
   // One clear failure for a LiveKit panic or crash, whatever the tests said; printed last.
   let crash: string | null = null;
+  let dropDatabase: (() => Promise<void>) | undefined;
   try {
+    if (opts.postgres) {
+      const database = await createStackDatabase(OFFSET);
+      dropDatabase = database.drop;
+      run.env.DATABASE_URL = database.url;
+    }
     await ensureBuild(root, run.env, opts.build);
     await migrate(root, run.env, run.mode);
     const { livekit, proxy, control } = await startStack(run, bins);
@@ -107,6 +116,7 @@ async function main(): Promise<number> {
       console.error(`\n----- last 60 lines of ${run.appLog} -----\n${tail(run.appLog)}`);
     }
     await teardown();
+    await dropDatabase?.().catch((err: unknown) => log(`could not drop the stack's database: ${String(err)}`));
     if (crash) log(`FAIL: ${crash}`);
   }
 }

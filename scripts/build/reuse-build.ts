@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const INPUT_DIRS = ['src', 'public', 'prisma', 'scripts/build'];
 const INPUT_FILES = ['package-lock.json', 'next.config.ts', 'tsconfig.json', 'postcss.config.mjs', 'prisma.config.ts', 'server.ts'];
 /** Outputs of the build's own steps that live among its inputs. */
-const SKIPPED = new Set(['public/worklets', 'src/server/db/generated']);
+const SKIPPED = new Set(['public/worklets', 'src/server/db/generated', 'src/server/db/generated-pg']);
 const STAMP = '.next/radio-source-hash';
 
 function listFiles(root: string, rel: string, out: string[]): void {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../db/pg-test-db';
 import { ENTRIES, ENTRY_EXTERNALS, compileEntries } from './standalone';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -22,7 +23,11 @@ const isProduction = (name: string) => {
 // Inside the checkout, so the compiled files resolve the externals from its node_modules, as the image's do from the traced ones.
 mkdirSync(path.join(root, '.local'), { recursive: true });
 const out = mkdtempSync(path.join(root, '.local', 'standalone-test-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const databases = testDatabases('radio_standalone_test');
+afterAll(async () => {
+  rmSync(out, { recursive: true, force: true });
+  await databases.dropAll();
+});
 
 let metafile: Metafile;
 beforeAll(async () => {
@@ -88,6 +93,20 @@ describe('the compiled entry points of the app image', { timeout: 60_000 }, () =
     const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     conn.close();
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['user', 'channel', '_prisma_migrations']));
+  });
+
+  it('migrate.mjs migrates PostgreSQL with node alone (prisma/migrations-postgresql beside it)', { timeout: 30_000 }, async () => {
+    const url = await databases.create();
+    const run = spawnSync(
+      process.execPath,
+      [path.join(out, 'migrate.mjs'), '--migrations', path.join(root, 'prisma', 'migrations-postgresql')],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: url },
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/migrate: applied 2026\d+_init/);
   });
 
   it('backup.mjs backs up and restores the database with node alone', () => {

@@ -4,7 +4,7 @@
  * traced to need) plus our own entry points compiled to plain ESM, so the image runs `node`
  * without tsx or any dev dependency:
  *   server.mjs                 server.ts (client address, body cap, HSTS) on the standalone build
- *   migrate.mjs                scripts/migrate.ts (prisma/migrations, copied beside it)
+ *   migrate.mjs                scripts/migrate.ts (prisma/migrations and migrations-postgresql, copied beside it)
  *   render-livekit-config.mjs  the compose `config` service (deploy/*.yaml, copied beside it)
  *   create-admin.mjs           the first admin from the command line
  *   backup.mjs                 scripts/db/backup.ts: `node backup.mjs backup|restore ...` (docs: deploy/README.md)
@@ -74,6 +74,7 @@ export async function buildStandalone(): Promise<string> {
   copy('.next/static');
   copy('public');
   copy('prisma/migrations');
+  copy('prisma/migrations-postgresql');
   mkdirSync(path.join(out, 'deploy'), { recursive: true });
   for (const f of readdirSync(path.join(root, 'deploy')).filter((f) => f.endsWith('.yaml'))) copy(`deploy/${f}`);
   return out;

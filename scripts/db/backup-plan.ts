@@ -9,12 +9,12 @@ export function databaseFile(databaseUrl: string, cwd: string): string {
   return path.resolve(cwd, file);
 }
 
-/** radio-2026-12-03T07-55-01Z.db: sorts by time, no characters a shell or R2 key would mind. */
-export function backupName(now: Date): string {
+/** radio-2026-12-03T07-55-01Z.db (.dump for PostgreSQL): sorts by time, no characters a shell or R2 key would mind. */
+export function backupName(now: Date, extension: '.db' | '.dump' = '.db'): string {
   return `radio-${now
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/:/g, '-')}.db`;
+    .replace(/:/g, '-')}${extension}`;
 }
 
 /** The files SQLite keeps beside a database in WAL mode: stale ones must not outlive a restore. */
@@ -30,7 +30,7 @@ export function restoreDecision(o: {
   integrity: string;
   tables: string[];
 }): RestoreDecision {
-  if (o.integrity !== 'ok') return { ok: false, reason: `the backup fails SQLite's integrity check: ${o.integrity}` };
+  if (o.integrity !== 'ok') return { ok: false, reason: `the backup fails its integrity check: ${o.integrity}` };
   const needed = ['channel', 'user', 'slot', '_prisma_migrations'].filter((t) => !o.tables.includes(t));
   if (needed.length > 0) return { ok: false, reason: `the backup is not a station database (no ${needed.join(', ')} table)` };
   if (o.targetExists && o.targetSize > 0 && !o.force) {

@@ -1,4 +1,5 @@
 // `npm run backup [-- --out FILE|DIR]`: a consistent copy of the station's SQLite database
+// (PostgreSQL: pg_dump, scripts/db/backup-pg.ts)
 // while the station runs (SQLite's online backup API through better-sqlite3, the driver
 // under Prisma's adapter), checked with PRAGMA integrity_check before it is reported.
 // `npm run restore -- FILE [--force]`: puts a copy back (stop the app first); the app
@@ -10,6 +11,8 @@ import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import Database from 'better-sqlite3';
 import { backupName, databaseFile, restoreDecision, sidecars } from './backup-plan';
+import { backupPostgres, restorePostgres } from './backup-pg';
+import { isPostgresUrl } from './migrate-pg';
 
 const COUNTED = ['channel', 'user', 'slot', 'broadcast'] as const;
 
@@ -68,11 +71,17 @@ async function main(): Promise<void> {
     options: { out: { type: 'string' }, force: { type: 'boolean' } },
   });
   loadEnvConfig(process.cwd());
-  const file = databaseFile(process.env.DATABASE_URL ?? 'file:./data/radio.db', process.cwd());
-  if (command === 'backup') return backup(file, values.out);
-  if (command === 'restore' && positionals[0]) return restore(path.resolve(positionals[0]), file, values.force ?? false);
+  const url = process.env.DATABASE_URL ?? 'file:./data/radio.db';
+  const pg = isPostgresUrl(url);
+  const file = pg ? '' : databaseFile(url, process.cwd());
+  const force = values.force ?? false;
+  if (command === 'backup') return pg ? backupPostgres(url, values.out) : backup(file, values.out);
+  if (command === 'restore' && positionals[0]) {
+    const from = path.resolve(positionals[0]);
+    return pg ? restorePostgres(from, url, force) : restore(from, file, force);
+  }
   throw new Error(
-    'usage: npm run backup [-- --out FILE.db|DIR]  |  npm run restore -- BACKUP.db [--force]\n' +
+    'usage: npm run backup [-- --out FILE.db|FILE.dump|DIR]  |  npm run restore -- BACKUP.db|BACKUP.dump [--force]\n' +
       '  in the app image: node backup.mjs backup [--out FILE.db|DIR]  |  node backup.mjs restore BACKUP.db [--force]',
   );
 }

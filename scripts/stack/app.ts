@@ -1,6 +1,7 @@
 // The Next.js side of local stacks: migrations, production build, server, first admin.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isPostgresUrl } from '../db/migrate-pg';
 import { type Env, type Service, log, runForeground, startService, waitForHttp } from './processes';
 
 async function mustRun(what: string, command: string, args: string[], env: Env, cwd: string): Promise<void> {
@@ -15,11 +16,17 @@ async function mustRun(what: string, command: string, args: string[], env: Env, 
 export type AppMode = 'source' | 'standalone';
 const standaloneDir = (root: string) => path.join(root, '.next', 'standalone');
 
-/** Applies prisma/migrations to env.DATABASE_URL. */
+/** Applies prisma/migrations (prisma/migrations-postgresql for a postgresql:// URL) to env.DATABASE_URL. */
 export async function migrate(root: string, env: Env, mode: AppMode = 'source'): Promise<void> {
   log(`applying migrations to ${env.DATABASE_URL ?? '(DATABASE_URL unset)'}${mode === 'standalone' ? ' (migrate.mjs)' : ''}`);
   if (mode === 'standalone') {
     await mustRun('migrations (node .next/standalone/migrate.mjs)', process.execPath, ['migrate.mjs'], env, standaloneDir(root));
+    return;
+  }
+  if (isPostgresUrl(env.DATABASE_URL ?? '')) {
+    // Prisma 6.19's engine-less `migrate deploy` cannot read PostgreSQL's catalog through the
+    // pg adapter (docs/database.md), so the image's runner does it, from source.
+    await mustRun('migrations (tsx scripts/migrate.ts)', path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/migrate.ts'], env, root);
     return;
   }
   await mustRun('migrations (sh scripts/prisma.sh migrate deploy)', 'sh', ['scripts/prisma.sh', 'migrate', 'deploy'], env, root);
@@ -31,7 +38,7 @@ function newestInput(root: string): number {
   const visit = (p: string) => {
     const stat = statSync(p);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(p)) if (entry !== 'generated') visit(path.join(p, entry));
+      for (const entry of readdirSync(p)) if (entry !== 'generated' && entry !== 'generated-pg') visit(path.join(p, entry));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
   // The build also fills .next/standalone (scripts/build): server.ts and scripts/migrate.ts compiled,
@@ -43,6 +50,7 @@ function newestInput(root: string): number {
     'postcss.config.mjs',
     'prisma/schema.prisma',
     'prisma/migrations',
+    'prisma/migrations-postgresql',
     'server.ts',
     'scripts/migrate.ts',
     'scripts/build',

@@ -38,7 +38,9 @@ describe('env schema', () => {
     expect(bad).toThrow(/LIVEKIT_API_SECRET: .*32 characters/);
     expect(bad).toThrow(/LIVEKIT_URL: .*ws:\/\//);
     expect(() => parseEnv({})).toThrow(/BETTER_AUTH_SECRET/);
-    expect(() => parseEnv({ ...valid, DATABASE_URL: 'postgres://x' })).toThrow(/SQLite/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/SQLite file: URL or a postgresql/);
+    expect(parseEnv({ ...valid, DATABASE_URL: 'postgresql://u@h/db' }).DATABASE_URL).toBe('postgresql://u@h/db');
+    expect(parseEnv({ ...valid, DATABASE_URL: 'postgres://u@h/db' }).DATABASE_URL).toBe('postgres://u@h/db');
   });
 
   it('takes storage all or nothing, so egress never starts without somewhere to write', () => {

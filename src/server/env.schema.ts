@@ -23,8 +23,11 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Public base URL of this app, used for auth callbacks and origin checks. */
   APP_URL: z.url().default('http://localhost:3000'),
-  /** SQLite file, e.g. file:./data/radio.db */
-  DATABASE_URL: z.string().startsWith('file:', 'DATABASE_URL must be a SQLite file: URL').default('file:./data/radio.db'),
+  /** SQLite file (file:./data/radio.db, one node) or PostgreSQL (postgresql://user@host/db, replicas); the scheme picks the client. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must be a SQLite file: URL or a postgresql:// URL')
+    .default('file:./data/radio.db'),
   BETTER_AUTH_SECRET: secret('BETTER_AUTH_SECRET'),
   /** WebSocket URL browsers use to reach LiveKit (handed out with tokens). */
   LIVEKIT_URL: z.url().refine((u) => /^wss?:\/\//.test(u), 'LIVEKIT_URL must start with ws:// or wss://'),

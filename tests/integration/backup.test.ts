@@ -1,6 +1,7 @@
 // `npm run backup` while a DJ is on air, `npm run restore` into a fresh database, and a
 // second app process on the restored file: channels, accounts (sign-in with their
-// passwords) and slots are all there, and nothing written after the backup is.
+// passwords) and slots are all there, and nothing written after the backup is. On a
+// --postgres stack the same through pg_dump/pg_restore into a fresh PostgreSQL database.
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { AccountSummary } from '@/types/account';
 import type { TokenResponse } from '@/types/room';
 import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
 import type { SlotDto } from '@/types/schedule';
+import { testDatabases } from '../../scripts/db/pg-test-db';
 import { type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
 import { AppClient, createChannel, signedInAdmin, uniqueSlug } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
@@ -24,6 +26,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'backup-'));
 // A spare loopback port in this stack's block (the app is 3100 + offset).
 const RESTORED_PORT = 3160 + Number(process.env.STACK_PORT_OFFSET ?? 0);
 const restoredUrl = `http://127.0.0.1:${RESTORED_PORT}`;
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const databases = testDatabases('radio_restore_test');
 let room: Room | undefined;
 let restoredApp: Service | undefined;
 
@@ -49,6 +53,7 @@ function npm(args: string[], databaseUrl: string): Promise<{ status: number; out
 afterAll(async () => {
   await room?.disconnect();
   if (restoredApp) await stopService(restoredApp, 3000);
+  await databases.dropAll();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -74,10 +79,10 @@ describe('backup and restore', () => {
       const backup = await npm(['backup', '--', '--out', path.join(work, 'backups')], process.env.DATABASE_URL ?? '');
       expect(backup.status, backup.out).toBe(0);
       const [file] = readdirSync(path.join(work, 'backups'));
-      expect(file).toMatch(/^radio-.*Z\.db$/);
+      expect(file).toMatch(postgres ? /^radio-.*Z\.dump$/ : /^radio-.*Z\.db$/);
       const later = await createChannel(admin, 'after-backup');
 
-      const fresh = `file:${path.join(work, 'fresh', 'radio.db')}`;
+      const fresh = postgres ? await databases.create() : `file:${path.join(work, 'fresh', 'radio.db')}`;
       const restore = await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh);
       expect(restore.status, restore.out).toBe(0);
       expect((await npm(['restore', '--', path.join(work, 'backups', file ?? '')], fresh)).out).toMatch(/--force/);

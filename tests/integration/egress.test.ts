@@ -3,7 +3,6 @@
 // egress worker is repaired under the same broadcast with fresh segment names,
 // going off air stops it, retention removes an ended broadcast's objects, and
 // /api/health reports a frozen egress's stale playlist until supervision repairs it.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EgressClient, EgressStatus } from 'livekit-server-sdk';
 import type { Room } from '@livekit/rtc-node';
@@ -12,6 +11,7 @@ import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { analyseSegment, egressJobs, publishTone, segmentUrls } from '../support/hls';
 import { joinRoom } from '../support/livekit-peer';
+import { stackDb } from '../support/stack-db';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
@@ -22,7 +22,7 @@ let room: Room | undefined;
 let tone: Awaited<ReturnType<typeof publishTone>> | undefined;
 const egress = new EgressClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 
-function requireStackVar(name: 'S3_PUBLIC_BASE_URL' | 'S3_SECRET_ACCESS_KEY' | 'S3_ACCESS_KEY_ID' | 'STACK_DIR' | 'DATABASE_URL') {
+function requireStackVar(name: 'S3_PUBLIC_BASE_URL' | 'S3_SECRET_ACCESS_KEY' | 'S3_ACCESS_KEY_ID' | 'STACK_DIR') {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and egress`);
   return value;
@@ -193,28 +193,21 @@ describe('HLS egress', () => {
   });
 
   it('removes an ended broadcast from storage once its retention has passed', async () => {
-    const file = requireStackVar('DATABASE_URL').replace(/^file:/, '');
-    const db = new Database(file);
+    const db = stackDb();
     try {
-      type Row = { id: string; storagePath: string; endedAt: number | string };
-      const ended = () =>
-        db.prepare('SELECT id, storagePath, endedAt FROM broadcast WHERE channelId = ? AND endedAt IS NOT NULL').get(channel.id) as
-          Row | undefined;
-      await expect.poll(() => ended() !== undefined, { timeout: 15_000 }).toBe(true);
-      const row = ended();
+      const ended = () => db.broadcast.findFirst({ where: { channelId: channel.id, endedAt: { not: null } } });
+      await expect.poll(async () => (await ended()) !== null, { timeout: 15_000 }).toBe(true);
+      const row = await ended();
       const segment = firstSegment;
       expect(segment.startsWith(`${requireStackVar('S3_PUBLIC_BASE_URL')}/${row?.storagePath}/`)).toBe(true);
       expect((await fetch(segment)).status).toBe(200);
       // Eight days ago: past the default seven. The supervisor runs every 2 s in the stack.
-      const eightDaysAgo = Date.now() - 8 * 86_400_000;
-      // Written in whatever form Prisma's SQLite adapter stored it (epoch ms or ISO text).
-      const value = typeof row?.endedAt === 'number' ? eightDaysAgo : new Date(eightDaysAgo).toISOString();
-      db.prepare('UPDATE broadcast SET endedAt = ? WHERE id = ?').run(value, row?.id);
+      await db.broadcast.update({ where: { id: row?.id }, data: { endedAt: new Date(Date.now() - 8 * 86_400_000) } });
       await expect.poll(async () => (await fetch(segment)).status, { timeout: 20_000 }).toBe(404);
-      const purgedAt = () => (db.prepare('SELECT purgedAt FROM broadcast WHERE id = ?').get(row?.id) as { purgedAt: unknown }).purgedAt;
+      const purgedAt = async () => (await db.broadcast.findUnique({ where: { id: row?.id } }))?.purgedAt ?? null;
       await expect.poll(purgedAt, { timeout: 5_000 }).not.toBeNull();
     } finally {
-      db.close();
+      await db.$disconnect();
     }
   });
 });

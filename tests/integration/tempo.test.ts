@@ -2,7 +2,6 @@
 // attributes the console publishes; the channel's event stream carries them (HLS listeners are
 // not in the room), the open broadcast stores a curve point every ~5 s, the past-sets API serves
 // it to admins and the channel's DJs only, and deleting a broadcast deletes its points.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
 import type { LiveTempo } from '@/types/bpm';
@@ -14,6 +13,7 @@ import { AppClient, createChannel, createDj, signedInAdmin } from '../support/ap
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { scheduleNow } from '../support/schedule';
 import { openStream } from '../support/sse';
+import { stackDb } from '../support/stack-db';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -132,17 +132,14 @@ describe('tempo relay', () => {
     expect(ended.points.length).toBeGreaterThanOrEqual(3);
     expect(ended.broadcast.durationSeconds).toBeGreaterThan(0);
 
-    const file = process.env.DATABASE_URL?.replace(/^file:/, '');
-    if (!file) throw new Error('DATABASE_URL is missing: run through scripts/with-stack.ts');
-    const db = new Database(file);
+    const db = stackDb();
     try {
-      db.pragma('busy_timeout = 5000');
-      const count = () => (db.prepare('SELECT COUNT(*) AS n FROM tempo_point WHERE broadcastId = ?').get(broadcastId) as { n: number }).n;
-      expect(count()).toBe(ended.points.length);
-      db.prepare('DELETE FROM broadcast WHERE id = ?').run(broadcastId);
-      expect(count()).toBe(0);
+      const count = () => db.tempoPoint.count({ where: { broadcastId } });
+      expect(await count()).toBe(ended.points.length);
+      await db.broadcast.delete({ where: { id: broadcastId } });
+      expect(await count()).toBe(0);
     } finally {
-      db.close();
+      await db.$disconnect();
     }
   });
 });

@@ -5,7 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import { CLIENT_IP_HEADER } from '@/lib/client-address';
-import { getDb } from '../db';
+import { dbProvider, getDb } from '../db';
 import { getEnv } from '../env';
 
 /** Account fields only an admin may change: listeners see the name the admin set. */
@@ -35,7 +35,7 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.APP_URL,
     trustedOrigins: [env.APP_URL],
-    database: prismaAdapter(getDb(), { provider: 'sqlite' }),
+    database: prismaAdapter(getDb(), { provider: dbProvider() }),
     // Accounts are made by admins (and the first admin by setup), never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

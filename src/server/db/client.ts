@@ -2,12 +2,28 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { getEnv } from '../env';
 import { processSingleton } from '../singleton';
 import { PrismaClient } from './generated/client';
+import { PrismaClient as PostgresClient } from './generated-pg/client';
+
+/** Which generated client serves a DATABASE_URL: SQLite for file:, PostgreSQL for postgres(ql)://. */
+export function dbProvider(url: string = getEnv().DATABASE_URL): 'sqlite' | 'postgresql' {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
+}
 
 function createClient(): PrismaClient {
   const url = getEnv().DATABASE_URL;
+  if (dbProvider(url) === 'postgresql') {
+    // Both clients come from one schema, so they have the same models and queries; the code uses
+    // the SQLite client's type, the smaller API of the two (nothing PostgreSQL-only, such as
+    // `mode: 'insensitive'`, type-checks, so nothing works on one database only).
+    // UTC sessions: columns are `timestamp` without zone, and DEFAULT CURRENT_TIMESTAMP is taken
+    // in the session's zone, which must not follow the server's locale.
+    const adapter = new PrismaPg({ connectionString: url, options: '-c TimeZone=UTC' });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
   // SQLite will not create missing folders, and a fresh checkout has no data/ yet.
   const file = url.replace(/^file:/, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -19,7 +35,7 @@ export function getDb(): PrismaClient {
   return processSingleton('db.client', createClient);
 }
 
-/** True when an error is a unique-constraint violation (Prisma P2002). */
+/** True when an error is a unique-constraint violation (Prisma P2002, the same code from both adapters). */
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'P2002';
 }
