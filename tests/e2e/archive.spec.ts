@@ -87,7 +87,7 @@ test('a finished set plays on its page, starts at ?t= and seeks by the tempo cur
   const box = await curve.boundingBox();
   if (!box) throw new Error('no curve');
   await listener.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
-  await expect.poll(playedToneDb, { timeout: 20_000, intervals: [500] }).toBeGreaterThan(30);
+  await expect.poll(() => playedToneDb(listener), { timeout: 20_000, intervals: [500] }).toBeGreaterThan(30);
   const after = await time();
   // 3/4 of the curve's span is ~3/4 through the set's clock time; the recording starts ~egress start later.
   expect(after).toBeGreaterThan(set.seconds * 0.5);
