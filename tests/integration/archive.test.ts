@@ -5,6 +5,7 @@
 // audio/mp4 with their length); hiding takes it out of all of them and moves its objects so the
 // old public links stop answering; deleting removes it; a channel with the archive off keeps no recording.
 import { spawnSync } from 'node:child_process';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
@@ -25,7 +26,9 @@ let tone: Awaited<ReturnType<typeof publishTone>> | undefined;
 let set: ArchivedSet;
 let firstSegmentUrl = '';
 
-function stackVar(name: 'STACK_DIR' | 'DATABASE_URL' | 'S3_PUBLIC_BASE_URL'): string {
+function stackVar(
+  name: 'STACK_DIR' | 'DATABASE_URL' | 'S3_PUBLIC_BASE_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY',
+): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and egress`);
   return value;
@@ -47,6 +50,21 @@ async function sets(slug: string, query = ''): Promise<ArchivedSet[]> {
   const res = await anon.request<ArchiveListResponse>('GET', `/api/channels/${slug}/sets${query}`);
   expect(res.status).toBe(200);
   return res.body.sets;
+}
+
+/** Bytes of the set's HLS segments and of its .m4a, read with the stack's storage keys. */
+async function storedBytes(folderUrl: string): Promise<{ segments: number; m4a: number }> {
+  const s3 = new S3Client({
+    endpoint: stackVar('S3_ENDPOINT'),
+    region: 'auto',
+    forcePathStyle: true,
+    credentials: { accessKeyId: stackVar('S3_ACCESS_KEY_ID'), secretAccessKey: stackVar('S3_SECRET_ACCESS_KEY') },
+  });
+  const prefix = folderUrl.slice(stackVar('S3_PUBLIC_BASE_URL').length + 1);
+  const list = await s3.send(new ListObjectsV2Command({ Bucket: stackVar('S3_BUCKET'), Prefix: prefix }));
+  const size = (test: (k: string) => boolean) =>
+    (list.Contents ?? []).filter((o) => test(o.Key ?? '')).reduce((a, o) => a + (o.Size ?? 0), 0);
+  return { segments: size((k) => k.endsWith('.ts')), m4a: size((k) => k.endsWith('/set.m4a')) };
 }
 
 const status = async (url: string) => (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status;
@@ -122,6 +140,15 @@ describe('archive', () => {
     const wall = (Date.parse(set.endedAt) - Date.parse(set.startedAt)) / 1000;
     console.info(`[archive] set on air ${wall.toFixed(1)} s, recorded ${set.seconds} s (egress start and restart gaps)`);
     expect(set.seconds).toBeLessThanOrEqual(wall + 2);
+
+    // Storage per recorded hour: the HLS segments, and the .m4a kept beside them.
+    const bytes = await storedBytes(set.playlistUrl.replace(/set\.m3u8$/, ''));
+    const perHour = (n: number) => ((n / set.seconds) * 3600) / 1_048_576;
+    console.info(
+      `[archive] storage per recorded hour: HLS segments ${perHour(bytes.segments).toFixed(1)} MiB, .m4a ${perHour(bytes.m4a).toFixed(1)} MiB ` +
+        `(.m4a = ${((bytes.m4a / bytes.segments) * 100).toFixed(0)} % of the segments)`,
+    );
+    expect(bytes.m4a).toBe(set.bytes);
 
     const heard = await analyseSegment(set.downloadUrl);
     expect(heard.toneDb, 'the 1 kHz tone in the .m4a').toBeGreaterThan(20);
