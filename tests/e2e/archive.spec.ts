@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
 import { createChannel, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { axeAtEveryViewport } from './support/axe';
 import { requireEnv } from './support/env';
 import { TONE_HZ } from './support/paths';
 
@@ -75,6 +76,8 @@ test('a finished set plays on its page, starts at ?t= and seeks by the tempo cur
 
   const listener = await (await browser.newContext()).newPage();
   await listener.goto(`/c/${slug}/sets`);
+  // The archive's pages with a set in them, as the a11y spec checks every page (docs/accessibility.md).
+  expect.soft(await axeAtEveryViewport(listener), 'axe on the archive list').toBe('');
   await listener.getByRole('link', { name: set.hosts[0] ?? '' }).click();
   await expect(listener).toHaveURL(new RegExp(`/c/${slug}/sets/${set.id}$`));
   await listener.goto(`/c/${slug}/sets/${set.id}?t=8s`);
@@ -93,4 +96,6 @@ test('a finished set plays on its page, starts at ?t= and seeks by the tempo cur
   expect(after).toBeGreaterThan(set.seconds * 0.5);
   expect(after).toBeLessThanOrEqual(set.seconds);
   await expect(listener.getByTestId('set-share')).toContainText(/Copy link at \d+s/);
+  await listener.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="set-audio"]')?.pause());
+  expect.soft(await axeAtEveryViewport(listener), 'axe on the set page').toBe('');
 });

@@ -15,6 +15,7 @@ import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { analyseSegment, egressJobs, publishTone } from '../support/hls';
 import { joinRoom } from '../support/livekit-peer';
+import { scheduleNow } from '../support/schedule';
 import { stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
@@ -69,8 +70,8 @@ async function storedBytes(folderUrl: string): Promise<{ segments: number; m4a: 
 
 const status = async (url: string) => (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status;
 
-async function goLive(ch: ChannelSummary): Promise<void> {
-  const res = await admin.request<TokenResponse>('POST', '/api/livekit/token', { channelId: ch.id, role: 'dj' });
+async function goLive(ch: ChannelSummary, as: AppClient = admin): Promise<void> {
+  const res = await as.request<TokenResponse>('POST', '/api/livekit/token', { channelId: ch.id, role: 'dj' });
   expect(res.status).toBe(200);
   room = await joinRoom(res.body);
   tone = await publishTone(room);
@@ -258,6 +259,28 @@ describe('archive', () => {
     } finally {
       d.close();
     }
+  });
+
+  it('lets a DJ hide and show a set they played', { timeout: 150_000 }, async () => {
+    const own = await createChannel(admin, 'own');
+    const { dj, account } = await createDj(admin, 'DJ Own');
+    await scheduleNow(admin, own.id, account.id);
+    await goLive(own, dj);
+    await expect.poll(() => livePlaylist(own.slug), { timeout: 60_000, interval: 1000 }).toMatch(/a1-live\.m3u8$/);
+    await new Promise((r) => setTimeout(r, 6_000));
+    await stop();
+    await expect.poll(async () => (await sets(own.slug)).length, { timeout: 90_000, interval: 1000 }).toBe(1);
+    const mine = (await sets(own.slug))[0] as ArchivedSet;
+    expect(mine.hosts).toEqual(['DJ Own']);
+    const patch = (hidden: boolean) =>
+      dj.request<{ hidden: boolean }>('PATCH', `/api/channels/${own.slug}/broadcasts/${mine.id}`, { hidden });
+    expect((await patch(true)).body).toEqual({ hidden: true });
+    expect(await sets(own.slug)).toHaveLength(0);
+    await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
+    expect((await patch(false)).body).toEqual({ hidden: false });
+    await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(200);
+    // A DJ may not delete, even their own set.
+    expect((await dj.request('DELETE', `/api/channels/${own.slug}/broadcasts/${mine.id}`)).status).toBe(403);
   });
 
   it('keeps no recording on a channel with the archive off, and deletes its HLS an hour after', { timeout: 150_000 }, async () => {
