@@ -4,7 +4,10 @@
 // tone in them; the public page, API, search and podcast feed list it (enclosures answer 200
 // audio/mp4 with their length); hiding takes it out of all of them and moves its objects so the
 // old public links stop answering; deleting removes it; a channel with the archive off keeps no recording.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +223,32 @@ describe('archive', () => {
       expect(enclosure.status).toBe(200);
       expect(enclosure.headers.get('content-type')).toBe('audio/mp4');
       expect(enclosure.headers.get('content-length')).toBe(length);
+    }
+  });
+
+  it('keeps an archived set in a backup: its row, with the recording it names still in storage', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-backup-'));
+    try {
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile('npm', ['run', '-s', 'backup', '--', '--out', dir], { cwd: path.resolve(__dirname, '..', '..') }, (err, so, se) =>
+          err ? reject(new Error(`${so}${se}`)) : resolve(so),
+        ),
+      );
+      const [file] = readdirSync(dir);
+      expect(file, out).toMatch(/\.db$/);
+      const copy = new Database(path.join(dir, file ?? ''), { readonly: true });
+      try {
+        const row = copy.prepare('SELECT archivedAt, archiveBytes, storagePath FROM broadcast WHERE id = ?').get(set.id) as
+          { archivedAt: unknown; archiveBytes: number; storagePath: string } | undefined;
+        expect(row?.archivedAt).not.toBeNull();
+        expect(row?.archiveBytes).toBe(set.bytes);
+        expect(set.downloadUrl).toContain(`/${row?.storagePath}/set.m4a`);
+      } finally {
+        copy.close();
+      }
+      expect(await status(set.downloadUrl)).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
