@@ -6,6 +6,7 @@ import {
   MAX_ARCHIVE_ATTEMPTS,
   moveOrder,
   purgeAt,
+  purgeCutoffs,
   SETTLE_MAX_MS,
   SETTLE_MS,
   type SetState,
@@ -74,6 +75,16 @@ describe('retention', () => {
     expect(purgeAt(ended({ deletedAt: now }), true, 30)).toEqual(now);
     expect(purgeAt(ended({ endedAt: null }), false, 1)).toBeNull();
     expect(purgeAt(ended({ purgedAt: now, deletedAt: now }), true, 1)).toBeNull();
+  });
+
+  it('never scans a set before the earliest time any rule could remove it', () => {
+    const cut = purgeCutoffs(now);
+    expect(now.getTime() - cut.unarchived.getTime()).toBe(UNARCHIVED_KEEP_MS);
+    expect(now.getTime() - cut.archived.getTime()).toBe(DAY);
+    // The shortest keep-for (1 day) and the archive-off hour are exactly those bounds.
+    const archived = ended({ endedAt: cut.archived, archivedAt: now });
+    expect(purgeAt(archived, true, 1)).toEqual(now);
+    expect(purgeAt(ended({ endedAt: cut.unarchived }), false, 30)).toEqual(now);
   });
 
   it('counts a set awaiting its archive only while the archive is on', () => {

@@ -1,5 +1,6 @@
 // Pure decisions of the archive task (unit tested): when an ended set is finalised, when its
 // objects go (retention), and where they should be (public or hidden).
+import { HLS_RETENTION_DAYS_MIN } from '@/types/channel';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -60,6 +61,17 @@ export function purgeAt(s: SetState, archiveEnabled: boolean, keepDays: number):
   // Given up after failures: kept as long as an archived set, so an operator can look.
   if (archiveEnabled && s.archiveError) return new Date(s.endedAt.getTime() + keepDays * DAY_MS);
   return new Date(s.endedAt.getTime() + UNARCHIVED_KEEP_MS);
+}
+
+/**
+ * Bounds of the retention query: no set that is not archived goes before it is an hour old, and
+ * no archived one before the shortest keep-for, so recent archived sets are never scanned.
+ */
+export function purgeCutoffs(now: Date): { unarchived: Date; archived: Date } {
+  return {
+    unarchived: new Date(now.getTime() - UNARCHIVED_KEEP_MS),
+    archived: new Date(now.getTime() - HLS_RETENTION_DAYS_MIN * DAY_MS),
+  };
 }
 
 /** Where a set's objects belong: its hidden folder while hidden, else its public one. */

@@ -9,9 +9,9 @@ import {
   finaliseNow,
   MAX_ARCHIVE_ATTEMPTS,
   purgeAt,
+  purgeCutoffs,
   SETTLE_MAX_MS,
   SETTLE_MS,
-  UNARCHIVED_KEEP_MS,
   wantedPath,
 } from './archive-plan';
 import { finaliseSet, lastPlaylistClosed } from './finalise';
@@ -52,10 +52,11 @@ export async function relocateSets(conf: StorageConfig): Promise<number> {
 
 /** Deleted sets and sets past their retention leave storage; deleted rows then go too. */
 export async function purgeSets(conf: StorageConfig, now: Date): Promise<number> {
+  const cutoff = purgeCutoffs(now);
   const rows = await getDb().broadcast.findMany({
     where: {
       purgedAt: null,
-      OR: [{ deletedAt: { not: null } }, { endedAt: { lte: new Date(now.getTime() - Math.min(UNARCHIVED_KEEP_MS, SETTLE_MAX_MS)) } }],
+      OR: [{ deletedAt: { not: null } }, { archivedAt: null, endedAt: { lte: cutoff.unarchived } }, { endedAt: { lte: cutoff.archived } }],
     },
     select: {
       id: true,
