@@ -25,8 +25,8 @@ RUN npm run build
 
 FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
-# ffmpeg/ffprobe for operators: checking a channel's HLS or a DJ's stream from the app's host
-# (docs/operations.md). The app itself decodes nothing with it.
+# ffmpeg: the archive joins each finished set's segments into an .m4a (copied, not re-encoded;
+# docs/archive.md); operators also check a channel's HLS or a DJ's stream with it (docs/operations.md).
 RUN apt-get update \
   && apt-get install -y --no-install-recommends ffmpeg \
   && rm -rf /var/lib/apt/lists/*

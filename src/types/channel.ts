@@ -38,7 +38,7 @@ export type ChannelSummary = {
 };
 
 /** What the admin console sees of a channel: the public summary plus its settings. */
-export type AdminChannel = ChannelSummary & { hlsRetentionDays: number | null };
+export type AdminChannel = ChannelSummary & { hlsRetentionDays: number | null; archiveEnabled: boolean };
 
 /** Channels a list page shows at most (home and /dj); the rest are on further pages. */
 export const CHANNEL_PAGE_SIZE = 24;
@@ -91,6 +91,8 @@ const channelFields = {
   timeZone: timeZoneSchema.optional(),
   // Optional without default, like timeZone: a new channel gets null (the default) from the database.
   hlsRetentionDays: hlsRetentionDaysSchema.optional(),
+  // Finished sets become public recordings (docs/archive.md); a new channel gets true from the database.
+  archiveEnabled: z.boolean().optional(),
 };
 
 export const channelInputSchema = z.strictObject({ ...channelFields, description: channelFields.description.default('') });

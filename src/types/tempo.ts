@@ -20,6 +20,10 @@ export type BroadcastSummary = {
   durationSeconds: number;
   /** Most listeners at once (WebRTC and HLS), sampled every few seconds. */
   peakListeners: number;
+  /** Finished as a public recording (docs/archive.md). */
+  archived: boolean;
+  /** Hidden from the public archive by one of its DJs or an admin. */
+  hidden: boolean;
 };
 
 export type BroadcastListResponse = { broadcasts: BroadcastSummary[] };

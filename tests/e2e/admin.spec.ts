@@ -68,25 +68,25 @@ test.describe('admin console', () => {
     await create.getByLabel('Channel name').fill(`Archive ${suffix}`);
     await create.getByLabel('Slug').fill(slug);
     for (const bad of ['0', '3651', '1.5', 'week']) {
-      await create.getByLabel('HLS retention (days)').fill(bad);
+      await create.getByLabel('Keep sets (days)').fill(bad);
       await create.getByRole('button', { name: 'Create channel' }).click();
       await expect(create.getByText('HLS retention must be a whole number of days from 1 to 3650')).toBeVisible();
     }
-    await create.getByLabel('HLS retention (days)').fill('30');
+    await create.getByLabel('Keep sets (days)').fill('30');
     await create.getByRole('button', { name: 'Create channel' }).click();
     const row = page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`);
-    await expect(row.getByTestId('admin-channel-details')).toContainText('HLS kept 30 days');
+    await expect(row.getByTestId('admin-channel-details')).toContainText('sets archived, kept 30 days');
 
     // Edit: the form starts from the saved value; empty means the station default again.
     await row.getByRole('button', { name: 'Edit' }).click();
-    const days = row.getByLabel('HLS retention (days)');
+    const days = row.getByLabel('Keep sets (days)');
     await expect(days).toHaveValue('30');
     await days.fill('-2');
     await row.getByRole('button', { name: 'Save' }).click();
     await expect(row.getByText('HLS retention must be a whole number of days')).toBeVisible();
     await days.fill('');
     await row.getByRole('button', { name: 'Save' }).click();
-    await expect(row.getByTestId('admin-channel-details')).toContainText(/HLS kept \d+ days? \(default\)/);
+    await expect(row.getByTestId('admin-channel-details')).toContainText(/sets archived, kept \d+ days? \(default\)/);
     await page.reload();
     await expect(page.locator(`[data-testid="admin-channel"][data-slug="${slug}"]`).getByTestId('admin-channel-details')).toContainText(
       '(default)',

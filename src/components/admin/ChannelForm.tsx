@@ -23,7 +23,7 @@ export type ChannelFormProps = {
 /** Form text to the API's shape: an empty retention means the station default (null). */
 function fromForm(raw: Record<string, string>): Record<string, unknown> {
   const days = (raw.hlsRetentionDays ?? '').trim();
-  return { ...raw, hlsRetentionDays: days === '' ? null : Number(days) };
+  return { ...raw, hlsRetentionDays: days === '' ? null : Number(days), archiveEnabled: raw.archiveEnabled === 'on' };
 }
 
 async function validate(raw: Record<string, string>, save: (input: ChannelInput) => Promise<void>) {
@@ -70,9 +70,9 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
         <Input id={id('description')} name="description" defaultValue={initial?.description} maxLength={500} />
       </Field>
       <Field
-        label="HLS retention (days)"
+        label="Keep sets (days)"
         htmlFor={id('hlsRetentionDays')}
-        hint={`Days the HLS of an ended broadcast stays in storage. Empty: the station default (${defaultRetentionDays}).`}
+        hint={`Days an archived set stays in storage and the public archive. Empty: the station default (${defaultRetentionDays}).`}
       >
         <Input
           id={id('hlsRetentionDays')}
@@ -84,6 +84,13 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
           aria-describedby={`${id('hlsRetentionDays')}-hint`}
         />
       </Field>
+      <label className="flex items-start gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name="archiveEnabled" defaultChecked={initial?.archiveEnabled ?? true} className="mt-1" />
+        <span>
+          Archive sets: each finished set becomes a public recording (listen again, download, podcast). Off: a set&apos;s stream is deleted
+          an hour after it ends.
+        </span>
+      </label>
       <FormActions error={error} pending={pending} submitLabel={submitLabel} onCancel={onCancel} span="sm:col-span-2" />
     </form>
   );

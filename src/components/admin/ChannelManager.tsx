@@ -88,7 +88,8 @@ function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting 
           {channel.live.onAir && <Badge tone="live">On air</Badge>}
         </p>
         <p className="text-sm text-muted" data-testid="admin-channel-details">
-          /c/{channel.slug} · {channel.timeZone} · HLS kept{' '}
+          /c/{channel.slug} · {channel.timeZone} ·{' '}
+          {channel.archiveEnabled ? 'sets archived, kept ' : 'archive off; HLS kept an hour, archived sets '}
           {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
         </p>
       </div>

@@ -35,9 +35,14 @@ export function SchedulePanel({ slug, zone, now, next, week }: SchedulePanelProp
         </span>
       }
       actions={
-        <a className="text-sm underline" href={apiPaths.scheduleIcs(slug)}>
-          Add to calendar
-        </a>
+        <span className="flex gap-3">
+          <a className="text-sm underline" href={`/c/${encodeURIComponent(slug)}/sets`} data-testid="archive-link">
+            Listen again
+          </a>
+          <a className="text-sm underline" href={apiPaths.scheduleIcs(slug)}>
+            Add to calendar
+          </a>
+        </span>
       }
     >
       <dl className="mb-4 grid gap-3 sm:grid-cols-2">

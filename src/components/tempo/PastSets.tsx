@@ -7,6 +7,7 @@ import { formatDuration } from '@/lib/client/format-duration';
 import { useSetTempo } from '@/hooks/useSetTempo';
 import type { BroadcastSummary, BroadcastTempoResponse } from '@/types/tempo';
 import { SetTempoCurve } from './SetTempoCurve';
+import { SetArchiveControls } from './SetArchiveControls';
 import { SetTracks } from './SetTracks';
 
 export type PastSetsProps = {
@@ -14,6 +15,8 @@ export type PastSetsProps = {
   broadcasts: BroadcastSummary[];
   /** The newest set's curve, rendered on the server. */
   initial: BroadcastTempoResponse | null;
+  /** Admins may also delete sets. */
+  isAdmin?: boolean;
 };
 
 /** Test sets last seconds; real ones minutes to hours. */
@@ -22,9 +25,11 @@ const length = (s: number) => (s < 60 ? `${s} s` : formatDuration(s * 1000));
 const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A channel's recent sets (start, end, hosts, length) and the tempo curve of the one picked. */
-export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
+export function PastSets({ channel, broadcasts, initial, isAdmin = false }: PastSetsProps) {
   const [selected, setSelected] = useState<string | null>(broadcasts[0]?.id ?? null);
   const { data, loading, error } = useSetTempo(channel.slug, selected, initial);
+  // From the list (refreshed after a change), not the curve's copy.
+  const picked = broadcasts.find((b) => b.id === selected) ?? null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -42,6 +47,11 @@ export function PastSets({ channel, broadcasts, initial }: PastSetsProps) {
       {data && (
         <Card title="Tracks" description={`Most listeners at once: ${data.broadcast.peakListeners}.`}>
           <SetTracks tracks={data.tracks} />
+        </Card>
+      )}
+      {picked && (
+        <Card title="Archive" description="Listeners can play, download and subscribe to archived sets.">
+          <SetArchiveControls key={picked.id} slug={channel.slug} set={picked} isAdmin={isAdmin} />
         </Card>
       )}
       <Card title="Recent sets">

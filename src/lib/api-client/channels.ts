@@ -16,6 +16,13 @@ export const getSchedule = (slug: string, from: string, to: string, signal?: Abo
 export const getSetTempo = (slug: string, broadcastId: string, signal?: AbortSignal) =>
   getJson<BroadcastTempoResponse>(apiPaths.setTempo(slug, broadcastId), signal);
 
+/** A set's DJ or an admin hides it from the public archive, or shows it again. */
+export const setSetHidden = (slug: string, broadcastId: string, hidden: boolean) =>
+  sendJson<{ hidden: boolean }>(apiPaths.set(slug, broadcastId), 'PATCH', { hidden });
+
+/** An admin deletes an ended set and its recording. */
+export const deleteSet = (slug: string, broadcastId: string) => sendJson<null>(apiPaths.set(slug, broadcastId), 'DELETE');
+
 /** The on-air DJ (or an admin) sets the show title and/or starts a track. */
 export const setNowPlaying = (slug: string, input: NowPlayingRequest) =>
   sendJson<NowPlayingWriteResponse>(apiPaths.nowPlaying(slug), 'POST', input);

@@ -15,6 +15,7 @@ export const apiPaths = {
   nowPlaying: (slug: string) => `/api/channels/${seg(slug)}/now-playing`,
   /** The on-air DJ console's connection report. */
   linkQuality: (slug: string) => `/api/channels/${seg(slug)}/link-quality`,
+  set: (slug: string, broadcastId: string) => `/api/channels/${seg(slug)}/broadcasts/${seg(broadcastId)}`,
   setTempo: (slug: string, broadcastId: string) => `/api/channels/${seg(slug)}/broadcasts/${seg(broadcastId)}/tempo`,
   token: () => '/api/livekit/token',
   pushSubscriptions: () => '/api/push/subscriptions',

@@ -28,7 +28,10 @@ export async function channelForSets(user: CurrentUser, slug: string): Promise<{
   return channel;
 }
 
-function toSummary(row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts' | 'peakListeners'>, now: Date): BroadcastSummary {
+function toSummary(
+  row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts' | 'peakListeners' | 'archivedAt' | 'hiddenAt' | 'purgedAt'>,
+  now: Date,
+): BroadcastSummary {
   const end = row.endedAt ?? now;
   return {
     id: row.id,
@@ -37,15 +40,26 @@ function toSummary(row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts'
     hosts: parseHosts(row.hosts).map((h) => h.name),
     durationSeconds: Math.max(0, Math.round((end.getTime() - row.startedAt.getTime()) / 1000)),
     peakListeners: row.peakListeners,
+    archived: row.archivedAt !== null && row.purgedAt === null,
+    hidden: row.hiddenAt !== null,
   };
 }
 
-const summaryFields = { id: true, startedAt: true, endedAt: true, hosts: true, peakListeners: true } as const;
+const summaryFields = {
+  id: true,
+  startedAt: true,
+  endedAt: true,
+  hosts: true,
+  peakListeners: true,
+  archivedAt: true,
+  hiddenAt: true,
+  purgedAt: true,
+} as const;
 
 /** The channel's most recent sets, newest first (a running one included). */
 export async function listBroadcasts(channelId: string, now = new Date()): Promise<BroadcastSummary[]> {
   const rows = await getDb().broadcast.findMany({
-    where: { channelId },
+    where: { channelId, deletedAt: null },
     orderBy: { startedAt: 'desc' },
     take: RECENT_BROADCASTS,
     select: summaryFields,
@@ -55,7 +69,7 @@ export async function listBroadcasts(channelId: string, now = new Date()): Promi
 
 /** One set of the channel with its stored tempo curve (oldest point first) and its tracks. */
 export async function broadcastTempo(channelId: string, broadcastId: string, now = new Date()) {
-  const row = await getDb().broadcast.findFirst({ where: { id: broadcastId, channelId }, select: summaryFields });
+  const row = await getDb().broadcast.findFirst({ where: { id: broadcastId, channelId, deletedAt: null }, select: summaryFields });
   if (!row) throw notFound('No such set on this channel.');
   const points = await getDb().tempoPoint.findMany({
     where: { broadcastId },

@@ -80,7 +80,11 @@ export async function listChannelPage(query: ChannelListQuery): Promise<ChannelL
 export async function listAdminChannels(): Promise<AdminChannel[]> {
   const rows = await getDb().channel.findMany({ orderBy: { name: 'asc' } });
   const summaries = await summarize(rows);
-  return summaries.map((summary, i) => ({ ...summary, hlsRetentionDays: rows[i]?.hlsRetentionDays ?? null }));
+  return summaries.map((summary, i) => ({
+    ...summary,
+    hlsRetentionDays: rows[i]?.hlsRetentionDays ?? null,
+    archiveEnabled: rows[i]?.archiveEnabled ?? true,
+  }));
 }
 
 export async function getChannelBySlug(slug: string): Promise<ChannelSummary | null> {

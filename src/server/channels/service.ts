@@ -15,7 +15,7 @@ export async function createChannel(input: ChannelInput, actor: AuditActor = nul
   try {
     const row = await getDb().channel.create({ data: input });
     await audit({ actor, action: 'channel.create', channel: row, detail: `/c/${row.slug} (${row.timeZone})` });
-    return { ...toChannelSummary(row, 0), hlsRetentionDays: row.hlsRetentionDays };
+    return { ...toChannelSummary(row, 0), hlsRetentionDays: row.hlsRetentionDays, archiveEnabled: row.archiveEnabled };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     throw err;
@@ -32,7 +32,7 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>, ac
     }
     await audit({ actor, action: 'channel.update', channel: row, detail: `changed: ${Object.keys(input).join(', ')}` });
     const summary = (await getChannelBySlug(row.slug)) ?? toChannelSummary(row, 0);
-    return { ...summary, hlsRetentionDays: row.hlsRetentionDays };
+    return { ...summary, hlsRetentionDays: row.hlsRetentionDays, archiveEnabled: row.archiveEnabled };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     if ((err as { code?: unknown }).code === 'P2025') throw notFound('No such channel.');

@@ -7,6 +7,7 @@ import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } fr
 import { startHlsEgress, stopHlsEgress } from './hls-egress';
 import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
 import { metrics } from '../metrics';
+import { TASKS, wake } from '../loop';
 
 // A process singleton: webhooks (route handlers) and the supervisor (the loop) queue on the same lock.
 const locks = processSingleton('egress.locks', () => new Map<string, Promise<unknown>>());
@@ -84,6 +85,8 @@ async function execute(conf: StorageConfig, channelId: string, row: Broadcast | 
         break;
       case 'close_broadcast':
         if (row) row = await updateBroadcast(row.id, { endedAt: now, egressId: null, nextAttemptAt: null });
+        // The set is over: the archive task finalises it once egress has settled.
+        wake(TASKS.archive);
         break;
     }
   }

@@ -5,15 +5,14 @@ import { storageConfig } from '../storage';
 import { activeEgressByRoom } from './hls-egress';
 import { nextWake } from './plan';
 import { toOpenBroadcast } from './broadcasts';
-import { purgeExpiredBroadcasts } from './retention';
 import { syncChannelEgress } from './service';
 
 /**
  * One pass of egress supervision, for the shared background loop: every channel's
  * egress made to match its live state (none for an empty channel, one for a live
- * channel, failed or stuck ones restarted with backoff), then retention cleanup. Returns when it next needs to run for a pending retry, if sooner.
+ * channel, failed or stuck ones restarted with backoff). Retention and archiving are the archive area's task. Returns when it next needs to run for a pending retry, if sooner.
  */
-export async function superviseEgress(now = new Date()): Promise<{ nextWakeAt: Date | null }> {
+export async function superviseEgress(): Promise<{ nextWakeAt: Date | null }> {
   const conf = storageConfig();
   if (!conf) return { nextWakeAt: null };
   const listedAt = new Date();
@@ -22,8 +21,6 @@ export async function superviseEgress(now = new Date()): Promise<{ nextWakeAt: D
   for (const { id } of channels) {
     await syncChannelEgress(id, { activeEgressIds: active.get(channelRoom(id)) ?? [], listedAt });
   }
-  // One indexed query when nothing is due, so it runs on every pass.
-  await purgeExpiredBroadcasts(conf, now);
   const open = await getDb().broadcast.findMany({ where: { endedAt: null, egressId: null, nextAttemptAt: { not: null } } });
   const wakes = open.map((b) => nextWake(toOpenBroadcast(b))).filter((d): d is Date => d !== null);
   return { nextWakeAt: wakes.length ? new Date(Math.min(...wakes.map((d) => d.getTime()))) : null };

@@ -15,6 +15,6 @@ export function egressTask(): LoopTask {
     name: TASKS.egress,
     maxIntervalMs: intervalMs,
     retryMs: Math.min(intervalMs, 5000),
-    run: async (now) => (liveStateKnown() ? (await superviseEgress(now)).nextWakeAt : null),
+    run: async () => (liveStateKnown() ? (await superviseEgress()).nextWakeAt : null),
   };
 }

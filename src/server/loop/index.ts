@@ -17,6 +17,7 @@ export const TASKS = {
   ingress: 'supervise-ingress',
   peakListeners: 'set-peak-listeners',
   push: 'push-notifications',
+  archive: 'archive-sets',
 } as const;
 
 /** One per process, also across Next's module reloads in development. */

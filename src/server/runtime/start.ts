@@ -1,6 +1,7 @@
 import 'server-only';
 import { finishDisable } from '../accounts';
 import { actionsTask } from '../actions';
+import { archiveTask } from '../archive';
 import { obsTempoTask, tempoTask } from '../bpm';
 import { egressTask } from '../egress';
 import { finishRemove, finishRotate, ingressTask, obsHoldTask } from '../ingress';
@@ -32,5 +33,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(obsHoldTask());
   supervisor.register(peakListenersTask());
   supervisor.register(pushTask());
+  supervisor.register(archiveTask());
   supervisor.start();
 }

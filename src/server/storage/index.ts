@@ -3,4 +3,5 @@
 import 'server-only';
 export { storageConfig, type StorageConfig } from './config';
 export { attemptKeys, broadcastPath, cacheableObject, publicObjectUrl } from './keys';
+export { appendObjectToFile, copyObject, deleteObjects, putObject, readObjectText, type PutOptions } from './objects';
 export { deleteFolder, listFolder, objectModifiedAt } from './s3';

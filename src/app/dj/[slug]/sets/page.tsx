@@ -25,5 +25,12 @@ export default async function PastSetsPage({ params }: Props) {
   const broadcasts = await listBroadcasts(channel.id);
   const newest = broadcasts[0];
   const initial = newest ? await broadcastTempo(channel.id, newest.id) : null;
-  return <PastSets channel={{ slug: channel.slug, name: channel.name }} broadcasts={broadcasts} initial={initial} />;
+  return (
+    <PastSets
+      channel={{ slug: channel.slug, name: channel.name }}
+      broadcasts={broadcasts}
+      initial={initial}
+      isAdmin={user.role === 'admin'}
+    />
+  );
 }

@@ -1,0 +1,104 @@
+import 'server-only';
+import type { ArchivedSet, ArchivedSetDetail, ArchiveListResponse, ArchiveQuery, TimelinePart } from '@/types/archive';
+import { z } from '@/types/zod';
+import { getDb, type Broadcast } from '../db';
+import { parseHosts } from '../egress';
+import { notFound } from '../http';
+import { setTracks } from '../now-playing';
+import { publicObjectUrl, storageConfig } from '../storage';
+import { archiveKeys } from './finalise';
+import { dayRange, djNames, hostedBy, tempoRange } from './search-plan';
+
+const LIST_LIMIT = 200;
+const MAX_POINTS = 8_640;
+
+/** What the public may see: archived, not hidden, deleted or purged. */
+export const visibleSet = { archivedAt: { not: null }, hiddenAt: null, deletedAt: null, purgedAt: null } as const;
+
+export type ArchiveChannel = { id: string; slug: string; name: string; description: string; timeZone: string; archiveEnabled: boolean };
+
+export async function archiveChannel(slug: string): Promise<ArchiveChannel> {
+  const channel = await getDb().channel.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, description: true, timeZone: true, archiveEnabled: true },
+  });
+  if (!channel) throw notFound('No such channel.');
+  return channel;
+}
+
+const setFields = {
+  id: true,
+  startedAt: true,
+  endedAt: true,
+  hosts: true,
+  showTitle: true,
+  archiveSeconds: true,
+  archiveBytes: true,
+  tempoMedian: true,
+  storagePath: true,
+} as const;
+type SetRow = Pick<Broadcast, keyof typeof setFields>;
+
+function toSet(r: SetRow, publicBaseUrl: string): ArchivedSet {
+  const keys = archiveKeys(r.storagePath);
+  return {
+    id: r.id,
+    startedAt: r.startedAt.toISOString(),
+    endedAt: (r.endedAt ?? r.startedAt).toISOString(),
+    hosts: parseHosts(r.hosts).map((h) => h.name),
+    title: r.showTitle,
+    seconds: r.archiveSeconds ?? 0,
+    bpm: r.tempoMedian,
+    playlistUrl: publicObjectUrl(publicBaseUrl, keys.playlist),
+    downloadUrl: publicObjectUrl(publicBaseUrl, keys.audio),
+    bytes: r.archiveBytes ?? 0,
+  };
+}
+
+function baseUrl(): string {
+  const conf = storageConfig();
+  if (!conf) throw notFound('This station keeps no recordings.');
+  return conf.publicBaseUrl;
+}
+
+/** A channel's public archive, newest first, filtered by DJ, days (in the channel's zone) and set tempo. */
+export async function listArchive(channel: ArchiveChannel, q: ArchiveQuery, limit = LIST_LIMIT): Promise<ArchiveListResponse> {
+  const base = baseUrl();
+  const tempo = tempoRange(q);
+  const rows = await getDb().broadcast.findMany({
+    where: { channelId: channel.id, ...visibleSet, startedAt: dayRange(q, channel.timeZone), ...(tempo ? { tempoMedian: tempo } : {}) },
+    orderBy: { startedAt: 'desc' },
+    select: setFields,
+  });
+  const all = rows.map((r) => toSet(r, base));
+  return { sets: all.filter((s) => hostedBy(s.hosts, q.dj)).slice(0, limit), djs: djNames(all) };
+}
+
+const timelineSchema = z.array(z.object({ offset: z.number(), at: z.number().nullable(), seconds: z.number() }));
+
+function parseTimeline(json: string | null): TimelinePart[] {
+  const parsed = timelineSchema.safeParse(json ? JSON.parse(json) : []);
+  return parsed.success ? parsed.data : [];
+}
+
+/** One public set with its curve, tracks and the recording's timeline. */
+export async function archivedSet(channel: ArchiveChannel, id: string): Promise<ArchivedSetDetail> {
+  const base = baseUrl();
+  const row = await getDb().broadcast.findFirst({
+    where: { id, channelId: channel.id, ...visibleSet },
+    select: { ...setFields, archiveTimeline: true },
+  });
+  if (!row) throw notFound('No such set in this archive.');
+  const points = await getDb().tempoPoint.findMany({
+    where: { broadcastId: id },
+    orderBy: { at: 'asc' },
+    take: MAX_POINTS,
+    select: { at: true, bpm: true, confidence: true },
+  });
+  return {
+    ...toSet(row, base),
+    timeline: parseTimeline(row.archiveTimeline),
+    points: points.map((p) => ({ at: p.at.getTime(), bpm: p.bpm, confidence: p.confidence })),
+    tracks: await setTracks(id),
+  };
+}

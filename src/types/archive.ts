@@ -1,0 +1,48 @@
+import { channelSlugSchema } from './channel';
+import type { TrackDto } from './now-playing';
+import { broadcastIdSchema, type TempoPointDto } from './tempo';
+import { z } from './zod';
+
+/** One egress attempt inside a recording: where it starts in the audio (s), on the clock (epoch ms, when known), how long. */
+export type TimelinePart = { offset: number; at: number | null; seconds: number };
+
+/** An archived set as the public archive shows it. Object URLs point at public storage (the CDN), never at the app. */
+export type ArchivedSet = {
+  id: string;
+  startedAt: string;
+  endedAt: string;
+  hosts: string[];
+  title: string | null;
+  seconds: number;
+  /** Median of the tempo curve; null when no beat was stored. */
+  bpm: number | null;
+  playlistUrl: string;
+  downloadUrl: string;
+  bytes: number;
+};
+
+export type ArchivedSetDetail = ArchivedSet & { timeline: TimelinePart[]; points: TempoPointDto[]; tracks: TrackDto[] };
+
+const bpm = z.coerce.number().min(20).max(300);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+
+/** Filters of the public archive (query string of /c/<slug>/sets and its API). Empty strings count as absent. */
+export const archiveQuerySchema = z.preprocess(
+  (v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v),
+  z.strictObject({
+    dj: z.string().trim().min(1).max(100).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    minBpm: bpm.optional(),
+    maxBpm: bpm.optional(),
+  }),
+);
+export type ArchiveQuery = z.infer<typeof archiveQuerySchema>;
+
+export const archiveParamsSchema = z.strictObject({ slug: channelSlugSchema });
+export const archivedSetParamsSchema = z.strictObject({ slug: channelSlugSchema, id: broadcastIdSchema });
+
+export type ArchiveListResponse = { sets: ArchivedSet[]; djs: string[] };
+
+/** Hiding a set (its DJs, admins) or showing it again. */
+export const setVisibilitySchema = z.strictObject({ hidden: z.boolean() });

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
+import { createChannel, signIn, uniqueSuffix, type Credentials } from './support/accounts';
+import { axeAtEveryViewport } from './support/axe';
+import { requireEnv } from './support/env';
+import { TONE_HZ } from './support/paths';
+
+/** The 1 kHz tone's bin over the median bin (dB) in what the set page's player outputs; 0 while silent. */
+function playedToneDb(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(async (hz) => {
+    const el = document.querySelector<HTMLAudioElement & { captureStream?: () => MediaStream }>('[data-testid="set-audio"]');
+    if (!el || el.paused || !el.captureStream) return 0;
+    const stream = el.captureStream();
+    if (!stream.getAudioTracks().length) return 0;
+    const context = new AudioContext();
+    try {
+      const analyser = new AnalyserNode(context, { fftSize: 4096 });
+      context.createMediaStreamSource(stream).connect(analyser);
+      await context.resume();
+      await new Promise((r) => setTimeout(r, 400));
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      analyser.getFloatFrequencyData(bins);
+      const k = Math.round(hz / (context.sampleRate / analyser.fftSize));
+      const peak = Math.max(bins[k - 1] ?? -Infinity, bins[k] ?? -Infinity, bins[k + 1] ?? -Infinity);
+      const finite = Array.from(bins)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
+      const median = finite[Math.floor(finite.length / 2)];
+      return Number.isFinite(peak) && median !== undefined ? peak - median : 0;
+    } finally {
+      await context.close();
+    }
+  }, TONE_HZ);
+}
+
+// The DJ console's WAV microphone -> LiveKit -> egress -> MinIO -> the archive task -> the set
+// page's hls.js in Chromium: it plays the tone, starts at ?t=, and a click on the tempo curve seeks.
+test('a finished set plays on its page, starts at ?t= and seeks by the tempo curve', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const suffix = uniqueSuffix();
+  const slug = `archive-${suffix}`;
+  const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
+  const dj = await (await browser.newContext()).newPage();
+  await signIn(dj, admin);
+  await createChannel(dj.request, { name: `Archive ${suffix}`, slug, description: 'Archive end to end' });
+  await dj.goto(`/dj/${slug}`);
+  await dj.getByTestId('go-live-button').click();
+  await expect(dj.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
+  // Long enough for several 2 s segments after egress starts (~10 s).
+  await expect
+    .poll(async () => (await dj.request.get(`/c/${slug}/live.m3u8`, { maxRedirects: 0 })).status(), { timeout: 60_000 })
+    .toBe(302);
+  await dj.waitForTimeout(20_000); // the set's length: a recording, not a wait for state
+  await dj.getByTestId('stop-broadcast-button').click();
+  await expect(dj.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
+
+  let set: ArchivedSet | undefined;
+  await expect
+    .poll(async () => (set = ((await (await dj.request.get(`/api/channels/${slug}/sets`)).json()) as ArchiveListResponse).sets[0]), {
+      timeout: 90_000,
+      intervals: [1_000],
+    })
+    .toBeDefined();
+  if (!set) throw new Error('no set');
+  // A tone has no beat: give the set a curve over its whole length, as a DJ's tempo would be stored.
+  const db = new Database(requireEnv('DATABASE_URL').replace(/^file:/, ''));
+  try {
+    const start = Date.parse(set.startedAt);
+    const end = Date.parse(set.endedAt);
+    const insert = db.prepare('INSERT INTO tempo_point (broadcastId, at, bpm, confidence) VALUES (?, ?, ?, ?)');
+    for (let at = start; at <= end; at += 2_000) insert.run(set.id, at, 120 + ((at - start) / (end - start)) * 8, 0.9);
+  } finally {
+    db.close();
+  }
+
+  const listener = await (await browser.newContext()).newPage();
+  await listener.goto(`/c/${slug}/sets`);
+  // The archive's pages with a set in them, as the a11y spec checks every page (docs/accessibility.md).
+  expect.soft(await axeAtEveryViewport(listener), 'axe on the archive list').toBe('');
+  await listener.getByRole('link', { name: set.hosts[0] ?? '' }).click();
+  await expect(listener).toHaveURL(new RegExp(`/c/${slug}/sets/${set.id}$`));
+  await listener.goto(`/c/${slug}/sets/${set.id}?t=8s`);
+  const audio = listener.getByTestId('set-audio');
+  const time = () => audio.evaluate((el: HTMLAudioElement) => el.currentTime);
+  await expect.poll(time, { timeout: 20_000 }).toBeGreaterThanOrEqual(7.5);
+
+  // Click at 3/4 of the curve: play from about 3/4 of the clock time, mapped into the recording.
+  const curve = listener.getByTestId('set-curve-seek').locator('svg');
+  const box = await curve.boundingBox();
+  if (!box) throw new Error('no curve');
+  await listener.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+  await expect.poll(() => playedToneDb(listener), { timeout: 20_000, intervals: [500] }).toBeGreaterThan(30);
+  const after = await time();
+  // 3/4 of the curve's span is ~3/4 through the set's clock time; the recording starts ~egress start later.
+  expect(after).toBeGreaterThan(set.seconds * 0.5);
+  expect(after).toBeLessThanOrEqual(set.seconds);
+  await expect(listener.getByTestId('set-share')).toContainText(/Copy link at \d+s/);
+  await listener.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="set-audio"]')?.pause());
+  expect.soft(await axeAtEveryViewport(listener), 'axe on the set page').toBe('');
+});

@@ -1,0 +1,349 @@
+// The archive (listen again) against the stack's real egress and MinIO: a set with an egress
+// restart in the middle ends and becomes one VOD playlist (both attempts, a discontinuity,
+// ENDLIST) and an .m4a beside it; both decode in ffmpeg to the set's recorded length, with the
+// tone in them; the public page, API, search and podcast feed list it (enclosures answer 200
+// audio/mp4 with their length); hiding takes it out of all of them and moves its objects so the
+// old public links stop answering; deleting removes it; a channel with the archive off keeps no recording.
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room } from '@livekit/rtc-node';
+import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
+import type { TokenResponse } from '@/types/room';
+import type { ChannelSummary } from '@/types/channel';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { analyseSegment, egressJobs, publishTone } from '../support/hls';
+import { joinRoom } from '../support/livekit-peer';
+import { scheduleNow } from '../support/schedule';
+import { stackEnv } from '../support/stack-env';
+
+const env = stackEnv();
+const anon = new AppClient();
+let admin: AppClient;
+let channel: ChannelSummary;
+let room: Room | undefined;
+let tone: Awaited<ReturnType<typeof publishTone>> | undefined;
+let set: ArchivedSet;
+let firstSegmentUrl = '';
+
+function stackVar(
+  name: 'STACK_DIR' | 'DATABASE_URL' | 'S3_PUBLIC_BASE_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY',
+): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and egress`);
+  return value;
+}
+
+const db = () => new Database(stackVar('DATABASE_URL').replace(/^file:/, ''));
+
+/** Seconds of audio ffmpeg decodes from a URL (HLS or a file), start to end. */
+function decodedSeconds(url: string): number {
+  const run = spawnSync('ffmpeg', ['-v', 'error', '-i', url, '-f', 's16le', '-ac', '1', '-ar', '8000', 'pipe:1'], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw new Error(`ffmpeg is required (apt-get install ffmpeg): ${run.error.message}`);
+  if (run.status !== 0) throw new Error(`ffmpeg could not decode ${url}: ${run.stderr.toString()}`);
+  return run.stdout.byteLength / 16_000;
+}
+
+async function sets(slug: string, query = ''): Promise<ArchivedSet[]> {
+  const res = await anon.request<ArchiveListResponse>('GET', `/api/channels/${slug}/sets${query}`);
+  expect(res.status).toBe(200);
+  return res.body.sets;
+}
+
+/** Bytes of the set's HLS segments and of its .m4a, read with the stack's storage keys. */
+async function storedBytes(folderUrl: string): Promise<{ segments: number; m4a: number }> {
+  const s3 = new S3Client({
+    endpoint: stackVar('S3_ENDPOINT'),
+    region: 'auto',
+    forcePathStyle: true,
+    credentials: { accessKeyId: stackVar('S3_ACCESS_KEY_ID'), secretAccessKey: stackVar('S3_SECRET_ACCESS_KEY') },
+  });
+  const prefix = folderUrl.slice(stackVar('S3_PUBLIC_BASE_URL').length + 1);
+  const list = await s3.send(new ListObjectsV2Command({ Bucket: stackVar('S3_BUCKET'), Prefix: prefix }));
+  const size = (test: (k: string) => boolean) =>
+    (list.Contents ?? []).filter((o) => test(o.Key ?? '')).reduce((a, o) => a + (o.Size ?? 0), 0);
+  return { segments: size((k) => k.endsWith('.ts')), m4a: size((k) => k.endsWith('/set.m4a')) };
+}
+
+const status = async (url: string) => (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status;
+
+async function goLive(ch: ChannelSummary, as: AppClient = admin): Promise<void> {
+  const res = await as.request<TokenResponse>('POST', '/api/livekit/token', { channelId: ch.id, role: 'dj' });
+  expect(res.status).toBe(200);
+  room = await joinRoom(res.body);
+  tone = await publishTone(room);
+}
+
+async function stop(): Promise<void> {
+  await tone?.stop();
+  tone = undefined;
+  await room?.disconnect();
+  room = undefined;
+}
+
+async function livePlaylist(slug: string): Promise<string | number> {
+  const res = await anon.request('GET', `/c/${slug}/live.m3u8`);
+  return res.status === 302 ? (res.headers.get('location') ?? '') : res.status;
+}
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+  channel = await createChannel(admin, 'arch');
+});
+
+afterAll(async () => {
+  await tone?.stop().catch(() => undefined);
+  await room?.disconnect();
+});
+
+describe('archive', () => {
+  it('finishes a set with an egress restart into one VOD playlist and an .m4a', { timeout: 240_000 }, async () => {
+    await goLive(channel);
+    await expect.poll(() => livePlaylist(channel.slug), { timeout: 60_000, interval: 1000 }).toMatch(/a1-live\.m3u8$/);
+    await new Promise((r) => setTimeout(r, 8_000));
+    // Kill the egress job: supervision restarts it under the same set as attempt 2 (or later).
+    const jobs = egressJobs(stackVar('STACK_DIR'));
+    expect(jobs).toHaveLength(1);
+    process.kill(-(jobs[0] as number), 'SIGKILL');
+    await expect.poll(() => livePlaylist(channel.slug), { timeout: 90_000, interval: 1000 }).toMatch(/a([2-9]|\d\d+)-live\.m3u8$/);
+    await new Promise((r) => setTimeout(r, 10_000));
+    await stop();
+
+    const endedAt = Date.now();
+    await expect.poll(async () => (await sets(channel.slug)).length, { timeout: 90_000, interval: 1000 }).toBe(1);
+    set = (await sets(channel.slug))[0] as ArchivedSet;
+    console.info(`[archive] set listed ${Date.now() - endedAt} ms after it ended; ${set.seconds} s, ${set.bytes} bytes`);
+
+    // Served by storage, not by the app.
+    const base = stackVar('S3_PUBLIC_BASE_URL');
+    expect(set.playlistUrl.startsWith(`${base}/`)).toBe(true);
+    expect(set.downloadUrl.startsWith(`${base}/`)).toBe(true);
+
+    const text = await (await fetch(set.playlistUrl)).text();
+    expect(text).toMatch(/#EXT-X-PLAYLIST-TYPE:VOD/);
+    expect(text.trim().endsWith('#EXT-X-ENDLIST')).toBe(true);
+    expect(text).toMatch(/#EXT-X-DISCONTINUITY\n/);
+    const uris = text.split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(uris[0]).toMatch(/^a1-seg/);
+    firstSegmentUrl = new URL(uris[0] ?? '', set.playlistUrl).toString();
+    expect(uris.at(-1)).not.toMatch(/^a1-seg/);
+
+    // Both play from start to end, to the stored length (within 2 s).
+    const vodSeconds = decodedSeconds(set.playlistUrl);
+    const m4aSeconds = decodedSeconds(set.downloadUrl);
+    console.info(`[archive] VOD ${vodSeconds.toFixed(2)} s, .m4a ${m4aSeconds.toFixed(2)} s, stored ${set.seconds} s`);
+    expect(Math.abs(vodSeconds - set.seconds)).toBeLessThan(2);
+    expect(Math.abs(m4aSeconds - set.seconds)).toBeLessThan(2);
+    expect(set.seconds).toBeGreaterThan(15);
+    const wall = (Date.parse(set.endedAt) - Date.parse(set.startedAt)) / 1000;
+    console.info(`[archive] set on air ${wall.toFixed(1)} s, recorded ${set.seconds} s (egress start and restart gaps)`);
+    expect(set.seconds).toBeLessThanOrEqual(wall + 2);
+
+    // Storage per recorded hour: the HLS segments, and the .m4a kept beside them.
+    const bytes = await storedBytes(set.playlistUrl.replace(/set\.m3u8$/, ''));
+    const perHour = (n: number) => ((n / set.seconds) * 3600) / 1_048_576;
+    console.info(
+      `[archive] storage per recorded hour: HLS segments ${perHour(bytes.segments).toFixed(1)} MiB, .m4a ${perHour(bytes.m4a).toFixed(1)} MiB ` +
+        `(.m4a = ${((bytes.m4a / bytes.segments) * 100).toFixed(0)} % of the segments)`,
+    );
+    expect(bytes.m4a).toBe(set.bytes);
+
+    const heard = await analyseSegment(set.downloadUrl);
+    expect(heard.toneDb, 'the 1 kHz tone in the .m4a').toBeGreaterThan(20);
+    const head = await fetch(set.downloadUrl, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('audio/mp4');
+    expect(Number(head.headers.get('content-length'))).toBe(set.bytes);
+  });
+
+  it('lists the set on the public pages and finds it by DJ, day and tempo', async () => {
+    const page = await anon.request<string>('GET', `/c/${channel.slug}/sets`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`/c/${channel.slug}/sets/${set.id}`);
+    expect((await anon.request('GET', `/c/${channel.slug}/sets/${set.id}`)).status).toBe(200);
+
+    const dj = set.hosts[0] ?? '';
+    expect(await sets(channel.slug, `?dj=${encodeURIComponent(dj)}`)).toHaveLength(1);
+    expect(await sets(channel.slug, '?dj=Nobody')).toHaveLength(0);
+    const day = set.startedAt.slice(0, 10); // the test channel keeps UTC
+    expect(await sets(channel.slug, `?from=${day}&to=${day}`)).toHaveLength(1);
+    expect(await sets(channel.slug, '?to=2020-01-01')).toHaveLength(0);
+    // A tone has no beat: give the set a tempo as a curve's median would.
+    const d = db();
+    try {
+      d.prepare('UPDATE broadcast SET tempoMedian = 125.5 WHERE id = ?').run(set.id);
+    } finally {
+      d.close();
+    }
+    expect(await sets(channel.slug, '?minBpm=122&maxBpm=128')).toHaveLength(1);
+    expect(await sets(channel.slug, '?minBpm=128&maxBpm=122')).toHaveLength(1);
+    expect(await sets(channel.slug, '?minBpm=130')).toHaveLength(0);
+    expect((await anon.request('GET', `/api/channels/${channel.slug}/sets?minBpm=fast`)).status).toBe(400);
+  });
+
+  it('offers a podcast feed with the iTunes tags and enclosures that resolve', async () => {
+    const res = await fetch(new URL(`/c/${channel.slug}/podcast.xml`, env.APP_URL));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/rss+xml');
+    const xml = await res.text();
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0" xmlns:itunes="http:\/\/www.itunes.com\/dtds\/podcast-1.0.dtd"/,
+    );
+    const head = xml.split('<item>')[0] ?? '';
+    for (const tag of [
+      /<title>[^<]+<\/title>/,
+      /<description>[^<]+<\/description>/,
+      /<language>en<\/language>/,
+      /<itunes:explicit>false</,
+    ]) {
+      expect(head).toMatch(tag);
+    }
+    const image = /<itunes:image href="([^"]+)"/.exec(head)?.[1] ?? '';
+    expect(/<itunes:category text="[^"]+"/.test(head)).toBe(true);
+    const cover = await fetch(image);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await cover.arrayBuffer());
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1400, 1400]);
+
+    const items = xml.split('<item>').slice(1);
+    expect(items).toHaveLength(1);
+    for (const item of items) {
+      expect(item).toMatch(/<title>[^<]+<\/title>/);
+      expect(item).toMatch(/<guid isPermaLink="false">[^<]+<\/guid>/);
+      const [, url, length, type] = /<enclosure url="([^"]+)" length="(\d+)" type="([^"]+)"\/>/.exec(item) ?? [];
+      expect(type).toBe('audio/mp4');
+      const enclosure = await fetch(url ?? '', { method: 'HEAD' });
+      expect(enclosure.status).toBe(200);
+      expect(enclosure.headers.get('content-type')).toBe('audio/mp4');
+      expect(enclosure.headers.get('content-length')).toBe(length);
+    }
+  });
+
+  it('keeps an archived set in a backup: its row, with the recording it names still in storage', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-backup-'));
+    try {
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile('npm', ['run', '-s', 'backup', '--', '--out', dir], { cwd: path.resolve(__dirname, '..', '..') }, (err, so, se) =>
+          err ? reject(new Error(`${so}${se}`)) : resolve(so),
+        ),
+      );
+      const [file] = readdirSync(dir);
+      expect(file, out).toMatch(/\.db$/);
+      const copy = new Database(path.join(dir, file ?? ''), { readonly: true });
+      try {
+        const row = copy.prepare('SELECT archivedAt, archiveBytes, storagePath FROM broadcast WHERE id = ?').get(set.id) as
+          { archivedAt: unknown; archiveBytes: number; storagePath: string } | undefined;
+        expect(row?.archivedAt).not.toBeNull();
+        expect(row?.archiveBytes).toBe(set.bytes);
+        expect(set.downloadUrl).toContain(`/${row?.storagePath}/set.m4a`);
+      } finally {
+        copy.close();
+      }
+      expect(await status(set.downloadUrl)).toBe(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hides a set from page, feed and search, and its old public links stop working', { timeout: 120_000 }, async () => {
+    // Another DJ may not hide a set they did not play.
+    const { dj } = await createDj(admin, 'DJ Elsewhere');
+    expect((await dj.request('PATCH', `/api/channels/${channel.slug}/broadcasts/${set.id}`, { hidden: true })).status).toBe(403);
+    expect((await anon.request('PATCH', `/api/channels/${channel.slug}/broadcasts/${set.id}`, { hidden: true })).status).toBe(401);
+
+    const hiddenAt = Date.now();
+    const res = await admin.request('PATCH', `/api/channels/${channel.slug}/broadcasts/${set.id}`, { hidden: true });
+    expect(res.status).toBe(200);
+    expect(await sets(channel.slug)).toHaveLength(0);
+    expect((await anon.request('GET', `/c/${channel.slug}/sets/${set.id}`)).status).toBe(404);
+    expect(await (await fetch(new URL(`/c/${channel.slug}/podcast.xml`, env.APP_URL))).text()).not.toContain(set.id);
+    await expect.poll(() => status(set.playlistUrl), { timeout: 60_000, interval: 500 }).toBe(404);
+    await expect.poll(() => status(set.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
+    await expect.poll(() => status(firstSegmentUrl), { timeout: 60_000, interval: 500 }).toBe(404);
+    console.info(`[archive] hidden set's links answer 404 ${Date.now() - hiddenAt} ms after the hide`);
+
+    // Shown again: back at the same public URLs.
+    expect((await admin.request('PATCH', `/api/channels/${channel.slug}/broadcasts/${set.id}`, { hidden: false })).status).toBe(200);
+    await expect.poll(() => status(set.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(200);
+    expect(await sets(channel.slug)).toHaveLength(1);
+  });
+
+  it('deletes a set (admins only) with its objects', { timeout: 90_000 }, async () => {
+    const { dj } = await createDj(admin, 'DJ Delete');
+    expect((await dj.request('DELETE', `/api/channels/${channel.slug}/broadcasts/${set.id}`)).status).toBe(403);
+    expect((await admin.request('DELETE', `/api/channels/${channel.slug}/broadcasts/${set.id}`)).status).toBe(204);
+    expect(await sets(channel.slug)).toHaveLength(0);
+    await expect.poll(() => status(set.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
+    const d = db();
+    try {
+      const row = () => d.prepare('SELECT id FROM broadcast WHERE id = ?').get(set.id);
+      await expect.poll(row, { timeout: 30_000 }).toBeUndefined();
+    } finally {
+      d.close();
+    }
+  });
+
+  it('lets a DJ hide and show a set they played', { timeout: 150_000 }, async () => {
+    const own = await createChannel(admin, 'own');
+    const { dj, account } = await createDj(admin, 'DJ Own');
+    await scheduleNow(admin, own.id, account.id);
+    await goLive(own, dj);
+    await expect.poll(() => livePlaylist(own.slug), { timeout: 60_000, interval: 1000 }).toMatch(/a1-live\.m3u8$/);
+    await new Promise((r) => setTimeout(r, 6_000));
+    await stop();
+    await expect.poll(async () => (await sets(own.slug)).length, { timeout: 90_000, interval: 1000 }).toBe(1);
+    const mine = (await sets(own.slug))[0] as ArchivedSet;
+    expect(mine.hosts).toEqual(['DJ Own']);
+    const patch = (hidden: boolean) =>
+      dj.request<{ hidden: boolean }>('PATCH', `/api/channels/${own.slug}/broadcasts/${mine.id}`, { hidden });
+    expect((await patch(true)).body).toEqual({ hidden: true });
+    expect(await sets(own.slug)).toHaveLength(0);
+    await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
+    expect((await patch(false)).body).toEqual({ hidden: false });
+    await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(200);
+    // A DJ may not delete, even their own set.
+    expect((await dj.request('DELETE', `/api/channels/${own.slug}/broadcasts/${mine.id}`)).status).toBe(403);
+  });
+
+  it('keeps no recording on a channel with the archive off, and deletes its HLS an hour after', { timeout: 150_000 }, async () => {
+    const off = await createChannel(admin, 'noarch');
+    expect((await admin.request('PATCH', `/api/admin/channels/${off.id}`, { archiveEnabled: false })).status).toBe(200);
+    await goLive(off);
+    let live = '';
+    await expect
+      .poll(async () => (live = String(await livePlaylist(off.slug))), { timeout: 60_000, interval: 1000 })
+      .toMatch(/a1-live\.m3u8$/);
+    await new Promise((r) => setTimeout(r, 6_000));
+    await stop();
+    const d = db();
+    try {
+      type Row = { id: string; endedAt: number | string | null; archivedAt: unknown };
+      const row = () => d.prepare('SELECT id, endedAt, archivedAt FROM broadcast WHERE channelId = ?').get(off.id) as Row | undefined;
+      await expect.poll(() => row()?.endedAt ?? null, { timeout: 30_000 }).not.toBeNull();
+      // Past the archive's settle time: nothing is written beside the HLS.
+      await new Promise((r) => setTimeout(r, 15_000));
+      expect(row()?.archivedAt).toBeNull();
+      expect(await status(live.replace(/a1-live\.m3u8$/, 'set.m3u8'))).toBe(404);
+      const eventPlaylist = await (await fetch(live.replace(/a1-live\.m3u8$/, 'a1.m3u8'))).text();
+      const first = eventPlaylist.split('\n').find((l) => l && !l.startsWith('#')) ?? 'none';
+      const segment = new URL(first, live).toString();
+      expect(await status(segment)).toBe(200);
+      const ended = row()?.endedAt;
+      const past = Date.now() - 61 * 60_000;
+      d.prepare('UPDATE broadcast SET endedAt = ? WHERE id = ?').run(
+        typeof ended === 'number' ? past : new Date(past).toISOString(),
+        row()?.id,
+      );
+      await expect.poll(() => status(segment), { timeout: 30_000, interval: 1000 }).toBe(404);
+    } finally {
+      d.close();
+    }
+  });
+});
