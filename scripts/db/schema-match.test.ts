@@ -66,16 +66,30 @@ function sqliteCatalog(file: string) {
   }
 }
 
+/**
+ * Sorts the column lines of each CREATE TABLE: a migration's ADD COLUMN appends, so a column added
+ * to the middle of a model sits elsewhere than in a table built from the schema, and that order
+ * means nothing to the app (Prisma names every column).
+ */
+function sortColumns(dump: string): string {
+  return dump.replace(/(CREATE TABLE [^\n]+ \(\n)([\s\S]*?)(\n\);)/g, (_all, head: string, body: string, tail: string) => {
+    const columns = body.split('\n').map((line) => line.replace(/,$/, ''));
+    return head + columns.sort().join(',\n') + tail;
+  });
+}
+
 /** pg_dump's schema-only text without Prisma's bookkeeping and pg_dump's per-run \restrict key. */
 function pgCatalog(url: string): string {
   const run = spawnSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', '-T', '_prisma_migrations', url], {
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);
-  return run.stdout
-    .split('\n')
-    .filter((l) => !/^\\(un)?restrict /.test(l))
-    .join('\n');
+  return sortColumns(
+    run.stdout
+      .split('\n')
+      .filter((l) => !/^\\(un)?restrict /.test(l))
+      .join('\n'),
+  );
 }
 
 describe('migrations match prisma/schema.prisma', () => {
