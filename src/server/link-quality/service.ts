@@ -18,8 +18,8 @@ let limiter: RateLimiter | undefined;
  * session on air may report: not another DJ of the channel, not an admin watching, not an OBS set.
  */
 export async function reportLinkQuality(userId: string, slug: string, report: LinkReport, now = Date.now()): Promise<LinkQuality> {
-  limiter ??= new RateLimiter(REPORTS_PER_MINUTE, 60_000);
-  const retryAfter = limiter.hit(`${userId}:${slug}`);
+  limiter ??= new RateLimiter('link-report', REPORTS_PER_MINUTE, 60_000);
+  const retryAfter = await limiter.hit(`${userId}:${slug}`);
   if (retryAfter !== null) throw rateLimited(retryAfter);
   const channel = await getDb().channel.findUnique({ where: { slug }, select: { id: true, liveIdentity: true } });
   if (!channel) throw notFound('No such channel.');
