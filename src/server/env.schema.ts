@@ -123,7 +123,9 @@ export const envSchema = z.object({
   // Scale-out (docs/scale-out.md): the Redis that app replicas share, apart from LiveKit's. Empty
   // means one app process: rate limits and live updates in memory, background tasks always held.
   /** redis:// or rediss:// URL of the app's Redis (rate limits, change fan-out, the background-task lease). */
-  APP_REDIS_URL: z.union([z.string().regex(/^rediss?:\/\/\S+$/, 'APP_REDIS_URL must be a redis:// or rediss:// URL'), z.literal('')]).default(''),
+  APP_REDIS_URL: z
+    .union([z.string().regex(/^rediss?:\/\/\S+$/, 'APP_REDIS_URL must be a redis:// or rediss:// URL'), z.literal('')])
+    .default(''),
   /** Prefix of every key and channel the app uses there, so it can share an instance (e.g. LiveKit's). */
   APP_REDIS_KEY_PREFIX: z
     .string()

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACQUIRE_EVERY_MS, afterAttempt, LEASE_TTL_MS, leaseValid, nextStep, NOT_HELD, RENEW_EVERY_MS, SAFETY_MARGIN_MS } from './lease-plan';
+import {
+  ACQUIRE_EVERY_MS,
+  afterAttempt,
+  LEASE_TTL_MS,
+  leaseValid,
+  nextStep,
+  NOT_HELD,
+  RENEW_EVERY_MS,
+  SAFETY_MARGIN_MS,
+} from './lease-plan';
 
 describe('lease plan', () => {
   it('keeps the TTL under 10 s and renews several times per TTL', () => {

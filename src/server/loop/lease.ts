@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LeaseStore } from '../redis';
-import { afterAttempt, type LeaseState, leaseValid, nextStep, NOT_HELD } from './lease-plan';
+import { afterAttempt, type LeaseState, leaseValid, nextStep, NOT_HELD, SAFETY_MARGIN_MS } from './lease-plan';
 
 type Clock = { now: () => number; setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (t: unknown) => void };
 
@@ -22,6 +22,7 @@ const realClock: Clock = {
 export class Lease {
   private state: LeaseState = NOT_HELD;
   private timer: unknown = null;
+  private lapseTimer: unknown = null;
   private running = false;
   private reported = false;
 
@@ -46,6 +47,7 @@ export class Lease {
   async stop(): Promise<void> {
     this.running = false;
     this.clock.clearTimeout(this.timer);
+    this.clock.clearTimeout(this.lapseTimer);
     const token = this.state.token;
     this.state = NOT_HELD;
     this.report();
@@ -68,10 +70,13 @@ export class Lease {
     this.state = afterAttempt(this.state, token, sentAt, result);
     this.report();
     const next = nextStep(this.state, sentAt);
-    // Wake again when the local confirmation runs out too, so a lapse is reported without delay.
-    const lapse = this.state.token ? this.state.confirmedUntil - this.clock.now() : Infinity;
-    const delay = Math.max(0, Math.min(next.at - this.clock.now(), lapse));
-    this.timer = this.clock.setTimeout(() => void this.step(), delay);
+    this.timer = this.clock.setTimeout(() => void this.step(), Math.max(0, next.at - this.clock.now()));
+    // Renewals failing (Redis away): the tasks hear of the lapse when it happens, not at the next step.
+    this.clock.clearTimeout(this.lapseTimer);
+    if (this.state.token) {
+      const lapseIn = this.state.confirmedUntil - SAFETY_MARGIN_MS - this.clock.now();
+      this.lapseTimer = this.clock.setTimeout(() => this.report(), Math.max(0, lapseIn));
+    }
   }
 
   private report(): void {

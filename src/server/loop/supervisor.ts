@@ -134,6 +134,19 @@ export class Supervisor {
     return slot.task.run(new Date(this.clock.now()));
   }
 
+  private failed(slot: Slot, err: unknown): void {
+    // Not a failure: the lease moved on mid-pass; the next pass stands by and releases.
+    if (err instanceof LeaseLostError) {
+      slot.again = true;
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    // First failure of a streak only: a LiveKit outage would otherwise flood the log.
+    if (!slot.failing) this.log(`[loop] ${slot.task.name} failed: ${message}`);
+    slot.failing = true;
+    slot.lastError = message;
+  }
+
   private async pass(slot: Slot): Promise<void> {
     slot.running = true;
     slot.again = false;
@@ -146,12 +159,7 @@ export class Supervisor {
       slot.failing = false;
       slot.lastError = null;
     } catch (err) {
-      if (err instanceof LeaseLostError) slot.again = true; // the next pass stands by and releases
-      const message = err instanceof Error ? err.message : String(err);
-      // First failure of a streak only: a LiveKit outage would otherwise flood the log.
-      if (!slot.failing) this.log(`[loop] ${slot.task.name} failed: ${message}`);
-      slot.failing = true;
-      slot.lastError = message;
+      this.failed(slot, err);
       delay = Math.min(delay, slot.task.retryMs);
     } finally {
       metrics.loopPass(slot.task.name, (this.clock.now() - startedAt) / 1000, slot.failing);

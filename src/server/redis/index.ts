@@ -6,3 +6,4 @@ export { publish, subscribe } from './pubsub';
 export { createHitCounter, type HitCounter, type LimitSpec } from './limiter';
 export { authStorage, type KeyValueStore } from './auth-storage';
 export { redisLeaseStore, type LeaseStore } from './lease-store';
+export { expiringValues, type ExpiringValues } from './values';
