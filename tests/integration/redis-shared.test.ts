@@ -66,7 +66,10 @@ describe('app Redis', () => {
     b.start();
     const samples: [boolean, boolean][] = [];
     const sample = () => samples.push([a.held(), b.held()]);
-    for (let i = 0; i < 30; i++) (sample(), await new Promise((r) => setTimeout(r, 100)));
+    for (let i = 0; i < 30; i++) {
+      sample();
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(samples.every(([x, y]) => x && !y)).toBe(true); // A renews; B cannot take it
 
     partitioned = true;
