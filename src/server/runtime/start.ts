@@ -1,4 +1,5 @@
 import 'server-only';
+import { onBeforeExit } from '@/lib/before-exit';
 import { finishDisable } from '../accounts';
 import { actionsTask } from '../actions';
 import { obsTempoTask, tempoTask } from '../bpm';
@@ -39,6 +40,6 @@ export function startBackgroundLoop(): void {
   supervisor.register(once(pushTask()));
   startCluster();
   supervisor.start();
-  // A clean stop hands the lease on at once instead of after its TTL.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void leaveCluster());
+  // A clean stop (server.ts waits for this) hands the lease on at once instead of after its TTL.
+  onBeforeExit(leaveCluster);
 }
