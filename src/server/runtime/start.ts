@@ -20,7 +20,7 @@ const once = (task: LoopTask): LoopTask => ({ ...task, once: true });
 /**
  * The composition root: registers every area's background tasks (each exported from its
  * `<area>/task.ts`) on the one supervisor and starts it, once per process. Reconcile (it writes what
- * LiveKit reports, the same from any replica) and the live streams run on every replica; the rest
+ * LiveKit reports, the same from any replica), the live streams and the tempo relay run on every replica; the rest
  * run under the cluster lease (docs/scale-out.md).
  */
 export function startBackgroundLoop(): void {
@@ -29,10 +29,11 @@ export function startBackgroundLoop(): void {
   const supervisor = getSupervisor();
   supervisor.register(reconcileTask());
   supervisor.register(streamsTask());
+  // Reads tempos for this replica's streams everywhere; writes the tempo curve only under the lease.
+  supervisor.register(tempoTask());
   supervisor.register(once(ingressTask()));
   supervisor.register(once(enforcementTask()));
   supervisor.register(once(egressTask()));
-  supervisor.register(once(tempoTask()));
   supervisor.register(once(obsTempoTask()));
   supervisor.register(once(actionsTask({ kick: finishKick, disable: finishDisable, rotate: finishRotate, remove: finishRemove })));
   supervisor.register(once(obsHoldTask()));
