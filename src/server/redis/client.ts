@@ -23,6 +23,9 @@ function connect(role: string): Redis {
     if (!failing) console.warn(`[redis] ${role} connection failed: ${err.message}`);
     failing = true;
   });
+  // The connection never keeps a process alive: a command-line script (create-admin, backup) that
+  // touched Redis through better-auth or a limiter exits when its work is done, as without Redis.
+  client.on('connect', () => client.stream.unref());
   client.on('ready', () => {
     if (failing) console.info(`[redis] ${role} connection back`);
     failing = false;
