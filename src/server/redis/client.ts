@@ -9,12 +9,12 @@ export const redisConfigured = (): boolean => getEnv().APP_REDIS_URL !== '';
 /** A key or channel name under the app's prefix, so the app can share an instance with LiveKit. */
 export const redisKey = (name: string): string => getEnv().APP_REDIS_KEY_PREFIX + name;
 
-function connect(role: string): Redis {
+function connect(role: string, commandTimeout: number | undefined): Redis {
   const client = new Redis(getEnv().APP_REDIS_URL, {
     connectionName: `radio-${role}`,
     // Fail fast when Redis is away: limiters fall back to memory, the lease lapses on its own clock.
     maxRetriesPerRequest: 1,
-    commandTimeout: 1_500,
+    commandTimeout,
     connectTimeout: 2_000,
   });
   let failing = false;
@@ -36,11 +36,12 @@ function connect(role: string): Redis {
 /** The process's command connection, or null when no Redis is configured. */
 export function redisClient(): Redis | null {
   if (!redisConfigured()) return null;
-  return processSingleton('redis.client', () => connect('commands'));
+  return processSingleton('redis.client', () => connect('commands', 1_500));
 }
 
 /** A second connection for SUBSCRIBE (a subscribed connection runs no other commands). */
 export function redisSubscriber(): Redis | null {
   if (!redisConfigured()) return null;
-  return processSingleton('redis.subscriber', () => connect('subscriber'));
+  // No command timeout: a SUBSCRIBE sent while the connection is still being made just waits for it.
+  return processSingleton('redis.subscriber', () => connect('subscriber', undefined));
 }

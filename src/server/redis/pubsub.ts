@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Redis } from 'ioredis';
 import { processSingleton } from '../singleton';
 import { redisClient, redisKey, redisSubscriber } from './client';
 
@@ -16,6 +17,14 @@ export function publish(channel: string, message: string): void {
   client.publish(redisKey(channel), message).catch(() => undefined); // the client logs the outage once
 }
 
+/** SUBSCRIBE until it succeeds (ioredis itself re-subscribes after a reconnect only what succeeded). */
+function listen(sub: Redis, key: string, failures = 0): void {
+  sub.subscribe(key).catch((err: unknown) => {
+    if (failures === 0) console.warn(`[redis] could not subscribe to ${key} (retrying every second): ${String(err)}`);
+    setTimeout(() => listen(sub, key, failures + 1), 1_000).unref();
+  });
+}
+
 /** Calls `handler` with every message on `channel`; returns the unsubscribe. A no-op without Redis. */
 export function subscribe(channel: string, handler: Handler): () => void {
   const sub = redisSubscriber();
@@ -31,8 +40,7 @@ export function subscribe(channel: string, handler: Handler): () => void {
   if (!set) {
     set = new Set();
     map.set(key, set);
-    // ioredis re-subscribes by itself after a reconnect.
-    sub.subscribe(key).catch((err: unknown) => console.warn(`[redis] could not subscribe to ${key}: ${String(err)}`));
+    listen(sub, key);
   }
   set.add(handler);
   return () => void set.delete(handler);
