@@ -23,15 +23,19 @@ function world() {
     setTimeout: (fn: () => void, ms: number) => (timers.set(++seq, { at: now + ms, fn }), seq),
     clearTimeout: (id: unknown) => void timers.delete(id as number),
   };
+  const ticks = async () => {
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+  };
   async function advance(ms: number) {
     const end = now + ms;
+    await ticks(); // lets a pending attempt finish and schedule its next step
     for (;;) {
       const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) break;
       timers.delete(due[0]);
       now = due[1].at;
       due[1].fn();
-      for (let i = 0; i < 10; i++) await Promise.resolve();
+      await ticks();
     }
     now = end;
   }
@@ -93,5 +97,22 @@ describe('Lease', () => {
     expect(a.held()).toBe(false);
     await w.advance(ACQUIRE_EVERY_MS);
     expect(b.held()).toBe(true);
+  });
+
+  it('holds the lease at the next attempt when an acquire went through but its answer was lost', async () => {
+    const w = world();
+    let lost = 1;
+    // The first SET lands in Redis, but its answer times out; later ones answer normally.
+    const acquire = async (t: string) => {
+      const ok = await w.store.acquire(t);
+      if (lost-- > 0) throw new Error('timeout');
+      return ok;
+    };
+    const a = new Lease({ ...w.store, acquire }, () => undefined, w.clock);
+    a.start();
+    await w.flush();
+    expect(a.held()).toBe(false);
+    await w.advance(ACQUIRE_EVERY_MS);
+    expect(a.held()).toBe(true); // not after the TTL: the key already held its own token
   });
 });

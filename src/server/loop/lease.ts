@@ -25,6 +25,12 @@ export class Lease {
   private lapseTimer: unknown = null;
   private running = false;
   private reported = false;
+  /**
+   * This replica's token, the same for every attempt: an acquire whose answer was lost (a timeout
+   * under load) may have set the key, and the next attempt then finds it ours instead of waiting
+   * out the TTL behind itself.
+   */
+  private readonly token = randomUUID();
 
   constructor(
     private readonly store: LeaseStore | null,
@@ -57,12 +63,13 @@ export class Lease {
   private async step(): Promise<void> {
     const store = this.store;
     if (!this.running || !store) return;
-    const token = this.state.token ?? randomUUID();
+    const token = this.token;
     const renewing = this.state.token !== null;
     const sentAt = this.clock.now();
     let result: 'ok' | 'refused' | 'error';
     try {
-      result = (await (renewing ? store.renew(token) : store.acquire(token))) ? 'ok' : 'refused';
+      const ok = renewing ? await store.renew(token) : (await store.acquire(token)) || (await store.renew(token));
+      result = ok ? 'ok' : 'refused';
     } catch {
       result = 'error'; // the Redis client logs the outage once
     }
@@ -83,6 +90,9 @@ export class Lease {
     const held = this.held();
     if (held === this.reported) return;
     this.reported = held;
+    console.info(
+      held ? '[loop] this replica now runs the once-per-cluster tasks (lease held)' : '[loop] lease lost: once-per-cluster tasks stand by',
+    );
     this.onChange(held);
   }
 }
