@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import next from 'next';
+import { runBeforeExit } from './src/lib/before-exit';
 import { MAX_REQUEST_BODY_BYTES, capRequestBody } from './src/lib/body-cap';
 import { CLIENT_IP_HEADER, clientAddress } from './src/lib/client-address';
 import { createLogger, logRequest, REQUEST_ID_HEADER } from './src/lib/logger';
@@ -55,10 +56,12 @@ async function main(): Promise<void> {
     log.info(`ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);
   });
 
-  // Docker and the stack harness stop us with SIGTERM: finish in-flight requests, then exit.
+  // Docker and the stack harness stop us with SIGTERM: finish in-flight requests and the app's
+  // own shutdown work (the cluster lease handed on, at most 1 s), then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      server.close(() => process.exit(0));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      void Promise.all([closed, runBeforeExit(1000)]).then(() => process.exit(0));
       setTimeout(() => process.exit(0), 5000).unref();
     });
   }

@@ -5,7 +5,8 @@
 //   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892, the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
+// a private Redis on 7892 (LiveKit's), the app's own Redis on 7896 (APP_REDIS_URL: rate limits, live-update
+// fan-out, the background-task lease), the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
 // WHIP 19451 (relay 19452, health 19453, UDP 51100-51109); STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
 // stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
@@ -47,6 +48,7 @@ const RTC_TCP_PORT = 7891 + OFFSET;
 const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
 const REDIS_PORT = 7892 + OFFSET;
 const CONTROL_PORT = 7893 + OFFSET;
+const APP_REDIS_PORT = 7896 + OFFSET;
 const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const TLS = tlsPorts(OFFSET); // Caddy, with --tls
@@ -130,6 +132,7 @@ async function preflight(opts: Options): Promise<{ bin: string; ingressBin: stri
     'LiveKit signal': SIGNAL_PORT,
     'LiveKit ICE/TCP': RTC_TCP_PORT,
     Redis: REDIS_PORT,
+    'app Redis': APP_REDIS_PORT,
     control: CONTROL_PORT,
   });
   await assertPortsFree(ingressPortNames(INGRESS));
@@ -163,6 +166,9 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
   const { stackDir, env, services, apiKey, apiSecret } = run;
   const configFile = path.join(stackDir, 'livekit.yaml');
   const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
+  // Always: the suites exercise the multi-replica code paths (shared limits, fan-out, the lease).
+  const appRedis = await startRedis(APP_REDIS_PORT, path.join(stackDir, 'app-redis.log'), services);
+  env.APP_REDIS_URL = `redis://${appRedis.address}`;
   const ingressUrlsNow = ingressUrls(INGRESS);
   let proxy: TlsProxy | undefined;
   if (run.opts.tls) {

@@ -123,6 +123,17 @@ export const envSchema = z.object({
       'PUSH_SERVICE_HOSTS must be host names separated by spaces',
     )
     .default('fcm.googleapis.com updates.push.services.mozilla.com push.apple.com notify.windows.com'),
+  // Scale-out (docs/scale-out.md): the Redis that app replicas share, apart from LiveKit's. Empty
+  // means one app process: rate limits and live updates in memory, background tasks always held.
+  /** redis:// or rediss:// URL of the app's Redis (rate limits, change fan-out, the background-task lease). */
+  APP_REDIS_URL: z
+    .union([z.string().regex(/^rediss?:\/\/\S+$/, 'APP_REDIS_URL must be a redis:// or rediss:// URL'), z.literal('')])
+    .default(''),
+  /** Prefix of every key and channel the app uses there, so it can share an instance (e.g. LiveKit's). */
+  APP_REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9:_-]*$/i, 'APP_REDIS_KEY_PREFIX must be letters, digits, ":", "_" or "-"')
+    .default('radio:'),
   /** Log level (pino): JSON lines in production, pretty in development. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -108,6 +108,8 @@ describe('backup and restore', () => {
             S3_SECRET_ACCESS_KEY: '',
             S3_PUBLIC_BASE_URL: '',
             METRICS_PORT: '0',
+            // Nor the stack's app Redis: it must not join the stack's cluster (lease, wakes).
+            APP_REDIS_URL: '',
           },
         },
       );

@@ -127,6 +127,7 @@ describe('metrics', () => {
       ['radio_sse_connections', ['stream="channel"'], 1],
       ['radio_loop_pass_duration_seconds_count', ['task="enforce-slots"'], 1],
       ['radio_livekit_state_known', [], 1],
+      ['radio_background_lease_held', [], 1],
     ];
     let app: Samples = new Map();
     await expect

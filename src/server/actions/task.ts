@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ActionKind } from '@/types/action';
 import { getDb } from '../db';
-import { type LoopTask, TASKS, wake } from '../loop';
+import { leaseHeld, type LoopTask, TASKS, wake } from '../loop';
 import { afterFailure, plainMessage } from './retry-plan';
 import { type ActionRow, notifySettled } from './store';
 
@@ -29,6 +29,7 @@ function withTimeout(work: Promise<void>, ms: number): Promise<void> {
 
 async function attempt(handlers: ActionHandlers, row: ActionRow): Promise<void> {
   const attempts = row.attempts + 1;
+  if (!leaseHeld()) return; // the new holder's pass picks the row up (it is still pending)
   try {
     await withTimeout(handlers[row.kind as ActionKind](row), ATTEMPT_TIMEOUT_MS);
     await getDb().pendingAction.update({ where: { id: row.id }, data: { status: 'done', attempts, lastError: '' } });

@@ -7,6 +7,7 @@ import { admin } from 'better-auth/plugins';
 import { CLIENT_IP_HEADER } from '@/lib/client-address';
 import { dbProvider, getDb } from '../db';
 import { getEnv } from '../env';
+import { authStorage } from '../redis';
 
 /** Account fields only an admin may change: listeners see the name the admin set. */
 const ADMIN_ONLY_PATHS = new Set(['/update-user', '/change-email']);
@@ -30,6 +31,9 @@ const guardAccountFields = createAuthMiddleware(async (ctx) => {
 
 function createAuth() {
   const env = getEnv();
+  // Replicas share better-auth's rate-limit counters (and its session cache) through the app's Redis.
+  // Sessions and verifications stay in the database too: backups keep them, a Redis flush signs nobody out.
+  const shared = authStorage();
   return betterAuth({
     appName: 'Radio',
     secret: env.BETTER_AUTH_SECRET,
@@ -38,9 +42,12 @@ function createAuth() {
     database: prismaAdapter(getDb(), { provider: dbProvider() }),
     // Accounts are made by admins (and the first admin by setup), never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, storeSessionInDatabase: true },
+    verification: { storeInDatabase: true },
+    ...(shared ? { secondaryStorage: shared } : {}),
     rateLimit: {
       enabled: true,
+      storage: shared ? 'secondary-storage' : 'memory',
       window: 60,
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },

@@ -2,7 +2,7 @@ import 'server-only';
 import { IDENTITY_PREFIX, parseIngressIdentity } from '@/types/room';
 import { liveStateKnown } from '../live-state';
 import { getDb } from '../db';
-import { TASKS, wake } from '../loop';
+import { assertLeaseHeld, TASKS, wake } from '../loop';
 import { processSingleton } from '../singleton';
 import { type ObsSet, planObsTempo } from './obs-plan';
 import { type LockReport, ObsTempoSession } from './obs-session';
@@ -57,6 +57,7 @@ export async function superviseObsTempo(): Promise<{ started: number; stopped: n
   }
   const failures: unknown[] = [];
   for (const set of plan.start) {
+    assertLeaseHeld(); // joining a room is a LiveKit call: never from a replica that lost the lease
     const session = new ObsTempoSession(set, () => wake(TASKS.obsTempo), logLock);
     sessions.set(set.channelId, session);
     await session.start().catch(async (err: unknown) => {
@@ -68,4 +69,14 @@ export async function superviseObsTempo(): Promise<{ started: number; stopped: n
   // The loop logs and retries soon; the other channels' analysers started anyway.
   if (failures.length) throw failures[0] instanceof Error ? failures[0] : new Error(String(failures[0]));
   return { started: plan.start.length, stopped: plan.stop.length };
+}
+
+/** Stops every analyser (this replica lost the cluster lease: the new holder starts its own). */
+export async function stopObsTempo(): Promise<void> {
+  const running = [...sessions.values()];
+  sessions.clear();
+  for (const session of running) {
+    logStats(session);
+    await session.stop();
+  }
 }

@@ -4,7 +4,7 @@ import { channelRoom } from '@/types/room';
 import { liveStateKnown } from '../live-state';
 import { getDb } from '../db';
 import { getRoomService } from '../livekit';
-import { TASKS, wake } from '../loop';
+import { leaseHeld, TASKS, wake } from '../loop';
 import { type ChannelTempo, lastPointAt, lastTempo, replaceTempos } from './live-tempo';
 import { pointDue, tempoPoint } from './sampling';
 
@@ -45,7 +45,7 @@ async function storePoints(now: Date, tempos: ReadonlyMap<string, ChannelTempo>)
   if (rows.length) await getDb().tempoPoint.createMany({ data: rows });
 }
 
-/** One pass: read every on-air channel's tempo, publish changes to the live streams, store the curve. */
+/** One pass: read every on-air channel's tempo, publish changes to the live streams, store the curve (lease holder only). */
 export async function relayTempo(now: Date): Promise<void> {
   // While LiveKit's state is unknown nobody counts as on air, so nobody has a tempo either.
   const live = liveStateKnown()
@@ -61,7 +61,8 @@ export async function relayTempo(now: Date): Promise<void> {
     else if (r.value) next.set(c.id, { identity: c.liveIdentity, tempo: r.value });
   });
   if (replaceTempos(next)) wake(TASKS.streams); // the live update streams carry it
-  await storePoints(now, next);
+  // Every replica reads the tempo for its own streams (read-only calls); the curve is written once per cluster.
+  if (leaseHeld()) await storePoints(now, next);
   // Other channels were served; the loop logs the failure once and retries.
   if (failure) throw failure;
 }

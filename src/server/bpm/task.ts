@@ -1,6 +1,6 @@
 import 'server-only';
 import { type LoopTask, TASKS } from '../loop';
-import { superviseObsTempo } from './obs-tempo';
+import { stopObsTempo, superviseObsTempo } from './obs-tempo';
 import { relayTempo } from './relay';
 
 /** About once a second: the publisher sends at most one change a second, listeners see it within ~2 s. */
@@ -28,5 +28,6 @@ export function obsTempoTask(): LoopTask {
       await superviseObsTempo();
       return null;
     },
+    release: stopObsTempo,
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { parseChannelRoom } from '@/types/room';
+import { leaseHeld, TASKS, wake } from '../loop';
 import { hasEnded } from './hls-egress';
 import { egressEnded, syncChannelEgress } from './service';
 
@@ -14,6 +15,12 @@ const LIVE_EVENTS = new Set(['track_published', 'track_unpublished', 'participan
  * duplicate or out-of-order events only cause no-op syncs.
  */
 export async function reactToWebhook(event: WebhookEvent): Promise<void> {
+  // Egress is the lease holder's (its supervision serializes each channel in its own process): a
+  // replica without the lease hands the event over; the holder's pass finds the ended egress itself.
+  if (!leaseHeld()) {
+    if (event.event === 'egress_ended' || LIVE_EVENTS.has(event.event)) wake(TASKS.egress);
+    return;
+  }
   if (event.event === 'egress_ended' && event.egressInfo) {
     const info = event.egressInfo;
     if (hasEnded(info.status)) await egressEnded(info.egressId, info.error);

@@ -7,7 +7,7 @@ import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } fr
 import { startHlsEgress, stopHlsEgress } from './hls-egress';
 import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
 import { metrics } from '../metrics';
-import { TASKS, wake } from '../loop';
+import { assertLeaseHeld, leaseHeld, TASKS, wake } from '../loop';
 
 // A process singleton: webhooks (route handlers) and the supervisor (the loop) queue on the same lock.
 const locks = processSingleton('egress.locks', () => new Map<string, Promise<unknown>>());
@@ -27,6 +27,7 @@ function serialized<T>(channelId: string, work: () => Promise<T>): Promise<T> {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise<Broadcast> {
+  assertLeaseHeld();
   try {
     const egressId = await startHlsEgress(channelRoom(row.channelId), row.storagePath, attempt);
     console.info(`[egress] started ${egressId} for broadcast ${row.id} (attempt ${attempt})`);
@@ -48,6 +49,7 @@ async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise
 }
 
 async function stopQuietly(egressId: string): Promise<void> {
+  assertLeaseHeld();
   try {
     await stopHlsEgress(egressId);
     console.info(`[egress] stopped ${egressId}`);
@@ -107,6 +109,11 @@ export type SyncCheck = { activeEgressIds: string[]; listedAt: Date } | null;
 export function syncChannelEgress(channelId: string, check: SyncCheck = null): Promise<void> {
   const conf = storageConfig();
   if (!conf) return Promise.resolve();
+  // Once per cluster: a webhook that reached a replica without the lease hands the channel to the holder.
+  if (!leaseHeld()) {
+    wake(TASKS.egress);
+    return Promise.resolve();
+  }
   return serialized(channelId, async () => {
     const now = new Date();
     const onAir = await onAirHost(channelId);

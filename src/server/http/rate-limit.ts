@@ -1,38 +1,23 @@
 import 'server-only';
-
-type Bucket = { count: number; resetAt: number };
+import { createHitCounter, type HitCounter } from '../redis';
 
 /**
- * Fixed-window counter per key, in process memory. Enough for one app node;
- * a cluster would move this to Redis behind the same interface.
+ * A fixed-window limit per key: `limit` hits per `windowMs`. rate-limiter-flexible counts them, in
+ * the app's Redis when one is configured (so replicas share one budget per client), else in memory.
+ * Created on first use: the Redis connection is the process's one.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private lastSweep = 0;
+  private counter: HitCounter | undefined;
 
   constructor(
+    private readonly name: string,
     private readonly limit: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one hit; returns null when allowed, else seconds until the window resets. */
-  hit(key: string): number | null {
-    const now = this.now();
-    this.sweep(now);
-    const bucket = this.buckets.get(key);
-    if (!bucket || bucket.resetAt <= now) {
-      this.buckets.set(key, { count: 1, resetAt: now + this.windowMs });
-      return null;
-    }
-    bucket.count += 1;
-    if (bucket.count <= this.limit) return null;
-    return Math.max(1, Math.ceil((bucket.resetAt - now) / 1000));
-  }
-
-  private sweep(now: number): void {
-    if (now - this.lastSweep < this.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, bucket] of this.buckets) if (bucket.resetAt <= now) this.buckets.delete(key);
+  /** Counts one hit; resolves to null when allowed, else seconds until the window resets. */
+  hit(key: string): Promise<number | null> {
+    this.counter ??= createHitCounter({ name: this.name, points: this.limit, windowSeconds: Math.ceil(this.windowMs / 1000) });
+    return this.counter.hit(key);
   }
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { TrackType } from 'livekit-server-sdk';
 import { getRoomService, getIngressClient, setTracksMuted } from '../livekit';
-import { TASKS, wake } from '../loop';
+import { assertLeaseHeld, TASKS, wake } from '../loop';
 import { toIngressStatus } from './options';
 
 /** `until`: the slot start, when the enforcement loop unmutes it (never muted again from then on). */
@@ -47,6 +47,7 @@ export async function holdGreenRoomInputs(): Promise<Date | null> {
   const now = Date.now();
   const open = watched.filter((w) => w.until.getTime() > now);
   if (open.length === 0) return null;
+  assertLeaseHeld();
   const fast = open.filter((w) => now - (starting.get(w.ingressId) ?? -Infinity) < STARTING_FOR_MS);
   if (fast.length > 0) {
     for (const input of fast) if ((await muteAudible(input)) === 'held') starting.delete(input.ingressId);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertLeaseHeld } from '../loop';
 import { parseChannelRoom, parseIngressIdentity } from '@/types/room';
 import { getDb } from '../db';
 import { getIngressClient, setIngressEnabled } from '../livekit';
@@ -35,6 +36,7 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     const { allowed } = verdict;
     if (verdict.allowed && verdict.heldUntil)
       green.push({ ingressId: info.ingressId, room: info.roomName, identity: info.participantIdentity, until: verdict.heldUntil });
+    assertLeaseHeld();
     if ((info.enabled ?? true) !== allowed) {
       await setIngressEnabled(info.ingressId, allowed);
       changed += 1;
@@ -56,6 +58,7 @@ export async function superviseIngress(): Promise<{ changed: number }> {
     (i) => !known.has(i.ingressId) && parseChannelRoom(i.roomName) !== null && parseIngressIdentity(i.participantIdentity) !== null,
   );
   for (const orphan of orphans.filter((o) => suspects.has(o.ingressId) && !isBeingDeleted(o.ingressId))) {
+    assertLeaseHeld();
     await deleteAtLivekit(orphan.ingressId);
     changed += 1;
   }

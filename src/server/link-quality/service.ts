@@ -5,7 +5,7 @@ import { forbidden, notFound, rateLimited, RateLimiter, unavailable } from '../h
 import { liveStateKnown } from '../live-state';
 import { djIdentity } from '../livekit';
 import { TASKS, wake } from '../loop';
-import { forgetOldLinks, keepLink, storedLink } from './store';
+import { keepLink, storedLinks } from './store';
 import { assessLink, currentLink, LINK_REPORT_MAX_AGE_MS } from './verdict-plan';
 
 /** The console reports every 3 s; twice that leaves room for a retry and a second tab. */
@@ -18,8 +18,8 @@ let limiter: RateLimiter | undefined;
  * session on air may report: not another DJ of the channel, not an admin watching, not an OBS set.
  */
 export async function reportLinkQuality(userId: string, slug: string, report: LinkReport, now = Date.now()): Promise<LinkQuality> {
-  limiter ??= new RateLimiter(REPORTS_PER_MINUTE, 60_000);
-  const retryAfter = limiter.hit(`${userId}:${slug}`);
+  limiter ??= new RateLimiter('link-report', REPORTS_PER_MINUTE, 60_000);
+  const retryAfter = await limiter.hit(`${userId}:${slug}`);
   if (retryAfter !== null) throw rateLimited(retryAfter);
   const channel = await getDb().channel.findUnique({ where: { slug }, select: { id: true, liveIdentity: true } });
   if (!channel) throw notFound('No such channel.');
@@ -27,21 +27,25 @@ export async function reportLinkQuality(userId: string, slug: string, report: Li
   const identity = djIdentity(userId);
   if (channel.liveIdentity !== identity) throw forbidden('Only the DJ on air on this channel reports its connection.');
   const stored = { identity, report, at: now };
-  keepLink(channel.id, stored);
+  await keepLink(channel.id, stored, LINK_REPORT_MAX_AGE_MS);
   wake(TASKS.streams); // admins see it with the next push, not the next periodic refresh
   return assessLink(stored);
 }
 
 /** Link health of every on-air channel with a recent report (for admins), keyed by channel id and slug. */
 export async function liveLinks(now = Date.now()): Promise<{ channelId: string; slug: string; link: LinkQuality }[]> {
-  forgetOldLinks(now, LINK_REPORT_MAX_AGE_MS);
   if (!liveStateKnown()) return [];
   const live = await getDb().channel.findMany({
     where: { liveIdentity: { not: null } },
     select: { id: true, slug: true, liveIdentity: true },
   });
+  const stored = await storedLinks(
+    live.map((c) => c.id),
+    now,
+    LINK_REPORT_MAX_AGE_MS,
+  );
   return live.flatMap((c) => {
-    const link = currentLink(storedLink(c.id), c.liveIdentity, now);
+    const link = currentLink(stored.get(c.id), c.liveIdentity, now);
     return link ? [{ channelId: c.id, slug: c.slug, link }] : [];
   });
 }

@@ -1,19 +1,38 @@
 import 'server-only';
+import { linkReportSchema } from '@/types/link-quality';
+import { z } from 'zod';
+import { expiringValues } from '../redis';
 import { processSingleton } from '../singleton';
 import type { StoredLink } from './verdict-plan';
 
 /**
- * The last report per channel id, in this process's memory: routes write it, the admin stream
- * and the metrics scrape read it. One app node is enough for now; a cluster would move it to Redis
- * (or the database) behind these two functions.
+ * The last report per channel id. With the app's Redis (several replicas) it lives there, expiring
+ * by itself: a report sent to one replica shows on every replica's admin stream. Without it, in this
+ * process's memory, swept of reports nobody will show again.
  */
-const reports = () => processSingleton('link-quality.reports', () => new Map<string, StoredLink>());
+const memory = () => processSingleton('link-quality.reports', () => new Map<string, StoredLink>());
+const shared = () => processSingleton('link-quality.shared', () => expiringValues('link'));
 
-export const keepLink = (channelId: string, link: StoredLink): void => void reports().set(channelId, link);
+const storedSchema: z.ZodType<StoredLink> = z.object({ identity: z.string(), report: linkReportSchema, at: z.number() });
 
-export const storedLink = (channelId: string): StoredLink | undefined => reports().get(channelId);
+export async function keepLink(channelId: string, link: StoredLink, maxAgeMs: number): Promise<void> {
+  const store = shared();
+  if (store) await store.put(channelId, JSON.stringify(link), maxAgeMs);
+  else memory().set(channelId, link);
+}
 
-/** Drops reports nobody will show again (older than `maxAgeMs`), so the map stays as small as the station. */
-export function forgetOldLinks(now: number, maxAgeMs: number): void {
-  for (const [id, link] of reports()) if (now - link.at > maxAgeMs) reports().delete(id);
+/** The reports of these channels no older than `maxAgeMs`, by channel id. */
+export async function storedLinks(channelIds: string[], now: number, maxAgeMs: number): Promise<Map<string, StoredLink>> {
+  const store = shared();
+  if (!store) {
+    for (const [id, link] of memory()) if (now - link.at > maxAgeMs) memory().delete(id);
+    return new Map(channelIds.flatMap((id) => (memory().has(id) ? [[id, memory().get(id) as StoredLink] as const] : [])));
+  }
+  const raw = await store.getMany(channelIds);
+  const links = new Map<string, StoredLink>();
+  for (const [id, json] of raw) {
+    const parsed = storedSchema.safeParse(JSON.parse(json));
+    if (parsed.success) links.set(id, parsed.data);
+  }
+  return links;
 }

@@ -1,8 +1,13 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { publish, redisLeaseStore, subscribe } from '../redis';
 import { processSingleton } from '../singleton';
-import { Supervisor } from './supervisor';
+import { Lease } from './lease';
+import { LEASE_TTL_MS } from './lease-plan';
+import { LeaseLostError, Supervisor } from './supervisor';
 
 export type { LoopTask, TaskStatus } from './supervisor';
+export { LeaseLostError } from './supervisor';
 
 /** Task names, so callers wake tasks without importing them (no import cycles). */
 export const TASKS = {
@@ -22,10 +27,48 @@ export const TASKS = {
 
 /** One per process, also across Next's module reloads in development. */
 export function getSupervisor(): Supervisor {
-  return processSingleton('loop.supervisor', () => new Supervisor());
+  return processSingleton('loop.supervisor', () => new Supervisor(undefined, undefined, () => getLease().held()));
 }
 
-/** Ask a background task to run now (e.g. the schedule changed); a no-op before the loop starts. */
+/** The cluster's one background-task lease (always held without Redis: one app process). */
+function getLease(): Lease {
+  return processSingleton('loop.lease', () => new Lease(redisLeaseStore('background', LEASE_TTL_MS), () => getSupervisor().leaseChanged()));
+}
+
+/** Whether this replica may act for the cluster now; the once-per-cluster tasks call it before each LiveKit call. */
+export function leaseHeld(): boolean {
+  return getLease().held();
+}
+
+/** Throws LeaseLostError unless this replica holds the lease (a local check, no Redis round trip). */
+export function assertLeaseHeld(): void {
+  if (!getLease().held()) throw new LeaseLostError();
+}
+
+const WAKE_CHANNEL = 'loop:wake';
+const replica = () => processSingleton('loop.replica', () => randomUUID());
+
+/**
+ * Ask a background task to run now (e.g. the schedule changed); a no-op before the loop starts.
+ * Every replica's loop hears it through Redis pub/sub: the lease holder's enforcement runs when a
+ * request on another replica changed the schedule, and every replica's streams refresh at once.
+ */
 export function wake(task: (typeof TASKS)[keyof typeof TASKS]): void {
   getSupervisor().wake(task);
+  publish(WAKE_CHANNEL, `${replica()} ${task}`);
+}
+
+/** Joins the cluster (no-op without Redis): takes part in the lease, hears other replicas' wakes. */
+export function startCluster(): void {
+  const self = replica();
+  subscribe(WAKE_CHANNEL, (message) => {
+    const [from, task] = message.split(' ');
+    if (from !== self && task) getSupervisor().wake(task);
+  });
+  getLease().start();
+}
+
+/** Gives the lease back (a clean shutdown), so another replica takes over without waiting out the TTL. */
+export function leaveCluster(): Promise<void> {
+  return getLease().stop();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LoopTask, Supervisor } from './supervisor';
+import { LeaseLostError, type LoopTask, Supervisor } from './supervisor';
 
 /** A manual clock: timers fire only when the test advances time. */
 function fakeClock() {
@@ -130,5 +130,67 @@ describe('Supervisor', () => {
     expect(seen.filter((s) => s === 'b')).toHaveLength(1);
     sup.stop();
     expect(clock.pending()).toEqual([]);
+  });
+
+  it('runs a once-per-cluster task only under the lease, and releases what it held when the lease goes', async () => {
+    const clock = fakeClock();
+    let held = false;
+    const seen: string[] = [];
+    const sup = new Supervisor(
+      clock,
+      () => undefined,
+      () => held,
+    );
+    sup.register(task({ name: 'everywhere', maxIntervalMs: 1_000, run: async () => (seen.push('everywhere'), null) }));
+    sup.register(
+      task({
+        name: 'once',
+        once: true,
+        maxIntervalMs: 1_000,
+        run: async () => (seen.push('once'), null),
+        release: async () => void seen.push('release'),
+      }),
+    );
+    sup.start();
+    await flush();
+    expect(seen).toEqual(['everywhere']);
+    held = true;
+    sup.leaseChanged();
+    await flush();
+    expect(seen).toEqual(['everywhere', 'once']);
+    held = false;
+    sup.leaseChanged();
+    await flush();
+    expect(seen).toEqual(['everywhere', 'once', 'release']);
+    seen.length = 0;
+    await clock.advance(2_000);
+    expect(seen).toEqual(['everywhere', 'everywhere']); // stands by, releases only once
+  });
+
+  it('ends a pass that finds the lease gone without logging it as a failure streak, then releases', async () => {
+    const clock = fakeClock();
+    let held = true;
+    const logs: string[] = [];
+    let released = 0;
+    const sup = new Supervisor(
+      clock,
+      (m) => logs.push(m),
+      () => held,
+    );
+    sup.register(
+      task({
+        once: true,
+        run: async () => {
+          held = false; // lost while the pass ran; its next external call checks
+          throw new LeaseLostError();
+        },
+        release: async () => void released++,
+      }),
+    );
+    sup.start();
+    await flush();
+    expect(released).toBe(1);
+    expect(sup.status()[0]?.failing).toBe(false);
+    expect(logs).toEqual([]);
   });
 });

@@ -87,6 +87,11 @@ function stateMetrics(r: Registry[]) {
       help: '1 while live state is confirmed with LiveKit, 0 while LiveKit is unreachable or just restarted.',
       registers: r,
     }),
+    leaseHeld: new Gauge({
+      name: 'radio_background_lease_held',
+      help: '1 on the replica running the once-per-cluster background tasks (always 1 without APP_REDIS_URL).',
+      registers: r,
+    }),
     playlistAge: new Gauge({
       name: 'radio_live_playlist_age_seconds',
       help: "Age of each on-air channel's live HLS playlist (-1: missing or storage unreachable).",

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertLeaseHeld } from '../loop';
 import { getDb, isUniqueViolation } from '../db';
 import { scheduleFor } from '../schedule';
 import { type PushConfig, pushConfig } from './config';
@@ -33,6 +34,7 @@ async function claim(notice: Notice, now: Date): Promise<boolean> {
 
 async function deliver(config: PushConfig, notices: Notice[], now: Date): Promise<void> {
   for (const notice of notices) {
+    assertLeaseHeld();
     if (!(await claim(notice, now))) continue;
     const report = await sendToFollowers(config, notice.channelId, notice.payload, notice.ttlSeconds);
     console.info(

@@ -10,9 +10,9 @@ import { endpointAllowed } from './push-plan';
 const RATE_PER_MINUTE = 30;
 let limiter: RateLimiter | undefined;
 
-function checkRate(headers: Headers): void {
-  limiter ??= new RateLimiter(RATE_PER_MINUTE, 60_000);
-  const retryAfter = limiter.hit(clientKey(headers));
+async function checkRate(headers: Headers): Promise<void> {
+  limiter ??= new RateLimiter('push-follow', RATE_PER_MINUTE, 60_000);
+  const retryAfter = await limiter.hit(clientKey(headers));
   if (retryAfter !== null) throw rateLimited(retryAfter);
 }
 
@@ -30,7 +30,7 @@ async function channelId(slug: string): Promise<string> {
 
 /** This browser follows the channel: notified when it goes live and before each slot. Idempotent. */
 export async function follow(req: FollowRequest, headers: Headers): Promise<FollowStatus> {
-  checkRate(headers);
+  await checkRate(headers);
   const config = enabledConfig();
   const { endpoint, keys } = req.subscription;
   if (!endpointAllowed(endpoint, config.hosts)) throw badRequest("This browser's push service is not one this station sends to.");
@@ -48,7 +48,7 @@ export async function follow(req: FollowRequest, headers: Headers): Promise<Foll
 
 /** Ends a follow; the subscription's auth secret proves the caller holds it. Unknown is fine (idempotent). */
 export async function unfollow(req: UnfollowRequest, headers: Headers): Promise<FollowStatus> {
-  checkRate(headers);
+  await checkRate(headers);
   const id = await channelId(req.channel);
   await getDb().pushSubscription.deleteMany({ where: { endpoint: req.endpoint, channelId: id, auth: req.auth } });
   return { following: false };
@@ -56,7 +56,7 @@ export async function unfollow(req: UnfollowRequest, headers: Headers): Promise<
 
 /** Whether this browser's subscription follows the channel (same proof as unfollow). */
 export async function followStatus(req: UnfollowRequest, headers: Headers): Promise<FollowStatus> {
-  checkRate(headers);
+  await checkRate(headers);
   const id = await channelId(req.channel);
   const row = await getDb().pushSubscription.findFirst({
     where: { endpoint: req.endpoint, channelId: id, auth: req.auth },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { onBeforeExit } from '@/lib/before-exit';
 import { finishDisable } from '../accounts';
 import { actionsTask } from '../actions';
 import { archiveTask } from '../archive';
@@ -8,31 +9,40 @@ import { finishRemove, finishRotate, ingressTask, obsHoldTask } from '../ingress
 import { streamsTask } from '../live';
 import { reconcileTask } from '../live-state';
 import { peakListenersTask } from '../now-playing';
-import { getSupervisor } from '../loop';
+import { getSupervisor, leaveCluster, type LoopTask, startCluster } from '../loop';
 import { pushTask } from '../push';
 import { enforcementTask, finishKick } from '../schedule';
 
 let started = false;
 
+/** Runs once per cluster, on the replica holding the lease: LiveKit, storage and push side effects. */
+const once = (task: LoopTask): LoopTask => ({ ...task, once: true });
+
 /**
  * The composition root: registers every area's background tasks (each exported from its
- * `<area>/task.ts`) on the one supervisor and starts it, once per process.
+ * `<area>/task.ts`) on the one supervisor and starts it, once per process. Reconcile (it writes what
+ * LiveKit reports, the same from any replica), the live streams and the tempo relay run on every replica; the rest
+ * run under the cluster lease (docs/scale-out.md).
  */
 export function startBackgroundLoop(): void {
   if (started) return;
   started = true;
   const supervisor = getSupervisor();
   supervisor.register(reconcileTask());
-  supervisor.register(ingressTask());
-  supervisor.register(enforcementTask());
   supervisor.register(streamsTask());
-  supervisor.register(egressTask());
+  // Reads tempos for this replica's streams everywhere; writes the tempo curve only under the lease.
   supervisor.register(tempoTask());
-  supervisor.register(obsTempoTask());
-  supervisor.register(actionsTask({ kick: finishKick, disable: finishDisable, rotate: finishRotate, remove: finishRemove }));
-  supervisor.register(obsHoldTask());
-  supervisor.register(peakListenersTask());
-  supervisor.register(pushTask());
-  supervisor.register(archiveTask());
+  supervisor.register(once(ingressTask()));
+  supervisor.register(once(enforcementTask()));
+  supervisor.register(once(egressTask()));
+  supervisor.register(once(obsTempoTask()));
+  supervisor.register(once(actionsTask({ kick: finishKick, disable: finishDisable, rotate: finishRotate, remove: finishRemove })));
+  supervisor.register(once(obsHoldTask()));
+  supervisor.register(once(peakListenersTask()));
+  supervisor.register(once(pushTask()));
+  supervisor.register(once(archiveTask()));
+  startCluster();
   supervisor.start();
+  // A clean stop (server.ts waits for this) hands the lease on at once instead of after its TTL.
+  onBeforeExit(leaveCluster);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertLeaseHeld } from '../loop';
 import { type ParticipantInfo, TrackType } from 'livekit-server-sdk';
 import { djUserId, channelRoom, parseIngressIdentity, participantKind } from '@/types/room';
 import { CLEARED_TEMPO_ATTRIBUTES } from '@/types/bpm';
@@ -89,6 +90,7 @@ async function apply(channelId: string, action: DjAction, rights: PublishRights)
 }
 
 async function applyAtLivekit(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
+  assertLeaseHeld(); // LiveKit cannot check a fencing token: the holder re-checks before each call
   const room = channelRoom(channelId);
   const service = getRoomService();
   if (action.type === 'mute' || action.type === 'unmute') {

@@ -12,10 +12,10 @@ import { mintToken } from '../livekit';
 
 let listenerLimiter: RateLimiter | undefined;
 
-function checkListenerRate(headers: Headers): void {
+async function checkListenerRate(headers: Headers): Promise<void> {
   const env = getEnv();
-  listenerLimiter ??= new RateLimiter(env.LISTENER_TOKEN_RATE_LIMIT, 60_000);
-  const retryAfter = listenerLimiter.hit(clientKey(headers));
+  listenerLimiter ??= new RateLimiter('listener-token', env.LISTENER_TOKEN_RATE_LIMIT, 60_000);
+  const retryAfter = await listenerLimiter.hit(clientKey(headers));
   if (retryAfter !== null) throw rateLimited(retryAfter);
 }
 
@@ -27,7 +27,7 @@ function checkListenerRate(headers: Headers): void {
  */
 export async function issueToken(request: TokenRequest, headers: Headers): Promise<TokenResponse> {
   if (request.role === 'listener') {
-    checkListenerRate(headers);
+    await checkListenerRate(headers);
     if (!(await channelExists(request.channelId))) throw notFound('No such channel.');
     return mintToken(request.channelId, { role: 'listener' });
   }

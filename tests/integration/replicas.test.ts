@@ -1,0 +1,145 @@
+// A second app replica on the same stack (database, LiveKit, app Redis), started by this file:
+// one lease holder, rate limits shared, a webhook handled by replica A reaching replica B's event
+// streams within a second, and the lease moving to the survivor when its holder is SIGKILLed.
+// LiveKit sends its webhooks to A only, as a load balancer would send each one to some replica.
+import path from 'node:path';
+import http from 'node:http';
+import type { Room } from '@livekit/rtc-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelState } from '@/types/live';
+import type { TokenResponse } from '@/types/room';
+import { killService, type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
+import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { joinRoom } from '../support/livekit-peer';
+import { openStream } from '../support/sse';
+import { stackEnv } from '../support/stack-env';
+
+const env = stackEnv();
+const root = path.resolve(__dirname, '..', '..');
+const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
+// Spare ports in this stack's block (backup.test.ts uses 3160).
+const B_URL = `http://127.0.0.1:${3161 + OFFSET}`;
+const METRICS = { a: `http://127.0.0.1:${process.env.METRICS_PORT ?? ''}/metrics`, b: `http://127.0.0.1:${7897 + OFFSET}/metrics` };
+let replicaB: Service | undefined;
+const rooms: Room[] = [];
+
+function startReplicaB(): Service {
+  const dir = process.env.STACK_DIR;
+  if (!dir) throw new Error('STACK_DIR is missing: run through scripts/with-stack.ts');
+  return startService(
+    'replica B',
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['server.ts', '--port', String(3161 + OFFSET), '--host', '127.0.0.1'],
+    {
+      cwd: root,
+      logFile: path.join(dir, 'replica-b.log'),
+      // The same database, LiveKit, secrets and app Redis as A: only its address and metrics port differ.
+      env: { ...process.env, APP_URL: B_URL, METRICS_PORT: String(7897 + OFFSET) },
+    },
+  );
+}
+
+/** radio_background_lease_held of one replica (null while it does not answer). */
+async function leaseHeld(url: string): Promise<number | null> {
+  const text = await fetch(url)
+    .then((r) => r.text())
+    .catch(() => '');
+  const m = /^radio_background_lease_held (\d+)/m.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+const holders = async () => [await leaseHeld(METRICS.a), await leaseHeld(METRICS.b)];
+
+const control = async (action: 'app/stop' | 'app/start') => {
+  const res = await fetch(new URL(action, process.env.STACK_CONTROL_URL ?? ''), { method: 'POST' });
+  expect(res.status, await res.text()).toBe(204);
+};
+
+/** A listener token request from a given loopback address, to replica A or B. */
+function tokenFrom(base: string, localAddress: string, channelId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL('/api/livekit/token', base),
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', origin: base } },
+      (res) => (res.resume(), res.on('end', () => resolve(res.statusCode ?? 0))),
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ channelId, role: 'listener' }));
+  });
+}
+
+beforeAll(async () => {
+  replicaB = startReplicaB();
+  await waitForHttp(`${B_URL}/api/channels`, { timeoutMs: 90_000, service: replicaB });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(rooms.map((r) => r.disconnect()));
+  if (replicaB) await stopService(replicaB, 3000);
+});
+
+describe('two app replicas', () => {
+  it('run the once-per-cluster tasks on one of them: the first one up', async () => {
+    await expect.poll(holders, { timeout: 15_000, interval: 200 }).toEqual([1, 0]);
+    for (let i = 0; i < 10; i++) {
+      expect(await holders()).toEqual([1, 0]);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+
+  it('share one listener-token budget per client', async () => {
+    const admin = await signedInAdmin();
+    const channel = await createChannel(admin, 'replicas-rate');
+    const limit = Number(process.env.LISTENER_TOKEN_RATE_LIMIT);
+    expect(limit).toBeGreaterThan(0);
+    let allowed = 0;
+    for (let i = 0; i < limit * 2; i++) {
+      const status = await tokenFrom(i % 2 ? B_URL : env.APP_URL, '127.0.0.61', channel.id);
+      if (status === 429) break;
+      expect(status).toBe(200);
+      allowed++;
+    }
+    expect(allowed).toBe(limit);
+  });
+
+  it('bring a change seen by A (a LiveKit webhook) to event streams held on B within a second', { timeout: 60_000 }, async () => {
+    const admin = await signedInAdmin();
+    const channel = await createChannel(admin, 'replicas-sse');
+    const onA = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
+    const onB = await openStream<ChannelState>(`${B_URL}/api/channels/${channel.slug}/events`);
+    const count = (s: typeof onA) => s.states.at(-1)?.channel.live.listeners;
+    await expect.poll(() => [count(onA), count(onB)], { timeout: 5_000 }).toEqual([0, 0]);
+    const lags: number[] = [];
+    for (let n = 1; n <= 3; n++) {
+      const [a0, b0] = [onA.states.length, onB.states.length];
+      const token = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'listener' });
+      rooms.push(await joinRoom(token.body));
+      await expect.poll(() => [count(onA), count(onB)], { timeout: 5_000, interval: 20 }).toEqual([n, n]);
+      const at = (s: typeof onA, from: number) =>
+        s.times[s.states.findIndex((st, i) => i >= from && st.channel.live.listeners === n)] ?? NaN;
+      lags.push(at(onB, b0) - at(onA, a0));
+    }
+    console.info(`[replicas] B's stream trailed A's by ${lags.join(', ')} ms (A handled the webhooks)`);
+    for (const lag of lags) expect(lag).toBeLessThan(1_000);
+    // Without the fan-out B would see it only at its next 1 s refresh: half a second on average.
+    expect([...lags].sort((x, y) => x - y)[1]).toBeLessThan(300);
+    await Promise.all([onA.close(), onB.close()]);
+  });
+
+  it('move the lease to B when A stops, and back to A within 10 s when B is SIGKILLed', { timeout: 180_000 }, async () => {
+    const stoppedAt = Date.now();
+    await control('app/stop'); // SIGTERM: A gives the lease back
+    await expect.poll(async () => (await holders())[1], { timeout: 10_000, interval: 100 }).toBe(1);
+    console.info(`[replicas] B held the lease ${Date.now() - stoppedAt} ms after A was asked to stop`);
+    await control('app/start');
+    await expect.poll(holders, { timeout: 15_000, interval: 200 }).toEqual([0, 1]);
+
+    const killedAt = Date.now();
+    await killService(replicaB as Service);
+    replicaB = undefined;
+    await expect.poll(async () => (await holders())[0], { timeout: 10_000, interval: 100 }).toBe(1);
+    const takeover = Date.now() - killedAt;
+    console.info(`[replicas] A took the lease over ${takeover} ms after B was SIGKILLed`);
+    expect(takeover).toBeLessThan(10_000);
+  });
+});
