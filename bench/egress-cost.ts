@@ -12,6 +12,7 @@
  *   egress reports for the job.
  * Track egress (TrackEgressRequest) is not run: it writes a file or a websocket only, no HLS.
  * The room is not one of the app's channels, so the app's egress supervision leaves it alone.
+ * Env: BENCH_SECONDS (CPU window, at least and by default 60), BENCH_OUT (also write the table to this file).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
