@@ -2,7 +2,7 @@
 // the app on a fresh SQLite DB + first admin), runs a command against it, and
 // always tears everything down.
 //
-//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] -- <command...>
+//   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] [--cluster] -- <command...>
 //
 // Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
 // a private Redis on 7892 (LiveKit's), the app's own Redis on 7896 (APP_REDIS_URL: rate limits, live-update
@@ -21,21 +21,29 @@
 // app as its image does: node server.mjs and migrate.mjs from .next/standalone (no tsx, no Prisma CLI).
 // --postgres runs the app on a fresh PostgreSQL database (radio_stack_<offset>_<random> on
 // 127.0.0.1:5432 or STACK_POSTGRES_URL's server), dropped at teardown: scripts/stack/postgres.ts.
+// --cluster (implies --postgres; not with --tls) is the scale-out layout (scripts/stack/cluster.ts): a second
+// livekit-server node on the same LiveKit Redis (signal 7900, ICE/TCP 7901, metrics 7904; node 1 keeps
+// UDP 50100-50149, node 2 takes 50150-50199), a second app replica (3170, metrics 7898) on the same database
+// and app Redis, and a plain-http round-robin balancer (Caddy) on 3171 (its http_port 3172) in front of both,
+// which APP_URL and LiveKit's webhooks point at. The command also gets STACK_REPLICA_URLS,
+// STACK_REPLICA_METRICS, STACK_LIVEKIT_URLS and STACK_LIVEKIT_REDIS_URL; STACK_CONTROL_URL's apps/<i>/kill
+// SIGKILLs a replica. One ingress and one egress serve both nodes.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppMode, createAdmin, ensureBuild, migrate, startApp } from './stack/app';
+import { type AppMode, createAdmin, ensureBuild, migrate } from './stack/app';
 import { type Options, newStackDir, parseArgs } from './stack/harness';
 import { startControl } from './stack/control';
-import { ensureLivekitBinary, randomSecret, writeLocalLivekitConfig } from './stack/livekit';
-import { type LivekitSupervisor, superviseLivekit } from './stack/livekit-supervisor';
+import { ensureLivekitBinary, randomSecret } from './stack/livekit';
+import type { LivekitSupervisor } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
 import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
 import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
-import { liveStreamKeys, scanStackLogs } from './stack/log-secrets';
+import { leakedSecrets } from './stack/log-secrets';
 import { pushStandInEnv } from './stack/push-service';
 import { createStackDatabase } from './stack/postgres';
-import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, stopService, tail } from './stack/processes';
+import { appReplica, clusterPortNames, clusterPorts, clusterTestEnv, replicaB, startBalancer, startLivekitNodes } from './stack/cluster';
+import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -52,6 +60,7 @@ const APP_REDIS_PORT = 7896 + OFFSET;
 const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const TLS = tlsPorts(OFFSET); // Caddy, with --tls
+const CLUSTER = clusterPorts(OFFSET); // with --cluster
 
 /** What one run's steps share: its directory and logs, the LiveKit key pair, the app's mode and environment. */
 interface Run {
@@ -64,6 +73,8 @@ interface Run {
   mode: AppMode;
   /** The app's environment; starting the stack adds to it (TLS URLs, storage). */
   env: Env;
+  /** What only the command gets (--cluster: the replicas' and nodes' URLs). */
+  testEnv: Env;
   services: Service[];
 }
 
@@ -84,6 +95,7 @@ async function main(): Promise<number> {
     apiSecret,
     mode: opts.standalone ? 'standalone' : 'source',
     env: stackEnv(opts, stackDir, apiKey, apiSecret),
+    testEnv: {},
     services,
   };
 
@@ -99,13 +111,13 @@ async function main(): Promise<number> {
     }
     await ensureBuild(root, run.env, opts.build);
     await migrate(root, run.env, run.mode);
-    const { livekit, proxy, control } = await startStack(run, bins);
+    const { livekits, proxy, control } = await startStack(run, bins);
     const admin = { email: 'admin@test.local', password: randomSecret(24), name: 'Test Admin' };
     await createAdmin(root, run.env, admin, run.mode);
     const code = await runCommand(run, admin, control.url);
     control.close();
-    const leaks = await leakedSecrets(run, admin.password);
-    crash = [livekit.report(), proxy?.report(), leaks].filter(Boolean).join('; ') || null;
+    const leaks = await leakedSecrets(run.stackDir, run.env, { apiKey, apiSecret }, admin.password);
+    crash = [...livekits.map((l) => l.report()), proxy?.report(), leaks].filter(Boolean).join('; ') || null;
     failed = code !== 0 || crash !== null;
     if (code !== 0) log(`command exited with ${code}`);
     return code !== 0 ? code : crash ? 1 : 0;
@@ -116,6 +128,8 @@ async function main(): Promise<number> {
     if (failed) {
       console.error(`\n----- last 60 lines of ${run.livekitLog} -----\n${tail(run.livekitLog)}`);
       console.error(`\n----- last 60 lines of ${run.appLog} -----\n${tail(run.appLog)}`);
+      if (opts.cluster)
+        console.error(`\n----- replica B: last 60 lines of ${run.stackDir}/replica-b.log -----\n${tail(`${run.stackDir}/replica-b.log`)}`);
     }
     await teardown();
     await dropDatabase?.().catch((err: unknown) => log(`could not drop the stack's database: ${String(err)}`));
@@ -137,6 +151,8 @@ async function preflight(opts: Options): Promise<{ bin: string; ingressBin: stri
   });
   await assertPortsFree(ingressPortNames(INGRESS));
   if (opts.tls) await assertPortsFree(tlsPortNames(TLS));
+  if (opts.cluster && opts.tls) throw new Error('--cluster and --tls do not go together (both set APP_URL)');
+  if (opts.cluster) await assertPortsFree(clusterPortNames(CLUSTER));
   return { bin, ingressBin };
 }
 
@@ -169,6 +185,14 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
   // Always: the suites exercise the multi-replica code paths (shared limits, fan-out, the lease).
   const appRedis = await startRedis(APP_REDIS_PORT, path.join(stackDir, 'app-redis.log'), services);
   env.APP_REDIS_URL = `redis://${appRedis.address}`;
+  let webhookBase = `http://127.0.0.1:${APP_PORT}`;
+  const cluster = run.opts.cluster ? CLUSTER : undefined;
+  if (cluster) {
+    // Before LiveKit, so no webhook finds it missing; the replicas start later (it answers 502 till then).
+    webhookBase = (await startBalancer(stackDir, CLUSTER, [APP_PORT, CLUSTER.replicaB], services)).url;
+    Object.assign(env, { APP_URL: webhookBase, TRUSTED_PROXY_HOPS: '1' });
+    Object.assign(run.testEnv, clusterTestEnv(CLUSTER, OFFSET, redis.address));
+  }
   const ingressUrlsNow = ingressUrls(INGRESS);
   let proxy: TlsProxy | undefined;
   if (run.opts.tls) {
@@ -183,48 +207,42 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
       STACK_TLS_SPKI: proxy.spkiList,
     });
   }
-  writeLocalLivekitConfig(root, configFile, {
+  const lkConfig = {
     signalPort: SIGNAL_PORT,
     rtcTcpPort: RTC_TCP_PORT,
     udpPortRange: UDP_RANGE,
-    webhookUrl: `http://127.0.0.1:${APP_PORT}/api/livekit/webhook`,
+    webhookUrl: `${webhookBase}/api/livekit/webhook`,
     redis,
     apiKey,
     apiSecret,
     ingress: ingressUrlsNow,
-  });
-  // Restarted if it exits unexpectedly, as compose does; a panic still fails the run below.
-  const livekit = await superviseLivekit(bins.bin, configFile, run.livekitLog, SIGNAL_PORT, services);
+  };
+  // Supervised (restarted if it exits unexpectedly, as compose does; a panic still fails the run below).
+  const livekits = await startLivekitNodes(root, bins.bin, { config: lkConfig, configFile, logFile: run.livekitLog }, cluster, services);
+  const livekit = livekits[0] as LivekitSupervisor;
   await startLocalIngress(root, bins.ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
   const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
   const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
   Object.assign(env, hls.appEnv);
   Object.assign(env, pushStandInEnv(stackDir, env.NODE_EXTRA_CA_CERTS));
   const control = await startAppAndControl(run, livekit);
-  return { livekit, proxy, control };
+  return { livekits, proxy, control };
 }
 
-/** The app, and the control endpoint through which tests stop and start it and kill and start LiveKit. */
+/** The app (--cluster: both replicas, at once), and the control endpoint through which tests stop, kill and start them and LiveKit. */
 async function startAppAndControl(run: Run, livekit: LivekitSupervisor) {
-  const { env, appLog, services, mode } = run;
-  let app: Service | undefined = await startApp(root, env, APP_PORT, appLog, services, mode);
+  const { env, appLog, services, mode, stackDir } = run;
+  const a = appReplica('app server', { root, env, port: APP_PORT, logFile: appLog, mode }, services);
+  const b = run.opts.cluster ? replicaB({ root, env, dir: stackDir, mode }, CLUSTER, services) : undefined;
+  await Promise.all([a.start(), b?.start()]);
   return startControl(CONTROL_PORT, randomSecret(24), {
     killLivekit: livekit.kill,
     startLivekit: livekit.start,
     livekitStatus: livekit.status,
     // For slot enforcement catching up after the app was down at a boundary.
-    stopApp: async () => {
-      if (!app) return;
-      log('test asked to stop the app');
-      await stopService(app, 0);
-      const i = services.indexOf(app);
-      if (i !== -1) services.splice(i, 1);
-      app = undefined;
-    },
-    startApp: async () => {
-      if (app) throw new Error('the app is already running');
-      app = await startApp(root, env, APP_PORT, appLog, services, mode);
-    },
+    stopApp: () => a.stop(),
+    startApp: () => a.start(),
+    apps: b ? [a, b] : undefined,
   });
 }
 
@@ -241,26 +259,10 @@ async function runCommand(run: Run, admin: { email: string; password: string }, 
       TEST_ADMIN_PASSWORD: admin.password,
       STACK_DIR: run.stackDir,
       STACK_CONTROL_URL: controlUrl,
+      ...run.testEnv,
     },
     root,
   );
-}
-
-/** Secrets the harness made and stream keys tests used must be in no service's log: the leaks as one failure, or null. */
-async function leakedSecrets(run: Run, adminPassword: string): Promise<string | null> {
-  const { env, apiKey, apiSecret } = run;
-  const secrets = {
-    LIVEKIT_API_SECRET: apiSecret,
-    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '',
-    'admin password': adminPassword,
-    S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '',
-    VAPID_PRIVATE_KEY: env.VAPID_PRIVATE_KEY ?? '',
-  };
-  const { leaks } = scanStackLogs(run.stackDir, {
-    ...secrets,
-    ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', apiKey, apiSecret })),
-  });
-  return leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null;
 }
 
 main().then(

@@ -7,6 +7,7 @@
 //   GET  <STACK_CONTROL_URL>livekit/status {running, pid, unexpectedExits}: what the supervisor saw
 //   POST <STACK_CONTROL_URL>app/stop       stops the app server (a slot boundary can pass unseen)
 //   POST <STACK_CONTROL_URL>app/start      starts it again, resolves once /api/health answers
+//   POST <STACK_CONTROL_URL>apps/<i>/stop|kill|start  the same for replica i (--cluster: 0 and 1); kill is SIGKILL
 import http from 'node:http';
 import { log } from './processes';
 
@@ -16,6 +17,18 @@ export interface ControlActions {
   livekitStatus: () => unknown;
   stopApp: () => Promise<void>;
   startApp: () => Promise<void>;
+  /** --cluster: every app replica, in STACK_REPLICA_URLS' order. */
+  apps?: { start: () => Promise<void>; stop: (kill?: boolean) => Promise<void> }[];
+}
+
+function appRoutes(secret: string, apps: NonNullable<ControlActions['apps']>): Record<string, () => Promise<void>> {
+  return Object.fromEntries(
+    apps.flatMap((app, i) => [
+      [`/${secret}/apps/${i}/stop`, () => app.stop(false)],
+      [`/${secret}/apps/${i}/kill`, () => app.stop(true)],
+      [`/${secret}/apps/${i}/start`, () => app.start()],
+    ]),
+  );
 }
 
 /** Listens on 127.0.0.1:port under a secret path prefix; resolves with the base URL. */
@@ -25,6 +38,7 @@ export function startControl(port: number, secret: string, actions: ControlActio
     [`/${secret}/livekit/start`]: actions.startLivekit,
     [`/${secret}/app/stop`]: actions.stopApp,
     [`/${secret}/app/start`]: actions.startApp,
+    ...appRoutes(secret, actions.apps ?? []),
   };
   // One action at a time: a kill racing a start would leave the harness confused.
   let queue: Promise<unknown> = Promise.resolve();

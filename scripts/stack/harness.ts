@@ -13,6 +13,8 @@ export interface Options {
   standalone: boolean;
   /** A fresh PostgreSQL database instead of SQLite (scripts/stack/postgres.ts). */
   postgres: boolean;
+  /** Two LiveKit nodes, two app replicas behind a balancer (scripts/stack/cluster.ts); implies postgres. */
+  cluster: boolean;
   command: string[];
 }
 
@@ -20,13 +22,23 @@ export function parseArgs(argv: string[]): Options {
   const sep = argv.indexOf('--');
   const flags = sep === -1 ? argv : argv.slice(0, sep);
   const command = sep === -1 ? [] : argv.slice(sep + 1);
-  const opts: Options = { rateLimit: 30, reconcileSeconds: 2, build: false, tls: false, standalone: false, postgres: false, command };
+  const opts: Options = {
+    rateLimit: 30,
+    reconcileSeconds: 2,
+    build: false,
+    tls: false,
+    standalone: false,
+    postgres: false,
+    cluster: false,
+    command,
+  };
   for (let i = 0; i < flags.length; i++) {
     const flag = flags[i];
     if (flag === '--build') opts.build = true;
     else if (flag === '--tls') opts.tls = true;
     else if (flag === '--standalone') opts.standalone = true;
     else if (flag === '--postgres') opts.postgres = true;
+    else if (flag === '--cluster') opts.cluster = opts.postgres = true;
     else if (flag === '--listener-rate-limit') {
       const n = Number(flags[++i]);
       if (!Number.isInteger(n) || n <= 0) throw new Error('--listener-rate-limit needs a positive integer');
@@ -39,7 +51,7 @@ export function parseArgs(argv: string[]): Options {
   }
   if (command.length === 0) {
     throw new Error(
-      'usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] -- <command...>',
+      'usage: tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] [--cluster] -- <command...>',
     );
   }
   return opts;

@@ -61,3 +61,21 @@ export function recordStreamKey(key: string): void {
   const dir = process.env.STACK_DIR;
   if (dir && key) appendFileSync(path.join(dir, STREAM_KEYS_FILE), `${key}\n`, { mode: 0o600 });
 }
+
+/** Secrets the harness made and stream keys tests used must be in no service's log: the leaks as one failure, or null. */
+export async function leakedSecrets(
+  dir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  lk: { apiKey: string; apiSecret: string },
+  adminPassword: string,
+): Promise<string | null> {
+  const secrets = {
+    LIVEKIT_API_SECRET: lk.apiSecret,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? '',
+    'admin password': adminPassword,
+    S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? '',
+    VAPID_PRIVATE_KEY: env.VAPID_PRIVATE_KEY ?? '',
+  };
+  const { leaks } = scanStackLogs(dir, { ...secrets, ...(await liveStreamKeys({ url: env.LIVEKIT_API_URL ?? '', ...lk })) });
+  return leaks.length > 0 ? `secrets in logs (${leaks.join('; ')})` : null;
+}

@@ -13,11 +13,22 @@ export type ApiResult<T = unknown> = { status: number; body: T; headers: Headers
 /** A tiny HTTP client for the running app, optionally signed in through better-auth. */
 export class AppClient {
   private cookie = '';
-  readonly baseUrl = stackEnv().APP_URL;
+  /** Our pages' origin (APP_URL), which state-changing requests carry even when sent to one replica. */
+  private readonly origin = stackEnv().APP_URL;
+
+  /** baseUrl: APP_URL, or one replica's own URL behind it (--cluster). */
+  constructor(readonly baseUrl = stackEnv().APP_URL) {}
+
+  /** The same session against another base URL (a replica of a --cluster stack). */
+  at(baseUrl: string): AppClient {
+    const client = new AppClient(baseUrl);
+    client.cookie = this.cookie;
+    return client;
+  }
 
   async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResult<T>> {
     // Like a browser on our own pages: state-changing requests carry our Origin.
-    const headers = { 'content-type': 'application/json', origin: this.baseUrl };
+    const headers = { 'content-type': 'application/json', origin: this.origin };
     return this.requestWith<T>(method, path, rawBody ?? (body === undefined ? undefined : JSON.stringify(body)), headers);
   }
 
@@ -50,7 +61,7 @@ export class AppClient {
     // that limit on its own addresses), and a fast run must not meet it by accident.
     const res = await rawRequest(new URL('/api/auth/sign-in/email', this.baseUrl).href, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: this.baseUrl },
+      headers: { 'content-type': 'application/json', origin: this.origin },
       body: JSON.stringify({ email, password }),
       localAddress: nextSignInAddress(),
     });
