@@ -44,10 +44,13 @@ test: setup
 	# OBS over WHIP through https/wss, as browsers and OBS reach a production station, against the
 	# app as its image runs it (.next/standalone: server.mjs, migrate.mjs, create-admin.mjs).
 	# The crash stack kills and restarts LiveKit, so it gets its own, at the default reconcile interval.
+	# The cluster stack (--cluster: two LiveKit nodes, two app replicas behind a balancer, PostgreSQL;
+	# docs/scale-out.md) follows them, still beside the PostgreSQL stack, which stays the longest.
 	@STACK_PORT_OFFSET=$(PG_STACK_OFFSET) npx tsx scripts/with-stack.ts --postgres -- npx vitest run --project integration \
 	  $(VITEST_TIMES)/integration-postgres.json >.local/integration-postgres.log 2>&1 & pg=$$!; \
 	npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test $(TLS_SPECS) && \
-	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash; rc=$$?; \
+	npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash && \
+	npx tsx scripts/with-stack.ts --cluster -- npx vitest run --project cluster $(VITEST_TIMES)/cluster.json; rc=$$?; \
 	wait $$pg; pgrc=$$?; \
 	echo "----- integration suite on PostgreSQL (exit $$pgrc) -----"; cat .local/integration-postgres.log; \
 	[ $$rc = 0 ] && [ $$pgrc = 0 ]
@@ -55,6 +58,7 @@ test: setup
 	npx tsx scripts/test-times.ts .test-times/e2e.json
 	npx tsx scripts/test-times.ts .test-times/integration.json
 	npx tsx scripts/test-times.ts .test-times/integration-postgres.json
+	npx tsx scripts/test-times.ts .test-times/cluster.json
 
 bench: setup
 	npm run bench:latency

@@ -73,19 +73,20 @@ if [ "$stacks_only" = 0 ]; then
 fi
 step integration+e2e npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration; v=\$?; npx playwright test; p=\$?; [ \$v = 0 ] && [ \$p = 0 ]"
 # As in the Makefile: the integration suite on PostgreSQL in its own stack, one port block up,
-# beside the TLS and crash stacks; its output joins the log and its time the summary at the end.
+# beside the TLS, crash and cluster stacks; its output joins the log and its time the summary at the end.
 pg_offset=$(( (${STACK_PORT_OFFSET:-0} + 100) % 900 ))
 pg_t0=$SECONDS
 STACK_PORT_OFFSET=$pg_offset npx tsx scripts/with-stack.ts --postgres -- npx vitest run --project integration >"$log.pg" 2>&1 &
 pg_pid=$!
 step e2e-tls npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
 step crash npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
+step cluster npx tsx scripts/with-stack.ts --cluster -- npx vitest run --project cluster
 wait "$pg_pid"
 pg_rc=$?
-{ echo "=== integration-postgres (STACK_PORT_OFFSET=$pg_offset, beside e2e-tls and crash)"; cat "$log.pg"; } >>"$log"
+{ echo "=== integration-postgres (STACK_PORT_OFFSET=$pg_offset, beside e2e-tls, crash and cluster)"; cat "$log.pg"; } >>"$log"
 rm -f "$log.pg"
 summary="$summary
-  integration-postgres: exit $pg_rc in $((SECONDS - pg_t0)) s, beside e2e-tls and crash (load at end $(loadavg))"
+  integration-postgres: exit $pg_rc in $((SECONDS - pg_t0)) s, beside e2e-tls, crash and cluster (load at end $(loadavg))"
 [ "$pg_rc" = 0 ] || failed=1
 cleanup
 trap - EXIT

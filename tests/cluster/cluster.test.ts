@@ -116,8 +116,9 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
     async () => {
       const { channel, djs } = await channelWithDjs(admin, 'cluster-kill', ['DJ Cluster']);
       const start = wholeSecondIn(0).getTime() - 1_000;
-      const end = start + 50_000;
-      await addSlot(admin, channel.id, [djs[0]!.account.id], new Date(start), 50);
+      // Long enough for HLS egress to start under load (2-3 s on a quiet machine), short for make test.
+      const end = start + 30_000;
+      await addSlot(admin, channel.id, [djs[0]!.account.id], new Date(start), 30);
       // The DJ through replica A and node 1; a listener on each node, through each replica.
       const djToken = await token(djs[0]!.dj.at(A.url), channel.id, 'dj');
       expect(djToken.access?.mode).toBe('publish');
@@ -139,6 +140,7 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
         })
         .toBe(1);
       const [egressId] = await egresses();
+      console.info(`[cluster] egress active ${Date.now() - start} ms into the slot (the kill comes 24 s into it)`);
 
       const held = await holders();
       expect([...held].sort()).toEqual([0, 1]);
