@@ -35,6 +35,16 @@ describe('planEnv', () => {
     expect(env.VAPID_SUBJECT).toBe('mailto:ops@example.org');
   });
 
+  it("adds PostgreSQL's password and the app Redis key prefix for the cluster layout only", () => {
+    const single = planEnv(options, random);
+    expect(single.POSTGRES_PASSWORD).toBeUndefined();
+    expect(single.APP_REDIS_KEY_PREFIX).toBeUndefined();
+    const cluster = planEnv({ ...options, cluster: true }, random);
+    expect(cluster.POSTGRES_PASSWORD).toMatch(/^[A-Za-z0-9_-]{48}$/);
+    expect(cluster.POSTGRES_PASSWORD).not.toBe(cluster.LIVEKIT_API_SECRET);
+    expect(cluster.APP_REDIS_KEY_PREFIX).toBe('radio:');
+  });
+
   it('takes explicit LiveKit/TURN names and R2 values', () => {
     const env = planEnv(
       { ...options, livekitDomain: 'LK.Example.org', s3: { bucket: 'b1', publicBaseUrl: 'https://cdn.example.org' } },

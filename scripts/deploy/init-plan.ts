@@ -13,6 +13,8 @@ export interface InitOptions {
   turnDomain?: string;
   /** Cloudflare R2 / S3 storage for HLS; what is not given stays a placeholder that --check names. */
   s3?: Partial<Record<'endpoint' | 'bucket' | 'accessKeyId' | 'secretAccessKey' | 'publicBaseUrl', string>>;
+  /** The cluster layout (deploy/docker-compose.cluster.yml): PostgreSQL's password and the app Redis's key prefix too. */
+  cluster?: boolean;
 }
 
 /** Random material the plan needs, injected so tests are deterministic. */
@@ -95,7 +97,13 @@ export function planEnv(o: InitOptions, random: Randomness): Record<string, stri
     VAPID_PRIVATE_KEY: vapid.privateKey,
     VAPID_SUBJECT: `mailto:${o.email}`,
     GRAFANA_ADMIN_PASSWORD: random.secret(24),
+    ...(o.cluster ? clusterEnv(random) : {}),
   };
+}
+
+/** What the cluster layout adds: PostgreSQL's password (URL-safe: it goes into DATABASE_URL) and the replicas' Redis key prefix. */
+function clusterEnv(random: Randomness): Record<string, string> {
+  return { POSTGRES_PASSWORD: random.secret(48), APP_REDIS_KEY_PREFIX: 'radio:' };
 }
 
 const LINE = /^([A-Za-z_][A-Za-z0-9_]*)=/;

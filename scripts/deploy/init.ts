@@ -25,7 +25,14 @@ const USAGE = `usage: npm run deploy:init -- --domain radio.example.org --email 
                           Cloudflare R2 for HLS (left as placeholders that --check names when not given)
   --file PATH             where to write (default deploy/.env)
   --force                 overwrite an existing file
+  --cluster               the cluster layout (deploy/docker-compose.cluster.yml): adds POSTGRES_PASSWORD and APP_REDIS_KEY_PREFIX
   --check                 validate an existing file instead, naming what is wrong`;
+
+const CLUSTER_UP = [
+  '(LiveKit node 2 also needs 7981/tcp open)',
+  'docker compose -f deploy/docker-compose.yml -f deploy/docker-compose.postgres.yml -f deploy/docker-compose.cluster.yml up -d --build',
+  '(docs/scale-out.md, Running a cluster)',
+].join('\n  ');
 
 const read = (name: string) => readFileSync(path.join(deployDir, name), 'utf8');
 const sources = () => ({ templates: Object.fromEntries(TEMPLATES.map((t) => [t, read(t)])), compose: read('docker-compose.yml') });
@@ -44,7 +51,7 @@ function check(file: string): number {
   return 1;
 }
 
-function printNextSteps(env: Record<string, string>, ip: { v4?: string; v6?: string }): void {
+function printNextSteps(env: Record<string, string>, ip: { v4?: string; v6?: string }, cluster: boolean): void {
   console.log('\nDNS records (at your DNS provider):');
   for (const r of dnsRecords(env, ip)) console.log(`  ${r.name.padEnd(32)} ${r.type.padEnd(4)} ${r.value}   # ${r.why}`);
   console.log('\nFirewall: open these ports to the internet:');
@@ -54,6 +61,7 @@ function printNextSteps(env: Record<string, string>, ip: { v4?: string; v6?: str
   )) {
     console.log(`  ${`${p.port}/${p.protocol}`.padEnd(18)} ${p.why}`);
   }
+  console.log(`\nThen: ${cluster ? CLUSTER_UP : 'docker compose -f deploy/docker-compose.yml up -d --build   (deploy/README.md)'}`);
 }
 
 /** The whole command (exit status returned); tests/integration/deploy-init.test.ts calls it in-process. */
@@ -76,6 +84,7 @@ export function runInit(argv: string[]): number {
       's3-secret-access-key': { type: 'string' },
       's3-public-url': { type: 'string' },
       help: { type: 'boolean' },
+      cluster: { type: 'boolean' },
     },
   });
   if (values.help) return (console.log(USAGE), 0);
@@ -94,6 +103,7 @@ export function runInit(argv: string[]): number {
       secretAccessKey: values['s3-secret-access-key'],
       publicBaseUrl: values['s3-public-url'],
     },
+    cluster: values.cluster,
   };
   const problems = optionProblems(options);
   if (problems.length > 0) return (console.error(problems.join('\n')), 2);
@@ -113,8 +123,7 @@ export function runInit(argv: string[]): number {
   console.log(`wrote ${file} (mode 600) with a fresh LiveKit key pair, VAPID key pair and secrets`);
   const left = checkEnv(env, sources());
   if (left.length > 0) console.log(`\nStill to fill in before starting:\n${left.map((p) => `  - ${p}`).join('\n')}`);
-  printNextSteps(env, { v4: values.ip, v6: values.ipv6 });
-  console.log('\nThen: docker compose -f deploy/docker-compose.yml up -d --build   (deploy/README.md)');
+  printNextSteps(env, { v4: values.ip, v6: values.ipv6 }, values.cluster === true);
   return 0;
 }
 
