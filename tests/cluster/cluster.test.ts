@@ -8,15 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditListResponse } from '@/types/audit';
 import type { ChannelState } from '@/types/live';
 import type { ChannelSummary } from '@/types/channel';
-import { channelRoom, type TokenResponse } from '@/types/room';
-import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import type { IngressEndpoint } from '@/types/ingress';
+import { channelRoom, TEMPO_ANALYSER_IDENTITY, type TokenResponse } from '@/types/room';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { clusterEnv, leaseHeld, livekitRedis, longestSilence, replicaControl, tokenFrom } from '../support/cluster';
 import { joinRoom } from '../support/livekit-peer';
-import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
+import { pushRtmp } from '../support/obs';
+import { addSlot, channelWithDjs, scheduleNow, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { openStream } from '../support/sse';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { stackDb } from '../support/stack-db';
-import { lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
+import { lastHeard, toneDj, toneListener } from '../support/tone';
 
 const env = stackEnv();
 const cluster = clusterEnv();
@@ -24,7 +26,7 @@ const [A, B] = cluster.replicas as [(typeof cluster.replicas)[number], (typeof c
 const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 const egress = new EgressClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 const rooms: Room[] = [];
-const peers: (ToneDj | ToneListener)[] = [];
+const peers: { stop: () => Promise<void> }[] = [];
 let admin: AppClient;
 
 const holders = () => Promise.all(cluster.replicas.map((r) => leaseHeld(r.metrics)));
@@ -33,6 +35,39 @@ async function token(client: AppClient, channelId: string, role: 'dj' | 'listene
   const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
+}
+
+/**
+ * An OBS set (RTMP through the stack's ingress) on its own channel with an hour's slot, and the
+ * sids of the tempo analyser seen in its room, sampled every 250 ms: two analysers running at once
+ * (one per replica) would replace each other (one identity) and show as a churn of sids.
+ */
+async function obsSet() {
+  const channel = await createChannel(admin, 'cluster-obs');
+  const made = await createDj(admin, 'DJ Cluster OBS');
+  await scheduleNow(admin, channel.id, made.account.id);
+  const res = await made.dj
+    .at(B.url)
+    .request<IngressEndpoint>('POST', '/api/livekit/ingress', { channelId: channel.id, inputType: 'rtmp' });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const push = pushRtmp(res.body);
+  const sids = new Set<string>();
+  let current: string | null = null;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const all = await roomService.listParticipants(channelRoom(channel.id)).catch(() => []);
+      current = all.find((p) => p.identity === TEMPO_ANALYSER_IDENTITY)?.sid ?? null;
+      if (current) sids.add(current);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  const stop = async () => {
+    running = false;
+    await Promise.all([sampling, push.stop()]);
+  };
+  peers.push({ stop });
+  return { sids, current: () => current, stop };
 }
 
 beforeAll(async () => {
@@ -114,11 +149,12 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
     'keeps a set on air when the lease holder is SIGKILLed: the other replica takes over within 10 s and ends the slot on time, once',
     { timeout: 150_000 },
     async () => {
+      const obs = await obsSet();
       const { channel, djs } = await channelWithDjs(admin, 'cluster-kill', ['DJ Cluster']);
       const start = wholeSecondIn(0).getTime() - 1_000;
-      // Long enough for HLS egress to start under load (2-3 s on a quiet machine), short for make test.
-      const end = start + 30_000;
-      await addSlot(admin, channel.id, [djs[0]!.account.id], new Date(start), 30);
+      // Long enough for HLS egress (2-3 s on a quiet machine) and the OBS analyser (~10 s) to start under load, short for make test.
+      const end = start + 36_000;
+      await addSlot(admin, channel.id, [djs[0]!.account.id], new Date(start), 36);
       // The DJ through replica A and node 1; a listener on each node, through each replica.
       const djToken = await token(djs[0]!.dj.at(A.url), channel.id, 'dj');
       expect(djToken.access?.mode).toBe('publish');
@@ -140,7 +176,11 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
         })
         .toBe(1);
       const [egressId] = await egresses();
-      console.info(`[cluster] egress active ${Date.now() - start} ms into the slot (the kill comes 24 s into it)`);
+      console.info(`[cluster] egress active ${Date.now() - start} ms into the slot (the kill comes 30 s into it)`);
+      // The OBS set's tempo analyser runs (on the holder), before the kill.
+      await expect.poll(obs.current, { timeout: Math.max(1_000, end - 7_000 - Date.now()), interval: 250 }).not.toBeNull();
+      const firstAnalyser = obs.current();
+      console.info(`[cluster] OBS tempo analyser in its room ${Date.now() - start} ms into the slot`);
 
       const held = await holders();
       expect([...held].sort()).toEqual([0, 1]);
@@ -173,6 +213,13 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
         .request<AuditListResponse>('GET', `/api/admin/audit?channelId=${channel.id}&action=enforce.slot_end`);
       expect(audit.body.entries).toHaveLength(1);
       expect(await egresses()).toEqual([egressId]);
+      // The analyser moved with the lease: a new one (its sid) within 10 s of the takeover, and only those two.
+      await expect
+        .poll(() => [obs.current() !== null, obs.current() !== firstAnalyser], { timeout: 10_000, interval: 250 })
+        .toEqual([true, true]);
+      console.info(`[cluster] the survivor's OBS analyser joined ${Date.now() - takeoverAt} ms or less after the takeover`);
+      await obs.stop();
+      expect(obs.sids.size).toBe(2);
       const db = stackDb();
       try {
         expect(await db.broadcast.count({ where: { channelId: channel.id } })).toBe(1);
