@@ -113,10 +113,7 @@ async function main(): Promise<number> {
     log(err instanceof Error ? err.message : String(err));
     return 1;
   } finally {
-    if (failed) {
-      console.error(`\n----- last 60 lines of ${run.livekitLog} -----\n${tail(run.livekitLog)}`);
-      console.error(`\n----- last 60 lines of ${run.appLog} -----\n${tail(run.appLog)}`);
-    }
+    for (const file of failed ? [run.livekitLog, run.appLog] : []) console.error(`\n----- last 60 lines of ${file} -----\n${tail(file)}`);
     await teardown();
     await dropDatabase?.().catch((err: unknown) => log(`could not drop the stack's database: ${String(err)}`));
     if (crash) log(`FAIL: ${crash}`);
