@@ -72,6 +72,7 @@ export async function publishAudio(
  * source): what a tampered client could send. Resolves with the publication.
  */
 export async function publishVideo(room: Room, source: TrackSource = TrackSource.SOURCE_MICROPHONE): Promise<LocalTrackPublication> {
+  await untilPublishAllowed(room, 15_000);
   const video = new VideoSource(64, 64);
   const frame = new VideoFrame(new Uint8Array(64 * 64 * 4).fill(128), 64, 64, VideoBufferType.RGBA);
   video.captureFrame(frame);
