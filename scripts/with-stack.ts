@@ -125,12 +125,12 @@ async function main(): Promise<number> {
     log(err instanceof Error ? err.message : String(err));
     return 1;
   } finally {
-    if (failed) {
-      console.error(`\n----- last 60 lines of ${run.livekitLog} -----\n${tail(run.livekitLog)}`);
-      console.error(`\n----- last 60 lines of ${run.appLog} -----\n${tail(run.appLog)}`);
-      if (opts.cluster)
-        console.error(`\n----- replica B: last 60 lines of ${run.stackDir}/replica-b.log -----\n${tail(`${run.stackDir}/replica-b.log`)}`);
-    }
+    const logs = [
+      run.livekitLog,
+      run.appLog,
+      ...(opts.cluster ? ['livekit-2.log', 'replica-b.log'].map((f) => path.join(run.stackDir, f)) : []),
+    ];
+    for (const file of failed ? logs : []) console.error(`\n----- last 60 lines of ${file} -----\n${tail(file)}`);
     await teardown();
     await dropDatabase?.().catch((err: unknown) => log(`could not drop the stack's database: ${String(err)}`));
     if (crash) log(`FAIL: ${crash}`);

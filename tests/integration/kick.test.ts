@@ -109,13 +109,19 @@ describe('kick without LiveKit work left', () => {
   });
 });
 
+/** The grant a LiveKit token carries (its JWT's `video` claim). */
+const videoGrant = (jwt: string): { canPublish?: boolean } =>
+  (JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString()) as { video: { canPublish?: boolean } }).video;
+
 describe('a disabled DJ with a token from before', () => {
-  it('is cut at join: a listener hears nothing of them', async () => {
+  it('can never publish: the token has no rights, the server grants none, a listener hears nothing', async () => {
     const channel = await createChannel(admin, 'disabled-join');
     const { dj, account } = await createDj(admin, 'DJ Old Token');
     await scheduleNow(admin, channel.id, account.id);
     const token = await dj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
     expect(token.status).toBe(200);
+    expect(token.body.access?.mode, 'issued inside the slot').toBe('publish');
+    expect(videoGrant(token.body.token).canPublish, 'no DJ token carries publish rights').toBe(false);
     const disabled = await admin.request('PATCH', `/api/admin/accounts/${account.id}`, { disabled: true });
     expect([200, 202]).toContain(disabled.status);
 
@@ -126,13 +132,32 @@ describe('a disabled DJ with a token from before', () => {
     const listener = await toneListener(listenerToken.body, [700]);
     const since = Date.now();
     const publisher = await toneDj(token.body, 700).catch(() => null);
-    await publisher?.publish().catch(() => undefined);
+    // A tampered client publishes without waiting for rights, again and again for 3 s, while the
+    // server's view of the participant is sampled: it must never show publish rights or a track.
+    let rightsSeen = false;
+    let tracksSeen = false;
+    const until = Date.now() + 3_000;
+    const sample = (async () => {
+      while (Date.now() < until) {
+        const me = (await participants(channel.id)).find((p) => p.identity === token.body.identity);
+        rightsSeen ||= me?.permission?.canPublish === true;
+        tracksSeen ||= (me?.tracks.length ?? 0) > 0;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    while (publisher && Date.now() < until) {
+      const attempt = publisher.publishNow().catch(() => undefined);
+      await Promise.race([attempt, new Promise((r) => setTimeout(r, 500))]);
+    }
+    await sample;
     await expect
       .poll(async () => (await participants(channel.id)).some((p) => p.identity === token.body.identity), { timeout: 5_000 })
       .toBe(false);
     await new Promise((r) => setTimeout(r, 1_000)); // anything that got through has reached the listener by now
     const heard = firstHeard(listener.heard, 700, since);
     await Promise.all([listener.stop(), publisher?.stop()]);
+    expect(rightsSeen, 'the disabled DJ had publish rights').toBe(false);
+    expect(tracksSeen, 'the disabled DJ had a published track').toBe(false);
     expect(heard, 'the disabled DJ was heard').toBeNull();
   });
 });

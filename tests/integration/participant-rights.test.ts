@@ -6,7 +6,7 @@ import type { Room } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { TokenResponse } from '@/types/room';
 import { type AppClient, signedInAdmin } from '../support/app-client';
-import { joinRoom, publishVideo } from '../support/livekit-peer';
+import { joinRoom, publishVideo, untilPublishAllowed } from '../support/livekit-peer';
 import { addSlot, channelWithDjs, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -81,6 +81,8 @@ describe('participant attributes and names', () => {
     await addSlot(admin, channel.id, [account.id], wholeSecondIn(-1_000), Math.round((end.getTime() - Date.now()) / 1000) + 1);
     const { room, token } = await join(dj, channel.id);
     expect(token.access?.mode).toBe('publish');
+    // The token carries no rights: the server grants publishing and updates after the join.
+    await untilPublishAllowed(room, 15_000);
     const local = room.localParticipant!;
     await attempt(local.setAttributes({ bpm: '128.0', bpm_beat_at: String(Date.now()), bpm_confidence: '0.90' }));
     await expect.poll(async () => (await server(token)).attributes.bpm, { timeout: 5_000 }).toBe('128.0');

@@ -4,7 +4,7 @@ import type { Room } from '@livekit/rtc-node';
 import { channelRoom, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
-import { joinRoom, publishAudio, TrackSource } from '../support/livekit-peer';
+import { joinRoom, publishAudio, TrackSource, untilPublishAllowed } from '../support/livekit-peer';
 import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 
@@ -62,8 +62,11 @@ describe('tokens from the API on the real LiveKit server', () => {
   it('a DJ publishes the microphone only and subscribes to nothing', async () => {
     const djToken = await token(dj, 'dj');
     expect(djToken.identity).toMatch(/^dj-/);
+    const grant = JSON.parse(Buffer.from(djToken.token.split('.')[1] ?? '', 'base64url').toString()) as { video: { canPublish?: boolean } };
+    expect(grant.video.canPublish, 'the token carries no publish rights; the server grants them after the join').toBe(false);
     const djRoom = await joinRoom(djToken);
     rooms.push(djRoom);
+    await untilPublishAllowed(djRoom, 15_000);
 
     const info = await serverSide(djToken.identity);
     expect(info.name).toBe('DJ Tokens');

@@ -15,14 +15,17 @@ import {
 } from '@livekit/rtc-node';
 import type { TokenResponse } from '@/types/room';
 import { ACCESS_ATTRIBUTE } from '@/types/schedule';
+import { untilPublishAllowed } from './livekit-peer';
 
 const RATE = 48_000;
 const FRAME = 480; // 10 ms
 
 export type ToneDj = {
   room: Room;
-  /** Publishes the tone now (resolves with the publication sid). */
+  /** Publishes the tone once the server has granted publishing, as the console does (resolves with the publication sid). */
   publish: () => Promise<string>;
+  /** Publishes the tone now, rights or not: what a tampered client does. */
+  publishNow: () => Promise<string>;
   /** Publishes as soon as the server grants publishing (the attribute it sets with the permission). */
   publishWhenGranted: () => void;
   /** When the DJ saw the grant and when its publish call returned (Date.now()). */
@@ -49,13 +52,18 @@ export async function toneDj(token: TokenResponse, frequency: number): Promise<T
     }
   })();
   const times = { granted: null as number | null, published: null as number | null };
-  const publish = async () => {
+  const publishNow = async () => {
     const track = LocalAudioTrack.createAudioTrack(`tone-${frequency}`, source);
     const options = new TrackPublishOptions();
     options.source = TrackSource.SOURCE_MICROPHONE;
     const pub = await room.localParticipant!.publishTrack(track, options);
     times.published = Date.now();
     return pub.sid!;
+  };
+  // Under load the grant (one webhook after the join) can take a few seconds.
+  const publish = async () => {
+    await untilPublishAllowed(room, 20_000);
+    return publishNow();
   };
   let armed = false;
   const publishWhenGranted = () => {
@@ -65,13 +73,14 @@ export async function toneDj(token: TokenResponse, frequency: number): Promise<T
       if (participant.identity !== room.localParticipant?.identity || participant.attributes[ACCESS_ATTRIBUTE] !== 'on_air') return;
       room.off(RoomEvent.ParticipantAttributesChanged, onChange);
       times.granted = Date.now();
-      void publish();
+      void publishNow();
     };
     room.on(RoomEvent.ParticipantAttributesChanged, onChange);
   };
   return {
     room,
     publish,
+    publishNow,
     publishWhenGranted,
     times,
     stop: async () => {

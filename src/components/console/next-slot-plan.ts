@@ -39,6 +39,7 @@ export function followOf(occurrences: OccurrenceDto[], end: number, userId: stri
 const AUTO_RETRY_AFTER: ReadonlySet<ProblemKind> = new Set([
   'slot-ended',
   'not-your-slot',
+  'not-confirmed',
   'disconnected',
   'server-unreachable',
   'rate-limited',

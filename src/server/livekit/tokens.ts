@@ -32,7 +32,7 @@ export async function mintToken(channelId: string, subject: TokenSubject): Promi
   const room = channelRoom(channelId);
   const identity = identityFor(subject);
   const role: RoomRole = subject.role;
-  const grant = subject.role === 'dj' ? djGrant(room, subject.canPublish ?? true) : grantFor(role, room);
+  const grant = subject.role === 'dj' ? djGrant(room, subject.canPublish ?? false) : grantFor(role, room);
   const token = await signToken(identity, grant, {
     name: subject.role === 'dj' ? subject.name : undefined,
     ttl: subject.role === 'dj' && subject.ttlSeconds ? Math.max(1, Math.min(ttlFor(role), subject.ttlSeconds)) : ttlFor(role),

@@ -49,6 +49,29 @@ describe('planEnforcement', () => {
     expect(planEnforcement([dj('a', true)], accounts, rights([]), new Set(['a']))).toMatchObject([{ type: 'revoke', reason: 'kicked' }]);
   });
 
+  it('grants a DJ who joined inside their slot (tokens carry no rights), never one outside it, blocked or disabled', () => {
+    expect(planEnforcement([dj('a', false)], accounts, rights(['a']), new Set())).toEqual([
+      { type: 'grant', identity: 'dj-a', userId: 'a' },
+    ]);
+    expect(planEnforcement([dj('a', false)], accounts, rights([], ['a']), new Set())).toEqual([]);
+    expect(planEnforcement([dj('a', false)], accounts, rights([]), new Set(['a']))).toEqual([]);
+    expect(planEnforcement([dj('off', false)], accounts, rights(['off']), new Set())).toMatchObject([{ type: 'remove' }]);
+  });
+
+  it("grants an admin's browser as an override, unless it is blocked", () => {
+    expect(planEnforcement([dj('root', false)], accounts, rights([]), new Set())).toEqual([
+      { type: 'grant', identity: 'dj-root', userId: 'root', override: true },
+    ]);
+    expect(planEnforcement([dj('root', false)], accounts, rights([]), new Set(['root']))).toEqual([]);
+  });
+
+  it('removes a disabled admin like any disabled account (an old token is no override)', () => {
+    const withOffAdmin = new Map([...accounts, ['root2', { admin: true, disabled: true }]]);
+    expect(planEnforcement([dj('root2', false)], withOffAdmin, rights([]), new Set())).toEqual([
+      { type: 'remove', identity: 'dj-root2', userId: 'root2', wasPublishing: false },
+    ]);
+  });
+
   it('never cuts an admin (emergency override)', () => {
     expect(planEnforcement([dj('root', true)], accounts, rights([]), new Set())).toEqual([]);
     expect(planEnforcement([obs('root', true, { audible: ['TR_r'] })], accounts, rights([], ['root']), new Set())).toEqual([]);

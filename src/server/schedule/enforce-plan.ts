@@ -13,7 +13,8 @@ export type DjAccount = { admin: boolean; disabled: boolean };
 export type OffAirReason = 'slot_ended' | 'kicked' | 'not_audio' | 'not_scheduled';
 
 export type DjAction =
-  | { type: 'grant'; identity: string; userId: string }
+  // `override`: an admin's browser, on air whatever the schedule says (its token carries no rights either).
+  | { type: 'grant'; identity: string; userId: string; override?: true }
   | { type: 'revoke'; identity: string; userId: string; reason: OffAirReason; wasPublishing: boolean }
   | { type: 'remove'; identity: string; userId: string; wasPublishing: boolean }
   // An OBS input's tracks: held silent in the green room, heard from the slot start (src/server/ingress/hold.ts).
@@ -21,10 +22,12 @@ export type DjAction =
   | { type: 'unmute'; identity: string; userId: string; trackSids: string[] };
 
 /**
- * What LiveKit must change so that exactly the allowed DJs can publish. Admins are
- * never cut (their override is theirs to end; their OBS input's muted audio is unmuted); accounts that are gone or
- * disabled are removed from the room; everyone else gets or loses publish rights. An OBS
- * input in its DJ's green room keeps them, muted, and is unmuted at the slot start.
+ * What LiveKit must change so that exactly the allowed DJs can publish. Browser tokens carry no
+ * publish rights (a disabled DJ's old token can never send audio): every grant is made here, after
+ * the account was checked. Accounts that are gone or disabled (admins too) are removed from the room;
+ * enabled admins are never cut (their override is theirs to end) and are granted unless blocked;
+ * everyone else gets or loses publish rights. An OBS input in its DJ's green room keeps them,
+ * muted, and is unmuted at the slot start.
  */
 export function planEnforcement(
   djs: RoomDj[],
@@ -37,14 +40,17 @@ export function planEnforcement(
   const actions: DjAction[] = [];
   for (const dj of djs) {
     const account = accounts.get(dj.userId);
-    if (account?.admin) {
+    if (!account || account.disabled) {
+      actions.push({ type: 'remove', identity: dj.identity, userId: dj.userId, wasPublishing: dj.publishing });
+      continue;
+    }
+    if (account.admin) {
       // An admin's OBS input is always on air; its audio arrives muted (src/server/ingress/hold.ts).
       if (dj.obs && dj.obs.muted.length > 0)
         actions.push({ type: 'unmute', identity: dj.identity, userId: dj.userId, trackSids: dj.obs.muted });
-      continue;
-    }
-    if (!account || account.disabled) {
-      actions.push({ type: 'remove', identity: dj.identity, userId: dj.userId, wasPublishing: dj.publishing });
+      // Its browser joins without rights; a block (a non-audio track) is the only thing that holds it back.
+      if (!dj.obs && !dj.canPublish && !blocked.has(dj.userId))
+        actions.push({ type: 'grant', identity: dj.identity, userId: dj.userId, override: true });
       continue;
     }
     const allowed = rights.publishers.has(dj.userId);

@@ -63,7 +63,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
+export function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
   // Browser DJs and OBS inputs alike: both are their DJ account's, under the same slot rules.
   return participants.flatMap((p) => {
     const userId = participantKind(p.identity) === 'dj' ? djUserId(p.identity) : null;
@@ -77,14 +77,14 @@ function roomDjs(participants: ParticipantInfo[]): RoomDj[] {
   });
 }
 
-async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
+export async function accountsOf(userIds: string[]): Promise<Map<string, DjAccount>> {
   if (userIds.length === 0) return new Map();
   const users = await getDb().user.findMany({ where: { id: { in: userIds } }, select: { id: true, role: true, banned: true } });
   return new Map(users.map((u) => [u.id, { admin: u.role === 'admin', disabled: u.banned === true }]));
 }
 
 /** Counted once LiveKit has done it: a counted grant is a DJ who may publish now (metrics.test relies on it). */
-async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
+export async function apply(channelId: string, action: DjAction, rights: PublishRights): Promise<void> {
   await applyAtLivekit(channelId, action, rights);
   metrics.enforcement(action.type);
 }
@@ -108,8 +108,8 @@ async function applyAtLivekit(channelId: string, action: DjAction, rights: Publi
   const info = await service.updateParticipant(room, action.identity, {
     permission: obs ? obsInputPermission() : djPermission(grant),
     attributes: {
-      [ACCESS_ATTRIBUTE]: grant ? 'on_air' : action.reason,
-      [UNTIL_ATTRIBUTE]: grant && rights.current ? rights.current.end.toISOString() : '',
+      [ACCESS_ATTRIBUTE]: grant ? (action.override ? 'override' : 'on_air') : action.reason,
+      [UNTIL_ATTRIBUTE]: grant && !action.override && rights.current ? rights.current.end.toISOString() : '',
       // Off air, the tempo it set goes too ("" deletes): listeners never see a stale or fake one.
       ...(grant ? {} : CLEARED_TEMPO_ATTRIBUTES),
     },
@@ -121,7 +121,8 @@ async function applyAtLivekit(channelId: string, action: DjAction, rights: Publi
 }
 
 async function auditActions(channel: { id: string; name: string }, actions: DjAction[], rights: PublishRights) {
-  const granted = actions.filter((a) => a.type === 'grant' || a.type === 'unmute').map((a) => a.userId);
+  // An admin's override was audited when its token was issued.
+  const granted = actions.filter((a) => (a.type === 'grant' && !a.override) || a.type === 'unmute').map((a) => a.userId);
   const cut = actions.filter((a) => a.type === 'revoke' && a.reason !== 'kicked' && a.reason !== 'not_audio').map((a) => a.userId);
   const removed = actions.filter((a) => a.type === 'remove').map((a) => a.userId);
   const slot = rights.current ? ` (slot “${rights.current.title || 'untitled'}” until ${rights.current.end.toISOString()})` : '';

@@ -1,5 +1,6 @@
 import 'server-only';
 // The schedule area's one public entry: rules, occurrences, publish rights and their enforcement.
+export { admitDj } from './admit';
 export { decideDjAccess, djAccessNow, mayPublishNow } from './access';
 export { toIcs } from './ics';
 export { blockPublisher, finishKick, kickPublishers } from './kick';

@@ -21,9 +21,11 @@ async function checkListenerRate(headers: Headers): Promise<void> {
 
 /**
  * Issues a room token for a channel. Listeners are anonymous but rate limited.
- * DJs get one only inside their own slot (publish) or its green room (connected
- * without publish rights, which the enforcement loop grants at the start);
- * admins always, as an audited emergency override.
+ * DJs get one only inside their own slot or its green room; admins always, as an
+ * audited emergency override. No DJ or admin token carries publish rights: the server
+ * grants them once LiveKit reports the join and the account was checked (schedule's
+ * admitDj, and the enforcement loop at a green room's slot start), so a token kept past a
+ * disable or a kick never sends a sound. The attributes tell the console what to expect.
  */
 export async function issueToken(request: TokenRequest, headers: Headers): Promise<TokenResponse> {
   if (request.role === 'listener') {
@@ -39,8 +41,13 @@ export async function issueToken(request: TokenRequest, headers: Headers): Promi
 
   const base = { role: 'dj', userId: user.id, name: user.name } as const;
   if (user.role === 'admin') {
-    await audit({ actor: { id: user.id, name: user.name }, action: 'override', channel, detail: 'admin token with publish rights' });
-    const token = await mintToken(channel.id, { ...base, attributes: { [ACCESS_ATTRIBUTE]: 'override' } });
+    await audit({
+      actor: { id: user.id, name: user.name },
+      action: 'override',
+      channel,
+      detail: 'admin token (publishing granted at join)',
+    });
+    const token = await mintToken(channel.id, { ...base, canPublish: false, attributes: { [ACCESS_ATTRIBUTE]: 'override' } });
     return { ...token, access: { mode: 'override', start: null, end: null, title: '' } };
   }
   const decision = await decideDjAccess(user.id, channel);
@@ -48,7 +55,7 @@ export async function issueToken(request: TokenRequest, headers: Headers): Promi
   const publish = decision.mode === 'publish';
   const token = await mintToken(channel.id, {
     ...base,
-    canPublish: publish,
+    canPublish: false,
     // The token only gates the connect; it is useless after the slot anyway.
     ttlSeconds: Math.ceil((decision.end.getTime() - Date.now()) / 1000),
     attributes: {

@@ -61,3 +61,11 @@ describe('isRetryable', () => {
     expect(isRetryable(classifyError(new ApiError(403, 'forbidden', 'x')))).toBe(false);
   });
 });
+
+describe('a grant that never came', () => {
+  it('says the station did not confirm the slot, for the DJ to try again (not retried in a loop)', () => {
+    const p = classifyError(Object.assign(new Error('no grant'), { name: 'NotConfirmedError' }));
+    expect(p).toEqual({ kind: 'not-confirmed', message: 'The station did not confirm your slot; try again.' });
+    expect(isRetryable(p)).toBe(false);
+  });
+});

@@ -15,6 +15,7 @@ export type ProblemKind =
   | 'rate-limited'
   | 'disconnected'
   | 'not-your-slot'
+  | 'not-confirmed'
   | 'slot-ended'
   | 'kicked'
   | 'not-audio'
@@ -36,6 +37,7 @@ const MESSAGES: Record<ProblemKind, string> = {
   'rate-limited': 'Too many attempts. Wait a moment and try again.',
   disconnected: 'Lost connection to the radio server.',
   'not-your-slot': 'It is not your slot on this channel right now.',
+  'not-confirmed': 'The station did not confirm your slot; try again.',
   'slot-ended': 'Your slot has ended, so you are off air. Thanks for the set!',
   kicked: 'An admin took you off air. You cannot go live again on this channel until your slot is over.',
   'not-audio':
@@ -70,6 +72,8 @@ function fromApiError(error: ApiError): Problem {
 export function classifyError(error: unknown): Problem {
   if (error instanceof ApiError) return fromApiError(error);
   switch (errorName(error)) {
+    case 'NotConfirmedError':
+      return problem('not-confirmed');
     case 'NotAllowedError':
     case 'PermissionDeniedError':
     case 'SecurityError':

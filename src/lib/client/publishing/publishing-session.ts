@@ -44,9 +44,20 @@ async function programSenderStats(room: Room): Promise<SenderSnapshot | undefine
   return (await room.localParticipant.getTrackPublication(Track.Source.Microphone)?.audioTrack?.getSenderStats()) ?? undefined;
 }
 
-/** Resolves once the server lets this participant publish (at the slot start). */
-function publishGranted(room: Room, signal: AbortSignal): Promise<void> {
+/**
+ * How long a DJ inside their slot waits for the server's grant after joining (one webhook, normally
+ * well under a second) before the console gives up and says so.
+ */
+export const GRANT_TIMEOUT_MS = 10_000;
+
+/**
+ * Resolves once the server lets this participant publish: no token carries the right, the server
+ * grants it after the join (inside the slot) or at the slot start (green room). With `timeoutMs`,
+ * rejects with the not-confirmed problem when the grant does not come in time.
+ */
+function publishGranted(room: Room, signal: AbortSignal, timeoutMs?: number): Promise<void> {
   return new Promise((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       if (!room.localParticipant.permissions?.canPublish) return;
       cleanup();
@@ -57,13 +68,25 @@ function publishGranted(room: Room, signal: AbortSignal): Promise<void> {
       reject(signal.reason);
     };
     const cleanup = () => {
+      clearTimeout(timer);
       room.off(RoomEvent.ParticipantPermissionsChanged, check);
       signal.removeEventListener('abort', onAbort);
     };
     room.on(RoomEvent.ParticipantPermissionsChanged, check);
     signal.addEventListener('abort', onAbort, { once: true });
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        cleanup();
+        reject(new NotConfirmedError());
+      }, timeoutMs);
+    }
     check();
   });
+}
+
+/** The server did not grant publishing in time after a join inside the slot. */
+export class NotConfirmedError extends Error {
+  override name = 'NotConfirmedError';
 }
 
 /**
@@ -116,9 +139,12 @@ export async function startPublishingSession(
     // The DJ token cannot subscribe; don't try.
     await room.connect(token.serverUrl, token.token, { autoSubscribe: false });
     signal.throwIfAborted();
-    if (!room.localParticipant.permissions?.canPublish) {
+    if (token.access?.mode === 'green_room') {
       events.onWaiting(slot);
       await publishGranted(room, signal);
+    } else {
+      // In the slot (or an admin's override): the grant follows the join within moments.
+      await publishGranted(room, signal, GRANT_TIMEOUT_MS);
     }
     await room.localParticipant.publishTrack(track, PROGRAM_PUBLISH_OPTIONS);
     published = true;
