@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createChannel, createDj, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
-import { axeAtEveryViewport, axeViolations, COLOUR_RULES, VIEWPORTS } from './support/axe';
+import { axeAtEveryViewport, axeViolations, COLOUR_RULES, emulateColorScheme, VIEWPORTS } from './support/axe';
 import { requireEnv } from './support/env';
 import { elementsWithoutVisibleFocus } from './support/focus';
 import { chooseListenMode, type ListenModeName } from './support/listen';
@@ -35,13 +35,13 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
    */
   async function expectCleanInLight(tab: Page, label: string): Promise<void> {
     const started = Date.now();
-    await tab.emulateMedia({ colorScheme: 'light' });
+    await emulateColorScheme(tab, 'light');
     try {
       const found = await axeViolations(tab, COLOUR_RULES);
       if (found) console.log(`axe (light): ${label}\n${found}`);
       expect.soft(found, `axe found violations on ${label} in the light theme:\n${found}`).toBe('');
     } finally {
-      await tab.emulateMedia({ colorScheme: 'dark' });
+      await emulateColorScheme(tab, 'dark');
       lightMs += Date.now() - started;
     }
   }
