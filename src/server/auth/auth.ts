@@ -31,8 +31,9 @@ const guardAccountFields = createAuthMiddleware(async (ctx) => {
 
 function createAuth() {
   const env = getEnv();
-  // Replicas share better-auth's rate-limit counters (and its session cache) through the app's Redis.
-  // Sessions and verifications stay in the database too: backups keep them, a Redis flush signs nobody out.
+  // Replicas share better-auth's rate-limit counters through the app's Redis (one atomic INCR +
+  // EXPIRE per request). Not its session cache: a session cached there outlived its deletion and its
+  // user's role change (a disabled DJ and a demoted admin stayed signed in as they were).
   const shared = authStorage();
   return betterAuth({
     appName: 'Radio',
@@ -44,10 +45,18 @@ function createAuth() {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, storeSessionInDatabase: true },
     verification: { storeInDatabase: true },
-    ...(shared ? { secondaryStorage: shared } : {}),
     rateLimit: {
       enabled: true,
-      storage: shared ? 'secondary-storage' : 'memory',
+      ...(shared
+        ? {
+            customStorage: {
+              consume: async (key, rule) =>
+                (await shared.increment(key, rule.window)) <= rule.max
+                  ? { allowed: true, retryAfter: null }
+                  : { allowed: false, retryAfter: rule.window },
+            },
+          }
+        : { storage: 'memory' as const }),
       window: 60,
       max: 100,
       customRules: { '/sign-in/email': { window: 60, max: env.AUTH_SIGN_IN_RATE_LIMIT } },
