@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LeaseStore } from '../redis';
 import { afterAttempt, type LeaseState, leaseValid, nextStep, NOT_HELD, SAFETY_MARGIN_MS } from './lease-plan';
-
-type Clock = { now: () => number; setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (t: unknown) => void };
-
-const realClock: Clock = {
-  now: Date.now,
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  },
-  clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout),
-};
+import { type Clock, realClock } from './clock';
 
 /**
  * This replica's hold on the cluster's background-task lease: acquires it, renews it every

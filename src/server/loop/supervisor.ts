@@ -1,5 +1,6 @@
 import { outsideRequest } from '../log';
 import { metrics } from '../metrics';
+import { type Clock, realClock } from './clock';
 
 /**
  * One supervised design for all background work (live-state reconcile, slot
@@ -32,18 +33,6 @@ export class LeaseLostError extends Error {
     this.name = 'LeaseLostError';
   }
 }
-
-type Clock = { now: () => number; setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (t: unknown) => void };
-
-const realClock: Clock = {
-  now: Date.now,
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
-  },
-  clearTimeout: (t) => clearTimeout(t as NodeJS.Timeout),
-};
 
 /** Timers only fire late, never early, but a boundary must be strictly past when the pass reads the clock. */
 const BOUNDARY_SLACK_MS = 2;
