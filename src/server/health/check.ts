@@ -1,8 +1,7 @@
 import 'server-only';
 import { getDb } from '../db';
 import { type ChannelHlsHealth, hlsHealth, playlistFailing, playlistReason } from '../egress';
-import { getRoomService } from '../livekit';
-import { liveStateKnown } from '../live-state';
+import { liveStateKnown, probeLivekit } from '../live-state';
 import { healthVerdict } from './plan';
 
 export type Health = {
@@ -29,21 +28,25 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 
 /** Probes the database, LiveKit and the live playlists; healthVerdict decides (503 unless ok). */
 export async function checkHealth(): Promise<Health> {
-  const [database, livekit, hls] = await Promise.all([
+  const [database, probe, hls] = await Promise.all([
     within(2000, getDb().$queryRaw`SELECT 1`).then(
       () => true,
       () => false,
     ),
-    within(2000, getRoomService().listRooms([])).then(
-      () => true,
-      () => false,
-    ),
+    // The reconciler's own probe: right after a quick LiveKit restart it reads "restarted" before
+    // the loop has noticed, so health never says ok while the state is about to turn unknown.
+    within(2000, probeLivekit()).catch(() => 'unreachable' as const),
     within(3000, hlsHealth()).catch(() => null),
   ]);
   const hlsReasons = (hls ?? []).flatMap((channel) => {
     const reason = playlistFailing(channel.state) ? playlistReason(channel.slug, channel) : null;
     return reason ? [reason] : [];
   });
-  const { status, reasons } = healthVerdict({ database, livekit, liveStateKnown: liveStateKnown(), hlsReasons });
-  return { status, database, livekit, hls, reasons };
+  const { status, reasons } = healthVerdict({
+    database,
+    livekit: probe !== 'unreachable',
+    liveStateKnown: liveStateKnown() && probe === 'up',
+    hlsReasons,
+  });
+  return { status, database, livekit: probe !== 'unreachable', hls, reasons };
 }

@@ -5,3 +5,4 @@ export { applyWebhookEvent, type ApplyResult, setTrackAudible } from './live-sta
 export { setInputAudible } from './audible';
 export { liveStateKnown } from './live-status';
 export { reconcileTask } from './task';
+export { probeLivekit } from './livekit-probe';

@@ -1,0 +1,86 @@
+// Runs `make test`'s stack steps in lanes (scripts/test/lanes-plan.ts): lanes side by side,
+// each lane's steps in order. A step's output goes to .local/test-logs/ and is printed whole
+// when the step ends, so lanes never interleave line by line. A failed step ends its lane;
+// the other lanes finish (their results still help), and the summary names every failure.
+//
+//   npx tsx scripts/test/lanes.ts [lane...]   (default: every lane)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Lane, type Step, planLanes } from './lanes-plan';
+
+type Outcome = { lane: string; step: string; code: number | null; seconds: number; cpuSeconds: number | null };
+
+const logDir = path.resolve('.local/test-logs');
+const stamp = () => new Date().toISOString().slice(11, 19);
+
+function runStep(lane: string, step: Step): Promise<Outcome> {
+  const file = path.join(logDir, `${lane}-${step.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.log`);
+  const out = fs.openSync(file, 'w');
+  const started = Date.now();
+  console.log(`[${stamp()}] ${lane}: ${step.name} started (ports +${step.offset})`);
+  // `times` prints the CPU its children used (every process of the stack, reaped): what the
+  // step costs on shared cores, which its wall time alone hides.
+  const cpuFile = `${file}.cpu`;
+  const child = spawn('sh', ['-c', `${step.command}; rc=$?; times > ${cpuFile}; exit $rc`], {
+    env: { ...process.env, STACK_PORT_OFFSET: String(step.offset) },
+    stdio: ['ignore', out, out],
+  });
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      fs.closeSync(out);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      const cpuSeconds = childCpuSeconds(cpuFile);
+      const verdict = code === 0 ? 'passed' : `FAILED (exit ${code})`;
+      console.log(`\n===== ${lane}: ${step.name}: ${verdict} in ${seconds} s (CPU ${cpuSeconds ?? '?'} s) =====`);
+      console.log(fs.readFileSync(file, 'utf8'));
+      console.log(`===== end of ${lane}: ${step.name} (log: ${path.relative(process.cwd(), file)}) =====\n`);
+      resolve({ lane, step: step.name, code, seconds, cpuSeconds });
+    });
+  });
+}
+
+/** User + system seconds from the second line of `times` ("0m1.5s 0m0.2s"), or null. */
+function childCpuSeconds(file: string): number | null {
+  const line = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n')[1] : undefined;
+  const parts = [...(line ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return parts.length === 2 ? Math.round((parts[0] ?? 0) + (parts[1] ?? 0)) : null;
+}
+
+async function runLane(lane: Lane): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const step of lane.steps) {
+    const outcome = await runStep(lane.name, step);
+    outcomes.push(outcome);
+    if (outcome.code !== 0) break;
+  }
+  return outcomes;
+}
+
+async function main(): Promise<number> {
+  const only = process.argv.slice(2);
+  const lanes = planLanes(Number(process.env.STACK_PORT_OFFSET ?? 0)).filter((l) => only.length === 0 || only.includes(l.name));
+  if (only.length > 0 && lanes.length !== only.length) throw new Error(`unknown lane in: ${only.join(', ')}`);
+  fs.mkdirSync(logDir, { recursive: true });
+  fs.mkdirSync('.test-times', { recursive: true });
+  const started = Date.now();
+  const outcomes = (await Promise.all(lanes.map(runLane))).flat();
+  console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all`);
+  for (const o of outcomes) {
+    const cpu = `CPU ${String(o.cpuSeconds ?? '?').padStart(5)} s`;
+    console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${cpu}  ${o.lane}: ${o.step}`);
+  }
+  const skipped = lanes.flatMap((l) => l.steps.filter((s) => !outcomes.some((o) => o.lane === l.name && o.step === s.name)));
+  for (const s of skipped) console.log(`  skip        ${s.name} (an earlier step of its lane failed)`);
+  const failed = outcomes.filter((o) => o.code !== 0);
+  if (failed.length > 0) console.log(`FAILED: ${failed.map((o) => `${o.lane}: ${o.step}`).join('; ')}`);
+  return failed.length === 0 && skipped.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);
