@@ -57,6 +57,14 @@ async function runLane(lane: Lane): Promise<Outcome[]> {
   return outcomes;
 }
 
+/** Busy and total jiffies of the whole machine (/proc/stat's first line). */
+function machineCpu(): { busy: number; total: number } {
+  const fields = (fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const lanes = planLanes(Number(process.env.STACK_PORT_OFFSET ?? 0)).filter((l) => only.length === 0 || only.includes(l.name));
@@ -64,8 +72,12 @@ async function main(): Promise<number> {
   fs.mkdirSync(logDir, { recursive: true });
   fs.mkdirSync('.test-times', { recursive: true });
   const started = Date.now();
+  const cpuAtStart = machineCpu();
   const outcomes = (await Promise.all(lanes.map(runLane))).flat();
-  console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all`);
+  const cpu = machineCpu();
+  const busy = Math.round((100 * (cpu.busy - cpuAtStart.busy)) / Math.max(1, cpu.total - cpuAtStart.total));
+  // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.
+  console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all; the machine's CPU was ${busy} % busy`);
   for (const o of outcomes) {
     const cpu = `CPU ${String(o.cpuSeconds ?? '?').padStart(5)} s`;
     console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${cpu}  ${o.lane}: ${o.step}`);
