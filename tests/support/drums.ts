@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fourOnFloor, render } from '../../src/lib/bpm/synth.test-support';
 import { encodeWav } from '../../src/lib/wav';
@@ -13,6 +13,9 @@ export function drumLoopWav(tempo: number, dir = path.resolve(__dirname, '..', '
   const file = path.join(dir, `drums-${tempo}bpm-stereo-48k.wav`);
   mkdirSync(dir, { recursive: true });
   const mono = render(fourOnFloor(tempo, 0, seconds), seconds, sampleRate);
-  writeFileSync(file, encodeWav([mono, mono], sampleRate, 16));
+  // Written aside and renamed: a suite in another lane may be pushing this very file with ffmpeg.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, encodeWav([mono, mono], sampleRate, 16));
+  renameSync(partial, file);
   return file;
 }

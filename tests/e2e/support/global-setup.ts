@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM, TONE_HZ, TONE_WAV } from './paths';
 
@@ -25,6 +25,10 @@ export default function globalSetup(): void {
 
   mkdirSync(path.dirname(TONE_WAV), { recursive: true });
   // 48 kHz stereo 16-bit, -6 dBFS sine; Chromium loops the file, so 10 s is plenty.
-  execFileSync('sox', ['-n', '-r', '48000', '-c', '2', '-b', '16', TONE_WAV, 'synth', '10', 'sine', String(TONE_HZ), 'vol', '0.5']);
-  if (statSync(TONE_WAV).size < 1_000_000) fail(`sox wrote a suspiciously small file: ${TONE_WAV}`);
+  // Written aside and renamed: another Playwright run (make test's TLS lane) may have Chromium
+  // reading this file as its microphone right now.
+  const partial = `${TONE_WAV}.${process.pid}.partial.wav`;
+  execFileSync('sox', ['-n', '-r', '48000', '-c', '2', '-b', '16', partial, 'synth', '10', 'sine', String(TONE_HZ), 'vol', '0.5']);
+  if (statSync(partial).size < 1_000_000) fail(`sox wrote a suspiciously small file: ${partial}`);
+  renameSync(partial, TONE_WAV);
 }
