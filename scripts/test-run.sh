@@ -7,7 +7,7 @@
 #   scripts/test-run.sh [--stress] [--stacks-only] [--label NAME] [--log FILE]
 #
 # --stacks-only skips typecheck, lint, the format check, unit tests and the build (they need no stack and do not depend
-# on timing) and runs the two stack steps on the existing build.
+# on timing) and runs the stack steps (scripts/test/lanes.ts) on the existing build.
 # STACK_PORT_OFFSET (0, 100, ... 800) picks the stacks' ports, so it can run beside other stacks.
 # Exits non-zero when any step failed. The full output goes to --log (default /tmp/test-run-<time>.log).
 set -uo pipefail
@@ -65,29 +65,12 @@ step() {
 
 start=$(date -u +%FT%TZ)
 if [ "$stacks_only" = 0 ]; then
-  step typecheck npm run typecheck
-  step lint npm run lint
-  step format npm run format:check
+  step checks make --no-print-directory -j3 --output-sync=target check-types check-lint check-format
   step unit npm run test:unit
   step build npm run build
 fi
-step integration+e2e npx tsx scripts/with-stack.ts -- sh -c "npx vitest run --project integration; v=\$?; npx playwright test; p=\$?; [ \$v = 0 ] && [ \$p = 0 ]"
-# As in the Makefile: the integration suite on PostgreSQL in its own stack, one port block up,
-# beside the TLS, crash and cluster stacks; its output joins the log and its time the summary at the end.
-pg_offset=$(( (${STACK_PORT_OFFSET:-0} + 100) % 900 ))
-pg_t0=$SECONDS
-STACK_PORT_OFFSET=$pg_offset npx tsx scripts/with-stack.ts --postgres -- npx vitest run --project integration >"$log.pg" 2>&1 &
-pg_pid=$!
-step e2e-tls npx tsx scripts/with-stack.ts --tls --standalone -- npx playwright test tests/e2e/broadcast.spec.ts tests/e2e/hls.spec.ts tests/e2e/obs-whip.spec.ts
-step crash npx tsx scripts/with-stack.ts --reconcile-interval 30 -- npx vitest run --project crash
-step cluster npx tsx scripts/with-stack.ts --cluster -- npx vitest run --project cluster
-wait "$pg_pid"
-pg_rc=$?
-{ echo "=== integration-postgres (STACK_PORT_OFFSET=$pg_offset, beside e2e-tls, crash and cluster)"; cat "$log.pg"; } >>"$log"
-rm -f "$log.pg"
-summary="$summary
-  integration-postgres: exit $pg_rc in $((SECONDS - pg_t0)) s, beside e2e-tls, crash and cluster (load at end $(loadavg))"
-[ "$pg_rc" = 0 ] || failed=1
+# As in the Makefile: the stack steps in lanes side by side (scripts/test/lanes-plan.ts).
+step stacks npx tsx scripts/test/lanes.ts
 cleanup
 trap - EXIT
 
@@ -101,6 +84,7 @@ loads=$(sort -n "$log.load" | awk '{ s += $1; n++; a[n] = $1 } END { if (n) prin
   # vitest: "Tests  2 failed | 90 passed (92)"; playwright: "  3 passed (2.1m)" / "  1 failed".
   grep -E '^ +Tests +[0-9]' "$plain" | sed 's/^ */  vitest: /'
   grep -E '^ +[0-9]+ (passed|failed|flaky|skipped|did not run)' "$plain" | sed 's/^ */  playwright: /'
+  grep -E '^stack steps: |^  (ok  |FAIL|skip) ' "$plain" | sed 's/^/  lanes: /'
   grep -E '^ *(FAIL) ' "$plain" | sed 's/^ */  failed: /' | sort -u
   grep -E '^ +✘ ' "$plain" | sed 's/ ([0-9.]*m\?s)$//; s/^ */  failed: /' | sort -u
   echo "  log: $log"
