@@ -1,5 +1,6 @@
 // A second app replica on the same stack (database, LiveKit, app Redis), started by this file:
-// one lease holder, rate limits shared, a webhook handled by replica A reaching replica B's event
+// one lease holder, rate limits shared, overlapping slots sent to both at once (one accepted:
+// on PostgreSQL without the per-channel lock, 12 of 12 were, 2026-12-05), a webhook handled by replica A reaching replica B's event
 // streams within a second, and the lease moving to the survivor when its holder is SIGKILLed.
 // LiveKit sends its webhooks to A only, as a load balancer would send each one to some replica.
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { ChannelState } from '@/types/live';
 import type { TokenResponse } from '@/types/room';
 import { killService, type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { channelWithDjs, utcLocal, wholeSecondIn } from '../support/schedule';
 import { joinRoom } from '../support/livekit-peer';
 import { openStream } from '../support/sse';
 import { stackEnv } from '../support/stack-env';
@@ -100,6 +102,29 @@ describe('two app replicas', () => {
       allowed++;
     }
     expect(allowed).toBe(limit);
+  });
+
+  it('accept one of several overlapping slots sent at once to both, and refuse the rest', async () => {
+    const admin = await signedInAdmin();
+    const { channel, djs } = await channelWithDjs(admin, 'replicas-slots', ['DJ Race']);
+    const hostIds = djs.map((d) => d.account.id);
+    const start = wholeSecondIn(3_600_000);
+    // Twelve different slots that all overlap one another, six sent to each replica at once.
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        // Each replica's own origin: B runs with APP_URL set to its own address.
+        const base = i % 2 ? B_URL : env.APP_URL;
+        const slot = { title: `Race ${i}`, start: utcLocal(new Date(start.getTime() + i * 60_000)), durationSeconds: 3600, hostIds };
+        const headers = { 'content-type': 'application/json', origin: base };
+        return admin
+          .at(base)
+          .requestWith('POST', `/api/admin/channels/${channel.id}/slots`, JSON.stringify(slot), headers)
+          .then((r) => r.status);
+      }),
+    );
+    expect(statuses.sort(), 'one created, the rest refused as overlapping').toEqual([201, ...Array<number>(11).fill(409)]);
+    const list = await admin.request<{ slots: unknown[] }>('GET', `/api/admin/channels/${channel.id}/slots`);
+    expect(list.body.slots).toHaveLength(1);
   });
 
   it('bring a change seen by A (a LiveKit webhook) to event streams held on B within a second', { timeout: 60_000 }, async () => {

@@ -2,8 +2,9 @@ import 'server-only';
 import type { OccurrenceChange, SlotDto, SlotInput, SlotUpdate } from '@/types/schedule';
 import { type AuditActor, audit } from '../audit';
 import { getDb } from '../db';
-import { badRequest, conflict, notFound } from '../http';
+import { badRequest, conflict, notFound, unavailable } from '../http';
 import { TASKS, wake } from '../loop';
+import { LockBusyError, withLock } from '../redis';
 import { conflictMessage, findConflict } from './conflicts';
 import { namesOf, toSlotDto } from './dto';
 import { isOriginalOccurrence, type SlotRule } from './recurrence';
@@ -34,6 +35,19 @@ async function checkConflicts(candidate: SlotRule, channelId: string, zone: stri
   if (hit) throw conflict(conflictMessage(hit, zone));
 }
 
+/**
+ * One schedule write per channel at a time, across replicas: the overlap check and the write
+ * must not interleave with another request's, or two overlapping slots could both pass.
+ */
+async function serialised<T>(channelId: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await withLock(`schedule:${channelId}`, work);
+  } catch (err) {
+    if (err instanceof LockBusyError) throw unavailable('The schedule is being changed elsewhere; try again in a moment.', 2);
+    throw err;
+  }
+}
+
 async function dto(id: string): Promise<SlotDto> {
   const row = await slotRow(id);
   return toSlotDto(row, await namesOf(row.hosts.map((h) => h.userId)));
@@ -54,7 +68,21 @@ export async function listSlots(channelId: string): Promise<SlotDto[]> {
   return rows.map((r) => toSlotDto(r, names));
 }
 
-export async function createSlot(channelId: string, input: SlotInput, actor: AuditActor): Promise<SlotDto> {
+export const createSlot = (channelId: string, input: SlotInput, actor: AuditActor): Promise<SlotDto> =>
+  serialised(channelId, () => create(channelId, input, actor));
+
+export async function updateSlot(id: string, patch: SlotUpdate, actor: AuditActor): Promise<SlotDto> {
+  const { channelId } = await slotRow(id);
+  return serialised(channelId, () => update(id, patch, actor));
+}
+
+/** Cancel, move or restore one occurrence of a slot. */
+export async function changeOccurrence(id: string, change: OccurrenceChange, actor: AuditActor): Promise<SlotDto> {
+  const { channelId } = await slotRow(id);
+  return serialised(channelId, () => changeOne(id, change, actor));
+}
+
+async function create(channelId: string, input: SlotInput, actor: AuditActor): Promise<SlotDto> {
   const channel = await channelOf(channelId);
   await checkHosts(channelId, input.hostIds);
   const data = {
@@ -73,7 +101,7 @@ export async function createSlot(channelId: string, input: SlotInput, actor: Aud
   return dto(row.id);
 }
 
-export async function updateSlot(id: string, patch: SlotUpdate, actor: AuditActor): Promise<SlotDto> {
+async function update(id: string, patch: SlotUpdate, actor: AuditActor): Promise<SlotDto> {
   const row = await slotRow(id);
   const channel = await channelOf(row.channelId);
   const rule = toRule(row);
@@ -121,8 +149,7 @@ export async function deleteSlot(id: string, actor: AuditActor): Promise<void> {
   await changed(actor, 'slot.delete', channel, describeSlot(row));
 }
 
-/** Cancel, move or restore one occurrence of a slot. */
-export async function changeOccurrence(id: string, change: OccurrenceChange, actor: AuditActor): Promise<SlotDto> {
+async function changeOne(id: string, change: OccurrenceChange, actor: AuditActor): Promise<SlotDto> {
   const row = await slotRow(id);
   const channel = await channelOf(row.channelId);
   const rule = toRule(row);
