@@ -18,23 +18,21 @@ import type { RealPiece } from './real-set';
  * onset density 0.008 cost 0.91 there). Older engines turn the steady rule off explicitly.
  */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
-  { name: 'default (sixth pass: a pause of the whole mix up to one bar is a rest)', options: {} },
-  { name: 'sixth pass with pauses up to two bars', options: { gate: { pauseBars: 2 } } },
-  { name: 'issue 19 fifth pass (a beat is kept while its tempo holds; no pause rule)', options: { gate: { pauseBars: 0 } } },
-  { name: 'issue 19 fourth pass (steady tempo 3 s; no keeping)', options: { gate: { keep: false, pauseBars: 0 } } },
-  { name: 'fourth pass with steady tempo 2 s', options: { gate: { steady: 2, keep: false, pauseBars: 0 } } },
-  { name: 'fourth pass with steady tempo 4 s', options: { gate: { steady: 4, keep: false, pauseBars: 0 } } },
-  { name: 'issue 19 third pass (no steady-tempo rule)', options: { gate: { steady: 0, keep: false, pauseBars: 0 } } },
+  { name: 'default (fifth pass: a beat is kept while the tempo it started with holds)', options: {} },
+  { name: 'issue 19 fourth pass (steady tempo 3 s; no keeping)', options: { gate: { keep: false } } },
+  { name: 'fourth pass with steady tempo 2 s', options: { gate: { steady: 2, keep: false } } },
+  { name: 'fourth pass with steady tempo 4 s', options: { gate: { steady: 4, keep: false } } },
+  { name: 'issue 19 third pass (no steady-tempo rule)', options: { gate: { steady: 0, keep: false } } },
   {
     name: 'issue 19 second pass (no level memory, no steady rule)',
-    options: { levelMemory: 0, gate: { steady: 0, keep: false, pauseBars: 0 } },
+    options: { levelMemory: 0, gate: { steady: 0, keep: false } },
   },
-  { name: 'level memory 10 s, no steady rule', options: { levelMemory: 10, gate: { steady: 0, keep: false, pauseBars: 0 } } },
+  { name: 'level memory 10 s, no steady rule', options: { levelMemory: 10, gate: { steady: 0, keep: false } } },
   {
     name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)',
     options: {
       bandMix: 0,
-      gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0, steady: 0, keep: false, pauseBars: 0 },
+      gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0, steady: 0, keep: false },
       support: 0.5,
       between: 0.5,
       tuning: { priorWidth: 0.6 },

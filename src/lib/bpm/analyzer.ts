@@ -1,7 +1,7 @@
 import { CellEvidence } from './cells';
 import { LevelMemory } from './level';
 import { refineTempo } from './refine';
-import { BeatGate, GATE_DEFAULTS, MixPause, SteadyTempo, type GateOptions } from './gate';
+import { BeatGate, GATE_DEFAULTS, SteadyTempo, type GateOptions } from './gate';
 import { BAND_MIX, BandMix } from './bands';
 import { OnsetEnvelope } from './onset';
 import { DEFAULT_RANGE, type TempoRange } from './range';
@@ -73,7 +73,6 @@ export class BpmAnalyzer {
   private framesSinceUpdate = 0;
   private totalFrames = 0;
   private loudness = 0;
-  private readonly pause: MixPause;
   private readonly loudnessAlpha: number;
   private smoothed = 0;
   private readonly refined = new Float64Array(1);
@@ -104,7 +103,6 @@ export class BpmAnalyzer {
     this.gate = new BeatGate(gate);
     this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
     this.steady = new SteadyTempo(gate, this.updateSeconds);
-    this.pause = new MixPause(gate, this.updateSeconds, this.gate.pauseHold);
     this.level = new LevelMemory(this.tracker.size, Math.round((options.levelMemory ?? LEVEL_MEMORY) / this.updateSeconds));
   }
 
@@ -176,11 +174,6 @@ export class BpmAnalyzer {
     input[2] = confidence;
     input[3] = this.gate.on ? 1 : 0;
     const steady = this.steady.update();
-    const pause = this.pause.input;
-    pause[0] = this.loudness;
-    pause[1] = this.gate.on && this.averaged > 0 ? this.smoothed : 0;
-    pause[2] = stopped ? 1 : 0;
-    this.pause.update();
     if (!this.gate.update(this.updateSeconds, this.loudness < SILENCE_RMS, stopped, confidence, steady, this.steady.kept)) {
       est.bpm = 0;
       est.lastBeat = -1;

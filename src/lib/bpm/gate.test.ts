@@ -11,7 +11,6 @@ const OPTS: GateOptions = {
   steadyFloor: 0.02,
   steadyStrength: 0.008,
   keep: false,
-  pauseBars: 0,
 };
 const STEADY: GateOptions = { ...OPTS, steady: 3 };
 
@@ -61,18 +60,6 @@ describe('BeatGate', () => {
     const silent = new BeatGate(OPTS);
     run(silent, 4, false, false, 0.3);
     expect(run(silent, 0.2, true, false, 0.3)).toBe(false);
-  });
-
-  it('holds a beat through a pause of the whole mix for the seconds the analyser allows, and no longer', () => {
-    const paused = new BeatGate({ ...OPTS, pauseBars: 1 });
-    run(paused, 4, false, false, 0.3);
-    paused.pauseHold[0] = 1.45; // one bar at 165 BPM
-    expect(run(paused, 1.2, false, true, 0.3)).toBe(true);
-    expect(run(paused, 0.4, false, true, 0.3)).toBe(false);
-    // A breakdown (the analyser sees the mix at its level: no pause) ends after stopHold, as before.
-    const breakdown = new BeatGate({ ...OPTS, pauseBars: 1 });
-    run(breakdown, 4, false, false, 0.3);
-    expect(run(breakdown, 0.8, false, true, 0.3)).toBe(false);
   });
 
   it('gives no memory to a beat that has not held the lock time (a chance start in an intro)', () => {

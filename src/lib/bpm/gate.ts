@@ -17,12 +17,6 @@
  * with, locked or not; a module whose comb fell to 0.03-0.05 two seconds after a clear start read "no beat"
  * for 14 s while its tempo never moved. Stopped onsets and silence still end it, so breakdowns do; a chance
  * start in an intro ends as soon as the tracker's tempo moves.
- *
- * A pause of the whole mix is a rest, not the end (`pauseBars`, issue 19, sixth pass): when the onsets stop
- * and the level falls far under the level the beat was held at (the analyser decides, `pauseHold`), a held
- * beat survives up to `pauseBars` bars of four beats at its tempo, where other stopped onsets get
- * `stopHold`. A band that stops together and comes back on the one is the same beat; a breakdown keeps its
- * pads at their level, so it still ends after `stopHold`, and silence still ends a beat at once.
  */
 export type GateOptions = {
   /** Confidence over which a beat starts, and under which a held one falls back. */
@@ -42,8 +36,6 @@ export type GateOptions = {
   steadyStrength: number;
   /** Whether a beat is kept, through low confidence, for as long as the tempo it started with holds (within 2%). */
   keep: boolean;
-  /** Bars (of four beats) a held beat survives stopped onsets while the whole mix pauses; 0: off. */
-  pauseBars: number;
 };
 
 /** Defaults; `hold`, `stopHold` and `lock` since issue 19's second pass, `steady` since its fourth, `keep` since its fifth (chosen on the real set's folds). */
@@ -59,8 +51,6 @@ export const GATE_DEFAULTS: GateOptions = {
   steadyStrength: 0.011,
   // Fifth pass (2026-12-04): a beat is the same beat while the tempo it started with holds.
   keep: true,
-  // Sixth pass (2026-12-04): a pause of the whole mix up to one bar is a rest.
-  pauseBars: 1,
 };
 
 /** A tempo "holds" while it stays within this many octaves (about 2%) of its running reference. */
@@ -70,11 +60,6 @@ const CONFIDENCE_SECONDS = 2;
 
 export class BeatGate {
   on = false;
-  /**
-   * Seconds a held beat may rest now, in [0]: written by the analyser each update (pauseBars bars while the mix
-   * pauses, else 0). An array, not a number field or an argument: nothing boxed on the audio thread.
-   */
-  readonly pauseHold = new Float64Array(1);
   private low = 0;
   private quiet = 0;
   private held = 0;
@@ -101,9 +86,7 @@ export class BeatGate {
       // Memory only for a beat that has held `lock` seconds: a chance start in a drumless intro gets none.
       const locked = (this.held += dt) >= this.o.lock;
       this.low = confidence >= this.o.offAt || steady || kept ? 0 : this.low + dt;
-      const pause = this.pauseHold[0] ?? 0;
-      const rest = pause > this.o.stopHold ? pause : this.o.stopHold;
-      if (this.quiet > (locked ? rest : 0) || this.low > (locked ? this.o.hold : 0)) this.on = false;
+      if (this.quiet > (locked ? this.o.stopHold : 0) || this.low > (locked ? this.o.hold : 0)) this.on = false;
     }
     return this.on;
   }
@@ -155,50 +138,5 @@ export class SteadyTempo {
       this.meanConfidence >= this.o.steadyFloor &&
       (this.input[1] ?? 0) >= this.o.steadyStrength
     );
-  }
-}
-
-/**
- * The whole mix pauses (`pauseBars`) when its level (the analyser's RMS over about 1 s) falls under
- * PAUSE_SHARE (-10 dB) of the level the beat was held at: the loudest level while the beat played, halving in
- * PAUSE_HALF_LIFE s. -20 dB was the first choice; it lags a fade-out (pingus-6 falls 11 dB in that average
- * before the held beat ends), so the rule uses -10 dB (issue 19, sixth pass, chosen on that piece).
- */
-const PAUSE_SHARE = 0.316;
-const PAUSE_HALF_LIFE = 5;
-
-/** When a pause of the whole mix lets a held beat rest a bar (see the top of this file); writes BeatGate.pauseHold. */
-export class MixPause {
-  /** This update's inputs: the level, the held beat's tempo (0: no beat held), 1 if the onsets stopped. */
-  readonly input = new Float64Array(3);
-  private held = 0;
-  private pausing = false;
-  private readonly decay: number;
-  private readonly bars: number;
-  private readonly out: Float64Array;
-
-  /** `dt`: seconds between updates; `out`: the gate's pauseHold. */
-  constructor(options: GateOptions, dt: number, out: Float64Array) {
-    this.decay = 0.5 ** (dt / PAUSE_HALF_LIFE);
-    this.bars = options.pauseBars;
-    this.out = out;
-  }
-
-  update(): void {
-    const bpm = this.input[1] ?? 0;
-    if (!(bpm > 0) || this.bars <= 0) {
-      this.held = 0;
-      this.pausing = false;
-      this.out[0] = 0;
-      return;
-    }
-    const level = this.input[0] ?? 0;
-    const decayed = this.held * this.decay;
-    this.held = level > decayed ? level : decayed;
-    // A stretch of stopped onsets in which the mix paused is a rest to its end: the level comes back with the
-    // music before the recent onsets do.
-    if ((this.input[2] ?? 0) === 0) this.pausing = false;
-    else if (!this.pausing && level < PAUSE_SHARE * this.held) this.pausing = true;
-    this.out[0] = this.pausing ? (this.bars * 240) / bpm : 0;
   }
 }
