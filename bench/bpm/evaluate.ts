@@ -11,6 +11,8 @@ export type ScoredPiece = {
   change: number | null;
   file: string;
   drums?: boolean | null;
+  /** Seconds into the piece at which its drums enter, where the source says (real set); else the first beat stretch's start. */
+  drumsAt?: number | null;
 };
 
 export type PieceScore = {
@@ -24,8 +26,10 @@ export type PieceScore = {
   stable: number | null;
   relock: number | null;
   noBeat: { total: number; correct: number };
-  /** Drums but "no beat" somewhere after 5 s into the first beat stretch. */
+  /** Drums but "no beat" somewhere more than 5 s after the drums enter (and after 5 s into the first beat stretch). */
   dropout: boolean;
+  /** The reading before drum entry times (issue 19, sixth pass): "no beat" more than 5 s into the first beat stretch. */
+  dropoutFromStart: boolean;
   cpu: number;
   audio: number;
 };
@@ -49,8 +53,10 @@ export async function scorePiece(method: Method, piece: ScoredPiece, audio: Floa
   const transition = piece.kind === 'transition';
   const s = beats[0];
   const t = r.series && s && s.bpm !== null ? timing(r.series, s.bpm, s.start, s.end) : null;
-  const dropout =
-    !!r.series && piece.drums !== false && !!s && r.series.some((p) => p.bpm === null && p.t >= s.start + DROPOUT_AFTER && p.t <= s.end);
+  const noBeatAfter = (from: number) =>
+    !!r.series && piece.drums !== false && !!s && r.series.some((p) => p.bpm === null && p.t >= from && p.t <= s.end);
+  const dropoutFromStart = !!s && noBeatAfter(s.start + DROPOUT_AFTER);
+  const dropout = !!s && noBeatAfter(Math.max(s.start, piece.drumsAt ?? s.start) + DROPOUT_AFTER);
   return {
     id: piece.id,
     transition,
@@ -63,6 +69,7 @@ export async function scorePiece(method: Method, piece: ScoredPiece, audio: Floa
     relock: transition && r.series && piece.change !== null ? timing(r.series, label, piece.change, piece.duration).stable : null,
     noBeat: r.series && !transition ? noBeat(r.series, piece.stretches) : { total: 0, correct: 0 },
     dropout,
+    dropoutFromStart,
     cpu: spent,
     audio: piece.duration,
   };
@@ -79,6 +86,8 @@ export type Aggregate = {
   relock: string;
   cpu: string;
   dropouts: number;
+  /** The same counted from the beat stretch's start, not from the drums' entry. */
+  dropoutsFromStart: number;
 };
 
 const share = (a: number, n: number) => (n ? (a / n).toFixed(2) : '-');
@@ -113,5 +122,6 @@ export function aggregate(scores: PieceScore[], realtime: boolean): Aggregate {
         : '-',
     cpu: audio ? `${((cpu / audio) * 1000).toFixed(1)} ms (${((cpu / audio) * 100).toFixed(2)}% of a core)` : '-',
     dropouts: realtime ? steady.filter((s) => s.dropout).length : 0,
+    dropoutsFromStart: realtime ? steady.filter((s) => s.dropoutFromStart).length : 0,
   };
 }

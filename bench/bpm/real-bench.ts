@@ -23,7 +23,10 @@ export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
   { name: 'fourth pass with steady tempo 2 s', options: { gate: { steady: 2, keep: false } } },
   { name: 'fourth pass with steady tempo 4 s', options: { gate: { steady: 4, keep: false } } },
   { name: 'issue 19 third pass (no steady-tempo rule)', options: { gate: { steady: 0, keep: false } } },
-  { name: 'issue 19 second pass (no level memory, no steady rule)', options: { levelMemory: 0, gate: { steady: 0, keep: false } } },
+  {
+    name: 'issue 19 second pass (no level memory, no steady rule)',
+    options: { levelMemory: 0, gate: { steady: 0, keep: false } },
+  },
   { name: 'level memory 10 s, no steady rule', options: { levelMemory: 10, gate: { steady: 0, keep: false } } },
   {
     name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)',
@@ -56,7 +59,7 @@ async function scoreAll(
     out.push(s);
     const label = p.stretches.filter((x) => x.bpm !== null).at(-1)?.bpm;
     log(
-      `${method.name.slice(0, 12)} ${p.id.padEnd(34)} f${p.fold} label ${label} got ${s.final?.toFixed(2) ?? 'none'} stable ${s.stable?.toFixed(1) ?? '-'}${s.acc1 ? '' : '  <-- MISS'}${s.dropout ? ' DROPOUT' : ''}`,
+      `${method.name.slice(0, 12)} ${p.id.padEnd(34)} f${p.fold} drums ${p.drumsAt ?? '?'} label ${label} got ${s.final?.toFixed(2) ?? 'none'} stable ${s.stable?.toFixed(1) ?? '-'}${s.acc1 ? '' : '  <-- MISS'}${s.dropout ? ' DROPOUT' : s.dropoutFromStart ? ' (no beat before drums+5 s)' : ''}`,
     );
   }
   return out;
@@ -73,7 +76,7 @@ export async function crossValidated(pieces: RealPiece[], audio: Map<string, Flo
     const sc = await scoreAll(ours(c.options), pieces, audio, c === CANDIDATES[0] ? log : () => undefined);
     const a = aggregate(sc, true);
     console.error(
-      `candidate ${c.name}: all pieces Acc1 ${a.acc1.toFixed(2)} Acc2 ${a.acc2.toFixed(2)} dropouts ${a.dropouts} stable ${a.stable}`,
+      `candidate ${c.name}: all pieces Acc1 ${a.acc1.toFixed(2)} Acc2 ${a.acc2.toFixed(2)} dropouts ${a.dropouts} (from the excerpt's start ${a.dropoutsFromStart}) stable ${a.stable}`,
     );
     byCandidate.push(sc);
   }
@@ -122,7 +125,7 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
   const recorded = ids((p) => p.sourceKind === 'recorded');
   const rendered = ids((p) => p.sourceKind !== 'recorded');
   print(
-    '| method | Acc1 | Acc2 | within 0.5 BPM | Acc1 / Acc2 rendered (modules, MIDI) | Acc1 / Acc2 recorded | no beat detected | drum pieces with "no beat" after 5 s | median time to first correct | median time to stable | CPU per s of audio |',
+    '| method | Acc1 | Acc2 | within 0.5 BPM | Acc1 / Acc2 rendered (modules, MIDI) | Acc1 / Acc2 recorded | no beat detected | drum pieces with "no beat" 5 s after the drums enter (from the excerpt start) | median time to first correct | median time to stable | CPU per s of audio |',
   );
   print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of runs) {
@@ -136,7 +139,7 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
       return `${g.acc1.toFixed(2)} / ${g.acc2.toFixed(2)} (${g.n})`;
     };
     print(
-      `| ${r.method.name} | ${a.acc1.toFixed(2)} | ${a.acc2.toFixed(2)} | ${a.half.toFixed(2)} | ${sub(rendered)} | ${sub(recorded)} | ${a.noBeat} | ${rt ? `${a.dropouts} of ${pieces.filter((p) => p.drums !== false).length}` : 'offline'} | ${a.first} | ${a.stable} | ${a.cpu} |`,
+      `| ${r.method.name} | ${a.acc1.toFixed(2)} | ${a.acc2.toFixed(2)} | ${a.half.toFixed(2)} | ${sub(rendered)} | ${sub(recorded)} | ${a.noBeat} | ${rt ? `${a.dropouts} (${a.dropoutsFromStart}) of ${pieces.filter((p) => p.drums !== false).length}` : 'offline'} | ${a.first} | ${a.stable} | ${a.cpu} |`,
     );
   }
   const genres = [...new Set(pieces.flatMap((p) => p.genres))].sort();

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { decodeWav, encodeWav } from '../../src/lib/wav';
 import { readMidi, secondsAt, truncateMidi } from './midi-read';
 import { FOLDS, SOUNDFONT, SOURCES, type Source } from './real-sources';
-import { constantStretches, renderModule, rowsPerBeatInFile } from './tracker-timeline';
+import { modDrums } from './mod-drums';
+import { constantStretches, renderModule, rowsPerBeatInFile, timesOfRows } from './tracker-timeline';
 import type { Stretch } from './set';
 
 export const SAMPLE_RATE = 44_100;
@@ -30,6 +31,13 @@ export type RealPiece = {
   fold: number;
   /** Whether the excerpt has drums: MIDI channel 10 notes, recorded band; null where the source does not say (modules). */
   drums: boolean | null;
+  /**
+   * Seconds into the excerpt at which the drums enter: MIDI channel 10's first note; for ProTracker modules
+   * the first row that triggers a percussion sample by mod-drums.ts's rule; null where the source does not
+   * say (other modules, recorded songs, a module whose excerpt has no row the rule finds): then the beat
+   * stretch's start. "No beat" counts from 5 s after it (LABELS.md).
+   */
+  drumsAt: number | null;
   duration: number;
   stretches: Stretch[];
   change: null;
@@ -46,7 +54,7 @@ export function foldLevel(bpm: number): number {
 
 function sourcesHash(): string {
   const h = createHash('sha256');
-  for (const f of ['real-set.ts', 'real-sources.ts', 'midi-read.ts', 'tracker-timeline.ts'])
+  for (const f of ['real-set.ts', 'real-sources.ts', 'midi-read.ts', 'tracker-timeline.ts', 'mod-drums.ts'])
     h.update(readFileSync(path.join(__dirname, f)));
   return h.digest('hex').slice(0, 12);
 }
@@ -60,22 +68,29 @@ function writeMono(file: string, wav: string, from: number, seconds: number): nu
 
 function moduleExcerpts(src: Source, file: string, dir: string, base: string): RealPiece[] {
   const raw = path.join(dir, `${base}.raw.wav`);
-  const stretches = constantStretches(renderModule(file, raw, 240)).filter((s) => s.end - s.start >= MIN_EXCERPT && s.speed <= 31);
+  const patterns = renderModule(file, raw, 240);
+  const drumRows = modDrums(readFileSync(file));
+  const drumTimes = drumRows ? timesOfRows(patterns, drumRows.rows) : [];
+  const stretches = constantStretches(patterns).filter((s) => s.end - s.start >= MIN_EXCERPT && s.speed <= 31);
   const rpb = rowsPerBeatInFile(file) ?? 4;
   const out: RealPiece[] = [];
   for (const [k, s] of stretches.slice(0, 2).entries()) {
     const id = `${base}${stretches.length > 1 ? `-${k + 1}` : ''}`;
     const bpm = foldLevel(60 / (s.rowSeconds * rpb));
     const duration = writeMono(path.join(dir, `${id}.wav`), raw, s.start, Math.min(EXCERPT, s.end - s.start));
+    // The clock has 0.1 s steps: a drum row up to one step before the cut is a drum at its start.
+    const entry = drumTimes.find((t) => t >= s.start - 0.1 && t < s.start + duration);
+    const drumsAt = entry === undefined ? null : Math.max(0, Math.round((entry - s.start) * 10) / 10);
     out.push(
       piece(
         src,
         id,
         `xmp: speed ${s.speed}, tempo ${s.tempo} from ${s.start.toFixed(1)} s, ${rpb} rows per beat${rowsPerBeatInFile(file) ? ' (IT highlight)' : ' (default)'}`,
-        null,
+        drumsAt === null ? null : true,
         duration,
         [{ start: 0, end: duration, bpm }],
         dir,
+        drumsAt,
       ),
     );
   }
@@ -120,6 +135,7 @@ function midiExcerpt(src: Source, file: string, dir: string, base: string): Real
       duration,
       stretches,
       dir,
+      drums ? Math.round(firstDrum * 10) / 10 : null,
     ),
   ];
 }
@@ -169,6 +185,7 @@ function piece(
   duration: number,
   stretches: Stretch[],
   dir: string,
+  drumsAt: number | null = null,
 ): RealPiece {
   const kind = stretches[0]?.bpm === null && stretches.length > 1 ? 'intro' : 'steady';
   return {
@@ -181,6 +198,7 @@ function piece(
     genres: [src.genre],
     fold: src.fold % FOLDS,
     drums,
+    drumsAt,
     duration,
     stretches,
     change: null,

@@ -11,19 +11,25 @@ export type TrackerSegment = { start: number; end: number; speed: number; tempo:
 /** Seconds per row: a tick lasts 2.5 / tempo s, a row `speed` ticks. */
 export const rowSeconds = (speed: number, tempo: number) => (2.5 * speed) / tempo;
 
-type Pattern = { speed: number; tempo: number; rows: { row: number; t: number }[] };
+/** One pattern as xmp played it: speed and tempo in force, its order-list position, and a clock per row. */
+export type Pattern = { speed: number; tempo: number; pos: number; rows: { row: number; t: number }[] };
 
 /** Parse xmp's status output (pattern headers and per-row clock redraws). Pure, unit tested. */
 export function parseXmpStatus(text: string): Pattern[] {
   const out: Pattern[] = [];
   for (const part of text.split('Speed[').slice(1)) {
-    const head = /^([0-9A-F]{2})\] BPM\[([0-9A-F]{2})\]/.exec(part);
+    const head = /^([0-9A-F]{2})\] BPM\[([0-9A-F]{2})\](?: Pos\[([0-9A-F]{2}))?/.exec(part);
     if (!head) continue;
     const rows: Pattern['rows'] = [];
     for (const m of part.matchAll(/([0-9A-F]{2})\/[0-9A-F]{2}\] Chn\[[^\]]*\]\s+(\d+):(\d+):(\d+)\.(\d)/g)) {
       rows.push({ row: Number.parseInt(m[1] ?? '0', 16), t: Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) + Number(m[5]) / 10 });
     }
-    out.push({ speed: Number.parseInt(head[1] ?? '6', 16), tempo: Number.parseInt(head[2] ?? '125', 16), rows });
+    out.push({
+      speed: Number.parseInt(head[1] ?? '6', 16),
+      tempo: Number.parseInt(head[2] ?? '125', 16),
+      pos: Number.parseInt(head[3] ?? '-1', 16),
+      rows,
+    });
   }
   return out;
 }
@@ -77,4 +83,11 @@ export function rowsPerBeatInFile(file: string): number | null {
   if (b.subarray(0, 4).toString('latin1') !== 'IMPM') return null;
   const minor = b[0x1e] ?? 0;
   return minor >= 2 && minor <= 8 ? minor : null;
+}
+
+/** Clock time of every played row whose (order position, row) is in `rows` (mod-drums.ts), in play order. */
+export function timesOfRows(patterns: Pattern[], rows: Set<string>): number[] {
+  const out: number[] = [];
+  for (const p of patterns) for (const r of p.rows) if (rows.has(`${p.pos}:${r.row}`)) out.push(r.t);
+  return out;
 }
