@@ -28,7 +28,7 @@ export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState;
             {channel.name}
           </a>
         </h1>
-        <LiveBadge onAir={live.onAir} known={live.known} />
+        <LiveBadge onAir={live.onAir} known={live.known} replay={Boolean(live.replay)} />
         <p className="text-sm text-muted">
           {live.onAir ? (
             <>
