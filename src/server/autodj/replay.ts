@@ -57,9 +57,9 @@ export function replayStatusOf(channelId: string, sessionId: string): ReplayStat
   return s.ended ? 'ended' : 'playing';
 }
 
-/** Channels this process plays a replay on that no channel row names (AutoDJ just turned off, a channel deleted). */
-export function strayReplays(named: Set<string>): string[] {
-  return [...sessions.entries()].filter(([, s]) => !named.has(s.id)).map(([channelId]) => channelId);
+/** Channels outside `looked` that this process plays a replay on (a channel deleted mid-replay). */
+export function strayReplays(looked: Set<string>): string[] {
+  return [...sessions.keys()].filter((channelId) => !looked.has(channelId));
 }
 
 /** Lease lost or shutting down: every replay of this process stops (the new holder starts its own). */

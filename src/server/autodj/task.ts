@@ -50,8 +50,8 @@ export function autoDjTask(): LoopTask {
           console.warn(`[autodj] ${channel.id}:`, err instanceof Error ? err.message : err),
         );
       }
-      const named = new Set(channels.flatMap((c) => (c.replaySessionId ? [c.replaySessionId] : [])));
-      for (const channelId of strayReplays(named)) await stopReplay(channelId);
+      // A replay on a channel this pass did not look at (AutoDJ off and no replay row, or deleted) is stray.
+      for (const channelId of strayReplays(new Set(channels.map((c) => c.id)))) await stopReplay(channelId);
       return null;
     },
   };
