@@ -52,7 +52,7 @@ describe('AutoDJ', () => {
       autoDjOrder: 'shuffle',
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'shuffle' });
+    expect(res.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'shuffle', archiveEnabled: false });
   });
 
   it('replays an archived set while nobody is on air; a DJ takes over; the replay resumes', { timeout: 90_000 }, async () => {
