@@ -65,6 +65,7 @@ test.describe('AutoDJ at the listener page', () => {
     await expect(listenerPage.getByTestId('channel-dj-name')).toHaveCount(0);
     await listenerPage.getByTestId('play-button').click();
     await heard(REPLAY_HZ, 'the replay should reach the listener');
+    await expect(listenerPage.getByTestId('listener-status')).toHaveText('Playing a replay.');
   });
 
   test('a DJ going live takes over, and the replay resumes when the DJ stops', async () => {

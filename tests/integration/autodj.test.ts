@@ -50,6 +50,8 @@ describe('AutoDJ', () => {
     const res = await admin.request<AdminChannel>('PATCH', `/api/admin/channels/${channel.id}`, {
       autoDjEnabled: true,
       autoDjOrder: 'shuffle',
+      // Off, so the DJ's set below does not join the rotation.
+      archiveEnabled: false,
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'shuffle', archiveEnabled: false });

@@ -46,7 +46,7 @@ export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState;
         </a>
       </div>
       {live.onAir && <NowPlayingLine playing={state.extras.nowPlaying} compact />}
-      <StreamPlayer stream={stream} onAir={live.onAir} />
+      <StreamPlayer stream={stream} onAir={live.onAir} replay={Boolean(live.replay)} />
     </div>
   );
 }

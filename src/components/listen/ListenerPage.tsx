@@ -50,7 +50,7 @@ export function ListenerPage({ state: initial, week, pushKey }: { state: Channel
           Player
         </h2>
         <NowOnAir live={live} tempo={tempo} playing={state.extras.nowPlaying} slug={channel.slug} />
-        <StreamPlayer stream={stream} onAir={live.onAir} />
+        <StreamPlayer stream={stream} onAir={live.onAir} replay={Boolean(live.replay)} />
 
         <ListenOptions
           slug={channel.slug}
