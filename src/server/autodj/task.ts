@@ -3,7 +3,7 @@ import { autoDjOrderSchema } from '@/types/channel';
 import { type ReplayableSet, replayableSets } from '../archive';
 import { getDb } from '../db';
 import { liveStateKnown } from '../live-state';
-import { type LoopTask, TASKS } from '../loop';
+import { LeaseLostError, type LoopTask, TASKS } from '../loop';
 import { type AutoDjStep, planAutoDj } from './autodj-plan';
 import { replayLabel, replayStatusOf, startReplay, stopAllReplays, stopReplay, strayReplays } from './replay';
 
@@ -46,9 +46,10 @@ export function autoDjTask(): LoopTask {
       });
       // One channel's failure (its recording unreachable) must not hold back the others.
       for (const channel of channels) {
-        await passChannel(channel).catch((err: unknown) =>
-          console.warn(`[autodj] ${channel.id}:`, err instanceof Error ? err.message : err),
-        );
+        await passChannel(channel).catch((err: unknown) => {
+          if (err instanceof LeaseLostError) throw err; // the supervisor releases this replica's replays
+          console.warn(`[autodj] ${channel.id}:`, err instanceof Error ? err.message : err);
+        });
       }
       // A replay on a channel this pass did not look at (AutoDJ off and no replay row, or deleted) is stray.
       for (const channelId of strayReplays(new Set(channels.map((c) => c.id)))) await stopReplay(channelId);
