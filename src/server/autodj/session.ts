@@ -41,6 +41,7 @@ export class ReplaySession {
   ended = false;
   private readonly room = new Room();
   private ffmpeg: ChildProcessByStdio<null, Readable, Readable> | null = null;
+  private source: AudioSource | null = null;
 
   constructor(
     readonly channelId: string,
@@ -55,6 +56,7 @@ export class ReplaySession {
     this.room.on(RoomEvent.Disconnected, () => this.end('disconnected'));
     await this.room.connect(livekitApiUrl(getEnv()).replace(/^http/, 'ws'), token, { autoSubscribe: false, dynacast: false });
     const source = new AudioSource(RATE, CHANNELS);
+    this.source = source;
     const track = LocalAudioTrack.createAudioTrack('replay', source);
     const options = new TrackPublishOptions({
       source: TrackSource.SOURCE_MICROPHONE,
@@ -115,6 +117,8 @@ export class ReplaySession {
     if (this.ended) return;
     this.ended = true;
     this.ffmpeg?.kill('SIGKILL');
+    // Its native buffers go with it: a station replays for days, one session per set and takeover.
+    void this.source?.close().catch(() => undefined);
     if (reason !== 'stopped') console.warn(`[autodj] replay of ${this.set.id} on ${this.channelId} ended: ${reason}`);
     void this.room.disconnect().catch(() => undefined);
     this.onEnded(this);
