@@ -16,6 +16,18 @@ export type ChannelLive = {
   listeners: number;
   /** The live HLS stream, null when off air or the station runs without HLS. */
   hls: ChannelHls | null;
+  /** AutoDJ is replaying an archived set (nobody on air): its own state, never a DJ (docs/autodj.md). */
+  replay?: ChannelReplay | null;
+};
+
+/** What AutoDJ plays: "Replay: <djName>, <date>". */
+export type ChannelReplay = {
+  /** The archived set's DJ(s), as its page names them. */
+  djName: string;
+  /** ISO start of the archived set. */
+  date: string;
+  /** Its public page, /c/<slug>/sets/<id>. */
+  setId: string;
 };
 
 export type ChannelHls = {
@@ -38,7 +50,17 @@ export type ChannelSummary = {
 };
 
 /** What the admin console sees of a channel: the public summary plus its settings. */
-export type AdminChannel = ChannelSummary & { hlsRetentionDays: number | null; archiveEnabled: boolean };
+export type AdminChannel = ChannelSummary & {
+  hlsRetentionDays: number | null;
+  archiveEnabled: boolean;
+  autoDjEnabled: boolean;
+  autoDjOrder: AutoDjOrder;
+};
+
+/** AutoDJ's source: the channel's public archived sets, newest first or shuffled. */
+export const AUTODJ_ORDERS = ['newest', 'shuffle'] as const;
+export type AutoDjOrder = (typeof AUTODJ_ORDERS)[number];
+export const autoDjOrderSchema = z.enum(AUTODJ_ORDERS, 'AutoDJ order must be "newest" or "shuffle"');
 
 /** Channels a list page shows at most (home and /dj); the rest are on further pages. */
 export const CHANNEL_PAGE_SIZE = 24;
@@ -93,6 +115,9 @@ const channelFields = {
   hlsRetentionDays: hlsRetentionDaysSchema.optional(),
   // Finished sets become public recordings (docs/archive.md); a new channel gets true from the database.
   archiveEnabled: z.boolean().optional(),
+  // Replays of archived sets while nobody is on air (docs/autodj.md); a new channel gets off / newest.
+  autoDjEnabled: z.boolean('AutoDJ must be true or false').optional(),
+  autoDjOrder: autoDjOrderSchema.optional(),
 };
 
 export const channelInputSchema = z.strictObject({ ...channelFields, description: channelFields.description.default('') });

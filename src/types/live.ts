@@ -53,6 +53,7 @@ const channelLiveSchema: z.ZodType<ChannelLive> = z.object({
   since: z.string().nullable(),
   listeners: z.number(),
   hls: channelHlsSchema.nullable(),
+  replay: z.object({ djName: z.string(), date: z.string(), setId: z.string() }).nullable().optional(),
 });
 
 const channelSummarySchema: z.ZodType<ChannelSummary> = z.object({

@@ -6,6 +6,7 @@ import {
   parseChannelRoom,
   parseIngressIdentity,
   participantKind,
+  replayIdentity,
   TEMPO_ANALYSER_IDENTITY,
   tokenRequestSchema,
 } from './room';
@@ -52,6 +53,13 @@ describe('participantKind', () => {
     expect(participantKind(ingressIdentity('whip', 'u1'))).toBe('dj');
     expect(participantKind('ingress-srt-u1')).toBe('other');
     expect(participantKind('ingress-rtmp-')).toBe('other');
+  });
+
+  it('gives AutoDJ replays their own kind: never a DJ account', () => {
+    expect(replayIdentity('c1')).toBe('replay-c1');
+    expect(participantKind(replayIdentity('c1'))).toBe('replay');
+    expect(djUserId(replayIdentity('c1'))).toBeNull();
+    expect(parseIngressIdentity(replayIdentity('c1'))).toBeNull();
   });
 
   it('gives the server tempo analyser its own kind: neither a listener nor a DJ', () => {

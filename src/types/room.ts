@@ -43,9 +43,17 @@ export type TokenResponse = {
 };
 
 /** Identity prefixes tell participant kinds apart in webhooks and in the room. */
-export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-', analyser: 'analyser-' } as const;
-/** `analyser`: the app's own hidden, subscribe-only participant (OBS tempo): neither a listener nor a DJ. */
-export type ParticipantKind = RoomRole | 'analyser' | 'other';
+export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ingress-', analyser: 'analyser-', replay: 'replay-' } as const;
+/**
+ * `analyser`: the app's own hidden, subscribe-only participant (OBS tempo): neither a listener nor a DJ.
+ * `replay`: AutoDJ's ingress playing an archived set: publishes audio, yet is never a DJ nor on air.
+ */
+export type ParticipantKind = RoomRole | 'analyser' | 'replay' | 'other';
+
+/** AutoDJ's one publisher per channel (a URL-input ingress): a fixed identity, so LiveKit refuses a second. */
+export function replayIdentity(channelId: string): string {
+  return `${IDENTITY_PREFIX.replay}${channelIdSchema.parse(channelId)}`;
+}
 
 /** The server's tempo analyser of an OBS set: one fixed identity, so LiveKit itself refuses a second one per room. */
 export const TEMPO_ANALYSER_IDENTITY = `${IDENTITY_PREFIX.analyser}tempo`;
@@ -70,6 +78,7 @@ export function participantKind(identity: string): ParticipantKind {
   if (identity.startsWith(IDENTITY_PREFIX.dj)) return 'dj';
   if (parseIngressIdentity(identity)) return 'dj';
   if (identity.startsWith(IDENTITY_PREFIX.analyser)) return 'analyser';
+  if (identity.startsWith(IDENTITY_PREFIX.replay)) return 'replay';
   return 'other';
 }
 

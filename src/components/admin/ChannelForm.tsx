@@ -3,6 +3,7 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { FormActions } from '@/components/ui/FormActions';
 import { Field } from '@/components/ui/Field';
 import { Input } from '@/components/ui/Input';
+import { Select } from '@/components/ui/Select';
 import { useApiAction } from '@/hooks/useApiAction';
 import { type ChannelInput, channelInputSchema } from '@/types/channel';
 import { suggestSlug } from './time-zones';
@@ -23,7 +24,12 @@ export type ChannelFormProps = {
 /** Form text to the API's shape: an empty retention means the station default (null). */
 function fromForm(raw: Record<string, string>): Record<string, unknown> {
   const days = (raw.hlsRetentionDays ?? '').trim();
-  return { ...raw, hlsRetentionDays: days === '' ? null : Number(days), archiveEnabled: raw.archiveEnabled === 'on' };
+  return {
+    ...raw,
+    hlsRetentionDays: days === '' ? null : Number(days),
+    archiveEnabled: raw.archiveEnabled === 'on',
+    autoDjEnabled: raw.autoDjEnabled === 'on',
+  };
 }
 
 async function validate(raw: Record<string, string>, save: (input: ChannelInput) => Promise<void>) {
@@ -91,6 +97,7 @@ export function ChannelForm({ initial, submitLabel, onSave, onCancel, idPrefix, 
           an hour after it ends.
         </span>
       </label>
+      <AutoDjFields id={id} initial={initial} />
       <FormActions error={error} pending={pending} submitLabel={submitLabel} onCancel={onCancel} span="sm:col-span-2" />
     </form>
   );
@@ -127,6 +134,24 @@ function NameAndSlug({ id, initial }: { id: (name: string) => string; initial?: 
             setEdited(true);
           }}
         />
+      </Field>
+    </>
+  );
+}
+
+/** AutoDJ (docs/autodj.md): replays of the channel's public archived sets while nobody is on air. */
+function AutoDjFields({ id, initial }: { id: (name: string) => string; initial?: ChannelInput }) {
+  return (
+    <>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="autoDjEnabled" defaultChecked={initial?.autoDjEnabled ?? false} className="mt-1" />
+        <span>AutoDJ: while nobody is on air, replay archived sets (hidden sets are skipped; a DJ going live takes over).</span>
+      </label>
+      <Field label="AutoDJ plays" htmlFor={id('autoDjOrder')}>
+        <Select id={id('autoDjOrder')} name="autoDjOrder" defaultValue={initial?.autoDjOrder ?? 'newest'}>
+          <option value="newest">Newest set first</option>
+          <option value="shuffle">Shuffled</option>
+        </Select>
       </Field>
     </>
   );

@@ -86,11 +86,13 @@ function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting 
             {channel.name}
           </Link>{' '}
           {channel.live.onAir && <Badge tone="live">On air</Badge>}
+          {channel.live.replay && <Badge>Replay</Badge>}
         </p>
         <p className="text-sm text-muted" data-testid="admin-channel-details">
           /c/{channel.slug} · {channel.timeZone} ·{' '}
           {channel.archiveEnabled ? 'sets archived, kept ' : 'archive off; HLS kept an hour, archived sets '}
           {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
+          {channel.autoDjEnabled ? ` · AutoDJ on (${channel.autoDjOrder === 'shuffle' ? 'shuffled' : 'newest first'})` : ''}
         </p>
       </div>
       <RowActions onEdit={onEdit} deleting={deleting} onDelete={onDelete}>

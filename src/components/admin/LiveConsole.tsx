@@ -1,4 +1,5 @@
 'use client';
+import { ReplayLine } from '@/components/listen/ReplayLine';
 import { DateTime } from 'luxon';
 import { Alert } from '@/components/ui/Alert';
 import { Badge } from '@/components/ui/Badge';
@@ -81,13 +82,16 @@ function LiveChannelRow({
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="live-channel" data-slug={channel.slug}>
       <div className="min-w-0 text-sm">
         <p className="font-medium">
-          {channel.name} {channel.live.onAir ? <Badge tone="live">On air</Badge> : <Badge>Off air</Badge>}
+          {channel.name}{' '}
+          {channel.live.onAir ? <Badge tone="live">On air</Badge> : <Badge>{channel.live.replay ? 'Replay' : 'Off air'}</Badge>}
         </p>
         <p>
           {channel.live.onAir ? (
             <>
               <span data-testid="live-dj">{channel.live.djName}</span> <OnAirFor since={channel.live.since} className="text-muted" />
             </>
+          ) : channel.live.replay ? (
+            <ReplayLine replay={channel.live.replay} slug={channel.slug} className="text-muted" />
           ) : (
             <span className="text-muted">Nobody on air</span>
           )}{' '}

@@ -35,7 +35,7 @@ export function ChannelCard({ channel, href, actionLabel }: ChannelCardProps) {
             {channel.name}
           </Link>
         </h2>
-        <LiveBadge onAir={live.onAir} known={live.known} />
+        <LiveBadge onAir={live.onAir} known={live.known} replay={Boolean(live.replay)} />
       </div>
       {channel.description && <p className="line-clamp-2 text-sm text-muted">{channel.description}</p>}
       <div className="mt-auto flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3 text-sm">

@@ -1,11 +1,18 @@
 import { Badge } from '@/components/ui/Badge';
 
 /** ON AIR lamp when live, a quiet "Off air" label otherwise, "Status unknown" when the station cannot tell. */
-export function LiveBadge({ onAir, known = true }: { onAir: boolean; known?: boolean }) {
+export function LiveBadge({ onAir, known = true, replay = false }: { onAir: boolean; known?: boolean; replay?: boolean }) {
   if (!known) {
     return (
       <Badge tone="warning" data-testid="channel-status-unknown">
         Status unknown
+      </Badge>
+    );
+  }
+  if (!onAir && replay) {
+    return (
+      <Badge tone="neutral" data-testid="channel-replay-badge">
+        Replay
       </Badge>
     );
   }

@@ -28,7 +28,7 @@ export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState;
             {channel.name}
           </a>
         </h1>
-        <LiveBadge onAir={live.onAir} known={live.known} />
+        <LiveBadge onAir={live.onAir} known={live.known} replay={Boolean(live.replay)} />
         <p className="text-sm text-muted">
           {live.onAir ? (
             <>
@@ -46,7 +46,7 @@ export function EmbedPlayer({ state: initial, siteName }: { state: ChannelState;
         </a>
       </div>
       {live.onAir && <NowPlayingLine playing={state.extras.nowPlaying} compact />}
-      <StreamPlayer stream={stream} onAir={live.onAir} />
+      <StreamPlayer stream={stream} onAir={live.onAir} replay={Boolean(live.replay)} />
     </div>
   );
 }

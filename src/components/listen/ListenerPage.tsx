@@ -38,7 +38,7 @@ export function ListenerPage({ state: initial, week, pushKey }: { state: Channel
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-3xl font-bold tracking-tight">{channel.name}</h1>
-          <LiveBadge onAir={live.onAir} known={live.known} />
+          <LiveBadge onAir={live.onAir} known={live.known} replay={Boolean(live.replay)} />
         </div>
         {channel.description && <p className="max-w-2xl text-muted">{channel.description}</p>}
         <ShareControls slug={channel.slug} name={channel.name} />
@@ -49,8 +49,8 @@ export function ListenerPage({ state: initial, week, pushKey }: { state: Channel
         <h2 id="player-heading" className="sr-only">
           Player
         </h2>
-        <NowOnAir live={live} tempo={tempo} playing={state.extras.nowPlaying} />
-        <StreamPlayer stream={stream} onAir={live.onAir} />
+        <NowOnAir live={live} tempo={tempo} playing={state.extras.nowPlaying} slug={channel.slug} />
+        <StreamPlayer stream={stream} onAir={live.onAir} replay={Boolean(live.replay)} />
 
         <ListenOptions
           slug={channel.slug}

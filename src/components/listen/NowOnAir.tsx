@@ -5,11 +5,12 @@ import type { LiveTempo } from '@/types/bpm';
 import type { ChannelLive } from '@/types/channel';
 import type { NowPlaying } from '@/types/now-playing';
 import { NowPlayingLine } from './NowPlayingLine';
+import { ReplayLine } from './ReplayLine';
 
-type NowOnAirProps = { live: ChannelLive; tempo: LiveTempo | null; playing: NowPlaying | null };
+type NowOnAirProps = { live: ChannelLive; tempo: LiveTempo | null; playing: NowPlaying | null; slug: string };
 
 /** Who is on air (or why nobody is shown) with the show and track, the listener count and the tempo. */
-export function NowOnAir({ live, tempo, playing }: NowOnAirProps) {
+export function NowOnAir({ live, tempo, playing, slug }: NowOnAirProps) {
   return (
     <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -22,6 +23,10 @@ export function NowOnAir({ live, tempo, playing }: NowOnAirProps) {
             </p>
             <NowPlayingLine playing={playing} />
           </>
+        ) : live.replay ? (
+          <p className="mt-1 text-xl font-semibold">
+            <ReplayLine replay={live.replay} slug={slug} />
+          </p>
         ) : (
           <p className="mt-1 text-xl font-semibold text-muted">{live.known ? 'Nobody right now' : 'Status unknown'}</p>
         )}

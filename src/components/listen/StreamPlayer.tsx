@@ -5,7 +5,15 @@ import { ListenerStatusLine } from './ListenerStatusLine';
 import { PlayerControls } from './PlayerControls';
 
 /** The player as the channel page and the embed show it: controls over the room, then the status line. */
-export function StreamPlayer({ stream, onAir }: { stream: ReturnType<typeof useListenerPlayer>; onAir: boolean }) {
+export function StreamPlayer({
+  stream,
+  onAir,
+  replay = false,
+}: {
+  stream: ReturnType<typeof useListenerPlayer>;
+  onAir: boolean;
+  replay?: boolean;
+}) {
   return (
     <>
       {/* The room's React bindings (RoomAudioRenderer) read it from here. */}
@@ -19,7 +27,7 @@ export function StreamPlayer({ stream, onAir }: { stream: ReturnType<typeof useL
           onStartAudio={stream.startAudio}
         />
       </RoomContext.Provider>
-      <ListenerStatusLine stream={stream} onAir={onAir} />
+      <ListenerStatusLine stream={stream} onAir={onAir} replay={replay} />
     </>
   );
 }

@@ -20,4 +20,10 @@ describe('listenerStatusText', () => {
   it('shows the error', () => {
     expect(listenerStatusText({ phase: 'error', error: problem('not-found'), attempt: 0 }, false)).toBe('This channel no longer exists.');
   });
+
+  it('says a replay plays while nobody is on air (AutoDJ)', () => {
+    expect(listenerStatusText({ phase: 'idle', error: null, attempt: 0 }, false, true)).toMatch(/replay/i);
+    expect(listenerStatusText({ phase: 'playing', error: null, attempt: 0 }, false, true)).toBe('Playing a replay.');
+    expect(listenerStatusText({ phase: 'playing', error: null, attempt: 0 }, true, true)).toBe('Playing live.');
+  });
 });

@@ -4,5 +4,5 @@
 import 'server-only';
 export { deleteSet, setSetHidden } from './control';
 export { channelPodcast } from './feed';
-export { archiveChannel, archivedSet, listArchive, type ArchiveChannel } from './queries';
+export { archiveChannel, archivedSet, listArchive, replayableSets, type ArchiveChannel, type ReplayableSet } from './queries';
 export { archiveTask } from './task';

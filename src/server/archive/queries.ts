@@ -74,6 +74,27 @@ export async function listArchive(channel: ArchiveChannel, q: ArchiveQuery, limi
   return { sets: all.filter((s) => hostedBy(s.hosts, q.dj)).slice(0, limit), djs: djNames(all) };
 }
 
+/** A set AutoDJ may replay: public, with its `.m4a` at the public base URL (the ingress pulls it from there). */
+export type ReplayableSet = { id: string; startedAt: Date; hosts: string[]; audioUrl: string };
+
+/** A channel's public sets, newest first (AutoDJ's source); none when the station keeps no recordings. */
+export async function replayableSets(channelId: string, limit = LIST_LIMIT): Promise<ReplayableSet[]> {
+  const conf = storageConfig();
+  if (!conf) return [];
+  const rows = await getDb().broadcast.findMany({
+    where: { channelId, ...visibleSet, archiveSeconds: { gt: 0 } },
+    orderBy: { startedAt: 'desc' },
+    take: limit,
+    select: { id: true, startedAt: true, hosts: true, storagePath: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    startedAt: r.startedAt,
+    hosts: parseHosts(r.hosts).map((h) => h.name),
+    audioUrl: publicObjectUrl(conf.publicBaseUrl, archiveKeys(r.storagePath).audio),
+  }));
+}
+
 const timelineSchema = z.array(z.object({ offset: z.number(), at: z.number().nullable(), seconds: z.number() }));
 
 function parseTimeline(json: string | null): TimelinePart[] {

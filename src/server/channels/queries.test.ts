@@ -10,6 +10,9 @@ const row = {
   liveIdentity: 'dj-u1',
   liveName: 'DJ Ada',
   liveSince: new Date('2026-01-01T10:00:00Z'),
+  replayBroadcastId: null,
+  replayName: null,
+  replayDate: null,
 };
 
 describe('toChannelSummary', () => {
@@ -21,6 +24,7 @@ describe('toChannelSummary', () => {
       since: '2026-01-01T10:00:00.000Z',
       listeners: 3,
       hls: null,
+      replay: null,
     });
   });
 
@@ -32,6 +36,26 @@ describe('toChannelSummary', () => {
       since: null,
       listeners: 0,
       hls: null,
+      replay: null,
     });
+  });
+
+  it('shows a replay as its own state, only while nobody is on air', () => {
+    const replaying = {
+      ...row,
+      liveIdentity: null,
+      liveName: null,
+      liveSince: null,
+      replayBroadcastId: 'b1',
+      replayName: 'DJ Ada',
+      replayDate: new Date('2026-01-01T09:00:00Z'),
+    };
+    expect(toChannelSummary(replaying, 1, true).live).toMatchObject({
+      onAir: false,
+      djName: null,
+      replay: { djName: 'DJ Ada', date: '2026-01-01T09:00:00.000Z', setId: 'b1' },
+    });
+    expect(toChannelSummary({ ...replaying, liveIdentity: 'dj-u1' }, 1, true).live.replay).toBeNull();
+    expect(toChannelSummary(replaying, 1, false).live.replay).toBeNull();
   });
 });

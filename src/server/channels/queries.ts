@@ -5,6 +5,7 @@ import {
   type ChannelListQuery,
   type ChannelListResponse,
   type ChannelSummary,
+  autoDjOrderSchema,
   CHANNEL_PAGE_SIZE,
 } from '@/types/channel';
 import { liveHls } from '../egress';
@@ -14,7 +15,20 @@ import { hlsListenerCount } from './hls-listeners';
 import { liveStateKnown } from '../live-state';
 import { planChannelPage } from './page-plan';
 
-type ChannelRow = Pick<Channel, 'id' | 'slug' | 'name' | 'description' | 'timeZone' | 'liveIdentity' | 'liveName' | 'liveSince'>;
+type ChannelRow = Pick<
+  Channel,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'description'
+  | 'timeZone'
+  | 'liveIdentity'
+  | 'liveName'
+  | 'liveSince'
+  | 'replayBroadcastId'
+  | 'replayName'
+  | 'replayDate'
+>;
 
 export function toChannelSummary(
   row: ChannelRow,
@@ -36,6 +50,11 @@ export function toChannelSummary(
       since: onAir && row.liveSince ? row.liveSince.toISOString() : null,
       listeners: known ? listeners : 0,
       hls: onAir ? hls : null,
+      // AutoDJ's replay is its own state: shown only while nobody is on air.
+      replay:
+        known && !onAir && row.replayBroadcastId && row.replayDate
+          ? { djName: row.replayName ?? '', date: row.replayDate.toISOString(), setId: row.replayBroadcastId }
+          : null,
     },
   };
 }
@@ -80,11 +99,18 @@ export async function listChannelPage(query: ChannelListQuery): Promise<ChannelL
 export async function listAdminChannels(): Promise<AdminChannel[]> {
   const rows = await getDb().channel.findMany({ orderBy: { name: 'asc' } });
   const summaries = await summarize(rows);
-  return summaries.map((summary, i) => ({
-    ...summary,
-    hlsRetentionDays: rows[i]?.hlsRetentionDays ?? null,
-    archiveEnabled: rows[i]?.archiveEnabled ?? true,
-  }));
+  return summaries.flatMap((summary, i) => {
+    const row = rows[i];
+    return row ? [{ ...summary, ...adminSettings(row) }] : [];
+  });
+}
+
+type SettingsRow = Pick<Channel, 'hlsRetentionDays' | 'archiveEnabled' | 'autoDjEnabled' | 'autoDjOrder'>;
+
+/** The settings an admin sees beside a channel's public summary. */
+export function adminSettings(row: SettingsRow): Omit<AdminChannel, keyof ChannelSummary> {
+  const autoDjOrder = autoDjOrderSchema.catch('newest').parse(row.autoDjOrder);
+  return { hlsRetentionDays: row.hlsRetentionDays, archiveEnabled: row.archiveEnabled, autoDjEnabled: row.autoDjEnabled, autoDjOrder };
 }
 
 export async function getChannelBySlug(slug: string): Promise<ChannelSummary | null> {

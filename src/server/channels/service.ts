@@ -7,7 +7,7 @@ import { type AuditActor, audit } from '../audit';
 import { deleteEndpointsOf } from '../ingress';
 import { getRoomService } from '../livekit';
 import { TASKS, wake } from '../loop';
-import { forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
+import { adminSettings, forgetChannel, getChannelBySlug, toChannelSummary } from './queries';
 
 const slugTaken = () => conflict('That slug is already used by another channel.');
 
@@ -15,7 +15,7 @@ export async function createChannel(input: ChannelInput, actor: AuditActor = nul
   try {
     const row = await getDb().channel.create({ data: input });
     await audit({ actor, action: 'channel.create', channel: row, detail: `/c/${row.slug} (${row.timeZone})` });
-    return { ...toChannelSummary(row, 0), hlsRetentionDays: row.hlsRetentionDays, archiveEnabled: row.archiveEnabled };
+    return { ...toChannelSummary(row, 0), ...adminSettings(row) };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     throw err;
@@ -32,7 +32,8 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>, ac
     }
     await audit({ actor, action: 'channel.update', channel: row, detail: `changed: ${Object.keys(input).join(', ')}` });
     const summary = (await getChannelBySlug(row.slug)) ?? toChannelSummary(row, 0);
-    return { ...summary, hlsRetentionDays: row.hlsRetentionDays, archiveEnabled: row.archiveEnabled };
+    if (input.autoDjEnabled !== undefined || input.autoDjOrder !== undefined) wake(TASKS.autodj);
+    return { ...summary, ...adminSettings(row) };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();
     if ((err as { code?: unknown }).code === 'P2025') throw notFound('No such channel.');

@@ -31,4 +31,5 @@ export async function setInputAudible(
   wake(TASKS.streams);
   wake(TASKS.egress);
   wake(TASKS.obsTempo);
+  wake(TASKS.autodj); // an OBS set on air takes over from a replay now
 }

@@ -82,4 +82,16 @@ describe('planLiveAction', () => {
     const later = new Date(at.getTime() + 3600_000);
     expect(planLiveAction(ev({ event: 'room_finished' }), later)).toMatchObject({ at });
   });
+
+  it('keeps an AutoDJ replay off air: its track is no set', () => {
+    const replay = { sid: 'PA_r', identity: 'replay-c1', name: 'Replay' };
+    expect(planLiveAction(ev({ event: 'track_published', participant: replay, track: audio }))).toEqual({
+      type: 'ignore',
+      reason: 'replay track',
+    });
+    expect(planLiveAction(ev({ event: 'participant_joined', participant: replay }))).toMatchObject({
+      type: 'join',
+      participant: { kind: 'replay' },
+    });
+  });
 });

@@ -53,6 +53,8 @@ export function planLiveAction(event: WebhookEvent, receivedAt: Date = new Date(
       if (event.track.type !== TrackType.AUDIO) return { type: 'ignore', reason: 'not audio' };
       // Listeners cannot publish; anything else with audio (a DJ, later an ingress) is on air.
       if (participant.kind === 'listener') return { type: 'ignore', reason: 'listener track' };
+      // AutoDJ's replay plays while nobody is on air and is never a DJ: no set, no egress, no analyser.
+      if (participant.kind === 'replay') return { type: 'ignore', reason: 'replay track' };
       // A muted track is heard by nobody: on air once unmuted (src/server/schedule/enforce.ts).
       if (held || event.track.muted) return { type: 'ignore', reason: 'muted track' };
       return { type: 'on_air', channelId, at, participant, trackSid: event.track.sid };

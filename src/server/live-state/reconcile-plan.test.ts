@@ -68,4 +68,10 @@ describe('planReconcile', () => {
     const odd = { ...listener, audioTrackSids: ['TR_x'] };
     expect(planReconcile(offAir, [odd], t0).live).toEqual({ type: 'keep' });
   });
+
+  it('never puts an AutoDJ replay on air, and a DJ publishing beside it is the one on air', () => {
+    const replay = { ...listener, sid: 'PA_r', identity: 'replay-c1', audioTrackSids: ['TR_r'] };
+    expect(planReconcile(offAir, [replay], t0).live).toEqual({ type: 'keep' });
+    expect(planReconcile(offAir, [replay, dj], t0).live).toMatchObject({ type: 'set', identity: 'dj-u1', trackSid: 'TR_1' });
+  });
 });

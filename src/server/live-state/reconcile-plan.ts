@@ -1,5 +1,7 @@
 import 'server-only';
-import { participantKind } from '@/types/room';
+import { type ParticipantKind, participantKind } from '@/types/room';
+
+const OFF_AIR_KINDS = new Set<ParticipantKind>(['listener', 'replay']);
 
 /** A participant as LiveKit reports it now. */
 export type RoomParticipant = { sid: string; identity: string; name: string; joinedAt: Date; audioTrackSids: string[] };
@@ -40,7 +42,8 @@ export function planReconcile(stored: StoredChannel, room: RoomParticipant[], sn
   });
 
   const onAirNow = room.some((p) => p.identity === stored.liveIdentity && p.audioTrackSids.includes(stored.liveTrackSid ?? ''));
-  const publisher = room.find((p) => participantKind(p.identity) !== 'listener' && p.audioTrackSids.length > 0);
+  // A replay (AutoDJ) publishes audio but is never on air; neither are listeners.
+  const publisher = room.find((p) => !OFF_AIR_KINDS.has(participantKind(p.identity)) && p.audioTrackSids.length > 0);
   const settled = !stored.liveSince || stored.liveSince <= snapshotAt;
 
   let live: LiveCorrection = { type: 'keep' };

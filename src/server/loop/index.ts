@@ -23,6 +23,7 @@ export const TASKS = {
   peakListeners: 'set-peak-listeners',
   push: 'push-notifications',
   archive: 'archive-sets',
+  autodj: 'autodj-replays',
 } as const;
 
 /** One per process, also across Next's module reloads in development. */

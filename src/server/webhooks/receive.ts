@@ -61,5 +61,7 @@ export async function receiveWebhook(req: Request): Promise<ApplyResult> {
   if (event.event === 'participant_joined' || event.event === 'track_published') wake(TASKS.enforce);
   // An OBS set starting or ending gets (or loses) its tempo analyser now, not at the next step.
   if (result === 'applied' && OBS_TEMPO_EVENTS.has(event.event)) wake(TASKS.obsTempo);
+  // A DJ on air takes over from AutoDJ's replay now; a DJ gone off air is followed by one within seconds.
+  if (result === 'applied' && OBS_TEMPO_EVENTS.has(event.event)) wake(TASKS.autodj);
   return result;
 }

@@ -1,0 +1,94 @@
+import 'server-only';
+import { autoDjOrderSchema } from '@/types/channel';
+import { type ReplayableSet, replayableSets } from '../archive';
+import { getDb } from '../db';
+import { liveStateKnown } from '../live-state';
+import { LeaseLostError, type LoopTask, TASKS } from '../loop';
+import { type AutoDjStep, planAutoDj } from './autodj-plan';
+import { replayLabel, replayStatusOf, startReplay, stopAllReplays, stopReplay, strayReplays } from './replay';
+
+/** The replay fields of a channel without one (the last set stays, so the rotation goes on). */
+const NO_REPLAY = { replaySessionId: null, replayName: null, replayDate: null };
+
+const channelFields = {
+  id: true,
+  autoDjEnabled: true,
+  autoDjOrder: true,
+  liveIdentity: true,
+  replaySessionId: true,
+  replayBroadcastId: true,
+} as const;
+type ChannelRow = {
+  id: string;
+  autoDjEnabled: boolean;
+  autoDjOrder: string;
+  liveIdentity: string | null;
+  replaySessionId: string | null;
+  replayBroadcastId: string | null;
+};
+
+/**
+ * AutoDJ as a task of the one background loop, under the cluster lease: on each channel with it on,
+ * a replay of an archived set plays while nobody is on air (./autodj-plan.ts decides). Webhooks and
+ * an ending replay wake it, so a DJ going on air takes over at once and a DJ leaving is followed
+ * within about a second.
+ */
+export function autoDjTask(): LoopTask {
+  return {
+    name: TASKS.autodj,
+    maxIntervalMs: 5_000,
+    retryMs: 2_000,
+    release: stopAllReplays,
+    run: async () => {
+      const channels: ChannelRow[] = await getDb().channel.findMany({
+        where: { OR: [{ autoDjEnabled: true }, { replaySessionId: { not: null } }] },
+        select: channelFields,
+      });
+      // One channel's failure (its recording unreachable) must not hold back the others.
+      for (const channel of channels) {
+        await passChannel(channel).catch((err: unknown) => {
+          if (err instanceof LeaseLostError) throw err; // the supervisor releases this replica's replays
+          console.warn(`[autodj] ${channel.id}:`, err instanceof Error ? err.message : err);
+        });
+      }
+      // A replay on a channel this pass did not look at (AutoDJ off and no replay row, or deleted) is stray.
+      for (const channelId of strayReplays(new Set(channels.map((c) => c.id)))) await stopReplay(channelId);
+      return null;
+    },
+  };
+}
+
+async function passChannel(c: ChannelRow): Promise<void> {
+  const sets = c.autoDjEnabled ? await replayableSets(c.id) : [];
+  const step = planAutoDj({
+    enabled: c.autoDjEnabled,
+    order: autoDjOrderSchema.catch('newest').parse(c.autoDjOrder),
+    liveKnown: liveStateKnown(),
+    djOnAir: c.liveIdentity !== null,
+    // Sessions start within the pass that starts them: a replay is never seen half-started.
+    replay: c.replaySessionId
+      ? { sessionId: c.replaySessionId, setId: c.replayBroadcastId, status: replayStatusOf(c.id, c.replaySessionId) }
+      : null,
+    sets: sets.map((s) => s.id),
+    lastSetId: c.replayBroadcastId,
+  });
+  await apply(c.id, step, sets);
+}
+
+async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[]): Promise<void> {
+  if (step.type === 'none') return;
+  const old = step.type === 'stop' ? step.sessionId : step.replace;
+  if (old) {
+    await stopReplay(channelId);
+    await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: old }, data: NO_REPLAY });
+    if (step.type === 'stop') console.warn(`[autodj] replay stopped on ${channelId}: ${step.reason}`);
+  }
+  if (step.type !== 'start') return;
+  const set = sets.find((s) => s.id === step.setId);
+  if (!set) return;
+  const sessionId = await startReplay(channelId, set);
+  await getDb().channel.update({
+    where: { id: channelId },
+    data: { replaySessionId: sessionId, replayBroadcastId: set.id, replayName: replayLabel(set).djName, replayDate: set.startedAt },
+  });
+}

@@ -1,0 +1,106 @@
+// AutoDJ on the stack's real LiveKit and MinIO: an archived set (a 440 Hz tone .m4a in storage,
+// its row written as the archive task writes it) is replayed into the room (the app decodes the
+// public .m4a with ffmpeg and publishes it as `replay-<channelId>`) while nobody is on air, heard
+// by a real listener; the channel shows
+// "Replay", not a DJ, and no set (broadcast) opens; a DJ going live takes over (the replay's
+// participant leaves; the gap between the last replay frame and the first DJ frame is printed);
+// when the DJ stops, the replay is heard again within 5 s.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdminChannel, ChannelSummary } from '@/types/channel';
+import type { TokenResponse } from '@/types/room';
+import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { SEEDED_PREFIX, seedArchivedSet } from '../support/autodj';
+import { stackDb } from '../support/stack-db';
+import { firstHeard, handoverGap, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
+
+const REPLAY_TONE = 440;
+const DJ_TONE = 1000;
+const SET_SECONDS = 120;
+
+let admin: AppClient;
+let channel: ChannelSummary;
+let listener: ToneListener | undefined;
+let dj: ToneDj | undefined;
+
+async function token(client: AppClient, role: 'dj' | 'listener'): Promise<TokenResponse> {
+  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+const live = async () => (await new AppClient().request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live;
+const openSets = async () =>
+  await stackDb().broadcast.count({ where: { channelId: channel.id, storagePath: { not: { startsWith: SEEDED_PREFIX } } } });
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+  channel = await createChannel(admin, 'autodj');
+});
+
+afterAll(async () => {
+  await dj?.stop().catch(() => undefined);
+  await listener?.stop().catch(() => undefined);
+  await admin?.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjEnabled: false });
+});
+
+describe('AutoDJ', () => {
+  it('is set per channel, validated', async () => {
+    const bad = await admin.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjOrder: 'loudest' });
+    expect(bad.status).toBe(400);
+    const res = await admin.request<AdminChannel>('PATCH', `/api/admin/channels/${channel.id}`, {
+      autoDjEnabled: true,
+      autoDjOrder: 'shuffle',
+      // Off, so the DJ's set below does not join the rotation.
+      archiveEnabled: false,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'shuffle', archiveEnabled: false });
+  });
+
+  it('replays an archived set while nobody is on air; a DJ takes over; the replay resumes', { timeout: 90_000 }, async () => {
+    const setId = await seedArchivedSet(channel.id, REPLAY_TONE, SET_SECONDS);
+    listener = await toneListener(await token(new AppClient(), 'listener'), [REPLAY_TONE, DJ_TONE]);
+    const seeded = Date.now();
+    await expect
+      .poll(() => firstHeard(listener!.heard, REPLAY_TONE), { timeout: 30_000, interval: 200, message: 'the replay is heard' })
+      .not.toBeNull();
+    console.info(`[autodj] replay heard ${firstHeard(listener.heard, REPLAY_TONE)! - seeded} ms after the set was archived`);
+    await expect.poll(live, { timeout: 10_000 }).toMatchObject({ onAir: false, djName: null, replay: { setId, djName: 'DJ Seed' } });
+    expect(await openSets(), 'a replay opens no set').toBe(0);
+
+    // Takeover: an admin goes live as a DJ (the override path of the token route).
+    dj = await toneDj(await token(admin, 'dj'), DJ_TONE);
+    await dj.publish();
+    await expect.poll(() => firstHeard(listener!.heard, DJ_TONE), { timeout: 15_000, message: 'the DJ is heard' }).not.toBeNull();
+    const djFirst = firstHeard(listener.heard, DJ_TONE)!;
+    // The replay must fall silent: nothing of it a second after the DJ's first frame.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const replayLast = lastHeard(listener.heard, REPLAY_TONE)!;
+    const gap = handoverGap(listener.heard, REPLAY_TONE, DJ_TONE);
+    console.info(
+      `[autodj] takeover: gap ${gap} ms (negative: overlap), replay's last frame ${replayLast - djFirst} ms after the DJ's first`,
+    );
+    expect(replayLast - djFirst, 'the replay stops once the DJ is on air').toBeLessThan(2_000);
+    await expect.poll(live, { timeout: 5_000 }).toMatchObject({ onAir: true, replay: null });
+
+    // The DJ stops: the replay is back within 5 s.
+    await dj.stop();
+    dj = undefined;
+    const stopped = Date.now();
+    await expect
+      .poll(() => firstHeard(listener!.heard, REPLAY_TONE, stopped), { timeout: 15_000, interval: 100, message: 'the replay resumes' })
+      .not.toBeNull();
+    const resumeMs = firstHeard(listener.heard, REPLAY_TONE, stopped)! - stopped;
+    console.info(`[autodj] replay resumed ${resumeMs} ms after the DJ left`);
+    expect(resumeMs).toBeLessThan(5_000);
+  });
+
+  it('stops when turned off', { timeout: 30_000 }, async () => {
+    const res = await admin.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjEnabled: false });
+    expect(res.status).toBe(200);
+    const off = Date.now();
+    await expect.poll(() => (lastHeard(listener!.heard, REPLAY_TONE) ?? 0) < Date.now() - 1_000, { timeout: 10_000 }).toBe(true);
+    console.info(`[autodj] silent ${(lastHeard(listener!.heard, REPLAY_TONE) ?? off) - off} ms after AutoDJ was turned off`);
+    await expect.poll(live, { timeout: 5_000 }).toMatchObject({ replay: null });
+  });
+});
