@@ -101,3 +101,9 @@ export async function measureCpu(seconds: number, pids: () => number[], role: (p
   });
   return { seconds: wall, roles: list, total, load: loads };
 }
+
+/** The 1-minute load average over a window, as the benches print it beside each figure. */
+export function loadSummary(load: number[]): string {
+  const mean = load.reduce((a, b) => a + b, 0) / Math.max(1, load.length);
+  return `load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)} (mean ${mean.toFixed(2)})`;
+}
