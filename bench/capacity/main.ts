@@ -3,7 +3,7 @@
  * scripts/with-stack.ts starts (livekit-server, egress v1.8.6 with its Chromium and the stack's
  * PulseAudio, the app, Redis, MinIO). Every publisher and listener is a real @livekit/rtc-node
  * participant in this process. Windows of BENCH_SECONDS (default 60) read utime+stime and RSS of
- * every stack process from /proc each second (bench/support/proc-cpu.ts), grouped into livekit,
+ * every stack process from /proc each second, and PSS at the end (bench/support/proc-cpu.ts), grouped into livekit,
  * egress (service, handler, Chromium, Xvfb, PulseAudio), app and other:
  * 1. nothing on air (x=0, shared by both channel series);
  * 2. HLS off: 1, 2, 4 bare LiveKit rooms with one publisher each (rooms the app does not own,
@@ -58,8 +58,8 @@ async function channelSeries(series: string, base: Point, add: (i: number) => Pr
 runBench('capacity', async () => {
   say(
     '== Capacity per channel and per listener: one node, real rtc-node publishers and listeners ==',
-    `windows of ${SECONDS} s after ${SETTLE_MS / 1000} s settling; CPU from /proc/<pid>/stat (1 core = 100%), RSS at the end of each window`,
-    '(summed per process: shared pages count once per process, an upper bound). egress v1.8.6, audio-only room composite through Chromium.',
+    `windows of ${SECONDS} s after ${SETTLE_MS / 1000} s settling; CPU from /proc/<pid>/stat (1 core = 100%), RSS and PSS at the end of each window`,
+    '(RSS summed per process counts shared pages once per process, an upper bound; PSS splits them). egress v1.8.6, audio-only room composite through Chromium.',
     hostLine(),
   );
   const base = await measure('nothing on air', 0);

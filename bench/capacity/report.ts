@@ -12,11 +12,11 @@ const pct2 = (v: number) => `${(v * 100).toFixed(2)}%`;
 const mb = (v: number) => `${v.toFixed(0)} MB`;
 
 export function pointLines(p: Point, dropouts?: Dropouts): string[] {
-  const groups = GROUPS.map((g) => `${g} ${pct(p.cpu[g])} / ${mb(p.rssMb[g])}`).join(', ');
+  const groups = GROUPS.map((g) => `${g} ${pct(p.cpu[g])} / ${mb(p.rssMb[g])} / ${mb(p.pssMb[g])}`).join(', ');
   const lines = [
     `-- ${p.series}, x=${p.x}: ${p.seconds.toFixed(0)} s, ${loadSummary(p.load)}`,
-    `   CPU (1 core = 100%) / RSS: ${groups}; the bench's own participants ${pct(p.generatorCpu)}`,
-    `   by process: ${p.roles.map((r) => `${r.role} x${r.processes} ${pct(r.cpu)} ${mb(r.rssMb)}`).join('; ')}`,
+    `   CPU (1 core = 100%) / RSS / PSS: ${groups}; the bench's own participants ${pct(p.generatorCpu)}`,
+    `   by process: ${p.roles.map((r) => `${r.role} x${r.processes} ${pct(r.cpu)} ${mb(r.rssMb)} (PSS ${mb(r.pssMb)})`).join('; ')}`,
   ];
   if (dropouts) {
     lines.push(
@@ -32,7 +32,9 @@ const fitText = (f: LinearFit, unit: (v: number) => string) =>
 export function fitLines(title: string, unitName: string, fit: SeriesFit): string[] {
   return [
     `${title} (least squares over the windows above; per ${unitName}):`,
-    ...GROUPS.map((g) => `   ${g.padEnd(8)} CPU ${fitText(fit.cpu[g], pct2)}; RSS ${fitText(fit.rssMb[g], mb)}`),
+    ...GROUPS.map(
+      (g) => `   ${g.padEnd(8)} CPU ${fitText(fit.cpu[g], pct2)}; RSS ${fitText(fit.rssMb[g], mb)}; PSS ${fitText(fit.pssMb[g], mb)}`,
+    ),
   ];
 }
 
@@ -41,7 +43,7 @@ function rowLine(r: SizingRow): string {
 }
 
 /** The egress figure expected without Chromium (SDK source): bench:egress-cost's track composite, 2026-12-04. */
-const SDK_SOURCE_ESTIMATE = { perChannel: 0.06, rssPerChannelMb: 125 };
+const SDK_SOURCE_ESTIMATE = { perChannel: 0.06, memPerChannelMb: 125 };
 
 export function sizingLines(costs: Costs): string[] {
   const c = concurrency(PLAN);
@@ -50,8 +52,8 @@ export function sizingLines(costs: Costs): string[] {
     `== Sizing for ${PLAN.broadcasters} broadcasters x ${PLAN.hoursPerWeek} h/week ==`,
     `average on air: ${PLAN.broadcasters} x ${PLAN.hoursPerWeek} h / 168 h = ${c.average.toFixed(0)} channels; peak = average x ${PLAN.peakFactor} = ${c.peak} channels (assumed: sets bunch up in the evenings); also every broadcaster at once: ${PLAN.broadcasters}`,
     `each channel: HLS egress (room composite, egress v1.8.6 as measured) + ${PLAN.webrtcListenersPerChannel} WebRTC listeners; cores sized to run at <= ${PLAN.targetUtilisation * 100}% at that load;`,
-    `LiveKit nodes and egress workers of ${PLAN.nodeCores} cores, +1 spare of each; app replicas: one Node process (~1 core) each, at least ${PLAN.minReplicas}; memory x ${PLAN.memoryMargin}.`,
-    `costs used: LiveKit ${pct2(costs.livekit.perChannel)}/channel + ${pct2(costs.livekit.perListener)}/listener; egress ${pct2(costs.egress.perChannel)}/channel, ${mb(costs.egress.rssPerChannelMb)}/channel; app ${pct2(costs.app.perChannel)}/channel + ${pct2(costs.app.perListener)}/listener`,
+    `LiveKit nodes and egress workers of ${PLAN.nodeCores} cores, +1 spare of each; app replicas: one Node process (~1 core) each, at least ${PLAN.minReplicas}; memory: PSS x ${PLAN.memoryMargin}.`,
+    `costs used: LiveKit ${pct2(costs.livekit.perChannel)}/channel + ${pct2(costs.livekit.perListener)}/listener; egress ${pct2(costs.egress.perChannel)}/channel, ${mb(costs.egress.memPerChannelMb)} PSS/channel; app ${pct2(costs.app.perChannel)}/channel + ${pct2(costs.app.perListener)}/listener`,
   ];
   for (const channels of [c.peak, PLAN.broadcasters]) {
     lines.push(

@@ -6,7 +6,8 @@ const point = (x: number, livekit: number, egress: number, app: number): Point =
   series: 't',
   x,
   cpu: { livekit, egress, app, other: 0.01 },
-  rssMb: { livekit: 50 + 2 * x, egress: 80 + 1000 * x, app: 300, other: 10 },
+  rssMb: { livekit: 50 + 2 * x, egress: 80 + 2000 * x, app: 300, other: 10 },
+  pssMb: { livekit: 50 + 2 * x, egress: 80 + 1000 * x, app: 300, other: 10 },
   roles: [],
   load: [1],
   seconds: 60,
@@ -29,12 +30,12 @@ describe('sizing', () => {
   const listeners = fitSeries([point(0, 0.04, 0.14, 0.06), point(10, 0.05, 0.14, 0.06), point(50, 0.09, 0.14, 0.05)]);
   const costs = costsFrom(on, listeners);
 
-  it('takes per-channel and per-listener slopes from the fits, and a falling one as zero', () => {
+  it('takes per-channel and per-listener slopes from the fits (memory from PSS), and a falling one as zero', () => {
     expect(costs.livekit.perChannel).toBeCloseTo(0.03);
     expect(costs.egress.perChannel).toBeCloseTo(0.12);
     expect(costs.livekit.perListener).toBeCloseTo(0.001);
     expect(costs.app.perListener).toBe(0);
-    expect(costs.egress.rssPerChannelMb).toBeCloseTo(1000);
+    expect(costs.egress.memPerChannelMb).toBeCloseTo(1000);
   });
 
   it('sizes cores with the utilisation margin, one spare node, and at least two replicas', () => {

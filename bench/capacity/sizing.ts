@@ -3,14 +3,15 @@
 import { type LinearFit, linearFit } from '../support/stats';
 import { GROUPS, type Group, type Point } from './window';
 
-export type SeriesFit = { cpu: Record<Group, LinearFit>; rssMb: Record<Group, LinearFit> };
+export type SeriesFit = { cpu: Record<Group, LinearFit>; rssMb: Record<Group, LinearFit>; pssMb: Record<Group, LinearFit> };
 
-/** Per group, CPU (cores) and RSS (MB) against x (channels or listeners), least squares over the points. */
+/** Per group, CPU (cores), RSS and PSS (MB) against x (channels or listeners), least squares over the points. */
 export function fitSeries(points: readonly Point[]): SeriesFit {
   const xs = points.map((p) => p.x);
   const fit = (pick: (p: Point) => number) => linearFit(xs, points.map(pick));
-  const per = (what: 'cpu' | 'rssMb') => Object.fromEntries(GROUPS.map((g) => [g, fit((p) => p[what][g])])) as Record<Group, LinearFit>;
-  return { cpu: per('cpu'), rssMb: per('rssMb') };
+  const per = (what: 'cpu' | 'rssMb' | 'pssMb') =>
+    Object.fromEntries(GROUPS.map((g) => [g, fit((p) => p[what][g])])) as Record<Group, LinearFit>;
+  return { cpu: per('cpu'), rssMb: per('rssMb'), pssMb: per('pssMb') };
 }
 
 /** The plan and the margins the table is sized with (printed with it). */
@@ -35,11 +36,11 @@ export function concurrency(plan: Plan): { average: number; peak: number } {
   return { average, peak: Math.min(plan.broadcasters, Math.ceil(average * plan.peakFactor)) };
 }
 
-/** Per-unit costs taken from the fits (a negative slope, noise around zero, counts as zero). */
+/** Per-unit costs taken from the fits (a negative slope, noise around zero, counts as zero); memory is PSS. */
 export type Costs = {
-  livekit: { perChannel: number; perListener: number; rssPerChannelMb: number; rssPerListenerMb: number; rssBaseMb: number };
-  egress: { perChannel: number; rssPerChannelMb: number; rssBaseMb: number };
-  app: { perChannel: number; perListener: number; rssBaseMb: number };
+  livekit: { perChannel: number; perListener: number; memPerChannelMb: number; memPerListenerMb: number; memBaseMb: number };
+  egress: { perChannel: number; memPerChannelMb: number; memBaseMb: number };
+  app: { perChannel: number; perListener: number; memBaseMb: number };
 };
 
 const pos = (v: number) => Math.max(0, v);
@@ -49,16 +50,16 @@ export function costsFrom(on: SeriesFit, listeners: SeriesFit): Costs {
     livekit: {
       perChannel: pos(on.cpu.livekit.slope),
       perListener: pos(listeners.cpu.livekit.slope),
-      rssPerChannelMb: pos(on.rssMb.livekit.slope),
-      rssPerListenerMb: pos(listeners.rssMb.livekit.slope),
-      rssBaseMb: pos(on.rssMb.livekit.intercept),
+      memPerChannelMb: pos(on.pssMb.livekit.slope),
+      memPerListenerMb: pos(listeners.pssMb.livekit.slope),
+      memBaseMb: pos(on.pssMb.livekit.intercept),
     },
     egress: {
       perChannel: pos(on.cpu.egress.slope),
-      rssPerChannelMb: pos(on.rssMb.egress.slope),
-      rssBaseMb: pos(on.rssMb.egress.intercept),
+      memPerChannelMb: pos(on.pssMb.egress.slope),
+      memBaseMb: pos(on.pssMb.egress.intercept),
     },
-    app: { perChannel: pos(on.cpu.app.slope), perListener: pos(listeners.cpu.app.slope), rssBaseMb: pos(on.rssMb.app.intercept) },
+    app: { perChannel: pos(on.cpu.app.slope), perListener: pos(listeners.cpu.app.slope), memBaseMb: pos(on.pssMb.app.intercept) },
   };
 }
 
@@ -85,8 +86,8 @@ export function sizeFor(channels: number, costs: Costs, plan: Plan = PLAN): Sizi
   const appCores = channels * costs.app.perChannel + listeners * costs.app.perListener;
   const replicas = Math.max(plan.minReplicas, Math.ceil(appCores / plan.targetUtilisation));
   return [
-    row('LiveKit nodes', lkCores, lkNodes, lkNodes * lk.rssBaseMb + channels * lk.rssPerChannelMb + listeners * lk.rssPerListenerMb),
-    row('egress workers', egCores, egNodes, egNodes * eg.rssBaseMb + channels * eg.rssPerChannelMb),
-    row('app replicas', appCores, replicas, replicas * costs.app.rssBaseMb),
+    row('LiveKit nodes', lkCores, lkNodes, lkNodes * lk.memBaseMb + channels * lk.memPerChannelMb + listeners * lk.memPerListenerMb),
+    row('egress workers', egCores, egNodes, egNodes * eg.memBaseMb + channels * eg.memPerChannelMb),
+    row('app replicas', appCores, replicas, replicas * costs.app.memBaseMb),
   ];
 }

@@ -1,5 +1,5 @@
-// One measuring window of the capacity bench: CPU (CPU-seconds per wall second, 1.0 = one core)
-// and RSS of every stack process, grouped into what a cluster sizes separately, with the
+// One measuring window of the capacity bench: CPU (CPU-seconds per wall second, 1.0 = one core),
+// RSS and PSS of every stack process, grouped into what a cluster sizes separately, with the
 // load average over the window and the bench's own CPU (the publishers and listeners).
 import { type CpuWindow, type RoleFigures, measureCpu } from '../support/proc-cpu';
 import { EGRESS_ROLES, processRole, stackProcesses } from '../support/stack-procs';
@@ -14,6 +14,8 @@ export type Point = {
   x: number;
   cpu: ByGroup;
   rssMb: ByGroup;
+  /** Proportional set size: shared pages split among the processes mapping them. */
+  pssMb: ByGroup;
   roles: RoleFigures[];
   load: number[];
   seconds: number;
@@ -29,11 +31,12 @@ export function groupOf(role: string): Group {
 
 const zero = (): ByGroup => ({ livekit: 0, egress: 0, app: 0, other: 0 });
 
-function byGroup(cpu: CpuWindow): { cpu: ByGroup; rssMb: ByGroup } {
-  const out = { cpu: zero(), rssMb: zero() };
+function byGroup(cpu: CpuWindow): { cpu: ByGroup; rssMb: ByGroup; pssMb: ByGroup } {
+  const out = { cpu: zero(), rssMb: zero(), pssMb: zero() };
   for (const r of cpu.roles) {
     out.cpu[groupOf(r.role)] += r.cpu;
     out.rssMb[groupOf(r.role)] += r.rssMb;
+    out.pssMb[groupOf(r.role)] += r.pssMb;
   }
   return out;
 }
