@@ -14,59 +14,21 @@
  * The room is not one of the app's channels, so the app's egress supervision leaves it alone.
  * Env: BENCH_SECONDS (CPU window, at least and by default 60), BENCH_OUT (also write the table to this file).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import {
-  AccessToken,
-  AudioCodec,
-  EgressClient,
-  EgressStatus,
-  EncodingOptions,
-  SegmentedFileOutput,
-  SegmentedFileProtocol,
-} from 'livekit-server-sdk';
+import { writeFileSync } from 'node:fs';
+import { AudioCodec, EgressStatus, EncodingOptions, SegmentedFileOutput, SegmentedFileProtocol } from 'livekit-server-sdk';
 import { toneDj } from '../tests/support/tone';
-import type { TokenResponse } from '../src/types/room';
 import { uniqueSuffix } from './support/api';
-import { fail, hostLine, requireEnv, runBench, sleep } from './support/env';
+import { fail, hostLine, runBench, sleep } from './support/env';
+import { egressClient, publisherToken } from './support/livekit-api';
 import { readObject, stackS3, watchPlaylist } from './support/live-playlist';
-import { cmdline, descendants, measureCpu, procStat } from './support/proc-cpu';
+import { measureCpu } from './support/proc-cpu';
+import { egressProcesses, processRole } from './support/stack-procs';
 import { type PathResult, formatReport } from './support/egress-cost-report';
 
 const MEASURE_S = Math.max(60, Number(process.env.BENCH_SECONDS ?? 60));
 const HANDOVER_WATCH_S = 30;
 const PATHS = ['room-composite', 'track-composite'] as const;
 type EgressPath = (typeof PATHS)[number];
-
-const lkHttp = () => requireEnv('LIVEKIT_URL').replace(/^ws/, 'http');
-const egressClient = () => new EgressClient(lkHttp(), requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'));
-
-async function publisherToken(room: string, identity: string): Promise<TokenResponse> {
-  const at = new AccessToken(requireEnv('LIVEKIT_API_KEY'), requireEnv('LIVEKIT_API_SECRET'), { identity });
-  at.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: false });
-  return { serverUrl: requireEnv('LIVEKIT_URL'), token: await at.toJwt(), room, identity } as TokenResponse;
-}
-
-/** The stack's egress service (its pid file) and this stack's PulseAudio (a child of with-stack, one of our ancestors). */
-function egressProcesses(): number[] {
-  const service = Number(readFileSync(path.join(requireEnv('STACK_DIR'), 'egress.pid'), 'utf8'));
-  const ancestors = new Set<number>();
-  for (let p: number | undefined = process.pid; p && p > 1; p = procStat(p)?.ppid) ancestors.add(p);
-  const pulse = descendants([...ancestors].filter((p) => p !== process.pid)).filter(
-    (pid) => cmdline(pid).startsWith('pulseaudio') && ancestors.has(procStat(pid)?.ppid ?? 0),
-  );
-  return [...descendants([service]), ...pulse];
-}
-
-function roleOf(pid: number): string {
-  const cmd = cmdline(pid);
-  if (cmd.startsWith('pulseaudio')) return 'pulseaudio';
-  if (cmd.includes('run-handler')) return 'handler (gstreamer)';
-  if (/chrom/i.test(cmd.split(' ')[0] ?? '')) return 'chromium';
-  if (/xvfb/i.test(cmd.split(' ')[0] ?? '')) return 'xvfb';
-  if (/(^|\/)egress( |$)/.test(cmd)) return 'egress service';
-  return 'other';
-}
 
 async function startEgress(kind: EgressPath, room: string, trackSid: string, prefix: string): Promise<string> {
   const output = new SegmentedFileOutput({
@@ -110,7 +72,7 @@ async function runPath(kind: EgressPath): Promise<PathResult> {
     `[egress-cost] ${kind}: first segment after ${((firstSegmentAt - startedAt) / 1000).toFixed(1)} s; settling 5 s, then ${MEASURE_S} s of CPU`,
   );
   await sleep(5_000);
-  const cpu = await measureCpu(MEASURE_S, egressProcesses, roleOf);
+  const cpu = await measureCpu(MEASURE_S, egressProcesses, processRole);
 
   console.log(`[egress-cost] ${kind}: handover (A leaves, B publishes 2 s later), watching the live playlist ${HANDOVER_WATCH_S} s`);
   const t0 = Date.now();

@@ -1,6 +1,6 @@
 // The printed table of bench/egress-cost.ts.
 import type { Watch } from './live-playlist';
-import type { CpuWindow } from './proc-cpu';
+import { type CpuWindow, loadSummary } from './proc-cpu';
 
 export type PathResult = {
   path: string;
@@ -13,10 +13,8 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`.padStart(7);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function cpuLines(r: PathResult): string[] {
-  const load = r.cpu.load;
-  const avg = load.reduce((a, b) => a + b, 0) / Math.max(1, load.length);
   const lines = [
-    `-- ${r.path}: ${r.cpu.seconds.toFixed(0)} s window, load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)} (mean ${avg.toFixed(2)}); start -> first segment ${r.startToSegmentS.toFixed(1)} s`,
+    `-- ${r.path}: ${r.cpu.seconds.toFixed(0)} s window, ${loadSummary(r.cpu.load)}; start -> first segment ${r.startToSegmentS.toFixed(1)} s`,
     `   ${'process'.padEnd(22)} ${'n'.padStart(3)} ${'CPU (1 core=100%)'.padStart(18)} ${'RSS MB'.padStart(8)}`,
   ];
   for (const x of [...r.cpu.roles, r.cpu.total]) {

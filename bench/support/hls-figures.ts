@@ -3,7 +3,7 @@ import { waitFor } from './browser';
 import { requireEnv } from './env';
 
 /** When the stable /c/<slug>/live.m3u8 first redirects to a live playlist that lists a segment (polled every 100 ms). */
-export async function firstPlayableSegment(appUrl: string, slug: string): Promise<{ at: number; playlist: string }> {
+export async function firstPlayableSegment(appUrl: string, slug: string, timeoutMs = 60_000): Promise<{ at: number; playlist: string }> {
   return waitFor(
     'a live playlist with a segment behind /c/<slug>/live.m3u8',
     async () => {
@@ -15,7 +15,7 @@ export async function firstPlayableSegment(appUrl: string, slug: string): Promis
       const text = list.status === 200 ? await list.text() : '';
       return /\.ts\s*$/m.test(text) ? { at: Date.now(), playlist: location } : null;
     },
-    60_000,
+    timeoutMs,
     100,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descendants, procStat } from './proc-cpu';
+import { descendants, procStat, pssMb } from './proc-cpu';
 
 describe('procStat', () => {
   it('reads this process: its parent, CPU ticks and resident memory', () => {
@@ -17,5 +17,12 @@ describe('descendants', () => {
   it("finds this process among its parent's descendants, and not among its own", () => {
     expect(descendants([process.ppid])).toContain(process.pid);
     expect(descendants([process.pid])).toEqual([process.pid]);
+  });
+});
+
+describe('pssMb', () => {
+  it('reads the proportional set size of this process, and 0 for one that does not exist', () => {
+    expect(pssMb(process.pid)).toBeGreaterThan(1);
+    expect(pssMb(2 ** 22 + 1)).toBe(0);
   });
 });

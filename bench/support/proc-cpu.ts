@@ -50,13 +50,23 @@ export function descendants(roots: number[]): number[] {
   return out;
 }
 
-export type RoleFigures = { role: string; processes: number; cpu: number; rssMb: number };
+/** Proportional set size (MB): each shared page divided among the processes that map it; 0 when unreadable. */
+export function pssMb(pid: number): number {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return Number(kb ?? 0) / 1000;
+  } catch {
+    return 0;
+  }
+}
+
+export type RoleFigures = { role: string; processes: number; cpu: number; rssMb: number; pssMb: number };
 export type CpuWindow = { seconds: number; roles: RoleFigures[]; total: RoleFigures; load: number[] };
 
 /**
  * Samples the processes `pids()` returns every second for `seconds`, then reports each role's
  * CPU-seconds per wall second (1.0 = one core) and its RSS at the end (summed, so shared pages
- * of Chromium's processes count more than once: an upper bound).
+ * of Chromium's processes count more than once: an upper bound) and PSS (shared pages split).
  */
 export async function measureCpu(seconds: number, pids: () => number[], role: (pid: number) => string): Promise<CpuWindow> {
   const first = new Map<number, number>();
@@ -86,18 +96,25 @@ export async function measureCpu(seconds: number, pids: () => number[], role: (p
   const byRole = new Map<string, RoleFigures>();
   for (const [pid, s] of last) {
     const name = roles.get(pid) ?? 'other';
-    const r = byRole.get(name) ?? { role: name, processes: 0, cpu: 0, rssMb: 0 };
+    const r = byRole.get(name) ?? { role: name, processes: 0, cpu: 0, rssMb: 0, pssMb: 0 };
     r.processes += 1;
     r.cpu += (s.ticks - (first.get(pid) ?? s.ticks)) / TICKS_PER_S / wall;
-    if (alive.has(pid)) r.rssMb += s.rssBytes / 1e6;
+    if (alive.has(pid)) {
+      r.rssMb += s.rssBytes / 1e6;
+      r.pssMb += pssMb(pid);
+    }
     byRole.set(name, r);
   }
   const list = [...byRole.values()].sort((a, b) => a.role.localeCompare(b.role));
-  const total = list.reduce((t, r) => ({ ...t, processes: t.processes + r.processes, cpu: t.cpu + r.cpu, rssMb: t.rssMb + r.rssMb }), {
-    role: 'total',
-    processes: 0,
-    cpu: 0,
-    rssMb: 0,
-  });
+  const total = list.reduce(
+    (t, r) => ({ ...t, processes: t.processes + r.processes, cpu: t.cpu + r.cpu, rssMb: t.rssMb + r.rssMb, pssMb: t.pssMb + r.pssMb }),
+    { role: 'total', processes: 0, cpu: 0, rssMb: 0, pssMb: 0 },
+  );
   return { seconds: wall, roles: list, total, load: loads };
+}
+
+/** The 1-minute load average over a window, as the benches print it beside each figure. */
+export function loadSummary(load: number[]): string {
+  const mean = load.reduce((a, b) => a + b, 0) / Math.max(1, load.length);
+  return `load average (1 min) ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)} (mean ${mean.toFixed(2)})`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, pairOnsets, quantile, summarize } from './stats';
+import { formatSummary, linearFit, pairOnsets, quantile, summarize } from './stats';
 
 describe('quantile', () => {
   it('interpolates between ranks like numpy', () => {
@@ -38,5 +38,23 @@ describe('pairOnsets', () => {
   it('ignores receives with no send before them and sends with nothing within maxLag', () => {
     const p = pairOnsets([1000, 2000], [900, 1100], 500);
     expect(p).toEqual({ lags: [100], unmatchedSent: 1, unmatchedReceived: 1 });
+  });
+});
+
+describe('linearFit', () => {
+  it('recovers an exact line', () => {
+    const fit = linearFit([0, 1, 2, 4], [0.1, 0.22, 0.34, 0.58]);
+    expect(fit.slope).toBeCloseTo(0.12);
+    expect(fit.intercept).toBeCloseTo(0.1);
+    expect(fit.r2).toBeCloseTo(1);
+  });
+  it('reports a poor fit for scattered points', () => {
+    const fit = linearFit([0, 1, 2, 3], [1, 3, 0, 2]);
+    expect(fit.slope).toBeCloseTo(0);
+    expect(fit.r2).toBeLessThan(0.1);
+  });
+  it('refuses fewer than two x values', () => {
+    expect(() => linearFit([1], [1])).toThrow();
+    expect(() => linearFit([2, 2], [1, 3])).toThrow();
   });
 });

@@ -60,3 +60,27 @@ export const ms = (v: number) => `${v.toFixed(1)} ms`;
 export function formatSummary(s: Summary): string {
   return `n=${s.count} min=${ms(s.min)} median=${ms(s.median)} p95=${ms(s.p95)} max=${ms(s.max)}`;
 }
+
+export type LinearFit = { slope: number; intercept: number; r2: number; points: number };
+
+/** Ordinary least squares y = intercept + slope * x; r2 is 1 for a perfect line (and when y does not vary). */
+export function linearFit(xs: readonly number[], ys: readonly number[]): LinearFit {
+  const n = xs.length;
+  if (n < 2 || ys.length !== n) throw new Error(`a line needs two or more (x, y) pairs, got ${n} and ${ys.length}`);
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] ?? 0) - mx;
+    const dy = (ys[i] ?? 0) - my;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  if (sxx === 0) throw new Error('a line needs two different x values');
+  const slope = sxy / sxx;
+  const residual = syy - slope * sxy;
+  return { slope, intercept: my - slope * mx, r2: syy === 0 ? 1 : 1 - residual / syy, points: n };
+}

@@ -4,24 +4,30 @@
 // tone in them; the public page, API, search and podcast feed list it (enclosures answer 200
 // audio/mp4 with their length); hiding takes it out of all of them and moves its objects so the
 // old public links stop answering; deleting removes it; a channel with the archive off keeps no recording.
-import { execFile, spawnSync } from 'node:child_process';
+// Rows are read and aged through tests/support/stack-db.ts and the backup goes through `npm run
+// backup` / `restore`, so the file passes on SQLite and on a --postgres stack alike.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
 import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
 import type { TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
+import { testDatabases } from '../../scripts/db/pg-test-db';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { analyseSegment, egressJobs, publishTone } from '../support/hls';
 import { joinRoom } from '../support/livekit-peer';
+import { npmRun } from '../support/npm-run';
 import { scheduleNow } from '../support/schedule';
+import { stackDb } from '../support/stack-db';
 import { stackEnv } from '../support/stack-env';
 
 const env = stackEnv();
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+const databases = testDatabases('radio_archive_restore');
 const anon = new AppClient();
 let admin: AppClient;
 let channel: ChannelSummary;
@@ -31,14 +37,12 @@ let set: ArchivedSet;
 let firstSegmentUrl = '';
 
 function stackVar(
-  name: 'STACK_DIR' | 'DATABASE_URL' | 'S3_PUBLIC_BASE_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY',
+  name: 'STACK_DIR' | 'S3_PUBLIC_BASE_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY',
 ): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and egress`);
   return value;
 }
-
-const db = () => new Database(stackVar('DATABASE_URL').replace(/^file:/, ''));
 
 /** Seconds of audio ffmpeg decodes from a URL (HLS or a file), start to end. */
 function decodedSeconds(url: string): number {
@@ -100,6 +104,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tone?.stop().catch(() => undefined);
   await room?.disconnect();
+  await databases.dropAll();
 });
 
 describe('archive', () => {
@@ -175,11 +180,11 @@ describe('archive', () => {
     expect(await sets(channel.slug, `?from=${day}&to=${day}`)).toHaveLength(1);
     expect(await sets(channel.slug, '?to=2020-01-01')).toHaveLength(0);
     // A tone has no beat: give the set a tempo as a curve's median would.
-    const d = db();
+    const db = stackDb();
     try {
-      d.prepare('UPDATE broadcast SET tempoMedian = 125.5 WHERE id = ?').run(set.id);
+      await db.broadcast.update({ where: { id: set.id }, data: { tempoMedian: 125.5 } });
     } finally {
-      d.close();
+      await db.$disconnect();
     }
     expect(await sets(channel.slug, '?minBpm=122&maxBpm=128')).toHaveLength(1);
     expect(await sets(channel.slug, '?minBpm=128&maxBpm=122')).toHaveLength(1);
@@ -226,25 +231,27 @@ describe('archive', () => {
     }
   });
 
-  it('keeps an archived set in a backup: its row, with the recording it names still in storage', { timeout: 60_000 }, async () => {
+  it('keeps an archived set in a backup: restored, its row names the recording, still in storage', { timeout: 90_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'archive-backup-'));
     try {
-      const out = await new Promise<string>((resolve, reject) =>
-        execFile('npm', ['run', '-s', 'backup', '--', '--out', dir], { cwd: path.resolve(__dirname, '..', '..') }, (err, so, se) =>
-          err ? reject(new Error(`${so}${se}`)) : resolve(so),
-        ),
-      );
-      const [file] = readdirSync(dir);
-      expect(file, out).toMatch(/\.db$/);
-      const copy = new Database(path.join(dir, file ?? ''), { readonly: true });
+      const backup = await npmRun(['backup', '--', '--out', path.join(dir, 'backups')], process.env.DATABASE_URL ?? '');
+      expect(backup.status, backup.out).toBe(0);
+      const [file] = readdirSync(path.join(dir, 'backups'));
+      expect(file, backup.out).toMatch(postgres ? /\.dump$/ : /\.db$/);
+      const fresh = postgres ? await databases.create() : `file:${path.join(dir, 'restored', 'radio.db')}`;
+      const restore = await npmRun(['restore', '--', path.join(dir, 'backups', file ?? '')], fresh);
+      expect(restore.status, restore.out).toBe(0);
+      const copy = stackDb(fresh);
       try {
-        const row = copy.prepare('SELECT archivedAt, archiveBytes, storagePath FROM broadcast WHERE id = ?').get(set.id) as
-          { archivedAt: unknown; archiveBytes: number; storagePath: string } | undefined;
+        const row = await copy.broadcast.findUnique({
+          where: { id: set.id },
+          select: { archivedAt: true, archiveBytes: true, storagePath: true },
+        });
         expect(row?.archivedAt).not.toBeNull();
         expect(row?.archiveBytes).toBe(set.bytes);
         expect(set.downloadUrl).toContain(`/${row?.storagePath}/set.m4a`);
       } finally {
-        copy.close();
+        await copy.$disconnect();
       }
       expect(await status(set.downloadUrl)).toBe(200);
     } finally {
@@ -281,12 +288,11 @@ describe('archive', () => {
     expect((await admin.request('DELETE', `/api/channels/${channel.slug}/broadcasts/${set.id}`)).status).toBe(204);
     expect(await sets(channel.slug)).toHaveLength(0);
     await expect.poll(() => status(set.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
-    const d = db();
+    const db = stackDb();
     try {
-      const row = () => d.prepare('SELECT id FROM broadcast WHERE id = ?').get(set.id);
-      await expect.poll(row, { timeout: 30_000 }).toBeUndefined();
+      await expect.poll(() => db.broadcast.findUnique({ where: { id: set.id } }), { timeout: 30_000 }).toBeNull();
     } finally {
-      d.close();
+      await db.$disconnect();
     }
   });
 
@@ -322,28 +328,24 @@ describe('archive', () => {
       .toMatch(/a1-live\.m3u8$/);
     await new Promise((r) => setTimeout(r, 6_000));
     await stop();
-    const d = db();
+    const db = stackDb();
     try {
-      type Row = { id: string; endedAt: number | string | null; archivedAt: unknown };
-      const row = () => d.prepare('SELECT id, endedAt, archivedAt FROM broadcast WHERE channelId = ?').get(off.id) as Row | undefined;
-      await expect.poll(() => row()?.endedAt ?? null, { timeout: 30_000 }).not.toBeNull();
+      const row = () => db.broadcast.findFirst({ where: { channelId: off.id }, select: { id: true, endedAt: true, archivedAt: true } });
+      await expect.poll(async () => (await row())?.endedAt ?? null, { timeout: 30_000 }).not.toBeNull();
       // Past the archive's settle time: nothing is written beside the HLS.
       await new Promise((r) => setTimeout(r, 15_000));
-      expect(row()?.archivedAt).toBeNull();
+      expect((await row())?.archivedAt).toBeNull();
       expect(await status(live.replace(/a1-live\.m3u8$/, 'set.m3u8'))).toBe(404);
       const eventPlaylist = await (await fetch(live.replace(/a1-live\.m3u8$/, 'a1.m3u8'))).text();
       const first = eventPlaylist.split('\n').find((l) => l && !l.startsWith('#')) ?? 'none';
       const segment = new URL(first, live).toString();
       expect(await status(segment)).toBe(200);
-      const ended = row()?.endedAt;
-      const past = Date.now() - 61 * 60_000;
-      d.prepare('UPDATE broadcast SET endedAt = ? WHERE id = ?').run(
-        typeof ended === 'number' ? past : new Date(past).toISOString(),
-        row()?.id,
-      );
+      const ended = await row();
+      expect(ended).not.toBeNull();
+      await db.broadcast.update({ where: { id: ended?.id ?? '' }, data: { endedAt: new Date(Date.now() - 61 * 60_000) } });
       await expect.poll(() => status(segment), { timeout: 30_000, interval: 1000 }).toBe(404);
     } finally {
-      d.close();
+      await db.$disconnect();
     }
   });
 });

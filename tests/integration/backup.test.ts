@@ -3,7 +3,6 @@
 // passwords) and slots are all there, and nothing written after the backup is. On a
 // --postgres stack the same through pg_dump/pg_restore into a fresh PostgreSQL database.
 import { randomUUID } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { testDatabases } from '../../scripts/db/pg-test-db';
 import { type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
 import { AppClient, createChannel, signedInAdmin, uniqueSlug } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
+import { npmRun as npm } from '../support/npm-run';
 import { scheduleNow } from '../support/schedule';
 import { stackEnv } from '../support/stack-env';
 
@@ -34,20 +34,6 @@ let restoredApp: Service | undefined;
 /** A client of the app started on the restored database. */
 class RestoredClient extends AppClient {
   override readonly baseUrl = restoredUrl;
-}
-
-/** Async, so the test's HTTP connections keep being served while npm runs (a blocked loop reuses closed ones). */
-function npm(args: string[], databaseUrl: string): Promise<{ status: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'npm',
-      ['run', '-s', ...args],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } },
-      (err, stdout, stderr) => {
-        resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` });
-      },
-    );
-  });
 }
 
 afterAll(async () => {
