@@ -56,3 +56,6 @@ bench: setup
 	npm run bench:hls
 	npm run bench:bpm
 	npm run bench:bpm-cpu
+	npm run bench:egress-cost
+	npm run bench:capacity
+	npm run bench:autodj

@@ -59,12 +59,7 @@ export function planLanes(base: number): Lane[] {
         {
           name: 'integration on PostgreSQL',
           offset: third,
-          // archive.test.ts reads the stack's SQLite file and a .db backup directly: SQLite only until
-          // it reads through tests/support/stack-db.ts (it failed on PostgreSQL, run H).
-          command: stack(
-            '--postgres ',
-            `npx vitest run --project integration --exclude tests/integration/archive.test.ts ${times('integration-postgres.json')}`,
-          ),
+          command: stack('--postgres ', `npx vitest run --project integration ${times('integration-postgres.json')}`),
         },
         { name: 'cluster', offset: third, command: stack('--cluster ', `npx vitest run --project cluster ${times('cluster.json')}`) },
       ],
