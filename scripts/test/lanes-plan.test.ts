@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { laneOffsets, planLanes } from './lanes-plan';
+import { laneOffsets, planPhases } from './lanes-plan';
 
-describe('planLanes', () => {
-  it('gives each lane its own block of ports, wrapping below 900', () => {
-    expect(laneOffsets(0)).toEqual([0, 100, 200]);
-    expect(laneOffsets(800)).toEqual([800, 0, 100]);
-    for (const base of [0, 300, 700, 800]) {
-      const offsets = planLanes(base).map((lane) => new Set(lane.steps.map((s) => s.offset)));
-      expect(offsets.every((o) => o.size === 1)).toBe(true);
-      expect(new Set(offsets.map((o) => [...o][0])).size).toBe(offsets.length);
+describe('planPhases', () => {
+  it('gives lanes that run side by side their own blocks of ports, wrapping below 900', () => {
+    expect(laneOffsets(0)).toEqual([0, 100]);
+    expect(laneOffsets(800)).toEqual([800, 0]);
+    for (const base of [0, 300, 800]) {
+      for (const phase of planPhases(base)) {
+        const offsets = phase.map((lane) => new Set(lane.steps.map((s) => s.offset)));
+        expect(offsets.every((o) => o.size === 1)).toBe(true);
+        expect(new Set(offsets.map((o) => [...o][0])).size).toBe(phase.length);
+      }
     }
   });
 
   it('runs every suite on a stack: e2e, crash, TLS, cluster and integration on both databases', () => {
-    const commands = planLanes(0).flatMap((lane) => lane.steps.map((s) => s.command));
+    const commands = planPhases(0).flatMap((phase) => phase.flatMap((lane) => lane.steps.map((s) => s.command)));
     expect(commands.every((c) => c.startsWith('npx tsx scripts/with-stack.ts '))).toBe(true);
     expect(commands.filter((c) => c.includes('--project integration'))).toHaveLength(2);
     expect(commands.filter((c) => c.includes('--project integration') && c.includes('--postgres'))).toHaveLength(1);

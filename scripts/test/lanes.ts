@@ -1,15 +1,15 @@
-// Runs `make test`'s stack steps in lanes (scripts/test/lanes-plan.ts): lanes side by side,
-// each lane's steps in order. A step's output goes to .local/test-logs/ and is printed whole
+// Runs `make test`'s stack steps (scripts/test/lanes-plan.ts): phases in order; in a phase,
+// lanes side by side, each lane's steps in order. A step's output goes to .local/test-logs/ and is printed whole
 // when the step ends, so lanes never interleave line by line. A failed step ends its lane;
-// the other lanes finish (their results still help), and the summary names every failure.
+// the other lanes and later phases still run (their results help), and the summary names every failure.
 //
 //   npx tsx scripts/test/lanes.ts [lane...]   (default: every lane)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Lane, type Step, planLanes } from './lanes-plan';
+import { type Lane, type Step, planPhases } from './lanes-plan';
 
-type Outcome = { lane: string; step: string; code: number | null; seconds: number; cpuSeconds: number | null };
+type Outcome = { lane: string; step: string; code: number | null; seconds: number };
 
 const logDir = path.resolve('.local/test-logs');
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -19,10 +19,7 @@ function runStep(lane: string, step: Step): Promise<Outcome> {
   const out = fs.openSync(file, 'w');
   const started = Date.now();
   console.log(`[${stamp()}] ${lane}: ${step.name} started (ports +${step.offset})`);
-  // `times` prints the CPU its children used (every process of the stack, reaped): what the
-  // step costs on shared cores, which its wall time alone hides.
-  const cpuFile = `${file}.cpu`;
-  const child = spawn('sh', ['-c', `${step.command}; rc=$?; times > ${cpuFile}; exit $rc`], {
+  const child = spawn('sh', ['-c', step.command], {
     env: { ...process.env, STACK_PORT_OFFSET: String(step.offset) },
     stdio: ['ignore', out, out],
   });
@@ -30,21 +27,13 @@ function runStep(lane: string, step: Step): Promise<Outcome> {
     child.on('close', (code) => {
       fs.closeSync(out);
       const seconds = Math.round((Date.now() - started) / 1000);
-      const cpuSeconds = childCpuSeconds(cpuFile);
       const verdict = code === 0 ? 'passed' : `FAILED (exit ${code})`;
-      console.log(`\n===== ${lane}: ${step.name}: ${verdict} in ${seconds} s (CPU ${cpuSeconds ?? '?'} s) =====`);
+      console.log(`\n===== ${lane}: ${step.name}: ${verdict} in ${seconds} s =====`);
       console.log(fs.readFileSync(file, 'utf8'));
       console.log(`===== end of ${lane}: ${step.name} (log: ${path.relative(process.cwd(), file)}) =====\n`);
-      resolve({ lane, step: step.name, code, seconds, cpuSeconds });
+      resolve({ lane, step: step.name, code, seconds });
     });
   });
-}
-
-/** User + system seconds from the second line of `times` ("0m1.5s 0m0.2s"), or null. */
-function childCpuSeconds(file: string): number | null {
-  const line = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n')[1] : undefined;
-  const parts = [...(line ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return parts.length === 2 ? Math.round((parts[0] ?? 0) + (parts[1] ?? 0)) : null;
 }
 
 async function runLane(lane: Lane): Promise<Outcome[]> {
@@ -67,21 +56,22 @@ function machineCpu(): { busy: number; total: number } {
 
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
-  const lanes = planLanes(Number(process.env.STACK_PORT_OFFSET ?? 0)).filter((l) => only.length === 0 || only.includes(l.name));
+  const phases = planPhases(Number(process.env.STACK_PORT_OFFSET ?? 0))
+    .map((phase) => phase.filter((l) => only.length === 0 || only.includes(l.name)))
+    .filter((phase) => phase.length > 0);
+  const lanes = phases.flat();
   if (only.length > 0 && lanes.length !== only.length) throw new Error(`unknown lane in: ${only.join(', ')}`);
   fs.mkdirSync(logDir, { recursive: true });
   fs.mkdirSync('.test-times', { recursive: true });
   const started = Date.now();
   const cpuAtStart = machineCpu();
-  const outcomes = (await Promise.all(lanes.map(runLane))).flat();
+  const outcomes: Outcome[] = [];
+  for (const phase of phases) outcomes.push(...(await Promise.all(phase.map(runLane))).flat());
   const cpu = machineCpu();
   const busy = Math.round((100 * (cpu.busy - cpuAtStart.busy)) / Math.max(1, cpu.total - cpuAtStart.total));
   // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.
   console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all; the machine's CPU was ${busy} % busy`);
-  for (const o of outcomes) {
-    const cpu = `CPU ${String(o.cpuSeconds ?? '?').padStart(5)} s`;
-    console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${cpu}  ${o.lane}: ${o.step}`);
-  }
+  for (const o of outcomes) console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${o.lane}: ${o.step}`);
   const skipped = lanes.flatMap((l) => l.steps.filter((s) => !outcomes.some((o) => o.lane === l.name && o.step === s.name)));
   for (const s of skipped) console.log(`  skip        ${s.name} (an earlier step of its lane failed)`);
   const failed = outcomes.filter((o) => o.code !== 0);
