@@ -23,6 +23,8 @@ test.describe('AutoDJ at the listener page', () => {
   const contexts: BrowserContext[] = [];
   let djPage: Page;
   let listenerPage: Page;
+  let adminPage: Page;
+  let channelId = '';
 
   async function newPage(browser: Browser): Promise<Page> {
     const context = await browser.newContext();
@@ -36,9 +38,10 @@ test.describe('AutoDJ at the listener page', () => {
 
   test.beforeAll(async ({ browser }) => {
     const admin: Credentials = { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') };
-    const adminPage = await newPage(browser);
+    adminPage = await newPage(browser);
     await signIn(adminPage, admin);
     const channel = await createChannel(adminPage.request, { name: `AutoDJ ${suffix}`, slug, description: 'AutoDJ replays' });
+    channelId = channel.id;
     await scheduleNow(adminPage.request, channel.id, await createDj(adminPage.request, dj));
     const root = path.resolve(__dirname, '..', '..');
     execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['tests/e2e/support/seed-set.ts', channel.id, String(REPLAY_HZ), '300'], {
@@ -55,6 +58,14 @@ test.describe('AutoDJ at the listener page', () => {
   });
 
   test.afterAll(async () => {
+    // Off again: a replay left running would play through every later spec (run K, 2026-12-05).
+    if (channelId) {
+      const off = await adminPage.request.patch(`/api/admin/channels/${channelId}`, {
+        data: { autoDjEnabled: false },
+        headers: sameOrigin(),
+      });
+      expect(off.status(), await off.text()).toBe(200);
+    }
     for (const context of contexts.splice(0)) await context.close();
   });
 
