@@ -13,3 +13,8 @@ export function getEnv(): Env {
 export function livekitApiUrl(env: Env = getEnv()): string {
   return env.LIVEKIT_API_URL || env.LIVEKIT_URL.replace(/^ws/, 'http');
 }
+
+/** Where the app itself joins rooms (@livekit/rtc-node): the SDK speaks signalling on the API's host and port. */
+export function livekitServerWsUrl(env: Env = getEnv()): string {
+  return livekitApiUrl(env).replace(/^http/, 'ws');
+}

@@ -6,7 +6,7 @@ import { AudioFrame, AudioSource, LocalAudioTrack, Room, RoomEvent, TrackPublish
 import { TrackSource as GrantSource, type VideoGrant } from 'livekit-server-sdk';
 import { channelRoom, replayIdentity } from '@/types/room';
 import type { ReplayableSet } from '../archive';
-import { getEnv, livekitApiUrl } from '../env';
+import { livekitServerWsUrl } from '../env';
 import { signToken } from '../livekit';
 
 const RATE = 48_000;
@@ -54,7 +54,7 @@ export class ReplaySession {
     const roomName = channelRoom(this.channelId);
     const token = await signToken(replayIdentity(this.channelId), { ...GRANT, room: roomName }, { name: this.label, ttl: '10m' });
     this.room.on(RoomEvent.Disconnected, () => this.end('disconnected'));
-    await this.room.connect(livekitApiUrl(getEnv()).replace(/^http/, 'ws'), token, { autoSubscribe: false, dynacast: false });
+    await this.room.connect(livekitServerWsUrl(), token, { autoSubscribe: false, dynacast: false });
     const source = new AudioSource(RATE, CHANNELS);
     this.source = source;
     const track = LocalAudioTrack.createAudioTrack('replay', source);

@@ -11,7 +11,7 @@ import {
 import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } from '@/lib/bpm/publish';
 import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { channelRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/room';
-import { getEnv, livekitApiUrl } from '../env';
+import { getEnv, livekitServerWsUrl } from '../env';
 import { getRoomService, signToken } from '../livekit';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
 import { lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
@@ -82,8 +82,7 @@ export class ObsTempoSession {
       // A full reconnect (e.g. LiveKit restarted) brings a new ingress participant: the loop starts afresh.
       .on(RoomEvent.Reconnecting, () => this.end())
       .on(RoomEvent.Disconnected, () => this.end());
-    // The SDK speaks the signalling protocol on the API's host and port.
-    await room.connect(livekitApiUrl(env).replace(/^http/, 'ws'), token, { autoSubscribe: false, dynacast: false });
+    await room.connect(livekitServerWsUrl(env), token, { autoSubscribe: false, dynacast: false });
     const ingress = room.remoteParticipants.get(this.set.identity);
     if (!ingress) {
       this.end();
