@@ -1,17 +1,14 @@
 import 'server-only';
 import { roleSchema } from '@/types/account';
 import { getDb } from '../db';
-import { conflict, notFound } from '../http';
+import { conflict, notFound, unavailable } from '../http';
+import { withLock } from '../redis';
 import { type AdminChange, lastAdminRefusal } from './last-admin-plan';
 
-// One change to who is an admin at a time in this (single) app process: two admins demoting
-// each other at once must not both pass the count.
-let queue: Promise<unknown> = Promise.resolve();
-
+// One change to who is an admin at a time, across replicas (the shared lock, src/server/redis):
+// two admins demoting each other at once must not both pass the count.
 export function serialised<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn);
-  queue = run.catch(() => undefined);
-  return run;
+  return withLock('accounts:admins', fn, () => unavailable('Accounts are being changed elsewhere; try again in a moment.', 2));
 }
 
 /** Throws 404 for an unknown account, 409 when the change would leave no enabled admin. */

@@ -11,7 +11,7 @@ export type AutoDjState = {
   liveKnown: boolean;
   /** A DJ (browser or OBS) is on air: AutoDJ never plays then. */
   djOnAir: boolean;
-  /** The replay the channel row says is running, and how LiveKit reports its ingress. */
+  /** The replay the channel row says is running, and how this process's session of it is doing. */
   replay: { sessionId: string; setId: string | null; status: ReplayStatus } | null;
   /** The channel's replayable sets (archived, public), newest first. */
   sets: string[];

@@ -7,4 +7,4 @@ export { createHitCounter, type HitCounter, type LimitSpec } from './limiter';
 export { authStorage, type KeyValueStore } from './auth-storage';
 export { redisLeaseStore, type LeaseStore } from './lease-store';
 export { expiringValues, type ExpiringValues } from './values';
-export { LockBusyError, withLock } from './lock';
+export { withLock } from './lock';

@@ -3,9 +3,6 @@ import { Mutex, TimeoutError } from 'redis-semaphore';
 import { processSingleton } from '../singleton';
 import { redisClient, redisKey } from './client';
 
-/** A lock another replica held for longer than a schedule write should ever take. */
-export class LockBusyError extends Error {}
-
 /** The tail of each name's queue in this process. */
 const tails = () => processSingleton('redis.lock.tails', () => new Map<string, Promise<void>>());
 
@@ -14,9 +11,10 @@ const tails = () => processSingleton('redis.lock.tails', () => new Map<string, P
  * replica when they share a Redis (APP_REDIS_URL). For check-then-write sequences such as "no
  * overlapping slot, then insert", which two requests could otherwise interleave. With Redis away,
  * this process's queue still holds, as the rest of the app falls back to one process.
- * Throws LockBusyError when another replica kept the lock past `waitMs`.
+ * When another replica keeps the lock past `waitMs` (longer than any such write takes), throws
+ * what `busy` makes: the caller's own error for "try again".
  */
-export async function withLock<T>(name: string, work: () => Promise<T>, waitMs = 5_000): Promise<T> {
+export async function withLock<T>(name: string, work: () => Promise<T>, busy: () => Error, waitMs = 5_000): Promise<T> {
   const queue = tails();
   const before = queue.get(name) ?? Promise.resolve();
   let release!: () => void;
@@ -24,14 +22,14 @@ export async function withLock<T>(name: string, work: () => Promise<T>, waitMs =
   queue.set(name, tail);
   await before;
   try {
-    return await acrossReplicas(name, work, waitMs);
+    return await acrossReplicas(name, work, busy, waitMs);
   } finally {
     release();
     if (queue.get(name) === tail) queue.delete(name);
   }
 }
 
-async function acrossReplicas<T>(name: string, work: () => Promise<T>, waitMs: number): Promise<T> {
+async function acrossReplicas<T>(name: string, work: () => Promise<T>, busy: () => Error, waitMs: number): Promise<T> {
   const client = redisClient();
   if (!client) return work();
   // lockTimeout bounds a replica that dies holding it; refreshed while work runs longer.
@@ -41,7 +39,7 @@ async function acrossReplicas<T>(name: string, work: () => Promise<T>, waitMs: n
     await mutex.acquire();
     held = true;
   } catch (err) {
-    if (err instanceof TimeoutError) throw new LockBusyError(`lock ${name} held elsewhere for over ${waitMs} ms`);
+    if (err instanceof TimeoutError) throw busy();
     console.warn(`[redis] lock ${name} not taken (${err instanceof Error ? err.message : String(err)}): this process alone is serialised`);
   }
   try {

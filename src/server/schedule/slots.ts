@@ -4,7 +4,7 @@ import { type AuditActor, audit } from '../audit';
 import { getDb } from '../db';
 import { badRequest, conflict, notFound, unavailable } from '../http';
 import { TASKS, wake } from '../loop';
-import { LockBusyError, withLock } from '../redis';
+import { withLock } from '../redis';
 import { conflictMessage, findConflict } from './conflicts';
 import { namesOf, toSlotDto } from './dto';
 import { isOriginalOccurrence, type SlotRule } from './recurrence';
@@ -39,13 +39,8 @@ async function checkConflicts(candidate: SlotRule, channelId: string, zone: stri
  * One schedule write per channel at a time, across replicas: the overlap check and the write
  * must not interleave with another request's, or two overlapping slots could both pass.
  */
-async function serialised<T>(channelId: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await withLock(`schedule:${channelId}`, work);
-  } catch (err) {
-    if (err instanceof LockBusyError) throw unavailable('The schedule is being changed elsewhere; try again in a moment.', 2);
-    throw err;
-  }
+function serialised<T>(channelId: string, work: () => Promise<T>): Promise<T> {
+  return withLock(`schedule:${channelId}`, work, () => unavailable('The schedule is being changed elsewhere; try again in a moment.', 2));
 }
 
 async function dto(id: string): Promise<SlotDto> {
