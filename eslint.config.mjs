@@ -32,6 +32,7 @@ export default defineConfig([
     'src/server/db/generated/**',
     'src/server/db/generated-pg/**',
     'test-results/**',
+    'test-results-tls/**',
     'playwright-report/**',
   ]),
 ]);

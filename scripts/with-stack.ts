@@ -30,8 +30,8 @@
 // SIGKILLs a replica. One ingress and one egress serve both nodes.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AppMode, createAdmin, ensureBuild, migrate } from './stack/app';
-import { type Options, newStackDir, parseArgs } from './stack/harness';
+import { createAdmin, ensureBuild, migrate } from './stack/app';
+import { type Options, type Run, newStackDir, parseArgs, report } from './stack/harness';
 import { startControl } from './stack/control';
 import { ensureLivekitBinary, randomSecret } from './stack/livekit';
 import type { LivekitSupervisor } from './stack/livekit-supervisor';
@@ -40,10 +40,11 @@ import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, start
 import { startHlsStack } from './stack/hls';
 import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
 import { leakedSecrets } from './stack/log-secrets';
+import { sampleCpu } from './stack/cpu';
 import { pushStandInEnv } from './stack/push-service';
 import { createStackDatabase } from './stack/postgres';
 import { appReplica, clusterPortNames, clusterPorts, clusterTestEnv, replicaB, startBalancer, startLivekitNodes } from './stack/cluster';
-import { type Env, type Service, assertPortsFree, log, runForeground, serviceGroup, tail } from './stack/processes';
+import { type Env, assertPortsFree, log, runForeground, serviceGroup } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
@@ -61,22 +62,6 @@ const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
 const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
 const TLS = tlsPorts(OFFSET); // Caddy, with --tls
 const CLUSTER = clusterPorts(OFFSET); // with --cluster
-
-/** What one run's steps share: its directory and logs, the LiveKit key pair, the app's mode and environment. */
-interface Run {
-  opts: Options;
-  stackDir: string;
-  livekitLog: string;
-  appLog: string;
-  apiKey: string;
-  apiSecret: string;
-  mode: AppMode;
-  /** The app's environment; starting the stack adds to it (TLS URLs, storage). */
-  env: Env;
-  /** What only the command gets (--cluster: the replicas' and nodes' URLs). */
-  testEnv: Env;
-  services: Service[];
-}
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
@@ -125,12 +110,7 @@ async function main(): Promise<number> {
     log(err instanceof Error ? err.message : String(err));
     return 1;
   } finally {
-    const logs = [
-      run.livekitLog,
-      run.appLog,
-      ...(opts.cluster ? ['livekit-2.log', 'replica-b.log'].map((f) => path.join(run.stackDir, f)) : []),
-    ];
-    for (const file of failed ? logs : []) console.error(`\n----- last 60 lines of ${file} -----\n${tail(file)}`);
+    report(run, failed);
     await teardown();
     await dropDatabase?.().catch((err: unknown) => log(`could not drop the stack's database: ${String(err)}`));
     if (crash) log(`FAIL: ${crash}`);
@@ -250,19 +230,18 @@ async function startAppAndControl(run: Run, livekit: LivekitSupervisor) {
 async function runCommand(run: Run, admin: { email: string; password: string }, controlUrl: string): Promise<number> {
   const [command, ...args] = run.opts.command;
   log(`running: ${run.opts.command.join(' ')}`);
-  return runForeground(
-    command ?? '',
-    args,
-    {
-      ...run.env,
-      TEST_ADMIN_EMAIL: admin.email,
-      TEST_ADMIN_PASSWORD: admin.password,
-      STACK_DIR: run.stackDir,
-      STACK_CONTROL_URL: controlUrl,
-      ...run.testEnv,
-    },
-    root,
-  );
+  const cpu = sampleCpu(run.services);
+  const env = { ...run.env, TEST_ADMIN_EMAIL: admin.email, TEST_ADMIN_PASSWORD: admin.password };
+  try {
+    return await runForeground(
+      command ?? '',
+      args,
+      { ...env, STACK_DIR: run.stackDir, STACK_CONTROL_URL: controlUrl, ...run.testEnv },
+      root,
+    );
+  } finally {
+    log(cpu.line());
+  }
 }
 
 main().then(

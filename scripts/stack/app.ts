@@ -103,11 +103,12 @@ export async function createAdmin(
   mode: AppMode = 'source',
 ): Promise<void> {
   log(`creating admin ${admin.email}`);
-  // --opt=value: a random password may start with '-', which parseArgs would take for an option.
-  const opts = [`--email=${admin.email}`, `--password=${admin.password}`, `--name=${admin.name}`];
+  const opts = [`--email=${admin.email}`, `--name=${admin.name}`];
+  // The password goes in the environment: npm echoes a script's arguments into the log.
+  const withPassword = { ...env, ADMIN_PASSWORD: admin.password };
   if (mode === 'standalone') {
-    await mustRun('node create-admin.mjs', process.execPath, ['create-admin.mjs', ...opts], env, standaloneDir(root));
+    await mustRun('node create-admin.mjs', process.execPath, ['create-admin.mjs', ...opts], withPassword, standaloneDir(root));
     return;
   }
-  await mustRun('npm run admin:create', 'npm', ['run', 'admin:create', '--', ...opts], env, root);
+  await mustRun('npm run admin:create', 'npm', ['run', 'admin:create', '--', ...opts], withPassword, root);
 }

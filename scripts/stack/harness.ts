@@ -1,7 +1,8 @@
 // The harness's (scripts/with-stack.ts) command line and its stack directories.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { log } from './processes';
+import type { AppMode } from './app';
+import { type Env, type Service, log, tail } from './processes';
 
 const KEEP_STACK_DIRS = 5;
 
@@ -82,4 +83,27 @@ export function newStackDir(root: string): string {
   mkdirSync(stackDir, { recursive: true });
   log(`stack dir ${stackDir}`);
   return stackDir;
+}
+
+/** What one run's steps share: its directory and logs, the LiveKit key pair, the app's mode and environment. */
+export interface Run {
+  opts: Options;
+  stackDir: string;
+  livekitLog: string;
+  appLog: string;
+  apiKey: string;
+  apiSecret: string;
+  mode: AppMode;
+  /** The app's environment; starting the stack adds to it (TLS URLs, storage). */
+  env: Env;
+  /** What only the command gets (--cluster: the replicas' and nodes' URLs). */
+  testEnv: Env;
+  services: Service[];
+}
+
+/** On failure, the ends of the main logs. */
+export function report(run: Run, failed: boolean): void {
+  const extra = run.opts.cluster ? ['livekit-2.log', 'replica-b.log'].map((f) => path.join(run.stackDir, f)) : [];
+  const logs = [run.livekitLog, run.appLog, ...extra];
+  for (const file of failed ? logs : []) console.error(`\n----- last 60 lines of ${file} -----\n${tail(file)}`);
 }

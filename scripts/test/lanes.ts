@@ -7,9 +7,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureBuild } from '../stack/app';
+import { failureExcerpt } from './failure-excerpt';
 import { type Lane, type Step, planPhases } from './lanes-plan';
 
-type Outcome = { lane: string; step: string; code: number | null; seconds: number };
+type Outcome = { lane: string; step: string; code: number | null; seconds: number; log: string };
 
 const logDir = path.resolve('.local/test-logs');
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -31,7 +33,7 @@ function runStep(lane: string, step: Step): Promise<Outcome> {
       console.log(`\n===== ${lane}: ${step.name}: ${verdict} in ${seconds} s =====`);
       console.log(fs.readFileSync(file, 'utf8'));
       console.log(`===== end of ${lane}: ${step.name} (log: ${path.relative(process.cwd(), file)}) =====\n`);
-      resolve({ lane, step: step.name, code, seconds });
+      resolve({ lane, step: step.name, code, seconds, log: file });
     });
   });
 }
@@ -61,6 +63,8 @@ async function main(): Promise<number> {
     .filter((phase) => phase.length > 0);
   const lanes = phases.flat();
   if (only.length > 0 && lanes.length !== only.length) throw new Error(`unknown lane in: ${only.join(', ')}`);
+  // Once here: two lanes finding the build stale at the same moment would both rebuild into .next/.
+  await ensureBuild(process.cwd(), process.env, false);
   fs.mkdirSync(logDir, { recursive: true });
   fs.mkdirSync('.test-times', { recursive: true });
   const started = Date.now();
@@ -75,6 +79,11 @@ async function main(): Promise<number> {
   const skipped = lanes.flatMap((l) => l.steps.filter((s) => !outcomes.some((o) => o.lane === l.name && o.step === s.name)));
   for (const s of skipped) console.log(`  skip        ${s.name} (an earlier step of its lane failed)`);
   const failed = outcomes.filter((o) => o.code !== 0);
+  // Last, so that CI's tail of the output names the failing tests, not the service logs before them.
+  for (const o of failed) {
+    console.log(`\nwhy ${o.lane}: ${o.step} failed (from ${path.relative(process.cwd(), o.log)}):`);
+    for (const line of failureExcerpt(fs.readFileSync(o.log, 'utf8'))) console.log(`  ${line}`);
+  }
   if (failed.length > 0) console.log(`FAILED: ${failed.map((o) => `${o.lane}: ${o.step}`).join('; ')}`);
   return failed.length === 0 && skipped.length === 0 ? 0 : 1;
 }
