@@ -23,9 +23,9 @@ export function laneOffsets(base: number): [number, number] {
  * 82 % busy (its Chromium renders and plays audio), an integration run 37 % (it mostly waits on real
  * time: egress segments, slot boundaries). Three stacks at once saturated the machine (run J) and
  * every step ran about three times slower. So two lanes at a time: end to end beside the short TLS
- * run, then the integration suite on SQLite beside the same suite on PostgreSQL (two mostly waiting
- * runs), each followed by one of the stacks whose tests measure takeover times (crash, cluster):
- * beside end to end the cluster's lease takeover took 12.4 s against its 10 s target (2026-12-05).
+ * and crash stacks, then the integration suite on SQLite beside the same suite on PostgreSQL (two
+ * mostly waiting runs) and the cluster stack: beside end to end, the cluster's lease takeover took
+ * 12.4 s against its 10 s target (run L, 2026-12-05); the crash tests passed there.
  * Each lane has its own stack and ports.
  */
 export function planPhases(base: number): Phase[] {
@@ -37,16 +37,16 @@ export function planPhases(base: number): Phase[] {
   return [
     [
       { name: 'e2e', steps: [{ name: 'end to end', offset: first, command: stack('', e2e) }] },
-      { name: 'tls', steps: [{ name: 'TLS + standalone', offset: second, command: stack('--tls --standalone ', tls) }] },
-    ],
-    [
       {
-        name: 'sqlite',
+        name: 'short',
         steps: [
-          { name: 'integration on SQLite', offset: first, command: stack('', integration('integration.json')) },
-          { name: 'crash', offset: first, command: stack('--reconcile-interval 30 ', 'npx vitest run --project crash') },
+          { name: 'TLS + standalone', offset: second, command: stack('--tls --standalone ', tls) },
+          { name: 'crash', offset: second, command: stack('--reconcile-interval 30 ', 'npx vitest run --project crash') },
         ],
       },
+    ],
+    [
+      { name: 'sqlite', steps: [{ name: 'integration on SQLite', offset: first, command: stack('', integration('integration.json')) }] },
       {
         name: 'postgres',
         steps: [
