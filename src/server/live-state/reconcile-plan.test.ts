@@ -53,6 +53,16 @@ describe('planReconcile', () => {
     expect(planReconcile(stored, [], t0)).toEqual({ close: [], open: [], live: { type: 'keep' } });
   });
 
+  it('keeps a presence whose join, dated in whole seconds, may have come after the snapshot', () => {
+    // Joined at 10:00:00.800, just after a snapshot at 10:00:00.600: the webhook dates it 10:00:00.
+    const snapshot = new Date(t0.getTime() + 600);
+    const justJoined = { participantSid: 'PA_new', joinedAt: t0, leftAt: null };
+    expect(planReconcile({ ...offAir, presences: [justJoined] }, [], snapshot).close).toEqual([]);
+    // One that joined well before the snapshot and is not in it has left.
+    const earlier = { ...justJoined, joinedAt: new Date(snapshot.getTime() - 2_000) };
+    expect(planReconcile({ ...offAir, presences: [earlier] }, [], snapshot).close).toEqual(['PA_new']);
+  });
+
   it('puts a publishing OBS ingress on air under its DJ name', () => {
     const obs: RoomParticipant = { sid: 'PA_obs', identity: 'ingress-whip-u1', name: 'DJ Ada', joinedAt: before, audioTrackSids: ['TR_9'] };
     expect(planReconcile(offAir, [obs], t0).live).toEqual({

@@ -26,6 +26,12 @@ export type ReconcilePlan = {
 };
 
 /**
+ * A stored join is dated by LiveKit's webhook in whole seconds on LiveKit's clock: one dated up to
+ * this long before the snapshot may still have happened after it (the snapshot then cannot show it).
+ */
+export const JOIN_DATE_MARGIN_MS = 2_000;
+
+/**
  * Compares one channel's stored state with LiveKit's snapshot taken at `snapshotAt`.
  * Anything the DB learned after the snapshot (a webhook racing this check) is left alone.
  */
@@ -34,7 +40,9 @@ export function planReconcile(stored: StoredChannel, room: RoomParticipant[], sn
   const known = new Map(stored.presences.map((p) => [p.participantSid, p]));
 
   const close = stored.presences
-    .filter((p) => p.leftAt === null && !present.has(p.participantSid) && p.joinedAt <= snapshotAt)
+    .filter(
+      (p) => p.leftAt === null && !present.has(p.participantSid) && p.joinedAt.getTime() + JOIN_DATE_MARGIN_MS <= snapshotAt.getTime(),
+    )
     .map((p) => p.participantSid);
   const open = room.filter((p) => {
     const row = known.get(p.sid);
