@@ -21,9 +21,9 @@ dev: setup
 dev-hot: setup
 	npx tsx scripts/dev.ts --hot
 
-# The checks, then the stack steps one stack at a time (scripts/test/lanes-plan.ts says which
-# and why; docs/testing.md, "Time budget", what each costs). Each step's output is printed whole
-# when it ends, with its time; a summary names every failure.
+# The checks, then the stack steps: end to end alone, then two stacks side by side
+# (scripts/test/lanes-plan.ts says which and why; docs/testing.md, "Time budget", what each
+# costs). Each step's output is printed whole when it ends, with its time; a summary names every failure.
 test: setup
 	$(MAKE) --no-print-directory -j3 --output-sync=target check-types check-lint check-format
 	npm run test:unit

@@ -7,7 +7,7 @@ describe('planPhases', () => {
     expect(laneOffsets(800)).toEqual([800, 0]);
     for (const base of [0, 300, 800]) {
       for (const phase of planPhases(base)) {
-        const offsets = phase.map((lane) => new Set(lane.steps.map((s) => s.offset)));
+        const offsets = phase.map((lane) => new Set(lane.steps.map((st) => st.offset)));
         expect(offsets.every((o) => o.size === 1)).toBe(true);
         expect(new Set(offsets.map((o) => [...o][0])).size).toBe(phase.length);
       }
@@ -30,5 +30,19 @@ describe('planPhases', () => {
         needle,
       ).toHaveLength(1);
     }
+  });
+
+  it('runs end to end alone and never more than two stacks at once', () => {
+    const phases = planPhases(0);
+    const withE2e = phases.filter((phase) => phase.some((lane) => lane.steps.some((st) => st.key === 'e2e')));
+    expect(withE2e).toHaveLength(1);
+    expect(withE2e[0]).toHaveLength(1);
+    expect(withE2e[0]?.[0]?.steps).toHaveLength(1);
+    expect(phases.every((phase) => phase.length <= 2)).toBe(true);
+  });
+
+  it('names every step with its own key', () => {
+    const keys = planPhases(0).flatMap((phase) => phase.flatMap((lane) => lane.steps.map((st) => st.key)));
+    expect([...keys].sort()).toEqual(['cluster', 'crash', 'e2e', 'postgres', 'sqlite', 'tls']);
   });
 });

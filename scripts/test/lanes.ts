@@ -1,9 +1,9 @@
 // Runs `make test`'s stack steps (scripts/test/lanes-plan.ts): phases in order; in a phase,
 // lanes side by side, each lane's steps in order. A step's output goes to .local/test-logs/ and is printed whole
-// when the step ends, so lanes never interleave line by line. A failed step ends its lane;
-// the other lanes and later phases still run (their results help), and the summary names every failure.
+// when the step ends, so lanes never interleave line by line. Every step runs on its own stack, so a
+// failed step stops nothing: the rest still run (their results help), and the summary names every failure.
 //
-//   npx tsx scripts/test/lanes.ts [lane...]   (default: every lane)
+//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster; default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const logDir = path.resolve('.local/test-logs');
 const stamp = () => new Date().toISOString().slice(11, 19);
 
 function runStep(lane: string, step: Step): Promise<Outcome> {
-  const file = path.join(logDir, `${lane}-${step.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.log`);
+  const file = path.join(logDir, `${step.key}.log`);
   const out = fs.openSync(file, 'w');
   const started = Date.now();
   console.log(`[${stamp()}] ${lane}: ${step.name} started (ports +${step.offset})`);
@@ -43,7 +43,6 @@ async function runLane(lane: Lane): Promise<Outcome[]> {
   for (const step of lane.steps) {
     const outcome = await runStep(lane.name, step);
     outcomes.push(outcome);
-    if (outcome.code !== 0) break;
   }
   return outcomes;
 }
@@ -59,10 +58,11 @@ function machineCpu(): { busy: number; total: number } {
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const phases = planPhases(Number(process.env.STACK_PORT_OFFSET ?? 0))
-    .map((phase) => phase.filter((l) => only.length === 0 || only.includes(l.name)))
+    .map((phase) => phase.map((l) => ({ ...l, steps: l.steps.filter((s) => only.length === 0 || only.includes(s.key)) })))
+    .map((phase) => phase.filter((l) => l.steps.length > 0))
     .filter((phase) => phase.length > 0);
-  const lanes = phases.flat();
-  if (only.length > 0 && lanes.length !== only.length) throw new Error(`unknown lane in: ${only.join(', ')}`);
+  const picked = phases.flat().flatMap((l) => l.steps.map((s) => s.key));
+  if (only.length > 0 && picked.length !== only.length) throw new Error(`unknown step in: ${only.join(', ')} (keys: ${picked.join(', ')})`);
   // Once here: two lanes finding the build stale at the same moment would both rebuild into .next/.
   await ensureBuild(process.cwd(), process.env, false);
   fs.mkdirSync(logDir, { recursive: true });
@@ -76,8 +76,6 @@ async function main(): Promise<number> {
   // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.
   console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all; the machine's CPU was ${busy} % busy`);
   for (const o of outcomes) console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${o.lane}: ${o.step}`);
-  const skipped = lanes.flatMap((l) => l.steps.filter((s) => !outcomes.some((o) => o.lane === l.name && o.step === s.name)));
-  for (const s of skipped) console.log(`  skip        ${s.name} (an earlier step of its lane failed)`);
   const failed = outcomes.filter((o) => o.code !== 0);
   // Last, so that CI's tail of the output names the failing tests, not the service logs before them.
   for (const o of failed) {
@@ -85,7 +83,7 @@ async function main(): Promise<number> {
     for (const line of failureExcerpt(fs.readFileSync(o.log, 'utf8'))) console.log(`  ${line}`);
   }
   if (failed.length > 0) console.log(`FAILED: ${failed.map((o) => `${o.lane}: ${o.step}`).join('; ')}`);
-  return failed.length === 0 && skipped.length === 0 ? 0 : 1;
+  return failed.length === 0 ? 0 : 1;
 }
 
 main().then(

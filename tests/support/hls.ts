@@ -4,12 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AudioFrame, AudioSource, LocalAudioTrack, type Room, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
+import { untilPublishAllowed } from './livekit-peer';
 
 const RATE = 48_000;
 const FRAME = 480; // 10 ms
 
-/** Publishes a stereo sine as the microphone and keeps feeding it until `stop()`. */
+/**
+ * Publishes a stereo sine as the microphone and keeps feeding it until `stop()`. Like the DJ
+ * console, it waits for the publish rights the server grants after the join (DJ tokens carry
+ * none): rtc-node does not fail an early publish the server refuses, it times out after 10 s.
+ */
 export async function publishTone(room: Room, hz = 1000): Promise<{ stop: () => Promise<void>; sid: string }> {
+  await untilPublishAllowed(room, 15_000);
   const source = new AudioSource(RATE, 2);
   const track = LocalAudioTrack.createAudioTrack('tone', source);
   const options = new TrackPublishOptions();
