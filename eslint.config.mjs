@@ -33,6 +33,7 @@ export default defineConfig([
     'src/server/db/generated-pg/**',
     'test-results/**',
     'test-results-tls/**',
+    'test-results-waiting/**',
     'playwright-report/**',
   ]),
 ]);

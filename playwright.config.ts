@@ -4,6 +4,11 @@ import { CHROMIUM, chromiumArgs } from './tests/support/chromium';
 
 /** Specs that kill or restart the stack's LiveKit: they run alone, after every other spec. */
 const EXCLUSIVE = ['**/admin-actions.spec.ts'];
+/**
+ * Specs that mostly wait out real slots (a minute and a half of idle CPU): `make test` runs them
+ * on a stack of their own beside the integration runs instead of inside the CPU-bound end-to-end step.
+ */
+const WAITING = ['**/dj-next-slot.spec.ts'];
 
 /**
  * End-to-end tests against a running stack (LiveKit + `next start`); no webServer here:
@@ -16,8 +21,9 @@ export default defineConfig({
   globalSetup: './tests/e2e/support/global-setup.ts',
   workers: 1,
   projects: [
-    { name: 'shared', testIgnore: EXCLUSIVE },
+    { name: 'shared', testIgnore: [...EXCLUSIVE, ...WAITING] },
     { name: 'exclusive', testMatch: EXCLUSIVE, dependencies: ['shared'] },
+    { name: 'waiting', testMatch: WAITING },
   ],
   // Stopgap while issue 13's flaky tests are hunted down (docs/testing.md); Playwright reports each as flaky.
   retries: 1,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { LaneSequencer } from './tests/support/lane-sequencer';
 
 const alias = {
   '@': path.resolve(__dirname, 'src'),
@@ -9,6 +10,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // Vitest's order; reversed for one of two integration runs side by side (the file says why).
+    sequence: { sequencer: LaneSequencer },
     projects: [
       {
         resolve: { alias },

@@ -20,7 +20,8 @@ describe('planPhases', () => {
     expect(commands.filter((c) => c.includes('--project integration'))).toHaveLength(2);
     expect(commands.filter((c) => c.includes('--project integration') && c.includes('--postgres'))).toHaveLength(1);
     for (const needle of [
-      'playwright test --reporter',
+      'playwright test --project shared --project exclusive --reporter',
+      'playwright test --project waiting',
       '--project crash',
       '--tls --standalone',
       '--cluster -- npx vitest run --project cluster',
@@ -43,6 +44,6 @@ describe('planPhases', () => {
 
   it('names every step with its own key', () => {
     const keys = planPhases(0).flatMap((phase) => phase.flatMap((lane) => lane.steps.map((st) => st.key)));
-    expect([...keys].sort()).toEqual(['cluster', 'crash', 'e2e', 'postgres', 'sqlite', 'tls']);
+    expect([...keys].sort()).toEqual(['cluster', 'crash', 'e2e', 'postgres', 'sqlite', 'tls', 'waiting']);
   });
 });

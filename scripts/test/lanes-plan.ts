@@ -20,7 +20,8 @@ export function laneOffsets(base: number): [number, number] {
 }
 
 /**
- * End to end alone, then the two integration runs side by side, the short stacks after them.
+ * End to end alone, then the two integration runs side by side, the short stacks after them
+ * (with the end-to-end specs that mostly wait out real slots: 96 s, 2026-12-05 run O).
  * Measured alone (2026-12-05, the CPU lines with-stack prints), end to end keeps the two cores
  * 82 % busy and an integration run 37 %. End to end beside anything failed tests that hold the
  * product to its timing targets (runs J, L, M: the cluster's 10 s lease takeover, an OBS
@@ -31,7 +32,10 @@ export function laneOffsets(base: number): [number, number] {
  */
 export function planPhases(base: number): Phase[] {
   const [first, second] = laneOffsets(base);
-  const e2e = 'sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --reporter=list,json"';
+  const e2e =
+    'sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --project shared --project exclusive --reporter=list,json"';
+  // The specs that mostly wait out real slots (playwright.config.ts), in lane 2's slack.
+  const waiting = 'npx playwright test --project waiting --output test-results-waiting';
   const integration = (json: string) => `npx vitest run --project integration ${times(json)}`;
   // Not under end to end's test-results/: Playwright empties its output directory as it starts.
   const tls = `npx playwright test --output test-results-tls ${TLS_SPECS.join(' ')}`;
@@ -50,8 +54,15 @@ export function planPhases(base: number): Phase[] {
       {
         name: 'lane 2',
         steps: [
-          step('postgres', 'integration on PostgreSQL', second, stack('--postgres ', integration('integration-postgres.json'))),
+          // In reverse file order, so the two runs' heavy files do not meet (tests/support/lane-sequencer.ts).
+          step(
+            'postgres',
+            'integration on PostgreSQL',
+            second,
+            stack('--postgres ', `env VITEST_REVERSE_FILES=1 ${integration('integration-postgres.json')}`),
+          ),
           step('cluster', 'cluster', second, stack('--cluster ', `npx vitest run --project cluster ${times('cluster.json')}`)),
+          step('waiting', 'end to end, slot specs', second, stack('', waiting)),
         ],
       },
     ],

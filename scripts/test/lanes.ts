@@ -3,7 +3,7 @@
 // when the step ends, so lanes never interleave line by line. Every step runs on its own stack, so a
 // failed step stops nothing: the rest still run (their results help), and the summary names every failure.
 //
-//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster; default: all)
+//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster waiting; default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

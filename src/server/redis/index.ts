@@ -4,7 +4,7 @@ import 'server-only';
 export { redisConfigured } from './client';
 export { publish, subscribe } from './pubsub';
 export { createHitCounter, type HitCounter, type LimitSpec } from './limiter';
-export { authStorage, type KeyValueStore } from './auth-storage';
+export { authStorage, type CounterStore } from './auth-storage';
 export { redisLeaseStore, type LeaseStore } from './lease-store';
 export { expiringValues, type ExpiringValues } from './values';
 export { withLock } from './lock';
