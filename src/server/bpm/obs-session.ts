@@ -26,8 +26,12 @@ const GRANT = { roomJoin: true, canSubscribe: true, canPublish: false, canPublis
 
 export type SessionStats = { audioSeconds: number; analysisMs: number; published: number };
 
-/** Why a session logs when it locks: seconds of audio to the lock, and each window's steady tempo. */
-export type LockReport = { channelId: string; audioSeconds: number; windows: number[] };
+/**
+ * Why a session logs when it locks: seconds of audio to the lock, each window's steady tempo, and
+ * each window's pace (seconds of audio rtc-node delivered per wall-clock second: under 1 when the
+ * app was starved of CPU, which is when tempos from a stretched stream were seen).
+ */
+export type LockReport = { channelId: string; audioSeconds: number; windows: number[]; paces: number[] };
 
 /**
  * The server's tempo analyser for one OBS set: joins the channel's room, subscribes to the
@@ -44,6 +48,9 @@ export class ObsTempoSession {
   private feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
   /** Seconds of audio received by earlier windows. */
   private earlierSeconds = 0;
+  /** When the current window began (performance.now() at its first frame), and each ended window's pace. */
+  private windowBegan: number | null = null;
+  private readonly paces: number[] = [];
   private lock: ObsLock = UNLOCKED;
   private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
   private published: PublishedTempo | null = null;
@@ -137,11 +144,18 @@ export class ObsTempoSession {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
       if (done || !value || this.ended) break;
       const started = performance.now();
+      this.windowBegan ??= started;
       const reading = this.feeder.push(value, Date.now());
       this.stats.analysisMs += performance.now() - started;
       if (reading) this.take(reading);
     }
     this.end(); // the stream ended: the track or the connection is gone
+  }
+
+  /** The current window's seconds of audio per wall-clock second since its first frame. */
+  private pace(): number {
+    const wall = (performance.now() - (this.windowBegan ?? performance.now())) / 1000;
+    return wall > 0 ? this.feeder.seconds / wall : 1;
   }
 
   /** One estimate through the lock, then the console's throttle, into the ingress participant's attributes. */
@@ -150,12 +164,19 @@ export class ObsTempoSession {
     const step = lockStep(this.lock, reading);
     this.lock = step.lock;
     if (step.action === 'restart') {
+      this.paces.push(this.pace());
+      this.windowBegan = null;
       this.earlierSeconds += this.feeder.seconds;
       this.feeder = new FrameFeeder(OBS_SAMPLE_RATE, 0);
       return;
     }
     if (!wasLocked && this.lock.locked)
-      this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows });
+      this.onLocked({
+        channelId: this.set.channelId,
+        audioSeconds: this.statsNow().audioSeconds,
+        windows: this.lock.windows,
+        paces: [...this.paces, this.pace()],
+      });
     if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, reading)) return;
     this.published = { at: reading.at, bpm: reading.bpm };
     this.writing = true;

@@ -34,8 +34,8 @@ function logStats(session: ObsTempoSession): void {
 }
 
 // Which windows it took is what tells a distorted stream start from a slow lock in the app log.
-function logLock({ channelId, audioSeconds, windows }: LockReport): void {
-  const held = windows.map((b) => b.toFixed(1)).join(', ');
+function logLock({ channelId, audioSeconds, windows, paces }: LockReport): void {
+  const held = windows.map((b, i) => `${b.toFixed(1)} at pace ${paces[i]?.toFixed(2) ?? '?'}`).join(', ');
   console.info(
     `[tempo] OBS analyser of ${channelId} locked on ${windows.at(-1)?.toFixed(1)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`,
   );
