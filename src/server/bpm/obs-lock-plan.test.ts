@@ -5,10 +5,10 @@ import { type LockAction, lockStep, type ObsLock, UNLOCKED } from './obs-lock-pl
 const reading = (at: number, bpm: number | null): BpmReading => ({ bpm, confidence: 0.5, lastBeat: bpm === null ? null : at, at });
 
 /** Feeds readings every 200 ms from `from` and returns the actions taken, and the last state. */
-function run(lock: ObsLock, from: number, bpms: (number | null)[]): { lock: ObsLock; actions: LockAction[] } {
+function run(lock: ObsLock, from: number, bpms: (number | null)[], distorted = false): { lock: ObsLock; actions: LockAction[] } {
   const actions: LockAction[] = [];
   bpms.forEach((bpm, i) => {
-    const step = lockStep(lock, reading(from + i * 200, bpm));
+    const step = lockStep(lock, reading(from + i * 200, bpm), distorted);
     lock = step.lock;
     actions.push(step.action);
   });
@@ -75,5 +75,27 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
     const track = run(change.lock, 3_600, Array(6).fill(139.4));
     expect(track.actions.at(-1)).toBe('publish');
     expect(track.lock).toMatchObject({ locked: true, reference: 139.4 });
+  });
+
+  it('drops a window the receiver reshaped, however steady, and keeps the reference for the next whole one', () => {
+    const first = run(UNLOCKED, 0, [128, 128, 128, 128, 128, 128]);
+    // Squeezed by the jitter buffer: steady at 138.3, as run O's analyser saw, and not taken.
+    const squeezed = run(first.lock, 1_200, [138.3, 138.3, 138.2, 138.3, 138.3, 138.3], true);
+    expect(squeezed.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);
+    expect(squeezed.lock).toMatchObject({ locked: false, reference: 128, windows: [128, 138.3] });
+    // A second squeezed window agreeing with the first would have locked on 138.3: it cannot.
+    expect(run(squeezed.lock, 2_400, [138.3, 138.3, 138.3, 138.3, 138.3, 138.3], true).lock.locked).toBe(false);
+    const whole = run(squeezed.lock, 2_400, [128, 128, 128.1, 128, 128, 128]);
+    expect(whole.actions.at(-1)).toBe('publish');
+    expect(whole.lock).toMatchObject({ locked: true, reference: 128 });
+  });
+
+  it('once locked, holds the published tempo while the audio is reshaped, and goes on after', () => {
+    const locked = run(run(UNLOCKED, 0, Array(6).fill(128)).lock, 1_200, Array(6).fill(128)).lock;
+    const stretched = run(locked, 2_400, [110.7, 110.2, 110.5], true);
+    expect(stretched.actions).toEqual(['wait', 'wait', 'wait']);
+    expect(stretched.lock).toMatchObject({ locked: true, reference: 128 });
+    // Whole again: the tempo holds steady for its second, as at any change, and goes out.
+    expect(run(stretched.lock, 3_000, Array(6).fill(128.1)).actions.at(-1)).toBe('publish');
   });
 });

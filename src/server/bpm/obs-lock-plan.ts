@@ -23,14 +23,22 @@ export const UNLOCKED: ObsLock = { locked: false, reference: null, candidate: nu
  */
 export type LockAction = 'publish' | 'wait' | 'restart';
 
-/** The next lock state and what to do with `reading` (from the current window's analyser). */
-export function lockStep(lock: ObsLock, reading: BpmReading): { lock: ObsLock; action: LockAction } {
+/**
+ * The next lock state and what to do with `reading` (from the current window's analyser).
+ * `distorted`: the receiver stretched, squeezed or filled in this window's audio (or, once locked,
+ * the last few seconds'), as WebRTC's counters say (window-audit.ts): such audio is no evidence.
+ */
+export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false): { lock: ObsLock; action: LockAction } {
   const steady = steadyReading(lock.candidate, reading);
   const next: ObsLock = { ...lock, candidate: steady.candidate };
   // "No beat" is no tempo: it goes out at once, and leaves the reference for when the beat is back.
   if (reading.bpm === null) return { lock: next, action: 'publish' };
+  // Locked: the published tempo stays until the audio is whole again.
+  if (distorted && lock.locked) return { lock: next, action: 'wait' };
   if (!steady.steady) return { lock: next, action: 'wait' };
   const windows = [...lock.windows, reading.bpm];
+  // Unlocked: the window is dropped, and the reference stays for the next whole window to agree with.
+  if (distorted) return { lock: { ...lock, candidate: null, windows }, action: 'restart' };
   const agrees = lock.reference !== null && Math.abs(reading.bpm - lock.reference) <= lock.reference * LOCK_AGREEMENT;
   // Once locked, the tempo may drift within the agreement and goes out as it does. A change beyond
   // it is confirmed like a start, by a fresh window, while the published tempo stays: a new track

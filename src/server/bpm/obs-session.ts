@@ -12,10 +12,11 @@ import { type BpmReading, type PublishedTempo, shouldPublish, tempoAttributes } 
 import { BPM_ATTRIBUTE } from '@/types/bpm';
 import { channelRoom, TEMPO_ANALYSER_IDENTITY } from '@/types/room';
 import { getEnv, livekitServerWsUrl } from '../env';
-import { getRoomService, signToken } from '../livekit';
+import { getRoomService, receiverAudioStats, signToken } from '../livekit';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
 import { lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
 import type { ObsSet } from './obs-plan';
+import { ReceiverWatch, SAMPLE_MS, type WindowNote } from './window-audit';
 
 /**
  * Hidden and subscribe-only: it never publishes (nothing of it can reach listeners or the egress
@@ -26,12 +27,8 @@ const GRANT = { roomJoin: true, canSubscribe: true, canPublish: false, canPublis
 
 export type SessionStats = { audioSeconds: number; analysisMs: number; published: number };
 
-/**
- * Why a session logs when it locks: seconds of audio to the lock, each window's steady tempo, and
- * each window's pace (seconds of audio rtc-node delivered per wall-clock second: under 1 when the
- * app was starved of CPU, which is when tempos from a stretched stream were seen).
- */
-export type LockReport = { channelId: string; audioSeconds: number; windows: number[]; paces: number[] };
+/** Why a session logs when it locks: seconds of audio to the lock, each window's steady tempo and how its audio came (window-audit). */
+export type LockReport = { channelId: string; audioSeconds: number; windows: number[]; notes: WindowNote[] };
 
 /**
  * The server's tempo analyser for one OBS set: joins the channel's room, subscribes to the
@@ -48,9 +45,9 @@ export class ObsTempoSession {
   private feeder = new FrameFeeder(OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS);
   /** Seconds of audio received by earlier windows. */
   private earlierSeconds = 0;
-  /** When the current window began (performance.now() at its first frame), and each ended window's pace. */
-  private windowBegan: number | null = null;
-  private readonly paces: number[] = [];
+  /** What the receiver does to the audio (its counters every SAMPLE_MS from the subscription on). */
+  private watch = new ReceiverWatch(async () => null);
+  private sampler: NodeJS.Timeout | null = null;
   private lock: ObsLock = UNLOCKED;
   private reader: ReadableStreamDefaultReader<{ data: Int16Array; channels: number; samplesPerChannel: number }> | null = null;
   private published: PublishedTempo | null = null;
@@ -121,6 +118,7 @@ export class ObsTempoSession {
   private end(): void {
     if (this.ended) return;
     this.ended = true;
+    if (this.sampler) clearInterval(this.sampler);
     void this.reader?.cancel().catch(() => undefined);
     if (this.started) this.onEnded(this);
   }
@@ -136,6 +134,9 @@ export class ObsTempoSession {
   private onSubscribed(track: RemoteTrack, pub: RemoteTrackPublication, p: RemoteParticipant): void {
     if (!this.isOurs(pub, p) || track.kind !== TrackKind.KIND_AUDIO || this.reader || this.ended) return;
     this.reader = new AudioStream(track, { sampleRate: OBS_SAMPLE_RATE, numChannels: OBS_CHANNELS }).getReader();
+    const watch = new ReceiverWatch(() => receiverAudioStats(track));
+    this.watch = watch;
+    this.sampler = setInterval(() => void watch.sample(), SAMPLE_MS);
     void this.read(this.reader);
   }
 
@@ -144,7 +145,7 @@ export class ObsTempoSession {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
       if (done || !value || this.ended) break;
       const started = performance.now();
-      this.windowBegan ??= started;
+      this.watch.frame(started);
       const reading = this.feeder.push(value, Date.now());
       this.stats.analysisMs += performance.now() - started;
       if (reading) this.take(reading);
@@ -152,31 +153,22 @@ export class ObsTempoSession {
     this.end(); // the stream ended: the track or the connection is gone
   }
 
-  /** The current window's seconds of audio per wall-clock second since its first frame. */
-  private pace(): number {
-    const wall = (performance.now() - (this.windowBegan ?? performance.now())) / 1000;
-    return wall > 0 ? this.feeder.seconds / wall : 1;
-  }
-
   /** One estimate through the lock, then the console's throttle, into the ingress participant's attributes. */
   private take(reading: BpmReading): void {
     const wasLocked = this.lock.locked;
-    const step = lockStep(this.lock, reading);
+    const distorted = this.lock.locked ? this.watch.recentlyDistorted() : this.watch.windowDistorted();
+    const step = lockStep(this.lock, reading, distorted);
     this.lock = step.lock;
     if (step.action === 'restart') {
-      this.paces.push(this.pace());
-      this.windowBegan = null;
+      this.watch.close(this.feeder.seconds, performance.now());
       this.earlierSeconds += this.feeder.seconds;
       this.feeder = new FrameFeeder(OBS_SAMPLE_RATE, 0);
       return;
     }
-    if (!wasLocked && this.lock.locked)
-      this.onLocked({
-        channelId: this.set.channelId,
-        audioSeconds: this.statsNow().audioSeconds,
-        windows: this.lock.windows,
-        paces: [...this.paces, this.pace()],
-      });
+    if (!wasLocked && this.lock.locked) {
+      const notes = this.watch.close(this.feeder.seconds, performance.now());
+      this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows, notes });
+    }
     if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, reading)) return;
     this.published = { at: reading.at, bpm: reading.bpm };
     this.writing = true;

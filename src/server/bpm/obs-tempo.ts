@@ -6,6 +6,7 @@ import { assertLeaseHeld, TASKS, wake } from '../loop';
 import { processSingleton } from '../singleton';
 import { type ObsSet, planObsTempo } from './obs-plan';
 import { type LockReport, ObsTempoSession } from './obs-session';
+import type { WindowNote } from './window-audit';
 
 // One set of analysers per process, also across Next's module reloads in development.
 const sessions = processSingleton('bpm.obs-sessions', () => new Map<string, ObsTempoSession>());
@@ -34,8 +35,11 @@ function logStats(session: ObsTempoSession): void {
 }
 
 // Which windows it took is what tells a distorted stream start from a slow lock in the app log.
-function logLock({ channelId, audioSeconds, windows, paces }: LockReport): void {
-  const held = windows.map((b, i) => `${b.toFixed(1)} at pace ${paces[i]?.toFixed(2) ?? '?'}`).join(', ');
+function logLock({ channelId, audioSeconds, windows, notes }: LockReport): void {
+  const share = (x: number | null) => (x === null ? '?' : `${(x * 100).toFixed(1)}%`);
+  const how = (n: WindowNote | undefined) =>
+    n ? `pace ${n.pace.toFixed(2)}, jitter buffer altered ${share(n.altered)}, concealed ${share(n.concealed)}` : '?';
+  const held = windows.map((b, i) => `${b.toFixed(1)} (${how(notes[i])})`).join(', ');
   console.info(
     `[tempo] OBS analyser of ${channelId} locked on ${windows.at(-1)?.toFixed(1)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`,
   );

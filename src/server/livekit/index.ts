@@ -6,4 +6,5 @@ export { isRoomNotHosted, setIngressEnabled, setTracksMuted } from './calls';
 export { getEgressClient, getIngressClient, getRoomService } from './clients';
 export { djPermission, obsInputPermission } from './grants';
 export { djIdentity, mintToken, signToken } from './tokens';
+export { type ReceiverAudioStats, receiverAudioStats } from './receiver-stats';
 export { verifyWebhook } from './webhook';
