@@ -26,7 +26,7 @@ export type LockAction = 'publish' | 'wait' | 'restart';
 /**
  * The next lock state and what to do with `reading` (from the current window's analyser).
  * `distorted`: the receiver stretched, squeezed or filled in this window's audio (or, once locked,
- * the last few seconds'), as WebRTC's counters say (window-audit.ts): such audio is no evidence.
+ * the last few seconds'), as WebRTC's counters say (receiver-watch.ts): such audio is no evidence.
  */
 export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false): { lock: ObsLock; action: LockAction } {
   const steady = steadyReading(lock.candidate, reading);

@@ -16,7 +16,7 @@ import { getRoomService, receiverAudioStats, signToken } from '../livekit';
 import { FrameFeeder, OBS_CHANNELS, OBS_SAMPLE_RATE, SUBSCRIBE_SETTLE_SECONDS } from './obs-feed';
 import { lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
 import type { ObsSet } from './obs-plan';
-import { ReceiverWatch, SAMPLE_MS, type WindowNote } from './window-audit';
+import { ReceiverWatch, SAMPLE_MS, type WindowNote } from './receiver-watch';
 
 /**
  * Hidden and subscribe-only: it never publishes (nothing of it can reach listeners or the egress
@@ -27,7 +27,7 @@ const GRANT = { roomJoin: true, canSubscribe: true, canPublish: false, canPublis
 
 export type SessionStats = { audioSeconds: number; analysisMs: number; published: number };
 
-/** Why a session logs when it locks: seconds of audio to the lock, each window's steady tempo and how its audio came (window-audit). */
+/** Why a session logs when it locks: seconds of audio to the lock, each window's steady tempo and how its audio came (receiver-watch). */
 export type LockReport = { channelId: string; audioSeconds: number; windows: number[]; notes: WindowNote[] };
 
 /**

@@ -6,7 +6,7 @@ import { assertLeaseHeld, TASKS, wake } from '../loop';
 import { processSingleton } from '../singleton';
 import { type ObsSet, planObsTempo } from './obs-plan';
 import { type LockReport, ObsTempoSession } from './obs-session';
-import type { WindowNote } from './window-audit';
+import type { WindowNote } from './receiver-watch';
 
 // One set of analysers per process, also across Next's module reloads in development.
 const sessions = processSingleton('bpm.obs-sessions', () => new Map<string, ObsTempoSession>());

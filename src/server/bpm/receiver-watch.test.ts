@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiverAudioStats } from '../livekit';
-import { isDistorted, ReceiverWatch, receiverShares } from './window-audit';
+import { isDistorted, ReceiverWatch, receiverShares } from './receiver-watch';
 
 const stats = (samplesReceived: number, inserted: number, removed: number, concealed = 0): ReceiverAudioStats => ({
   samplesReceived,
@@ -58,5 +58,23 @@ describe('ReceiverWatch', () => {
     expect(watch.windowDistorted()).toBe(false);
     expect(watch.recentlyDistorted()).toBe(false);
     expect(watch.close(1, 1_000)).toEqual([{ pace: 1, altered: null, concealed: null }]);
+  });
+
+  it('takes no reading while the last one is still out, so a late answer never lands after a newer one', async () => {
+    let answer: (s: ReceiverAudioStats) => void = () => undefined;
+    let reads = 0;
+    const watch = new ReceiverWatch(() => {
+      reads += 1;
+      return new Promise((resolve) => (answer = resolve));
+    });
+    const first = watch.sample();
+    await watch.sample(); // skipped: the first is still out
+    expect(reads).toBe(1);
+    answer(stats(0, 0, 0));
+    await first;
+    const second = watch.sample();
+    expect(reads).toBe(2);
+    answer(stats(48_000, 0, 0));
+    await second;
   });
 });

@@ -49,15 +49,22 @@ export class ReceiverWatch {
   private start: ReceiverAudioStats | null = null;
   private readings: ReceiverAudioStats[] = [];
   private readonly notes: WindowNote[] = [];
+  private reading = false;
 
   constructor(private readonly read: () => Promise<ReceiverAudioStats | null>) {}
 
-  /** Takes one reading of the counters. */
+  /** Takes one reading of the counters; none while the last is still out, so readings stay in order. */
   async sample(): Promise<void> {
-    const s = await this.read();
-    if (!s) return;
-    this.readings = [...this.readings.slice(1 - KEPT), s];
-    this.start ??= this.began === null ? null : s;
+    if (this.reading) return;
+    this.reading = true;
+    try {
+      const s = await this.read();
+      if (!s) return;
+      this.readings = [...this.readings.slice(1 - KEPT), s];
+      this.start ??= this.began === null ? null : s;
+    } finally {
+      this.reading = false;
+    }
   }
 
   /** A frame of the current window arrived; the first one starts the window. */
