@@ -25,8 +25,8 @@ export default defineConfig({
     { name: 'exclusive', testMatch: EXCLUSIVE, dependencies: ['shared'] },
     { name: 'waiting', testMatch: WAITING },
   ],
-  // Stopgap while issue 13's flaky tests are hunted down (docs/testing.md); Playwright reports each as flaky.
-  retries: 1,
+  // No retries: a spec that fails once fails the run (docs/testing.md "Retries").
+  retries: 0,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,

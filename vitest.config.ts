@@ -27,9 +27,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          // Stopgap while issue 13's flaky tests are hunted down (docs/testing.md lists them): a
-          // test that fails twice still fails the run; each retry is printed.
-          retry: 1,
+          // No retries: a test that fails once fails the run (docs/testing.md "Retries").
+          retry: 0,
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
