@@ -35,6 +35,8 @@ export const archiveQuerySchema = z.preprocess(
     to: day.optional(),
     minBpm: bpm.optional(),
     maxBpm: bpm.optional(),
+    /** 1 is the newest sets; a page past the last shows the last. */
+    page: z.coerce.number().int().min(1).max(100_000).optional(),
   }),
 );
 export type ArchiveQuery = z.infer<typeof archiveQuerySchema>;
@@ -42,7 +44,8 @@ export type ArchiveQuery = z.infer<typeof archiveQuerySchema>;
 export const archiveParamsSchema = z.strictObject({ slug: channelSlugSchema });
 export const archivedSetParamsSchema = z.strictObject({ slug: channelSlugSchema, id: broadcastIdSchema });
 
-export type ArchiveListResponse = { sets: ArchivedSet[]; djs: string[] };
+/** One page of the archive, newest first: `total` sets match, in `pages` pages (at least 1). */
+export type ArchiveListResponse = { sets: ArchivedSet[]; djs: string[]; page: number; pages: number; total: number };
 
 /** Hiding a set (its DJs, admins) or showing it again. */
 export const setVisibilitySchema = z.strictObject({ hidden: z.boolean() });

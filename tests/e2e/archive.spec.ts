@@ -35,7 +35,7 @@ function playedToneDb(page: import('@playwright/test').Page): Promise<number> {
 }
 
 // The DJ console's WAV microphone -> LiveKit -> egress -> MinIO -> the archive task -> the set
-// page's hls.js in Chromium: it plays the tone, starts at ?t=, and a click on the tempo curve seeks.
+// page's hls.js in Chromium: it plays the tone, starts at ?t=, and the tempo curve seeks by click and by keyboard.
 test('a finished set plays on its page, starts at ?t= and seeks by the tempo curve', async ({ browser }) => {
   test.setTimeout(240_000);
   const suffix = uniqueSuffix();
@@ -96,6 +96,16 @@ test('a finished set plays on its page, starts at ?t= and seeks by the tempo cur
   expect(after).toBeGreaterThan(set.seconds * 0.5);
   expect(after).toBeLessThanOrEqual(set.seconds);
   await expect(listener.getByTestId('set-share')).toContainText(/Copy link at \d+s/);
+
+  // The curve is a slider too: Home goes to the start, an arrow 10 s on, read out with the tempo there.
+  const slider = listener.getByRole('slider', { name: 'Play from a point on the tempo curve' });
+  await slider.focus();
+  await slider.press('Home');
+  await expect.poll(time, { timeout: 10_000 }).toBeLessThan(5);
+  await expect(slider).toHaveAttribute('aria-valuetext', /^\d+s, 12\d\.\d BPM$/);
+  await slider.press('ArrowRight');
+  await expect.poll(time, { timeout: 10_000 }).toBeGreaterThanOrEqual(9.5);
+  expect(Number(await slider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(10);
   await listener.evaluate(() => document.querySelector<HTMLAudioElement>('[data-testid="set-audio"]')?.pause());
   expect.soft(await axeAtEveryViewport(listener), 'axe on the set page').toBe('');
 });

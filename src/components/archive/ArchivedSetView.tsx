@@ -1,15 +1,15 @@
 'use client';
 import { useState } from 'react';
-import { SetTempoCurve } from '@/components/tempo/SetTempoCurve';
 import { SetTracks } from '@/components/tempo/SetTracks';
 import { dayTimeIn, timeView, zoneLabel } from '@/components/listen/listener-times';
 import { Button } from '@/components/ui/Button';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { useViewerZone } from '@/hooks/useViewerZone';
-import { formatStartTime, offsetAt } from '@/lib/archive/seek-plan';
+import { formatStartTime } from '@/lib/archive/seek-plan';
 import { setName } from '@/lib/archive/set-name';
 import { formatClock } from '@/lib/client/format-duration';
 import type { ArchivedSetDetail } from '@/types/archive';
+import { CurveSeek } from './CurveSeek';
 import { useSetMediaSession } from './useSetMediaSession';
 import { useVodPlayer } from './useVodPlayer';
 
@@ -21,19 +21,6 @@ export function ArchivedSetView({ set, channel }: Props) {
   const view = timeView(useViewerZone(), channel.timeZone);
   useSetMediaSession(ref, { title: setName(set), artist: set.hosts.join(' & '), album: channel.name });
 
-  // A click on the curve: its x gives a clock time, the timeline a place in the recording.
-  const onCurveClick = (e: React.MouseEvent<HTMLButtonElement>) => {
-    // Keyboard activation has no position: the player's own controls seek from the keyboard.
-    if (e.detail === 0) return;
-    const svg = e.currentTarget.querySelector('svg');
-    const first = set.points[0];
-    const last = set.points.at(-1);
-    if (!svg || !first || !last) return;
-    const box = svg.getBoundingClientRect();
-    const f = Math.min(1, Math.max(0, (e.clientX - box.left) / Math.max(1, box.width)));
-    seek(offsetAt(set.timeline, first.at + f * Math.max(1, last.at - first.at), Date.parse(set.startedAt)));
-  };
-
   return (
     <div className="flex flex-col gap-6">
       <p className="text-sm text-muted">
@@ -44,12 +31,8 @@ export function ArchivedSetView({ set, channel }: Props) {
       <SetActions slug={channel.slug} set={set} position={position} />
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Tempo</h2>
-        <p className="text-sm text-muted">Click the curve to play from that moment.</p>
-        <button type="button" className="text-left" onClick={onCurveClick} data-testid="set-curve-seek">
-          {/* Named by its content (axe: the accessible name holds the visible text). */}
-          <span className="sr-only">Play from a point on the tempo curve: </span>
-          <SetTempoCurve points={set.points} />
-        </button>
+        <p className="text-sm text-muted">Click the curve to play from that moment, or focus it and use the arrow keys.</p>
+        <CurveSeek set={set} position={position} seek={seek} />
       </section>
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Tracks</h2>

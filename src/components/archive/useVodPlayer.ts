@@ -31,7 +31,10 @@ export function useVodPlayer(playlistUrl: string, seconds: number) {
     (offset: number) => {
       const el = ref.current;
       if (!el) return;
-      el.currentTime = Math.max(0, Math.min(offset, seconds));
+      const to = Math.max(0, Math.min(offset, seconds));
+      el.currentTime = to;
+      // At once, so a second key press steps from here rather than from the last timeupdate.
+      setPosition(to);
       void el.play().catch(() => undefined);
     },
     [seconds],

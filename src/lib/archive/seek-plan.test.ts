@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockAt, formatStartTime, offsetAt, parseStartTime } from './seek-plan';
+import { clockAt, formatStartTime, offsetAt, parseStartTime, seekByKey, tempoNear } from './seek-plan';
 
 describe('?t start times', () => {
   it('reads the forms people paste', () => {
@@ -58,5 +58,45 @@ describe('tempo curve to recording', () => {
   it('maps back to the clock', () => {
     expect(clockAt(timeline, 50, start)).toBe(start + 55_000);
     expect(clockAt(timeline, 110, start)).toBe(start + 130_000);
+  });
+});
+
+describe('keyboard seek on the tempo curve', () => {
+  it('moves 10 s by arrow, a tenth of the set (a minute at least) by page, and to the ends', () => {
+    expect(seekByKey('ArrowRight', 100, 3600)).toBe(110);
+    expect(seekByKey('ArrowUp', 100, 3600)).toBe(110);
+    expect(seekByKey('ArrowLeft', 100, 3600)).toBe(90);
+    expect(seekByKey('PageUp', 100, 3600)).toBe(460);
+    expect(seekByKey('PageDown', 100, 300)).toBe(40);
+    expect(seekByKey('Home', 100, 3600)).toBe(0);
+    expect(seekByKey('End', 100, 3600)).toBe(3600);
+  });
+
+  it('stays inside the recording and leaves other keys alone', () => {
+    expect(seekByKey('ArrowLeft', 4, 3600)).toBe(0);
+    expect(seekByKey('PageUp', 3590, 3600)).toBe(3600);
+    expect(seekByKey('Tab', 100, 3600)).toBeNull();
+    expect(seekByKey('Enter', 100, 3600)).toBeNull();
+  });
+});
+
+describe('tempoNear', () => {
+  const points = [
+    { at: 1_000, bpm: 120 },
+    { at: 6_000, bpm: 122 },
+    { at: 11_000, bpm: null },
+    { at: 40_000, bpm: 126 },
+  ];
+
+  it('reads the last point at or before the time', () => {
+    expect(tempoNear(points, 6_000, 12_500)).toBe(122);
+    expect(tempoNear(points, 9_000, 12_500)).toBe(122);
+    expect(tempoNear(points, 45_000, 12_500)).toBe(126);
+  });
+
+  it('is null before the first point, on "no beat" and inside a gap', () => {
+    expect(tempoNear(points, 500, 12_500)).toBeNull();
+    expect(tempoNear(points, 12_000, 12_500)).toBeNull();
+    expect(tempoNear(points, 30_000, 12_500)).toBeNull();
   });
 });

@@ -53,3 +53,33 @@ export function clockAt(timeline: readonly TimelinePart[], offset: number, setSt
   }
   return prevEnd;
 }
+
+/** Arrow keys move 10 s; Page keys a tenth of the set (at least a minute); Home and End go to the ends. */
+const ARROW_S = 10;
+
+/** Where a key moves the tempo curve's playhead (s, inside the recording); null for keys it leaves to the page. */
+export function seekByKey(key: string, position: number, length: number): number | null {
+  const page = Math.max(60, length / 10);
+  const step: Record<string, number> = {
+    ArrowRight: ARROW_S,
+    ArrowUp: ARROW_S,
+    ArrowLeft: -ARROW_S,
+    ArrowDown: -ARROW_S,
+    PageUp: page,
+    PageDown: -page,
+  };
+  if (key === 'Home') return 0;
+  if (key === 'End') return Math.max(0, length);
+  const by = step[key];
+  return by === undefined ? null : Math.min(Math.max(0, position + by), Math.max(0, length));
+}
+
+/** The tempo heard at a clock time: the last point at or before it, if at most `gapMs` old; null inside a gap. */
+export function tempoNear(points: readonly { at: number; bpm: number | null }[], at: number, gapMs: number): number | null {
+  let found: { at: number; bpm: number | null } | undefined;
+  for (const p of points) {
+    if (p.at > at) break;
+    found = p;
+  }
+  return found && at - found.at <= gapMs ? found.bpm : null;
+}

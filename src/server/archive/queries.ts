@@ -7,9 +7,11 @@ import { notFound } from '../http';
 import { setTracks } from '../now-playing';
 import { publicObjectUrl, storageConfig } from '../storage';
 import { archiveKeys } from './finalise';
-import { dayRange, djNames, hostedBy, tempoRange } from './search-plan';
+import { dayRange, djNames, hostedBy, pageOf, tempoRange } from './search-plan';
 
 const LIST_LIMIT = 200;
+/** Sets per archive page. */
+export const ARCHIVE_PAGE_SIZE = 50;
 const MAX_POINTS = 8_640;
 
 /** What the public may see: archived, not hidden, deleted or purged. */
@@ -61,8 +63,8 @@ function baseUrl(): string {
   return conf.publicBaseUrl;
 }
 
-/** A channel's public archive, newest first, filtered by DJ, days (in the channel's zone) and set tempo. */
-export async function listArchive(channel: ArchiveChannel, q: ArchiveQuery, limit = LIST_LIMIT): Promise<ArchiveListResponse> {
+/** A page of a channel's public archive, newest first, filtered by DJ, days (in the channel's zone) and set tempo. */
+export async function listArchive(channel: ArchiveChannel, q: ArchiveQuery, pageSize = ARCHIVE_PAGE_SIZE): Promise<ArchiveListResponse> {
   const base = baseUrl();
   const tempo = tempoRange(q);
   const rows = await getDb().broadcast.findMany({
@@ -71,7 +73,13 @@ export async function listArchive(channel: ArchiveChannel, q: ArchiveQuery, limi
     select: setFields,
   });
   const all = rows.map((r) => toSet(r, base));
-  return { sets: all.filter((s) => hostedBy(s.hosts, q.dj)).slice(0, limit), djs: djNames(all) };
+  // The DJ filter runs here, not in SQL: hosts are stored as JSON (the same on SQLite and PostgreSQL).
+  const { items, ...paging } = pageOf(
+    all.filter((s) => hostedBy(s.hosts, q.dj)),
+    q.page ?? 1,
+    pageSize,
+  );
+  return { sets: items, djs: djNames(all), ...paging };
 }
 
 /** A set AutoDJ may replay: public, with its `.m4a` at the public base URL (the ingress pulls it from there). */

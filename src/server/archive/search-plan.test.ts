@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayRange, djNames, hostedBy, setTempo, tempoRange } from './search-plan';
+import { dayRange, djNames, hostedBy, pageOf, setTempo, tempoRange } from './search-plan';
 
 describe('dayRange', () => {
   it('takes whole days in the channel zone, both ends inclusive', () => {
@@ -44,5 +44,19 @@ describe('setTempo', () => {
     expect(setTempo([120, 122, null, 128, 126])).toBe(124);
     expect(setTempo([127.44])).toBe(127.4);
     expect(setTempo([null, null])).toBeNull();
+  });
+});
+
+describe('pageOf', () => {
+  const items = Array.from({ length: 7 }, (_, i) => i);
+
+  it('cuts runs of the page size, the last one short', () => {
+    expect(pageOf(items, 1, 3)).toEqual({ items: [0, 1, 2], page: 1, pages: 3, total: 7 });
+    expect(pageOf(items, 3, 3)).toEqual({ items: [6], page: 3, pages: 3, total: 7 });
+  });
+
+  it('shows the last page for a page past the end, and one empty page for nothing', () => {
+    expect(pageOf(items, 9, 3)).toEqual({ items: [6], page: 3, pages: 3, total: 7 });
+    expect(pageOf([], 2, 3)).toEqual({ items: [], page: 1, pages: 1, total: 0 });
   });
 });

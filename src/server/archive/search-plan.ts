@@ -40,3 +40,10 @@ export function setTempo(bpms: readonly (number | null)[]): number | null {
   const v = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return Math.round(v * 10) / 10;
 }
+
+/** The `page`th (1-based) run of `size` items; a page past the end gives the last page, so a stale link still shows sets. */
+export function pageOf<T>(items: readonly T[], page: number, size: number): { items: T[]; page: number; pages: number; total: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const at = Math.min(Math.max(1, Math.floor(page)), pages);
+  return { items: items.slice((at - 1) * size, at * size), page: at, pages, total: items.length };
+}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArchiveFilters } from '@/components/archive/ArchiveFilters';
 import { ArchiveList } from '@/components/archive/ArchiveList';
+import { ArchivePager } from '@/components/archive/ArchivePager';
 import { archiveChannel, listArchive } from '@/server/archive';
 import { HttpError } from '@/server/http';
 import { archiveParamsSchema, archiveQuerySchema, type ArchiveQuery } from '@/types/archive';
@@ -37,8 +38,8 @@ export default async function ArchivePage({ params, searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = archiveQuerySchema.safeParse(raw);
   const query: ArchiveQuery = parsed.success ? parsed.data : {};
-  const { sets, djs } = await listArchive(channel, query).catch((err: unknown) => {
-    if (err instanceof HttpError) return { sets: [], djs: [] };
+  const { sets, djs, page, pages, total } = await listArchive(channel, query).catch((err: unknown) => {
+    if (err instanceof HttpError) return { sets: [], djs: [], page: 1, pages: 1, total: 0 };
     throw err;
   });
   return (
@@ -57,6 +58,7 @@ export default async function ArchivePage({ params, searchParams }: Props) {
       </p>
       <ArchiveFilters slug={channel.slug} djs={djs} query={query} invalid={!parsed.success} timeZone={channel.timeZone} />
       <ArchiveList slug={channel.slug} sets={sets} timeZone={channel.timeZone} />
+      <ArchivePager slug={channel.slug} query={query} page={page} pages={pages} total={total} />
     </div>
   );
 }
