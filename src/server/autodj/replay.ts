@@ -57,6 +57,11 @@ export function replayStatusOf(channelId: string, sessionId: string): ReplayStat
   return s.ended ? 'ended' : 'playing';
 }
 
+/** This process's replays that are still playing. */
+export function playingReplays(): ReplaySession[] {
+  return [...sessions.values()].filter((s) => !s.ended);
+}
+
 /** Channels outside `looked` that this process plays a replay on (a channel deleted mid-replay). */
 export function strayReplays(looked: Set<string>): string[] {
   return [...sessions.keys()].filter((channelId) => !looked.has(channelId));

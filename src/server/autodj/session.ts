@@ -39,6 +39,8 @@ export class ReplaySession {
   readonly id = `rp_${randomUUID()}`;
   readonly startedAt = Date.now();
   ended = false;
+  /** 10 ms frames handed to the audio source so far. */
+  private frames = 0;
   private readonly room = new Room();
   private ffmpeg: ChildProcessByStdio<null, Readable, Readable> | null = null;
   private source: AudioSource | null = null;
@@ -90,6 +92,11 @@ export class ReplaySession {
     );
   }
 
+  /** Seconds of the recording sent into the room: what was handed over, less what still waits in the source's queue. */
+  get positionSeconds(): number {
+    return Math.max(0, this.frames / 100 - (this.source?.queuedDuration ?? 0) / 1000);
+  }
+
   /** Leaves the room now (listeners stop hearing it at once) and stops ffmpeg. */
   async stop(): Promise<void> {
     this.end('stopped');
@@ -107,6 +114,7 @@ export class ReplaySession {
         const samples = new Int16Array(FRAME_SAMPLES * CHANNELS);
         Buffer.from(samples.buffer).set(pending.subarray(at, at + FRAME_BYTES));
         await source.captureFrame(new AudioFrame(samples, RATE, CHANNELS, FRAME_SAMPLES));
+        this.frames += 1;
       }
       pending = pending.subarray(at);
     }

@@ -6,6 +6,10 @@ import { liveStateKnown } from '../live-state';
 import { LeaseLostError, type LoopTask, TASKS } from '../loop';
 import { type AutoDjStep, planAutoDj } from './autodj-plan';
 import { replayLabel, replayStatusOf, startReplay, stopAllReplays, stopReplay, strayReplays } from './replay';
+import { showReplayTempos } from './replay-tempo';
+
+/** Stored points are ~5 s apart; a pass every second shows each within about a second of its place. */
+const TEMPO_INTERVAL_MS = 1_000;
 
 /** The replay fields of a channel without one (the last set stays, so the rotation goes on). */
 const NO_REPLAY = { replaySessionId: null, replayName: null, replayDate: null };
@@ -55,6 +59,16 @@ export function autoDjTask(): LoopTask {
       for (const channelId of strayReplays(new Set(channels.map((c) => c.id)))) await stopReplay(channelId);
       return null;
     },
+  };
+}
+
+/** The stored tempo of each replay this process plays, written where listeners read a DJ's. */
+export function replayTempoTask(): LoopTask {
+  return {
+    name: TASKS.replayTempo,
+    maxIntervalMs: TEMPO_INTERVAL_MS,
+    retryMs: TEMPO_INTERVAL_MS,
+    run: async (now) => (await showReplayTempos(now.getTime()), null),
   };
 }
 

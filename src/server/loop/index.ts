@@ -24,6 +24,7 @@ export const TASKS = {
   push: 'push-notifications',
   archive: 'archive-sets',
   autodj: 'autodj-replays',
+  replayTempo: 'autodj-replay-tempo',
 } as const;
 
 /** One per process, also across Next's module reloads in development. */

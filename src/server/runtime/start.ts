@@ -3,7 +3,7 @@ import { onBeforeExit } from '@/lib/before-exit';
 import { finishDisable } from '../accounts';
 import { actionsTask } from '../actions';
 import { archiveTask } from '../archive';
-import { autoDjTask } from '../autodj';
+import { autoDjTask, replayTempoTask } from '../autodj';
 import { obsTempoTask, tempoTask } from '../bpm';
 import { egressTask } from '../egress';
 import { finishRemove, finishRotate, ingressTask, obsHoldTask } from '../ingress';
@@ -43,6 +43,7 @@ export function startBackgroundLoop(): void {
   supervisor.register(once(pushTask()));
   supervisor.register(once(archiveTask()));
   supervisor.register(once(autoDjTask()));
+  supervisor.register(once(replayTempoTask()));
   startCluster();
   supervisor.start();
   // A clean stop (server.ts waits for this) hands the lease on at once instead of after its TTL.

@@ -1,0 +1,81 @@
+/**
+ * The app's own costs (npm run bench:app-cost), on the stack scripts/with-stack.ts starts: CPU of
+ * the app server per 1,000 open event streams (listener pages' live updates) and per LiveKit
+ * webhook, for the capacity table (docs/capacity.md). Four windows of BENCH_SECONDS (default 30),
+ * reading the app server's processes from /proc each second:
+ * 1. nothing open, no webhooks;
+ * 2. BENCH_STREAMS (default 1,000) streams on one channel, from 40 loopback addresses (25 each,
+ *    under the per-client cap), heartbeats only;
+ * 3. no streams, BENCH_WEBHOOKS a second (default 20): signed listener joins and leaves of that channel;
+ * 4. both: each webhook changes the channel's listener count, which every stream then receives.
+ */
+import { createFixture } from '../support/api';
+import { fail, hostLine, requireEnv, runBench, sleep } from '../support/env';
+import { loadSummary, measureCpu } from '../support/proc-cpu';
+import { formatSummary, summarize } from '../support/stats';
+import { processRole, stackProcesses } from '../support/stack-procs';
+import { appCosts } from './costs';
+import { EventStreams } from './streams';
+import { sendWebhooks, type WebhookRun } from './webhooks';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 1_000);
+const RATE = Number(process.env.BENCH_WEBHOOKS ?? 20);
+const SETTLE_MS = 5_000;
+
+const appPids = () => stackProcesses().filter((pid) => processRole(pid) === 'app');
+const say = (...lines: string[]) => console.log(lines.join('\n'));
+
+async function measureWindow(name: string, during?: () => Promise<WebhookRun>): Promise<{ cores: number; hooks: WebhookRun | null }> {
+  await sleep(SETTLE_MS);
+  const [cpu, hooks] = await Promise.all([measureCpu(SECONDS, appPids, () => 'app'), during ? during() : Promise.resolve(null)]);
+  if (hooks && hooks.latencies.length === 0) fail(`${name}: no webhook was accepted (${hooks.failed} failed)`);
+  const rss = cpu.total.rssMb.toFixed(0);
+  const answered = hooks
+    ? `; webhooks ${hooks.sent} sent, ${hooks.failed} failed, answered ${formatSummary(summarize(hooks.latencies))}`
+    : '';
+  say(`[app-cost] ${name}: app ${(cpu.total.cpu * 100).toFixed(1)}% of a core, RSS ${rss} MB, ${loadSummary(cpu.load)}${answered}`);
+  return { cores: cpu.total.cpu, hooks };
+}
+
+runBench('app-cost', async () => {
+  say(
+    '== The app server per open event stream and per webhook ==',
+    `windows of ${SECONDS} s after ${SETTLE_MS / 1000} s settling`,
+    hostLine(),
+  );
+  const { appUrl, channel } = await createFixture('appcost');
+  const keys = { apiKey: requireEnv('LIVEKIT_API_KEY'), apiSecret: requireEnv('LIVEKIT_API_SECRET') };
+  const hooks = () => sendWebhooks(appUrl, keys, channel.id, RATE, SECONDS);
+  if (appPids().length === 0) fail('no app server process found in the stack');
+
+  const base = await measureWindow('nothing open');
+  const streams = new EventStreams(appUrl, channel.slug);
+  await streams.grow(STREAMS);
+  if (streams.refused > 0) fail(`${streams.refused} of ${STREAMS} event streams were refused`);
+  const idle = await measureWindow(`${STREAMS} streams open, idle`);
+  streams.close();
+  const webhooks = await measureWindow(`no streams, ${RATE} webhooks/s`, hooks);
+
+  const fanOut = new EventStreams(appUrl, channel.slug, STREAMS);
+  await fanOut.grow(STREAMS);
+  if (fanOut.refused > 0) fail(`${fanOut.refused} of ${STREAMS} event streams were refused`);
+  const framesBefore = fanOut.frames;
+  const both = await measureWindow(`${STREAMS} streams open, ${RATE} webhooks/s`, hooks);
+  const framesPerSecond = (fanOut.frames - framesBefore) / SECONDS;
+  fanOut.close();
+  if (framesPerSecond === 0) fail('the streams received no update while webhooks changed the channel');
+  say(
+    `[app-cost] the streams received ${framesPerSecond.toFixed(0)} state frames/s (${(framesPerSecond / STREAMS).toFixed(2)} per stream)`,
+  );
+
+  const c = appCosts({ base: base.cores, streams: idle.cores, hooks: webhooks.cores, both: both.cores }, STREAMS, RATE, framesPerSecond);
+  say(
+    '',
+    `1,000 open event streams, idle:              ${(c.coresPer1000Idle * 100).toFixed(2)}% of a core`,
+    `one webhook (verify, apply, wake the loop):  ${c.cpuMsPerWebhook.toFixed(2)} CPU-ms`,
+    `one state frame to one stream (fan-out):     ${c.cpuUsPerFrame.toFixed(1)} CPU-µs`,
+    `1,000 streams at one update a second:        ${(c.coresPer1000AtOneUpdate * 100).toFixed(2)}% of a core`,
+    hostLine(),
+  );
+});
