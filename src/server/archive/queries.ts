@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ArchivedSet, ArchivedSetDetail, ArchiveListResponse, ArchiveQuery, TimelinePart } from '@/types/archive';
+import type { TempoPointDto } from '@/types/tempo';
 import { z } from '@/types/zod';
 import { getDb, type Broadcast } from '../db';
 import { parseHosts } from '../egress';
@@ -110,25 +111,30 @@ function parseTimeline(json: string | null): TimelinePart[] {
   return parsed.success ? parsed.data : [];
 }
 
-/** What AutoDJ needs to show a replayed set's stored tempo: its start, the recording's timeline and the curve. */
-export type ReplayCurve = {
-  setStart: number;
-  timeline: TimelinePart[];
-  points: { at: number; bpm: number | null; confidence: number | null }[];
-};
-
-export async function replayCurve(setId: string): Promise<ReplayCurve> {
-  const row = await getDb().broadcast.findUnique({ where: { id: setId }, select: { startedAt: true, archiveTimeline: true } });
+/** A set's stored tempo curve, oldest first (epoch ms). */
+async function setPoints(id: string): Promise<TempoPointDto[]> {
   const points = await getDb().tempoPoint.findMany({
-    where: { broadcastId: setId },
+    where: { broadcastId: id },
     orderBy: { at: 'asc' },
     take: MAX_POINTS,
     select: { at: true, bpm: true, confidence: true },
   });
+  return points.map((p) => ({ at: p.at.getTime(), bpm: p.bpm, confidence: p.confidence }));
+}
+
+/** What AutoDJ needs to show a replayed set's stored tempo: its start, the recording's timeline and the curve. */
+export type ReplayCurve = {
+  setStart: number;
+  timeline: TimelinePart[];
+  points: TempoPointDto[];
+};
+
+export async function replayCurve(setId: string): Promise<ReplayCurve> {
+  const row = await getDb().broadcast.findUnique({ where: { id: setId }, select: { startedAt: true, archiveTimeline: true } });
   return {
     setStart: row?.startedAt.getTime() ?? 0,
     timeline: parseTimeline(row?.archiveTimeline ?? null),
-    points: points.map((p) => ({ at: p.at.getTime(), bpm: p.bpm, confidence: p.confidence })),
+    points: await setPoints(setId),
   };
 }
 
@@ -140,16 +146,10 @@ export async function archivedSet(channel: ArchiveChannel, id: string): Promise<
     select: { ...setFields, archiveTimeline: true },
   });
   if (!row) throw notFound('No such set in this archive.');
-  const points = await getDb().tempoPoint.findMany({
-    where: { broadcastId: id },
-    orderBy: { at: 'asc' },
-    take: MAX_POINTS,
-    select: { at: true, bpm: true, confidence: true },
-  });
   return {
     ...toSet(row, base),
     timeline: parseTimeline(row.archiveTimeline),
-    points: points.map((p) => ({ at: p.at.getTime(), bpm: p.bpm, confidence: p.confidence })),
+    points: await setPoints(id),
     tracks: await setTracks(id),
   };
 }
