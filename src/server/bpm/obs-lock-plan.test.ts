@@ -19,15 +19,37 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
   it('publishes nothing from the first window, however steady, and starts a fresh one', () => {
     const first = run(UNLOCKED, 0, [128, 128.1, 127.9, 128, 128.1, 128]);
     expect(first.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);
-    expect(first.lock).toMatchObject({ locked: false, reference: 128, candidate: null, windows: [128] });
+    expect(first.lock).toMatchObject({ locked: false, reference: 128, older: null, candidate: null, windows: [128] });
   });
 
-  it('locks when the fresh window holds the same tempo within 1%, and publishes from then on', () => {
+  it('locks when the fresh window holds the same tempo within 0.4%, and publishes from then on', () => {
     const first = run(UNLOCKED, 0, [128, 128, 128, 128, 128, 128]);
     const second = run(first.lock, 1_200, [127.4, 127.8, 128, 128, 128.1, 128.2]);
     expect(second.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'publish']);
-    expect(second.lock).toMatchObject({ locked: true, windows: [128, 128.2] });
+    expect(second.lock).toMatchObject({ locked: true, reference: 128.1, windows: [128, 128.2] });
     expect(run(second.lock, 2_400, [128.1]).actions).toEqual(['publish']);
+  });
+
+  it('publishes what the two windows say together at the lock, not the last one alone', () => {
+    const first = run(UNLOCKED, 0, Array(6).fill(127.9));
+    const step = lockStep(run(first.lock, 1_200, Array(5).fill(128.3)).lock, reading(2_200, 128.3));
+    expect(step.action).toBe('publish');
+    expect(step.reading.bpm).toBe(128.1);
+    expect(step.lock.reference).toBe(128.1);
+  });
+
+  it('does not lock on 127.9 and 128.7 (fresh-clone run C, a 128 BPM push), and locks on the next whole window', () => {
+    // Run C's windows: three the receiver reshaped, then 127.9 and 128.7 whole. 1% let the last two lock on 128.7.
+    let lock = UNLOCKED;
+    for (const [i, bpm] of [115.2, 120.4, 132.2].entries()) lock = run(lock, i * 1_200, Array(6).fill(bpm), true).lock;
+    lock = run(lock, 3_600, Array(6).fill(127.9)).lock;
+    const odd = run(lock, 4_800, Array(6).fill(128.7));
+    expect(odd.actions).not.toContain('publish');
+    expect(odd.lock).toMatchObject({ locked: false, reference: 128.7, older: 127.9 });
+    // The next window agrees with the one before the odd one: one window later, not two.
+    const whole = lockStep(run(odd.lock, 6_000, Array(5).fill(128)).lock, reading(7_000, 128));
+    expect(whole.action).toBe('publish');
+    expect(Math.abs((whole.reading.bpm ?? 0) - 128)).toBeLessThanOrEqual(0.1);
   });
 
   it('keeps a distorted start from going out: 122.5 steady, then 128 steady, then 128 again', () => {
@@ -64,17 +86,15 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
     // 139.2 held for a second (a squeezed stream, or a new track): nothing goes out, a fresh window starts.
     const change = run(locked, 2_400, Array(6).fill(139.2));
     expect(change.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);
-    expect(change.lock).toMatchObject({ locked: false, reference: 139.2 });
-    // A squeeze passes: the fresh window reads 128 again, disagrees, and a third one locks back on 128.
-    const back = run(change.lock, 3_600, Array(6).fill(128));
-    expect(back.actions.at(-1)).toBe('restart');
-    const relocked = run(back.lock, 4_800, Array(6).fill(128.1));
-    expect(relocked.actions.at(-1)).toBe('publish');
-    expect(relocked.lock).toMatchObject({ locked: true, reference: 128.1 });
+    expect(change.lock).toMatchObject({ locked: false, reference: 139.2, older: 128 });
+    // A squeeze passes: the fresh window reads 128 again, agrees with the old lock, and locks back on it.
+    const back = run(change.lock, 3_600, Array(6).fill(128.1));
+    expect(back.actions.at(-1)).toBe('publish');
+    expect(back.lock).toMatchObject({ locked: true, reference: 128.05 });
     // A new track: the fresh window holds the new tempo too, and it goes out.
     const track = run(change.lock, 3_600, Array(6).fill(139.4));
     expect(track.actions.at(-1)).toBe('publish');
-    expect(track.lock).toMatchObject({ locked: true, reference: 139.4 });
+    expect(track.lock).toMatchObject({ locked: true, reference: 139.3 });
   });
 
   it('drops a window the receiver reshaped, however steady, and keeps the reference for the next whole one', () => {

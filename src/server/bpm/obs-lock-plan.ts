@@ -9,48 +9,74 @@ import { type BpmReading, type SteadyCandidate, steadyReading } from '@/lib/bpm/
  * samples can. Each window must first hold its own tempo for `STEADY_HOLD_MS` (`steadyReading`).
  */
 
-/** How closely the two windows must agree (1% is 1.3 BPM at 128; the analyser's jitter is ~0.3). */
-export const LOCK_AGREEMENT = 0.01;
-
-/** `reference`: what the previous window held steady at; `windows`: each window's steady tempo, for the log. */
-export type ObsLock = { locked: boolean; reference: number | null; candidate: SteadyCandidate; windows: number[] };
-
-export const UNLOCKED: ObsLock = { locked: false, reference: null, candidate: null, windows: [] };
+/**
+ * How closely two whole windows must agree to lock: 0.4% is 0.5 BPM at 128, the accuracy listeners
+ * are promised, and the analyser's jitter between whole windows is ~0.3. (1% let a window that read
+ * 128.7 from a 128 BPM push lock with one that read 127.9, and 128.7 went out: fresh-clone run C.)
+ */
+export const LOCK_AGREEMENT = 0.004;
+/** Once locked, how far the tempo may drift from the lock and go out as it does (a DJ's pitch fader). */
+export const DRIFT_AGREEMENT = 0.01;
 
 /**
- * `publish`: hand the reading to the throttle (`shouldPublish`); `wait`: publish nothing yet;
+ * `reference`: the locked tempo, or unlocked the last whole window's steady tempo; `older`: the whole
+ * window before that (unlocked), which a new window may agree with instead, so one odd window costs
+ * one window, not two; `windows`: each window's steady tempo, for the log.
+ */
+export type ObsLock = {
+  locked: boolean;
+  reference: number | null;
+  older: number | null;
+  candidate: SteadyCandidate;
+  windows: number[];
+};
+
+export const UNLOCKED: ObsLock = { locked: false, reference: null, older: null, candidate: null, windows: [] };
+
+/**
+ * `publish`: hand `reading` to the throttle (`shouldPublish`); `wait`: publish nothing yet;
  * `restart`: publish nothing and analyse from a fresh window (a new analyser) from the next sample.
  */
 export type LockAction = 'publish' | 'wait' | 'restart';
+export type LockStep = { lock: ObsLock; action: LockAction; reading: BpmReading };
+
+const near = (a: number, b: number | null, share: number): boolean => b !== null && Math.abs(a - b) <= b * share;
 
 /**
  * The next lock state and what to do with `reading` (from the current window's analyser).
  * `distorted`: the receiver stretched, squeezed or filled in this window's audio (or, once locked,
  * the last few seconds'), as WebRTC's counters say (receiver-watch.ts): such audio is no evidence.
  */
-export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false): { lock: ObsLock; action: LockAction } {
+export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false): LockStep {
   const steady = steadyReading(lock.candidate, reading);
   const next: ObsLock = { ...lock, candidate: steady.candidate };
   // "No beat" is no tempo: it goes out at once, and leaves the reference for when the beat is back.
-  if (reading.bpm === null) return { lock: next, action: 'publish' };
+  if (reading.bpm === null) return { lock: next, action: 'publish', reading };
   // Locked: the published tempo stays until the audio is whole again.
-  if (distorted && lock.locked) return { lock: next, action: 'wait' };
-  if (!steady.steady) return { lock: next, action: 'wait' };
-  const windows = [...lock.windows, reading.bpm];
-  // Unlocked: the window is dropped, and the reference stays for the next whole window to agree with.
-  if (distorted) return { lock: { ...lock, candidate: null, windows }, action: 'restart' };
-  const agrees = lock.reference !== null && Math.abs(reading.bpm - lock.reference) <= lock.reference * LOCK_AGREEMENT;
-  // Once locked, the tempo may drift within the agreement and goes out as it does. A change beyond
+  if (distorted && lock.locked) return { lock: next, action: 'wait', reading };
+  if (!steady.steady) return { lock: next, action: 'wait', reading };
+  const bpm = reading.bpm;
+  const windows = [...lock.windows, bpm];
+  // Unlocked: the window is dropped, and the references stay for the next whole window to agree with.
+  if (distorted) return { lock: { ...lock, candidate: null, windows }, action: 'restart', reading };
+  // Once locked, the tempo may drift within DRIFT_AGREEMENT and goes out as it does. A change beyond
   // it is confirmed like a start, by a fresh window, while the published tempo stays: a new track
   // waits a few seconds, but a stream squeezed for a while (the receiver starved of CPU read 139 BPM
   // from a 128 BPM set under stress-ng, after the lock) never reaches listeners.
   if (lock.locked) {
-    if (agrees) return { lock: next, action: 'publish' };
-    return { lock: { locked: false, reference: reading.bpm, candidate: null, windows }, action: 'restart' };
+    if (near(bpm, lock.reference, DRIFT_AGREEMENT)) return { lock: next, action: 'publish', reading };
+    // The locked tempo stays a reference: when a squeeze passes, the next whole window locks back.
+    return { lock: { ...UNLOCKED, reference: bpm, older: lock.reference, windows }, action: 'restart', reading };
   }
-  if (agrees) {
-    // The lock's reference is the tempo going out from now on.
-    return { lock: { ...next, locked: true, reference: reading.bpm, windows }, action: 'publish' };
+  const match = [lock.reference, lock.older].find((r): r is number => r !== null && near(bpm, r, LOCK_AGREEMENT));
+  if (match === undefined) {
+    return { lock: { ...UNLOCKED, reference: bpm, older: lock.reference, windows }, action: 'restart', reading };
   }
-  return { lock: { locked: false, reference: reading.bpm, candidate: null, windows }, action: 'restart' };
+  // What the two windows say together goes out, and the tempo drift is measured from.
+  const locked = Math.round(((bpm + match) / 2) * 100) / 100;
+  return {
+    lock: { ...next, locked: true, reference: locked, older: null, windows },
+    action: 'publish',
+    reading: { ...reading, bpm: locked },
+  };
 }

@@ -169,10 +169,11 @@ export class ObsTempoSession {
       const notes = this.watch.close(this.feeder.seconds, performance.now());
       this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows, notes });
     }
-    if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, reading)) return;
-    this.published = { at: reading.at, bpm: reading.bpm };
+    const out = step.reading; // at the lock, what the agreeing windows say together
+    if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, out)) return;
+    this.published = { at: out.at, bpm: out.bpm };
     this.writing = true;
-    const attributes = tempoAttributes(reading);
+    const attributes = tempoAttributes(out);
     this.written = attributes[BPM_ATTRIBUTE] ?? null;
     getRoomService()
       .updateParticipant(this.roomName, this.set.identity, { attributes })

@@ -76,7 +76,7 @@ describe('Lease', () => {
     const a = new Lease(w.store, (h) => events.push(h), w.clock);
     a.start();
     await w.flush();
-    await w.advance(RENEW_EVERY_MS); // renewed at 2 s: confirmed until 2 s + TTL
+    await w.advance(RENEW_EVERY_MS); // renewed once: confirmed until then + TTL
     w.key.down = true;
     await w.advance(LEASE_TTL_MS - SAFETY_MARGIN_MS - 100);
     expect(a.held()).toBe(true);
