@@ -25,8 +25,8 @@ export default defineConfig({
     { name: 'exclusive', testMatch: EXCLUSIVE, dependencies: ['shared'] },
     { name: 'waiting', testMatch: WAITING },
   ],
-  // One retry until the OBS analyser's lock value is fixed (docs/testing.md "Retries"); Playwright reports it as flaky.
-  retries: 1,
+  // No retries: a spec that fails once fails the run (docs/testing.md "Retries").
+  retries: 0,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   timeout: 60_000,

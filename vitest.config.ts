@@ -27,9 +27,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          // One retry, back on 2026-12-06 until the OBS analyser's lock value is fixed (docs/testing.md
-          // "Retries"): a test that fails twice still fails the run; each retry is printed.
-          retry: 1,
+          // No retries: a test that fails once fails the run (docs/testing.md "Retries").
+          retry: 0,
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
