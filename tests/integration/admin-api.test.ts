@@ -53,6 +53,14 @@ describe('channels admin API', () => {
     expect(second.body.channels).toHaveLength(2);
     const seen = new Set([...first.body.channels, ...second.body.channels].map((c) => c.slug));
     expect(seen.size).toBe(26);
+    // The home page's pager: plain links that keep the search.
+    const firstPage = (await anon.request<string>('GET', `/?q=${tag}`)).body;
+    expect(firstPage).toContain('Page 1 of 2');
+    expect(firstPage).toContain(`href="/?q=${tag}&amp;page=2"`);
+    const lastPage = (await anon.request<string>('GET', `/?q=${tag}&page=2`)).body;
+    expect(lastPage).toContain('Page 2 of 2');
+    expect(lastPage).toContain(`href="/?q=${tag}"`);
+    expect(lastPage).not.toContain('>Next<');
     const one = await anon.request<ChannelListResponse>('GET', `/api/channels?q=${encodeURIComponent(`PAGED ${tag}-7`)}`);
     expect(one.body.channels.map((c) => c.slug)).toEqual([`${tag}-7`]);
 

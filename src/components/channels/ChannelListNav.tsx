@@ -2,6 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button-styles';
 import { Input } from '@/components/ui/Input';
+import { Pager } from '@/components/ui/Pager';
 
 export type ListPath = '/' | '/dj';
 
@@ -39,21 +40,18 @@ export function ChannelSearch({ listPath, q }: { listPath: ListPath; q: string }
   );
 }
 
-/** Previous / next page links with "Page 2 of 5"; nothing when everything fits on one page. */
+/** Previous / next page links with "Page 2 of 5", keeping the search. */
 export function ChannelPager({ listPath, page, pageCount, q }: { listPath: ListPath; page: number; pageCount: number; q: string }) {
-  if (pageCount <= 1) return null;
-  const link = (to: number, label: string, rel: 'prev' | 'next') => (
-    <Link href={listHref(listPath, to, q)} rel={rel} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-      {label}
-    </Link>
-  );
   return (
-    <nav aria-label="Channel pages" data-testid="channel-pager" className="flex items-center justify-center gap-3 text-sm">
-      {page > 1 ? link(page - 1, 'Previous', 'prev') : <span className="w-20" />}
-      <span aria-current="page">
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? link(page + 1, 'Next', 'next') : <span className="w-20" />}
-    </nav>
+    <Pager
+      label="Channel pages"
+      testId="channel-pager"
+      className="justify-center"
+      page={page}
+      pages={pageCount}
+      href={(to) => listHref(listPath, to, q)}
+      previous="Previous"
+      next="Next"
+    />
   );
 }

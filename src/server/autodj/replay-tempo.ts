@@ -21,17 +21,25 @@ export async function showReplayTempos(now: number): Promise<void> {
   const playing = playingReplays();
   const live = new Set(playing.map((s) => s.id));
   for (const id of shown.keys()) if (!live.has(id)) shown.delete(id);
+  // One replay's failure (its participant not in the room yet, a database hiccup) is retried on the
+  // next pass and keeps the others' tempos going.
   for (const session of playing) {
-    let entry = shown.get(session.id);
-    if (!entry) {
-      entry = { curve: await replayCurve(session.set.id), published: null };
-      shown.set(session.id, entry);
-    }
-    const reading = replayReading(entry.curve, session.positionSeconds, now);
-    if (!shouldPublish(entry.published, reading)) continue;
-    await getRoomService().updateParticipant(channelRoom(session.channelId), replayIdentity(session.channelId), {
-      attributes: tempoAttributes(reading),
-    });
-    entry.published = { bpm: reading.bpm, at: reading.at };
+    await showOne(session, now).catch((err: unknown) =>
+      console.warn(`[autodj] tempo of the replay on ${session.channelId}:`, err instanceof Error ? err.message : err),
+    );
   }
+}
+
+async function showOne(session: ReturnType<typeof playingReplays>[number], now: number): Promise<void> {
+  let entry = shown.get(session.id);
+  if (!entry) {
+    entry = { curve: await replayCurve(session.set.id), published: null };
+    shown.set(session.id, entry);
+  }
+  const reading = replayReading(entry.curve, session.positionSeconds, now);
+  if (!shouldPublish(entry.published, reading)) return;
+  await getRoomService().updateParticipant(channelRoom(session.channelId), replayIdentity(session.channelId), {
+    attributes: tempoAttributes(reading),
+  });
+  entry.published = { bpm: reading.bpm, at: reading.at };
 }
