@@ -4,7 +4,7 @@
 // by a real listener; the channel shows
 // "Replay", not a DJ, and no set (broadcast) opens; a DJ going live takes over (the replay's
 // participant leaves; the gap between the last replay frame and the first DJ frame is printed);
-// when the DJ stops, the replay is heard again within 5 s. Listeners read the set's stored tempo
+// when the DJ stops, the replay is heard again within 5 s, from where the DJ cut in. Listeners read the set's stored tempo
 // from the replay's attributes, following the place the replay has reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTempoAttributes } from '@/types/bpm';
@@ -106,6 +106,17 @@ describe('AutoDJ', () => {
     const resumeMs = firstHeard(listener.heard, REPLAY_TONE, stopped)! - stopped;
     console.info(`[autodj] replay resumed ${resumeMs} ms after the DJ left`);
     expect(resumeMs).toBeLessThan(5_000);
+    // It goes on where the DJ cut in, past 12 s: the set's later tempo from the first, never its opening 124.
+    const resumedTempos: (number | null | undefined)[] = [];
+    await expect
+      .poll(() => (resumedTempos.push(replayTempo()), resumedTempos.at(-1)), {
+        timeout: 10_000,
+        interval: 100,
+        message: 'the tempo where the replay was cut',
+      })
+      .toBe(131.5);
+    expect(resumedTempos, 'the resumed replay does not start over').not.toContain(124);
+    await expect.poll(live, { timeout: 5_000 }).toMatchObject({ onAir: false, replay: { setId } });
   });
 
   it('stops when turned off', { timeout: 30_000 }, async () => {

@@ -9,6 +9,7 @@ const idle: AutoDjState = {
   replay: null,
   sets: ['s3', 's2', 's1'],
   lastSetId: null,
+  cutAt: null,
 };
 const playing = (over: Partial<NonNullable<AutoDjState['replay']>> = {}): AutoDjState['replay'] => ({
   sessionId: 'rp_1',
@@ -19,7 +20,7 @@ const playing = (over: Partial<NonNullable<AutoDjState['replay']>> = {}): AutoDj
 
 describe('planAutoDj', () => {
   it('starts the newest set when nobody is on air', () => {
-    expect(planAutoDj(idle)).toEqual({ type: 'start', setId: 's3', replace: null });
+    expect(planAutoDj(idle)).toEqual({ type: 'start', setId: 's3', fromSeconds: 0, replace: null });
   });
 
   it('never plays while a DJ is on air, when off, or without an archived set', () => {
@@ -33,8 +34,23 @@ describe('planAutoDj', () => {
       type: 'stop',
       sessionId: 'rp_1',
       reason: 'a DJ is on air',
+      keepPlace: true,
     });
-    expect(planAutoDj({ ...idle, enabled: false, replay: playing() })).toMatchObject({ type: 'stop', reason: 'AutoDJ is off' });
+    expect(planAutoDj({ ...idle, enabled: false, replay: playing() })).toMatchObject({
+      type: 'stop',
+      reason: 'AutoDJ is off',
+      keepPlace: false,
+    });
+  });
+
+  it('goes on where a DJ cut in once the DJ has left, while the set is public', () => {
+    const cut: AutoDjState = { ...idle, lastSetId: 's2', cutAt: 754.2 };
+    expect(planAutoDj({ ...cut, djOnAir: true })).toEqual({ type: 'none' });
+    expect(planAutoDj(cut)).toEqual({ type: 'start', setId: 's2', fromSeconds: 754.2, replace: null });
+    // Hidden since: the next set from its start.
+    expect(planAutoDj({ ...cut, sets: ['s3', 's1'] })).toEqual({ type: 'start', setId: 's3', fromSeconds: 0, replace: null });
+    // Not cut (it ended, or AutoDJ was turned off): the rotation goes on.
+    expect(planAutoDj({ ...cut, cutAt: null })).toEqual({ type: 'start', setId: 's1', fromSeconds: 0, replace: null });
   });
 
   it('stops a replay whose set was hidden or deleted', () => {
@@ -49,7 +65,7 @@ describe('planAutoDj', () => {
   });
 
   it('moves on to the next set when one ends or is not playing here (a restart, a new lease holder)', () => {
-    const next = { type: 'start', setId: 's2', replace: 'rp_1' };
+    const next = { type: 'start', setId: 's2', fromSeconds: 0, replace: 'rp_1' };
     expect(planAutoDj({ ...idle, lastSetId: 's3', replay: playing({ status: 'ended' }) })).toEqual(next);
     expect(planAutoDj({ ...idle, lastSetId: 's3', replay: playing({ status: 'missing' }) })).toEqual(next);
   });

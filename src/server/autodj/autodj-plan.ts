@@ -17,37 +17,44 @@ export type AutoDjState = {
   sets: string[];
   /** The set AutoDJ started last (kept after it stops, so the rotation goes on). */
   lastSetId: string | null;
+  /** Where a DJ cut `lastSetId`'s replay (seconds into its recording), or null. */
+  cutAt: number | null;
 };
 
 export type AutoDjStep =
   | { type: 'none' }
-  /** Stop the replay (takeover, AutoDJ off, set gone) and clear the row. */
-  | { type: 'stop'; sessionId: string; reason: string }
-  /** Start a replay of `setId`, after stopping `replace` (a finished or vanished replay) when given. */
-  | { type: 'start'; setId: string; replace: string | null };
+  /** Stop the replay (takeover, AutoDJ off, set gone) and clear the row; `keepPlace`: remember where it was cut. */
+  | { type: 'stop'; sessionId: string; reason: string; keepPlace: boolean }
+  /** Start a replay of `setId` at `fromSeconds`, after stopping `replace` (a finished or vanished replay) when given. */
+  | { type: 'start'; setId: string; fromSeconds: number; replace: string | null };
 
 const NONE: AutoDjStep = { type: 'none' };
 
 /**
  * What AutoDJ does on a channel now: play while it is on, nobody is on air and there is a set;
- * stop the moment a DJ is on air (takeover) or it is turned off; start the next set when one ends.
+ * stop the moment a DJ is on air (takeover, keeping the place) or it is turned off; when the DJ
+ * leaves, go on where the DJ cut in; start the next set when one ends.
  */
 export function planAutoDj(s: AutoDjState, random: () => number = Math.random): AutoDjStep {
   if (!s.liveKnown) return NONE;
   const wanted = s.enabled && !s.djOnAir && s.sets.length > 0;
   const { replay } = s;
   if (replay) {
-    if (s.djOnAir) return { type: 'stop', sessionId: replay.sessionId, reason: 'a DJ is on air' };
-    if (!s.enabled) return { type: 'stop', sessionId: replay.sessionId, reason: 'AutoDJ is off' };
-    if (replay.setId !== null && !s.sets.includes(replay.setId)) {
-      return { type: 'stop', sessionId: replay.sessionId, reason: 'its set is no longer public' };
-    }
+    const stop = (reason: string, keepPlace = false): AutoDjStep => ({ type: 'stop', sessionId: replay.sessionId, reason, keepPlace });
+    if (s.djOnAir) return stop('a DJ is on air', true);
+    if (!s.enabled) return stop('AutoDJ is off');
+    if (replay.setId !== null && !s.sets.includes(replay.setId)) return stop('its set is no longer public');
     if (replay.status === 'playing') return NONE;
     // Ended (the recording played out, or failed) or not playing here (a restart): on to the next set.
-    if (!wanted) return { type: 'stop', sessionId: replay.sessionId, reason: 'no set to play' };
-    return { type: 'start', setId: nextSet(s.sets, s.lastSetId, s.order, random), replace: replay.sessionId };
+    if (!wanted) return stop('no set to play');
+    return { type: 'start', setId: nextSet(s.sets, s.lastSetId, s.order, random), fromSeconds: 0, replace: replay.sessionId };
   }
-  return wanted ? { type: 'start', setId: nextSet(s.sets, s.lastSetId, s.order, random), replace: null } : NONE;
+  if (!wanted) return NONE;
+  // The DJ who cut in has left: the set they cut goes on from there, while it is still public.
+  if (s.cutAt !== null && s.lastSetId !== null && s.sets.includes(s.lastSetId)) {
+    return { type: 'start', setId: s.lastSetId, fromSeconds: s.cutAt, replace: null };
+  }
+  return { type: 'start', setId: nextSet(s.sets, s.lastSetId, s.order, random), fromSeconds: 0, replace: null };
 }
 
 /**

@@ -18,12 +18,15 @@ export function replayLabel(set: Pick<ReplayableSet, 'hosts' | 'startedAt'>): { 
   return { djName, name: `Replay: ${djName}, ${set.startedAt.toISOString().slice(0, 10)}` };
 }
 
-/** Starts a replay of `set` into the channel's room; resolves with its session id once its track is published. */
-export async function startReplay(channelId: string, set: ReplayableSet): Promise<string> {
+/**
+ * Starts a replay of `set` into the channel's room, `fromSeconds` into its recording; resolves with
+ * its session id once its track is published.
+ */
+export async function startReplay(channelId: string, set: ReplayableSet, fromSeconds = 0): Promise<string> {
   assertLeaseHeld();
   // An ended replay wakes the task, which starts the next set at once; one that failed right away
   // (its recording unreachable) waits for the task's next pass instead of being retried in a loop.
-  const session = new ReplaySession(channelId, set, replayLabel(set).name, (s) => {
+  const session = new ReplaySession(channelId, set, replayLabel(set).name, fromSeconds, (s) => {
     if (sessions.get(channelId) === s && Date.now() - s.startedAt > MIN_PLAY_MS) wake(TASKS.autodj);
   });
   sessions.set(channelId, session);
@@ -55,6 +58,12 @@ export function replayStatusOf(channelId: string, sessionId: string): ReplayStat
   const s = sessions.get(channelId);
   if (!s || s.id !== sessionId) return 'missing';
   return s.ended ? 'ended' : 'playing';
+}
+
+/** Seconds into its recording this process's replay on the channel has reached, or null without one. */
+export function replayPosition(channelId: string): number | null {
+  const s = sessions.get(channelId);
+  return s && !s.ended ? s.positionSeconds : null;
 }
 
 /** This process's replays that are still playing. */

@@ -49,6 +49,8 @@ export class ReplaySession {
     readonly channelId: string,
     readonly set: ReplayableSet,
     private readonly label: string,
+    /** Where in the recording it starts (a replay a DJ cut, resumed). */
+    private readonly fromSeconds: number,
     private readonly onEnded: (session: ReplaySession) => void,
   ) {}
 
@@ -71,6 +73,8 @@ export class ReplaySession {
       '-v',
       'error',
       '-nostdin',
+      // Before -i: ffmpeg seeks with the file's index (an HTTP range request), not by decoding up to it.
+      ...(this.fromSeconds > 0 ? ['-ss', this.fromSeconds.toFixed(2)] : []),
       '-i',
       this.set.audioUrl,
       '-f',
@@ -92,9 +96,9 @@ export class ReplaySession {
     );
   }
 
-  /** Seconds of the recording sent into the room: what was handed over, less what still waits in the source's queue. */
+  /** Seconds into the recording sent into the room: what was handed over, less what still waits in the source's queue. */
   get positionSeconds(): number {
-    return Math.max(0, this.frames / 100 - (this.source?.queuedDuration ?? 0) / 1000);
+    return this.fromSeconds + Math.max(0, this.frames / 100 - (this.source?.queuedDuration ?? 0) / 1000);
   }
 
   /** Leaves the room now (listeners stop hearing it at once) and stops ffmpeg. */

@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { liveStateKnown } from '../live-state';
 import { LeaseLostError, type LoopTask, TASKS } from '../loop';
 import { type AutoDjStep, planAutoDj } from './autodj-plan';
-import { replayLabel, replayStatusOf, startReplay, stopAllReplays, stopReplay, strayReplays } from './replay';
+import { replayLabel, replayPosition, replayStatusOf, startReplay, stopAllReplays, stopReplay, strayReplays } from './replay';
 import { showReplayTempos } from './replay-tempo';
 
 /** Stored points are ~5 s apart; a pass every second shows each within about a second of its place. */
@@ -21,6 +21,7 @@ const channelFields = {
   liveIdentity: true,
   replaySessionId: true,
   replayBroadcastId: true,
+  replayCutAt: true,
 } as const;
 type ChannelRow = {
   id: string;
@@ -29,6 +30,7 @@ type ChannelRow = {
   liveIdentity: string | null;
   replaySessionId: string | null;
   replayBroadcastId: string | null;
+  replayCutAt: number | null;
 };
 
 /**
@@ -85,6 +87,7 @@ async function passChannel(c: ChannelRow): Promise<void> {
       : null,
     sets: sets.map((s) => s.id),
     lastSetId: c.replayBroadcastId,
+    cutAt: c.replayCutAt,
   });
   await apply(c.id, step, sets);
 }
@@ -93,16 +96,24 @@ async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[])
   if (step.type === 'none') return;
   const old = step.type === 'stop' ? step.sessionId : step.replace;
   if (old) {
+    // A DJ cut in: the place is kept for when they leave (null when this process did not play it).
+    const cutAt = step.type === 'stop' && step.keepPlace ? replayPosition(channelId) : null;
     await stopReplay(channelId);
-    await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: old }, data: NO_REPLAY });
+    await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: old }, data: { ...NO_REPLAY, replayCutAt: cutAt } });
     if (step.type === 'stop') console.warn(`[autodj] replay stopped on ${channelId}: ${step.reason}`);
   }
   if (step.type !== 'start') return;
   const set = sets.find((s) => s.id === step.setId);
   if (!set) return;
-  const sessionId = await startReplay(channelId, set);
+  const sessionId = await startReplay(channelId, set, step.fromSeconds);
   await getDb().channel.update({
     where: { id: channelId },
-    data: { replaySessionId: sessionId, replayBroadcastId: set.id, replayName: replayLabel(set).djName, replayDate: set.startedAt },
+    data: {
+      replaySessionId: sessionId,
+      replayBroadcastId: set.id,
+      replayName: replayLabel(set).djName,
+      replayDate: set.startedAt,
+      replayCutAt: null,
+    },
   });
 }
