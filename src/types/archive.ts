@@ -47,5 +47,13 @@ export const archivedSetParamsSchema = z.strictObject({ slug: channelSlugSchema,
 /** One page of the archive, newest first: `total` sets match, in `pages` pages (at least 1). */
 export type ArchiveListResponse = { sets: ArchivedSet[]; djs: string[]; page: number; pages: number; total: number };
 
-/** Hiding a set (its DJs, admins) or showing it again. */
-export const setVisibilitySchema = z.strictObject({ hidden: z.boolean() });
+/** Hiding a set (its DJs, admins) or showing it again; picking it for AutoDJ's list or not (admins). */
+export const setChangeSchema = z
+  .strictObject({
+    hidden: z.boolean('hidden must be true or false').optional(),
+    autoDj: z.boolean('autoDj must be true or false').optional(),
+  })
+  .refine((c) => c.hidden !== undefined || c.autoDj !== undefined, 'Say what to change: hidden, autoDj or both');
+export type SetChange = z.infer<typeof setChangeSchema>;
+/** A set's state after a change. */
+export type SetState = { hidden: boolean; autoDj: boolean };

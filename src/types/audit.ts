@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'set.hide',
   'set.show',
   'set.delete',
+  'set.autodj_pick',
+  'set.autodj_unpick',
   'override',
   'kick',
   'enforce.slot_start',

@@ -55,12 +55,18 @@ export type AdminChannel = ChannelSummary & {
   archiveEnabled: boolean;
   autoDjEnabled: boolean;
   autoDjOrder: AutoDjOrder;
+  autoDjSource: AutoDjSource;
 };
 
-/** AutoDJ's source: the channel's public archived sets, newest first or shuffled. */
+/** The order AutoDJ plays its sets in: newest first or shuffled. */
 export const AUTODJ_ORDERS = ['newest', 'shuffle'] as const;
 export type AutoDjOrder = (typeof AUTODJ_ORDERS)[number];
 export const autoDjOrderSchema = z.enum(AUTODJ_ORDERS, 'AutoDJ order must be "newest" or "shuffle"');
+
+/** AutoDJ's sets: every public archived set of the channel, or only those an admin picked. */
+export const AUTODJ_SOURCES = ['all', 'picked'] as const;
+export type AutoDjSource = (typeof AUTODJ_SOURCES)[number];
+export const autoDjSourceSchema = z.enum(AUTODJ_SOURCES, 'AutoDJ source must be "all" or "picked"');
 
 /** Channels a list page shows at most (home and /dj); the rest are on further pages. */
 export const CHANNEL_PAGE_SIZE = 24;
@@ -118,6 +124,7 @@ const channelFields = {
   // Replays of archived sets while nobody is on air (docs/autodj.md); a new channel gets off / newest.
   autoDjEnabled: z.boolean('AutoDJ must be true or false').optional(),
   autoDjOrder: autoDjOrderSchema.optional(),
+  autoDjSource: autoDjSourceSchema.optional(),
 };
 
 export const channelInputSchema = z.strictObject({ ...channelFields, description: channelFields.description.default('') });

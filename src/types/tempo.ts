@@ -24,6 +24,8 @@ export type BroadcastSummary = {
   archived: boolean;
   /** Hidden from the public archive by one of its DJs or an admin. */
   hidden: boolean;
+  /** Picked by an admin for AutoDJ's list (docs/autodj.md). */
+  autoDjPicked: boolean;
 };
 
 export type BroadcastListResponse = { broadcasts: BroadcastSummary[] };

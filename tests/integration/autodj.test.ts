@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTempoAttributes } from '@/types/bpm';
 import type { AdminChannel, ChannelSummary } from '@/types/channel';
 import { replayIdentity, type TokenResponse } from '@/types/room';
-import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
 import { SEEDED_PREFIX, seedArchivedSet } from '../support/autodj';
 import { stackDb } from '../support/stack-db';
 import { firstHeard, handoverGap, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
 
 const REPLAY_TONE = 440;
+/** The tone of the set an admin picks for AutoDJ's list. */
+const PICKED_TONE = 880;
 const DJ_TONE = 1000;
 const SET_SECONDS = 120;
 /** The seeded set's stored curve: 124 BPM, then 131.5 from 12 s into the recording. */
@@ -61,7 +63,9 @@ describe('AutoDJ', () => {
       archiveEnabled: false,
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'shuffle', archiveEnabled: false });
+    expect(res.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'shuffle', autoDjSource: 'all', archiveEnabled: false });
+    const badSource = await admin.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjSource: 'favourites' });
+    expect(badSource.status).toBe(400);
   });
 
   it('replays an archived set while nobody is on air; a DJ takes over; the replay resumes', { timeout: 90_000 }, async () => {
@@ -117,6 +121,46 @@ describe('AutoDJ', () => {
       .toBe(131.5);
     expect(resumedTempos, 'the resumed replay does not start over').not.toContain(124);
     await expect.poll(live, { timeout: 5_000 }).toMatchObject({ onAir: false, replay: { setId } });
+  });
+
+  it('plays only the sets an admin picked, when told to; a set taken off the list stops', { timeout: 60_000 }, async () => {
+    const other = await createChannel(admin, 'autodj-picks');
+    const older = await seedArchivedSet(other.id, PICKED_TONE, SET_SECONDS);
+    const newer = await seedArchivedSet(other.id, REPLAY_TONE, SET_SECONDS);
+    const setPath = (id: string) => `/api/channels/${other.slug}/broadcasts/${id}`;
+    const { dj: someDj } = await createDj(admin, 'DJ Not Admin');
+    expect((await someDj.request('PATCH', setPath(older), { autoDj: true })).status, "a DJ cannot pick AutoDJ's sets").toBe(403);
+    expect((await admin.request('PATCH', setPath(older), {})).status, 'nothing to change').toBe(400);
+    expect((await admin.request('PATCH', setPath(older), { autoDj: 'yes' })).status).toBe(400);
+    const pickedRes = await admin.request('PATCH', setPath(older), { autoDj: true });
+    expect(pickedRes.status).toBe(200);
+    expect(pickedRes.body).toEqual({ hidden: false, autoDj: true });
+
+    const otherLive = async () => (await new AppClient().request<ChannelSummary>('GET', `/api/channels/${other.slug}`)).body.live;
+    const listenerToken = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', {
+      channelId: other.id,
+      role: 'listener',
+    });
+    const ear = await toneListener(listenerToken.body, [PICKED_TONE, REPLAY_TONE]);
+    try {
+      const on = await admin.request<AdminChannel>('PATCH', `/api/admin/channels/${other.id}`, {
+        autoDjEnabled: true,
+        autoDjSource: 'picked',
+      });
+      expect(on.body).toMatchObject({ autoDjEnabled: true, autoDjOrder: 'newest', autoDjSource: 'picked' });
+      // Newest first would play `newer`; only `older` is picked.
+      await expect.poll(otherLive, { timeout: 20_000, message: 'the picked set plays' }).toMatchObject({ replay: { setId: older } });
+      await expect.poll(() => firstHeard(ear.heard, PICKED_TONE), { timeout: 15_000 }).not.toBeNull();
+      expect(firstHeard(ear.heard, REPLAY_TONE), 'the set not picked').toBeNull();
+
+      // Off the list: nothing is left to play, and the replay stops.
+      expect((await admin.request('PATCH', setPath(older), { autoDj: false })).body).toEqual({ hidden: false, autoDj: false });
+      await expect.poll(otherLive, { timeout: 10_000, message: 'the replay stops' }).toMatchObject({ replay: null });
+      expect(newer).not.toBe(older);
+    } finally {
+      await admin.request('PATCH', `/api/admin/channels/${other.id}`, { autoDjEnabled: false });
+      await ear.stop();
+    }
   });
 
   it('stops when turned off', { timeout: 30_000 }, async () => {

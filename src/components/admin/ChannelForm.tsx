@@ -147,7 +147,13 @@ function AutoDjFields({ id, initial }: { id: (name: string) => string; initial?:
         <input type="checkbox" name="autoDjEnabled" defaultChecked={initial?.autoDjEnabled ?? false} className="mt-1" />
         <span>AutoDJ: while nobody is on air, replay archived sets (hidden sets are skipped; a DJ going live takes over).</span>
       </label>
-      <Field label="AutoDJ plays" htmlFor={id('autoDjOrder')}>
+      <Field label="AutoDJ plays" htmlFor={id('autoDjSource')} hint="Pick sets on the channel's past-sets page.">
+        <Select id={id('autoDjSource')} name="autoDjSource" defaultValue={initial?.autoDjSource ?? 'all'}>
+          <option value="all">Every public archived set</option>
+          <option value="picked">Only the sets picked for AutoDJ</option>
+        </Select>
+      </Field>
+      <Field label="AutoDJ order" htmlFor={id('autoDjOrder')}>
         <Select id={id('autoDjOrder')} name="autoDjOrder" defaultValue={initial?.autoDjOrder ?? 'newest'}>
           <option value="newest">Newest set first</option>
           <option value="shuffle">Shuffled</option>

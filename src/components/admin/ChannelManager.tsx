@@ -92,7 +92,7 @@ function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting 
           /c/{channel.slug} · {channel.timeZone} ·{' '}
           {channel.archiveEnabled ? 'sets archived, kept ' : 'archive off; HLS kept an hour, archived sets '}
           {channel.hlsRetentionDays === null ? `${days(defaultRetentionDays)} (default)` : days(channel.hlsRetentionDays)}
-          {channel.autoDjEnabled ? ` · AutoDJ on (${channel.autoDjOrder === 'shuffle' ? 'shuffled' : 'newest first'})` : ''}
+          {channel.autoDjEnabled ? ` · AutoDJ on (${autoDjSummary(channel)})` : ''}
         </p>
       </div>
       <RowActions onEdit={onEdit} deleting={deleting} onDelete={onDelete}>
@@ -106,4 +106,10 @@ function ChannelRow({ channel, defaultRetentionDays, onEdit, onDelete, deleting 
       </RowActions>
     </div>
   );
+}
+
+/** "picked sets, shuffled": what AutoDJ plays, in the channel row's details. */
+function autoDjSummary(channel: Pick<AdminChannel, 'autoDjOrder' | 'autoDjSource'>): string {
+  const order = channel.autoDjOrder === 'shuffle' ? 'shuffled' : 'newest first';
+  return channel.autoDjSource === 'picked' ? `picked sets, ${order}` : order;
 }

@@ -19,6 +19,8 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   'set.hide': 'Set hidden from the archive',
   'set.show': 'Set shown in the archive again',
   'set.delete': 'Set deleted',
+  'set.autodj_pick': "Set added to AutoDJ's list",
+  'set.autodj_unpick': "Set taken off AutoDJ's list",
   'slot.create': 'Slot created',
   'slot.update': 'Slot changed',
   'slot.delete': 'Slot deleted',

@@ -5,20 +5,24 @@ import { useCallback } from 'react';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { useApiAction } from '@/hooks/useApiAction';
-import { deleteSet, setSetHidden } from '@/lib/api-client';
+import { deleteSet, setSetHidden, setSetPicked } from '@/lib/api-client';
 import type { BroadcastSummary } from '@/types/tempo';
 
 type Props = { slug: string; set: BroadcastSummary; isAdmin: boolean };
 
-/** The picked set in the public archive: its page, Hide / Show (its DJs, admins) and Delete (admins). */
+/**
+ * The selected set in the public archive: its page, Hide / Show (its DJs, admins), AutoDJ's list
+ * and Delete (admins).
+ */
 export function SetArchiveControls({ slug, set, isAdmin }: Props) {
   const router = useRouter();
   const act = useCallback(
-    async (what: 'hide' | 'show' | 'delete') => {
+    async (what: 'hide' | 'show' | 'pick' | 'unpick' | 'delete') => {
       if (what === 'delete') {
         if (!window.confirm('Delete this set and its recording for good?')) return;
         await deleteSet(slug, set.id);
-      } else await setSetHidden(slug, set.id, what === 'hide');
+      } else if (what === 'pick' || what === 'unpick') await setSetPicked(slug, set.id, what === 'pick');
+      else await setSetHidden(slug, set.id, what === 'hide');
       router.refresh();
     },
     [slug, set.id, router],
@@ -32,7 +36,13 @@ export function SetArchiveControls({ slug, set, isAdmin }: Props) {
         ? 'Not archived (yet).'
         : 'On air.';
   return (
-    <div className="flex flex-col gap-2 text-sm" data-testid="set-archive" data-hidden={set.hidden} data-archived={set.archived}>
+    <div
+      className="flex flex-col gap-2 text-sm"
+      data-testid="set-archive"
+      data-hidden={set.hidden}
+      data-archived={set.archived}
+      data-autodj={set.autoDjPicked}
+    >
       <p>
         {state}{' '}
         {set.archived && !set.hidden && (
@@ -40,11 +50,17 @@ export function SetArchiveControls({ slug, set, isAdmin }: Props) {
             Public page
           </Link>
         )}
+        {set.autoDjPicked && " On AutoDJ's list."}
       </p>
       <div className="flex gap-2">
         {set.endedAt && (
           <Button variant="secondary" size="sm" busy={pending} onClick={() => void run(set.hidden ? 'show' : 'hide')}>
             {set.hidden ? 'Show in archive' : 'Hide from archive'}
+          </Button>
+        )}
+        {isAdmin && set.endedAt && (
+          <Button variant="secondary" size="sm" busy={pending} onClick={() => void run(set.autoDjPicked ? 'unpick' : 'pick')}>
+            {set.autoDjPicked ? "Take off AutoDJ's list" : "Add to AutoDJ's list"}
           </Button>
         )}
         {isAdmin && set.endedAt && (

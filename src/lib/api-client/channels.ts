@@ -1,3 +1,4 @@
+import type { SetState } from '@/types/archive';
 import type { ChannelListResponse } from '@/types/channel';
 import type { NowPlayingRequest, NowPlayingWriteResponse } from '@/types/now-playing';
 import type { ScheduleResponse } from '@/types/schedule';
@@ -18,7 +19,11 @@ export const getSetTempo = (slug: string, broadcastId: string, signal?: AbortSig
 
 /** A set's DJ or an admin hides it from the public archive, or shows it again. */
 export const setSetHidden = (slug: string, broadcastId: string, hidden: boolean) =>
-  sendJson<{ hidden: boolean }>(apiPaths.set(slug, broadcastId), 'PATCH', { hidden });
+  sendJson<SetState>(apiPaths.set(slug, broadcastId), 'PATCH', { hidden });
+
+/** An admin puts an ended set on the channel's AutoDJ list, or takes it off. */
+export const setSetPicked = (slug: string, broadcastId: string, autoDj: boolean) =>
+  sendJson<SetState>(apiPaths.set(slug, broadcastId), 'PATCH', { autoDj });
 
 /** An admin deletes an ended set and its recording. */
 export const deleteSet = (slug: string, broadcastId: string) => sendJson<null>(apiPaths.set(slug, broadcastId), 'DELETE');

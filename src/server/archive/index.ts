@@ -2,7 +2,7 @@
 // .m4a beside their HLS (a loop task), the public archive with its search and podcast feed, and
 // hiding or deleting sets. Objects are served by storage (the CDN), never by the app.
 import 'server-only';
-export { deleteSet, setSetHidden } from './control';
+export { changeSet, deleteSet } from './control';
 export { channelPodcast } from './feed';
 export {
   archiveChannel,

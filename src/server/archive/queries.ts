@@ -86,12 +86,15 @@ export async function listArchive(channel: ArchiveChannel, q: ArchiveQuery, page
 /** A set AutoDJ may replay: public, with its `.m4a` at the public base URL (the ingress pulls it from there). */
 export type ReplayableSet = { id: string; startedAt: Date; hosts: string[]; audioUrl: string };
 
-/** A channel's public sets, newest first (AutoDJ's source); none when the station keeps no recordings. */
-export async function replayableSets(channelId: string, limit = LIST_LIMIT): Promise<ReplayableSet[]> {
+/**
+ * A channel's public sets, newest first (AutoDJ's source), or only those an admin picked for it;
+ * none when the station keeps no recordings.
+ */
+export async function replayableSets(channelId: string, pickedOnly = false, limit = LIST_LIMIT): Promise<ReplayableSet[]> {
   const conf = storageConfig();
   if (!conf) return [];
   const rows = await getDb().broadcast.findMany({
-    where: { channelId, ...visibleSet, archiveSeconds: { gt: 0 } },
+    where: { channelId, ...visibleSet, archiveSeconds: { gt: 0 }, ...(pickedOnly && { autoDjPicked: true }) },
     orderBy: { startedAt: 'desc' },
     take: limit,
     select: { id: true, startedAt: true, hosts: true, storagePath: true },

@@ -56,7 +56,7 @@ describe('planAutoDj', () => {
   it('stops a replay whose set was hidden or deleted', () => {
     expect(planAutoDj({ ...idle, sets: ['s2', 's1'], replay: playing() })).toMatchObject({
       type: 'stop',
-      reason: 'its set is no longer public',
+      reason: 'its set is no longer public or picked',
     });
   });
 

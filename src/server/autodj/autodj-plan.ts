@@ -13,7 +13,7 @@ export type AutoDjState = {
   djOnAir: boolean;
   /** The replay the channel row says is running, and how this process's session of it is doing. */
   replay: { sessionId: string; setId: string | null; status: ReplayStatus } | null;
-  /** The channel's replayable sets (archived, public), newest first. */
+  /** The channel's replayable sets (archived, public, picked when AutoDJ plays picked sets only), newest first. */
   sets: string[];
   /** The set AutoDJ started last (kept after it stops, so the rotation goes on). */
   lastSetId: string | null;
@@ -43,7 +43,7 @@ export function planAutoDj(s: AutoDjState, random: () => number = Math.random): 
     const stop = (reason: string, keepPlace = false): AutoDjStep => ({ type: 'stop', sessionId: replay.sessionId, reason, keepPlace });
     if (s.djOnAir) return stop('a DJ is on air', true);
     if (!s.enabled) return stop('AutoDJ is off');
-    if (replay.setId !== null && !s.sets.includes(replay.setId)) return stop('its set is no longer public');
+    if (replay.setId !== null && !s.sets.includes(replay.setId)) return stop('its set is no longer public or picked');
     if (replay.status === 'playing') return NONE;
     // Ended (the recording played out, or failed) or not playing here (a restart): on to the next set.
     if (!wanted) return stop('no set to play');

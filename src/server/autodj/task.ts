@@ -18,6 +18,7 @@ const channelFields = {
   id: true,
   autoDjEnabled: true,
   autoDjOrder: true,
+  autoDjSource: true,
   liveIdentity: true,
   replaySessionId: true,
   replayBroadcastId: true,
@@ -27,6 +28,7 @@ type ChannelRow = {
   id: string;
   autoDjEnabled: boolean;
   autoDjOrder: string;
+  autoDjSource: string;
   liveIdentity: string | null;
   replaySessionId: string | null;
   replayBroadcastId: string | null;
@@ -75,7 +77,7 @@ export function replayTempoTask(): LoopTask {
 }
 
 async function passChannel(c: ChannelRow): Promise<void> {
-  const sets = c.autoDjEnabled ? await replayableSets(c.id) : [];
+  const sets = c.autoDjEnabled ? await replayableSets(c.id, c.autoDjSource === 'picked') : [];
   const step = planAutoDj({
     enabled: c.autoDjEnabled,
     order: autoDjOrderSchema.catch('newest').parse(c.autoDjOrder),

@@ -29,7 +29,10 @@ export async function channelForSets(user: CurrentUser, slug: string): Promise<{
 }
 
 function toSummary(
-  row: Pick<Broadcast, 'id' | 'startedAt' | 'endedAt' | 'hosts' | 'peakListeners' | 'archivedAt' | 'hiddenAt' | 'purgedAt'>,
+  row: Pick<
+    Broadcast,
+    'id' | 'startedAt' | 'endedAt' | 'hosts' | 'peakListeners' | 'archivedAt' | 'hiddenAt' | 'purgedAt' | 'autoDjPicked'
+  >,
   now: Date,
 ): BroadcastSummary {
   const end = row.endedAt ?? now;
@@ -42,6 +45,7 @@ function toSummary(
     peakListeners: row.peakListeners,
     archived: row.archivedAt !== null && row.purgedAt === null,
     hidden: row.hiddenAt !== null,
+    autoDjPicked: row.autoDjPicked,
   };
 }
 
@@ -54,6 +58,7 @@ const summaryFields = {
   archivedAt: true,
   hiddenAt: true,
   purgedAt: true,
+  autoDjPicked: true,
 } as const;
 
 /** The channel's most recent sets, newest first (a running one included). */

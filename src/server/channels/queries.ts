@@ -6,6 +6,7 @@ import {
   type ChannelListResponse,
   type ChannelSummary,
   autoDjOrderSchema,
+  autoDjSourceSchema,
   CHANNEL_PAGE_SIZE,
 } from '@/types/channel';
 import { liveHls } from '../egress';
@@ -105,12 +106,17 @@ export async function listAdminChannels(): Promise<AdminChannel[]> {
   });
 }
 
-type SettingsRow = Pick<Channel, 'hlsRetentionDays' | 'archiveEnabled' | 'autoDjEnabled' | 'autoDjOrder'>;
+type SettingsRow = Pick<Channel, 'hlsRetentionDays' | 'archiveEnabled' | 'autoDjEnabled' | 'autoDjOrder' | 'autoDjSource'>;
 
 /** The settings an admin sees beside a channel's public summary. */
 export function adminSettings(row: SettingsRow): Omit<AdminChannel, keyof ChannelSummary> {
-  const autoDjOrder = autoDjOrderSchema.catch('newest').parse(row.autoDjOrder);
-  return { hlsRetentionDays: row.hlsRetentionDays, archiveEnabled: row.archiveEnabled, autoDjEnabled: row.autoDjEnabled, autoDjOrder };
+  return {
+    hlsRetentionDays: row.hlsRetentionDays,
+    archiveEnabled: row.archiveEnabled,
+    autoDjEnabled: row.autoDjEnabled,
+    autoDjOrder: autoDjOrderSchema.catch('newest').parse(row.autoDjOrder),
+    autoDjSource: autoDjSourceSchema.catch('all').parse(row.autoDjSource),
+  };
 }
 
 export async function getChannelBySlug(slug: string): Promise<ChannelSummary | null> {

@@ -32,7 +32,7 @@ export async function updateChannel(id: string, input: Partial<ChannelInput>, ac
     }
     await audit({ actor, action: 'channel.update', channel: row, detail: `changed: ${Object.keys(input).join(', ')}` });
     const summary = (await getChannelBySlug(row.slug)) ?? toChannelSummary(row, 0);
-    if (input.autoDjEnabled !== undefined || input.autoDjOrder !== undefined) wake(TASKS.autodj);
+    if (input.autoDjEnabled !== undefined || input.autoDjOrder !== undefined || input.autoDjSource !== undefined) wake(TASKS.autodj);
     return { ...summary, ...adminSettings(row) };
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken();

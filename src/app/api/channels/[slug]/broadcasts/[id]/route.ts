@@ -1,16 +1,19 @@
-import { archivedSetParamsSchema, setVisibilitySchema } from '@/types/archive';
+import { archivedSetParamsSchema, setChangeSchema } from '@/types/archive';
 import { authorise } from '@/server/auth';
-import { deleteSet, setSetHidden } from '@/server/archive';
+import { changeSet, deleteSet } from '@/server/archive';
 import { handler, json, noContent, parseBody, parseParams } from '@/server/http';
 
 export const dynamic = 'force-dynamic';
 
-/** Hides a set from the public archive or shows it again (`{ "hidden": true|false }`): its DJs and admins. */
+/**
+ * Changes a set: `{ "hidden": true|false }` hides it from the public archive or shows it again (its
+ * DJs and admins); `{ "autoDj": true|false }` puts it on AutoDJ's list or takes it off (admins).
+ */
 export const PATCH = handler<{ slug: string; id: string }>(async (req, { params }) => {
   const user = await authorise(req, ['dj', 'admin']);
   const { slug, id } = await parseParams(params, archivedSetParamsSchema);
-  const { hidden } = await parseBody(req, setVisibilitySchema);
-  return json(await setSetHidden(user, slug, id, hidden));
+  const change = await parseBody(req, setChangeSchema);
+  return json(await changeSet(user, slug, id, change));
 });
 
 /** Deletes an ended set and its recording (admins). */
