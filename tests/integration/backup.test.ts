@@ -1,6 +1,7 @@
 // `npm run backup` while a DJ is on air, `npm run restore` into a fresh database, and a
 // second app process on the restored file: channels, accounts (sign-in with their
-// passwords) and slots are all there, and nothing written after the backup is. On a
+// passwords), slots and archived sets (listed, their page served, their recording in
+// storage playable) are all there, and nothing written after the backup is. On a
 // --postgres stack the same through pg_dump/pg_restore into a fresh PostgreSQL database.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { Room } from '@livekit/rtc-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '@/types/account';
 import type { TokenResponse } from '@/types/room';
+import type { ArchiveListResponse } from '@/types/archive';
 import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
 import type { SlotDto } from '@/types/schedule';
 import { testDatabases } from '../../scripts/db/pg-test-db';
@@ -17,6 +19,7 @@ import { type Service, startService, stopService, waitForHttp } from '../../scri
 import { AppClient, createChannel, signedInAdmin, uniqueSlug } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { npmRun as npm } from '../support/npm-run';
+import { seedArchivedSet } from '../support/autodj';
 import { scheduleNow } from '../support/schedule';
 import { stackEnv } from '../support/stack-env';
 
@@ -45,7 +48,7 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   it(
-    'a backup taken during a live set restores into a fresh database with channels, accounts and slots',
+    'a backup taken during a live set restores into a fresh database with channels, accounts, slots and archived sets',
     { timeout: 120_000 },
     async () => {
       const admin = await signedInAdmin();
@@ -55,6 +58,8 @@ describe('backup and restore', () => {
       const account = (await admin.request<AccountSummary>('POST', '/api/admin/accounts', { name: 'DJ Backup', email, password })).body;
       const dj = await new AppClient().signIn(email, password);
       const slot = await scheduleNow(admin, channel.id, account.id);
+      // An archived set (its recording in the stack's storage, its row as the archive task leaves it).
+      const setId = await seedArchivedSet(channel.id, 440, 10);
       const token = await dj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
       room = await joinRoom(token.body);
       await publishAudio(room);
@@ -81,18 +86,16 @@ describe('backup and restore', () => {
         {
           cwd: root,
           logFile: path.join(work, 'restored-app.log'),
-          // Its own database and address; no LiveKit or storage, so it cannot touch the running stack.
+          // Its own database and address; no LiveKit, and the stack's storage with keys it refuses:
+          // public reads (the recordings' URLs) work, and the restored app cannot change a thing there.
           env: {
             ...process.env,
             DATABASE_URL: fresh,
             APP_URL: restoredUrl,
             LIVEKIT_URL: 'ws://127.0.0.1:9',
             LIVEKIT_API_URL: 'http://127.0.0.1:9',
-            S3_ENDPOINT: '',
-            S3_BUCKET: '',
-            S3_ACCESS_KEY_ID: '',
-            S3_SECRET_ACCESS_KEY: '',
-            S3_PUBLIC_BASE_URL: '',
+            S3_ACCESS_KEY_ID: 'restored-app-no-access',
+            S3_SECRET_ACCESS_KEY: 'restored-app-no-access-secret',
             METRICS_PORT: '0',
             // Nor the stack's app Redis: it must not join the stack's cluster (lease, wakes).
             APP_REDIS_URL: '',
@@ -110,6 +113,13 @@ describe('backup and restore', () => {
       const slots = await restoredAdmin.request<{ slots: SlotDto[] }>('GET', `/api/admin/channels/${channel.id}/slots`);
       expect(slots.status).toBe(200);
       expect(slots.body.slots.map((s) => s.id)).toContain(slot.id);
+      // The archive: listed, its page served, its recording playable from storage.
+      const archived = await new RestoredClient().request<ArchiveListResponse>('GET', `/api/channels/${channel.slug}/sets`);
+      expect(archived.body.sets.map((s) => s.id)).toEqual([setId]);
+      expect((await new RestoredClient().request('GET', `/c/${channel.slug}/sets/${setId}`)).status).toBe(200);
+      const download = await fetch(archived.body.sets[0]?.downloadUrl ?? '', { method: 'HEAD' });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('audio/mp4');
     },
   );
 });
