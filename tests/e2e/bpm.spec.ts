@@ -173,6 +173,20 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await expect.poll(async () => Number(await curve.getAttribute('data-beats'))).toBeGreaterThanOrEqual(3);
     expect(Math.abs(Number(await curve.getAttribute('data-median-bpm')) - TEMPO)).toBeLessThanOrEqual(0.5);
     await expect(curve.locator('path')).toHaveAttribute('d', /^M/);
+    // AutoDJ's list is the admins' to choose: the DJ sees no such button.
+    await expect(djPage.getByRole('button', { name: "Add to AutoDJ's list" })).toHaveCount(0);
     await djContext.close();
+
+    const pickerContext = await browser.newContext({ baseURL });
+    const picker = await pickerContext.newPage();
+    await signIn(picker, admin);
+    await picker.goto(`/dj/${slug}/sets`);
+    const controls = picker.getByTestId('set-archive');
+    await picker.getByRole('button', { name: "Add to AutoDJ's list" }).click();
+    await expect(controls).toHaveAttribute('data-autodj', 'true');
+    await expect(controls).toContainText("On AutoDJ's list.");
+    await picker.getByRole('button', { name: "Take off AutoDJ's list" }).click();
+    await expect(controls).toHaveAttribute('data-autodj', 'false');
+    await pickerContext.close();
   });
 });

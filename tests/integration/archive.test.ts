@@ -357,10 +357,10 @@ describe('archive', () => {
     expect(mine.hosts).toEqual(['DJ Own']);
     const patch = (hidden: boolean) =>
       dj.request<{ hidden: boolean }>('PATCH', `/api/channels/${own.slug}/broadcasts/${mine.id}`, { hidden });
-    expect((await patch(true)).body).toEqual({ hidden: true });
+    expect((await patch(true)).body).toEqual({ hidden: true, autoDj: false });
     expect(await sets(own.slug)).toHaveLength(0);
     await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
-    expect((await patch(false)).body).toEqual({ hidden: false });
+    expect((await patch(false)).body).toEqual({ hidden: false, autoDj: false });
     await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(200);
     // A DJ may not delete, even their own set.
     expect((await dj.request('DELETE', `/api/channels/${own.slug}/broadcasts/${mine.id}`)).status).toBe(403);

@@ -3,7 +3,7 @@
 // passwords), slots and archived sets (listed, their page served, their recording in
 // storage playable) are all there, and nothing written after the backup is. On a
 // --postgres stack the same through pg_dump/pg_restore into a fresh PostgreSQL database.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,7 +95,7 @@ describe('backup and restore', () => {
             LIVEKIT_URL: 'ws://127.0.0.1:9',
             LIVEKIT_API_URL: 'http://127.0.0.1:9',
             S3_ACCESS_KEY_ID: 'restored-app-no-access',
-            S3_SECRET_ACCESS_KEY: 'restored-app-no-access-secret',
+            S3_SECRET_ACCESS_KEY: randomBytes(24).toString('hex'),
             METRICS_PORT: '0',
             // Nor the stack's app Redis: it must not join the stack's cluster (lease, wakes).
             APP_REDIS_URL: '',
