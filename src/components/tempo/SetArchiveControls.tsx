@@ -28,13 +28,7 @@ export function SetArchiveControls({ slug, set, isAdmin }: Props) {
     [slug, set.id, router],
   );
   const { run, pending, error } = useApiAction(act);
-  const state = set.hidden
-    ? 'Hidden from the public archive.'
-    : set.archived
-      ? 'In the public archive.'
-      : set.endedAt
-        ? 'Not archived (yet).'
-        : 'On air.';
+  const state = archiveState(set);
   return (
     <div
       className="flex flex-col gap-2 text-sm"
@@ -76,4 +70,11 @@ export function SetArchiveControls({ slug, set, isAdmin }: Props) {
       )}
     </div>
   );
+}
+
+/** Where the set stands, in one sentence. */
+function archiveState(set: BroadcastSummary): string {
+  if (set.hidden) return 'Hidden from the public archive.';
+  if (set.archived) return 'In the public archive.';
+  return set.endedAt ? 'Not archived (yet).' : 'On air.';
 }

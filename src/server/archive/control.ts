@@ -76,4 +76,5 @@ export async function deleteSet(user: CurrentUser, slug: string, id: string): Pr
   await getDb().broadcast.update({ where: { id }, data: { deletedAt: new Date(), hiddenAt: row.hiddenAt ?? new Date() } });
   await audit({ actor: user, action: 'set.delete', channel: row.channel, detail: `set ${id}` });
   wake(TASKS.archive);
+  wake(TASKS.autodj); // a replay of it stops
 }

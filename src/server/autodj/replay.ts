@@ -60,10 +60,10 @@ export function replayStatusOf(channelId: string, sessionId: string): ReplayStat
   return s.ended ? 'ended' : 'playing';
 }
 
-/** Seconds into its recording this process's replay on the channel has reached, or null without one. */
-export function replayPosition(channelId: string): number | null {
+/** Seconds into its recording the channel's replay `sessionId` has reached here, or null when this process does not play it. */
+export function replayPosition(channelId: string, sessionId: string): number | null {
   const s = sessions.get(channelId);
-  return s && !s.ended ? s.positionSeconds : null;
+  return s && s.id === sessionId && !s.ended ? s.positionSeconds : null;
 }
 
 /** This process's replays that are still playing. */

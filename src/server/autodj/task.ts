@@ -99,7 +99,7 @@ async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[])
   const old = step.type === 'stop' ? step.sessionId : step.replace;
   if (old) {
     // A DJ cut in: the place is kept for when they leave (null when this process did not play it).
-    const cutAt = step.type === 'stop' && step.keepPlace ? replayPosition(channelId) : null;
+    const cutAt = step.type === 'stop' && step.keepPlace ? replayPosition(channelId, old) : null;
     await stopReplay(channelId);
     await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: old }, data: { ...NO_REPLAY, replayCutAt: cutAt } });
     if (step.type === 'stop') console.warn(`[autodj] replay stopped on ${channelId}: ${step.reason}`);

@@ -80,6 +80,25 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
     expect(run(breakdown.lock, 1_800, Array(6).fill(128)).lock.locked).toBe(true);
   });
 
+  it('after the lock, a reading within 0.4% of it is the same tempo: the lock goes out, not the reading', () => {
+    const locked = run(run(UNLOCKED, 0, Array(6).fill(127.9)).lock, 1_200, Array(6).fill(128.2)).lock;
+    expect(locked).toMatchObject({ locked: true, reference: 128.05, older: null });
+    // The second window's analyser goes on reading 128.5: listeners keep 128.05.
+    const same = lockStep(locked, reading(2_400, 128.5));
+    expect(same.action).toBe('publish');
+    expect(same.reading.bpm).toBe(128.05);
+    // A DJ pitching up 0.7%: that goes out as read.
+    expect(lockStep(locked, reading(2_600, 128.95)).reading.bpm).toBe(128.95);
+  });
+
+  it('keeps both references through a reshaped window and "no beat"', () => {
+    const two = run(run(UNLOCKED, 0, Array(6).fill(127.9)).lock, 1_200, Array(6).fill(129)).lock;
+    expect(two).toMatchObject({ locked: false, reference: 129, older: 127.9 });
+    const reshaped = run(two, 2_400, Array(6).fill(110.2), true).lock;
+    expect(reshaped).toMatchObject({ reference: 129, older: 127.9 });
+    expect(run(reshaped, 3_600, [null, null]).lock).toMatchObject({ reference: 129, older: 127.9 });
+  });
+
   it('after the lock, drift within 1% goes out; a change beyond it waits for a fresh window to agree', () => {
     const locked = run(run(UNLOCKED, 0, Array(6).fill(128)).lock, 1_200, Array(6).fill(128)).lock;
     expect(run(locked, 2_400, Array(6).fill(128.9)).actions.at(-1)).toBe('publish');

@@ -17,6 +17,11 @@ import { type BpmReading, type SteadyCandidate, steadyReading } from '@/lib/bpm/
 export const LOCK_AGREEMENT = 0.004;
 /** Once locked, how far the tempo may drift from the lock and go out as it does (a DJ's pitch fader). */
 export const DRIFT_AGREEMENT = 0.01;
+/**
+ * Once locked, a reading this close to the lock is the same tempo and the lock goes out, not the
+ * reading: one analyser's bias (a window that read 128.6 beside one at 127.9) never reaches listeners.
+ */
+export const SAME_TEMPO = LOCK_AGREEMENT;
 
 /**
  * `reference`: the locked tempo, or unlocked the last whole window's steady tempo; `older`: the whole
@@ -64,6 +69,7 @@ export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false):
   // waits a few seconds, but a stream squeezed for a while (the receiver starved of CPU read 139 BPM
   // from a 128 BPM set under stress-ng, after the lock) never reaches listeners.
   if (lock.locked) {
+    if (near(bpm, lock.reference, SAME_TEMPO)) return { lock: next, action: 'publish', reading: { ...reading, bpm: lock.reference } };
     if (near(bpm, lock.reference, DRIFT_AGREEMENT)) return { lock: next, action: 'publish', reading };
     // The locked tempo stays a reference: when a squeeze passes, the next whole window locks back.
     return { lock: { ...UNLOCKED, reference: bpm, older: lock.reference, windows }, action: 'restart', reading };

@@ -28,7 +28,8 @@ const GRANT = { roomJoin: true, canSubscribe: true, canPublish: false, canPublis
 export type SessionStats = { audioSeconds: number; analysisMs: number; published: number };
 
 /** Why a session logs when it locks: seconds of audio to the lock, each window's steady tempo and how its audio came (receiver-watch). */
-export type LockReport = { channelId: string; audioSeconds: number; windows: number[]; notes: WindowNote[] };
+/** `bpm`: the locked tempo that went out (the mean of the two agreeing windows). */
+export type LockReport = { channelId: string; bpm: number | null; audioSeconds: number; windows: number[]; notes: WindowNote[] };
 
 /**
  * The server's tempo analyser for one OBS set: joins the channel's room, subscribes to the
@@ -167,7 +168,8 @@ export class ObsTempoSession {
     }
     if (!wasLocked && this.lock.locked) {
       const notes = this.watch.close(this.feeder.seconds, performance.now());
-      this.onLocked({ channelId: this.set.channelId, audioSeconds: this.statsNow().audioSeconds, windows: this.lock.windows, notes });
+      const { audioSeconds } = this.statsNow();
+      this.onLocked({ channelId: this.set.channelId, bpm: this.lock.reference, audioSeconds, windows: this.lock.windows, notes });
     }
     const out = step.reading; // at the lock, what the agreeing windows say together
     if (step.action !== 'publish' || this.writing || !shouldPublish(this.published, out)) return;

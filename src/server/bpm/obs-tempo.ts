@@ -35,13 +35,13 @@ function logStats(session: ObsTempoSession): void {
 }
 
 // Which windows it took is what tells a distorted stream start from a slow lock in the app log.
-function logLock({ channelId, audioSeconds, windows, notes }: LockReport): void {
+function logLock({ channelId, bpm, audioSeconds, windows, notes }: LockReport): void {
   const share = (x: number | null) => (x === null ? '?' : `${(x * 100).toFixed(1)}%`);
   const how = (n: WindowNote | undefined) =>
     n ? `pace ${n.pace.toFixed(2)}, jitter buffer altered ${share(n.altered)}, concealed ${share(n.concealed)}` : '?';
   const held = windows.map((b, i) => `${b.toFixed(1)} (${how(notes[i])})`).join(', ');
   console.info(
-    `[tempo] OBS analyser of ${channelId} locked on ${windows.at(-1)?.toFixed(1)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`,
+    `[tempo] OBS analyser of ${channelId} locked on ${bpm?.toFixed(2)} BPM after ${audioSeconds.toFixed(1)} s of audio (windows held ${held})`,
   );
 }
 

@@ -24,7 +24,9 @@ export async function createChannel(input: ChannelInput, actor: AuditActor = nul
 
 export async function updateChannel(id: string, input: Partial<ChannelInput>, actor: AuditActor = null): Promise<AdminChannel> {
   try {
-    const row = await getDb().channel.update({ where: { id }, data: input });
+    // AutoDJ turned off forgets where a DJ cut its replay: turned on later, it starts afresh.
+    const data = input.autoDjEnabled === false ? { ...input, replayCutAt: null } : input;
+    const row = await getDb().channel.update({ where: { id }, data });
     if (input.timeZone) {
       // Slots are the channel's wall-clock times: they follow the channel into its new zone.
       await getDb().slot.updateMany({ where: { channelId: id }, data: { timeZone: input.timeZone } });

@@ -33,10 +33,13 @@ function connect(role: string, commandTimeout: number | undefined): Redis {
   return client;
 }
 
+/** A command unanswered this long fails (Redis away or the host starved): the lease's timing allows for two. */
+export const COMMAND_TIMEOUT_MS = 1_500;
+
 /** The process's command connection, or null when no Redis is configured. */
 export function redisClient(): Redis | null {
   if (!redisConfigured()) return null;
-  return processSingleton('redis.client', () => connect('commands', 1_500));
+  return processSingleton('redis.client', () => connect('commands', COMMAND_TIMEOUT_MS));
 }
 
 /** A second connection for SUBSCRIBE (a subscribed connection runs no other commands). */
