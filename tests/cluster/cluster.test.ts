@@ -190,13 +190,18 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
       await sleepUntil(end - 4_000);
       const killedAt = Date.now();
       await replicaControl(holder, 'kill');
+      // The harness answers once the process is gone: the takeover counts from its death, not from
+      // the request (a loaded harness took over a second to deliver the SIGKILL, while the holder renewed).
+      const deadAt = Date.now();
       const survivorView = new AppClient(survivor.url);
       expect((await survivorView.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live.onAir).toBe(true);
 
       await expect.poll(() => leaseHeld(survivor.metrics), { timeout: 12_000, interval: 100 }).toBe(1);
       const takeoverAt = Date.now();
-      console.info(`[cluster] replica ${1 - holder} took the lease over ${takeoverAt - killedAt} ms after the SIGKILL`);
-      expect(takeoverAt - killedAt).toBeLessThan(10_000);
+      console.info(
+        `[cluster] replica ${1 - holder} took the lease over ${takeoverAt - deadAt} ms after the holder died (the kill took ${deadAt - killedAt} ms)`,
+      );
+      expect(takeoverAt - deadAt).toBeLessThan(10_000);
 
       const djTracks = async () =>
         (await roomService.listParticipants(channelRoom(channel.id))).find((p) => p.identity === djToken.identity)?.tracks.length;
