@@ -1,5 +1,5 @@
 import 'server-only';
-import { autoDjOrderSchema } from '@/types/channel';
+import { autoDjOrderSchema, autoDjSourceSchema } from '@/types/channel';
 import { type ReplayableSet, replayableSets } from '../archive';
 import { getDb } from '../db';
 import { liveStateKnown } from '../live-state';
@@ -77,7 +77,8 @@ export function replayTempoTask(): LoopTask {
 }
 
 async function passChannel(c: ChannelRow): Promise<void> {
-  const sets = c.autoDjEnabled ? await replayableSets(c.id, c.autoDjSource === 'picked') : [];
+  const pickedOnly = autoDjSourceSchema.catch('all').parse(c.autoDjSource) === 'picked';
+  const sets = c.autoDjEnabled ? await replayableSets(c.id, pickedOnly) : [];
   const step = planAutoDj({
     enabled: c.autoDjEnabled,
     order: autoDjOrderSchema.catch('newest').parse(c.autoDjOrder),
