@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { stackDb } from './stack-db';
 
 /** Storage folders of seeded sets start with this (tests tell them from sets the station recorded). */
@@ -14,6 +14,22 @@ function stackVar(name: 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_S
   const value = process.env[name];
   if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and ingress`);
   return value;
+}
+
+/** A client of the stack's storage (MinIO) with the app's credentials. */
+export function stackS3(): S3Client {
+  return new S3Client({
+    endpoint: stackVar('S3_ENDPOINT'),
+    region: 'auto',
+    forcePathStyle: true,
+    credentials: { accessKeyId: stackVar('S3_ACCESS_KEY_ID'), secretAccessKey: stackVar('S3_SECRET_ACCESS_KEY') },
+  });
+}
+
+/** How many objects the stack's bucket holds under `folder/`. */
+export async function storedObjects(folder: string): Promise<number> {
+  const page = await stackS3().send(new ListObjectsV2Command({ Bucket: stackVar('S3_BUCKET'), Prefix: `${folder}/` }));
+  return page.KeyCount ?? 0;
 }
 
 /** A stored tempo from `fromS` seconds into the recording on (the points are written every 5 s, as the relay does). */
@@ -58,13 +74,7 @@ export async function seedArchivedSet(channelId: string, hz: number, seconds: nu
       },
     });
     const storagePath = `${SEEDED_PREFIX}${channelId}/${row.id}`;
-    const s3 = new S3Client({
-      endpoint: stackVar('S3_ENDPOINT'),
-      region: 'auto',
-      forcePathStyle: true,
-      credentials: { accessKeyId: stackVar('S3_ACCESS_KEY_ID'), secretAccessKey: stackVar('S3_SECRET_ACCESS_KEY') },
-    });
-    await s3.send(
+    await stackS3().send(
       new PutObjectCommand({ Bucket: stackVar('S3_BUCKET'), Key: `${storagePath}/set.m4a`, Body: body, ContentType: 'audio/mp4' }),
     );
     // Archived last, as the archive task does: the set is listed only once its recording is there.

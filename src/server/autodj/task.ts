@@ -3,7 +3,7 @@ import { autoDjOrderSchema, autoDjSourceSchema } from '@/types/channel';
 import { type ReplayableSet, replayableSets } from '../archive';
 import { getDb } from '../db';
 import { liveStateKnown } from '../live-state';
-import { LeaseLostError, type LoopTask, TASKS } from '../loop';
+import { LeaseLostError, type LoopTask, TASKS, wake } from '../loop';
 import { type AutoDjStep, planAutoDj } from './autodj-plan';
 import { replayLabel, replayPosition, replayStatusOf, startReplay, stopAllReplays, stopReplay, strayReplays } from './replay';
 import { showReplayTempos } from './replay-tempo';
@@ -104,6 +104,7 @@ async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[])
     await stopReplay(channelId);
     await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: old }, data: { ...NO_REPLAY, replayCutAt: cutAt } });
     if (step.type === 'stop') console.warn(`[autodj] replay stopped on ${channelId}: ${step.reason}`);
+    wake(TASKS.egress); // the replay's HLS ends (a DJ's egress starts on their own webhook)
   }
   if (step.type !== 'start') return;
   const set = sets.find((s) => s.id === step.setId);
@@ -119,4 +120,6 @@ async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[])
       replayCutAt: null,
     },
   });
+  // The replay's track was published before this row said so, so its webhook found nothing to record: HLS starts now.
+  wake(TASKS.egress);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { parseTempoAttributes, type LiveTempo } from '@/types/bpm';
-import { channelRoom } from '@/types/room';
+import { channelRoom, replayIdentity } from '@/types/room';
 import { liveStateKnown } from '../live-state';
 import { getDb } from '../db';
 import { getRoomService } from '../livekit';
@@ -12,7 +12,7 @@ const notFound = (err: unknown) => typeof err === 'object' && err !== null && (e
 
 /**
  * The tempo attributes of whoever is on air (browser console or OBS ingress: whoever the live
- * state names), or null when it publishes none or has just left the room.
+ * state names) or of the replay, or null when it publishes none or has just left the room.
  */
 async function readTempo(channelId: string, identity: string): Promise<LiveTempo | null> {
   try {
@@ -45,23 +45,37 @@ async function storePoints(now: Date, tempos: ReadonlyMap<string, ChannelTempo>)
   if (rows.length) await getDb().tempoPoint.createMany({ data: rows });
 }
 
-/** One pass: read every on-air channel's tempo, publish changes to the live streams, store the curve (lease holder only). */
+type PublisherRow = { id: string; liveIdentity: string | null; replaySessionId: string | null };
+const publisherFields = { id: true, liveIdentity: true, replaySessionId: true } as const;
+
+/** Whose tempo a channel shows: the DJ on air, else AutoDJ's replay (its stored curve), else nobody. */
+const publisherOf = (c: PublisherRow): string | null => c.liveIdentity ?? (c.replaySessionId ? replayIdentity(c.id) : null);
+
+/** One pass: read every on-air or replaying channel's tempo, publish changes to the live streams, store DJs' curves (lease holder only). */
 export async function relayTempo(now: Date): Promise<void> {
   // While LiveKit's state is unknown nobody counts as on air, so nobody has a tempo either.
-  const live = liveStateKnown()
-    ? await getDb().channel.findMany({ where: { liveIdentity: { not: null } }, select: { id: true, liveIdentity: true } })
+  const rows = liveStateKnown()
+    ? await getDb().channel.findMany({
+        where: { OR: [{ liveIdentity: { not: null } }, { replaySessionId: { not: null } }] },
+        select: publisherFields,
+      })
     : [];
-  const results = await Promise.allSettled(live.map((c) => readTempo(c.id, c.liveIdentity ?? '')));
+  const live = rows.flatMap((c) => {
+    const identity = publisherOf(c);
+    return identity ? [{ id: c.id, identity }] : [];
+  });
+  const results = await Promise.allSettled(live.map((c) => readTempo(c.id, c.identity)));
   const next = new Map<string, ChannelTempo>();
   let failure: unknown = null;
   results.forEach((r, i) => {
     const c = live[i];
-    if (!c?.liveIdentity) return;
+    if (!c) return;
     if (r.status === 'rejected') failure ??= r.reason;
-    else if (r.value) next.set(c.id, { identity: c.liveIdentity, tempo: r.value });
+    else if (r.value) next.set(c.id, { identity: c.identity, tempo: r.value });
   });
   if (replaceTempos(next)) wake(TASKS.streams); // the live update streams carry it
-  // Every replica reads the tempo for its own streams (read-only calls); the curve is written once per cluster.
+  // Every replica reads the tempo for its own streams (read-only calls); the curve is written once per
+  // cluster, for open broadcasts only (a replay opens none: its curve is already stored).
   if (leaseHeld()) await storePoints(now, next);
   // Other channels were served; the loop logs the failure once and retries.
   if (failure) throw failure;
@@ -69,12 +83,12 @@ export async function relayTempo(now: Date): Promise<void> {
 
 /**
  * The tempo a channel's stream shows: the last one read, if its publisher is still the one on
- * air. Checked on every snapshot, because a webhook (off air, handover) refreshes the streams
+ * air (or still the replay). Checked on every snapshot, because a webhook (off air, handover) refreshes the streams
  * before the relay's next pass would.
  */
 export async function currentTempo(channelId: string): Promise<LiveTempo | null> {
   const last = lastTempo(channelId);
   if (!last || !liveStateKnown()) return null;
-  const row = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
-  return row?.liveIdentity === last.identity ? last.tempo : null;
+  const row = await getDb().channel.findUnique({ where: { id: channelId }, select: publisherFields });
+  return row && publisherOf(row) === last.identity ? last.tempo : null;
 }

@@ -58,4 +58,12 @@ describe('toChannelSummary', () => {
     expect(toChannelSummary({ ...replaying, liveIdentity: 'dj-u1' }, 1, true).live.replay).toBeNull();
     expect(toChannelSummary(replaying, 1, false).live.replay).toBeNull();
   });
+
+  it("carries a replay's HLS, and no HLS off air", () => {
+    const hls = { playlistUrl: 'https://cdn.example/hls/c1/replay1/a1-live.m3u8', ready: true, preferred: false };
+    const replaying = { ...row, liveIdentity: null, replayBroadcastId: 'b1', replayName: 'DJ Ada', replayDate: new Date() };
+    expect(toChannelSummary(replaying, 0, true, hls).live.hls).toEqual(hls);
+    expect(toChannelSummary({ ...replaying, replayDate: null }, 0, true, hls).live.hls).toBeNull();
+    expect(toChannelSummary(replaying, 0, false, hls).live.hls).toBeNull();
+  });
 });

@@ -38,6 +38,11 @@ export function toChannelSummary(
   hls: ChannelHls | null = null,
 ): ChannelSummary {
   const onAir = known && row.liveIdentity !== null;
+  // AutoDJ's replay is its own state: shown only while nobody is on air.
+  const replay =
+    known && !onAir && row.replayBroadcastId && row.replayDate
+      ? { djName: row.replayName ?? '', date: row.replayDate.toISOString(), setId: row.replayBroadcastId }
+      : null;
   return {
     id: row.id,
     slug: row.slug,
@@ -50,12 +55,8 @@ export function toChannelSummary(
       djName: onAir ? (row.liveName ?? row.liveIdentity) : null,
       since: onAir && row.liveSince ? row.liveSince.toISOString() : null,
       listeners: known ? listeners : 0,
-      hls: onAir ? hls : null,
-      // AutoDJ's replay is its own state: shown only while nobody is on air.
-      replay:
-        known && !onAir && row.replayBroadcastId && row.replayDate
-          ? { djName: row.replayName ?? '', date: row.replayDate.toISOString(), setId: row.replayBroadcastId }
-          : null,
+      hls: onAir || replay ? hls : null,
+      replay,
     },
   };
 }
@@ -70,9 +71,9 @@ async function listenerCounts(channelIds: string[]): Promise<Map<string, number>
   return new Map(groups.map((g) => [g.channelId, g._count._all]));
 }
 
-/** HLS of an on-air channel; `preferred` once its room holds the configured number of WebRTC listeners. */
+/** HLS of a channel on air or on a replay; `preferred` once its room holds the configured number of WebRTC listeners. */
 async function channelHls(row: ChannelRow, webrtcListeners: number): Promise<ChannelHls | null> {
-  if (row.liveIdentity === null) return null;
+  if (row.liveIdentity === null && row.replayDate === null) return null;
   const hls = await liveHls(row.id);
   return hls && { ...hls, preferred: webrtcListeners >= getEnv().HLS_LISTENER_THRESHOLD };
 }

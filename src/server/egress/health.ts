@@ -26,31 +26,36 @@ function modifiedAt(conf: StorageConfig, key: string): Promise<Date | null | und
 
 const latest = (...dates: (Date | null | undefined)[]) => dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);
 
+type Stream = { storagePath: string; attempt: number; startedAt: Date; egressStartedAt: Date | null } | undefined;
+const streamFields = { storagePath: true, attempt: true, startedAt: true, egressStartedAt: true } as const;
+
 /**
- * Per on-air channel: whether its current broadcast's live playlist exists and how old it
- * is. Null when the station runs without HLS. Slugs only: no keys, URLs or storage names.
+ * Per channel on air or on a replay: whether the live playlist of its current broadcast (or of the
+ * replay's HLS) exists and how old it is. Null when the station runs without HLS. Slugs only: no
+ * keys, URLs or storage names.
  */
 export async function hlsHealth(now = new Date()): Promise<ChannelHlsHealth[] | null> {
   const conf = storageConfig();
   if (!conf) return null;
   const channels = await getDb().channel.findMany({
-    where: { liveIdentity: { not: null } },
+    where: { OR: [{ liveIdentity: { not: null } }, { replaySessionId: { not: null } }] },
     orderBy: { slug: 'asc' },
     select: {
+      id: true,
       slug: true,
+      liveIdentity: true,
       liveSince: true,
-      broadcasts: {
-        where: { endedAt: null },
-        orderBy: { startedAt: 'desc' },
-        take: 1,
-        select: { storagePath: true, attempt: true, startedAt: true, egressStartedAt: true },
-      },
+      broadcasts: { where: { endedAt: null }, orderBy: { startedAt: 'desc' }, take: 1, select: streamFields },
     },
+  });
+  const replays = await getDb().replayHls.findMany({
+    where: { endedAt: null, channelId: { in: channels.filter((c) => !c.liveIdentity).map((c) => c.id) } },
+    select: { channelId: true, ...streamFields },
   });
   return Promise.all(
     channels.map(async (c) => {
-      const b = c.broadcasts[0];
-      const since = latest(c.liveSince, b?.startedAt, b?.egressStartedAt) ?? now;
+      const b: Stream = c.liveIdentity ? c.broadcasts[0] : replays.find((r) => r.channelId === c.id);
+      const since = latest(c.liveIdentity ? c.liveSince : null, b?.startedAt, b?.egressStartedAt) ?? now;
       const written = b && b.attempt > 0 ? await modifiedAt(conf, attemptKeys(b.storagePath, b.attempt).livePlaylist) : null;
       return { slug: c.slug, ...playlistHealth({ now, since, modifiedAt: written }) };
     }),

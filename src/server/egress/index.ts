@@ -1,4 +1,4 @@
-// Public entry of the egress area: HLS egress per on-air period (Broadcast),
+// Public entry of the egress area: HLS egress per on-air period (Broadcast) and per replay (ReplayHls),
 // driven by webhooks, repaired by superviseEgress() in the background loop.
 import 'server-only';
 export { parseHosts } from './broadcasts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OpenBroadcast, HEALTHY_RUN_MS, nextWake, planEgress, retryDelayMs } from './plan';
+import { type OpenBroadcast, activeForOwner, HEALTHY_RUN_MS, nextWake, planEgress, retryDelayMs } from './plan';
 
 const now = new Date('2026-11-22T01:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -106,5 +106,35 @@ describe('planEgress', () => {
 describe('retryDelayMs', () => {
   it('grows and caps at a minute', () => {
     expect([1, 2, 3, 4, 5, 9].map(retryDelayMs)).toEqual([0, 5000, 15000, 30000, 60000, 60000]);
+  });
+});
+
+describe('a DJ and a replay on one channel (two owners)', () => {
+  const replay = { identity: 'replay-c1', name: 'Replay' };
+  const replayRow = running({ id: 'replay1', egressId: 'EG_R', hosts: [replay] });
+
+  it("leaves the replay's egress alone while nobody is on air", () => {
+    const active = ['EG_R'];
+    // Without the other owner's egress taken out, the DJ's plan would stop it as an orphan.
+    expect(planEgress({ now, onAir: null, open: null, activeEgressIds: active })).toEqual([{ type: 'stop', egressId: 'EG_R' }]);
+    expect(planEgress({ now, onAir: null, open: null, activeEgressIds: activeForOwner(active, 'EG_R') })).toEqual([]);
+    expect(planEgress({ now, onAir: replay, open: replayRow, activeEgressIds: activeForOwner(active, null) })).toEqual([]);
+  });
+
+  it("ends the replay's HLS and opens the DJ's broadcast when a DJ takes over", () => {
+    const active = ['EG_R'];
+    expect(planEgress({ now, onAir: null, open: replayRow, activeEgressIds: activeForOwner(active, null) })).toEqual([
+      { type: 'stop', egressId: 'EG_R' },
+      { type: 'close_broadcast' },
+    ]);
+    expect(planEgress({ now, onAir: dj, open: null, activeEgressIds: activeForOwner(active, 'EG_R') })).toEqual([
+      { type: 'open_broadcast', host: dj },
+      { type: 'start', attempt: 1 },
+    ]);
+  });
+
+  it('still stops a real orphan', () => {
+    expect(activeForOwner(['EG_R', 'EG_X'], 'EG_R')).toEqual(['EG_X']);
+    expect(activeForOwner(null, 'EG_R')).toBeNull();
   });
 });

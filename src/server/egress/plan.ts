@@ -110,6 +110,15 @@ export function planEgress(input: PlanInput): EgressStep[] {
   return steps;
 }
 
+/**
+ * A channel has two egress owners (a DJ's broadcast, AutoDJ's replay HLS), each planned on its own:
+ * LiveKit's list of the room's active egresses, less the one the other owner runs, so neither plan
+ * stops the other's egress as an orphan.
+ */
+export function activeForOwner(active: string[] | null, otherEgressId: string | null): string[] | null {
+  return active && otherEgressId ? active.filter((id) => id !== otherEgressId) : active;
+}
+
 /** When supervision should look again: the pending retry time, if any. */
 export function nextWake(open: OpenBroadcast | null): Date | null {
   return open && !open.egressId && open.nextAttemptAt ? open.nextAttemptAt : null;

@@ -28,30 +28,35 @@ async function playlistExists(key: string): Promise<boolean> {
   return ready;
 }
 
-/** The live HLS of a channel that is on air with an egress running, else null. */
+const egressWhere = (channelId: string) => ({ channelId, endedAt: null, egressId: { not: null }, attempt: { gt: 0 } });
+const egressFields = { storagePath: true, attempt: true } as const;
+
+/** The live HLS of a channel with an egress running: its DJ's broadcast, else its replay's HLS; else null. */
 export async function liveHls(channelId: string): Promise<LiveHls | null> {
   const conf = storageConfig();
   if (!conf) return null;
-  const row = await getDb().broadcast.findFirst({
-    where: { channelId, endedAt: null, egressId: { not: null }, attempt: { gt: 0 } },
-    select: { storagePath: true, attempt: true },
-  });
+  const row =
+    (await getDb().broadcast.findFirst({ where: egressWhere(channelId), select: egressFields })) ??
+    (await getDb().replayHls.findFirst({ where: egressWhere(channelId), select: egressFields }));
   if (!row) return null;
   const key = attemptKeys(row.storagePath, row.attempt).livePlaylist;
   return { playlistUrl: publicObjectUrl(conf.publicBaseUrl, key), ready: await playlistExists(key) };
 }
 
 async function channelBySlug(slug: string) {
-  const channel = await getDb().channel.findUnique({ where: { slug }, select: { id: true, name: true, liveIdentity: true } });
+  const channel = await getDb().channel.findUnique({
+    where: { slug },
+    select: { id: true, name: true, liveIdentity: true, replaySessionId: true },
+  });
   if (!channel) throw notFound('No such channel.');
   return channel;
 }
 
-/** Where /c/<slug>/live.m3u8 redirects: the current broadcast's live playlist. */
+/** Where /c/<slug>/live.m3u8 redirects: the live playlist of the DJ on air, or of AutoDJ's replay. */
 export async function currentLivePlaylist(slug: string): Promise<string> {
   const channel = await channelBySlug(slug);
   if (!storageConfig()) throw notFound('This station does not stream HLS.');
-  if (!channel.liveIdentity) throw notFound('The channel is off air.');
+  if (!channel.liveIdentity && !channel.replaySessionId) throw notFound('The channel is off air.');
   const hls = await liveHls(channel.id);
   if (!hls?.ready) throw unavailable('The stream is starting; try again in a few seconds.', 2);
   return hls.playlistUrl;

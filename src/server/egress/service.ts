@@ -1,11 +1,11 @@
 import 'server-only';
-import { channelRoom } from '@/types/room';
-import { getDb, type Broadcast } from '../db';
+import { channelRoom, replayIdentity } from '@/types/room';
+import { getDb } from '../db';
 import { attemptKeys, objectModifiedAt, type StorageConfig, storageConfig } from '../storage';
 import { processSingleton } from '../singleton';
-import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } from './broadcasts';
+import { broadcastOwner, type EgressOwner, type EgressRow, replayOwner } from './owners';
 import { startHlsEgress, stopHlsEgress } from './hls-egress';
-import { type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
+import { activeForOwner, type EgressStep, type Host, nextFailures, planEgress, retryDelayMs, STARTUP_GRACE_MS } from './plan';
 import { metrics } from '../metrics';
 import { assertLeaseHeld, leaseHeld, TASKS, wake } from '../loop';
 
@@ -26,19 +26,19 @@ function serialized<T>(channelId: string, work: () => Promise<T>): Promise<T> {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
-async function startAttempt(row: Broadcast, attempt: number, now: Date): Promise<Broadcast> {
+async function startAttempt<R extends EgressRow>(owner: EgressOwner<R>, row: R, attempt: number, now: Date): Promise<R> {
   assertLeaseHeld();
   try {
     const egressId = await startHlsEgress(channelRoom(row.channelId), row.storagePath, attempt);
-    console.info(`[egress] started ${egressId} for broadcast ${row.id} (attempt ${attempt})`);
+    console.info(`[egress] started ${egressId} for ${owner.kind} ${row.id} (attempt ${attempt})`);
     metrics.egress(attempt > 1 ? 'restart' : 'start');
     // Stamped after the call returns: a supervisor list taken before this cannot know the egress.
-    return updateBroadcast(row.id, { egressId, attempt, egressStartedAt: new Date(), nextAttemptAt: null });
+    return owner.update(row.id, { egressId, attempt, egressStartedAt: new Date(), nextAttemptAt: null });
   } catch (err) {
     const failures = row.failures + 1;
-    console.warn(`[egress] could not start attempt ${attempt} for broadcast ${row.id}: ${errorText(err)}`);
+    console.warn(`[egress] could not start attempt ${attempt} for ${owner.kind} ${row.id}: ${errorText(err)}`);
     metrics.egress('failure');
-    return updateBroadcast(row.id, {
+    return owner.update(row.id, {
       attempt,
       egressId: null,
       failures,
@@ -59,23 +59,30 @@ async function stopQuietly(egressId: string): Promise<void> {
   }
 }
 
-async function execute(conf: StorageConfig, channelId: string, row: Broadcast | null, steps: EgressStep[], now: Date) {
+async function execute<R extends EgressRow>(
+  conf: StorageConfig,
+  owner: EgressOwner<R>,
+  channelId: string,
+  row: R | null,
+  steps: EgressStep[],
+  now: Date,
+) {
   for (const step of steps) {
     switch (step.type) {
       case 'open_broadcast':
-        row = await openBroadcast(conf, channelId, step.host, now);
+        row = await owner.open(conf, channelId, step.host, now);
         break;
       case 'add_host':
-        if (row) row = await updateBroadcast(row.id, { hosts: JSON.stringify([...toOpenBroadcast(row).hosts, step.host]) });
+        if (row) row = await owner.addHost(row, step.host);
         break;
       case 'start':
-        if (row) row = await startAttempt(row, step.attempt, now);
+        if (row) row = await startAttempt(owner, row, step.attempt, now);
         break;
       case 'fail':
         console.warn(`[egress] ${step.egressId} failed (${step.reason}); failure ${step.failures}, retry at ${step.retryAt.toISOString()}`);
         metrics.egress('failure');
         if (row)
-          row = await updateBroadcast(row.id, {
+          row = await owner.update(row.id, {
             egressId: null,
             failures: step.failures,
             nextAttemptAt: step.retryAt,
@@ -86,24 +93,59 @@ async function execute(conf: StorageConfig, channelId: string, row: Broadcast | 
         await stopQuietly(step.egressId);
         break;
       case 'close_broadcast':
-        if (row) row = await updateBroadcast(row.id, { endedAt: now, egressId: null, nextAttemptAt: null });
-        // The set is over: the archive task finalises it once egress has settled.
-        wake(TASKS.archive);
+        if (row) row = await owner.update(row.id, { endedAt: now, egressId: null, nextAttemptAt: null });
+        owner.closed();
         break;
     }
   }
 }
 
-async function onAirHost(channelId: string): Promise<Host | null | undefined> {
-  const channel = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true, liveName: true } });
+/** Who each of a channel's egress owners wants on its HLS now: a DJ on air, or the replay while nobody is. */
+async function wantedHosts(channelId: string): Promise<{ broadcast: Host | null; replay: Host | null } | undefined> {
+  const channel = await getDb().channel.findUnique({
+    where: { id: channelId },
+    select: { liveIdentity: true, liveName: true, replaySessionId: true, replayName: true },
+  });
   if (!channel) return undefined;
-  return channel.liveIdentity ? { identity: channel.liveIdentity, name: channel.liveName ?? channel.liveIdentity } : null;
+  const dj = channel.liveIdentity ? { identity: channel.liveIdentity, name: channel.liveName ?? channel.liveIdentity } : null;
+  const replay = !dj && channel.replaySessionId ? { identity: replayIdentity(channelId), name: 'Replay' } : null;
+  return { broadcast: dj, replay };
 }
 
 export type SyncCheck = { activeEgressIds: string[]; listedAt: Date } | null;
 
+/** The check as one owner sees it: without the egress the channel's other owner runs. */
+function checkFor(check: SyncCheck, other: EgressRow | null): SyncCheck {
+  return check && { ...check, activeEgressIds: activeForOwner(check.activeEgressIds, other?.egressId ?? null) ?? [] };
+}
+
+async function syncOwner<R extends EgressRow>(
+  conf: StorageConfig,
+  owner: EgressOwner<R>,
+  row: R | null,
+  host: Host | null,
+  check: SyncCheck,
+  channelId: string,
+) {
+  const now = new Date();
+  let playlistModifiedAt: Date | null | undefined;
+  if (check && row?.egressId && row.egressStartedAt && now.getTime() - row.egressStartedAt.getTime() >= STARTUP_GRACE_MS) {
+    playlistModifiedAt = await objectModifiedAt(conf, attemptKeys(row.storagePath, row.attempt).livePlaylist);
+  }
+  const steps = planEgress({
+    now,
+    onAir: host,
+    open: row ? owner.toOpen(row, host) : null,
+    activeEgressIds: check?.activeEgressIds ?? null,
+    activeSince: check?.listedAt,
+    playlistModifiedAt,
+  });
+  await execute(conf, owner, channelId, row, steps, now);
+}
+
 /**
- * Makes one channel's egress match its live state (idempotent). With `check`,
+ * Makes one channel's egress match its live state (idempotent): one for a DJ on air (its
+ * broadcast), one for a replay while nobody is (its replay HLS), none otherwise. With `check`,
  * also compares against LiveKit's active egresses and the live playlist's age.
  */
 export function syncChannelEgress(channelId: string, check: SyncCheck = null): Promise<void> {
@@ -115,45 +157,38 @@ export function syncChannelEgress(channelId: string, check: SyncCheck = null): P
     return Promise.resolve();
   }
   return serialized(channelId, async () => {
-    const now = new Date();
-    const onAir = await onAirHost(channelId);
-    if (onAir === undefined) return;
-    const row = await findOpenBroadcast(channelId);
-    const open = row ? toOpenBroadcast(row) : null;
-    let playlistModifiedAt: Date | null | undefined;
-    if (check && row?.egressId && row.egressStartedAt && now.getTime() - row.egressStartedAt.getTime() >= STARTUP_GRACE_MS) {
-      playlistModifiedAt = await objectModifiedAt(conf, attemptKeys(row.storagePath, row.attempt).livePlaylist);
-    }
-    const steps = planEgress({
-      now,
-      onAir,
-      open,
-      activeEgressIds: check?.activeEgressIds ?? null,
-      activeSince: check?.listedAt,
-      playlistModifiedAt,
-    });
-    await execute(conf, channelId, row, steps, now);
+    const wanted = await wantedHosts(channelId);
+    if (wanted === undefined) return;
+    const [broadcast, replay] = await Promise.all([broadcastOwner.findOpen(channelId), replayOwner.findOpen(channelId)]);
+    // The replay's first: a DJ taking over frees its egress before theirs starts.
+    await syncOwner(conf, replayOwner, replay, wanted.replay, checkFor(check, broadcast), channelId);
+    await syncOwner(conf, broadcastOwner, broadcast, wanted.broadcast, checkFor(check, replay), channelId);
   });
 }
 
-/** An egress ended. If it was a live broadcast's current one, that is a failure: record it and restart. */
+/** An egress ended. If it was an open broadcast's or replay HLS's current one, that is a failure: record it and restart. */
 export async function egressEnded(egressId: string, error: string): Promise<void> {
-  const row = await getDb().broadcast.findFirst({ where: { egressId, endedAt: null } });
-  if (!row) return;
-  await serialized(row.channelId, async () => {
-    const fresh = await getDb().broadcast.findUnique({ where: { id: row.id } });
-    if (!fresh || fresh.endedAt || fresh.egressId !== egressId) return;
-    const now = new Date();
-    const failures = nextFailures(toOpenBroadcast(fresh), now);
-    const reason = error || 'egress ended while on air';
-    console.warn(`[egress] ${egressId} ended while on air (${reason}); failure ${failures}`);
-    metrics.egress('failure');
-    await updateBroadcast(fresh.id, {
-      egressId: null,
-      failures,
-      nextAttemptAt: new Date(now.getTime() + retryDelayMs(failures)),
-      lastError: reason,
-    });
+  for (const owner of [broadcastOwner, replayOwner] as EgressOwner[]) {
+    const row = await owner.findByEgress(egressId);
+    if (!row) continue;
+    await serialized(row.channelId, () => recordEnded(owner, row.id, egressId, error));
+    await syncChannelEgress(row.channelId);
+    return;
+  }
+}
+
+async function recordEnded(owner: EgressOwner, rowId: string, egressId: string, error: string): Promise<void> {
+  const fresh = await owner.findByEgress(egressId);
+  if (!fresh || fresh.id !== rowId) return;
+  const now = new Date();
+  const failures = nextFailures(owner.toOpen(fresh, null), now);
+  const reason = error || 'egress ended while on air';
+  console.warn(`[egress] ${egressId} of ${owner.kind} ${rowId} ended on its own (${reason}); failure ${failures}`);
+  metrics.egress('failure');
+  await owner.update(fresh.id, {
+    egressId: null,
+    failures,
+    nextAttemptAt: new Date(now.getTime() + retryDelayMs(failures)),
+    lastError: reason,
   });
-  await syncChannelEgress(row.channelId);
 }

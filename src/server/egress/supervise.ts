@@ -4,13 +4,13 @@ import { getDb } from '../db';
 import { storageConfig } from '../storage';
 import { activeEgressByRoom } from './hls-egress';
 import { nextWake } from './plan';
-import { toOpenBroadcast } from './broadcasts';
+import { broadcastOwner, type EgressOwner, replayOwner } from './owners';
 import { syncChannelEgress } from './service';
 
 /**
  * One pass of egress supervision, for the shared background loop: every channel's
  * egress made to match its live state (none for an empty channel, one for a live
- * channel, failed or stuck ones restarted with backoff). Retention and archiving are the archive area's task. Returns when it next needs to run for a pending retry, if sooner.
+ * channel or a replay, failed or stuck ones restarted with backoff). Retention and archiving are the archive area's task. Returns when it next needs to run for a pending retry, if sooner.
  */
 export async function superviseEgress(): Promise<{ nextWakeAt: Date | null }> {
   const conf = storageConfig();
@@ -21,7 +21,8 @@ export async function superviseEgress(): Promise<{ nextWakeAt: Date | null }> {
   for (const { id } of channels) {
     await syncChannelEgress(id, { activeEgressIds: active.get(channelRoom(id)) ?? [], listedAt });
   }
-  const open = await getDb().broadcast.findMany({ where: { endedAt: null, egressId: null, nextAttemptAt: { not: null } } });
-  const wakes = open.map((b) => nextWake(toOpenBroadcast(b))).filter((d): d is Date => d !== null);
+  const owners: EgressOwner[] = [broadcastOwner, replayOwner];
+  const pending = await Promise.all(owners.map(async (o) => (await o.pendingRetries()).map((r) => nextWake(o.toOpen(r, null)))));
+  const wakes = pending.flat().filter((d): d is Date => d !== null);
   return { nextWakeAt: wakes.length ? new Date(Math.min(...wakes.map((d) => d.getTime()))) : null };
 }

@@ -100,7 +100,7 @@ function stateMetrics(r: Registry[]) {
     }),
     playlistFailing: new Gauge({
       name: 'radio_live_playlist_failing',
-      help: "1 when an on-air channel's live playlist is stale, missing or unreachable.",
+      help: '1 when the live playlist of a channel on air or on a replay is stale, missing or unreachable.',
       labelNames: ['channel'],
       registers: r,
     }),

@@ -1,0 +1,117 @@
+// AutoDJ's replay reaches HLS listeners too, on the stack's real LiveKit, egress and MinIO: while a
+// replay plays, the channel's stable /c/<slug>/live.m3u8 leads to a live playlist of the replay's
+// own HLS (a replay HLS record, not a set), its segments carry the replay's tone, and the live
+// update stream carries the set's stored tempo. A DJ taking over ends that HLS and starts their own
+// set's; AutoDJ turned off ends it too; an hour after it ended its objects and record are deleted.
+import { EgressClient, EgressStatus } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelSummary } from '@/types/channel';
+import type { ChannelState } from '@/types/live';
+import { channelRoom, type TokenResponse } from '@/types/room';
+import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { SEEDED_PREFIX, seedArchivedSet, storedObjects } from '../support/autodj';
+import { analyseSegment, segmentUrls } from '../support/hls';
+import { openStream } from '../support/sse';
+import { stackDb } from '../support/stack-db';
+import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+import { toneDj, type ToneDj } from '../support/tone';
+
+const REPLAY_TONE = 440;
+const DJ_TONE = 1000;
+
+let admin: AppClient;
+let channel: ChannelSummary;
+let dj: ToneDj | undefined;
+let stream: Awaited<ReturnType<typeof openStream<ChannelState>>> | undefined;
+const anon = new AppClient();
+let database: ReturnType<typeof stackDb> | undefined;
+const db = () => (database ??= stackDb());
+
+/** Where /c/<slug>/live.m3u8 redirects now, or its status when it does not. */
+async function stableRedirect(): Promise<string | number> {
+  const res = await anon.request('GET', `/c/${channel.slug}/live.m3u8`);
+  return res.status === 302 ? (res.headers.get('location') ?? 'no location') : res.status;
+}
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url, { cache: 'no-store' });
+  return res.status === 200 ? res.text() : `HTTP ${res.status}`;
+}
+
+const replayRows = () => db().replayHls.findMany({ where: { channelId: channel.id }, orderBy: { startedAt: 'asc' } });
+const openSets = () => db().broadcast.count({ where: { channelId: channel.id, storagePath: { not: { startsWith: SEEDED_PREFIX } } } });
+
+async function activeEgress(): Promise<string[]> {
+  const env = stackEnv();
+  const client = new EgressClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+  const list = await client.listEgress({ roomName: channelRoom(channel.id), active: true });
+  return list.filter((e) => e.status === EgressStatus.EGRESS_STARTING || e.status === EgressStatus.EGRESS_ACTIVE).map((e) => e.egressId);
+}
+
+beforeAll(async () => {
+  admin = await signedInAdmin();
+  channel = await createChannel(admin, 'autodj-hls');
+  // The archive off, so the DJ's set below does not join the rotation.
+  const res = await admin.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjEnabled: true, archiveEnabled: false });
+  expect(res.status).toBe(200);
+  stream = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
+});
+
+afterAll(async () => {
+  await dj?.stop().catch(() => undefined);
+  await stream?.close();
+  await database?.$disconnect();
+  await admin?.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjEnabled: false });
+});
+
+describe("AutoDJ's replay on HLS", () => {
+  it('has its own live HLS with the tone, and its stored tempo on the live update stream', { timeout: 90_000 }, async () => {
+    await seedArchivedSet(channel.id, REPLAY_TONE, 120, [{ fromS: 0, bpm: 124 }]);
+    await expect.poll(stableRedirect, { timeout: 45_000, interval: 1000 }).toMatch(/\/replay[0-9a-f]{32}\/a1-live\.m3u8$/);
+    const url = String(await stableRedirect());
+    expect(url.startsWith(`${process.env.S3_PUBLIC_BASE_URL}/hls/${channel.id}/replay`)).toBe(true);
+    await expect.poll(async () => segmentUrls(url, await fetchText(url)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const segment = await analyseSegment(segmentUrls(url, await fetchText(url)).at(-1) ?? '', REPLAY_TONE);
+    expect(segment.toneDb, `440 Hz over neighbours, rms ${segment.rms.toFixed(3)}`).toBeGreaterThan(20);
+
+    const [row] = await replayRows();
+    expect(row).toMatchObject({ endedAt: null, attempt: 1 });
+    expect(await activeEgress()).toEqual([row?.egressId]);
+    expect(await openSets(), 'a replay opens no set').toBe(0);
+    const summary = (await anon.request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live;
+    expect(summary).toMatchObject({ onAir: false, replay: { djName: 'DJ Seed' }, hls: { playlistUrl: url, ready: true } });
+    // HLS listeners and the home page read the tempo from the stream, not from the room.
+    await expect
+      .poll(() => stream!.states.some((s) => s.channel.live.replay !== null && s.extras.tempo?.bpm === 124), { timeout: 10_000 })
+      .toBe(true);
+  });
+
+  it("ends when a DJ takes over (the DJ's set gets its own), and again when AutoDJ is turned off", { timeout: 90_000 }, async () => {
+    const [replay] = await replayRows();
+    const res = await admin.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role: 'dj' });
+    dj = await toneDj(res.body, DJ_TONE);
+    await dj.publish();
+    await expect.poll(async () => (await replayRows())[0]?.endedAt ?? null, { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(openSets, { timeout: 15_000, message: "the DJ's set opens" }).toBe(1);
+    await expect.poll(activeEgress, { timeout: 20_000, message: "only the DJ's egress runs" }).not.toContain(replay?.egressId);
+    await expect.poll(stableRedirect, { timeout: 45_000, interval: 1000 }).not.toMatch(/\/replay/);
+
+    await dj.stop();
+    dj = undefined;
+    await expect.poll(async () => (await replayRows()).filter((r) => r.endedAt === null && r.egressId).length, { timeout: 20_000 }).toBe(1);
+    const off = await admin.request('PATCH', `/api/admin/channels/${channel.id}`, { autoDjEnabled: false });
+    expect(off.status).toBe(200);
+    await expect.poll(async () => (await replayRows()).every((r) => r.endedAt !== null), { timeout: 15_000 }).toBe(true);
+    await expect.poll(stableRedirect, { timeout: 15_000 }).toBe(404);
+  });
+
+  it('is deleted an hour after it ended, objects and record', { timeout: 60_000 }, async () => {
+    const rows = await replayRows();
+    expect(rows.length).toBe(2);
+    expect(await storedObjects(rows[0]!.storagePath)).toBeGreaterThan(0);
+    // An hour ago as far as retention can tell: the archive task's next pass removes them.
+    await db().replayHls.updateMany({ where: { channelId: channel.id }, data: { endedAt: new Date(Date.now() - 61 * 60_000) } });
+    await expect.poll(async () => (await replayRows()).length, { timeout: 45_000 }).toBe(0);
+    for (const r of rows) expect(await storedObjects(r.storagePath), r.storagePath).toBe(0);
+  });
+});
