@@ -132,6 +132,22 @@ describe('AutoDJ', () => {
     expect((await someDj.request('PATCH', setPath(older), { autoDj: true })).status, "a DJ cannot pick AutoDJ's sets").toBe(403);
     expect((await admin.request('PATCH', setPath(older), {})).status, 'nothing to change').toBe(400);
     expect((await admin.request('PATCH', setPath(older), { autoDj: 'yes' })).status).toBe(400);
+    // A set that has no recording and will not get one (its recording was removed) cannot go on the
+    // list: a clear 409, nothing changed.
+    const now = Date.now();
+    const unarchived = await stackDb().broadcast.create({
+      data: {
+        channelId: other.id,
+        startedAt: new Date(now - 60_000),
+        endedAt: new Date(now),
+        purgedAt: new Date(now),
+        storagePath: 'unused',
+      },
+    });
+    const refused = await admin.request<{ error: { code: string; message: string } }>('PATCH', setPath(unarchived.id), { autoDj: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/will not get one: AutoDJ plays archived sets only/);
+    expect((await stackDb().broadcast.findUniqueOrThrow({ where: { id: unarchived.id } })).autoDjPicked).toBe(false);
     const pickedRes = await admin.request('PATCH', setPath(older), { autoDj: true });
     expect(pickedRes.status).toBe(200);
     expect(pickedRes.body).toEqual({ hidden: false, autoDj: true });

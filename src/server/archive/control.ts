@@ -8,6 +8,17 @@ import { getDb } from '../db';
 import { parseHosts } from '../egress';
 import { conflict, forbidden, notFound } from '../http';
 import { TASKS, wake } from '../loop';
+import { awaitingArchive } from './archive-plan';
+
+/** What `awaitingArchive` reads (endedAt is selected beside it). */
+const setStateFields = {
+  archivedAt: true,
+  archiveAttempts: true,
+  archiveNextAt: true,
+  archiveError: true,
+  purgedAt: true,
+  deletedAt: true,
+} as const;
 
 async function findSet(slug: string, id: string) {
   const row = await getDb().broadcast.findFirst({
@@ -20,7 +31,8 @@ async function findSet(slug: string, id: string) {
       hiddenPath: true,
       storagePath: true,
       autoDjPicked: true,
-      channel: { select: { id: true, name: true } },
+      ...setStateFields,
+      channel: { select: { id: true, name: true, archiveEnabled: true } },
     },
   });
   if (!row) throw notFound('No such set on this channel.');
@@ -38,12 +50,16 @@ export async function changeSet(user: CurrentUser, slug: string, id: string, cha
   return { hidden: row.hiddenAt !== null, autoDj: row.autoDjPicked };
 }
 
-/** Puts an ended set on the channel's AutoDJ list or takes it off (admins); AutoDJ looks again at once. */
+/** Puts an archived (or archiving) set on the channel's AutoDJ list or takes any off (admins); AutoDJ looks again at once. */
 async function setSetPicked(user: CurrentUser, slug: string, id: string, picked: boolean): Promise<void> {
   if (user.role !== 'admin') throw forbidden('Only admins choose the sets AutoDJ plays.');
   const row = await findSet(slug, id);
   if (!row.endedAt) throw conflict('This set is still on air.');
   if (row.autoDjPicked === picked) return;
+  // Taking one off always works. AutoDJ plays recordings: a set goes on once archived or while on its way there.
+  if (picked && !row.archivedAt && !awaitingArchive(row, row.channel.archiveEnabled)) {
+    throw conflict('This set has no recording in the archive and will not get one: AutoDJ plays archived sets only.');
+  }
   await getDb().broadcast.update({ where: { id }, data: { autoDjPicked: picked } });
   await audit({ actor: user, action: picked ? 'set.autodj_pick' : 'set.autodj_unpick', channel: row.channel, detail: `set ${id}` });
   wake(TASKS.autodj);

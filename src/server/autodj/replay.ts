@@ -24,10 +24,12 @@ export function replayLabel(set: Pick<ReplayableSet, 'hosts' | 'startedAt'>): { 
  */
 export async function startReplay(channelId: string, set: ReplayableSet, fromSeconds = 0): Promise<string> {
   assertLeaseHeld();
-  // An ended replay wakes the task, which starts the next set at once; one that failed right away
-  // (its recording unreachable) waits for the task's next pass instead of being retried in a loop.
+  // An ended replay wakes the task, which starts the next set at once: after MIN_PLAY_MS, or a resumed
+  // one that played out (it may have had only seconds left). One that failed right away (its
+  // recording unreachable), or a very short set, waits for the task's next pass: no tight loop.
   const session = new ReplaySession(channelId, set, replayLabel(set).name, fromSeconds, (s) => {
-    if (sessions.get(channelId) === s && Date.now() - s.startedAt > MIN_PLAY_MS) wake(TASKS.autodj);
+    const due = (s.completed && s.resumed) || Date.now() - s.startedAt > MIN_PLAY_MS;
+    if (sessions.get(channelId) === s && due) wake(TASKS.autodj);
   });
   sessions.set(channelId, session);
   try {

@@ -2,9 +2,9 @@ import 'server-only';
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { AudioFrame, AudioSource, LocalAudioTrack, Room, RoomEvent, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
+import { AudioFrame, AudioSource, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
 import { TrackSource as GrantSource, type VideoGrant } from 'livekit-server-sdk';
-import { channelRoom, replayIdentity } from '@/types/room';
+import { channelRoom, participantKind, replayIdentity } from '@/types/room';
 import type { ReplayableSet } from '../archive';
 import { livekitServerWsUrl } from '../env';
 import { signToken } from '../livekit';
@@ -14,6 +14,21 @@ const CHANNELS = 2;
 /** 10 ms of 16-bit stereo: the frame rtc-node's audio source takes. */
 const FRAME_SAMPLES = RATE / 100;
 const FRAME_BYTES = FRAME_SAMPLES * CHANNELS * 2;
+/** Stereo Opus at up to 192 kbps, DTX and RED off: music, not speech. */
+const PUBLISH = new TrackPublishOptions({
+  source: TrackSource.SOURCE_MICROPHONE,
+  dtx: false,
+  red: false,
+  audioEncoding: { maxBitrate: 192_000n },
+});
+/** The room events that can change whether a DJ's audio is in the room. */
+const DJ_EVENTS = [
+  RoomEvent.TrackPublished,
+  RoomEvent.TrackUnpublished,
+  RoomEvent.TrackMuted,
+  RoomEvent.TrackUnmuted,
+  RoomEvent.ParticipantDisconnected,
+] as const;
 
 /**
  * Publishes only (a microphone-kind audio track), subscribes to nothing, sends no data and cannot
@@ -39,6 +54,16 @@ export class ReplaySession {
   readonly id = `rp_${randomUUID()}`;
   readonly startedAt = Date.now();
   ended = false;
+  /** Played its recording to the end (not stopped, not failed), with some audio in it. */
+  completed = false;
+  /** Started where a DJ cut an earlier replay, so it may have had only seconds left. */
+  get resumed(): boolean {
+    return this.fromSeconds > 0;
+  }
+  /** A DJ's audio is in the room: this replay has unpublished its track and holds its place. */
+  private silent = false;
+  private trackSid: string | null = null;
+  private wakePump: (() => void) | null = null;
   /** 10 ms frames handed to the audio source so far. */
   private frames = 0;
   private readonly room = new Room();
@@ -61,14 +86,9 @@ export class ReplaySession {
     await this.room.connect(livekitServerWsUrl(), token, { autoSubscribe: false, dynacast: false });
     const source = new AudioSource(RATE, CHANNELS);
     this.source = source;
-    const track = LocalAudioTrack.createAudioTrack('replay', source);
-    const options = new TrackPublishOptions({
-      source: TrackSource.SOURCE_MICROPHONE,
-      dtx: false,
-      red: false,
-      audioEncoding: { maxBitrate: 192_000n },
-    });
-    await this.room.localParticipant?.publishTrack(track, options);
+    await this.publish();
+    for (const event of DJ_EVENTS) this.room.on(event, () => void this.followDj());
+    void this.followDj(); // a DJ already in the room (they went live while this replay started)
     const args = [
       '-v',
       'error',
@@ -90,10 +110,48 @@ export class ReplaySession {
     let stderr = '';
     ffmpeg.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-500)));
     ffmpeg.on('error', (err) => this.end(`ffmpeg: ${err.message}`));
+    // Its exit status, not stdout's end, says whether the recording played out (stdout may close first).
+    const exited = new Promise<number | null>((resolve) => ffmpeg.once('close', (code) => resolve(code)));
     void this.pump(ffmpeg.stdout, source).then(
-      () => this.end(ffmpeg.exitCode ? `ffmpeg exited ${ffmpeg.exitCode}: ${stderr.trim()}` : 'the recording ended'),
+      async () => {
+        const code = await exited;
+        this.end(code === 0 ? 'the recording ended' : `ffmpeg exited ${code ?? 'on a signal'}: ${stderr.trim()}`, code === 0);
+      },
       (err: unknown) => this.end(err instanceof Error ? err.message : String(err)),
     );
+  }
+
+  /** A new track from the audio source into the room (at the start, and again after a DJ's audio went). */
+  private async publish(): Promise<void> {
+    if (!this.source) return;
+    const track = LocalAudioTrack.createAudioTrack('replay', this.source);
+    this.trackSid = (await this.room.localParticipant?.publishTrack(track, PUBLISH))?.sid ?? null;
+  }
+
+  /**
+   * Falls silent the moment a DJ's audio is in the room (as listeners learn of it), not when the
+   * task, woken by the webhook, stops this replay a second later: a browser DJ is heard at once, and
+   * the replay heard over them for 1-2 s (2026-12-06). Its place is kept for the task's cut. Should
+   * the DJ's audio go before the task stops it, the replay goes on from where it fell silent.
+   */
+  private async followDj(): Promise<void> {
+    const dj = [...this.room.remoteParticipants.values()].some(
+      (p) =>
+        participantKind(p.identity) === 'dj' && [...p.trackPublications.values()].some((t) => t.kind === TrackKind.KIND_AUDIO && !t.muted),
+    );
+    if (this.ended || dj === this.silent) return;
+    this.silent = dj;
+    if (dj) {
+      // What waits in the source's queue was never heard: the place is where the room's audio stopped.
+      this.frames -= Math.round((this.source?.queuedDuration ?? 0) / 10);
+      this.source?.clearQueue();
+      const sid = this.trackSid;
+      this.trackSid = null;
+      if (sid) await this.room.localParticipant?.unpublishTrack(sid).catch(() => undefined);
+      return;
+    }
+    await this.publish();
+    this.wakePump?.();
   }
 
   /** Seconds into the recording sent into the room: what was handed over, less what still waits in the source's queue. */
@@ -115,6 +173,7 @@ export class ReplaySession {
       pending = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       let at = 0;
       for (; at + FRAME_BYTES <= pending.length && !this.ended; at += FRAME_BYTES) {
+        while (this.silent && !this.ended) await new Promise<void>((resolve) => (this.wakePump = resolve));
         const samples = new Int16Array(FRAME_SAMPLES * CHANNELS);
         Buffer.from(samples.buffer).set(pending.subarray(at, at + FRAME_BYTES));
         await source.captureFrame(new AudioFrame(samples, RATE, CHANNELS, FRAME_SAMPLES));
@@ -125,10 +184,12 @@ export class ReplaySession {
     await source.waitForPlayout().catch(() => undefined);
   }
 
-  private end(reason: string): void {
+  private end(reason: string, playedOut = false): void {
     if (this.ended) return;
     this.ended = true;
+    this.completed = playedOut && this.frames > 0;
     this.ffmpeg?.kill('SIGKILL');
+    this.wakePump?.();
     // Its native buffers go with it: a station replays for days, one session per set and takeover.
     void this.source?.close().catch(() => undefined);
     if (reason !== 'stopped') console.warn(`[autodj] replay of ${this.set.id} on ${this.channelId} ended: ${reason}`);

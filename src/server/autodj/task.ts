@@ -97,19 +97,32 @@ async function passChannel(c: ChannelRow): Promise<void> {
 
 async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[]): Promise<void> {
   if (step.type === 'none') return;
-  const old = step.type === 'stop' ? step.sessionId : step.replace;
-  if (old) {
+  if (step.type === 'stop') {
     // A DJ cut in: the place is kept for when they leave (null when this process did not play it).
-    const cutAt = step.type === 'stop' && step.keepPlace ? replayPosition(channelId, old) : null;
+    const cutAt = step.keepPlace ? replayPosition(channelId, step.sessionId) : null;
     await stopReplay(channelId);
-    await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: old }, data: { ...NO_REPLAY, replayCutAt: cutAt } });
-    if (step.type === 'stop') console.warn(`[autodj] replay stopped on ${channelId}: ${step.reason}`);
-    wake(TASKS.egress); // the replay's HLS ends (a DJ's egress starts on their own webhook)
+    await clearReplay(channelId, step.sessionId, cutAt);
+    console.warn(`[autodj] replay stopped on ${channelId}: ${step.reason}`);
+    return;
   }
-  if (step.type !== 'start') return;
+  // From one set to the next the row keeps naming the old replay until the new one plays, so the
+  // replay's HLS (which follows the row) goes on across sets instead of restarting at each.
+  const old = step.replace;
+  if (old) await stopReplay(channelId);
   const set = sets.find((s) => s.id === step.setId);
-  if (!set) return;
-  const sessionId = await startReplay(channelId, set, step.fromSeconds);
+  const sessionId = set
+    ? await startReplay(channelId, set, step.fromSeconds).catch(async (err: unknown) => {
+        if (old) await clearReplay(channelId, old, null);
+        throw err;
+      })
+    : null;
+  if (!set || !sessionId) return old ? clearReplay(channelId, old, null) : undefined;
+  // A DJ may have gone on air while it started (seconds): stop it now rather than on the next pass.
+  const now = await getDb().channel.findUnique({ where: { id: channelId }, select: { liveIdentity: true } });
+  if (!now || now.liveIdentity) {
+    await stopReplay(channelId);
+    return old ? clearReplay(channelId, old, null) : undefined;
+  }
   await getDb().channel.update({
     where: { id: channelId },
     data: {
@@ -122,4 +135,10 @@ async function apply(channelId: string, step: AutoDjStep, sets: ReplayableSet[])
   });
   // The replay's track was published before this row said so, so its webhook found nothing to record: HLS starts now.
   wake(TASKS.egress);
+}
+
+/** The channel plays no replay any more (if `sessionId` was still its replay); `cutAt` is where the next one resumes. */
+async function clearReplay(channelId: string, sessionId: string, cutAt: number | null): Promise<void> {
+  await getDb().channel.updateMany({ where: { id: channelId, replaySessionId: sessionId }, data: { ...NO_REPLAY, replayCutAt: cutAt } });
+  wake(TASKS.egress); // the replay's HLS ends (a DJ's egress starts on their own webhook)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BpmReading } from '@/lib/bpm/publish';
-import { type LockAction, lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
+import { DRIFT_HOLD_MS, type LockAction, lockStep, type ObsLock, UNLOCKED } from './obs-lock-plan';
 
 const reading = (at: number, bpm: number | null): BpmReading => ({ bpm, confidence: 0.5, lastBeat: bpm === null ? null : at, at });
 
@@ -87,8 +87,24 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
     const same = lockStep(locked, reading(2_400, 128.5));
     expect(same.action).toBe('publish');
     expect(same.reading.bpm).toBe(128.05);
-    // A DJ pitching up 0.7%: that goes out as read.
-    expect(lockStep(locked, reading(2_600, 128.95)).reading.bpm).toBe(128.95);
+    // A DJ pitching up 0.7%: that goes out as read once it has held DRIFT_HOLD_MS; the lock until then.
+    const pitched = lockStep(locked, reading(2_600, 128.95));
+    expect(pitched.reading.bpm).toBe(128.05);
+    expect(lockStep(pitched.lock, reading(2_600 + DRIFT_HOLD_MS, 128.95)).reading.bpm).toBe(128.95);
+  });
+
+  it('after the lock, a drift for less than DRIFT_HOLD_MS never goes out (stress-ng run S2: 129.0 from a 128 BPM push)', () => {
+    const locked = run(run(UNLOCKED, 0, Array(6).fill(128.1)).lock, 1_200, Array(6).fill(128.2)).lock;
+    expect(locked).toMatchObject({ locked: true, reference: 128.15 });
+    // Readings every 200 ms for 5 s: 129.0 (0.7% off), back to 128.1, 129.0 again: each time the lock goes out.
+    let lock = locked;
+    const out: (number | null)[] = [];
+    [...Array(25).fill(129), ...Array(3).fill(128.1), ...Array(25).fill(129)].forEach((bpm, i) => {
+      const step = lockStep(lock, reading(2_400 + i * 200, bpm));
+      lock = step.lock;
+      out.push(step.reading.bpm);
+    });
+    expect(new Set(out)).toEqual(new Set([128.15]));
   });
 
   it('keeps both references through a reshaped window and "no beat"', () => {
@@ -101,7 +117,9 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
 
   it('after the lock, drift within 1% goes out; a change beyond it waits for a fresh window to agree', () => {
     const locked = run(run(UNLOCKED, 0, Array(6).fill(128)).lock, 1_200, Array(6).fill(128)).lock;
-    expect(run(locked, 2_400, Array(6).fill(128.9)).actions.at(-1)).toBe('publish');
+    const drift = Array((DRIFT_HOLD_MS + 2_000) / 200).fill(128.9);
+    expect(run(locked, 2_400, drift).actions.at(-1)).toBe('publish');
+    expect(lockStep(run(locked, 2_400, drift).lock, reading(2_400 + DRIFT_HOLD_MS + 2_000, 128.9)).reading.bpm).toBe(128.9);
     // 139.2 held for a second (a squeezed stream, or a new track): nothing goes out, a fresh window starts.
     const change = run(locked, 2_400, Array(6).fill(139.2));
     expect(change.actions).toEqual(['wait', 'wait', 'wait', 'wait', 'wait', 'restart']);

@@ -18,6 +18,12 @@ export const LOCK_AGREEMENT = 0.004;
 /** Once locked, how far the tempo may drift from the lock and go out as it does (a DJ's pitch fader). */
 export const DRIFT_AGREEMENT = 0.01;
 /**
+ * How long such a drift must hold (within SAME_TEMPO of itself) before it goes out; until then the
+ * lock does. A pitch fader's move stays; a receiver starved of CPU reshapes the audio for a few
+ * seconds and read 129.0 from a 128 BPM push after the lock (`stress-ng --cpu 4`, 2026-12-06).
+ */
+export const DRIFT_HOLD_MS = 6_000;
+/**
  * Once locked, a reading this close to the lock is the same tempo and the lock goes out, not the
  * reading: one analyser's bias (a window that read 128.6 beside one at 127.9) never reaches listeners.
  */
@@ -33,10 +39,12 @@ export type ObsLock = {
   reference: number | null;
   older: number | null;
   candidate: SteadyCandidate;
+  /** Locked: a drift from the lock and since when it holds (DRIFT_HOLD_MS). */
+  drift: SteadyCandidate;
   windows: number[];
 };
 
-export const UNLOCKED: ObsLock = { locked: false, reference: null, older: null, candidate: null, windows: [] };
+export const UNLOCKED: ObsLock = { locked: false, reference: null, older: null, candidate: null, drift: null, windows: [] };
 
 /**
  * `publish`: hand `reading` to the throttle (`shouldPublish`); `wait`: publish nothing yet;
@@ -64,16 +72,11 @@ export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false):
   const windows = [...lock.windows, bpm];
   // Unlocked: the window is dropped, and the references stay for the next whole window to agree with.
   if (distorted) return { lock: { ...lock, candidate: null, windows }, action: 'restart', reading };
-  // Once locked, the tempo may drift within DRIFT_AGREEMENT and goes out as it does. A change beyond
+  // Once locked, the tempo may drift within DRIFT_AGREEMENT and goes out once it held. A change beyond
   // it is confirmed like a start, by a fresh window, while the published tempo stays: a new track
   // waits a few seconds, but a stream squeezed for a while (the receiver starved of CPU read 139 BPM
   // from a 128 BPM set under stress-ng, after the lock) never reaches listeners.
-  if (lock.locked) {
-    if (near(bpm, lock.reference, SAME_TEMPO)) return { lock: next, action: 'publish', reading: { ...reading, bpm: lock.reference } };
-    if (near(bpm, lock.reference, DRIFT_AGREEMENT)) return { lock: next, action: 'publish', reading };
-    // The locked tempo stays a reference: when a squeeze passes, the next whole window locks back.
-    return { lock: { ...UNLOCKED, reference: bpm, older: lock.reference, windows }, action: 'restart', reading };
-  }
+  if (lock.locked) return lockedStep(lock, next, reading, bpm, windows);
   const match = [lock.reference, lock.older].find((r): r is number => r !== null && near(bpm, r, LOCK_AGREEMENT));
   if (match === undefined) {
     return { lock: { ...UNLOCKED, reference: bpm, older: lock.reference, windows }, action: 'restart', reading };
@@ -85,4 +88,17 @@ export function lockStep(lock: ObsLock, reading: BpmReading, distorted = false):
     action: 'publish',
     reading: { ...reading, bpm: locked },
   };
+}
+
+/** A steady reading once locked: the lock, a drift that has held, or (beyond DRIFT_AGREEMENT) a fresh start. */
+function lockedStep(lock: ObsLock, next: ObsLock, reading: BpmReading, bpm: number, windows: number[]): LockStep {
+  const held = { ...reading, bpm: lock.reference };
+  if (near(bpm, lock.reference, SAME_TEMPO)) return { lock: { ...next, drift: null }, action: 'publish', reading: held };
+  if (near(bpm, lock.reference, DRIFT_AGREEMENT)) {
+    const drift = lock.drift && near(bpm, lock.drift.bpm, SAME_TEMPO) ? lock.drift : { bpm, since: reading.at };
+    const out = reading.at - drift.since >= DRIFT_HOLD_MS ? reading : held;
+    return { lock: { ...next, drift }, action: 'publish', reading: out };
+  }
+  // The locked tempo stays a reference: when a squeeze passes, the next whole window locks back.
+  return { lock: { ...UNLOCKED, reference: bpm, older: lock.reference, windows }, action: 'restart', reading };
 }

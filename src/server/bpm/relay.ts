@@ -75,8 +75,8 @@ export async function relayTempo(now: Date): Promise<void> {
   });
   if (replaceTempos(next)) wake(TASKS.streams); // the live update streams carry it
   // Every replica reads the tempo for its own streams (read-only calls); the curve is written once per
-  // cluster, for open broadcasts only (a replay opens none: its curve is already stored).
-  if (leaseHeld()) await storePoints(now, next);
+  // cluster, from DJs only: a replay's is its set's stored curve, never a DJ set's still open here.
+  if (leaseHeld()) await storePoints(now, new Map([...next].filter(([id, t]) => t.identity !== replayIdentity(id))));
   // Other channels were served; the loop logs the failure once and retries.
   if (failure) throw failure;
 }

@@ -101,12 +101,12 @@ async function execute<R extends EgressRow>(
 }
 
 /** Who each of a channel's egress owners wants on its HLS now: a DJ on air, or the replay while nobody is. */
-async function wantedHosts(channelId: string): Promise<{ broadcast: Host | null; replay: Host | null } | undefined> {
+async function wantedHosts(channelId: string): Promise<{ broadcast: Host | null; replay: Host | null } | null> {
   const channel = await getDb().channel.findUnique({
     where: { id: channelId },
     select: { liveIdentity: true, liveName: true, replaySessionId: true, replayName: true },
   });
-  if (!channel) return undefined;
+  if (!channel) return null;
   const dj = channel.liveIdentity ? { identity: channel.liveIdentity, name: channel.liveName ?? channel.liveIdentity } : null;
   const replay = !dj && channel.replaySessionId ? { identity: replayIdentity(channelId), name: 'Replay' } : null;
   return { broadcast: dj, replay };
@@ -157,8 +157,8 @@ export function syncChannelEgress(channelId: string, check: SyncCheck = null): P
     return Promise.resolve();
   }
   return serialized(channelId, async () => {
-    const wanted = await wantedHosts(channelId);
-    if (wanted === undefined) return;
+    // A deleted channel wants nothing: its replay HLS (no relation, so still there) is stopped and closed.
+    const wanted = (await wantedHosts(channelId)) ?? { broadcast: null, replay: null };
     const [broadcast, replay] = await Promise.all([broadcastOwner.findOpen(channelId), replayOwner.findOpen(channelId)]);
     // The replay's first: a DJ taking over frees its egress before theirs starts.
     await syncOwner(conf, replayOwner, replay, wanted.replay, checkFor(check, broadcast), channelId);

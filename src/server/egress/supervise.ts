@@ -18,7 +18,9 @@ export async function superviseEgress(): Promise<{ nextWakeAt: Date | null }> {
   const listedAt = new Date();
   const active = await activeEgressByRoom();
   const channels = await getDb().channel.findMany({ select: { id: true } });
-  for (const { id } of channels) {
+  // Open replay HLS of a channel deleted mid-replay too (it has no relation to the channel): closed here.
+  const replays = await getDb().replayHls.findMany({ where: { endedAt: null }, select: { channelId: true } });
+  for (const id of new Set([...channels.map((c) => c.id), ...replays.map((r) => r.channelId)])) {
     await syncChannelEgress(id, { activeEgressIds: active.get(channelRoom(id)) ?? [], listedAt });
   }
   const owners: EgressOwner[] = [broadcastOwner, replayOwner];

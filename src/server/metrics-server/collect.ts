@@ -18,8 +18,10 @@ let lastCpu: CpuTimes | null = null;
 export async function collectState(m: Metrics): Promise<void> {
   const channels = await listChannels();
   const onAir = channels.filter((c) => c.live.onAir);
-  const hls = onAir.reduce((n, c) => n + hlsListenerCount(c.id), 0);
-  const all = onAir.reduce((n, c) => n + c.live.listeners, 0);
+  // Listeners of a replay (AutoDJ) count too: they are listening to the channel.
+  const heard = channels.filter((c) => c.live.onAir || c.live.replay);
+  const hls = heard.reduce((n, c) => n + hlsListenerCount(c.id), 0);
+  const all = heard.reduce((n, c) => n + c.live.listeners, 0);
   m.channelsOnAir.set(onAir.length);
   m.listeners.set({ transport: 'hls' }, hls);
   m.listeners.set({ transport: 'webrtc' }, Math.max(0, all - hls));

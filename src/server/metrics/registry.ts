@@ -78,7 +78,7 @@ function stateMetrics(r: Registry[]) {
     channelsOnAir: new Gauge({ name: 'radio_channels_on_air', help: 'Channels with a DJ on air.', registers: r }),
     listeners: new Gauge({
       name: 'radio_listeners',
-      help: 'Listeners of on-air channels by transport (webrtc, hls).',
+      help: 'Listeners of channels on air or on a replay, by transport (webrtc, hls).',
       labelNames: ['transport'],
       registers: r,
     }),

@@ -86,3 +86,80 @@ export function receivedLevel(page: Page): Promise<{ lufs: number; peakDb: numbe
     }
   });
 }
+
+export type ToneTick = { t: number; tones: number[] };
+
+/** A tone's FFT bin (dBFS, Blackman window, 4096 points) above this is audible; the test tones peak around -15. */
+const MIN_PEAK_DB = -55;
+
+/**
+ * Which of `tones` the WebRTC player receives, about every 50 ms (Date.now() stamps), until `ms` have
+ * passed or `stopHz` has been heard for `afterMs`. Every <audio> the player renders is tapped as it
+ * appears (a takeover brings a new track); a tone counts when its bin stands `marginDb` over the
+ * median bin of any of them and is louder than `MIN_PEAK_DB`. The level matters: when a track's
+ * packets stop, WebRTC's concealment goes on playing a fading copy of the tone, which stands out of
+ * the median for seconds while far below anything audible (2.4 s of "overlap" without the level,
+ * 2026-12-06). For a handover's gap at a real listener, not a fixed sleep.
+ */
+export function toneTimeline(
+  page: Page,
+  opts: { tones: number[]; ms: number; stopHz: number; afterMs: number; marginDb: number },
+): Promise<ToneTick[]> {
+  return page.evaluate(
+    async ({ tones, ms, stopHz, afterMs, marginDb, minPeakDb }) => {
+      const context = new AudioContext();
+      await context.resume();
+      const taps = new Map<MediaStream, AnalyserNode>();
+      const bins = new Float32Array(2048);
+      const ticks: { t: number; tones: number[] }[] = [];
+      const end = Date.now() + ms;
+      let stopAt = Infinity;
+      try {
+        while (Date.now() < Math.min(end, stopAt)) {
+          for (const el of document.querySelectorAll<HTMLAudioElement>('[data-testid="listener-audio"] audio')) {
+            const s = el.srcObject;
+            if (!(s instanceof MediaStream) || s.getAudioTracks().length === 0 || taps.has(s)) continue;
+            const analyser = new AnalyserNode(context, { fftSize: 4096, smoothingTimeConstant: 0 });
+            context.createMediaStreamSource(s).connect(analyser);
+            taps.set(s, analyser);
+          }
+          const heard = new Set<number>();
+          for (const analyser of taps.values()) {
+            analyser.getFloatFrequencyData(bins);
+            const finite = Array.from(bins)
+              .filter(Number.isFinite)
+              .sort((a, b) => a - b);
+            const median = finite[Math.floor(finite.length / 2)];
+            if (median === undefined) continue;
+            for (const hz of tones) {
+              const k = Math.round(hz / (context.sampleRate / 4096));
+              const peak = Math.max(bins[k - 1] ?? -Infinity, bins[k] ?? -Infinity, bins[k + 1] ?? -Infinity);
+              if (peak - median > marginDb && peak > minPeakDb) heard.add(hz);
+            }
+          }
+          const t = Date.now();
+          ticks.push({ t, tones: [...heard] });
+          if (heard.has(stopHz) && stopAt === Infinity) stopAt = t + afterMs;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await context.close();
+      }
+      return ticks;
+    },
+    { ...opts, minPeakDb: MIN_PEAK_DB },
+  );
+}
+
+/**
+ * A takeover at a listener, from `toneTimeline`: the silence between the last tick of `from` before
+ * `to` is first heard and that first tick (negative: both heard at once), and how long `from` went
+ * on after `to` was first heard. Null when `to` never came.
+ */
+export function takeoverGap(ticks: ToneTick[], from: number, to: number): { gapMs: number; overlapMs: number } | null {
+  const first = ticks.find((k) => k.tones.includes(to));
+  if (!first) return null;
+  const lastBefore = ticks.filter((k) => k.t < first.t && k.tones.includes(from)).at(-1);
+  const lastAfter = ticks.filter((k) => k.t >= first.t && k.tones.includes(from)).at(-1);
+  return { gapMs: lastBefore ? first.t - lastBefore.t : Infinity, overlapMs: lastAfter ? lastAfter.t - first.t : 0 };
+}
