@@ -81,7 +81,7 @@ test.describe('AutoDJ at the listener page', () => {
   });
 
   test("a DJ's set is archived, and a listener hears AutoDJ replay it, shown as a replay and not as a DJ", async () => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000); // worst case: 60 s to the live playlist, 20 s of set, 90 s to the archive, 55 s at the listener
     await setPage.goto(`/dj/${slug}`);
     await setPage.getByTestId('go-live-button').click();
     await expect(setPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');

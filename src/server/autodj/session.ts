@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AudioFrame, AudioSource, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
 import { TrackSource as GrantSource, type VideoGrant } from 'livekit-server-sdk';
-import { channelRoom, participantKind, replayIdentity } from '@/types/room';
+import { channelRoom, replayIdentity } from '@/types/room';
 import type { ReplayableSet } from '../archive';
 import { livekitServerWsUrl } from '../env';
+import { djAudible } from './dj-audio-plan';
 import { signToken } from '../livekit';
 
 const RATE = 48_000;
@@ -21,6 +22,11 @@ const PUBLISH = new TrackPublishOptions({
   red: false,
   audioEncoding: { maxBitrate: 192_000n },
 });
+/** The recording to 48 kHz stereo PCM; `-ss` before `-i` seeks with the file's index (an HTTP range request), not by decoding. */
+const decodeArgs = (url: string, from: number) => {
+  const seek = from > 0 ? ['-ss', from.toFixed(2)] : [];
+  return ['-v', 'error', '-nostdin', ...seek, '-i', url, '-f', 's16le', '-ac', String(CHANNELS), '-ar', String(RATE), 'pipe:1'];
+};
 /** The room events that can change whether a DJ's audio is in the room. */
 const DJ_EVENTS = [
   RoomEvent.TrackPublished,
@@ -60,9 +66,10 @@ export class ReplaySession {
   get resumed(): boolean {
     return this.fromSeconds > 0;
   }
-  /** A DJ's audio is in the room: this replay has unpublished its track and holds its place. */
+  /** A DJ's audio is in the room: this replay has unpublished its track and holds its place (`heldAt`). */
   private silent = false;
-  private trackSid: string | null = null;
+  private heldAt: number | null = null;
+  private following: Promise<void> = Promise.resolve();
   private wakePump: (() => void) | null = null;
   /** 10 ms frames handed to the audio source so far. */
   private frames = 0;
@@ -87,25 +94,9 @@ export class ReplaySession {
     const source = new AudioSource(RATE, CHANNELS);
     this.source = source;
     await this.publish();
-    for (const event of DJ_EVENTS) this.room.on(event, () => void this.followDj());
-    void this.followDj(); // a DJ already in the room (they went live while this replay started)
-    const args = [
-      '-v',
-      'error',
-      '-nostdin',
-      // Before -i: ffmpeg seeks with the file's index (an HTTP range request), not by decoding up to it.
-      ...(this.fromSeconds > 0 ? ['-ss', this.fromSeconds.toFixed(2)] : []),
-      '-i',
-      this.set.audioUrl,
-      '-f',
-      's16le',
-      '-ac',
-      String(CHANNELS),
-      '-ar',
-      String(RATE),
-      'pipe:1',
-    ];
-    const ffmpeg = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const event of DJ_EVENTS) this.room.on(event, () => this.followDj());
+    this.followDj(); // a DJ already in the room (they went live while this replay started)
+    const ffmpeg = spawn('ffmpeg', decodeArgs(this.set.audioUrl, this.fromSeconds), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.ffmpeg = ffmpeg;
     let stderr = '';
     ffmpeg.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-500)));
@@ -124,38 +115,53 @@ export class ReplaySession {
   /** A new track from the audio source into the room (at the start, and again after a DJ's audio went). */
   private async publish(): Promise<void> {
     if (!this.source) return;
-    const track = LocalAudioTrack.createAudioTrack('replay', this.source);
-    this.trackSid = (await this.room.localParticipant?.publishTrack(track, PUBLISH))?.sid ?? null;
+    await this.room.localParticipant?.publishTrack(LocalAudioTrack.createAudioTrack('replay', this.source), PUBLISH);
   }
 
   /**
    * Falls silent the moment a DJ's audio is in the room (as listeners learn of it), not when the
    * task, woken by the webhook, stops this replay a second later: a browser DJ is heard at once, and
-   * the replay heard over them for 1-2 s (2026-12-06). Its place is kept for the task's cut. Should
-   * the DJ's audio go before the task stops it, the replay goes on from where it fell silent.
+   * the replay was heard over them (2026-12-06). Its place is kept for the task's cut. Should the
+   * DJ's audio go before the task stops it, the replay goes on (up to the 1 s its queue held later).
+   * Queued, one change at a time; a failure ends the replay (the task starts it again).
    */
-  private async followDj(): Promise<void> {
-    const dj = [...this.room.remoteParticipants.values()].some(
-      (p) =>
-        participantKind(p.identity) === 'dj' && [...p.trackPublications.values()].some((t) => t.kind === TrackKind.KIND_AUDIO && !t.muted),
+  private followDj(): void {
+    this.following = this.following
+      .then(() => this.matchRoom())
+      .catch((err: unknown) => this.end(`could not follow the room: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  private djInRoom(): boolean {
+    return djAudible(
+      [...this.room.remoteParticipants.values()].map((p) => ({
+        identity: p.identity,
+        audioMuted: [...p.trackPublications.values()].filter((t) => t.kind === TrackKind.KIND_AUDIO).map((t) => t.muted === true),
+      })),
     );
-    if (this.ended || dj === this.silent) return;
-    this.silent = dj;
-    if (dj) {
-      // What waits in the source's queue was never heard: the place is where the room's audio stopped.
-      this.frames -= Math.round((this.source?.queuedDuration ?? 0) / 10);
+  }
+
+  /** Brings the replay to the room as it is now (events may have come while an earlier change awaited). */
+  private async matchRoom(): Promise<void> {
+    while (!this.ended && this.djInRoom() !== this.silent) {
+      if (this.silent) {
+        await this.publish();
+        this.silent = false;
+        this.heldAt = null;
+        this.wakePump?.();
+        continue;
+      }
+      // What waits in the source's queue is never heard: the place is where the room's audio stopped.
+      this.heldAt = this.positionSeconds;
+      this.silent = true;
       this.source?.clearQueue();
-      const sid = this.trackSid;
-      this.trackSid = null;
-      if (sid) await this.room.localParticipant?.unpublishTrack(sid).catch(() => undefined);
-      return;
+      const local = this.room.localParticipant;
+      for (const sid of [...(local?.trackPublications.keys() ?? [])]) await local?.unpublishTrack(sid).catch(() => undefined);
     }
-    await this.publish();
-    this.wakePump?.();
   }
 
   /** Seconds into the recording sent into the room: what was handed over, less what still waits in the source's queue. */
   get positionSeconds(): number {
+    if (this.heldAt !== null) return this.heldAt;
     return this.fromSeconds + Math.max(0, this.frames / 100 - (this.source?.queuedDuration ?? 0) / 1000);
   }
 

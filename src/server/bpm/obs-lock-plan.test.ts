@@ -90,7 +90,8 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
     // A DJ pitching up 0.7%: that goes out as read once it has held DRIFT_HOLD_MS; the lock until then.
     const pitched = lockStep(locked, reading(2_600, 128.95));
     expect(pitched.reading.bpm).toBe(128.05);
-    expect(lockStep(pitched.lock, reading(2_600 + DRIFT_HOLD_MS, 128.95)).reading.bpm).toBe(128.95);
+    const held = run(pitched.lock, 2_800, Array(DRIFT_HOLD_MS / 200 - 1).fill(128.95)).lock;
+    expect(lockStep(held, reading(2_600 + DRIFT_HOLD_MS, 128.95)).reading.bpm).toBe(128.95);
   });
 
   it('after the lock, a drift for less than DRIFT_HOLD_MS never goes out (stress-ng run S2: 129.0 from a 128 BPM push)', () => {
@@ -105,6 +106,16 @@ describe('lockStep (OBS analyser: two disjoint windows must agree)', () => {
       out.push(step.reading.bpm);
     });
     expect(new Set(out)).toEqual(new Set([128.15]));
+  });
+
+  it('after the lock, a drift starts over after a gap in the steady readings (distorted or "no beat" in between)', () => {
+    const locked = run(run(UNLOCKED, 0, Array(6).fill(128.1)).lock, 1_200, Array(6).fill(128.2)).lock;
+    // 129.0 for 1 s, then 5 s of reshaped audio (the lock holds), then 129.0 again: still the lock.
+    let lock = run(locked, 2_400, Array(6).fill(129)).lock;
+    lock = run(lock, 3_600, Array(25).fill(129), true).lock;
+    const after = lockStep(lock, reading(8_800, 129));
+    expect(after.reading.bpm).toBe(128.15);
+    expect(after.lock.drift).toMatchObject({ bpm: 129, since: 8_800 });
   });
 
   it('keeps both references through a reshaped window and "no beat"', () => {

@@ -23,6 +23,10 @@ export const DRIFT_AGREEMENT = 0.01;
  * seconds and read 129.0 from a 128 BPM push after the lock (`stress-ng --cpu 4`, 2026-12-06).
  */
 export const DRIFT_HOLD_MS = 6_000;
+/** A drift holds only through steady readings this close together (they come every 0.2 s of audio): a gap starts it over. */
+export const DRIFT_GAP_MS = 1_000;
+/** A drift from the lock: its tempo, since when it holds, and its last steady reading. */
+export type Drift = { bpm: number; since: number; last: number } | null;
 /**
  * Once locked, a reading this close to the lock is the same tempo and the lock goes out, not the
  * reading: one analyser's bias (a window that read 128.6 beside one at 127.9) never reaches listeners.
@@ -40,7 +44,7 @@ export type ObsLock = {
   older: number | null;
   candidate: SteadyCandidate;
   /** Locked: a drift from the lock and since when it holds (DRIFT_HOLD_MS). */
-  drift: SteadyCandidate;
+  drift: Drift;
   windows: number[];
 };
 
@@ -95,7 +99,9 @@ function lockedStep(lock: ObsLock, next: ObsLock, reading: BpmReading, bpm: numb
   const held = { ...reading, bpm: lock.reference };
   if (near(bpm, lock.reference, SAME_TEMPO)) return { lock: { ...next, drift: null }, action: 'publish', reading: held };
   if (near(bpm, lock.reference, DRIFT_AGREEMENT)) {
-    const drift = lock.drift && near(bpm, lock.drift.bpm, SAME_TEMPO) ? lock.drift : { bpm, since: reading.at };
+    const prior = lock.drift;
+    const holds = prior !== null && near(bpm, prior.bpm, SAME_TEMPO) && reading.at - prior.last <= DRIFT_GAP_MS;
+    const drift = holds ? { ...prior, last: reading.at } : { bpm, since: reading.at, last: reading.at };
     const out = reading.at - drift.since >= DRIFT_HOLD_MS ? reading : held;
     return { lock: { ...next, drift }, action: 'publish', reading: out };
   }
