@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
 import { createChannel, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { axeAtEveryViewport } from './support/axe';
 import { requireEnv } from './support/env';
+import { recordArchivedSet } from './support/record-set';
 import { TONE_HZ } from './support/paths';
 
 /** The 1 kHz tone's bin over the median bin (dB) in what the set page's player outputs; 0 while silent. */
@@ -44,25 +44,7 @@ test('a finished set plays on its page, starts at ?t= and seeks by the tempo cur
   const dj = await (await browser.newContext()).newPage();
   await signIn(dj, admin);
   await createChannel(dj.request, { name: `Archive ${suffix}`, slug, description: 'Archive end to end' });
-  await dj.goto(`/dj/${slug}`);
-  await dj.getByTestId('go-live-button').click();
-  await expect(dj.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
-  // Long enough for several 2 s segments after egress starts (~10 s).
-  await expect
-    .poll(async () => (await dj.request.get(`/c/${slug}/live.m3u8`, { maxRedirects: 0 })).status(), { timeout: 60_000 })
-    .toBe(302);
-  await dj.waitForTimeout(20_000); // the set's length: a recording, not a wait for state
-  await dj.getByTestId('stop-broadcast-button').click();
-  await expect(dj.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
-
-  let set: ArchivedSet | undefined;
-  await expect
-    .poll(async () => (set = ((await (await dj.request.get(`/api/channels/${slug}/sets`)).json()) as ArchiveListResponse).sets[0]), {
-      timeout: 90_000,
-      intervals: [1_000],
-    })
-    .toBeDefined();
-  if (!set) throw new Error('no set');
+  const set = await recordArchivedSet(dj, slug);
   // A tone has no beat: give the set a curve over its whole length, as a DJ's tempo would be stored.
   const db = new Database(requireEnv('DATABASE_URL').replace(/^file:/, ''));
   try {

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
 import { encodeWav } from '../../src/lib/wav';
 import { CHROMIUM, chromiumArgs } from '../support/chromium';
 import { createChannel, createDj, sameOrigin, scheduleNow, signIn, uniqueSuffix, type Credentials } from './support/accounts';
 import { takeoverGap, toneProminence, toneTimeline } from './support/audio';
 import { requireEnv } from './support/env';
+import { recordArchivedSet } from './support/record-set';
 import { TONE_HZ } from './support/paths';
 
 /** The first DJ's microphone (their own browser), so their recorded set is told apart from the second DJ's TONE_HZ. */
@@ -82,26 +82,9 @@ test.describe('AutoDJ at the listener page', () => {
 
   test("a DJ's set is archived, and a listener hears AutoDJ replay it, shown as a replay and not as a DJ", async () => {
     test.setTimeout(240_000); // worst case: 60 s to the live playlist, 20 s of set, 90 s to the archive, 55 s at the listener
-    await setPage.goto(`/dj/${slug}`);
-    await setPage.getByTestId('go-live-button').click();
-    await expect(setPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
-    // Recorded once egress writes the live HLS; then a few segments' worth.
-    await expect
-      .poll(async () => (await setPage.request.get(`/c/${slug}/live.m3u8`, { maxRedirects: 0 })).status(), { timeout: 60_000 })
-      .toBe(302);
-    await setPage.waitForTimeout(20_000); // the set's length: a recording, not a wait for state
-    await setPage.getByTestId('stop-broadcast-button').click();
-    await expect(setPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'idle');
-
-    let set: ArchivedSet | undefined;
-    await expect
-      .poll(async () => (set = ((await (await setPage.request.get(`/api/channels/${slug}/sets`)).json()) as ArchiveListResponse).sets[0]), {
-        message: 'the set is archived',
-        timeout: 90_000,
-      })
-      .toBeDefined();
+    const set = await recordArchivedSet(setPage, slug);
     await listenerPage.goto(`/c/${slug}`);
-    await expect(listenerPage.getByTestId('channel-replay')).toContainText(`Replay: ${set?.hosts[0]}`, { timeout: LIVE_STATE_TIMEOUT });
+    await expect(listenerPage.getByTestId('channel-replay')).toContainText(`Replay: ${set.hosts[0]}`, { timeout: LIVE_STATE_TIMEOUT });
     await expect(listenerPage.getByTestId('channel-replay-badge')).toBeVisible();
     await expect(listenerPage.getByTestId('channel-dj-name')).toHaveCount(0);
     await listenerPage.getByTestId('play-button').click();

@@ -25,6 +25,17 @@ export type SetState = {
   deletedAt: Date | null;
 };
 
+/** The columns of a set's row that make a `SetState` (a Prisma select). */
+export const SET_STATE_FIELDS = {
+  endedAt: true,
+  archivedAt: true,
+  archiveAttempts: true,
+  archiveNextAt: true,
+  archiveError: true,
+  purgedAt: true,
+  deletedAt: true,
+} as const;
+
 /** Whether an ended set still waits to be finalised (archive on, not done, not given up). */
 export function awaitingArchive(s: SetState, archiveEnabled: boolean): boolean {
   return archiveEnabled && s.endedAt !== null && !s.archivedAt && !s.purgedAt && !s.deletedAt && s.archiveAttempts < MAX_ARCHIVE_ATTEMPTS;

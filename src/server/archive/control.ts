@@ -8,17 +8,7 @@ import { getDb } from '../db';
 import { parseHosts } from '../egress';
 import { conflict, forbidden, notFound } from '../http';
 import { TASKS, wake } from '../loop';
-import { awaitingArchive } from './archive-plan';
-
-/** What `awaitingArchive` reads (endedAt is selected beside it). */
-const setStateFields = {
-  archivedAt: true,
-  archiveAttempts: true,
-  archiveNextAt: true,
-  archiveError: true,
-  purgedAt: true,
-  deletedAt: true,
-} as const;
+import { awaitingArchive, SET_STATE_FIELDS } from './archive-plan';
 
 async function findSet(slug: string, id: string) {
   const row = await getDb().broadcast.findFirst({
@@ -26,12 +16,11 @@ async function findSet(slug: string, id: string) {
     select: {
       id: true,
       hosts: true,
-      endedAt: true,
       hiddenAt: true,
       hiddenPath: true,
       storagePath: true,
       autoDjPicked: true,
-      ...setStateFields,
+      ...SET_STATE_FIELDS,
       channel: { select: { id: true, name: true, archiveEnabled: true } },
     },
   });

@@ -10,6 +10,7 @@ import {
   MAX_ARCHIVE_ATTEMPTS,
   purgeAt,
   purgeCutoffs,
+  SET_STATE_FIELDS,
   SETTLE_MAX_MS,
   SETTLE_MS,
   wantedPath,
@@ -19,15 +20,6 @@ import { moveFolder } from './move';
 import { setTempo } from './search-plan';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
-const stateFields = {
-  endedAt: true,
-  archivedAt: true,
-  archiveAttempts: true,
-  archiveNextAt: true,
-  archiveError: true,
-  purgedAt: true,
-  deletedAt: true,
-} as const;
 
 /** Hidden sets go to their hidden folder, shown-again ones come back. Returns how many moved. */
 export async function relocateSets(conf: StorageConfig): Promise<number> {
@@ -62,7 +54,7 @@ export async function purgeSets(conf: StorageConfig, now: Date): Promise<number>
       id: true,
       storagePath: true,
       hiddenPath: true,
-      ...stateFields,
+      ...SET_STATE_FIELDS,
       channel: { select: { archiveEnabled: true, hlsRetentionDays: true } },
     },
   });
@@ -102,7 +94,7 @@ function candidates(now: Date) {
       attempt: true,
       startedAt: true,
       showTitle: true,
-      ...stateFields,
+      ...SET_STATE_FIELDS,
       channel: { select: { id: true, slug: true, name: true, timeZone: true } },
     },
   });
