@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  djUserId,
+  channelPublisher,
   channelRoom,
+  djUserId,
   ingressIdentity,
   parseChannelRoom,
   parseIngressIdentity,
@@ -78,5 +79,14 @@ describe('ingress identities', () => {
     expect(djUserId('ingress-rtmp-u1')).toBe('u1');
     expect(djUserId('listener-x')).toBeNull();
     expect(djUserId('dj-')).toBeNull();
+  });
+});
+
+describe('channelPublisher', () => {
+  const id = 'cmxbk54ug0000u27dc822l71x';
+  it('is the DJ on air, else the replay while it plays, else nobody', () => {
+    expect(channelPublisher({ id, liveIdentity: 'dj-u1', replaySessionId: 'rp_1' })).toEqual({ identity: 'dj-u1', kind: 'dj' });
+    expect(channelPublisher({ id, liveIdentity: null, replaySessionId: 'rp_1' })).toEqual({ identity: replayIdentity(id), kind: 'replay' });
+    expect(channelPublisher({ id, liveIdentity: null, replaySessionId: null })).toBeNull();
   });
 });

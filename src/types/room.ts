@@ -50,9 +50,21 @@ export const IDENTITY_PREFIX = { listener: 'listener-', dj: 'dj-', ingress: 'ing
  */
 export type ParticipantKind = RoomRole | 'analyser' | 'replay' | 'other';
 
-/** AutoDJ's one publisher per channel (a URL-input ingress): a fixed identity, so LiveKit refuses a second. */
+/** AutoDJ's one publisher per channel (the app's own replay participant): a fixed identity, so LiveKit refuses a second. */
 export function replayIdentity(channelId: string): string {
   return `${IDENTITY_PREFIX.replay}${channelIdSchema.parse(channelId)}`;
+}
+
+/**
+ * Whose audio a channel carries now, per its row: the DJ on air, else AutoDJ's replay while it
+ * plays, else nobody. Its tempo is the channel's, and its HLS is the channel's live stream.
+ */
+export function channelPublisher(c: { id: string; liveIdentity: string | null; replaySessionId: string | null }): {
+  identity: string;
+  kind: 'dj' | 'replay';
+} | null {
+  if (c.liveIdentity) return { identity: c.liveIdentity, kind: 'dj' };
+  return c.replaySessionId ? { identity: replayIdentity(c.id), kind: 'replay' } : null;
 }
 
 /** The server's tempo analyser of an OBS set: one fixed identity, so LiveKit itself refuses a second one per room. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { parseTempoAttributes, type LiveTempo } from '@/types/bpm';
-import { channelRoom, replayIdentity } from '@/types/room';
+import { channelPublisher, channelRoom, replayIdentity } from '@/types/room';
 import { liveStateKnown } from '../live-state';
 import { getDb } from '../db';
 import { getRoomService } from '../livekit';
@@ -45,11 +45,7 @@ async function storePoints(now: Date, tempos: ReadonlyMap<string, ChannelTempo>)
   if (rows.length) await getDb().tempoPoint.createMany({ data: rows });
 }
 
-type PublisherRow = { id: string; liveIdentity: string | null; replaySessionId: string | null };
 const publisherFields = { id: true, liveIdentity: true, replaySessionId: true } as const;
-
-/** Whose tempo a channel shows: the DJ on air, else AutoDJ's replay (its stored curve), else nobody. */
-const publisherOf = (c: PublisherRow): string | null => c.liveIdentity ?? (c.replaySessionId ? replayIdentity(c.id) : null);
 
 /** One pass: read every on-air or replaying channel's tempo, publish changes to the live streams, store DJs' curves (lease holder only). */
 export async function relayTempo(now: Date): Promise<void> {
@@ -61,7 +57,7 @@ export async function relayTempo(now: Date): Promise<void> {
       })
     : [];
   const live = rows.flatMap((c) => {
-    const identity = publisherOf(c);
+    const identity = channelPublisher(c)?.identity;
     return identity ? [{ id: c.id, identity }] : [];
   });
   const results = await Promise.allSettled(live.map((c) => readTempo(c.id, c.identity)));
@@ -90,5 +86,5 @@ export async function currentTempo(channelId: string): Promise<LiveTempo | null>
   const last = lastTempo(channelId);
   if (!last || !liveStateKnown()) return null;
   const row = await getDb().channel.findUnique({ where: { id: channelId }, select: publisherFields });
-  return row && publisherOf(row) === last.identity ? last.tempo : null;
+  return row && channelPublisher(row)?.identity === last.identity ? last.tempo : null;
 }

@@ -12,16 +12,14 @@ export function parseHosts(json: string): Host[] {
   return parsed.success ? parsed.data : [];
 }
 
+/** The egress fields the plan reads, of a broadcast or a replay's HLS. */
+export function egressState(row: Omit<OpenBroadcast, 'hosts'>): Omit<OpenBroadcast, 'hosts'> {
+  const { id, egressId, egressStartedAt, attempt, failures, nextAttemptAt } = row;
+  return { id, egressId, egressStartedAt, attempt, failures, nextAttemptAt };
+}
+
 export function toOpenBroadcast(row: Broadcast): OpenBroadcast {
-  return {
-    id: row.id,
-    egressId: row.egressId,
-    egressStartedAt: row.egressStartedAt,
-    attempt: row.attempt,
-    failures: row.failures,
-    nextAttemptAt: row.nextAttemptAt,
-    hosts: parseHosts(row.hosts),
-  };
+  return { ...egressState(row), hosts: parseHosts(row.hosts) };
 }
 
 /** The channel's broadcast that has not ended, if any. */

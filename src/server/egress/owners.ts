@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Broadcast, getDb, type ReplayHls } from '../db';
 import { TASKS, wake } from '../loop';
 import { broadcastPath, type StorageConfig } from '../storage';
-import { findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } from './broadcasts';
+import { egressState, findOpenBroadcast, openBroadcast, toOpenBroadcast, updateBroadcast } from './broadcasts';
 import type { Host, OpenBroadcast } from './plan';
 
 /** The fields of a record an egress writes HLS for, shared by a broadcast and a replay's HLS. */
@@ -69,13 +69,8 @@ export const replayOwner: EgressOwner<ReplayHls> = {
   // The replay participant is its only publisher: there is nobody to add.
   addHost: async (row) => row,
   update: (id, data) => getDb().replayHls.update({ where: { id }, data }),
-  toOpen: (row, host) => ({ ...pickEgress(row), hosts: host ? [host] : [] }),
+  toOpen: (row, host) => ({ ...egressState(row), hosts: host ? [host] : [] }),
   // Deleted an hour after it ends by the archive task's retention pass; nothing to do now.
   closed: () => undefined,
   pendingRetries: () => getDb().replayHls.findMany({ where: retryRow }),
 };
-
-function pickEgress(row: EgressRow): Omit<OpenBroadcast, 'hosts'> {
-  const { id, egressId, egressStartedAt, attempt, failures, nextAttemptAt } = row;
-  return { id, egressId, egressStartedAt, attempt, failures, nextAttemptAt };
-}

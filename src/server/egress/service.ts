@@ -1,5 +1,5 @@
 import 'server-only';
-import { channelRoom, replayIdentity } from '@/types/room';
+import { channelPublisher, channelRoom } from '@/types/room';
 import { getDb } from '../db';
 import { attemptKeys, objectModifiedAt, type StorageConfig, storageConfig } from '../storage';
 import { processSingleton } from '../singleton';
@@ -104,12 +104,13 @@ async function execute<R extends EgressRow>(
 async function wantedHosts(channelId: string): Promise<{ broadcast: Host | null; replay: Host | null } | null> {
   const channel = await getDb().channel.findUnique({
     where: { id: channelId },
-    select: { liveIdentity: true, liveName: true, replaySessionId: true, replayName: true },
+    select: { id: true, liveIdentity: true, liveName: true, replaySessionId: true },
   });
   if (!channel) return null;
-  const dj = channel.liveIdentity ? { identity: channel.liveIdentity, name: channel.liveName ?? channel.liveIdentity } : null;
-  const replay = !dj && channel.replaySessionId ? { identity: replayIdentity(channelId), name: 'Replay' } : null;
-  return { broadcast: dj, replay };
+  const publisher = channelPublisher(channel);
+  if (publisher?.kind === 'dj')
+    return { broadcast: { identity: publisher.identity, name: channel.liveName ?? publisher.identity }, replay: null };
+  return { broadcast: null, replay: publisher && { identity: publisher.identity, name: 'Replay' } };
 }
 
 export type SyncCheck = { activeEgressIds: string[]; listedAt: Date } | null;
