@@ -9,6 +9,13 @@ const EXCLUSIVE = ['**/admin-actions.spec.ts'];
  * on a stack of their own beside the integration runs instead of inside the CPU-bound end-to-end step.
  */
 const WAITING = ['**/dj-next-slot.spec.ts'];
+/**
+ * The broadcast, HLS and OBS-over-WHIP flows: `make test` runs them once, over TLS against the
+ * standalone app as production runs it (`with-stack.ts --tls --standalone`), not a second time
+ * over plain HTTP in the end-to-end step (about 65 s of it); every other audio spec still goes
+ * over plain HTTP there.
+ */
+const TLS = ['**/broadcast.spec.ts', '**/hls.spec.ts', '**/obs-whip.spec.ts'];
 
 /**
  * End-to-end tests against a running stack (LiveKit + `next start`); no webServer here:
@@ -21,9 +28,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/support/global-setup.ts',
   workers: 1,
   projects: [
-    { name: 'shared', testIgnore: [...EXCLUSIVE, ...WAITING] },
+    { name: 'shared', testIgnore: [...EXCLUSIVE, ...WAITING, ...TLS] },
     { name: 'exclusive', testMatch: EXCLUSIVE, dependencies: ['shared'] },
     { name: 'waiting', testMatch: WAITING },
+    { name: 'tls', testMatch: TLS },
   ],
   // No retries: a spec that fails once fails the run (docs/testing.md "Retries").
   retries: 0,
@@ -39,7 +47,7 @@ export default defineConfig({
     // where it is asked for (a11y.spec.ts, branding.spec.ts) with page.emulateMedia.
     colorScheme: 'dark',
     headless: true,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,

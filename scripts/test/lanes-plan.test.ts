@@ -22,6 +22,7 @@ describe('planPhases', () => {
     for (const needle of [
       'playwright test --project shared --project exclusive --reporter',
       'playwright test --project waiting',
+      'playwright test --project tls',
       '--project crash',
       '--tls --standalone',
       '--cluster -- npx vitest run --project cluster',
