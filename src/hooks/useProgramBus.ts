@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { insertProcessor, type AudioGraph } from '@/lib/client/audio/audio-graph';
-import { foldReport, resetHolds, SILENT_METERS, type ProgramMeters } from '@/lib/client/audio/program-meters';
+import { createMeterStore, type MeterStore } from '@/lib/client/audio/meter-store';
+import { foldReport, resetHolds, SILENT_METERS } from '@/lib/client/audio/program-meters';
 import {
   LEVEL_PROCESSOR_NAME,
   LEVEL_WORKLET_URL,
@@ -11,7 +12,8 @@ import {
 } from '@/lib/loudness/worklet-protocol';
 
 export type ProgramBus = {
-  meters: ProgramMeters;
+  /** Read with `useSyncExternalStore` where meters are drawn (see MeterStore). */
+  meters: MeterStore;
   trimDb: number;
   setTrimDb: (db: number) => void;
   leveller: boolean;
@@ -27,7 +29,7 @@ export type ProgramBus = {
  * meters; the integrated ("Set") loudness starts again each time `onAir` turns true.
  */
 export function useProgramBus(graph: AudioGraph | null, onAir: boolean): ProgramBus {
-  const [meters, setMeters] = useState<ProgramMeters>(SILENT_METERS);
+  const [meters] = useState(() => createMeterStore(SILENT_METERS));
   const [trimDb, setTrimState] = useState(0);
   const [leveller, setLevellerState] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +54,7 @@ export function useProgramBus(graph: AudioGraph | null, onAir: boolean): Program
           // Computed here: React may run the updater later, after `last` has moved on.
           const elapsed = now - last;
           last = now;
-          setMeters((m) => foldReport(m, report, elapsed, now));
+          meters.update((m) => foldReport(m, report, elapsed, now));
         });
         node.onprocessorerror = () => setError('The level processing stopped; the input goes out unprocessed.');
         undo = insertProcessor(graph, node);
@@ -67,9 +69,9 @@ export function useProgramBus(graph: AudioGraph | null, onAir: boolean): Program
         node.port.onmessage = null;
         node.port.close();
       }
-      setMeters(SILENT_METERS);
+      meters.update(() => SILENT_METERS);
     };
-  }, [graph]);
+  }, [graph, meters]);
 
   const setTrimDb = useCallback((db: number) => {
     settingsRef.current = { ...settingsRef.current, trimDb: db };
@@ -87,7 +89,7 @@ export function useProgramBus(graph: AudioGraph | null, onAir: boolean): Program
     if (onAir) portRef.current?.postMessage({ type: 'reset-integrated' } satisfies ToLevelProcessor);
   }, [onAir]);
 
-  const resetHoldsCb = useCallback(() => setMeters(resetHolds), []);
+  const resetHoldsCb = useCallback(() => meters.update(resetHolds), [meters]);
   return { meters, trimDb, setTrimDb, leveller, setLeveller, resetHolds: resetHoldsCb, error };
 }
 

@@ -1,4 +1,5 @@
 'use client';
+import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/Button';
 import { Card } from '@/components/ui/Card';
 import type { AudioInput } from '@/lib/client/audio/audio-devices';
@@ -21,6 +22,8 @@ export type InputPanelProps = {
 
 /** Input picker, trim and the program meters, live before going on air so the DJ can check the signal. */
 export function InputPanel({ inputs, labelled, deviceId, onDeviceChange, bus, suspended, onResume }: InputPanelProps) {
+  // Only this panel follows the meters' ~30 reports a second; the rest of the console stays put.
+  const meters = useSyncExternalStore(bus.meters.subscribe, bus.meters.get, bus.meters.get);
   return (
     <Card
       title="Input"
@@ -31,12 +34,12 @@ export function InputPanel({ inputs, labelled, deviceId, onDeviceChange, bus, su
         <TrimControl
           trimDb={bus.trimDb}
           onTrimChange={bus.setTrimDb}
-          inputDb={bus.meters.inputDb}
-          clip={bus.meters.clip}
+          inputDb={meters.inputDb}
+          clip={meters.clip}
           onResetClip={bus.resetHolds}
         />
-        <StereoMeter meters={bus.meters} />
-        <LoudnessPanel meters={bus.meters} leveller={bus.leveller} onLevellerChange={bus.setLeveller} />
+        <StereoMeter meters={meters} />
+        <LoudnessPanel meters={meters} leveller={bus.leveller} onLevellerChange={bus.setLeveller} />
         {bus.error && (
           <p role="alert" className="text-sm text-danger">
             {bus.error}

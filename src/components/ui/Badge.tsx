@@ -26,7 +26,7 @@ export function Badge({ tone = 'neutral', pulse = false, className, ...rest }: B
       className={cx(
         'inline-flex items-center gap-1.5 rounded border px-2 py-0.5 text-xs font-bold tracking-widest uppercase',
         TONES[tone],
-        pulse && 'motion-safe:animate-onair',
+        pulse && 'onair-glow',
         className,
       )}
       {...rest}
