@@ -36,6 +36,8 @@ loadEnvConfig(dir, values.dev);
 const { TRUSTED_PROXY_HOPS, APP_URL, LOG_LEVEL } = parseEnv(process.env);
 const log = createLogger({ level: LOG_LEVEL, pretty: values.dev });
 const HSTS = strictTransportSecurity(APP_URL);
+/** Longer than any proxy in front keeps an idle connection to us (Caddy: 2 min). */
+const KEEP_ALIVE_MS = 130_000;
 
 async function main(): Promise<void> {
   const app = next({ dev: values.dev, dir, hostname: values.host, port });
@@ -52,6 +54,10 @@ async function main(): Promise<void> {
     // Every route and page, better-auth's included: no body over the cap is ever read whole.
     capRequestBody(req, res, MAX_REQUEST_BODY_BYTES, (capped) => void handle(capped, res));
   });
+  // Idle keep-alive sockets outlive the proxy's (Caddy keeps upstream connections 2 min): with
+  // Node's 5 s default the server closed a socket just as a client reused it, and that request
+  // failed with ECONNRESET (a proxy answers 502): seen in an end-to-end run, 2026-12-06.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.listen(port, values.host, () => {
     log.info(`ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);
   });

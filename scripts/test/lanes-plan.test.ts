@@ -61,7 +61,7 @@ describe('fitPhase', () => {
     const fitted = fitPhase(phase, 0.9);
     expect(fitted).toHaveLength(1);
     expect(fitted[0]!.name).toBe('lane 1 then lane 2');
-    expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'tls', 'crash', 'postgres', 'waiting', 'cluster']);
+    expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'tls', 'crash', 'postgres', 'cluster', 'waiting']);
   });
 
   it('leaves a phase of one lane alone', () => {

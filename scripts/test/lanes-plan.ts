@@ -61,10 +61,8 @@ export function planPhases(base: number): Phase[] {
             second,
             stack('--postgres ', `env VITEST_REVERSE_FILES=1 ${integration('integration-postgres.json')}`),
           ),
-          step('waiting', 'end to end, slot specs', second, stack('', waiting)),
-          // Last: beside lane 1's crash step (about half a core), not its TLS step's Chromium (a core),
-          // which left the lease takeover 10.7 s against its 10 s target (2026-12-06, docs/testing.md).
           step('cluster', 'cluster', second, stack('--cluster ', `npx vitest run --project cluster ${times('cluster.json')}`)),
+          step('waiting', 'end to end, slot specs', second, stack('', waiting)),
         ],
       },
     ],

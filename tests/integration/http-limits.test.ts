@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { Socket } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
 import { type AppClient, createChannel, signedInAdmin, uniqueSlug } from '../support/app-client';
@@ -161,5 +163,33 @@ describe('partial channel updates', () => {
     expect(empty.status).toBe(400);
     const after = await admin.request<ChannelSummary>('GET', `/api/channels/${created.body.slug}`);
     expect(after.body.description).toBe('Deep house every Friday');
+  });
+});
+
+describe('keep-alive', () => {
+  /** A GET through `agent`, with the socket it went over. */
+  function get(agent: http.Agent, path: string): Promise<{ status: number; socket: Socket | null }> {
+    return new Promise((resolve, reject) => {
+      const req = http.get(url(path), { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+      });
+      req.on('error', reject);
+    });
+  }
+
+  // Node's default closes an idle socket after 5 s, racing a client (or Caddy) that reuses it: ECONNRESET.
+  it("keeps an idle connection past Node's 5 s default, so the next request reuses it", { timeout: 30_000 }, async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await get(agent, '/api/health');
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await get(agent, '/api/health');
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(first.socket).not.toBeNull();
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
   });
 });
