@@ -4,9 +4,9 @@
 // `playwright.config.ts` keeps traces without screenshots (docs/testing.md, "Time budget").
 //
 //   npm run bench:page-cpu            (starts its own stack: scripts/with-stack.ts)
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { createFixture, type Credentials } from './support/api';
-import { launchBrowser, waitForState } from './support/browser';
+import type { BrowserContext, Page } from '@playwright/test';
+import { createFixture } from './support/api';
+import { launchBrowser, openPage, waitForState } from './support/browser';
 import { hostLine, runBench, sleep } from './support/env';
 import { cmdline, descendants, procStat } from './support/proc-cpu';
 import { toneWav } from './support/wav';
@@ -30,15 +30,6 @@ async function windowCpu(): Promise<number> {
   return (chromiumTicks() - ticks) / ((Date.now() - at) / 1000);
 }
 
-async function signedInPage(browser: Browser, appUrl: string, creds?: Credentials): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: appUrl });
-  if (creds) {
-    const res = await context.request.post('/api/auth/sign-in/email', { data: creds, headers: { origin: appUrl } });
-    if (!res.ok()) throw new Error(`sign-in as ${creds.email}: HTTP ${res.status()}`);
-  }
-  return { context, page: await context.newPage() };
-}
-
 /** Measures each condition on the open pages, undoing it after. */
 async function conditions(label: string, open: { context: BrowserContext; page: Page }[]): Promise<void> {
   const row: Record<Condition, number> = { plain: 0, 'trace screenshots': 0, 'reduced motion': 0 };
@@ -60,14 +51,15 @@ async function main(): Promise<void> {
   const browser = await launchBrowser(toneWav());
   try {
     console.log(`${'browser, no page'.padEnd(36)} plain ${(await windowCpu()).toFixed(1)} %`);
-    const dj = await signedInPage(browser, fx.appUrl, fx.dj);
+    // No probe: the pages as the app serves them.
+    const dj = await openPage(browser, fx.appUrl, null, fx.dj);
     await dj.page.goto(`/dj/${fx.channel.slug}`);
     await dj.page.locator('[data-testid="go-live-button"]:enabled').waitFor({ timeout: 30_000 });
     await conditions('DJ console, off air (input preview)', [dj]);
     await dj.page.locator('[data-testid="go-live-button"]:enabled').click();
     await waitForState(dj.page, 'broadcast-status', 'live', 30_000);
     await conditions('DJ console, live', [dj]);
-    const listener = await signedInPage(browser, fx.appUrl);
+    const listener = await openPage(browser, fx.appUrl, null);
     await listener.page.goto(`/c/${fx.channel.slug}`);
     await listener.page.getByTestId('play-button').click();
     await waitForState(listener.page, 'listener-status', 'playing', 30_000);

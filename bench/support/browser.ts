@@ -21,14 +21,17 @@ export async function launchBrowser(fakeMicWav: string): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   appUrl: string,
-  probe: ProbeOptions,
+  /** null: the page as the app serves it, with no probe (and its CSP), e.g. to measure the page alone. */
+  probe: ProbeOptions | null,
   creds?: Credentials,
 ): Promise<{ context: BrowserContext; page: Page }> {
   // The probes inject their own AudioWorklet (a blob: module); the app's CSP rightly refuses it.
-  const context = await browser.newContext({ baseURL: appUrl, bypassCSP: true });
-  // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page has no such helper.
-  await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
-  await context.addInitScript({ content: probeScript(probe) });
+  const context = await browser.newContext({ baseURL: appUrl, bypassCSP: probe !== null });
+  if (probe) {
+    // tsx compiles with esbuild's keepNames, which wraps functions in __name(); the page has no such helper.
+    await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
+    await context.addInitScript({ content: probeScript(probe) });
+  }
   if (creds) {
     const res = await context.request.post('/api/auth/sign-in/email', { data: creds, headers: { origin: appUrl } });
     if (!res.ok()) fail(`browser sign-in as ${creds.email}: HTTP ${res.status()} ${await res.text()}`);
