@@ -6,7 +6,8 @@
 
 /** `key` picks the step on the command line (`npx tsx scripts/test/lanes.ts crash`). */
 export type Step = { key: string; name: string; offset: number; command: string };
-export type Lane = { name: string; steps: Step[] };
+/** `background`: starts no stack and runs at the lowest CPU priority, beside the stack lanes of its phase. */
+export type Lane = { name: string; steps: Step[]; background?: true };
 export type Phase = Lane[];
 
 const times = (file: string) => `--reporter=default --reporter=json --outputFile.json=.test-times/${file}`;
@@ -20,7 +21,8 @@ export function laneOffsets(base: number): [number, number] {
 
 /**
  * End to end alone, then the two integration runs side by side, the short stacks after them
- * (with the end-to-end specs that mostly wait out real slots: 96 s, 2026-12-05 run O).
+ * (with the end-to-end specs that mostly wait out real slots: 96 s, 2026-12-05 run O), and the
+ * checks and unit tests in the background of that phase.
  * Measured alone (2026-12-05, the CPU lines with-stack prints), end to end keeps the two cores
  * 82 % busy and an integration run 37 %. End to end beside anything failed tests that hold the
  * product to its timing targets (runs J, L, M: the cluster's 10 s lease takeover, an OBS
@@ -40,6 +42,9 @@ export function planPhases(base: number): Phase[] {
   // The broadcast, HLS and WHIP specs, run here only (playwright.config.ts, project tls).
   const tls = 'npx playwright test --project tls --output test-results-tls';
   const step = (key: string, name: string, offset: number, command: string): Step => ({ key, name, offset, command });
+  // The checks and unit tests need no stack, only CPU: nice 19 hands them what the integration
+  // runs leave idle (about a third of the machine, 2026-12-05), off the critical path.
+  const checks = 'nice -n 19 make --no-print-directory -j3 --output-sync=target check-types check-lint check-format';
   return [
     [{ name: 'e2e', steps: [step('e2e', 'end to end', first, stack('', e2e))] }],
     [
@@ -65,6 +70,11 @@ export function planPhases(base: number): Phase[] {
           step('waiting', 'end to end, slot specs', second, stack('', waiting)),
         ],
       },
+      {
+        name: 'checks',
+        background: true,
+        steps: [step('checks', 'types, lint, format', first, checks), step('unit', 'unit tests', first, 'nice -n 19 npm run test:unit')],
+      },
     ],
   ];
 }
@@ -78,8 +88,13 @@ export function planPhases(base: number): Phase[] {
  */
 export const BUSY_LIMIT = 0.5;
 
-/** The phase as planned, or its lanes joined into one when `busyShare` (0-1) of the CPU is taken already. */
+/**
+ * The phase as planned, or its stack lanes joined into one when `busyShare` (0-1) of the CPU is
+ * taken already. Background lanes stay beside them: at nice 19 they take no CPU a stack wants.
+ */
 export function fitPhase(phase: Phase, busyShare: number): Phase {
-  if (phase.length < 2 || busyShare <= BUSY_LIMIT) return phase;
-  return [{ name: phase.map((l) => l.name).join(' then '), steps: phase.flatMap((l) => l.steps) }];
+  const stacks = phase.filter((l) => !l.background);
+  if (stacks.length < 2 || busyShare <= BUSY_LIMIT) return phase;
+  const joined: Lane = { name: stacks.map((l) => l.name).join(' then '), steps: stacks.flatMap((l) => l.steps) };
+  return [joined, ...phase.filter((l) => l.background)];
 }

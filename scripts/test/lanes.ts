@@ -3,7 +3,7 @@
 // when the step ends, so lanes never interleave line by line. Every step runs on its own stack, so a
 // failed step stops nothing: the rest still run (their results help), and the summary names every failure.
 //
-//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster waiting; default: all)
+//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster waiting checks unit; default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,10 +65,11 @@ async function busyShare(ms: number): Promise<number> {
 
 /** A phase of several lanes runs them side by side only while the machine has CPU to spare (lanes-plan.ts). */
 async function fitted(phase: Phase): Promise<Phase> {
-  if (phase.length < 2) return phase;
+  if (phase.filter((l) => !l.background).length < 2) return phase;
   const busy = await busyShare(5_000);
   const fit = fitPhase(phase, busy);
-  const how = fit.length > 1 ? 'lanes side by side' : 'lanes one after another (CPU taken by other work)';
+  const how =
+    fit.filter((l) => !l.background).length > 1 ? 'lanes side by side' : 'stack lanes one after another (CPU taken by other work)';
   console.log(`[${stamp()}] the machine's CPU was ${Math.round(busy * 100)} % busy before this phase: ${how}`);
   return fit;
 }

@@ -21,7 +21,9 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   const contexts = new Map<Viewer, BrowserContext>();
 
   async function newContext(browser: Browser, viewer: Viewer): Promise<BrowserContext> {
-    const context = await browser.newContext();
+    // Full motion (the suite's default is reduced): the pages as most visitors get them, and the
+    // motion step compares it with reduced motion.
+    const context = await browser.newContext({ reducedMotion: 'no-preference' });
     contexts.set(viewer, context);
     return context;
   }

@@ -92,7 +92,8 @@ test.describe('realtime BPM, DJ console to listener', () => {
     await expect(djPage.getByTestId('broadcast-status')).toHaveAttribute('data-state', 'live');
     await expect.poll(async () => Number(await djPage.getByTestId('bpm-confidence').getAttribute('data-confidence'))).toBeGreaterThan(0.3);
 
-    const listenerContext = await browser.newContext({ baseURL });
+    // Full motion: the pulse is checked flashing first, then standing still under reduced motion.
+    const listenerContext = await browser.newContext({ baseURL, reducedMotion: 'no-preference' });
     const listenerPage = await listenerContext.newPage();
     await listenerPage.goto(`/c/${slug}`);
     await listenerPage.getByTestId('play-button').click();
