@@ -47,7 +47,7 @@ export default defineConfig({
     // where it is asked for (a11y.spec.ts, branding.spec.ts) with page.emulateMedia.
     colorScheme: 'dark',
     // As a visitor who asks the system for less motion: nothing animates, and a live page costs
-    // Chromium about a third less CPU on this CPU-bound step (bench/results/2026-12-06-page-cpu.txt).
+    // Chromium 20-34 % less CPU on this CPU-bound step (bench/results/2026-12-06-page-cpu.txt).
     // Motion itself is checked with full motion where it is the subject (a11y.spec.ts, bpm.spec.ts).
     reducedMotion: 'reduce',
     headless: true,

@@ -43,8 +43,10 @@ export function planPhases(base: number): Phase[] {
   const tls = 'npx playwright test --project tls --output test-results-tls';
   const step = (key: string, name: string, offset: number, command: string): Step => ({ key, name, offset, command });
   // The checks and unit tests need no stack, only CPU: nice 19 hands them what the integration
-  // runs leave idle (about a third of the machine, 2026-12-05), off the critical path.
+  // runs leave idle (a quarter to a third of the machine, 2026-12-05/06), off the critical path.
+  // At that priority a busy second can stall them, so the unit tests get a minute each, not 5 s.
   const checks = 'nice -n 19 make --no-print-directory -j3 --output-sync=target check-types check-lint check-format';
+  const unit = 'nice -n 19 npm run test:unit -- --testTimeout=60000 --hookTimeout=60000';
   return [
     [{ name: 'e2e', steps: [step('e2e', 'end to end', first, stack('', e2e))] }],
     [
@@ -73,7 +75,7 @@ export function planPhases(base: number): Phase[] {
       {
         name: 'checks',
         background: true,
-        steps: [step('checks', 'types, lint, format', first, checks), step('unit', 'unit tests', first, 'nice -n 19 npm run test:unit')],
+        steps: [step('checks', 'types, lint, format', first, checks), step('unit', 'unit tests', first, unit)],
       },
     ],
   ];

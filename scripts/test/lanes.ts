@@ -1,7 +1,8 @@
-// Runs `make test`'s stack steps (scripts/test/lanes-plan.ts): phases in order; in a phase,
+// Runs `make test`'s steps (scripts/test/lanes-plan.ts): phases in order; in a phase,
 // lanes side by side, each lane's steps in order. A step's output goes to .local/test-logs/ and is printed whole
-// when the step ends, so lanes never interleave line by line. Every step runs on its own stack, so a
-// failed step stops nothing: the rest still run (their results help), and the summary names every failure.
+// when the step ends, so lanes never interleave line by line. Every stack step runs on its own stack (the
+// background lane's checks on none), so a failed step stops nothing: the rest still run (their results
+// help), and the summary names every failure.
 //
 //   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster waiting checks unit; default: all)
 import { spawn } from 'node:child_process';
@@ -92,7 +93,8 @@ async function main(): Promise<number> {
   for (const phase of phases) outcomes.push(...(await Promise.all((await fitted(phase)).map(runLane))).flat());
   const cpu = machineCpu();
   const busy = Math.round((100 * (cpu.busy - cpuAtStart.busy)) / Math.max(1, cpu.total - cpuAtStart.total));
-  // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.
+  // Everything on the machine, not only these lanes: the niced background lane soaks up what the
+  // stacks leave idle while it runs, so near 100 % means waiting for CPU only without it.
   console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all; the machine's CPU was ${busy} % busy`);
   for (const o of outcomes) console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${o.lane}: ${o.step}`);
   const failed = outcomes.filter((o) => o.code !== 0);

@@ -13,4 +13,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   globalSetup: '../e2e/support/global-setup.ts',
+  // The pages as most visitors see them (the end-to-end suite runs under reduced motion).
+  use: { ...baseConfig.use, reducedMotion: 'no-preference' },
 });
