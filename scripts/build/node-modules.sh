@@ -17,6 +17,12 @@ key=$({
 } | sha256sum | cut -c1-16)
 saved="$cache/$key"
 
+# The addon compiled here must load in this Node. One built against other headers (npm run
+# without setup.sh's npm_config_nodedir, say) is never used from the cache nor saved to it.
+addon_loads() {
+  [ ! -d node_modules/better-sqlite3 ] || node -e "new (require('better-sqlite3'))(':memory:').close()" >/dev/null 2>&1
+}
+
 if [ -f "$saved/complete" ]; then
   echo "setup: node_modules from the cache ($saved)" >&2
   # Marked used first, so that another clone's pruning keeps it while it is copied.
@@ -24,14 +30,22 @@ if [ -f "$saved/complete" ]; then
   rm -rf node_modules node_modules.partial
   cp -a "$saved/node_modules" node_modules.partial
   mv node_modules.partial node_modules
-  # Newer than the checkout's lock file: setup.sh reads that as "installed from this lock".
-  touch node_modules/.package-lock.json
-  exit 0
+  if addon_loads; then
+    # Newer than the checkout's lock file: setup.sh reads that as "installed from this lock".
+    touch node_modules/.package-lock.json
+    exit 0
+  fi
+  echo "setup: the cached node_modules does not load in $(node -v); dropped, installing" >&2
+  rm -rf "$saved" node_modules
 fi
 
 echo "setup: npm ci" >&2
 npm ci --no-audit --no-fund
 echo "$abi" >node_modules/.node-abi
+if ! addon_loads; then
+  echo "setup: better-sqlite3 does not load in $(node -v) after npm ci; not cached" >&2
+  exit 0
+fi
 
 # Best effort (a full disk must not fail a good install): copied aside, then renamed into
 # place, so a half-written copy is never used; the installs used last three are kept.

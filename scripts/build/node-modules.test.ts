@@ -13,13 +13,18 @@ const cache = path.join(root, 'node_modules');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A project depending on ./dep (a file: dependency, so npm ci needs no registry). */
-function project(name: string, depVersion = '1.0.0'): string {
+/**
+ * A project depending on ./dep (a file: dependency, so npm ci needs no registry), installed as
+ * `depName`. As better-sqlite3 it stands in for the native addon: it fails to load when
+ * BROKEN_ADDON is set, as one compiled against another Node does.
+ */
+function project(name: string, depVersion = '1.0.0', depName = 'dep'): string {
   const dir = path.join(root, name);
   mkdirSync(path.join(dir, 'dep'), { recursive: true });
-  writeFileSync(path.join(dir, 'dep', 'package.json'), JSON.stringify({ name: 'dep', version: depVersion }));
-  writeFileSync(path.join(dir, 'dep', 'index.js'), `module.exports = '${depVersion}';\n`);
-  const pkg = { name, version: '1.0.0', dependencies: { dep: 'file:dep' } };
+  writeFileSync(path.join(dir, 'dep', 'package.json'), JSON.stringify({ name: depName, version: depVersion }));
+  const addon = `if (process.env.BROKEN_ADDON) throw new Error('compiled against another Node');\nmodule.exports = function Database() { return { close() {} }; };\n`;
+  writeFileSync(path.join(dir, 'dep', 'index.js'), depName === 'better-sqlite3' ? addon : `module.exports = '${depVersion}';\n`);
+  const pkg = { name, version: '1.0.0', dependencies: { [depName]: 'file:dep' } };
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg));
   const lock = spawnSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8' });
   expect(lock.status, lock.stderr).toBe(0);
@@ -29,8 +34,8 @@ function project(name: string, depVersion = '1.0.0'): string {
   return dir;
 }
 
-function install(dir: string): string {
-  const run = spawnSync('sh', [script], { cwd: dir, encoding: 'utf8', env: { ...process.env, RADIO_CACHE_DIR: root } });
+function install(dir: string, env: Record<string, string> = {}): string {
+  const run = spawnSync('sh', [script], { cwd: dir, encoding: 'utf8', env: { ...process.env, RADIO_CACHE_DIR: root, ...env } });
   expect(run.status, run.stderr).toBe(0);
   return run.stderr;
 }
@@ -61,5 +66,19 @@ describe('node-modules.sh', () => {
     const entries = readdirSync(cache);
     expect(entries.filter((d) => d.startsWith('.partial'))).toEqual([]);
     expect(entries).toHaveLength(2);
+  });
+
+  it('drops a cached install whose addon does not load here, and saves none that does not', { timeout: 60_000 }, () => {
+    const before = readdirSync(cache).sort();
+    const good = project('addon', '1.0.0', 'better-sqlite3');
+    expect(install(good)).toContain('node_modules saved for the next clone');
+    expect(readdirSync(cache)).toHaveLength(before.length + 1);
+
+    const broken = path.join(root, 'addon-elsewhere');
+    cpSync(good, broken, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    const out = install(broken, { BROKEN_ADDON: '1' });
+    expect(out).toContain('the cached node_modules does not load');
+    expect(out).toContain('not cached');
+    expect(readdirSync(cache).sort()).toEqual(before);
   });
 });
