@@ -21,11 +21,12 @@ dev: setup
 dev-hot: setup
 	npx tsx scripts/dev.ts --hot
 
-# The build, then the steps: end to end alone, then two stacks side by side with the checks and
-# unit tests beside them at the lowest priority (scripts/test/lanes-plan.ts says which and why;
-# docs/testing.md, "Time budget", what each costs). Each step's output is printed whole when it
-# ends, with its time; a summary names every failure.
+# The checks, then the stack steps: end to end alone, then two stacks side by side
+# (scripts/test/lanes-plan.ts says which and why; docs/testing.md, "Time budget", what each
+# costs). Each step's output is printed whole when it ends, with its time; a summary names every failure.
 test: setup
+	$(MAKE) --no-print-directory -j3 --output-sync=target check-types check-lint check-format
+	npm run test:unit
 	npm run build
 	rm -rf .test-times
 	npx tsx scripts/test/lanes.ts
@@ -35,7 +36,7 @@ test: setup
 	npx tsx scripts/test-times.ts .test-times/integration-postgres.json
 	npx tsx scripts/test-times.ts .test-times/cluster.json
 
-# Single-threaded checks, run three at a time by `make test` (its `checks` step).
+# Single-threaded checks, run three at a time by `make test`.
 .PHONY: check-types check-lint check-format
 check-types:
 	npm run typecheck

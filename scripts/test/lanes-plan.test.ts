@@ -6,7 +6,7 @@ describe('planPhases', () => {
     expect(laneOffsets(0)).toEqual([0, 100]);
     expect(laneOffsets(800)).toEqual([800, 0]);
     for (const base of [0, 300, 800]) {
-      for (const phase of planPhases(base).map((p) => p.filter((lane) => !lane.background))) {
+      for (const phase of planPhases(base)) {
         const offsets = phase.map((lane) => new Set(lane.steps.map((st) => st.offset)));
         expect(offsets.every((o) => o.size === 1)).toBe(true);
         expect(new Set(offsets.map((o) => [...o][0])).size).toBe(phase.length);
@@ -15,8 +15,7 @@ describe('planPhases', () => {
   });
 
   it('runs every suite on a stack: e2e, crash, TLS, cluster and integration on both databases', () => {
-    const stackLanes = planPhases(0).flatMap((phase) => phase.filter((lane) => !lane.background));
-    const commands = stackLanes.flatMap((lane) => lane.steps.map((s) => s.command));
+    const commands = planPhases(0).flatMap((phase) => phase.flatMap((lane) => lane.steps.map((s) => s.command)));
     expect(commands.every((c) => c.startsWith('npx tsx scripts/with-stack.ts '))).toBe(true);
     expect(commands.filter((c) => c.includes('--project integration'))).toHaveLength(2);
     expect(commands.filter((c) => c.includes('--project integration') && c.includes('--postgres'))).toHaveLength(1);
@@ -41,25 +40,12 @@ describe('planPhases', () => {
     expect(withE2e).toHaveLength(1);
     expect(withE2e[0]).toHaveLength(1);
     expect(withE2e[0]?.[0]?.steps).toHaveLength(1);
-    expect(phases.every((phase) => phase.filter((lane) => !lane.background).length <= 2)).toBe(true);
-  });
-
-  it('runs the checks and unit tests at the lowest priority, beside the integration runs, on no stack', () => {
-    const phase = planPhases(0).find((p) => p.some((lane) => lane.background));
-    const background = phase?.filter((lane) => lane.background) ?? [];
-    expect(background).toHaveLength(1);
-    expect(phase?.flatMap((lane) => lane.steps.map((s) => s.key))).toContain('sqlite');
-    const commands = background[0]!.steps.map((s) => s.command);
-    expect(commands).toEqual([
-      expect.stringContaining('check-types check-lint check-format'),
-      expect.stringContaining('npm run test:unit'),
-    ]);
-    expect(commands.every((c) => c.startsWith('nice -n 19 ') && !c.includes('with-stack'))).toBe(true);
+    expect(phases.every((phase) => phase.length <= 2)).toBe(true);
   });
 
   it('names every step with its own key', () => {
     const keys = planPhases(0).flatMap((phase) => phase.flatMap((lane) => lane.steps.map((st) => st.key)));
-    expect([...keys].sort()).toEqual(['checks', 'cluster', 'crash', 'e2e', 'postgres', 'sqlite', 'tls', 'unit', 'waiting']);
+    expect([...keys].sort()).toEqual(['cluster', 'crash', 'e2e', 'postgres', 'sqlite', 'tls', 'waiting']);
   });
 });
 
@@ -71,14 +57,11 @@ describe('fitPhase', () => {
     expect(fitPhase(phase, BUSY_LIMIT)).toBe(phase);
   });
 
-  it('runs the stacks one after another, every step in lane order, when the CPU is taken already', () => {
+  it('runs them one after another, every step in lane order, when the CPU is taken already', () => {
     const fitted = fitPhase(phase, 0.9);
-    expect(fitted).toHaveLength(2);
+    expect(fitted).toHaveLength(1);
     expect(fitted[0]!.name).toBe('lane 1 then lane 2');
     expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'tls', 'crash', 'postgres', 'cluster', 'waiting']);
-    // The background lane stays beside them: it only takes what they leave idle.
-    expect(fitted[1]!.background).toBe(true);
-    expect(fitted[1]!.steps.map((s) => s.key)).toEqual(['checks', 'unit']);
   });
 
   it('leaves a phase of one lane alone', () => {

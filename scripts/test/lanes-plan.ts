@@ -6,8 +6,7 @@
 
 /** `key` picks the step on the command line (`npx tsx scripts/test/lanes.ts crash`). */
 export type Step = { key: string; name: string; offset: number; command: string };
-/** `background`: starts no stack and runs at the lowest CPU priority, beside the stack lanes of its phase. */
-export type Lane = { name: string; steps: Step[]; background?: true };
+export type Lane = { name: string; steps: Step[] };
 export type Phase = Lane[];
 
 const times = (file: string) => `--reporter=default --reporter=json --outputFile.json=.test-times/${file}`;
@@ -21,8 +20,7 @@ export function laneOffsets(base: number): [number, number] {
 
 /**
  * End to end alone, then the two integration runs side by side, the short stacks after them
- * (with the end-to-end specs that mostly wait out real slots: 96 s, 2026-12-05 run O), and the
- * checks and unit tests in the background of that phase.
+ * (with the end-to-end specs that mostly wait out real slots: 96 s, 2026-12-05 run O).
  * Measured alone (2026-12-05, the CPU lines with-stack prints), end to end keeps the two cores
  * 82 % busy and an integration run 37 %. End to end beside anything failed tests that hold the
  * product to its timing targets (runs J, L, M: the cluster's 10 s lease takeover, an OBS
@@ -42,11 +40,6 @@ export function planPhases(base: number): Phase[] {
   // The broadcast, HLS and WHIP specs, run here only (playwright.config.ts, project tls).
   const tls = 'npx playwright test --project tls --output test-results-tls';
   const step = (key: string, name: string, offset: number, command: string): Step => ({ key, name, offset, command });
-  // The checks and unit tests need no stack, only CPU: nice 19 hands them what the integration
-  // runs leave idle (a quarter to a third of the machine, 2026-12-05/06), off the critical path.
-  // At that priority a busy second can stall them, so the unit tests get a minute each, not 5 s.
-  const checks = 'nice -n 19 make --no-print-directory -j3 --output-sync=target check-types check-lint check-format';
-  const unit = 'nice -n 19 npm run test:unit -- --testTimeout=60000 --hookTimeout=60000';
   return [
     [{ name: 'e2e', steps: [step('e2e', 'end to end', first, stack('', e2e))] }],
     [
@@ -72,11 +65,6 @@ export function planPhases(base: number): Phase[] {
           step('waiting', 'end to end, slot specs', second, stack('', waiting)),
         ],
       },
-      {
-        name: 'checks',
-        background: true,
-        steps: [step('checks', 'types, lint, format', first, checks), step('unit', 'unit tests', first, unit)],
-      },
     ],
   ];
 }
@@ -90,13 +78,8 @@ export function planPhases(base: number): Phase[] {
  */
 export const BUSY_LIMIT = 0.5;
 
-/**
- * The phase as planned, or its stack lanes joined into one when `busyShare` (0-1) of the CPU is
- * taken already. Background lanes stay beside them: at nice 19 they take no CPU a stack wants.
- */
+/** The phase as planned, or its lanes joined into one when `busyShare` (0-1) of the CPU is taken already. */
 export function fitPhase(phase: Phase, busyShare: number): Phase {
-  const stacks = phase.filter((l) => !l.background);
-  if (stacks.length < 2 || busyShare <= BUSY_LIMIT) return phase;
-  const joined: Lane = { name: stacks.map((l) => l.name).join(' then '), steps: stacks.flatMap((l) => l.steps) };
-  return [joined, ...phase.filter((l) => l.background)];
+  if (phase.length < 2 || busyShare <= BUSY_LIMIT) return phase;
+  return [{ name: phase.map((l) => l.name).join(' then '), steps: phase.flatMap((l) => l.steps) }];
 }

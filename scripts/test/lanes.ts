@@ -1,10 +1,9 @@
-// Runs `make test`'s steps (scripts/test/lanes-plan.ts): phases in order; in a phase,
+// Runs `make test`'s stack steps (scripts/test/lanes-plan.ts): phases in order; in a phase,
 // lanes side by side, each lane's steps in order. A step's output goes to .local/test-logs/ and is printed whole
-// when the step ends, so lanes never interleave line by line. Every stack step runs on its own stack (the
-// background lane's checks on none), so a failed step stops nothing: the rest still run (their results
-// help), and the summary names every failure.
+// when the step ends, so lanes never interleave line by line. Every step runs on its own stack, so a
+// failed step stops nothing: the rest still run (their results help), and the summary names every failure.
 //
-//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster waiting checks unit; default: all)
+//   npx tsx scripts/test/lanes.ts [step...]   (keys: e2e sqlite tls crash postgres cluster waiting; default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,11 +65,10 @@ async function busyShare(ms: number): Promise<number> {
 
 /** A phase of several lanes runs them side by side only while the machine has CPU to spare (lanes-plan.ts). */
 async function fitted(phase: Phase): Promise<Phase> {
-  if (phase.filter((l) => !l.background).length < 2) return phase;
+  if (phase.length < 2) return phase;
   const busy = await busyShare(5_000);
   const fit = fitPhase(phase, busy);
-  const how =
-    fit.filter((l) => !l.background).length > 1 ? 'lanes side by side' : 'stack lanes one after another (CPU taken by other work)';
+  const how = fit.length > 1 ? 'lanes side by side' : 'lanes one after another (CPU taken by other work)';
   console.log(`[${stamp()}] the machine's CPU was ${Math.round(busy * 100)} % busy before this phase: ${how}`);
   return fit;
 }
@@ -93,8 +91,7 @@ async function main(): Promise<number> {
   for (const phase of phases) outcomes.push(...(await Promise.all((await fitted(phase)).map(runLane))).flat());
   const cpu = machineCpu();
   const busy = Math.round((100 * (cpu.busy - cpuAtStart.busy)) / Math.max(1, cpu.total - cpuAtStart.total));
-  // Everything on the machine, not only these lanes: the niced background lane soaks up what the
-  // stacks leave idle while it runs, so near 100 % means waiting for CPU only without it.
+  // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.
   console.log(`stack steps: ${Math.round((Date.now() - started) / 1000)} s in all; the machine's CPU was ${busy} % busy`);
   for (const o of outcomes) console.log(`  ${o.code === 0 ? 'ok  ' : 'FAIL'} ${String(o.seconds).padStart(5)} s  ${o.lane}: ${o.step}`);
   const failed = outcomes.filter((o) => o.code !== 0);
