@@ -1,6 +1,7 @@
-// scripts/build/node-modules.sh on a tiny project with one local dependency: the first clone
+// scripts/build/node-modules.sh on tiny projects with one local dependency: the first clone
 // installs with npm ci and fills the cache; the next copies it, and setup.sh's freshness check
-// (node_modules/.package-lock.json newer than the lock) then holds; a changed lock installs anew.
+// (node_modules/.package-lock.json newer than the lock) then holds; a changed lock installs anew;
+// an install whose (stand-in) better-sqlite3 does not load is neither used from the cache nor saved.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
