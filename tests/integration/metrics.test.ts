@@ -149,6 +149,10 @@ describe('metrics', () => {
     ]) {
       expect(names(app), name).toContain(name);
     }
+    // The holder says since when: a time of this run, not after the scrape.
+    const since = value(app, 'radio_background_lease_held_since_seconds');
+    expect(since).toBeGreaterThan(Date.now() / 1000 - 3_600);
+    expect(since).toBeLessThanOrEqual(Date.now() / 1000);
 
     const livekit = await scrape(livekitMetricsUrl);
     expect(value(livekit, 'livekit_participant_total')).toBeGreaterThanOrEqual(2);

@@ -21,11 +21,21 @@ export function clusterEnv() {
 
 /** radio_background_lease_held of one replica (null while it does not answer). */
 export async function leaseHeld(metricsUrl: string): Promise<number | null> {
+  return (await lease(metricsUrl))?.held ?? null;
+}
+
+/**
+ * One replica's lease gauges: held (0/1) and since when (epoch ms, 0 when not held). The takeover
+ * counts to `since`, the replica's own record: a scrape that sees it starts before and ends after it,
+ * and a replica busy starting the tasks it just took answers a scrape seconds later.
+ */
+export async function lease(metricsUrl: string): Promise<{ held: number; since: number } | null> {
   const text = await fetch(metricsUrl)
     .then((r) => r.text())
     .catch(() => '');
-  const m = /^radio_background_lease_held (\d+)/m.exec(text);
-  return m ? Number(m[1]) : null;
+  const held = /^radio_background_lease_held (\d+)/m.exec(text);
+  const since = /^radio_background_lease_held_since_seconds (\S+)/m.exec(text);
+  return held && since ? { held: Number(held[1]), since: Number(since[1]) * 1000 } : null;
 }
 
 /** Stops (SIGTERM), kills (SIGKILL) or starts replica i through the harness's control endpoint. */

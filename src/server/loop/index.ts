@@ -42,6 +42,11 @@ export function leaseHeld(): boolean {
   return getLease().held();
 }
 
+/** When this replica took the lease (epoch ms), null while another one holds it; the process start without Redis. */
+export function leaseHeldSince(): number | null {
+  return getLease().heldSince();
+}
+
 /** Throws LeaseLostError unless this replica holds the lease (a local check, no Redis round trip). */
 export function assertLeaseHeld(): void {
   if (!getLease().held()) throw new LeaseLostError();

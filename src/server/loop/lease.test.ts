@@ -43,8 +43,10 @@ function world() {
 }
 
 describe('Lease', () => {
-  it('is always held without a store (one app process)', () => {
-    expect(new Lease(null, () => undefined).held()).toBe(true);
+  it('is always held without a store (one app process), since its start', () => {
+    const lease = new Lease(null, () => undefined, { ...world().clock, now: () => 1_234 });
+    expect(lease.held()).toBe(true);
+    expect(lease.heldSince()).toBe(1_234);
   });
 
   it('gives the lease to one replica, renews it, and hands it over within 10 s when the holder dies', async () => {
@@ -59,6 +61,9 @@ describe('Lease', () => {
     expect([a.held(), b.held()]).toEqual([true, false]);
     // a hangs: no more renewals, and it never released; its own clock tells it first
     (a as unknown as { running: boolean }).running = false; // its pending step does nothing
+    const hungAt = w.clock.now();
+    expect(a.heldSince()).toBe(0);
+    expect(b.heldSince()).toBeNull();
     let takeover = -1;
     for (let t = 0; t <= 10_000 && takeover < 0; t += 100) {
       await w.advance(100);
@@ -68,6 +73,10 @@ describe('Lease', () => {
     expect(takeover).toBeGreaterThan(LEASE_TTL_MS - RENEW_EVERY_MS);
     expect(takeover).toBeLessThanOrEqual(LEASE_TTL_MS + ACQUIRE_EVERY_MS);
     expect(events).toEqual(['a:true', 'a:false', 'b:true']);
+    // The takeover's own time, not the next look at held(): within the 100 ms step that saw it.
+    expect(b.heldSince()! - hungAt).toBeGreaterThan(takeover - 100);
+    expect(b.heldSince()! - hungAt).toBeLessThanOrEqual(takeover);
+    expect(a.heldSince()).toBeNull();
   });
 
   it('stops acting before its confirmation runs out when Redis is unreachable, and says so', async () => {

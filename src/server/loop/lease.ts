@@ -14,6 +14,8 @@ export class Lease {
   private lapseTimer: unknown = null;
   private running = false;
   private reported = false;
+  /** When this replica took the lease (its clock) while it holds it; its start without a store. */
+  private since: number | null = null;
   /**
    * This replica's token, the same for every attempt: an acquire whose answer was lost (a timeout
    * under load) may have set the key, and the next attempt then finds it ours instead of waiting
@@ -25,11 +27,21 @@ export class Lease {
     private readonly store: LeaseStore | null,
     private readonly onChange: (held: boolean) => void,
     private readonly clock: Clock = realClock,
-  ) {}
+  ) {
+    if (!store) this.since = clock.now();
+  }
 
   /** The cheap local check: no Redis round trip, only the expiry Redis last confirmed (minus a margin). */
   held(): boolean {
     return this.store === null || leaseValid(this.state, this.clock.now());
+  }
+
+  /**
+   * When this replica took the lease (epoch ms), null while it does not hold it: the takeover time
+   * itself, which a scrape of the held gauge only sees a scrape later.
+   */
+  heldSince(): number | null {
+    return this.store === null || this.reported ? this.since : null;
   }
 
   start(): void {
@@ -79,6 +91,7 @@ export class Lease {
     const held = this.held();
     if (held === this.reported) return;
     this.reported = held;
+    this.since = held ? this.clock.now() : null;
     console.info(
       held ? '[loop] this replica now runs the once-per-cluster tasks (lease held)' : '[loop] lease lost: once-per-cluster tasks stand by',
     );

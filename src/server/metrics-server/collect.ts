@@ -4,7 +4,7 @@ import { hlsListenerCount, listChannels } from '../channels';
 import { liveStateKnown } from '../live-state';
 import { hlsHealth, playlistFailing } from '../egress';
 import { liveLinks } from '../link-quality';
-import { getSupervisor, leaseHeld } from '../loop';
+import { getSupervisor, leaseHeld, leaseHeldSince } from '../loop';
 import { busyRatio, type CpuTimes, cpuTimes } from './host-cpu';
 import type { Metrics } from '../metrics';
 
@@ -27,6 +27,7 @@ export async function collectState(m: Metrics): Promise<void> {
   m.listeners.set({ transport: 'webrtc' }, Math.max(0, all - hls));
   m.livekitKnown.set(liveStateKnown() ? 1 : 0);
   m.leaseHeld.set(leaseHeld() ? 1 : 0);
+  m.leaseHeldSince.set((leaseHeldSince() ?? 0) / 1000);
   const health = await hlsHealth();
   m.playlistAge.reset();
   m.playlistFailing.reset();

@@ -92,6 +92,11 @@ function stateMetrics(r: Registry[]) {
       help: '1 on the replica running the once-per-cluster background tasks (always 1 without APP_REDIS_URL).',
       registers: r,
     }),
+    leaseHeldSince: new Gauge({
+      name: 'radio_background_lease_held_since_seconds',
+      help: 'Unix time this replica took the background-task lease (its start without APP_REDIS_URL); 0 while it does not hold it.',
+      registers: r,
+    }),
     playlistAge: new Gauge({
       name: 'radio_live_playlist_age_seconds',
       help: "Age of each on-air channel's live HLS playlist (-1: missing or storage unreachable).",
