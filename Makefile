@@ -21,7 +21,7 @@ dev: setup
 dev-hot: setup
 	npx tsx scripts/dev.ts --hot
 
-# The checks, then the stack steps: end to end alone, then two stacks side by side
+# The checks, then the stack steps: end to end alone, then three lanes of stacks side by side
 # (scripts/test/lanes-plan.ts says which and why; docs/testing.md, "Time budget", what each
 # costs). Each step's output is printed whole when it ends, with its time; a summary names every failure.
 test: setup

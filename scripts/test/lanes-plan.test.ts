@@ -3,8 +3,8 @@ import { BUSY_LIMIT, fitPhase, laneOffsets, planPhases } from './lanes-plan';
 
 describe('planPhases', () => {
   it('gives lanes that run side by side their own blocks of ports, wrapping below 900', () => {
-    expect(laneOffsets(0)).toEqual([0, 100]);
-    expect(laneOffsets(800)).toEqual([800, 0]);
+    expect(laneOffsets(0)).toEqual([0, 100, 200]);
+    expect(laneOffsets(800)).toEqual([800, 0, 100]);
     for (const base of [0, 300, 800]) {
       for (const phase of planPhases(base)) {
         const offsets = phase.map((lane) => new Set(lane.steps.map((st) => st.offset)));
@@ -34,13 +34,18 @@ describe('planPhases', () => {
     }
   });
 
-  it('runs end to end alone and never more than two stacks at once', () => {
+  it('runs end to end alone, the two integration runs in lanes of their own, and never more than three stacks at once', () => {
     const phases = planPhases(0);
     const withE2e = phases.filter((phase) => phase.some((lane) => lane.steps.some((st) => st.key === 'e2e')));
     expect(withE2e).toHaveLength(1);
     expect(withE2e[0]).toHaveLength(1);
     expect(withE2e[0]?.[0]?.steps).toHaveLength(1);
-    expect(phases.every((phase) => phase.length <= 2)).toBe(true);
+    expect(phases.every((phase) => phase.length <= 3)).toBe(true);
+    const integrationLanes = phases.flat().filter((lane) => lane.steps.some((st) => st.key === 'sqlite' || st.key === 'postgres'));
+    expect(integrationLanes).toHaveLength(2);
+    // The third lane holds only the light steps, never a second heavy one beside the integration runs.
+    const third = phases.find((phase) => phase.length === 3)?.[2];
+    expect(third?.steps.map((st) => st.key)).toEqual(['waiting', 'crash']);
   });
 
   it('names every step with its own key', () => {
@@ -60,8 +65,8 @@ describe('fitPhase', () => {
   it('runs them one after another, every step in lane order, when the CPU is taken already', () => {
     const fitted = fitPhase(phase, 0.9);
     expect(fitted).toHaveLength(1);
-    expect(fitted[0]!.name).toBe('lane 1 then lane 2');
-    expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'tls', 'crash', 'postgres', 'cluster', 'waiting']);
+    expect(fitted[0]!.name).toBe('lane 1 then lane 2 then lane 3');
+    expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'tls', 'postgres', 'cluster', 'waiting', 'crash']);
   });
 
   it('leaves a phase of one lane alone', () => {

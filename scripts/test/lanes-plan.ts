@@ -12,28 +12,31 @@ export type Phase = Lane[];
 const times = (file: string) => `--reporter=default --reporter=json --outputFile.json=.test-times/${file}`;
 const stack = (flags: string, command: string) => `npx tsx scripts/with-stack.ts ${flags}-- ${command}`.replace('  ', ' ');
 
-/** Stack offsets from the caller's STACK_PORT_OFFSET: 0 and 100 above it (wrapping below 900). */
-export function laneOffsets(base: number): [number, number] {
+/** Stack offsets from the caller's STACK_PORT_OFFSET: 0, 100 and 200 above it (wrapping below 900). */
+export function laneOffsets(base: number): [number, number, number] {
   const at = (k: number) => (base + 100 * k) % 900;
-  return [at(0), at(1)];
+  return [at(0), at(1), at(2)];
 }
 
 /**
- * End to end alone, then the two integration runs side by side, the short stacks after them
- * (with the end-to-end specs that mostly wait out real slots: 96 s, 2026-12-05 run O).
+ * End to end alone, then the two integration runs side by side, each followed by a short stack,
+ * with a third lane for the two light steps (the slot specs, which mostly wait out real slots, and
+ * the crash step): they took 229 s at the end of a lane (2026-12-06 run S1) and now run beside the
+ * integration runs' first minutes.
  * Measured alone (2026-12-05, the CPU lines with-stack prints), end to end keeps the two cores
- * 82 % busy and an integration run 37 %. End to end beside anything failed tests that hold the
- * product to its timing targets (runs J, L, M: the cluster's 10 s lease takeover, an OBS
- * analyser's lock after a LiveKit restart), so it runs alone. Every pairing of the rest passed:
- * SQLite beside PostgreSQL (run L), PostgreSQL beside TLS and crash (run K), the cluster beside
- * SQLite (run M). Run M's SQLite egress failures were a test publishing before the server granted
- * the rights (tests/support/hls.ts), not the pairing. docs/testing.md, "The suites".
+ * 82 % busy and an integration run 37 %; the slot specs use 29 % of one core and the crash step 23 %
+ * (run S1). End to end beside anything failed tests that hold the product to its timing targets
+ * (runs J, L, M: the cluster's 10 s lease takeover, an OBS analyser's lock after a LiveKit restart),
+ * so it runs alone. Every pairing of the rest passed: SQLite beside PostgreSQL (run L), PostgreSQL
+ * beside TLS and crash (run K), the cluster beside SQLite (run M) and beside TLS (run S1). Run M's
+ * SQLite egress failures were a test publishing before the server granted the rights
+ * (tests/support/hls.ts), not the pairing. docs/testing.md, "The suites".
  */
 export function planPhases(base: number): Phase[] {
-  const [first, second] = laneOffsets(base);
+  const [first, second, third] = laneOffsets(base);
   const e2e =
     'sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --project shared --project exclusive --reporter=list,json"';
-  // The specs that mostly wait out real slots (playwright.config.ts), in lane 2's slack.
+  // The specs that mostly wait out real slots (playwright.config.ts).
   const waiting = 'npx playwright test --project waiting --output test-results-waiting';
   const integration = (json: string) => `npx vitest run --project integration ${times(json)}`;
   // Not under end to end's test-results/: Playwright empties its output directory as it starts.
@@ -48,7 +51,6 @@ export function planPhases(base: number): Phase[] {
         steps: [
           step('sqlite', 'integration on SQLite', first, stack('', integration('integration.json'))),
           step('tls', 'TLS + standalone', first, stack('--tls --standalone ', tls)),
-          step('crash', 'crash', first, stack('--reconcile-interval 30 ', 'npx vitest run --project crash')),
         ],
       },
       {
@@ -62,7 +64,13 @@ export function planPhases(base: number): Phase[] {
             stack('--postgres ', `env VITEST_REVERSE_FILES=1 ${integration('integration-postgres.json')}`),
           ),
           step('cluster', 'cluster', second, stack('--cluster ', `npx vitest run --project cluster ${times('cluster.json')}`)),
-          step('waiting', 'end to end, slot specs', second, stack('', waiting)),
+        ],
+      },
+      {
+        name: 'lane 3',
+        steps: [
+          step('waiting', 'end to end, slot specs', third, stack('', waiting)),
+          step('crash', 'crash', third, stack('--reconcile-interval 30 ', 'npx vitest run --project crash')),
         ],
       },
     ],
