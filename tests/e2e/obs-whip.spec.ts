@@ -12,6 +12,21 @@ import { expect, type ObsChannel, test } from './support/obs-fixture';
 const TONE_MARGIN_DB = 30;
 const OBS_TIMEOUT = 40_000;
 
+/** The stand-in encoder's peer connection: its states and the audio bytes it sent. */
+async function whipState(page: Page): Promise<string> {
+  return page
+    .evaluate(async () => {
+      const pc = (window as unknown as { whipPc?: RTCPeerConnection }).whipPc;
+      if (!pc) return 'no peer connection';
+      let sent = 0;
+      (await pc.getStats()).forEach((s: { type: string; bytesSent?: number }) => {
+        if (s.type === 'outbound-rtp') sent += s.bytesSent ?? 0;
+      });
+      return `connection ${pc.connectionState}, ICE ${pc.iceConnectionState}, ${sent} audio bytes sent`;
+    })
+    .catch((err: unknown) => `unreadable (${String(err)})`);
+}
+
 test.describe.configure({ mode: 'serial' });
 test.use({ obsChannelOptions: { prefix: 'whip', label: 'WHIP', description: 'Fed over WHIP.' } });
 
@@ -71,7 +86,15 @@ test.describe('OBS over WHIP, DJ console to listener', () => {
 
     await listenerPage.goto(`/c/${slug}`);
     await listenerPage.getByTestId('play-button').click();
-    await expect(listenerPage.getByTestId('listener-status')).toHaveAttribute('data-state', 'playing', { timeout: OBS_TIMEOUT });
+    // When this fails, say what the WHIP side saw: twice the ingress joined the room and never published
+    // (docs/testing.md, "Known intermittent failure"); the encoder's view tells a stalled ingress from a failed link.
+    await expect(listenerPage.getByTestId('listener-status'))
+      .toHaveAttribute('data-state', 'playing', { timeout: OBS_TIMEOUT })
+      .catch(async (err: unknown) => {
+        throw new Error(`${err instanceof Error ? err.message : String(err)}\nWHIP client: ${await whipState(encoderPage)}`, {
+          cause: err,
+        });
+      });
     let measured = 0;
     await expect
       .poll(async () => (measured = await toneProminence(listenerPage)), { timeout: 30_000, intervals: [500, 1_000] })

@@ -42,7 +42,7 @@ export function leaseHeld(): boolean {
   return getLease().held();
 }
 
-/** When this replica took the lease (epoch ms), null while another one holds it; the process start without Redis. */
+/** When this replica took the lease (epoch ms), null while another one holds it; its first use without Redis. */
 export function leaseHeldSince(): number | null {
   return getLease().heldSince();
 }

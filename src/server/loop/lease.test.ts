@@ -89,9 +89,19 @@ describe('Lease', () => {
     w.key.down = true;
     await w.advance(LEASE_TTL_MS - SAFETY_MARGIN_MS - 100);
     expect(a.held()).toBe(true);
+    expect(a.heldSince()).toBe(0);
     await w.advance(200);
     expect(a.held()).toBe(false);
+    expect(a.heldSince()).toBeNull();
     expect(events).toEqual([true, false]);
+    // Redis back: the lease is taken again, since then, not since the first time.
+    w.key.down = false;
+    w.key.token = null;
+    const backAt = w.clock.now();
+    await w.advance(RENEW_EVERY_MS + ACQUIRE_EVERY_MS); // a refused renew, then an acquire
+    expect(a.held()).toBe(true);
+    expect(a.heldSince()).toBeGreaterThan(backAt);
+    expect(events).toEqual([true, false, true]);
   });
 
   it('gives the lease back on stop, so another replica takes it at its next attempt', async () => {

@@ -41,7 +41,8 @@ export class Lease {
    * itself, which a scrape of the held gauge only sees a scrape later.
    */
   heldSince(): number | null {
-    return this.store === null || this.reported ? this.since : null;
+    // held(), not the last report: between a lapse and its timer, the time is already gone.
+    return this.held() ? this.since : null;
   }
 
   start(): void {
