@@ -58,4 +58,5 @@ bench: setup
 	npm run bench:bpm-cpu
 	npm run bench:egress-cost
 	npm run bench:capacity
+	npm run bench:capacity-max
 	npm run bench:autodj

@@ -4,7 +4,7 @@
 import type { Room } from '@livekit/rtc-node';
 import type { TokenResponse } from '../../src/types/room';
 import { joinRoom } from '../../tests/support/livekit-peer';
-import { type ToneListener, toneDj, toneListener } from '../../tests/support/tone';
+import { type Heard, type ToneListener, toneDj, toneListener } from '../../tests/support/tone';
 import { apiCaller, createFixture, signIn, uniqueSuffix } from '../support/api';
 import { requireEnv } from '../support/env';
 import { firstPlayableSegment } from '../support/hls-figures';
@@ -31,7 +31,7 @@ export async function bareRoomOnAir(i: number): Promise<OnAir> {
  * One of the app's channels on air the way a DJ goes live (a slot, the DJ token route, publish
  * once granted), left on air until the app's egress has written the first playable segment.
  */
-export async function appChannelOnAir(i: number): Promise<OnAir & { channelId: string; startToSegmentS: number }> {
+export async function appChannelOnAir(i: number): Promise<OnAir & { channelId: string; startToSegmentS: number; playlist: string }> {
   const fx = await createFixture(`capacity-${i}`);
   const cookie = await signIn(fx.appUrl, fx.dj);
   const token = await apiCaller(fx.appUrl)<TokenResponse>('POST', '/api/livekit/token', { channelId: fx.channel.id, role: 'dj' }, cookie);
@@ -43,10 +43,39 @@ export async function appChannelOnAir(i: number): Promise<OnAir & { channelId: s
     await dj.stop();
     throw err;
   });
-  return { id: fx.channel.slug, channelId: fx.channel.id, tone: toneOf(i), stop: dj.stop, startToSegmentS: (first.at - t0) / 1000 };
+  return {
+    id: fx.channel.slug,
+    channelId: fx.channel.id,
+    tone: toneOf(i),
+    stop: dj.stop,
+    startToSegmentS: (first.at - t0) / 1000,
+    playlist: first.playlist,
+  };
 }
 
-const listenerToken = (channelId: string) =>
+/**
+ * Of a probe's 10 ms frames since `since`: how many, how many without the tone, the longest run
+ * without it (ms), and the longest wait between two frames (ms: a stall in delivery). With `until`,
+ * the waits from `since` to the first frame and from the last one to `until` count too (a probe
+ * that stopped receiving).
+ */
+export function dropoutsOf(heard: readonly Heard[], since: number, until?: number): Dropouts {
+  const frames = heard.filter((h) => h.t >= since && (until === undefined || h.t <= until));
+  let silent = 0;
+  let run = 0;
+  let longest = 0;
+  let maxGapMs = 0;
+  frames.forEach((f, i) => {
+    run = f.tones.length ? 0 : run + 1;
+    silent += f.tones.length ? 0 : 1;
+    longest = Math.max(longest, run);
+    if (i > 0) maxGapMs = Math.max(maxGapMs, f.t - (frames[i - 1]?.t ?? f.t));
+  });
+  if (until !== undefined) maxGapMs = Math.max(maxGapMs, (frames[0]?.t ?? until) - since, until - (frames.at(-1)?.t ?? since));
+  return { frames: frames.length, silent, longestSilentMs: longest * 10, maxGapMs };
+}
+
+export const listenerToken = (channelId: string) =>
   apiCaller(requireEnv('APP_URL'))<TokenResponse>('POST', '/api/livekit/token', { channelId, role: 'listener' });
 
 /** Listeners of one channel, added in steps; the first records every frame it hears (tone or not). */
@@ -73,23 +102,9 @@ export class Listeners {
     }
   }
 
-  /**
-   * Of the probe's 10 ms frames since `since`: how many, how many without the tone, the longest
-   * run without it (ms), and the longest wait between two frames (ms: a stall in delivery).
-   */
+  /** The probe's frames since `since` (dropoutsOf). */
   dropouts(since: number): Dropouts {
-    const frames = (this.probe?.heard ?? []).filter((h) => h.t >= since);
-    let silent = 0;
-    let run = 0;
-    let longest = 0;
-    let maxGapMs = 0;
-    frames.forEach((f, i) => {
-      run = f.tones.length ? 0 : run + 1;
-      silent += f.tones.length ? 0 : 1;
-      longest = Math.max(longest, run);
-      if (i > 0) maxGapMs = Math.max(maxGapMs, f.t - (frames[i - 1]?.t ?? f.t));
-    });
-    return { frames: frames.length, silent, longestSilentMs: longest * 10, maxGapMs };
+    return dropoutsOf(this.probe?.heard ?? [], since);
   }
 
   async stop(): Promise<void> {
