@@ -12,6 +12,7 @@
  */
 import { type ToneListener, toneListener } from '../../tests/support/tone';
 import { hostLine, requireEnv, runBench, sleep } from '../support/env';
+import { livePlaylistUrl } from '../support/hls-figures';
 import { type ChannelWindow, type PlaylistSample, segmentWaits, stepFailures } from './hold-plan';
 import { appChannelOnAir, dropoutsOf, listenerToken } from './on-air';
 import { pointLines } from './report';
@@ -44,9 +45,7 @@ async function lastSegment(appUrl: string, slug: string, url: string): Promise<{
   const last = await read(url);
   if (last) return { last, url };
   // An egress restart writes a new playlist: the stable URL leads to it.
-  const res = await fetch(`${appUrl}/c/${slug}/live.m3u8`, { redirect: 'manual' }).catch(() => null);
-  await res?.body?.cancel();
-  const moved = res?.status === 302 ? res.headers.get('location') : null;
+  const moved = await livePlaylistUrl(appUrl, slug);
   return moved && moved !== url ? { last: await read(moved), url: moved } : { last: '', url };
 }
 

@@ -17,7 +17,7 @@ export function fail(message: string): never {
 /** A variable scripts/with-stack.ts provides; the benches are useless without the stack. */
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) fail(`${name} is not set; run through the harness, e.g. STACK_PORT_OFFSET=200 npm run bench:latency`);
+  if (!value) fail(`${name} is not set; run through the harness, e.g. STACK_PORT_OFFSET=300 npm run bench:latency (make test uses 0-200)`);
   return value;
 }
 

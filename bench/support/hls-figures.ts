@@ -2,14 +2,19 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { waitFor } from './browser';
 import { requireEnv } from './env';
 
+/** Where the stable /c/<slug>/live.m3u8 redirects now (the current attempt's live playlist), or null. */
+export async function livePlaylistUrl(appUrl: string, slug: string): Promise<string | null> {
+  const res = await fetch(`${appUrl}/c/${slug}/live.m3u8`, { redirect: 'manual' }).catch(() => null);
+  await res?.body?.cancel();
+  return res?.status === 302 ? res.headers.get('location') : null;
+}
+
 /** When the stable /c/<slug>/live.m3u8 first redirects to a live playlist that lists a segment (polled every 100 ms). */
 export async function firstPlayableSegment(appUrl: string, slug: string, timeoutMs = 60_000): Promise<{ at: number; playlist: string }> {
   return waitFor(
     'a live playlist with a segment behind /c/<slug>/live.m3u8',
     async () => {
-      const res = await fetch(`${appUrl}/c/${slug}/live.m3u8`, { redirect: 'manual' });
-      await res.body?.cancel();
-      const location = res.status === 302 ? res.headers.get('location') : null;
+      const location = await livePlaylistUrl(appUrl, slug);
       if (!location) return null;
       const list = await fetch(location, { cache: 'no-store' });
       const text = list.status === 200 ? await list.text() : '';
