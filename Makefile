@@ -27,7 +27,7 @@ dev-hot: setup
 test: setup
 	$(MAKE) --no-print-directory -j3 --output-sync=target check-types check-lint check-format
 	npm run test:unit
-	npm run build
+	RADIO_TYPES_CHECKED=1 npm run build
 	rm -rf .test-times
 	npx tsx scripts/test/lanes.ts
 	# Where the time went (docs/testing.md, Time budget).

@@ -5,10 +5,12 @@ import { CHROMIUM, chromiumArgs } from './tests/support/chromium';
 /** Specs that kill or restart the stack's LiveKit: they run alone, after every other spec. */
 const EXCLUSIVE = ['**/admin-actions.spec.ts'];
 /**
- * Specs that mostly wait out real slots (a minute and a half of idle CPU): `make test` runs them
- * on a stack of their own beside the integration runs instead of inside the CPU-bound end-to-end step.
+ * Specs that mostly wait (out real slots, or for a set to be recorded and archived): `make test`
+ * runs them on a stack of their own beside the integration runs instead of inside the CPU-bound
+ * end-to-end step, where they took 97 s at 33-38 % of the machine (2026-12-06). None holds the
+ * product to a tight timing target: AutoDJ's takeover gap does, so its spec stays in end to end.
  */
-const WAITING = ['**/dj-next-slot.spec.ts'];
+const WAITING = ['**/dj-next-slot.spec.ts', '**/slots.spec.ts', '**/archive.spec.ts'];
 /**
  * The broadcast, HLS and OBS-over-WHIP flows: `make test` runs them once, over TLS against the
  * standalone app as production runs it (`with-stack.ts --tls --standalone`), not a second time

@@ -19,24 +19,26 @@ export function laneOffsets(base: number): [number, number, number] {
 }
 
 /**
- * End to end alone, then the two integration runs side by side, each followed by a short stack,
- * with a third lane for the two light steps (the slot specs, which mostly wait out real slots, and
- * the crash step): they took 229 s at the end of a lane (2026-12-06 run S1) and now run beside the
- * integration runs' first minutes.
+ * End to end alone, then the two integration runs side by side, each in a lane of its own, with a
+ * third lane for the four short steps one after another: the waiting specs (real slots, a recorded
+ * set), TLS, the cluster and the crash step. The integration runs are the longest steps (689-707 s
+ * on 2026-12-06, run B0), so with nothing after them in their lanes the phase takes as long as the
+ * longer of them; the short steps took 79-132 s each after them (run B0: phase 2 801 s).
  * Measured alone (2026-12-05, the CPU lines with-stack prints), end to end keeps the two cores
- * 82 % busy and an integration run 37 %; the slot specs use 29 % of one core and the crash step 23 %
+ * 82 % busy and an integration run 37 %; the slot specs used 29 % of one core and the crash step 23 %
  * (run S1). End to end beside anything failed tests that hold the product to its timing targets
  * (runs J, L, M: the cluster's 10 s lease takeover, an OBS analyser's lock after a LiveKit restart),
- * so it runs alone. Every pairing of the rest passed: SQLite beside PostgreSQL (run L), PostgreSQL
- * beside TLS and crash (run K), the cluster beside SQLite (run M) and beside TLS (run S1). Run M's
- * SQLite egress failures were a test publishing before the server granted the rights
+ * so it runs alone. Three integration-sized stacks at once are never planned (run J: every step
+ * three times slower). Every pairing of the rest has passed: SQLite beside PostgreSQL (run L),
+ * PostgreSQL beside TLS and crash (run K), the cluster beside SQLite (run M) and beside TLS (run S1).
+ * Run M's SQLite egress failures were a test publishing before the server granted the rights
  * (tests/support/hls.ts), not the pairing. docs/testing.md, "The suites".
  */
 export function planPhases(base: number): Phase[] {
   const [first, second, third] = laneOffsets(base);
   const e2e =
     'sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --project shared --project exclusive --reporter=list,json"';
-  // The specs that mostly wait out real slots (playwright.config.ts).
+  // The specs that mostly wait (playwright.config.ts).
   const waiting = 'npx playwright test --project waiting --output test-results-waiting';
   const integration = (json: string) => `npx vitest run --project integration ${times(json)}`;
   // Not under end to end's test-results/: Playwright empties its output directory as it starts.
@@ -46,13 +48,7 @@ export function planPhases(base: number): Phase[] {
   return [
     [{ name: 'e2e', steps: [step('e2e', 'end to end', first, stack('', e2e))] }],
     [
-      {
-        name: 'lane 1',
-        steps: [
-          step('sqlite', 'integration on SQLite', first, stack('', integration('integration.json'))),
-          step('tls', 'TLS + standalone', first, stack('--tls --standalone ', tls)),
-        ],
-      },
+      { name: 'lane 1', steps: [step('sqlite', 'integration on SQLite', first, stack('', integration('integration.json')))] },
       {
         name: 'lane 2',
         steps: [
@@ -63,13 +59,14 @@ export function planPhases(base: number): Phase[] {
             second,
             stack('--postgres ', `env VITEST_REVERSE_FILES=1 ${integration('integration-postgres.json')}`),
           ),
-          step('cluster', 'cluster', second, stack('--cluster ', `npx vitest run --project cluster ${times('cluster.json')}`)),
         ],
       },
       {
         name: 'lane 3',
         steps: [
-          step('waiting', 'end to end, slot specs', third, stack('', waiting)),
+          step('waiting', 'end to end, waiting specs', third, stack('', waiting)),
+          step('tls', 'TLS + standalone', third, stack('--tls --standalone ', tls)),
+          step('cluster', 'cluster', third, stack('--cluster ', `npx vitest run --project cluster ${times('cluster.json')}`)),
           step('crash', 'crash', third, stack('--reconcile-interval 30 ', 'npx vitest run --project crash')),
         ],
       },
