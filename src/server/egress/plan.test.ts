@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OpenBroadcast, activeForOwner, HEALTHY_RUN_MS, nextWake, planEgress, retryDelayMs } from './plan';
+import { type OpenBroadcast, activeForOwner, channelsToSync, HEALTHY_RUN_MS, nextWake, planEgress, retryDelayMs } from './plan';
 
 const now = new Date('2026-11-22T01:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -136,5 +136,33 @@ describe('a DJ and a replay on one channel (two owners)', () => {
   it('still stops a real orphan', () => {
     expect(activeForOwner(['EG_R', 'EG_X'], 'EG_R')).toEqual(['EG_X']);
     expect(activeForOwner(null, 'EG_R')).toBeNull();
+  });
+});
+
+describe('channelsToSync', () => {
+  const idle = (id: string) => ({ id, liveIdentity: null, replaySessionId: null });
+  const none = () => false;
+
+  it('skips channels that want no egress, run none and have no open row', () => {
+    expect(channelsToSync([idle('a'), idle('b')], new Set(), none)).toEqual([]);
+  });
+
+  it('syncs a channel on air, one replaying, one with an open row and one with an egress running', () => {
+    const channels = [
+      { id: 'dj', liveIdentity: 'dj-1', replaySessionId: null },
+      { id: 'replay', liveIdentity: null, replaySessionId: 's1' },
+      idle('closing'),
+      idle('orphan'),
+      idle('quiet'),
+    ];
+    const due = channelsToSync(channels, new Set(['closing']), (id) => id === 'orphan');
+    expect([...due].sort()).toEqual(['closing', 'dj', 'orphan', 'replay']);
+  });
+
+  it('keeps the open row of a channel deleted since, once', () => {
+    expect(channelsToSync([{ id: 'a', liveIdentity: 'x', replaySessionId: null }], new Set(['gone', 'a']), none).sort()).toEqual([
+      'a',
+      'gone',
+    ]);
   });
 });

@@ -123,3 +123,23 @@ export function activeForOwner(active: string[] | null, otherEgressId: string | 
 export function nextWake(open: OpenBroadcast | null): Date | null {
   return open && !open.egressId && open.nextAttemptAt ? open.nextAttemptAt : null;
 }
+
+/** What a supervision pass knows of a channel before it looks closer. */
+export type SupervisedChannel = { id: string; liveIdentity: string | null; replaySessionId: string | null };
+
+/**
+ * The channels a supervision pass has to sync: on air or replaying, with an open broadcast or
+ * replay HLS (also of a channel deleted since), or with an egress LiveKit runs in their room. Any
+ * other channel wants no egress, runs none and has no open row, so its plan is empty; skipping it
+ * keeps a pass's queries in proportion to the channels that are live (with 150 idle channels and the
+ * tests' 2 s interval, syncing all of them took a fifth of a core, 2026-12-06).
+ */
+export function channelsToSync(
+  channels: SupervisedChannel[],
+  openRows: ReadonlySet<string>,
+  activeIn: (channelId: string) => boolean,
+): string[] {
+  const due = new Set(openRows);
+  for (const c of channels) if (c.liveIdentity || c.replaySessionId || activeIn(c.id)) due.add(c.id);
+  return [...due];
+}

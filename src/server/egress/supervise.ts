@@ -3,7 +3,7 @@ import { channelRoom } from '@/types/room';
 import { getDb } from '../db';
 import { storageConfig } from '../storage';
 import { activeEgressByRoom } from './hls-egress';
-import { nextWake } from './plan';
+import { channelsToSync, nextWake } from './plan';
 import { broadcastOwner, type EgressOwner, replayOwner } from './owners';
 import { syncChannelEgress } from './service';
 
@@ -17,10 +17,15 @@ export async function superviseEgress(): Promise<{ nextWakeAt: Date | null }> {
   if (!conf) return { nextWakeAt: null };
   const listedAt = new Date();
   const active = await activeEgressByRoom();
-  const channels = await getDb().channel.findMany({ select: { id: true } });
+  const channels = await getDb().channel.findMany({ select: { id: true, liveIdentity: true, replaySessionId: true } });
   // Open replay HLS of a channel deleted mid-replay too (it has no relation to the channel): closed here.
-  const replays = await getDb().replayHls.findMany({ where: { endedAt: null }, select: { channelId: true } });
-  for (const id of new Set([...channels.map((c) => c.id), ...replays.map((r) => r.channelId)])) {
+  const [replays, broadcasts] = await Promise.all([
+    getDb().replayHls.findMany({ where: { endedAt: null }, select: { channelId: true } }),
+    getDb().broadcast.findMany({ where: { endedAt: null }, select: { channelId: true } }),
+  ]);
+  const openRows = new Set([...replays, ...broadcasts].map((r) => r.channelId));
+  const activeIn = (id: string) => (active.get(channelRoom(id))?.length ?? 0) > 0;
+  for (const id of channelsToSync(channels, openRows, activeIn)) {
     await syncChannelEgress(id, { activeEgressIds: active.get(channelRoom(id)) ?? [], listedAt });
   }
   const owners: EgressOwner[] = [broadcastOwner, replayOwner];

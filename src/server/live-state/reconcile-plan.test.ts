@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReconcile, type RoomParticipant, type StoredChannel } from './reconcile-plan';
+import { needsReconcile, planReconcile, type RoomParticipant, type StoredChannel } from './reconcile-plan';
 
 const t0 = new Date('2026-01-01T10:00:00Z');
 const before = new Date(t0.getTime() - 60_000);
@@ -83,5 +83,21 @@ describe('planReconcile', () => {
     const replay = { ...listener, sid: 'PA_r', identity: 'replay-c1', audioTrackSids: ['TR_r'] };
     expect(planReconcile(offAir, [replay], t0).live).toEqual({ type: 'keep' });
     expect(planReconcile(offAir, [replay, dj], t0).live).toMatchObject({ type: 'set', identity: 'dj-u1', trackSid: 'TR_1' });
+  });
+});
+
+describe('needsReconcile', () => {
+  it('skips only a channel whose pass would plan nothing: no room, off air, nobody present', () => {
+    expect(needsReconcile(offAir, false, false)).toBe(false);
+    expect(planReconcile(offAir, [], t0)).toEqual({ close: [], open: [], live: { type: 'keep' } });
+  });
+
+  it('looks at a channel with a room, someone present, or a live DJ', () => {
+    expect(needsReconcile(offAir, true, false)).toBe(true);
+    expect(needsReconcile(offAir, false, true)).toBe(true);
+    const live = { ...offAir, liveIdentity: 'dj-u1', liveTrackSid: 'TR_1', liveSince: before };
+    expect(needsReconcile(live, false, false)).toBe(true);
+    // What the pass then does for that last one: off air, since LiveKit has no room for it.
+    expect(planReconcile(live, [], t0).live).toEqual({ type: 'clear' });
   });
 });

@@ -9,7 +9,7 @@ import { djAccount, UNKNOWN_DJ_NAME } from './dj-account';
 import { hostSentinel, probeLivekit } from './livekit-probe';
 import { OFF_AIR } from './live-state';
 import { liveStateKnown, setLiveStateKnown } from './live-status';
-import { planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
+import { needsReconcile, planReconcile, type ReconcilePlan, type RoomParticipant } from './reconcile-plan';
 import { metrics } from '../metrics';
 
 function toRoomParticipant(p: ParticipantInfo, fallback: Date): RoomParticipant {
@@ -84,8 +84,11 @@ export async function reconcileLiveState(): Promise<{ channels: number; correcte
   // One cheap call says which rooms exist; only those are asked for participants, all at
   // once, since a room left over from a dead node takes LiveKit a few seconds to answer.
   const rooms = new Set((await getRoomService().listRooms()).map((r) => r.name));
+  const present = await getDb().presence.findMany({ where: { leftAt: null }, select: { channelId: true }, distinct: ['channelId'] });
+  const anyone = new Set(present.map((p) => p.channelId));
+  const due = channels.filter((c) => needsReconcile(c, rooms.has(channelRoom(c.id)), anyone.has(c.id)));
   const snapshots = await Promise.all(
-    channels.map(async (channel) => {
+    due.map(async (channel) => {
       const at = new Date();
       const room = rooms.has(channelRoom(channel.id)) ? await roomParticipants(channel.id, at) : [];
       return { channel, room, at };
