@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,18 @@ describe('log secrets scan', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'Key1234567890abc');
     writeFileSync(path.join(dir, STREAM_KEYS_FILE), 'Key1234567890abc\n');
     expect(scanStackLogs(dir, { secret: 'S'.repeat(40) })).toEqual({ leaks: ['egress/handler.log: stream key #1'] });
+  });
+
+  it('is not thrown by an entry that is gone by the time it is looked at (a SQLite journal)', () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'log-secrets-gone-'));
+    try {
+      writeFileSync(path.join(own, 'app.log'), `token ${'T'.repeat(20)}\n`);
+      // Listed, but nothing behind it: what a journal deleted between the listing and a look is.
+      symlinkSync(path.join(own, 'deleted'), path.join(own, 'radio.db-journal'));
+      expect(scanStackLogs(own, { token: 'T'.repeat(20) })).toEqual({ leaks: ['app.log: token'] });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it("counts ingress v1.5.0's RTMP library lines like any other (patched at build to log at warn)", () => {

@@ -1,7 +1,7 @@
 // No secret or stream key may reach a log the harness keeps (the app's, LiveKit's, ingress's,
 // egress's...): after the command, with-stack.ts scans every *.log under the stack dir for the
 // secrets it made and the stream keys tests pushed to (recordStreamKey, tests/support/obs.ts).
-import { appendFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, type Dirent, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { IngressClient } from 'livekit-server-sdk';
 
@@ -23,13 +23,24 @@ export function findSecrets(files: { name: string; text: string }[], secrets: Re
   return out;
 }
 
+/**
+ * The .log files under `dir`. From the directory entries' own types, with no stat of each: files
+ * come and go while the stack runs (SQLite's radio.db-journal vanished between the listing and a
+ * stat, and the scan failed a step whose tests had all passed, 2026-12-06).
+ */
 function logFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const p = path.join(dir, entry);
-    if (entry === 'minio-data') return []; // HLS segments, not logs
-    const stat = statSync(p);
-    if (stat.isDirectory()) return logFiles(p);
-    return entry.endsWith('.log') ? [p] : [];
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  return entries.flatMap((entry) => {
+    const p = path.join(dir, entry.name);
+    if (entry.name === 'minio-data') return []; // HLS segments, not logs
+    if (entry.isDirectory()) return logFiles(p);
+    return entry.isFile() && entry.name.endsWith('.log') ? [p] : [];
   });
 }
 
