@@ -131,8 +131,8 @@ export type SupervisedChannel = { id: string; liveIdentity: string | null; repla
  * The channels a supervision pass has to sync: on air or replaying, with an open broadcast or
  * replay HLS (also of a channel deleted since), or with an egress LiveKit runs in their room. Any
  * other channel wants no egress, runs none and has no open row, so its plan is empty; skipping it
- * keeps a pass's queries in proportion to the channels that are live (with 150 idle channels and the
- * tests' 2 s interval, syncing all of them took a fifth of a core, 2026-12-06).
+ * keeps a pass's queries in proportion to the channels that are live (2026-12-06: 150 idle channels at
+ * the tests' 2 s interval cost a fifth of a core between this pass and the live-state reconcile).
  */
 export function channelsToSync(
   channels: SupervisedChannel[],
