@@ -38,6 +38,19 @@ export async function lease(metricsUrl: string): Promise<{ held: number; since: 
   return held && since ? { held: Number(held[1]), since: Number(since[1]) * 1000 } : null;
 }
 
+/** Waits until the replica holds the lease and returns since when (epoch ms), both from one scrape. */
+export async function leaseTakenAt(metricsUrl: string, timeoutMs = 15_000): Promise<number> {
+  let since = 0;
+  await expect
+    .poll(async () => (since = (await lease(metricsUrl))?.since ?? 0), {
+      timeout: timeoutMs,
+      interval: 100,
+      message: 'the replica takes the lease',
+    })
+    .toBeGreaterThan(0);
+  return since;
+}
+
 /** Stops (SIGTERM), kills (SIGKILL) or starts replica i through the harness's control endpoint. */
 export async function replicaControl(i: number, action: 'stop' | 'kill' | 'start'): Promise<void> {
   const res = await fetch(new URL(`apps/${i}/${action}`, controlUrl()), { method: 'POST' });
