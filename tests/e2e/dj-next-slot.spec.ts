@@ -14,7 +14,11 @@ const DJ_ZONE = 'America/Los_Angeles';
 /** From creating the slots to the first start: time for the DJ to sign in and read the lists. */
 const LEAD_MS = 40_000;
 const SLOT_S = 30;
-const GAP_MS = 25_000;
+/**
+ * Between the slots: the end's enforcement (target 5 s), the console's notice and the live state (each
+ * waited up to 15 s), then the green room, all before the second start; 45 s leaves room on a loaded machine.
+ */
+const GAP_MS = 45_000;
 
 const origin = () => ({ origin: new URL(requireEnv('APP_URL')).origin });
 /** A UTC instant as wall-clock time in the channel's zone (slots are entered in it). */
@@ -30,7 +34,7 @@ async function send(request: APIRequestContext, method: 'POST' | 'PUT', url: str
 test.describe.configure({ mode: 'serial' });
 
 test.describe('the DJ console and the next slot', () => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const suffix = uniqueSuffix();
   const slug = `next-slot-${suffix}`;
   const djA = { name: `DJ Early ${suffix}`, email: `next-a-${suffix}@test.local`, password: `pw-${suffix}-long-enough` };

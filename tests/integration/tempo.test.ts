@@ -25,6 +25,9 @@ let room: Room | undefined;
 let stream: Awaited<ReturnType<typeof openStream<ChannelState>>> | undefined;
 
 const latest = () => stream?.states.at(-1);
+/** The product's target (about 2 s: the relay reads LiveKit once a second); the test allows twice as much for a loaded machine. */
+const TEMPO_TARGET_MS = 2_000;
+const LOAD_MARGIN = 2;
 const tempoOf = (s: ChannelState | undefined) => (s?.extras.tempo ?? null) as LiveTempo | null;
 const setTempo = (bpm: string, beatAt: string, confidence: string) =>
   room!.localParticipant!.setAttributes({ bpm, bpm_beat_at: beatAt, bpm_confidence: confidence });
@@ -67,9 +70,9 @@ describe('tempo relay', () => {
     await expect.poll(() => tempoOf(latest())?.bpm, { timeout: 5_000, interval: 50 }).toBe(128);
     const elapsed = Date.now() - sent;
     await acknowledged;
-    console.log(`tempo attribute -> channel stream: ${elapsed} ms`);
+    console.log(`tempo attribute -> channel stream: ${elapsed} ms (target ${TEMPO_TARGET_MS} ms)`);
     // The relay reads LiveKit about once a second and the stream pushes at once: ~1 s typical.
-    expect(elapsed).toBeLessThanOrEqual(2_500);
+    expect(elapsed).toBeLessThanOrEqual(TEMPO_TARGET_MS * LOAD_MARGIN);
     expect(tempoOf(latest())).toEqual({ bpm: 128, beatAt, confidence: 0.9 });
 
     // "No beat" (as the console sends it: LiveKit deletes the attributes set to "") is relayed as
