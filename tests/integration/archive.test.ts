@@ -3,25 +3,21 @@
 // ENDLIST) and an .m4a beside it; both decode in ffmpeg to the set's recorded length, with the
 // tone in them; the public page, API, search and podcast feed list it (enclosures answer 200
 // audio/mp4 with their length); hiding takes it out of all of them and moves its objects so the
-// old public links stop answering; deleting removes it; a channel with the archive off keeps no recording.
-// Rows are read and aged through tests/support/stack-db.ts and the backup goes through `npm run
-// backup` / `restore`, so the file passes on SQLite and on a --postgres stack alike.
-import { spawnSync } from 'node:child_process';
+// old public links stop answering; deleting removes it. A DJ's own set and a channel with the
+// archive off are in archive-channels.test.ts. Rows are read and aged through
+// tests/support/stack-db.ts and the backup goes through `npm run backup` / `restore`, so the file
+// passes on SQLite and on a --postgres stack alike.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Room } from '@livekit/rtc-node';
 import type { ArchiveListResponse, ArchivedSet } from '@/types/archive';
-import type { TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
 import { testDatabases } from '../../scripts/db/pg-test-db';
 import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
-import { analyseSegment, egressJobs, publishTone } from '../support/hls';
-import { joinRoom } from '../support/livekit-peer';
+import { archivedSets as sets, decodedSeconds, headStatus as status, livePlaylist, onAir, stackVar, storedBytes } from '../support/archive';
+import { analyseSegment, egressJobs } from '../support/hls';
 import { npmRun } from '../support/npm-run';
-import { scheduleNow } from '../support/schedule';
 import { stackDb } from '../support/stack-db';
 import { stackEnv } from '../support/stack-env';
 
@@ -31,70 +27,9 @@ const databases = testDatabases('radio_archive_restore');
 const anon = new AppClient();
 let admin: AppClient;
 let channel: ChannelSummary;
-let room: Room | undefined;
-let tone: Awaited<ReturnType<typeof publishTone>> | undefined;
+let live: { stop: () => Promise<void> } | undefined;
 let set: ArchivedSet;
 let firstSegmentUrl = '';
-
-function stackVar(
-  name: 'STACK_DIR' | 'S3_PUBLIC_BASE_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY',
-): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is missing: run through scripts/with-stack.ts, which starts MinIO and egress`);
-  return value;
-}
-
-/** Seconds of audio ffmpeg decodes from a URL (HLS or a file), start to end. */
-function decodedSeconds(url: string): number {
-  const run = spawnSync('ffmpeg', ['-v', 'error', '-i', url, '-f', 's16le', '-ac', '1', '-ar', '8000', 'pipe:1'], {
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (run.error) throw new Error(`ffmpeg is required (apt-get install ffmpeg): ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`ffmpeg could not decode ${url}: ${run.stderr.toString()}`);
-  return run.stdout.byteLength / 16_000;
-}
-
-async function sets(slug: string, query = ''): Promise<ArchivedSet[]> {
-  const res = await anon.request<ArchiveListResponse>('GET', `/api/channels/${slug}/sets${query}`);
-  expect(res.status).toBe(200);
-  return res.body.sets;
-}
-
-/** Bytes of the set's HLS segments and of its .m4a, read with the stack's storage keys. */
-async function storedBytes(folderUrl: string): Promise<{ segments: number; m4a: number }> {
-  const s3 = new S3Client({
-    endpoint: stackVar('S3_ENDPOINT'),
-    region: 'auto',
-    forcePathStyle: true,
-    credentials: { accessKeyId: stackVar('S3_ACCESS_KEY_ID'), secretAccessKey: stackVar('S3_SECRET_ACCESS_KEY') },
-  });
-  const prefix = folderUrl.slice(stackVar('S3_PUBLIC_BASE_URL').length + 1);
-  const list = await s3.send(new ListObjectsV2Command({ Bucket: stackVar('S3_BUCKET'), Prefix: prefix }));
-  const size = (test: (k: string) => boolean) =>
-    (list.Contents ?? []).filter((o) => test(o.Key ?? '')).reduce((a, o) => a + (o.Size ?? 0), 0);
-  return { segments: size((k) => k.endsWith('.ts')), m4a: size((k) => k.endsWith('/set.m4a')) };
-}
-
-const status = async (url: string) => (await fetch(url, { method: 'HEAD', cache: 'no-store' })).status;
-
-async function goLive(ch: ChannelSummary, as: AppClient = admin): Promise<void> {
-  const res = await as.request<TokenResponse>('POST', '/api/livekit/token', { channelId: ch.id, role: 'dj' });
-  expect(res.status).toBe(200);
-  room = await joinRoom(res.body);
-  tone = await publishTone(room);
-}
-
-async function stop(): Promise<void> {
-  await tone?.stop();
-  tone = undefined;
-  await room?.disconnect();
-  room = undefined;
-}
-
-async function livePlaylist(slug: string): Promise<string | number> {
-  const res = await anon.request('GET', `/c/${slug}/live.m3u8`);
-  return res.status === 302 ? (res.headers.get('location') ?? '') : res.status;
-}
 
 beforeAll(async () => {
   admin = await signedInAdmin();
@@ -102,14 +37,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await tone?.stop().catch(() => undefined);
-  await room?.disconnect();
+  await live?.stop();
   await databases.dropAll();
 });
 
 describe('archive', () => {
   it('finishes a set with an egress restart into one VOD playlist and an .m4a', { timeout: 240_000 }, async () => {
-    await goLive(channel);
+    live = await onAir(channel, admin);
     await expect.poll(() => livePlaylist(channel.slug), { timeout: 60_000, interval: 1000 }).toMatch(/a1-live\.m3u8$/);
     await new Promise((r) => setTimeout(r, 8_000));
     // Kill the egress job: supervision restarts it under the same set as attempt 2 (or later).
@@ -118,7 +52,8 @@ describe('archive', () => {
     process.kill(-(jobs[0] as number), 'SIGKILL');
     await expect.poll(() => livePlaylist(channel.slug), { timeout: 90_000, interval: 1000 }).toMatch(/a([2-9]|\d\d+)-live\.m3u8$/);
     await new Promise((r) => setTimeout(r, 10_000));
-    await stop();
+    await live?.stop();
+    live = undefined;
 
     const endedAt = Date.now();
     await expect.poll(async () => (await sets(channel.slug)).length, { timeout: 90_000, interval: 1000 }).toBe(1);
@@ -339,59 +274,6 @@ describe('archive', () => {
     const db = stackDb();
     try {
       await expect.poll(() => db.broadcast.findUnique({ where: { id: set.id } }), { timeout: 30_000 }).toBeNull();
-    } finally {
-      await db.$disconnect();
-    }
-  });
-
-  it('lets a DJ hide and show a set they played', { timeout: 150_000 }, async () => {
-    const own = await createChannel(admin, 'own');
-    const { dj, account } = await createDj(admin, 'DJ Own');
-    await scheduleNow(admin, own.id, account.id);
-    await goLive(own, dj);
-    await expect.poll(() => livePlaylist(own.slug), { timeout: 60_000, interval: 1000 }).toMatch(/a1-live\.m3u8$/);
-    await new Promise((r) => setTimeout(r, 6_000));
-    await stop();
-    await expect.poll(async () => (await sets(own.slug)).length, { timeout: 90_000, interval: 1000 }).toBe(1);
-    const mine = (await sets(own.slug))[0] as ArchivedSet;
-    expect(mine.hosts).toEqual(['DJ Own']);
-    const patch = (hidden: boolean) =>
-      dj.request<{ hidden: boolean }>('PATCH', `/api/channels/${own.slug}/broadcasts/${mine.id}`, { hidden });
-    expect((await patch(true)).body).toEqual({ hidden: true, autoDj: false });
-    expect(await sets(own.slug)).toHaveLength(0);
-    await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(404);
-    expect((await patch(false)).body).toEqual({ hidden: false, autoDj: false });
-    await expect.poll(() => status(mine.downloadUrl), { timeout: 60_000, interval: 500 }).toBe(200);
-    // A DJ may not delete, even their own set.
-    expect((await dj.request('DELETE', `/api/channels/${own.slug}/broadcasts/${mine.id}`)).status).toBe(403);
-  });
-
-  it('keeps no recording on a channel with the archive off, and deletes its HLS an hour after', { timeout: 150_000 }, async () => {
-    const off = await createChannel(admin, 'noarch');
-    expect((await admin.request('PATCH', `/api/admin/channels/${off.id}`, { archiveEnabled: false })).status).toBe(200);
-    await goLive(off);
-    let live = '';
-    await expect
-      .poll(async () => (live = String(await livePlaylist(off.slug))), { timeout: 60_000, interval: 1000 })
-      .toMatch(/a1-live\.m3u8$/);
-    await new Promise((r) => setTimeout(r, 6_000));
-    await stop();
-    const db = stackDb();
-    try {
-      const row = () => db.broadcast.findFirst({ where: { channelId: off.id }, select: { id: true, endedAt: true, archivedAt: true } });
-      await expect.poll(async () => (await row())?.endedAt ?? null, { timeout: 30_000 }).not.toBeNull();
-      // Past the archive's settle time: nothing is written beside the HLS.
-      await new Promise((r) => setTimeout(r, 15_000));
-      expect((await row())?.archivedAt).toBeNull();
-      expect(await status(live.replace(/a1-live\.m3u8$/, 'set.m3u8'))).toBe(404);
-      const eventPlaylist = await (await fetch(live.replace(/a1-live\.m3u8$/, 'a1.m3u8'))).text();
-      const first = eventPlaylist.split('\n').find((l) => l && !l.startsWith('#')) ?? 'none';
-      const segment = new URL(first, live).toString();
-      expect(await status(segment)).toBe(200);
-      const ended = await row();
-      expect(ended).not.toBeNull();
-      await db.broadcast.update({ where: { id: ended?.id ?? '' }, data: { endedAt: new Date(Date.now() - 61 * 60_000) } });
-      await expect.poll(() => status(segment), { timeout: 30_000, interval: 1000 }).toBe(404);
     } finally {
       await db.$disconnect();
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountSummary } from '@/types/account';
 import type { ChannelSummary } from '@/types/channel';
+import type { TokenResponse } from '@/types/room';
 import { rawRequest } from './raw-http';
 import { stackEnv } from './stack-env';
 
@@ -93,4 +94,11 @@ export async function createDj(admin: AppClient, name = 'DJ Test'): Promise<{ dj
   const res = await admin.request<AccountSummary>('POST', '/api/admin/accounts', { name, email, password });
   if (res.status !== 201) throw new Error(`create DJ failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { dj: await new AppClient().signIn(email, password), account: res.body };
+}
+
+/** A room token from the app's token route; anything but 200 throws with the response. */
+export async function roomToken(client: AppClient, channelId: string, role: 'dj' | 'listener'): Promise<TokenResponse> {
+  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role });
+  if (res.status !== 200) throw new Error(`token (${role}) failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 }

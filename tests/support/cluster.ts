@@ -2,7 +2,9 @@
 // and metrics, the LiveKit nodes and LiveKit's Redis. Missing values fail loudly, never skip.
 import http from 'node:http';
 import { Redis } from 'ioredis';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import { expect } from 'vitest';
+import { TEMPO_ANALYSER_IDENTITY } from '@/types/room';
 import { controlUrl } from './stack-control';
 
 function list(name: string): string[] {
@@ -90,4 +92,27 @@ export function longestSilence(heard: { t: number; tones: number[] }[], tone: nu
     last = t;
   }
   return longest;
+}
+
+/**
+ * The sids of the tempo analyser seen in a room, sampled every 250 ms until stopped: two analysers
+ * at once (one per replica) would replace each other (one identity) and show as a churn of sids.
+ */
+export function watchAnalyser(roomService: RoomServiceClient, room: string) {
+  const sids = new Set<string>();
+  let current: string | null = null;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const all = await roomService.listParticipants(room).catch(() => []);
+      current = all.find((p) => p.identity === TEMPO_ANALYSER_IDENTITY)?.sid ?? null;
+      if (current) sids.add(current);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  const stop = async () => {
+    running = false;
+    await sampling;
+  };
+  return { sids, current: () => current, stop };
 }
