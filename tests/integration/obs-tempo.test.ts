@@ -25,9 +25,12 @@ const JOIN_TIMEOUT = 25_000;
  * First audio in the room to 128 +- 0.5 in the attributes: join, subscribe, skip 1 s, then two
  * disjoint windows that each need ~1.6 s to a first estimate and a 1 s hold (src/server/bpm/obs-lock-plan.ts),
  * a third when the stream's start was distorted, one write. The product's target is 15 s
- * (docs/testing.md); a loaded machine delays the ingress's audio and the loop's wake-up too.
+ * (docs/testing.md); the test allows twice that, as the other timing tests do: a loaded machine
+ * delays the ingress's audio and the loop's wake-up, and distorts the audio (jitter buffer,
+ * concealment) so windows disagree longer (19.2 s in a fresh-clone run, 2026-12-06, at 84 % CPU).
  */
-const TEMPO_WITHIN_MS = 25_000;
+const TEMPO_TARGET_MS = 15_000;
+const TEMPO_WITHIN_MS = TEMPO_TARGET_MS * 2;
 
 let channel: ChannelSummary;
 let endpoint: IngressEndpoint;
