@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('OBS tempo analyser and a LiveKit restart', () => {
-  it('comes back once, with the tempo, after LiveKit restarts', async () => {
+  it('comes back once, with the tempo, after LiveKit restarts', { timeout: 240_000 }, async () => {
     const admin = await signedInAdmin();
     const channel = await createChannel(admin, 'obs-tempo-crash');
     const made = await createDj(admin, 'DJ Obs Crash');
@@ -54,7 +54,8 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
     const analyserSid = async () => (await participants()).find((p) => p.identity === TEMPO_ANALYSER_IDENTITY)?.sid;
 
     pushes.push(pushRtmp(res.body, { file: drumLoopWav(TEMPO) }));
-    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 40_000, interval: 200 }).toBeLessThanOrEqual(0.5);
+    // The ingress joins (up to ~10 s under load), then the lock (see below).
+    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 60_000, interval: 200 }).toBeLessThanOrEqual(0.5);
     expect(await analysers()).toBe(1);
     const before = { obs: (await obs())?.sid, analyser: await analyserSid() };
 
@@ -105,8 +106,9 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
     await expect.poll(newAnalyser, { timeout: 30_000, interval: 200, message: 'a new analyser joins the restarted server' }).toBe(true);
     const analyserBack = Date.now();
     await roomService.updateParticipant(channelRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
-    // A new analyser writes nothing before its lock (two disjoint windows agree, src/server/bpm/obs-lock-plan.ts).
-    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 25_000, interval: 200 }).toBeLessThanOrEqual(0.5);
+    // A new analyser writes nothing before its lock (two disjoint windows agree, src/server/bpm/obs-lock-plan.ts):
+    // 15 s is the target, three times that under make test's load (tests/integration/obs-tempo.test.ts says why).
+    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 45_000, interval: 200 }).toBeLessThanOrEqual(0.5);
     console.info(
       `[obs tempo crash] OBS audio back ${audioBack - restartedAt} ms after the restart (${back ? 'ingress rejoined by itself' : 'after a new push'}); ` +
         `analyser back ${analyserBack - audioBack} ms later; a stray value corrected within ${Date.now() - analyserBack} ms`,
