@@ -64,7 +64,7 @@ afterEach(async () => {
 });
 
 describe('server-side tempo of an OBS set', () => {
-  it('writes 128 BPM into the ingress participant, is no listener, and leaves when the push ends', { timeout: 150_000 }, async () => {
+  it('writes 128 BPM into the ingress participant, is no listener, and leaves when the push ends', { timeout: 200_000 }, async () => {
     const identity = ingressIdentity('rtmp', djId);
     const started = Date.now();
     push = pushRtmp(endpoint, { file: drumLoopWav(TEMPO) });
@@ -140,18 +140,19 @@ describe('server-side tempo of an OBS set', () => {
       expect(Math.abs((now?.bpm ?? 0) - TEMPO)).toBeLessThanOrEqual(0.5);
     }
 
-    // A value the analyser did not write (here the test's) is replaced with its own at the next estimate.
+    // A value the analyser did not write (here the test's) is replaced with its own at the next estimate
+    // from whole audio: a locked analyser publishes nothing while the last 3 s arrived reshaped, which
+    // under make test's load lasted over 5 s (run F2, 2026-12-07), so the lock's allowance applies.
     await roomService.updateParticipant(channelRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
+    const strayAt = Date.now();
     await expect
       .poll(
         async () =>
           Math.abs((parseTempoAttributes((await participants()).find((p) => p.identity === identity)?.attributes ?? {})?.bpm ?? 0) - TEMPO),
-        {
-          timeout: 5_000,
-          interval: 100,
-        },
+        { timeout: TEMPO_WITHIN_MS, interval: 100 },
       )
       .toBeLessThanOrEqual(0.5);
+    console.info(`[obs tempo] a stray value replaced after ${Date.now() - strayAt} ms`);
 
     // The push ends: the ingress leaves, and the analyser with it.
     await push.stop();
