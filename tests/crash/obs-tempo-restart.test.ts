@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('OBS tempo analyser and a LiveKit restart', () => {
-  it('comes back once, with the tempo, after LiveKit restarts', { timeout: 240_000 }, async () => {
+  it('comes back once, with the tempo, after LiveKit restarts', { timeout: 360_000 }, async () => {
     const admin = await signedInAdmin();
     const channel = await createChannel(admin, 'obs-tempo-crash');
     const made = await createDj(admin, 'DJ Obs Crash');
@@ -55,7 +55,7 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
 
     pushes.push(pushRtmp(res.body, { file: drumLoopWav(TEMPO) }));
     // The ingress joins (up to ~10 s under load), then the lock (see below).
-    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 60_000, interval: 200 }).toBeLessThanOrEqual(0.5);
+    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 75_000, interval: 200 }).toBeLessThanOrEqual(0.5);
     expect(await analysers()).toBe(1);
     const before = { obs: (await obs())?.sid, analyser: await analyserSid() };
 
@@ -107,8 +107,8 @@ describe('OBS tempo analyser and a LiveKit restart', () => {
     const analyserBack = Date.now();
     await roomService.updateParticipant(channelRoom(channel.id), identity, { attributes: { bpm: '99.0' } });
     // A new analyser writes nothing before its lock (two disjoint windows agree, src/server/bpm/obs-lock-plan.ts):
-    // 15 s is the target, three times that under make test's load (tests/integration/obs-tempo.test.ts says why).
-    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 45_000, interval: 200 }).toBeLessThanOrEqual(0.5);
+    // 15 s is the target, four times that under make test's load (tests/integration/obs-tempo.test.ts says why).
+    await expect.poll(async () => Math.abs((await bpm()) - TEMPO), { timeout: 60_000, interval: 200 }).toBeLessThanOrEqual(0.5);
     console.info(
       `[obs tempo crash] OBS audio back ${audioBack - restartedAt} ms after the restart (${back ? 'ingress rejoined by itself' : 'after a new push'}); ` +
         `analyser back ${analyserBack - audioBack} ms later; a stray value corrected within ${Date.now() - analyserBack} ms`,

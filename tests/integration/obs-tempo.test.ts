@@ -25,14 +25,14 @@ const JOIN_TIMEOUT = 25_000;
  * First audio in the room to 128 +- 0.5 in the attributes: join, subscribe, skip 1 s, then two
  * disjoint windows that each need ~1.6 s to a first estimate and a 1 s hold (src/server/bpm/obs-lock-plan.ts),
  * a third when the stream's start was distorted, one write. The product's target is 15 s
- * (docs/testing.md) on a server with CPU to spare. Here it is three times that, not the usual two:
+ * (docs/testing.md) on a server with CPU to spare. Here it is four times that, not the usual two:
  * `make test` runs three stacks on two cores, and an app starved of CPU receives the ingress's audio
  * stretched and concealed for long stretches, windows that the lock rightly refuses (obs-lock-plan.ts).
- * Fresh-clone runs, 2026-12-06/07: 11.4-13.3 s, then 18.4, 19.2 and 28.4 s (ten windows, seven of
- * them distorted). A wrong tempo would fail the test at any time; only a late one is allowed for.
+ * Fresh-clone runs, 2026-12-06/07: 10.3-13.3 s in most, then 18.4, 19.1, 19.2, 28.4 and 36.3 s.
+ * A wrong tempo fails the test (below); only a late one is allowed for.
  */
 const TEMPO_TARGET_MS = 15_000;
-const TEMPO_WITHIN_MS = TEMPO_TARGET_MS * 3;
+const TEMPO_WITHIN_MS = TEMPO_TARGET_MS * 4;
 
 let channel: ChannelSummary;
 let endpoint: IngressEndpoint;
@@ -64,7 +64,7 @@ afterEach(async () => {
 });
 
 describe('server-side tempo of an OBS set', () => {
-  it('writes 128 BPM into the ingress participant, is no listener, and leaves when the push ends', { timeout: 200_000 }, async () => {
+  it('writes 128 BPM into the ingress participant, is no listener, and leaves when the push ends', { timeout: 240_000 }, async () => {
     const identity = ingressIdentity('rtmp', djId);
     const started = Date.now();
     push = pushRtmp(endpoint, { file: drumLoopWav(TEMPO) });

@@ -13,9 +13,9 @@ import { handoverGap, firstHeard, lastHeard, toneDj, toneListener, type ToneDj, 
 const env = stackEnv();
 /**
  * Product targets: a slot's end, a kick or a disabled account takes the DJ off air within 5 s
- * (docs/admin-actions.md), and a handover leaves no gap over 1 s at a listener. The test allows twice as much for a loaded machine (the listener's
- * audio is stamped in this test process, which also makes both DJs' audio); `npm run bench:handover`
- * prints the real figures. A run beside two other stacks heard the outgoing DJ 5051 ms after the
+ * (docs/admin-actions.md), and a handover leaves no gap over 1 s at a listener. The test allows
+ * twice as much for a loaded machine (the listener's audio is stamped in this test process, which
+ * also makes both DJs' audio); `npm run bench:handover` prints the real figures. A run beside two other stacks heard the outgoing DJ 5051 ms after the
  * boundary (run R3, 2026-12-06).
  */
 const CUT_TARGET_MS = 5_000;
