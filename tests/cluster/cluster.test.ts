@@ -40,8 +40,6 @@ let admin: AppClient;
 
 const holders = () => Promise.all(cluster.replicas.map((r) => leaseHeld(r.metrics)));
 
-const token = roomToken;
-
 /** An OBS set (RTMP through the stack's ingress) on its own channel with an hour's slot, its analyser watched. */
 async function obsSet() {
   const channel = await createChannel(admin, 'cluster-obs');
@@ -84,7 +82,7 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
       // LiveKit picks a node at random per room: at most 12 channels (a 1 in 2048 chance of one node).
       for (let i = 0; i < 12 && used.size < 2; i++) {
         const channel = await createChannel(admin, 'cluster-node');
-        const t = await token(new AppClient(cluster.replicas[i % 2]!.url), channel.id, 'listener');
+        const t = await roomToken(new AppClient(cluster.replicas[i % 2]!.url), channel.id, 'listener');
         expect(t.serverUrl).toBe(cluster.livekitUrls[i % 2]);
         rooms.push(await joinRoom(t));
         const node = await lk.nodeOf(channelRoom(channel.id));
@@ -123,7 +121,7 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
     for (let n = 1; n <= 3; n++) {
       const from = streams.map((s) => s.states.length);
       // Through the balancer: either replica answers; LiveKit's webhook reaches either replica.
-      rooms.push(await joinRoom(await token(new AppClient(), channel.id, 'listener')));
+      rooms.push(await joinRoom(await roomToken(new AppClient(), channel.id, 'listener')));
       await expect.poll(() => streams.map(count), { timeout: 5_000, interval: 20 }).toEqual([n, n]);
       const at = streams.map((s, i) => s.times[s.states.findIndex((st, j) => j >= from[i]! && st.channel.live.listeners === n)] ?? NaN);
       lags.push(Math.abs(at[0]! - at[1]!));
@@ -144,11 +142,11 @@ describe('a cluster of two LiveKit nodes and two app replicas', () => {
       const end = start + 36_000;
       await addSlot(admin, channel.id, [djs[0]!.account.id], new Date(start), 36);
       // The DJ through replica A and node 1; a listener on each node, through each replica.
-      const djToken = await token(djs[0]!.dj.at(A.url), channel.id, 'dj');
+      const djToken = await roomToken(djs[0]!.dj.at(A.url), channel.id, 'dj');
       expect(djToken.access?.mode).toBe('publish');
       expect(djToken.serverUrl).toBe(cluster.livekitUrls[0]);
       const listeners = await Promise.all(
-        cluster.replicas.map(async (r) => toneListener(await token(new AppClient(r.url), channel.id, 'listener'), [700])),
+        cluster.replicas.map(async (r) => toneListener(await roomToken(new AppClient(r.url), channel.id, 'listener'), [700])),
       );
       const dj = await toneDj(djToken, 700);
       peers.push(dj, ...listeners);

@@ -11,6 +11,7 @@ import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { firstHeard, toneDj, toneListener } from '../support/tone';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { actionDone } from '../support/actions';
+import { LOAD_MARGIN } from '../support/timing';
 
 // The kick on an OBS publisher, on the real stack (ffmpeg as OBS): it takes effect within the
 // product's 5 s target, and sticks to the DJ's account for every way they can publish.
@@ -26,7 +27,6 @@ const JOIN_TIMEOUT = 25_000;
  * bench:kick` prints the real figures.
  */
 const KICK_TARGET_MS = 5_000;
-const LOAD_MARGIN = 2;
 
 const participants = (channelId: string): Promise<ParticipantInfo[]> =>
   roomService.listParticipants(channelRoom(channelId)).catch(() => []);

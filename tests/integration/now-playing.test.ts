@@ -13,6 +13,7 @@ import { AppClient, createChannel, createDj, signedInAdmin } from '../support/ap
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { listDjs, scheduleNow } from '../support/schedule';
 import { openStream } from '../support/sse';
+import { LOAD_MARGIN } from '../support/timing';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -23,7 +24,6 @@ let channel: ChannelSummary;
 const rooms: Room[] = [];
 /** The product's target from a DJ's send to a listener's stream; the test allows twice as much for a loaded machine. */
 const NOW_PLAYING_TARGET_MS = 2_000;
-const LOAD_MARGIN = 2;
 let stream: Awaited<ReturnType<typeof openStream<ChannelState>>> | undefined;
 
 const path = () => `/api/channels/${channel.slug}/now-playing`;

@@ -8,6 +8,7 @@ import { publishAudio } from '../support/livekit-peer';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { handoverGap, firstHeard, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
+import { LOAD_MARGIN } from '../support/timing';
 
 // Slots here last a few seconds; enforcement must act at their boundaries.
 const env = stackEnv();
@@ -20,7 +21,6 @@ const env = stackEnv();
  */
 const CUT_TARGET_MS = 5_000;
 const GAP_TARGET_MS = 1_000;
-const LOAD_MARGIN = 2;
 /** Time before a boundary for tokens, peers and a first publication on a loaded machine (it took up to 6 s). */
 const LEAD_MS = 15_000;
 const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);

@@ -7,12 +7,12 @@ import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { joinRoom } from '../support/livekit-peer';
 import { openStream } from '../support/sse';
 import { stackEnv } from '../support/stack-env';
+import { LOAD_MARGIN } from '../support/timing';
 
 const env = stackEnv();
 const rooms: Room[] = [];
 /** The product's target: an HLS listener who leaves is off the count within a second; twice that for a loaded machine. */
 const LEAVE_TARGET_MS = 1_000;
-const LOAD_MARGIN = 2;
 let admin: AppClient;
 
 beforeAll(async () => {

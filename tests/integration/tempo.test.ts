@@ -14,6 +14,7 @@ import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { scheduleNow } from '../support/schedule';
 import { openStream } from '../support/sse';
 import { stackDb } from '../support/stack-db';
+import { LOAD_MARGIN } from '../support/timing';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -27,7 +28,6 @@ let stream: Awaited<ReturnType<typeof openStream<ChannelState>>> | undefined;
 const latest = () => stream?.states.at(-1);
 /** The product's target (about 2 s: the relay reads LiveKit once a second); the test allows twice as much for a loaded machine. */
 const TEMPO_TARGET_MS = 2_000;
-const LOAD_MARGIN = 2;
 const tempoOf = (s: ChannelState | undefined) => (s?.extras.tempo ?? null) as LiveTempo | null;
 const setTempo = (bpm: string, beatAt: string, confidence: string) =>
   room!.localParticipant!.setAttributes({ bpm, bpm_beat_at: beatAt, bpm_confidence: confidence });
