@@ -106,7 +106,7 @@ export async function crossValidated(pieces: RealPiece[], audio: Map<string, Flo
     scores: byCandidate[0] ?? [],
     choices: [],
   };
-  return [{ method: { ...ours(), name: 'this project (src/lib/bpm), settings chosen by 5-fold CV' }, scores, choices }, shipped];
+  return [{ method: { ...ours(), name: `this project (src/lib/bpm), settings chosen by ${FOLDS}-fold CV` }, scores, choices }, shipped];
 }
 
 export async function runPeer(
@@ -125,7 +125,7 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
   const recorded = ids((p) => p.sourceKind === 'recorded');
   const rendered = ids((p) => p.sourceKind !== 'recorded');
   print(
-    '| method | Acc1 | Acc2 | within 0.5 BPM | Acc1 / Acc2 rendered (modules, MIDI) | Acc1 / Acc2 recorded | no beat detected | drum pieces with "no beat" 5 s after the drums enter (from the excerpt start) | median time to first correct | median time to stable | CPU per s of audio |',
+    '| method | Acc1 | Acc2 | within 0.5 BPM | Acc1 / Acc2 rendered (modules, MIDI, drum machine) | Acc1 / Acc2 recorded | no beat detected | drum pieces with "no beat" 5 s after the drums enter (from the excerpt start) | median time to first correct | median time to stable | CPU per s of audio |',
   );
   print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of runs) {

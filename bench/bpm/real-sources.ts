@@ -3,20 +3,21 @@
  * licences (from /usr/share/doc/<package>/copyright) and how each kind is labelled (LABELS.md, "Real set").
  * Never add LMMS's demo projects or openttd-openmsx here: an independent check uses them.
  */
-export type SourceKind = 'module' | 'midi' | 'recorded';
+/** module: tracker file; midi: MIDI file; wad: the MIDI music lumps of a Doom WAD; hydrogen: a Hydrogen drum-machine song. */
+export type SourceKind = 'module' | 'midi' | 'wad' | 'hydrogen' | 'recorded';
 
 export type Source = {
   package: string;
   licence: string;
   kind: SourceKind;
-  /** Files (modules, MIDI) or song folders (recorded), absolute. */
+  /** Files (modules, MIDI, WADs, Hydrogen songs) or song folders (recorded), absolute. */
   glob: { dir: string; match: RegExp };
   genre: string;
   /** Fold for cross-validation: whole packages stay in one fold, so no composer is in both parts. */
   fold: number;
 };
 
-export const FOLDS = 5;
+export const FOLDS = 6;
 
 export const SOURCES: Source[] = [
   {
@@ -99,8 +100,32 @@ export const SOURCES: Source[] = [
     genre: 'rock (recorded)',
     fold: 4,
   },
+  {
+    package: 'hydrogen-data',
+    licence: 'GPL-2+ (the Hydrogen development team)',
+    kind: 'hydrogen',
+    glob: { dir: '/usr/share/hydrogen/data/demo_songs', match: /\.h2song$/ },
+    genre: 'drum programming (Hydrogen, sampled kits)',
+    fold: 4,
+  },
+  {
+    package: 'hydrogen-drumkits',
+    licence: 'GPL-2+ with composition exception (ColomboAcousticDrumkit)',
+    kind: 'hydrogen',
+    glob: { dir: '/usr/share/hydrogen/data/drumkits/ColomboAcousticDrumkit', match: /\.h2song$/ },
+    genre: 'drum programming (Hydrogen, sampled kits)',
+    fold: 4,
+  },
+  {
+    package: 'freedoom',
+    licence: 'BSD-3-Clause (Contributors to the Freedoom project)',
+    kind: 'wad',
+    glob: { dir: '/usr/share/games/doom', match: /^freedoom[12]\.wad$/ },
+    genre: 'game score (MIDI, TimGM6mb)',
+    fold: 5,
+  },
 ];
 
-/** Packages the installer adds besides the sources: renderers and the MIDI soundfont (not FluidR3_GM). */
-export const TOOLS = ['xmp', 'fluidsynth', 'timgm6mb-soundfont', 'ffmpeg', 'bsdutils'];
+/** Packages the installer adds besides the sources: renderers (h2cli is in hydrogen) and the MIDI soundfont (not FluidR3_GM). */
+export const TOOLS = ['xmp', 'fluidsynth', 'timgm6mb-soundfont', 'ffmpeg', 'bsdutils', 'hydrogen'];
 export const SOUNDFONT = '/usr/share/sounds/sf2/TimGM6mb.sf2';
