@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { decodeWav } from '../../src/lib/wav';
 
 const TICKS_PER_QUARTER = 48;
 
@@ -13,6 +14,8 @@ export type HydrogenSong = {
   loop: boolean;
   /** Quarter notes per pass of the song: each group of the pattern sequence lasts as long as its longest pattern. */
   quarters: number;
+  /** Quarter notes from the start of a pass to its last note (a song's closing hit). */
+  lastNote: number;
   /** Denominators of the patterns' meters (4 = quarter-note beats). */
   denominators: number[];
   tempoMarkers: number;
@@ -25,19 +28,27 @@ const all = (xml: string, tag: string): string[] =>
 export function readHydrogenSong(xml: string): HydrogenSong {
   const bpm = Number(first(xml, 'bpm'));
   if (!(bpm > 0)) throw new Error('no <bpm> in the song');
-  const sizes = new Map<string, number>();
+  const patterns = new Map<string, { size: number; last: number }>();
   const denominators: number[] = [];
   for (const p of all(all(xml, 'patternList')[0] ?? '', 'pattern')) {
-    sizes.set(first(p, 'name') ?? '', Number(first(p, 'size')));
+    const positions = all(p, 'position').map(Number);
+    patterns.set(first(p, 'name') ?? '', { size: Number(first(p, 'size')), last: Math.max(-1, ...positions) });
     denominators.push(Number(first(p, 'denominator') ?? 4));
   }
-  const groups = all(all(xml, 'patternSequence')[0] ?? '', 'group');
-  const ticks = groups.reduce((sum, g) => sum + Math.max(0, ...all(g, 'patternID').map((id) => sizes.get(id) ?? 0)), 0);
+  let ticks = 0;
+  let lastTick = 0;
+  for (const g of all(all(xml, 'patternSequence')[0] ?? '', 'group')) {
+    const inGroup = all(g, 'patternID').map((id) => patterns.get(id) ?? { size: 0, last: -1 });
+    const last = Math.max(-1, ...inGroup.map((p) => p.last));
+    if (last >= 0) lastTick = ticks + last;
+    ticks += Math.max(0, ...inGroup.map((p) => p.size));
+  }
   return {
     bpm,
     swing: Number(first(xml, 'swing_factor') ?? 0),
     loop: first(xml, 'loopEnabled') === 'true',
     quarters: ticks / TICKS_PER_QUARTER,
+    lastNote: lastTick / TICKS_PER_QUARTER,
     denominators: [...new Set(denominators)],
     tempoMarkers: all(xml, 'tempoMarker').length,
   };
@@ -60,5 +71,7 @@ export function renderHydrogen(xml: string, songFile: string, wav: string, sampl
   } finally {
     rmSync(copy, { force: true });
   }
-  if (readFileSync(wav).length < 1000) throw new Error(`h2cli rendered nothing for ${songFile}`);
+  // A kit it cannot load plays as silence (Hydrogen 1.2 reads some older songs' kits that way): say so.
+  const peak = decodeWav(readFileSync(wav)).mono.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  if (peak < 1e-3) throw new Error(`h2cli rendered silence for ${songFile}`);
 }

@@ -76,15 +76,17 @@ export function recordedExcerpt(src: Source, folder: string, dir: string, base: 
 
 /**
  * A Hydrogen song: its own tempo, the quarter note as the beat (patterns in x/4 only), drums from the first
- * tick. A song with its loop on is played as Hydrogen plays it, the pattern list again until 40 s are filled.
+ * tick to one beat after the last note. A song with its loop on is played as Hydrogen plays it, the pattern
+ * list again until 40 s are filled.
  */
 export function hydrogenExcerpt(src: Source, file: string, dir: string, base: string): RealPiece[] {
   const xml = readFileSync(file, 'utf8');
   const song = readHydrogenSong(xml);
   if (song.tempoMarkers > 0 || song.denominators.some((d) => d !== 4)) return [];
-  const pass = (song.quarters * 60) / song.bpm;
-  const passes = song.loop ? Math.max(1, Math.ceil(EXCERPT / pass)) : 1;
-  const seconds = Math.min(EXCERPT, pass * passes);
+  const beat = 60 / song.bpm;
+  const passes = song.loop ? Math.max(1, Math.ceil(EXCERPT / (song.quarters * beat))) : 1;
+  // The song stops one beat after its last note (a closing hit); the excerpt ends there or at 40 s.
+  const seconds = Math.min(EXCERPT, ((passes - 1) * song.quarters + song.lastNote + 1) * beat);
   if (seconds < MIN_EXCERPT) return [];
   const raw = path.join(dir, `${base}.raw.wav`);
   renderHydrogen(repeatSequence(xml, passes), file, raw, SAMPLE_RATE);

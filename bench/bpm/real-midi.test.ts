@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MidiFacts } from './midi-read';
-import { midiLabel, midiStretches } from './real-midi';
+import { isMusClock, midiLabel, midiStretches } from './real-midi';
 
 const facts = (tempos: [number, number][], meters: [number, number, number][] = []): MidiFacts => ({
   ppq: 96,
@@ -68,5 +68,11 @@ describe('MIDI labels of the real set', () => {
         label,
       ),
     ).toBeNull();
+  });
+
+  it("knows mus2mid's clock (89 ticks per quarter at 631,578 us), which is no tempo", () => {
+    expect(isMusClock({ ppq: 89, tempos: [{ tick: 0, usPerQuarter: 631_578 }] })).toBe(true);
+    expect(isMusClock({ ppq: 96, tempos: [{ tick: 0, usPerQuarter: 631_578 }] })).toBe(false);
+    expect(isMusClock({ ppq: 89, tempos: [{ tick: 0, usPerQuarter: 500_000 }] })).toBe(false);
   });
 });

@@ -23,6 +23,14 @@ export type MidiLabel = {
   length: number;
 };
 
+/**
+ * Doom's MUS music converted by mus2mid (Chocolate Doom's, as Freedoom's build does) keeps MUS's 140 Hz clock:
+ * 89 ticks per quarter at 631,578 us per quarter ("95 BPM") whatever the music, so its tempo map is no label.
+ */
+export function isMusClock(m: Pick<MidiFacts, 'ppq' | 'tempos'>): boolean {
+  return m.ppq === 89 && m.tempos.every((t) => t.usPerQuarter === 631_578);
+}
+
 /** LABELS.md, "Real set", MIDI: the label from the tempo map and meter in force at the start. */
 export function midiLabel(m: MidiFacts): MidiLabel {
   const usPerQuarter = atStart(m.tempos)?.usPerQuarter ?? 500_000;
@@ -70,7 +78,7 @@ export function midiStretches(
 export function midiExcerpt(src: Source, bytes: Uint8Array, dir: string, base: string): RealPiece[] {
   const m = readMidi(bytes);
   const label = midiLabel(m);
-  if (label.length < MIN_EXCERPT) return [];
+  if (label.length < MIN_EXCERPT || isMusClock(m)) return [];
   const mid = path.join(dir, `${base}.mid`);
   const raw = path.join(dir, `${base}.raw.wav`);
   writeFileSync(mid, truncateMidi(bytes, m.ppq * Math.ceil(((EXCERPT + 1) * label.quarterBpm) / 60)));

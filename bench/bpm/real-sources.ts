@@ -101,18 +101,11 @@ export const SOURCES: Source[] = [
     fold: 4,
   },
   {
+    // hydrogen-drumkits' one demo song (ColomboAcousticDrumkit) plays as silence in Debian's Hydrogen 1.2 beta.
     package: 'hydrogen-data',
     licence: 'GPL-2+ (the Hydrogen development team)',
     kind: 'hydrogen',
     glob: { dir: '/usr/share/hydrogen/data/demo_songs', match: /\.h2song$/ },
-    genre: 'drum programming (Hydrogen, sampled kits)',
-    fold: 4,
-  },
-  {
-    package: 'hydrogen-drumkits',
-    licence: 'GPL-2+ with composition exception (ColomboAcousticDrumkit)',
-    kind: 'hydrogen',
-    glob: { dir: '/usr/share/hydrogen/data/drumkits/ColomboAcousticDrumkit', match: /\.h2song$/ },
     genre: 'drum programming (Hydrogen, sampled kits)',
     fold: 4,
   },
