@@ -79,6 +79,14 @@ export function midiExcerpt(src: Source, bytes: Uint8Array, dir: string, base: s
   const m = readMidi(bytes);
   const label = midiLabel(m);
   if (label.length < MIN_EXCERPT || isMusClock(m)) return [];
+  // Decided from the file before rendering: writeMono cuts exactly this many samples.
+  const duration = Math.round(label.length * SAMPLE_RATE) / SAMPLE_RATE;
+  const made = midiStretches(
+    m.drumTicks.map((t) => secondsAt(m, t)),
+    duration,
+    label,
+  );
+  if (!made) return [];
   const mid = path.join(dir, `${base}.mid`);
   const raw = path.join(dir, `${base}.raw.wav`);
   writeFileSync(mid, truncateMidi(bytes, m.ppq * Math.ceil(((EXCERPT + 1) * label.quarterBpm) / 60)));
@@ -86,19 +94,10 @@ export function midiExcerpt(src: Source, bytes: Uint8Array, dir: string, base: s
     stdio: 'ignore',
     timeout: 120_000,
   });
-  const wav = path.join(dir, `${base}.wav`);
-  const duration = writeMono(wav, raw, 0, label.length);
+  const written = writeMono(path.join(dir, `${base}.wav`), raw, 0, label.length);
   rmSync(raw);
   rmSync(mid);
-  const made = midiStretches(
-    m.drumTicks.map((t) => secondsAt(m, t)),
-    duration,
-    label,
-  );
-  if (!made) {
-    rmSync(wav);
-    return [];
-  }
+  if (written !== duration) throw new Error(`${base}: fluidsynth rendered ${written} s, not ${duration} s`);
   const { drumsAt, stretches } = made;
   const constant = label.length < EXCERPT ? `, constant for ${label.length.toFixed(1)} s` : '';
   return [
