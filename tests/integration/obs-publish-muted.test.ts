@@ -118,7 +118,19 @@ describe('OBS inputs publish muted', () => {
     const live = () =>
       stream.times.find((_, i) => stream.states[i]?.channel.live.onAir && stream.states[i]?.channel.live.djName === obs.account.name) ??
       null;
-    await expect.poll(live, { timeout: LIVE_TARGET_MS * LOAD_MARGIN, interval: 50 }).not.toBeNull();
+    await expect
+      .poll(live, { timeout: LIVE_TARGET_MS * LOAD_MARGIN, interval: 50 })
+      .not.toBeNull()
+      .catch((err: unknown) => {
+        // What the page showed instead, for the run's log.
+        const last = stream.states.at(-1)?.channel.live;
+        throw new Error(
+          `not shown live ${Date.now() - heardAt} ms after the audio; ${stream.states.length} states, the last ${JSON.stringify(last)}`,
+          {
+            cause: err,
+          },
+        );
+      });
     await watch.stop();
     const first = watch.seen[0]!;
     const unmuted = watch.seen.find((s) => !s.muted);

@@ -3,5 +3,14 @@
 import 'server-only';
 export { MAX_STREAMS_PER_ADDRESS } from './hls-listener-registry';
 export { countHlsStream, hlsListenerCount } from './hls-listeners';
-export { channelExists, getChannelBySlug, listAdminChannels, listChannelPage, listChannels } from './queries';
+export {
+  channelExists,
+  channelRowBySlug,
+  getChannelBySlug,
+  listAdminChannels,
+  listChannelPage,
+  listChannelRows,
+  listChannels,
+  summarizeChannels,
+} from './queries';
 export { createChannel, deleteChannel, updateChannel } from './service';

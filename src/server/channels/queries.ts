@@ -9,7 +9,7 @@ import {
   autoDjSourceSchema,
   CHANNEL_PAGE_SIZE,
 } from '@/types/channel';
-import { liveHls } from '../egress';
+import { type LiveHls, liveHls } from '../egress';
 import { getEnv } from '../env';
 import { getDb, type Channel } from '../db';
 import { hlsListenerCount } from './hls-listeners';
@@ -71,25 +71,39 @@ async function listenerCounts(channelIds: string[]): Promise<Map<string, number>
   return new Map(groups.map((g) => [g.channelId, g._count._all]));
 }
 
-/** HLS of a channel on air or on a replay; `preferred` once its room holds the configured number of WebRTC listeners. */
-async function channelHls(row: ChannelRow, webrtcListeners: number): Promise<ChannelHls | null> {
+/** HLS of a channel on air or on a replay (`preferred` is the summary's to decide). */
+async function channelHls(row: ChannelRow): Promise<LiveHls | null> {
   if (row.liveIdentity === null && row.replayDate === null) return null;
-  const hls = await liveHls(row.id);
-  return hls && { ...hls, preferred: webrtcListeners >= getEnv().HLS_LISTENER_THRESHOLD };
+  return liveHls(row.id);
 }
 
-async function summarize(rows: ChannelRow[]): Promise<ChannelSummary[]> {
-  const counts = await listenerCounts(rows.map((r) => r.id));
-  return Promise.all(
-    rows.map(async (row) => {
-      const webrtc = counts.get(row.id) ?? 0;
-      return toChannelSummary(row, webrtc + hlsListenerCount(row.id), liveStateKnown(), await channelHls(row, webrtc));
-    }),
-  );
+/**
+ * Public summaries of channel rows. Their reads run side by side (listener counts, each channel's
+ * HLS): a live update stream waits for all of them, and under load every round trip counts.
+ */
+export async function summarizeChannels(rows: ChannelRow[]): Promise<ChannelSummary[]> {
+  const known = liveStateKnown();
+  const [counts, hls] = await Promise.all([listenerCounts(rows.map((r) => r.id)), Promise.all(rows.map(channelHls))]);
+  return rows.map((row, i) => {
+    const webrtc = counts.get(row.id) ?? 0;
+    const stream = hls[i] ?? null;
+    const preferred = webrtc >= getEnv().HLS_LISTENER_THRESHOLD;
+    return toChannelSummary(row, webrtc + hlsListenerCount(row.id), known, stream && { ...stream, preferred });
+  });
+}
+
+/** Every channel's row, by name. */
+export function listChannelRows() {
+  return getDb().channel.findMany({ orderBy: { name: 'asc' } });
+}
+
+/** One channel's row, for a caller that reads more of it beside its summary. */
+export function channelRowBySlug(slug: string) {
+  return getDb().channel.findUnique({ where: { slug } });
 }
 
 export async function listChannels(): Promise<ChannelSummary[]> {
-  return summarize(await getDb().channel.findMany({ orderBy: { name: 'asc' } }));
+  return summarizeChannels(await listChannelRows());
 }
 
 /** One page of the public channel list (home, /dj, GET /api/channels). */
@@ -99,8 +113,8 @@ export async function listChannelPage(query: ChannelListQuery): Promise<ChannelL
 
 /** Channels with their settings, for the admin console. */
 export async function listAdminChannels(): Promise<AdminChannel[]> {
-  const rows = await getDb().channel.findMany({ orderBy: { name: 'asc' } });
-  const summaries = await summarize(rows);
+  const rows = await listChannelRows();
+  const summaries = await summarizeChannels(rows);
   return summaries.flatMap((summary, i) => {
     const row = rows[i];
     return row ? [{ ...summary, ...adminSettings(row) }] : [];
@@ -121,8 +135,8 @@ export function adminSettings(row: SettingsRow): Omit<AdminChannel, keyof Channe
 }
 
 export async function getChannelBySlug(slug: string): Promise<ChannelSummary | null> {
-  const row = await getDb().channel.findUnique({ where: { slug } });
-  return row ? ((await summarize([row]))[0] ?? null) : null;
+  const row = await channelRowBySlug(slug);
+  return row ? ((await summarizeChannels([row]))[0] ?? null) : null;
 }
 
 // Token requests ask this on every listener tune-in; channels rarely change, so a

@@ -35,9 +35,12 @@ const egressFields = { storagePath: true, attempt: true } as const;
 export async function liveHls(channelId: string): Promise<LiveHls | null> {
   const conf = storageConfig();
   if (!conf) return null;
-  const row =
-    (await getDb().broadcast.findFirst({ where: egressWhere(channelId), select: egressFields })) ??
-    (await getDb().replayHls.findFirst({ where: egressWhere(channelId), select: egressFields }));
+  // Both at once: the live update streams wait for this (a DJ's broadcast wins over a replay's HLS).
+  const [set, replay] = await Promise.all([
+    getDb().broadcast.findFirst({ where: egressWhere(channelId), select: egressFields }),
+    getDb().replayHls.findFirst({ where: egressWhere(channelId), select: egressFields }),
+  ]);
+  const row = set ?? replay;
   if (!row) return null;
   const key = attemptKeys(row.storagePath, row.attempt).livePlaylist;
   return { playlistUrl: publicObjectUrl(conf.publicBaseUrl, key), ready: await playlistExists(key) };
