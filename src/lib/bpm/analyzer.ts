@@ -40,6 +40,8 @@ export type AnalyzerOptions = {
   bandTempo?: boolean;
   /** Seconds of mean evidence the metrical level is chosen on (level.ts; default LEVEL_MEMORY, 0: off). */
   levelMemory?: number;
+  /** Whether the level memory chooses the octave lattice on evidence without the between term (level.ts; default true). */
+  levelLattice?: boolean;
 };
 
 /** Below this RMS (-60 dBFS, averaged over about a second) the input counts as silence. */
@@ -83,6 +85,8 @@ export class BpmAnalyzer {
   private readonly support: number;
   private readonly recentDrop: number;
   private readonly level: LevelMemory;
+  /** Evidence without the between term (the level memory's lattice), or null. */
+  private readonly plain: Float64Array | null;
 
   constructor(sampleRate: number, options: AnalyzerOptions = {}) {
     this.sampleRate = sampleRate;
@@ -103,6 +107,7 @@ export class BpmAnalyzer {
     this.gate = new BeatGate(gate);
     this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
     this.steady = new SteadyTempo(gate, this.updateSeconds);
+    this.plain = (options.levelLattice ?? true) ? new Float64Array(this.tracker.size) : null;
     this.level = new LevelMemory(this.tracker.size, Math.round((options.levelMemory ?? LEVEL_MEMORY) / this.updateSeconds));
   }
 
@@ -155,10 +160,11 @@ export class BpmAnalyzer {
     tg.update();
     if (this.bandTempo) this.bands.mixInto(tg.rho);
     const tr = this.tracker;
-    this.cells.compute(tg.rho, tg.length, tr.rangeStart, tr.rangeEnd, this.range.max, this.between, this.support, this.evidence);
+    const { rangeStart: lo, rangeEnd: hi } = tr;
+    this.cells.compute(tg.rho, tg.length, lo, hi, this.range.max, this.between, this.support, this.evidence, this.plain);
     let best = tr.observe(this.evidence);
     // A tapped tempo fixes the level itself.
-    if (this.tapped === null) best = this.level.choose(best, this.evidence, tr.logPrior, tr.rangeStart, tr.rangeEnd);
+    if (this.tapped === null) best = this.level.choose(best, this.evidence, tr.logPrior, lo, hi, this.plain);
     refineTempo(tg, tr.bpm[best] ?? 0, this.refined);
     const bpm = this.refined[0] ?? 0;
     if (!this.bandTempo) this.bands.mixInto(tg.rho);

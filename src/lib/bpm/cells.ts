@@ -28,7 +28,8 @@ export class CellEvidence {
   /**
    * Evidence for each grid state `lo`..`hi` into `out`: the comb of a tempo, plus `support` times the
    * comb of its double (its eighth notes), minus `between` times the onsets half-way between its beats
-   * when twice the tempo is still under `rangeMax`; the best across the cell.
+   * when twice the tempo is still under `rangeMax`; the best across the cell. `plain`, when given, gets
+   * the same without the between term (the level memory chooses the octave lattice on it, level.ts).
    */
   compute(
     rho: Float64Array,
@@ -39,6 +40,7 @@ export class CellEvidence {
     between: number,
     support: number,
     out: Float64Array,
+    plain: Float64Array | null = null,
   ): void {
     const bank = this.bank;
     const width = CELL_SAMPLES * 2;
@@ -47,13 +49,16 @@ export class CellEvidence {
     const mid = bank.between;
     for (let i = lo; i <= hi; i++) {
       let best = -Infinity;
+      let bestPlain = -Infinity;
       for (let c = i * width, end = c + width; c < end; c += 2) {
-        let e = score[c] ?? 0;
-        if ((bpm[c + 1] ?? 0) <= rangeMax) e -= between * (mid[c] ?? 0);
-        e = (e + support * (score[c + 1] ?? 0)) / (1 + support);
+        const s = score[c] ?? 0;
+        const double = support * (score[c + 1] ?? 0);
+        const e = ((bpm[c + 1] ?? 0) <= rangeMax ? s - between * (mid[c] ?? 0) : s) + double;
         if (e > best) best = e;
+        if (s + double > bestPlain) bestPlain = s + double;
       }
-      out[i] = best;
+      out[i] = best / (1 + support);
+      if (plain) plain[i] = bestPlain / (1 + support);
     }
   }
 }

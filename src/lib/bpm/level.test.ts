@@ -69,4 +69,44 @@ describe('LevelMemory', () => {
       ),
     ).toBe(slow);
   });
+
+  describe('with plain evidence (the lattice first)', () => {
+    const tempo = 50;
+    const fourThirds = tempo + Math.round(Math.log2(4 / 3) * STEPS_PER_OCTAVE);
+    const double = tempo + STEPS_PER_OCTAVE;
+    // The between term has pushed the tempo under its 4:3 relative; without it the tempo's lattice is stronger.
+    const withBetween = evidence([
+      [tempo, 0.2],
+      [fourThirds, 0.3],
+      [double, 0.25],
+    ]);
+    const plain = evidence([
+      [tempo, 0.4],
+      [fourThirds, 0.3],
+      [double, 0.25],
+    ]);
+
+    it('chooses the lattice on the plain evidence and the octave inside it on the evidence', () => {
+      const m = new LevelMemory(SIZE, 100);
+      for (let k = 0; k < 10; k++) expect(m.choose(fourThirds, withBetween, flatPrior, 0, SIZE - 1, plain)).toBe(double);
+    });
+
+    it('chooses on the evidence alone without it', () => {
+      const m = new LevelMemory(SIZE, 100);
+      expect(m.choose(fourThirds, withBetween, flatPrior, 0, SIZE - 1)).toBe(fourThirds);
+    });
+
+    it('keeps a lattice the plain evidence prefers even when another holds the best single member', () => {
+      const m = new LevelMemory(SIZE, 100);
+      const strongThird = evidence([
+        [tempo, 0.2],
+        [fourThirds, 0.3],
+      ]);
+      const plainThird = evidence([
+        [tempo, 0.2],
+        [fourThirds, 0.5],
+      ]);
+      expect(m.choose(tempo, strongThird, flatPrior, 0, SIZE - 1, plainThird)).toBe(fourThirds);
+    });
+  });
 });
