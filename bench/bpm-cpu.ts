@@ -107,11 +107,14 @@ async function report(
   }
   const [base, current] = subjects.length === 2 ? subjects : [null, subjects[0]];
   if (base && current) {
+    // A signed change reads either way: "3% more", "12% less".
+    const change = (now: number, before: number, more: string, less: string) => {
+      const pct = Math.round((now / before - 1) * 100);
+      return pct === 0 ? 'the same' : `${Math.abs(pct)}% ${pct > 0 ? more : less}`;
+    };
     const ins =
-      base.instructions && current.instructions
-        ? `, instructions ${((1 - current.instructions / base.instructions) * 100).toFixed(0)}% fewer`
-        : '';
-    console.log(`\ncurrent vs ${base.name}: CPU ${((1 - median(current.cpu) / median(base.cpu)) * 100).toFixed(0)}% less${ins}`);
+      base.instructions && current.instructions ? `, instructions ${change(current.instructions, base.instructions, 'more', 'fewer')}` : '';
+    console.log(`\ncurrent vs ${base.name}: CPU ${change(median(current.cpu), median(base.cpu), 'more', 'less')}${ins}`);
   }
 }
 
