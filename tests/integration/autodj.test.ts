@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTempoAttributes } from '@/types/bpm';
 import type { AdminChannel, ChannelSummary } from '@/types/channel';
 import { replayIdentity, type TokenResponse } from '@/types/room';
-import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { AppClient, createChannel, createDj, roomToken, signedInAdmin } from '../support/app-client';
 import { SEEDED_PREFIX, seedArchivedSet } from '../support/autodj';
 import { stackDb } from '../support/stack-db';
 import { firstHeard, handoverGap, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
@@ -31,11 +31,7 @@ let channel: ChannelSummary;
 let listener: ToneListener | undefined;
 let dj: ToneDj | undefined;
 
-async function token(client: AppClient, role: 'dj' | 'listener'): Promise<TokenResponse> {
-  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role });
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const token = (client: AppClient, role: 'dj' | 'listener') => roomToken(client, channel.id, role);
 
 const live = async () => (await new AppClient().request<ChannelSummary>('GET', `/api/channels/${channel.slug}`)).body.live;
 const openSets = async () =>

@@ -5,10 +5,10 @@
 import { IngressClient, RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '@/server/env.schema';
-import { channelRoom, ingressIdentity, type TokenResponse } from '@/types/room';
+import { channelRoom, ingressIdentity } from '@/types/room';
 import type { ChannelState } from '@/types/live';
 import type { IngressEndpoint, IngressListResponse } from '@/types/ingress';
-import { AppClient, signedInAdmin } from '../support/app-client';
+import { AppClient, roomToken, signedInAdmin } from '../support/app-client';
 import { hasExited, type Push, pushRtmp } from '../support/obs';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { openStream } from '../support/sse';
@@ -39,12 +39,6 @@ afterAll(async () => {
   await Promise.all(cleanup.map((c) => c.stop().catch(() => undefined)));
 });
 
-async function token(client: AppClient, channelId: string, role: 'dj' | 'listener'): Promise<TokenResponse> {
-  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
-
 describe('OBS in the green room', () => {
   it('connects before the slot unheard and not live, then is heard from the start without a reconnect', { timeout: 90_000 }, async () => {
     expect(GREEN_ROOM_MS, 'the green room must open before this test pushes').toBeGreaterThan(LEAD_MS);
@@ -62,8 +56,8 @@ describe('OBS in the green room', () => {
     const boundary = wholeSecondIn(LEAD_MS).getTime();
     await addSlot(admin, channel.id, [out.account.id], new Date(boundary - 60_000), 60, 'Before');
     await addSlot(admin, channel.id, [obs.account.id], new Date(boundary), 30, 'Green');
-    const listener = await toneListener(await token(new AppClient(), channel.id, 'listener'), [OUT_TONE, OBS_TONE]);
-    const outDj = await toneDj(await token(out.dj, channel.id, 'dj'), OUT_TONE);
+    const listener = await toneListener(await roomToken(new AppClient(), channel.id, 'listener'), [OUT_TONE, OBS_TONE]);
+    const outDj = await toneDj(await roomToken(out.dj, channel.id, 'dj'), OUT_TONE);
     cleanup.push(listener, outDj);
     await outDj.publish();
     const stream = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);

@@ -6,10 +6,10 @@
 import { IngressClient, RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envSchema } from '@/server/env.schema';
-import { channelRoom, ingressIdentity, type TokenResponse } from '@/types/room';
+import { channelRoom, ingressIdentity } from '@/types/room';
 import type { ChannelState } from '@/types/live';
 import type { IngressEndpoint } from '@/types/ingress';
-import { AppClient, signedInAdmin } from '../support/app-client';
+import { AppClient, roomToken, signedInAdmin } from '../support/app-client';
 import { type Push, pushRtmp, watchAudio } from '../support/obs';
 import { addSlot, channelWithDjs, scheduleNow, wholeSecondIn } from '../support/schedule';
 import { openStream } from '../support/sse';
@@ -44,9 +44,7 @@ afterAll(async () => {
 });
 
 async function listenerOn(channelId: string): Promise<ToneListener> {
-  const res = await new AppClient().request<TokenResponse>('POST', '/api/livekit/token', { channelId, role: 'listener' });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  const listener = await toneListener(res.body, [OBS_TONE]);
+  const listener = await toneListener(await roomToken(new AppClient(), channelId, 'listener'), [OBS_TONE]);
   cleanup.push(listener);
   return listener;
 }

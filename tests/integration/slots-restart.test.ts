@@ -1,7 +1,7 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelRoom, type TokenResponse } from '@/types/room';
-import { AppClient, signedInAdmin } from '../support/app-client';
+import { channelRoom } from '@/types/room';
+import { AppClient, roomToken, signedInAdmin } from '../support/app-client';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { toneDj, type ToneDj } from '../support/tone';
@@ -12,11 +12,6 @@ const roomService = new RoomServiceClient(livekitHttpUrl(env), env.LIVEKIT_API_K
 const cleanup: ToneDj[] = [];
 let admin: AppClient;
 
-async function token(client: AppClient, channelId: string): Promise<TokenResponse> {
-  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role: 'dj' });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
 async function serverDj(channelId: string, identity: string) {
   const list = await roomService.listParticipants(channelRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
@@ -42,7 +37,7 @@ describe('enforcement after an app restart', () => {
     const { dj, account } = djs[0]!;
     const end = wholeSecondIn(4_000).getTime();
     await addSlot(admin, channel.id, [account.id], new Date(end - 6_000), 6);
-    const djToken = await token(dj, channel.id);
+    const djToken = await roomToken(dj, channel.id, 'dj');
     const publisher = await toneDj(djToken, 600);
     cleanup.push(publisher);
     await publisher.publish();

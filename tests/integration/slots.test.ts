@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditListResponse } from '@/types/audit';
 import { channelRoom, type TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
-import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { AppClient, createChannel, createDj, roomToken, signedInAdmin } from '../support/app-client';
 import { publishAudio } from '../support/livekit-peer';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
@@ -30,11 +30,6 @@ let admin: AppClient;
 type ErrorBody = { error: { code: string; message: string } };
 const tokenRes = (client: AppClient, channelId: string, role: 'dj' | 'listener') =>
   client.request<TokenResponse & ErrorBody>('POST', '/api/livekit/token', { channelId, role });
-async function token(client: AppClient, channelId: string, role: 'dj' | 'listener'): Promise<TokenResponse> {
-  const res = await tokenRes(client, channelId, role);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
 async function serverDj(channelId: string, identity: string) {
   const list = await roomService.listParticipants(channelRoom(channelId)).catch(() => []);
   return list.find((p) => p.identity === identity) ?? null;
@@ -83,7 +78,7 @@ describe('who may go live', () => {
 
   it('gives an admin a publishing token at any time, written to the audit log', async () => {
     const channel = await createChannel(admin, 'override');
-    const t = await token(admin, channel.id, 'dj');
+    const t = await roomToken(admin, channel.id, 'dj');
     expect(t.access?.mode).toBe('override');
     const log = await admin.request<AuditListResponse>('GET', `/api/admin/audit?channelId=${channel.id}&action=override`);
     expect(log.status).toBe(200);
@@ -101,9 +96,9 @@ describe('enforcement on the real LiveKit server', () => {
       const start = wholeSecondIn(0);
       const end = start.getTime() + LEAD_MS;
       await addSlot(admin, channel.id, [account.id], new Date(start.getTime() - 1_000), LEAD_MS / 1000 + 1);
-      const djToken = await token(dj, channel.id, 'dj');
+      const djToken = await roomToken(dj, channel.id, 'dj');
       expect(djToken.access?.mode).toBe('publish');
-      const listener = await toneListener(await token(new AppClient(), channel.id, 'listener'), [600]);
+      const listener = await toneListener(await roomToken(new AppClient(), channel.id, 'listener'), [600]);
       const publisher = await toneDj(djToken, 600);
       cleanup.push(listener, publisher);
       await publisher.publish();
@@ -144,10 +139,10 @@ describe('enforcement on the real LiveKit server', () => {
       await addSlot(admin, channel.id, [out.account.id], new Date(boundary - LEAD_MS - 4_000), LEAD_MS / 1000 + 4, 'Out');
       await addSlot(admin, channel.id, [inn.account.id], new Date(boundary), 5, 'In');
 
-      const outToken = await token(out.dj, channel.id, 'dj');
-      const inToken = await token(inn.dj, channel.id, 'dj');
+      const outToken = await roomToken(out.dj, channel.id, 'dj');
+      const inToken = await roomToken(inn.dj, channel.id, 'dj');
       expect(inToken.access?.mode).toBe('green_room');
-      const listener = await toneListener(await token(new AppClient(), channel.id, 'listener'), [600, 1000]);
+      const listener = await toneListener(await roomToken(new AppClient(), channel.id, 'listener'), [600, 1000]);
       const outDj = await toneDj(outToken, 600);
       const inDj = await toneDj(inToken, 1000);
       cleanup.push(listener, outDj, inDj);
@@ -187,7 +182,7 @@ describe('enforcement on the real LiveKit server', () => {
     const { channel, djs } = await setup('kick', ['DJ Kicked']);
     const { dj, account } = djs[0]!;
     await addSlot(admin, channel.id, [account.id], wholeSecondIn(-1_000), 120);
-    const djToken = await token(dj, channel.id, 'dj');
+    const djToken = await roomToken(dj, channel.id, 'dj');
     const publisher = await toneDj(djToken, 600);
     cleanup.push(publisher);
     await publisher.publish();
@@ -221,7 +216,7 @@ describe('enforcement on the real LiveKit server', () => {
     const { channel, djs } = await setup('disable', ['DJ Disabled']);
     const { dj, account } = djs[0]!;
     await addSlot(admin, channel.id, [account.id], wholeSecondIn(-1_000), 120);
-    const djToken = await token(dj, channel.id, 'dj');
+    const djToken = await roomToken(dj, channel.id, 'dj');
     const publisher = await toneDj(djToken, 600);
     cleanup.push(publisher);
     await publisher.publish();

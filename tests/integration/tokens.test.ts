@@ -1,9 +1,9 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import { channelRoom, type TokenResponse } from '@/types/room';
+import { channelRoom } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
-import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { AppClient, createChannel, createDj, roomToken, signedInAdmin } from '../support/app-client';
 import { joinRoom, publishAudio, TrackSource, untilPublishAllowed } from '../support/livekit-peer';
 import { scheduleNow } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
@@ -15,11 +15,7 @@ const rooms: Room[] = [];
 let channel: ChannelSummary;
 let dj: AppClient;
 
-async function token(client: AppClient, role: 'dj' | 'listener'): Promise<TokenResponse> {
-  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId: channel.id, role });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
+const token = (client: AppClient, role: 'dj' | 'listener') => roomToken(client, channel.id, role);
 
 async function serverSide(identity: string) {
   const participants = await roomService.listParticipants(channelRoom(channel.id));

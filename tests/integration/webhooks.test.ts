@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@livekit/rtc-node';
-import type { TokenResponse } from '@/types/room';
 import type { ChannelSummary } from '@/types/channel';
-import { AppClient, createChannel, createDj, signedInAdmin } from '../support/app-client';
+import { AppClient, createChannel, createDj, roomToken, signedInAdmin } from '../support/app-client';
 import { scheduleNow } from '../support/schedule';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { stackEnv } from '../support/stack-env';
@@ -15,12 +14,6 @@ let admin: AppClient;
 let rooms: Room[] = [];
 
 const live = async (slug: string) => (await anon.request<ChannelSummary>('GET', `/api/channels/${slug}`)).body.live;
-
-async function tokenFor(client: AppClient, channelId: string, role: 'dj' | 'listener') {
-  const res = await client.request<TokenResponse>('POST', '/api/livekit/token', { channelId, role });
-  if (res.status !== 200) throw new Error(`token: ${res.status}`);
-  return res.body;
-}
 
 beforeAll(async () => {
   admin = await signedInAdmin();
@@ -38,13 +31,13 @@ describe('webhooks from the real LiveKit server', () => {
     await scheduleNow(admin, channel.id, account.id);
     expect(await live(channel.slug)).toMatchObject({ onAir: false, listeners: 0 });
 
-    const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
+    const djRoom = await joinRoom(await roomToken(dj, channel.id, 'dj'));
     rooms.push(djRoom);
     const publication = await publishAudio(djRoom);
     await expect.poll(() => live(channel.slug), { timeout: 15_000 }).toMatchObject({ onAir: true, djName: 'DJ Webhook' });
     expect(Date.parse((await live(channel.slug)).since ?? '')).toBeGreaterThan(Date.now() - 60_000);
 
-    const listener = await joinRoom(await tokenFor(anon, channel.id, 'listener'));
+    const listener = await joinRoom(await roomToken(anon, channel.id, 'listener'));
     rooms.push(listener);
     await expect.poll(async () => (await live(channel.slug)).listeners, { timeout: 15_000 }).toBe(1);
 
@@ -59,7 +52,7 @@ describe('webhooks from the real LiveKit server', () => {
     const channel = await createChannel(admin, 'hooks-deleted');
     const { dj, account } = await createDj(admin, 'DJ Deleted');
     await scheduleNow(admin, channel.id, account.id);
-    const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
+    const djRoom = await joinRoom(await roomToken(dj, channel.id, 'dj'));
     rooms.push(djRoom);
     let disconnected = false;
     djRoom.on('disconnected', () => (disconnected = true));
@@ -77,7 +70,7 @@ describe('webhooks from the real LiveKit server', () => {
     const channel = await createChannel(admin, 'hooks-drop');
     const { dj, account } = await createDj(admin, 'DJ Drop');
     await scheduleNow(admin, channel.id, account.id);
-    const djRoom = await joinRoom(await tokenFor(dj, channel.id, 'dj'));
+    const djRoom = await joinRoom(await roomToken(dj, channel.id, 'dj'));
     await publishAudio(djRoom);
     await expect.poll(async () => (await live(channel.slug)).onAir, { timeout: 15_000 }).toBe(true);
     await djRoom.disconnect();
