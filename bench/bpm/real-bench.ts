@@ -120,7 +120,23 @@ export async function runPeer(
   return { method, scores: await scoreAll(method, pieces, audio, log), choices: [] };
 }
 
-/** Rows of the real set's table: all pieces, the recorded ones on their own, and per genre. */
+/** One table: every method's Acc1 / Acc2 on each group of pieces. */
+function printGroups(title: string, groups: [string, Set<string>][], runs: RealRun[], print: (l: string) => void): void {
+  print(`\n${title}, Acc1 / Acc2 (first row: held-out folds):\n| method | ${groups.map(([g, set]) => `${g} (${set.size})`).join(' | ')} |`);
+  print(`| --- |${groups.map(() => ' --- |').join('')}`);
+  for (const r of runs) {
+    const cells = groups.map(([, set]) => {
+      const a = aggregate(
+        r.scores.filter((s) => set.has(s.id)),
+        r.method.realtime,
+      );
+      return `${a.acc1.toFixed(2)} / ${a.acc2.toFixed(2)}`;
+    });
+    print(`| ${r.method.name} | ${cells.join(' | ')} |`);
+  }
+}
+
+/** Rows of the real set's table: all pieces, the recorded ones on their own, per genre and per source. */
 export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: string) => void): void {
   const ids = (f: (p: RealPiece) => boolean) => new Set(pieces.filter(f).map((p) => p.id));
   const recorded = ids((p) => p.sourceKind === 'recorded');
@@ -143,22 +159,21 @@ export function printReal(runs: RealRun[], pieces: RealPiece[], print: (l: strin
       `| ${r.method.name} | ${a.acc1.toFixed(2)} | ${a.acc2.toFixed(2)} | ${a.half.toFixed(2)} | ${sub(rendered)} | ${sub(recorded)} | ${a.noBeat} | ${rt ? `${a.dropouts} (${a.dropoutsFromStart}) of ${pieces.filter((p) => p.drums !== false).length}` : 'offline'} | ${a.first} | ${a.stable} | ${a.cpu} |`,
     );
   }
-  const genres = [...new Set(pieces.flatMap((p) => p.genres))].sort();
-  print(
-    `\nPer genre, Acc1 / Acc2 (first row: held-out folds):\n| method | ${genres.map((g) => `${g} (${pieces.filter((p) => p.genres.includes(g)).length})`).join(' | ')} |`,
+  const groups = (key: (p: RealPiece) => string[]) =>
+    [...new Set(pieces.flatMap(key))].sort().map((g): [string, Set<string>] => [g, ids((p) => key(p).includes(g))]);
+  printGroups(
+    'Per genre',
+    groups((p) => p.genres),
+    runs,
+    print,
   );
-  print(`| --- |${genres.map(() => ' --- |').join('')}`);
-  for (const r of runs) {
-    const cells = genres.map((g) => {
-      const set = ids((p) => p.genres.includes(g));
-      const a = aggregate(
-        r.scores.filter((s) => set.has(s.id)),
-        r.method.realtime,
-      );
-      return `${a.acc1.toFixed(2)} / ${a.acc2.toFixed(2)}`;
-    });
-    print(`| ${r.method.name} | ${cells.join(' | ')} |`);
-  }
+  // Sources differ in how they were made and labelled (LABELS.md): a change that helps one may not generalise.
+  printGroups(
+    'Per source package',
+    groups((p) => [p.source]),
+    runs,
+    print,
+  );
   const folds = Array.from({ length: FOLDS }, (_, k) => k);
   const cv = runs[0];
   if (cv) {
