@@ -18,21 +18,29 @@ import type { RealPiece } from './real-set';
  * onset density 0.008 cost 0.91 there). Older engines turn the steady rule and the lattice step off explicitly.
  */
 export const CANDIDATES: { name: string; options: AnalyzerOptions }[] = [
-  { name: 'default (eleventh pass: the level memory chooses the octave lattice without the between term)', options: {} },
-  { name: 'issue 19 fifth pass (a beat is kept while the tempo it started with holds)', options: { levelLattice: false } },
-  { name: 'issue 19 fourth pass (steady tempo 3 s; no keeping)', options: { levelLattice: false, gate: { keep: false } } },
-  { name: 'fourth pass with steady tempo 2 s', options: { levelLattice: false, gate: { steady: 2, keep: false } } },
-  { name: 'fourth pass with steady tempo 4 s', options: { levelLattice: false, gate: { steady: 4, keep: false } } },
-  { name: 'issue 19 third pass (no steady-tempo rule)', options: { levelLattice: false, gate: { steady: 0, keep: false } } },
+  { name: 'default (twelfth pass: hats that go on are drums that have not stopped)', options: {} },
+  { name: 'issue 19 eleventh pass (the level memory chooses the octave lattice without the between term)', options: { hatsPlay: false } },
+  { name: 'issue 19 fifth pass (a beat is kept while the tempo it started with holds)', options: { levelLattice: false, hatsPlay: false } },
+  { name: 'issue 19 fourth pass (steady tempo 3 s; no keeping)', options: { levelLattice: false, hatsPlay: false, gate: { keep: false } } },
+  { name: 'fourth pass with steady tempo 2 s', options: { levelLattice: false, hatsPlay: false, gate: { steady: 2, keep: false } } },
+  { name: 'fourth pass with steady tempo 4 s', options: { levelLattice: false, hatsPlay: false, gate: { steady: 4, keep: false } } },
+  {
+    name: 'issue 19 third pass (no steady-tempo rule)',
+    options: { levelLattice: false, hatsPlay: false, gate: { steady: 0, keep: false } },
+  },
   {
     name: 'issue 19 second pass (no level memory, no steady rule)',
-    options: { levelMemory: 0, gate: { steady: 0, keep: false } },
+    options: { levelMemory: 0, hatsPlay: false, gate: { steady: 0, keep: false } },
   },
-  { name: 'level memory 10 s, no steady rule', options: { levelMemory: 10, levelLattice: false, gate: { steady: 0, keep: false } } },
+  {
+    name: 'level memory 10 s, no steady rule',
+    options: { levelMemory: 10, levelLattice: false, hatsPlay: false, gate: { steady: 0, keep: false } },
+  },
   {
     name: 'before issue 19 (one envelope, beat 0.12/0.18, between 0.5, prior 0.6 oct, no memory)',
     options: {
       bandMix: 0,
+      hatsPlay: false,
       gate: { offAt: 0.12, onAt: 0.18, hold: 0, stopHold: 0, steady: 0, keep: false },
       support: 0.5,
       between: 0.5,

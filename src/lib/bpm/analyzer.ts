@@ -34,6 +34,8 @@ export type AnalyzerOptions = {
   support?: number;
   /** Recent onset density under this share of the window's means the beat stopped (default 0.35). */
   recentDrop?: number;
+  /** Whether hats that go on mean the drums have not stopped (default true, issue 19 twelfth pass; gate.ts). */
+  hatsPlay?: boolean;
   /** Share of the per-band-group autocorrelations (low, mid, high) in the one confidence is read from (default BAND_MIX). */
   bandMix?: number;
   /** Whether the tempo, too, is chosen on the mixed autocorrelation (default true; false: only the confidence). */
@@ -84,6 +86,7 @@ export class BpmAnalyzer {
   private readonly between: number;
   private readonly support: number;
   private readonly recentDrop: number;
+  private readonly hatsPlay: boolean;
   private readonly level: LevelMemory;
   /** Evidence without the between term (the level memory's lattice), or null. */
   private readonly plain: Float64Array | null;
@@ -103,6 +106,7 @@ export class BpmAnalyzer {
     this.between = options.between ?? 1.2;
     this.support = options.support ?? 0.8;
     this.recentDrop = options.recentDrop ?? 0.35;
+    this.hatsPlay = options.hatsPlay ?? true;
     const gate = { ...GATE_DEFAULTS, ...options.gate };
     this.gate = new BeatGate(gate);
     this.updateSeconds = (this.updateFrames * this.onset.hop) / sampleRate;
@@ -172,8 +176,13 @@ export class BpmAnalyzer {
     const confidence = Math.max(0, Math.min(1, tg.measured[0] ?? 0));
     est.confidence = confidence;
 
-    // Drums that just stopped still fill most of the window: the recent onset density says so first.
-    const stopped = tg.recentStrength < this.recentDrop * tg.meanStrength;
+    // Drums that just stopped still fill most of the window: the recent onset density says so first, in the whole
+    // envelope and in the hats band alike (hats that go on are drums that have not stopped). Inline: a call here boxes.
+    const drop = this.recentDrop;
+    const hats = this.hatsPlay ? this.bands.hats : null;
+    const stopped =
+      tg.recentStrength < drop * tg.meanStrength &&
+      (hats === null || !(hats.meanStrength > 0) || hats.recentStrength < drop * hats.meanStrength);
     const input = this.steady.input;
     input[0] = bpm;
     input[1] = tg.meanStrength;

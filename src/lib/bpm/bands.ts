@@ -5,6 +5,8 @@ const BAND_GROUPS = [
   [1, 2, 3],
   [4, 5],
 ];
+/** The first band of the hats group. */
+const HATS_BAND = 4;
 /**
  * Share of the groups' mean autocorrelation in the one tempo and confidence are read from (issue 19): in a
  * dense mix (distorted guitars, a busy module) the summed flux loses the beat while the hats still carry
@@ -17,11 +19,14 @@ export class BandMix {
   private readonly groups: number[][];
   private readonly tempograms: Tempogram[];
   private readonly mix: number;
+  /** The hats group's tempogram (whether the hats still play: the analyser's stop test, gate.ts), or null. */
+  readonly hats: Tempogram | null;
 
   constructor(frameRate: number, windowSeconds: number, bandCount: number, mix: number) {
     this.mix = mix;
     this.groups = mix > 0 ? BAND_GROUPS.map((g) => g.filter((b) => b < bandCount)).filter((g) => g.length > 0) : [];
     this.tempograms = this.groups.map(() => new Tempogram(frameRate, windowSeconds));
+    this.hats = this.tempograms[this.groups.findIndex((g) => g.includes(HATS_BAND))] ?? null;
   }
 
   /** One envelope frame: each group's mean band flux. */

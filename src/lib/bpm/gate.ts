@@ -17,6 +17,11 @@
  * with, locked or not; a module whose comb fell to 0.03-0.05 two seconds after a clear start read "no beat"
  * for 14 s while its tempo never moved. Stopped onsets and silence still end it, so breakdowns do; a chance
  * start in an intro ends as soon as the tracker's tempo moves.
+ *
+ * Hats that go on are drums that have not stopped (issue 19, twelfth pass; the analyser's `stopped`, `hatsPlay`): the
+ * recent onsets must fall under the window's in the whole envelope and in the hats band (2.5-11 kHz) alike. A drummer
+ * who keeps time on the hi-hat through a break of the kick and snare still plays a beat; a breakdown takes the hats
+ * out with the rest of the kit.
  */
 export type GateOptions = {
   /** Confidence over which a beat starts, and under which a held one falls back. */
