@@ -43,10 +43,15 @@ async function fetchText(url: string): Promise<string> {
 const replayRows = () => db().replayHls.findMany({ where: { channelId: channel.id }, orderBy: { startedAt: 'asc' } });
 const openSets = () => db().broadcast.count({ where: { channelId: channel.id, storagePath: { not: { startsWith: SEEDED_PREFIX } } } });
 
-async function activeEgress(): Promise<string[]> {
+/** The room's egress LiveKit has not finished: starting, active or ending (still writing its last segments). */
+async function unfinishedEgress() {
   const env = stackEnv();
   const client = new EgressClient(livekitHttpUrl(env), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
-  const list = await client.listEgress({ roomName: channelRoom(channel.id), active: true });
+  return client.listEgress({ roomName: channelRoom(channel.id), active: true });
+}
+
+async function activeEgress(): Promise<string[]> {
+  const list = await unfinishedEgress();
   return list.filter((e) => e.status === EgressStatus.EGRESS_STARTING || e.status === EgressStatus.EGRESS_ACTIVE).map((e) => e.egressId);
 }
 
@@ -121,6 +126,9 @@ describe("AutoDJ's replay on HLS", () => {
     const rows = await replayRows();
     expect(rows.length).toBe(2);
     expect(await storedObjects(rows[0]!.storagePath)).toBeGreaterThan(0);
+    // An hour after the end every egress has long written its last segment and playlist; just after it, the
+    // last replay's may still be ending (run H2, 2026-12-07: two objects written after the purge).
+    await expect.poll(async () => (await unfinishedEgress()).length, { timeout: 30_000, message: 'the egress have finished' }).toBe(0);
     // An hour ago as far as retention can tell: the archive task's next pass removes them.
     await db().replayHls.updateMany({ where: { channelId: channel.id }, data: { endedAt: new Date(Date.now() - 61 * 60_000) } });
     await expect.poll(async () => (await replayRows()).length, { timeout: 45_000 }).toBe(0);
