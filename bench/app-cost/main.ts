@@ -7,7 +7,10 @@
  * 2. BENCH_STREAMS (default 1,000) streams on one channel, from 40 loopback addresses (25 each,
  *    under the per-client cap), heartbeats only;
  * 3. no streams, BENCH_WEBHOOKS a second (default 20): signed listener joins and leaves of that channel;
- * 4. both: each webhook changes the channel's listener count, which every stream then receives.
+ * 4. both: each webhook changes the channel's listener count, which every stream then receives;
+ * 5. BENCH_CHANNELS channels (default 300, 7 weekly slots each), one stream on each (a page per channel);
+ * 6. the same and the admin console's stream (every channel's state in one topic).
+ * BENCH_PART=streams runs windows 1-4 only, BENCH_PART=channels 1, 5 and 6.
  */
 import { createFixture } from '../support/api';
 import { fail, hostLine, requireEnv, runBench, sleep } from '../support/env';
@@ -16,11 +19,14 @@ import { formatSummary, summarize } from '../support/stats';
 import { processRole, stackProcesses } from '../support/stack-procs';
 import { appCosts } from './costs';
 import { EventStreams } from './streams';
+import { createChannels, followChannels, followStation } from './topics';
 import { sendWebhooks, type WebhookRun } from './webhooks';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1_000);
 const RATE = Number(process.env.BENCH_WEBHOOKS ?? 20);
+const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 300);
+const PART = process.env.BENCH_PART ?? 'all';
 const SETTLE_MS = 5_000;
 
 const appPids = () => stackProcesses().filter((pid) => processRole(pid) === 'app');
@@ -50,14 +56,20 @@ runBench('app-cost', async () => {
   if (appPids().length === 0) fail('no app server process found in the stack');
 
   const base = await measureWindow('nothing open');
-  const streams = new EventStreams(appUrl, channel.slug);
+  if (PART !== 'channels') await streamWindows(appUrl, channel.slug, hooks, base.cores);
+  if (PART !== 'streams') await channelWindows(appUrl, base.cores);
+});
+
+/** Windows 2-4: the cost of an open stream, of a webhook and of an update's fan-out. */
+async function streamWindows(appUrl: string, slug: string, hooks: () => Promise<WebhookRun>, baseCores: number): Promise<void> {
+  const streams = new EventStreams(appUrl, slug);
   await streams.grow(STREAMS);
   if (streams.refused > 0) fail(`${streams.refused} of ${STREAMS} event streams were refused`);
   const idle = await measureWindow(`${STREAMS} streams open, idle`);
   streams.close();
   const webhooks = await measureWindow(`no streams, ${RATE} webhooks/s`, hooks);
 
-  const fanOut = new EventStreams(appUrl, channel.slug, STREAMS);
+  const fanOut = new EventStreams(appUrl, slug, STREAMS);
   await fanOut.grow(STREAMS);
   if (fanOut.refused > 0) fail(`${fanOut.refused} of ${STREAMS} event streams were refused`);
   const framesBefore = fanOut.frames;
@@ -69,7 +81,7 @@ runBench('app-cost', async () => {
     `[app-cost] the streams received ${framesPerSecond.toFixed(0)} state frames/s (${(framesPerSecond / STREAMS).toFixed(2)} per stream)`,
   );
 
-  const c = appCosts({ base: base.cores, streams: idle.cores, hooks: webhooks.cores, both: both.cores }, STREAMS, RATE, framesPerSecond);
+  const c = appCosts({ base: baseCores, streams: idle.cores, hooks: webhooks.cores, both: both.cores }, STREAMS, RATE, framesPerSecond);
   say(
     '',
     `1,000 open event streams, idle:              ${(c.coresPer1000Idle * 100).toFixed(2)}% of a core`,
@@ -78,4 +90,25 @@ runBench('app-cost', async () => {
     `1,000 streams at one update a second:        ${(c.coresPer1000AtOneUpdate * 100).toFixed(2)}% of a core`,
     hostLine(),
   );
-});
+}
+
+/** Windows 5 and 6: the cost of a channel followed, i.e. of one stream topic computed every pass. */
+async function channelWindows(appUrl: string, baseCores: number): Promise<void> {
+  say('', `creating ${CHANNELS} channels with 7 weekly slots each ...`);
+  const { slugs, adminCookie } = await createChannels(CHANNELS);
+  const streams = await followChannels(appUrl, slugs, 2 * STREAMS);
+  const pages = await measureWindow(`${CHANNELS} channels, one page open on each`);
+  const station = followStation(appUrl, adminCookie);
+  const withAdmin = await measureWindow(`${CHANNELS} channels' pages and the admin console`);
+  station.close();
+  for (const s of streams) s.close();
+  if (station.frames() === 0) fail('the admin console stream received no state');
+  const perChannel = Math.max(0, pages.cores - baseCores) / CHANNELS;
+  const admin = Math.max(0, withAdmin.cores - pages.cores);
+  say(
+    '',
+    `one channel followed (its topic every pass):  ${(perChannel * 100).toFixed(3)}% of a core`,
+    `the admin console over ${CHANNELS} channels:      ${(admin * 100).toFixed(1)}% of a core`,
+    hostLine(),
+  );
+}

@@ -1,7 +1,8 @@
 // A second app replica on the same stack (database, LiveKit, app Redis), started by this file:
 // one lease holder, rate limits shared, overlapping slots sent to both at once (one accepted:
 // on PostgreSQL without the per-channel lock, 12 of 12 were, 2026-12-05), a webhook handled by replica A reaching replica B's event
-// streams within a second, and the lease moving to the survivor when its holder is SIGKILLed.
+// streams within a second, a schedule edit on A reaching B's streams (B keeps now/next otherwise), and the lease moving
+// to the survivor when its holder is SIGKILLed.
 // LiveKit sends its webhooks to A only, as a load balancer would send each one to some replica.
 import path from 'node:path';
 import http from 'node:http';
@@ -141,6 +142,23 @@ describe('two app replicas', () => {
     // Without the fan-out B would see it only at its next 1 s refresh: half a second on average.
     expect([...lags].sort((x, y) => x - y)[1]).toBeLessThan(300);
     await Promise.all([onA.close(), onB.close()]);
+  });
+
+  it('bring a schedule edit made on A to event streams held on B at their next pass', { timeout: 60_000 }, async () => {
+    const admin = await signedInAdmin();
+    const { channel, djs } = await channelWithDjs(admin, 'replicas-schedule', ['DJ Edit']);
+    const onB = await openStream<ChannelState>(`${B_URL}/api/channels/${channel.slug}/events`);
+    const next = () => onB.states.at(-1)?.next?.title ?? null;
+    // B has read (and keeps) an empty schedule before the edit.
+    await expect.poll(() => onB.states.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(next()).toBeNull();
+    const slot = { title: 'Edited on A', start: utcLocal(wholeSecondIn(3_600_000)), durationSeconds: 600, hostIds: [djs[0]!.account.id] };
+    const t0 = Date.now();
+    expect((await admin.request('POST', `/api/admin/channels/${channel.id}/slots`, slot)).status).toBe(201);
+    // B keeps a channel's now/next for up to 30 s unless told: the edit must reach it within its 1 s refresh (with margin).
+    await expect.poll(next, { timeout: 2_500, interval: 50 }).toBe('Edited on A');
+    console.info(`[replicas] B's stream showed A's new slot ${Date.now() - t0} ms after the request began`);
+    await onB.close();
   });
 
   it('move the lease to B when A stops, and back to A within 10 s when B is SIGKILLed', { timeout: 180_000 }, async () => {

@@ -4,6 +4,7 @@ import type { TokenResponse } from '@/types/room';
 import type { ChannelState, StationState } from '@/types/live';
 import { MAX_STREAMS_PER_ADDRESS } from '@/server/channels/hls-listener-registry';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
+import { addSlot, channelWithDjs, wholeSecondIn } from '../support/schedule';
 import { joinRoom } from '../support/livekit-peer';
 import { openStream } from '../support/sse';
 import { stackEnv } from '../support/stack-env';
@@ -36,6 +37,37 @@ describe('server-sent event streams', () => {
     expect(stream.states.at(-1)).toMatchObject({ now: null, next: null, extras: {} });
     await stream.close();
   });
+
+  it(
+    'show a slot as next once written, as now from its start to its end, and its edits and deletion at once',
+    { timeout: 60_000 },
+    async () => {
+      const { channel, djs } = await channelWithDjs(admin, 'sse-slots', ['DJ Boundary']);
+      const stream = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
+      const last = () => stream.states.at(-1);
+      await expect.poll(() => last()?.next, { timeout: 5_000 }).toBeNull();
+      // The product's target for a schedule change on a live page: the streams' next pass, a second.
+      const within = { timeout: 1_000 * LOAD_MARGIN + 500, interval: 50 };
+      const start = wholeSecondIn(4_000);
+      await addSlot(admin, channel.id, [djs[0]!.account.id], start, 3, 'Boundary');
+      await expect.poll(() => [last()?.now, last()?.next?.title], within).toEqual([null, 'Boundary']);
+      // A boundary is no edit: it must show without one (the streams keep now/next until the next start or end).
+      const nowAt = () => stream.times[stream.states.findIndex((st) => st.now?.title === 'Boundary')];
+      await expect.poll(nowAt, { timeout: 6_000 + 1_000 * LOAD_MARGIN, interval: 50 }).toBeDefined();
+      await expect.poll(() => last()?.now, { timeout: 4_000 + 1_000 * LOAD_MARGIN, interval: 50 }).toBeNull();
+      const shownAt = nowAt()! - start.getTime();
+      console.info(`[streams] a slot's start reached the page ${shownAt} ms after it`);
+      expect(shownAt).toBeLessThan(1_000 * LOAD_MARGIN);
+
+      const later = await addSlot(admin, channel.id, [djs[0]!.account.id], wholeSecondIn(3_600_000), 600, 'Later');
+      await expect.poll(() => last()?.next?.title, within).toBe('Later');
+      expect((await admin.request('PATCH', `/api/admin/slots/${later.id}`, { title: 'Renamed' })).status).toBe(200);
+      await expect.poll(() => last()?.next?.title, within).toBe('Renamed');
+      expect((await admin.request('DELETE', `/api/admin/slots/${later.id}`)).status).toBe(204);
+      await expect.poll(() => last()?.next, within).toBeNull();
+      await stream.close();
+    },
+  );
 
   it('404 for an unknown channel; the admin stream is for admins only', async () => {
     expect((await fetch(new URL('/api/channels/no-such-channel/events', env.APP_URL))).status).toBe(404);

@@ -1,15 +1,15 @@
 import 'server-only';
 import type { ChannelSlotInfo, ChannelState, StationState } from '@/types/live';
-import type { OccurrenceDto, ScheduleResponse } from '@/types/schedule';
+import type { OccurrenceDto } from '@/types/schedule';
 import { channelRowBySlug, listChannelRows, summarizeChannels } from '../channels';
-import { scheduleFor } from '../schedule';
+import { scheduleNowNext, type NowNextDto } from '../schedule';
 import { currentTempo } from '../bpm';
 import { nowPlayingView, openSetNowPlaying, type OpenSet } from '../now-playing';
 import { linkQualities } from '../link-quality';
 
 type Row = { id: string; slug: string; name: string; timeZone: string; liveIdentity: string | null };
 /** What a channel's state reads beside its summary. */
-type Parts = { schedule: ScheduleResponse; tempo: ChannelState['extras']['tempo']; set: OpenSet | null };
+type Parts = { schedule: NowNextDto; tempo: ChannelState['extras']['tempo']; set: OpenSet | null };
 
 const slotInfo = (o: OccurrenceDto | null): ChannelSlotInfo | null =>
   o ? { title: o.title, start: o.start, end: o.end, hosts: o.hosts.map((h) => h.name) } : null;
@@ -22,7 +22,7 @@ const slotInfo = (o: OccurrenceDto | null): ChannelSlotInfo | null =>
 async function partsOf(row: Row, now: Date): Promise<Parts> {
   // A failing reader leaves its value empty; the rest of the state still goes out.
   const [schedule, tempo, set] = await Promise.all([
-    scheduleFor(row, now, now, now),
+    scheduleNowNext(row, now),
     currentTempo(row.id).catch(() => null),
     row.liveIdentity !== null ? openSetNowPlaying(row.id).catch(() => null) : null,
   ]);

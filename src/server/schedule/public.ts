@@ -4,7 +4,7 @@ import { getDb } from '../db';
 import { getEnv } from '../env';
 import { notFound } from '../http';
 import { namesOf, toOccurrenceDto } from './dto';
-import { nextOccurrence } from './next-occurrence';
+import { nowAndNext } from './now-next-plan';
 import { expandAll } from './recurrence';
 import { loadRules } from './store';
 
@@ -20,10 +20,7 @@ async function channelBySlug(slug: string): Promise<ChannelRef> {
 export async function scheduleFor(channel: ChannelRef, from: Date, to: Date, now = new Date()): Promise<ScheduleResponse> {
   const rules = await loadRules(channel.id);
   const inRange = expandAll(rules, from, to);
-  const around = expandAll(rules, new Date(now.getTime() - 86_400_000), new Date(now.getTime() + 8 * 86_400_000));
-  const current = around.find((o) => o.start <= now && now < o.end) ?? null;
-  // Beyond the coming week only when it holds nothing (a monthly show), so the live stream stays cheap.
-  const next = around.find((o) => o.start > now) ?? nextOccurrence(rules, now);
+  const { current, next, around } = nowAndNext(rules, now);
   const names = await namesOf([...inRange, ...around, ...(next ? [next] : [])].flatMap((o) => o.hostIds));
   const dto = (o: (typeof inRange)[number] | null): OccurrenceDto | null => (o ? toOccurrenceDto(o, names) : null);
   return {

@@ -4,6 +4,7 @@ import { type AuditActor, audit } from '../audit';
 import { getDb } from '../db';
 import { badRequest, notFound } from '../http';
 import { TASKS, wake } from '../loop';
+import { scheduleChanged } from './now-next';
 
 /** DJs allowed to hold slots on a channel. */
 export async function listChannelDjs(channelId: string): Promise<SlotHostInfo[]> {
@@ -34,5 +35,6 @@ export async function setChannelDjs(channelId: string, userIds: string[], actor:
   const names = (list: SlotHostInfo[]) => list.map((d) => d.name).join(', ') || 'none';
   await audit({ actor, action: 'channel.djs', channel, detail: `${names(before)} → ${names(after)}` });
   wake(TASKS.enforce);
+  scheduleChanged(channelId); // slots may have lost hosts
   return after;
 }

@@ -7,6 +7,7 @@ import { TASKS, wake } from '../loop';
 import { withLock } from '../redis';
 import { conflictMessage, findConflict } from './conflicts';
 import { namesOf, toSlotDto } from './dto';
+import { scheduleChanged } from './now-next';
 import { isOriginalOccurrence, type SlotRule } from './recurrence';
 import { loadRules, slotInclude, toRule } from './store';
 
@@ -53,6 +54,7 @@ const describeSlot = (s: { title: string; startLocal: string; timeZone: string }
 
 function changed(actor: AuditActor, action: Parameters<typeof audit>[0]['action'], channel: { id: string; name: string }, detail: string) {
   wake(TASKS.enforce); // the schedule changed: enforce it now, not at the old boundary
+  scheduleChanged(channel.id); // and show it on live pages at the streams' next pass
   return audit({ actor, action, channel, detail });
 }
 
