@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { slotRule } from './rule.test-support';
 import { conflictMessage, findConflict } from './conflicts';
 import type { SlotRule } from './recurrence';
 
-const rule = (id: string, over: Partial<SlotRule>): SlotRule => ({
-  id,
-  title: id,
-  startLocal: '2026-11-23T20:00:00',
-  timeZone: 'Europe/Berlin',
-  durationSeconds: 3600,
-  repeatWeeks: null,
-  repeatUntil: null,
-  hostIds: ['u1'],
-  exceptions: [],
-  ...over,
-});
+const rule = (id: string, over: Partial<SlotRule>) => slotRule({ id, title: id, startLocal: '2026-11-23T20:00:00', ...over });
 const now = new Date('2026-11-22T00:00:00Z');
 
 describe('findConflict', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { slotRule } from './rule.test-support';
 import { nextChange, nowAndNext } from './now-next-plan';
 import type { SlotRule } from './recurrence';
 
-const rule = (over: Partial<SlotRule>): SlotRule => ({
-  id: 's1',
-  title: 'Show',
-  startLocal: '2026-11-02T22:00:00',
-  timeZone: 'Europe/Berlin',
-  durationSeconds: 3600,
-  repeatWeeks: null,
-  repeatUntil: null,
-  hostIds: ['u1'],
-  exceptions: [],
-  ...over,
-});
+const rule = slotRule;
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const at = (rules: SlotRule[], now: string) => {
   const plan = nowAndNext(rules, new Date(now));

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { slotRule } from './rule.test-support';
 import { expandSlot, instantToLocal, isOriginalOccurrence, localToInstant, type SlotRule } from './recurrence';
 
-const rule = (over: Partial<SlotRule>): SlotRule => ({
-  id: 's1',
-  title: 'Show',
-  startLocal: '2026-11-02T22:00:00',
-  timeZone: 'UTC',
-  durationSeconds: 3600,
-  repeatWeeks: null,
-  repeatUntil: null,
-  hostIds: ['u1'],
-  exceptions: [],
-  ...over,
-});
+const rule = (over: Partial<SlotRule>) => slotRule({ timeZone: 'UTC', ...over });
 const d = (iso: string) => new Date(iso);
 const starts = (r: SlotRule, from: string, to: string) => expandSlot(r, d(from), d(to)).map((o) => o.start.toISOString());
 
