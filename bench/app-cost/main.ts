@@ -98,6 +98,8 @@ async function channelWindows(appUrl: string, baseCores: number): Promise<void> 
   const { slugs, adminCookie } = await createChannels(CHANNELS);
   const streams = await followChannels(appUrl, slugs, 2 * STREAMS);
   const pages = await measureWindow(`${CHANNELS} channels, one page open on each`);
+  const unserved = streams.filter((s) => s.frames === 0).length;
+  if (unserved > 0) fail(`${unserved} of ${CHANNELS} channel streams received no state`);
   const station = followStation(appUrl, adminCookie);
   const withAdmin = await measureWindow(`${CHANNELS} channels' pages and the admin console`);
   station.close();

@@ -9,6 +9,7 @@ import {
   autoDjSourceSchema,
   CHANNEL_PAGE_SIZE,
 } from '@/types/channel';
+import { tickBatch } from '@/lib/tick-batch';
 import { type LiveHls, liveHls } from '../egress';
 import { getEnv } from '../env';
 import { getDb, type Channel } from '../db';
@@ -71,6 +72,15 @@ async function listenerCounts(channelIds: string[]): Promise<Map<string, number>
   return new Map(groups.map((g) => [g.channelId, g._count._all]));
 }
 
+/** One channel's count, read with the other channels' counts asked for in the same turn (the streams' pass). */
+const listenersOf = tickBatch(listenerCounts);
+
+async function countsOf(ids: string[]): Promise<Map<string, number>> {
+  const [only, ...rest] = ids;
+  if (only === undefined || rest.length > 0) return listenerCounts(ids);
+  return new Map([[only, (await listenersOf(only)) ?? 0]]);
+}
+
 /** HLS of a channel on air or on a replay (`preferred` is the summary's to decide). */
 async function channelHls(row: ChannelRow): Promise<LiveHls | null> {
   if (row.liveIdentity === null && row.replayDate === null) return null;
@@ -83,7 +93,7 @@ async function channelHls(row: ChannelRow): Promise<LiveHls | null> {
  */
 export async function summarizeChannels(rows: ChannelRow[]): Promise<ChannelSummary[]> {
   const known = liveStateKnown();
-  const [counts, hls] = await Promise.all([listenerCounts(rows.map((r) => r.id)), Promise.all(rows.map(channelHls))]);
+  const [counts, hls] = await Promise.all([countsOf(rows.map((r) => r.id)), Promise.all(rows.map(channelHls))]);
   return rows.map((row, i) => {
     const webrtc = counts.get(row.id) ?? 0;
     const stream = hls[i] ?? null;

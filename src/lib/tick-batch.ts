@@ -1,0 +1,22 @@
+/**
+ * Coalesces the single-key reads made in one turn of the event loop into one call of `load` with
+ * every key (a data loader without a cache). The live streams compute each followed channel's state
+ * side by side once a pass, so a per-channel query becomes one query a pass.
+ */
+export function tickBatch<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
+  let waiting: { key: K; resolve: (v: V | undefined) => void; reject: (err: unknown) => void }[] = [];
+  const flush = () => {
+    const batch = waiting;
+    waiting = [];
+    load([...new Set(batch.map((w) => w.key))]).then(
+      (values) => batch.forEach((w) => w.resolve(values.get(w.key))),
+      (err: unknown) => batch.forEach((w) => w.reject(err)),
+    );
+  };
+  return (key) =>
+    new Promise((resolve, reject) => {
+      // Resolved callers run in a later microtask, so every read started in this turn joins the batch.
+      if (waiting.length === 0) setImmediate(flush);
+      waiting.push({ key, resolve, reject });
+    });
+}
