@@ -18,7 +18,7 @@ type Entry = { zone: string; value: NowNextDto; from: number; validUntil: number
 const MAX_AGE_MS = 30_000;
 /** Past this many cached channels, entries that ran out are dropped (channels deleted). */
 const PRUNE_AT = 2_000;
-const CHANGED_CHANNEL = 'schedule.changed';
+const CHANGED_CHANNEL = 'schedule:changed';
 
 type Cache = { entries: Map<string, Entry>; generation: number };
 
