@@ -9,13 +9,13 @@ import {
   autoDjSourceSchema,
   CHANNEL_PAGE_SIZE,
 } from '@/types/channel';
-import { tickBatch } from '@/lib/tick-batch';
 import { type LiveHls, liveHls } from '../egress';
 import { getEnv } from '../env';
 import { getDb, type Channel } from '../db';
 import { hlsListenerCount } from './hls-listeners';
 import { liveStateKnown } from '../live-state';
 import { planChannelPage } from './page-plan';
+import { tickBatch } from '../tick-batch';
 
 type ChannelRow = Pick<
   Channel,
