@@ -17,6 +17,7 @@ import { joinRoom } from '../support/livekit-peer';
 import { openStream } from '../support/sse';
 import { stackEnv } from '../support/stack-env';
 import { leaseHeld, leaseTakenAt } from '../support/cluster';
+import { LOAD_MARGIN } from '../support/timing';
 
 const env = stackEnv();
 const root = path.resolve(__dirname, '..', '..');
@@ -156,7 +157,7 @@ describe('two app replicas', () => {
     const t0 = Date.now();
     expect((await admin.request('POST', `/api/admin/channels/${channel.id}/slots`, slot)).status).toBe(201);
     // B keeps a channel's now/next for up to 30 s unless told: the edit must reach it within its 1 s refresh (with margin).
-    await expect.poll(next, { timeout: 2_500, interval: 50 }).toBe('Edited on A');
+    await expect.poll(next, { timeout: 1_000 * LOAD_MARGIN + 500, interval: 50 }).toBe('Edited on A');
     console.info(`[replicas] B's stream showed A's new slot ${Date.now() - t0} ms after the request began`);
     await onB.close();
   });
