@@ -36,7 +36,8 @@ describe('local ingress config', () => {
       whip_port: 19651,
       http_relay_port: 19652,
       health_port: 19653,
-      rtc_config: { udp_port: '51300-51309', use_external_ip: false, ips: { includes: ['127.0.0.1/32'] } },
+      // A node IP of its own: no public STUN servers (and no DNS lookups) in a WHIP answer's 5 s.
+      rtc_config: { udp_port: '51300-51309', node_ip: '127.0.0.1', use_external_ip: false, ips: { includes: ['127.0.0.1/32'] } },
       logging: { level: 'warn' },
     });
     expect(config.prometheus_port).toBeUndefined();

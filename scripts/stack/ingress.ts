@@ -67,8 +67,11 @@ export function writeLocalIngressConfig(root: string, file: string, lk: LocalIng
     http_relay_port: ports.relay,
     health_port: ports.health,
     // WHIP's WebRTC sockets on loopback only (its TCP listeners cannot be bound: docs/security.md).
+    // node_ip set: without it the ingress gathers public STUN candidates for every WHIP answer, and
+    // a DNS lookup that is never answered outlasts its 5 s to answer (docs/testing.md, WHIP).
     rtc_config: {
       udp_port: `${ports.udp[0]}-${ports.udp[1]}`,
+      node_ip: '127.0.0.1',
       use_external_ip: false,
       enable_loopback_candidate: true,
       ips: { includes: ['127.0.0.1/32'] },

@@ -48,6 +48,12 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
   if (!violation || !event.room || !event.participant || !event.track) return violation;
   const { room, participant, track } = event;
   console.warn(`[publish-rules] ${violation}: revoking publishing of ${participant.identity} in ${room.name}`);
+  // The block goes first: it keeps publishing off for the rest of the slot (the schedule alone
+  // would hand it back), and a DJ who sees the revocation and asks again must already meet it.
+  const channelId = parseChannelRoom(room.name);
+  // Keyed to the account, whichever of its publishers (browser, RTMP, WHIP) did it.
+  const userId = participantKind(participant.identity) === 'dj' ? djUserId(participant.identity) : null;
+  if (channelId && userId) await blockPublisher(channelId, userId, NOT_AUDIO_BLOCK_REASON);
   await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
   // The access attribute tells the DJ's console why (the same attribute the schedule sets).
   await getRoomService()
@@ -56,10 +62,5 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
       attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES },
     })
     .catch(ignoreGone);
-  // Keep it that way for the rest of the slot: the schedule alone would hand publishing back.
-  const channelId = parseChannelRoom(room.name);
-  // Keyed to the account, whichever of its publishers (browser, RTMP, WHIP) did it.
-  const userId = participantKind(participant.identity) === 'dj' ? djUserId(participant.identity) : null;
-  if (channelId && userId) await blockPublisher(channelId, userId, NOT_AUDIO_BLOCK_REASON);
   return violation;
 }
