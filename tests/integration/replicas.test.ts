@@ -145,7 +145,7 @@ describe('two app replicas', () => {
     await Promise.all([onA.close(), onB.close()]);
   });
 
-  it('bring a schedule edit made on A to event streams held on B at their next pass', { timeout: 60_000 }, async () => {
+  it('bring a schedule edit and a host rename made on A to event streams held on B at their next pass', { timeout: 60_000 }, async () => {
     const admin = await signedInAdmin();
     const { channel, djs } = await channelWithDjs(admin, 'replicas-schedule', ['DJ Edit']);
     const onB = await openStream<ChannelState>(`${B_URL}/api/channels/${channel.slug}/events`);
@@ -159,6 +159,10 @@ describe('two app replicas', () => {
     // B keeps a channel's now/next for up to 30 s unless told: the edit must reach it within its 1 s refresh (with margin).
     await expect.poll(next, { timeout: 1_000 * LOAD_MARGIN + 500, interval: 50 }).toBe('Edited on A');
     console.info(`[replicas] B's stream showed A's new slot ${Date.now() - t0} ms after the request began`);
+    // A host renamed on A is announced to every channel's now/next on B as well.
+    expect((await admin.request('PATCH', `/api/admin/accounts/${djs[0]!.account.id}`, { name: 'DJ Renamed on A' })).status).toBe(200);
+    const hosts = () => onB.states.at(-1)?.next?.hosts;
+    await expect.poll(hosts, { timeout: 1_000 * LOAD_MARGIN + 500, interval: 50 }).toEqual(['DJ Renamed on A']);
     await onB.close();
   });
 

@@ -63,6 +63,9 @@ describe('server-sent event streams', () => {
       await expect.poll(() => last()?.next?.title, within).toBe('Later');
       expect((await admin.request('PATCH', `/api/admin/slots/${later.id}`, { title: 'Renamed' })).status).toBe(200);
       await expect.poll(() => last()?.next?.title, within).toBe('Renamed');
+      // A host renamed is no schedule edit, but live pages name hosts: it shows at the next pass too.
+      expect((await admin.request('PATCH', `/api/admin/accounts/${djs[0]!.account.id}`, { name: 'DJ Renamed' })).status).toBe(200);
+      await expect.poll(() => last()?.next?.hosts, within).toEqual(['DJ Renamed']);
       expect((await admin.request('DELETE', `/api/admin/slots/${later.id}`)).status).toBe(204);
       await expect.poll(() => last()?.next, within).toBeNull();
       await stream.close();

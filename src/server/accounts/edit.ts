@@ -4,6 +4,7 @@ import { type ActionRow } from '../actions';
 import { audit, type AuditActor } from '../audit';
 import { getDb, isUniqueViolation } from '../db';
 import { conflict, notFound } from '../http';
+import { hostsChanged } from '../schedule';
 import { assertNotLastAdmin, serialised } from './guard';
 import { roleChange } from './last-admin-plan';
 import { setAccountDisabled, toSummary } from './service';
@@ -31,6 +32,7 @@ async function editProfile(id: string, profile: Profile, actor: Actor): Promise<
     row.email !== before.email ? `email ${before.email} -> ${row.email}` : null,
   ].filter(Boolean);
   if (edits.length) await audit({ actor, action: 'account.update', detail: `${row.name}: ${edits.join(', ')}` });
+  if (row.name !== before.name) hostsChanged(); // live pages name the hosts of now and next
   if (row.role !== before.role) {
     await audit({ actor, action: 'account.role', detail: `${row.name} <${row.email}>: ${before.role ?? 'dj'} -> ${row.role ?? 'dj'}` });
   }

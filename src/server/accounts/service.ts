@@ -4,6 +4,7 @@ import { getAuth } from '../auth';
 import { getDb } from '../db';
 import { badRequest, conflict, notFound } from '../http';
 import { deleteEndpointsOf } from '../ingress';
+import { hostsChanged } from '../schedule';
 import { removeFromAllChannels } from './participants';
 import { djIdentity } from '../livekit';
 import { type ActionRow, recordAction, settle } from '../actions';
@@ -63,6 +64,7 @@ async function removeAccount(id: string, actor: { id: string; name: string }): P
   const result = await getDb().user.deleteMany({ where: { id } });
   if (result.count === 0 || !existing) throw notFound('No such account.');
   await audit({ actor, action: 'account.delete', detail: `${existing.name} <${existing.email}>` });
+  hostsChanged(); // their slots lost a host
   await removeFromAllChannels(djIdentity(id));
 }
 

@@ -5,7 +5,7 @@ export { decideDjAccess, djAccessNow, mayPublishNow } from './access';
 export { toIcs } from './ics';
 export { blockPublisher, finishKick, kickPublishers } from './kick';
 export { NOT_AUDIO_BLOCK_REASON } from './on-air';
-export { scheduleNowNext, type NowNextDto } from './now-next';
+export { hostsChanged, scheduleNowNext, type NowNextDto } from './now-next';
 export { comingWeek, consoleSchedule, publicSchedule, scheduleFor, upcomingForDj } from './public';
 export { listChannelDjs, setChannelDjs } from './roster';
 export { changeOccurrence, createSlot, deleteSlot, listSlots, updateSlot } from './slots';

@@ -12,13 +12,15 @@ type ChannelRef = { id: string; timeZone: string };
 type Entry = { zone: string; value: NowNextDto; from: number; validUntil: number };
 
 /**
- * A cached answer is read again at least this often: edits are announced (below), but a lost
- * notice, or a DJ renamed, costs at most this long.
+ * A cached answer is read again at least this often: edits and renames are announced (below),
+ * but a lost notice costs at most this long.
  */
 const MAX_AGE_MS = 30_000;
 /** Past this many cached channels, entries that ran out are dropped (channels deleted). */
 const PRUNE_AT = 2_000;
 const CHANGED_CHANNEL = 'schedule:changed';
+/** The notice's payload for "every channel" (hosts changed): channel ids are cuids, never this. */
+const EVERY_CHANNEL = '*';
 
 type Cache = { entries: Map<string, Entry>; generation: number };
 
@@ -32,7 +34,8 @@ const getCache = () =>
   });
 
 function forgetLocally(c: Cache, channelId: string): void {
-  c.entries.delete(channelId);
+  if (channelId === EVERY_CHANNEL) c.entries.clear();
+  else c.entries.delete(channelId);
   // A read that began before the edit must not store what it read.
   c.generation += 1;
 }
@@ -41,6 +44,11 @@ function forgetLocally(c: Cache, channelId: string): void {
 export function scheduleChanged(channelId: string): void {
   forgetLocally(getCache(), channelId);
   publish(CHANGED_CHANNEL, channelId);
+}
+
+/** A DJ renamed or deleted: the cached answers name hosts, on any channel, so every replica reads them all again. */
+export function hostsChanged(): void {
+  scheduleChanged(EVERY_CHANNEL);
 }
 
 /**
