@@ -50,17 +50,21 @@ export async function enforcePublishRules(event: WebhookEvent): Promise<Violatio
   console.warn(`[publish-rules] ${violation}: revoking publishing of ${participant.identity} in ${room.name}`);
   // The block goes first: it keeps publishing off for the rest of the slot (the schedule alone
   // would hand it back), and a DJ who sees the revocation and asks again must already meet it.
+  // The rights go even if it cannot be written.
   const channelId = parseChannelRoom(room.name);
   // Keyed to the account, whichever of its publishers (browser, RTMP, WHIP) did it.
   const userId = participantKind(participant.identity) === 'dj' ? djUserId(participant.identity) : null;
-  if (channelId && userId) await blockPublisher(channelId, userId, NOT_AUDIO_BLOCK_REASON);
-  await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
-  // The access attribute tells the DJ's console why (the same attribute the schedule sets).
-  await getRoomService()
-    .updateParticipant(room.name, participant.identity, {
-      permission: NO_PUBLISHING,
-      attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES },
-    })
-    .catch(ignoreGone);
+  try {
+    if (channelId && userId) await blockPublisher(channelId, userId, NOT_AUDIO_BLOCK_REASON);
+  } finally {
+    await getRoomService().mutePublishedTrack(room.name, participant.identity, track.sid, true).catch(ignoreGone);
+    // The access attribute tells the DJ's console why (the same attribute the schedule sets).
+    await getRoomService()
+      .updateParticipant(room.name, participant.identity, {
+        permission: NO_PUBLISHING,
+        attributes: { [ACCESS_ATTRIBUTE]: 'not_audio', ...CLEARED_TEMPO_ATTRIBUTES },
+      })
+      .catch(ignoreGone);
+  }
   return violation;
 }
