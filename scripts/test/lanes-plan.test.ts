@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUSY_LIMIT, fitPhase, laneOffsets, planPhases } from './lanes-plan';
+import { BUSY_LIMIT, fitPhase, laneOffsets, planPhases, SLOW_E2E_SECONDS } from './lanes-plan';
 
 describe('planPhases', () => {
   it('gives lanes that run side by side their own blocks of ports, wrapping below 900', () => {
@@ -67,6 +67,14 @@ describe('fitPhase', () => {
     const fitted = fitPhase(phase, 0.9);
     expect(fitted).toHaveLength(1);
     expect(fitted[0]!.name).toBe('lane 1 then lane 2 then lane 3');
+    expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'postgres', 'waiting', 'tls', 'cluster', 'crash']);
+  });
+
+  it('runs them one after another on a slow host, as the end-to-end step measured it', () => {
+    expect(fitPhase(phase, 0.01, 371)).toBe(phase);
+    expect(fitPhase(phase, 0.01, SLOW_E2E_SECONDS)).toBe(phase);
+    const fitted = fitPhase(phase, 0.01, 512);
+    expect(fitted).toHaveLength(1);
     expect(fitted[0]!.steps.map((s) => s.key)).toEqual(['sqlite', 'postgres', 'waiting', 'tls', 'cluster', 'crash']);
   });
 

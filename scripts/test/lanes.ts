@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureBuild } from '../stack/app';
 import { failureExcerpt } from './failure-excerpt';
-import { fitPhase, type Lane, type Phase, type Step, planPhases } from './lanes-plan';
+import { BUSY_LIMIT, fitPhase, type Lane, type Phase, type Step, planPhases } from './lanes-plan';
 
 type Outcome = { lane: string; step: string; code: number | null; seconds: number; log: string };
 
@@ -63,12 +63,16 @@ async function busyShare(ms: number): Promise<number> {
   return (after.busy - before.busy) / Math.max(1, after.total - before.total);
 }
 
-/** A phase of several lanes runs them side by side only while the machine has CPU to spare (lanes-plan.ts). */
-async function fitted(phase: Phase): Promise<Phase> {
+/**
+ * A phase of several lanes runs them side by side only while the machine has CPU to spare and the
+ * end-to-end step (`e2eSeconds`, 0 when it did not run) showed a host of the usual speed (lanes-plan.ts).
+ */
+async function fitted(phase: Phase, e2eSeconds: number): Promise<Phase> {
   if (phase.length < 2) return phase;
   const busy = await busyShare(5_000);
-  const fit = fitPhase(phase, busy);
-  const how = fit.length > 1 ? 'lanes side by side' : 'lanes one after another (CPU taken by other work)';
+  const fit = fitPhase(phase, busy, e2eSeconds);
+  const why = busy > BUSY_LIMIT ? 'CPU taken by other work' : `a slow host: end to end took ${e2eSeconds} s`;
+  const how = fit.length > 1 ? 'lanes side by side' : `lanes one after another (${why})`;
   console.log(`[${stamp()}] the machine's CPU was ${Math.round(busy * 100)} % busy before this phase: ${how}`);
   return fit;
 }
@@ -88,7 +92,10 @@ async function main(): Promise<number> {
   const started = Date.now();
   const cpuAtStart = machineCpu();
   const outcomes: Outcome[] = [];
-  for (const phase of phases) outcomes.push(...(await Promise.all((await fitted(phase)).map(runLane))).flat());
+  for (const phase of phases) {
+    const e2eSeconds = outcomes.find((o) => o.step === 'end to end')?.seconds ?? 0;
+    outcomes.push(...(await Promise.all((await fitted(phase, e2eSeconds)).map(runLane))).flat());
+  }
   const cpu = machineCpu();
   const busy = Math.round((100 * (cpu.busy - cpuAtStart.busy)) / Math.max(1, cpu.total - cpuAtStart.total));
   // Everything on the machine, not only these lanes: near 100 % means the lanes wait for CPU.
