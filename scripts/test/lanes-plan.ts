@@ -87,7 +87,8 @@ export const BUSY_LIMIT = 0.5;
  * The end-to-end step alone, as a gauge of the host's speed: 320-371 s on the hosts where every
  * pairing above passed, 493-540 s on one about 1.5 times slower (2026-12-07, runs J1, J2 and J4),
  * where two of three side-by-side runs failed tests held to their timing targets. Past this, the
- * next phase's lanes run one after another: slower, well inside CI's 90 minutes, and the margins hold.
+ * next phase's lanes run one after another: slower (about an hour there, estimated), inside CI's 90
+ * minutes, each stack with the machine to itself, as in the loaded runs that passed (2026-12-03).
  */
 export const SLOW_E2E_SECONDS = 450;
 
