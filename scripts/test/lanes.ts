@@ -11,7 +11,7 @@ import { ensureBuild } from '../stack/app';
 import { failureExcerpt } from './failure-excerpt';
 import { BUSY_LIMIT, fitPhase, type Lane, type Phase, type Step, planPhases } from './lanes-plan';
 
-type Outcome = { lane: string; step: string; code: number | null; seconds: number; log: string };
+type Outcome = { lane: string; key: string; step: string; code: number | null; seconds: number; log: string };
 
 const logDir = path.resolve('.local/test-logs');
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -33,7 +33,7 @@ function runStep(lane: string, step: Step): Promise<Outcome> {
       console.log(`\n===== ${lane}: ${step.name}: ${verdict} in ${seconds} s =====`);
       console.log(fs.readFileSync(file, 'utf8'));
       console.log(`===== end of ${lane}: ${step.name} (log: ${path.relative(process.cwd(), file)}) =====\n`);
-      resolve({ lane, step: step.name, code, seconds, log: file });
+      resolve({ lane, key: step.key, step: step.name, code, seconds, log: file });
     });
   });
 }
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   const cpuAtStart = machineCpu();
   const outcomes: Outcome[] = [];
   for (const phase of phases) {
-    const e2eSeconds = outcomes.find((o) => o.step === 'end to end')?.seconds ?? 0;
+    const e2eSeconds = outcomes.find((o) => o.key === 'e2e')?.seconds ?? 0;
     outcomes.push(...(await Promise.all((await fitted(phase, e2eSeconds)).map(runLane))).flat());
   }
   const cpu = machineCpu();
