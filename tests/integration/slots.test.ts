@@ -8,7 +8,7 @@ import { publishAudio } from '../support/livekit-peer';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
 import { handoverGap, firstHeard, lastHeard, toneDj, toneListener, type ToneDj, type ToneListener } from '../support/tone';
-import { LOAD_MARGIN } from '../support/timing';
+import { CUT_TARGET_MS, LOAD_MARGIN } from '../support/timing';
 
 // Slots here last a few seconds; enforcement must act at their boundaries.
 const env = stackEnv();
@@ -19,7 +19,6 @@ const env = stackEnv();
  * also makes both DJs' audio); `npm run bench:handover` prints the real figures. A run beside two other stacks heard the outgoing DJ 5051 ms after the
  * boundary (run R3, 2026-12-06).
  */
-const CUT_TARGET_MS = 5_000;
 const GAP_TARGET_MS = 1_000;
 /** Time before a boundary for tokens, peers and a first publication on a loaded machine (it took up to 6 s). */
 const LEAD_MS = 15_000;

@@ -7,3 +7,8 @@ export const LOAD_MARGIN = 2;
  * against a 1 s target), so the OBS tests allow this much instead.
  */
 export const OBS_LOAD_MARGIN = 3;
+/**
+ * A slot's end, a kick or a disabled account takes the DJ off air within 5 s (docs/admin-actions.md),
+ * the outgoing DJ of a handover included. Tests allow LOAD_MARGIN times it.
+ */
+export const CUT_TARGET_MS = 5_000;
