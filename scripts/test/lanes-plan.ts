@@ -3,6 +3,7 @@
 //
 // Phases run one after another. In a phase, lanes run at the same time, each lane's steps one
 // after another. Each stack gets its own block of 100 ports (STACK_PORT_OFFSET), so stacks never meet.
+import { type Database, excludedOn } from './integration-split';
 
 /** `key` picks the step on the command line (`npx tsx scripts/test/lanes.ts crash`). */
 export type Step = { key: string; name: string; offset: number; command: string };
@@ -40,7 +41,11 @@ export function planPhases(base: number): Phase[] {
     'sh -c "PLAYWRIGHT_JSON_OUTPUT_NAME=.test-times/e2e.json npx playwright test --project shared --project exclusive --reporter=list,json"';
   // The specs that mostly wait (playwright.config.ts).
   const waiting = 'npx playwright test --project waiting --output test-results-waiting';
-  const integration = (json: string) => `npx vitest run --project integration ${times(json)}`;
+  // Each run leaves the other's one-database files out (integration-split.ts).
+  const integration = (json: string, db: Database) =>
+    `npx vitest run --project integration ${excludedOn(db)
+      .map((file) => `--exclude ${file} `)
+      .join('')}${times(json)}`;
   // Not under end to end's test-results/: Playwright empties its output directory as it starts.
   // The broadcast, HLS and WHIP specs, run here only (playwright.config.ts, project tls).
   const tls = 'npx playwright test --project tls --output test-results-tls';
@@ -48,7 +53,7 @@ export function planPhases(base: number): Phase[] {
   return [
     [{ name: 'e2e', steps: [step('e2e', 'end to end', first, stack('', e2e))] }],
     [
-      { name: 'lane 1', steps: [step('sqlite', 'integration on SQLite', first, stack('', integration('integration.json')))] },
+      { name: 'lane 1', steps: [step('sqlite', 'integration on SQLite', first, stack('', integration('integration.json', 'sqlite')))] },
       {
         name: 'lane 2',
         steps: [
@@ -57,7 +62,7 @@ export function planPhases(base: number): Phase[] {
             'postgres',
             'integration on PostgreSQL',
             second,
-            stack('--postgres ', `env VITEST_REVERSE_FILES=1 ${integration('integration-postgres.json')}`),
+            stack('--postgres ', `env VITEST_REVERSE_FILES=1 ${integration('integration-postgres.json', 'postgres')}`),
           ),
         ],
       },
