@@ -29,7 +29,7 @@ describe('integration files on one database', () => {
     const onPostgres = commands.find((c) => c.includes('--project integration') && c.includes('--postgres'));
     for (const file of excludedOn('sqlite')) expect(onSqlite).toContain(`--exclude ${file} `);
     for (const file of excludedOn('postgres')) expect(onPostgres).toContain(`--exclude ${file} `);
-    expect(onSqlite).not.toContain('--exclude tests/integration/ingress-rotate-stress.test.ts');
-    expect(onPostgres).toContain('--exclude tests/integration/ingress-rotate-stress.test.ts');
+    expect(onSqlite).not.toContain('--exclude tests/integration/egress.test.ts');
+    expect(onPostgres).toContain('--exclude tests/integration/egress.test.ts');
   });
 });
