@@ -161,11 +161,15 @@ export async function enforceChannel(channel: { id: string; name: string }, now:
   if (grants.length > 0 && rest.some((a) => a.type === 'revoke' && a.wasPublishing)) {
     // Handover: the incoming DJ on air first, the outgoing off as soon as the incoming is heard.
     const granted = await Promise.allSettled(grants.map((a) => apply(channel.id, a, rights)));
-    await incomingPublished(
-      channel.id,
-      grants.map((g) => g.identity),
-      HANDOVER_MAX_OVERLAP_MS,
-    );
+    // An OBS input held in the green room is published and subscribed to already: once its unmute is
+    // done, LiveKit forwards it, so the cut need not wait (docs/obs.md, the overlap it measured).
+    if (grants.some((a) => a.type === 'grant')) {
+      await incomingPublished(
+        channel.id,
+        grants.map((g) => g.identity),
+        HANDOVER_MAX_OVERLAP_MS,
+      );
+    }
     results = [...granted, ...(await Promise.allSettled(rest.map((a) => apply(channel.id, a, rights))))];
   } else {
     results = await Promise.allSettled(actions.map((a) => apply(channel.id, a, rights)));
