@@ -17,7 +17,7 @@ export type Source = {
   fold: number;
 };
 
-export const FOLDS = 6;
+export const FOLDS = 11;
 
 export const SOURCES: Source[] = [
   {
@@ -116,6 +116,87 @@ export const SOURCES: Source[] = [
     glob: { dir: '/usr/share/games/doom', match: /^freedoom[12]\.wad$/ },
     genre: 'game score (MIDI, TimGM6mb)',
     fold: 5,
+  },
+  {
+    package: 'freedroid-data',
+    licence: 'GPL-2+ (Johannes Prix, Reinhard Prix and others)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/freedroid/sound', match: /\.mod$/ },
+    genre: 'tracker game music',
+    fold: 6,
+  },
+  {
+    package: 'heroes-sound-tracks',
+    licence: 'GPL-2+ (Alexandre Duret-Lutz, Romuald Genevois, Alexandre Liverneaux, Philippe Meisburger)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/heroes/mod', match: /\.xm$/ },
+    genre: 'tracker game music',
+    fold: 7,
+  },
+  {
+    package: 'biniax2-data',
+    licence: 'Zlib (Jordan Tuzsuzov)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/biniax2/music', match: /\.it$/ },
+    genre: 'tracker game music',
+    fold: 8,
+  },
+  {
+    package: 'bomberclone-data',
+    licence: 'GPL-2 (Steffen Pohle, Patrick Wilczek, TekkRat)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/bomberclone/music', match: /\.(xm|mod)$/ },
+    genre: 'tracker game music',
+    fold: 9,
+  },
+  {
+    package: 'ceferino-data',
+    licence: 'GPL-2+ (Hugo Ruscitti and others)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/ceferino/music', match: /\.xm$/ },
+    genre: 'tracker game music',
+    fold: 9,
+  },
+  {
+    package: 'gweled',
+    licence: 'GPL-2+ (Sebastien Delestaing, Daniele Napolitano)',
+    kind: 'module',
+    glob: { dir: '/usr/share/sounds/gweled', match: /\.s3m$/ },
+    genre: 'tracker game music',
+    fold: 9,
+  },
+  {
+    package: 'criticalmass-data',
+    licence: 'GPL-2+ (Frank Becker)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/criticalmass', match: /\.xm$/ },
+    genre: 'tracker game music',
+    fold: 9,
+  },
+  {
+    // pachi's copyright names Peter Hajba (Skaven); penguin-command's Ice Frontier may be his too: one fold.
+    package: 'pachi-data',
+    licence: 'GPL-2+ (Santiago and Nicolas Radeff, Peter Hajba)',
+    kind: 'module',
+    glob: { dir: '/usr/share/pachi/music', match: /\.(s3m|stm)$/ },
+    genre: 'tracker game music',
+    fold: 10,
+  },
+  {
+    package: 'penguin-command',
+    licence: 'GPL-2+ (Karl Bartel)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/penguin-command/sound', match: /\.s3m$/ },
+    genre: 'tracker game music',
+    fold: 10,
+  },
+  {
+    package: 'ri-li-data',
+    licence: 'GPL-2 or GPL-3 (Dominique Roux-Serret, Maf464)',
+    kind: 'module',
+    glob: { dir: '/usr/share/games/ri-li/Ri-li/Sounds', match: /\.(xm|mod)$/ },
+    genre: 'tracker game music',
+    fold: 10,
   },
 ];
 
