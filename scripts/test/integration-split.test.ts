@@ -13,6 +13,8 @@ describe('integration files on one database', () => {
   it('gives each database some of the one-database files, and keeps the data files on both', () => {
     const sqlite = excludedOn('sqlite');
     const postgres = excludedOn('postgres');
+    expect(sqlite.filter((f) => postgres.includes(f))).toEqual([]);
+    expect(sqlite.length + postgres.length).toBe(Object.keys(ONE_DATABASE).length);
     expect(sqlite.length).toBeGreaterThan(0);
     expect(postgres.length).toBeGreaterThan(0);
     // The data rules stay on both (the file comment says why).

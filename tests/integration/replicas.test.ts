@@ -9,6 +9,7 @@ import http from 'node:http';
 import { Redis } from 'ioredis';
 import type { Room } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TASKS, WAKE_CHANNEL, wakeNotice } from '@/server/loop';
 import type { ChannelState } from '@/types/live';
 import type { TokenResponse } from '@/types/room';
 import { killService, type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
@@ -156,11 +157,15 @@ describe('two app replicas', () => {
     if (!url) throw new Error('APP_REDIS_URL is missing: run through scripts/with-stack.ts');
     const redis = new Redis(url);
     const passes = async () =>
-      Number(/^radio_loop_pass_duration_seconds_count\{task="live-streams"\} (\d+)/m.exec(await (await fetch(METRICS.b)).text())?.[1]);
+      Number(
+        new RegExp(`^radio_loop_pass_duration_seconds_count\\{task="${TASKS.streams}"\\} (\\d+)`, 'm').exec(
+          await (await fetch(METRICS.b)).text(),
+        )?.[1],
+      );
     try {
       const before = await passes();
       for (let i = 0; i < WAKES; i++) {
-        await redis.publish(`${process.env.APP_REDIS_KEY_PREFIX ?? 'radio:'}loop:wake`, 'a-test-replica live-streams');
+        await redis.publish(`${process.env.APP_REDIS_KEY_PREFIX ?? 'radio:'}${WAKE_CHANNEL}`, wakeNotice('a-test-replica', TASKS.streams));
         await new Promise((r) => setTimeout(r, WAKE_SPACING_MS));
       }
       const ran = (await passes()) - before;

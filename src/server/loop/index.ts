@@ -52,7 +52,9 @@ export function assertLeaseHeld(): void {
   if (!getLease().held()) throw new LeaseLostError();
 }
 
-const WAKE_CHANNEL = 'loop:wake';
+/** The pub/sub channel of wakes and one notice on it (tests/integration/replicas.test.ts publishes one as another replica). */
+export const WAKE_CHANNEL = 'loop:wake';
+export const wakeNotice = (from: string, task: string): string => `${from} ${task}`;
 const replica = () => processSingleton('loop.replica', () => randomUUID());
 
 /**
@@ -62,7 +64,7 @@ const replica = () => processSingleton('loop.replica', () => randomUUID());
  */
 export function wake(task: (typeof TASKS)[keyof typeof TASKS]): void {
   getSupervisor().wake(task);
-  publish(WAKE_CHANNEL, `${replica()} ${task}`);
+  publish(WAKE_CHANNEL, wakeNotice(replica(), task));
 }
 
 /** Joins the cluster (no-op without Redis): takes part in the lease, hears other replicas' wakes. */
