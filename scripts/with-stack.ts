@@ -4,11 +4,9 @@
 //
 //   tsx scripts/with-stack.ts [--listener-rate-limit N] [--reconcile-interval N] [--build] [--tls] [--standalone] [--postgres] [--cluster] -- <command...>
 //
-// Loopback ports: app 3100, LiveKit signal 7890, ICE/TCP 7891, UDP 50100-50199,
-// a private Redis on 7892 (LiveKit's), the app's own Redis on 7896 (APP_REDIS_URL: rate limits, live-update
-// fan-out, the background-task lease), the harness's control endpoint on 7893, ingress (OBS) RTMP 19450,
-// WHIP 19451 (relay 19452, health 19453, UDP 51100-51109); STACK_PORT_OFFSET=N (a multiple of 100) shifts them all so two
-// stacks can run side by side.
+// Ports (scripts/stack/layout.ts): app 3100, LiveKit 7890-7891 and UDP 50100-50199, Redis 7892 and 7896,
+// ingress 19450-19453, MinIO and egress from 19460; STACK_PORT_OFFSET=N (a multiple of 100) shifts them
+// all so two stacks can run side by side.
 // The command gets the app env plus TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, STACK_DIR and
 // STACK_CONTROL_URL (scripts/stack/control.ts: crash and restart LiveKit from a test), and the
 // push service stand-in's certificate (STACK_PUSH_TLS_CERT/KEY, scripts/stack/push-service.ts).
@@ -31,43 +29,30 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate } from './stack/app';
-import { type Options, type Run, newStackDir, parseArgs, report } from './stack/harness';
+import { type Run, newStackDir, parseArgs, report } from './stack/harness';
 import { startControl } from './stack/control';
-import { ensureLivekitBinary, randomSecret } from './stack/livekit';
+import { randomSecret } from './stack/livekit';
 import type { LivekitSupervisor } from './stack/livekit-supervisor';
 import { startRedis } from './stack/redis';
-import { ensureIngressBinary, ingressPortNames, ingressPorts, ingressUrls, startLocalIngress } from './stack/ingress';
+import { ingressUrls, startLocalIngress } from './stack/ingress';
 import { startHlsStack } from './stack/hls';
-import { type TlsProxy, startCaddy, tlsPortNames, tlsPorts } from './stack/caddy';
+import { type TlsProxy, startCaddy } from './stack/caddy';
 import { leakedSecrets } from './stack/log-secrets';
 import { sampleCpu } from './stack/cpu';
 import { pushStandInEnv } from './stack/push-service';
 import { createStackDatabase } from './stack/postgres';
-import { appReplica, clusterPortNames, clusterPorts, clusterTestEnv, replicaB, startBalancer, startLivekitNodes } from './stack/cluster';
-import { type Env, assertPortsFree, log, runForeground, serviceGroup } from './stack/processes';
+import { appReplica, clusterTestEnv, replicaB, startBalancer, startLivekitNodes } from './stack/cluster';
+import { preflight, stackEnv, stackLayout } from './stack/layout';
+import { log, runForeground, serviceGroup } from './stack/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OFFSET = Number(process.env.STACK_PORT_OFFSET ?? 0);
-if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET % 100 !== 0 || OFFSET > 800) {
-  throw new Error('STACK_PORT_OFFSET must be 0, 100, ... 800');
-}
-const APP_PORT = 3100 + OFFSET;
-const SIGNAL_PORT = 7890 + OFFSET;
-const RTC_TCP_PORT = 7891 + OFFSET;
-const UDP_RANGE = [50100 + OFFSET, 50199 + OFFSET] as const;
-const REDIS_PORT = 7892 + OFFSET;
-const CONTROL_PORT = 7893 + OFFSET;
-const APP_REDIS_PORT = 7896 + OFFSET;
-const INGRESS = ingressPorts(19450 + OFFSET, 51100 + OFFSET);
-const HLS_PORT_BASE = 19460 + OFFSET; // MinIO, egress (scripts/stack/hls.ts)
-const TLS = tlsPorts(OFFSET); // Caddy, with --tls
-const CLUSTER = clusterPorts(OFFSET); // with --cluster
+const PORTS = stackLayout(process.env.STACK_PORT_OFFSET);
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   const { services, teardown } = serviceGroup();
 
-  const bins = await preflight(opts);
+  const bins = await preflight(root, opts, PORTS);
   const stackDir = newStackDir(root);
   const apiKey = 'radio-test';
   const apiSecret = randomSecret(48);
@@ -79,7 +64,7 @@ async function main(): Promise<number> {
     apiKey,
     apiSecret,
     mode: opts.standalone ? 'standalone' : 'source',
-    env: stackEnv(opts, stackDir, apiKey, apiSecret),
+    env: stackEnv(opts, stackDir, { apiKey, apiSecret }, PORTS),
     testEnv: {},
     services,
   };
@@ -90,7 +75,7 @@ async function main(): Promise<number> {
   let dropDatabase: (() => Promise<void>) | undefined;
   try {
     if (opts.postgres) {
-      const database = await createStackDatabase(OFFSET);
+      const database = await createStackDatabase(PORTS.offset);
       dropDatabase = database.drop;
       run.env.DATABASE_URL = database.url;
     }
@@ -117,66 +102,26 @@ async function main(): Promise<number> {
   }
 }
 
-/** The binaries (built if missing) and every port this stack binds still free. */
-async function preflight(opts: Options): Promise<{ bin: string; ingressBin: string }> {
-  const bin = await ensureLivekitBinary(root);
-  const ingressBin = await ensureIngressBinary(root);
-  await assertPortsFree({
-    app: APP_PORT,
-    'LiveKit signal': SIGNAL_PORT,
-    'LiveKit ICE/TCP': RTC_TCP_PORT,
-    Redis: REDIS_PORT,
-    'app Redis': APP_REDIS_PORT,
-    control: CONTROL_PORT,
-  });
-  await assertPortsFree(ingressPortNames(INGRESS));
-  if (opts.tls) await assertPortsFree(tlsPortNames(TLS));
-  if (opts.cluster && opts.tls) throw new Error('--cluster and --tls do not go together (both set APP_URL)');
-  if (opts.cluster) await assertPortsFree(clusterPortNames(CLUSTER));
-  return { bin, ingressBin };
-}
-
-function stackEnv(opts: Options, stackDir: string, apiKey: string, apiSecret: string): Env {
-  return {
-    ...process.env,
-    NODE_ENV: 'production',
-    APP_URL: `http://127.0.0.1:${APP_PORT}`,
-    DATABASE_URL: `file:${path.join(stackDir, 'radio.db')}`,
-    LIVEKIT_URL: `ws://127.0.0.1:${SIGNAL_PORT}`,
-    // Explicit, so a developer's .env (which Next also loads) cannot point elsewhere.
-    LIVEKIT_API_URL: `http://127.0.0.1:${SIGNAL_PORT}`,
-    LIVEKIT_API_KEY: apiKey,
-    LIVEKIT_API_SECRET: apiSecret,
-    BETTER_AUTH_SECRET: randomSecret(48),
-    LISTENER_TOKEN_RATE_LIMIT: String(opts.rateLimit),
-    // Every test signs in from 127.0.0.1; still a real limit (a test proves it bites).
-    AUTH_SIGN_IN_RATE_LIMIT: '60',
-    RECONCILE_INTERVAL_SECONDS: String(opts.reconcileSeconds),
-    // The app's internal /metrics (LiveKit's own is its signal port + 4: scripts/stack/livekit.ts).
-    METRICS_PORT: String(7895 + OFFSET),
-  };
-}
-
 /** Redis, Caddy (--tls), LiveKit (supervised), ingress, MinIO and egress, the app and the control endpoint, in that order. */
 async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
   const { stackDir, env, services, apiKey, apiSecret } = run;
   const configFile = path.join(stackDir, 'livekit.yaml');
-  const redis = await startRedis(REDIS_PORT, path.join(stackDir, 'redis.log'), services);
+  const redis = await startRedis(PORTS.redis, path.join(stackDir, 'redis.log'), services);
   // Always: the suites exercise the multi-replica code paths (shared limits, fan-out, the lease).
-  const appRedis = await startRedis(APP_REDIS_PORT, path.join(stackDir, 'app-redis.log'), services);
+  const appRedis = await startRedis(PORTS.appRedis, path.join(stackDir, 'app-redis.log'), services);
   env.APP_REDIS_URL = `redis://${appRedis.address}`;
-  let webhookBase = `http://127.0.0.1:${APP_PORT}`;
-  const cluster = run.opts.cluster ? CLUSTER : undefined;
+  let webhookBase = `http://127.0.0.1:${PORTS.app}`;
+  const cluster = run.opts.cluster ? PORTS.cluster : undefined;
   if (cluster) {
     // Before LiveKit, so no webhook finds it missing; the replicas start later (it answers 502 till then).
-    webhookBase = (await startBalancer(stackDir, CLUSTER, [APP_PORT, CLUSTER.replicaB], services)).url;
+    webhookBase = (await startBalancer(stackDir, cluster, [PORTS.app, cluster.replicaB], services)).url;
     Object.assign(env, { APP_URL: webhookBase, TRUSTED_PROXY_HOPS: '1' });
-    Object.assign(run.testEnv, clusterTestEnv(CLUSTER, OFFSET, redis.address));
+    Object.assign(run.testEnv, clusterTestEnv(cluster, PORTS.offset, redis.address));
   }
-  const ingressUrlsNow = ingressUrls(INGRESS);
+  const ingressUrlsNow = ingressUrls(PORTS.ingress);
   let proxy: TlsProxy | undefined;
   if (run.opts.tls) {
-    proxy = await startCaddy(root, stackDir, TLS, { app: APP_PORT, livekit: SIGNAL_PORT, whip: INGRESS.whip }, services);
+    proxy = await startCaddy(root, stackDir, PORTS.tls, { app: PORTS.app, livekit: PORTS.signal, whip: PORTS.ingress.whip }, services);
     ingressUrlsNow.whipBaseUrl = proxy.whipBaseUrl;
     // Public URLs through the proxy; LIVEKIT_API_URL and the webhook stay direct, as in compose.
     Object.assign(env, {
@@ -188,9 +133,9 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
     });
   }
   const lkConfig = {
-    signalPort: SIGNAL_PORT,
-    rtcTcpPort: RTC_TCP_PORT,
-    udpPortRange: UDP_RANGE,
+    signalPort: PORTS.signal,
+    rtcTcpPort: PORTS.rtcTcp,
+    udpPortRange: PORTS.udpRange,
     webhookUrl: `${webhookBase}/api/livekit/webhook`,
     redis,
     apiKey,
@@ -200,9 +145,15 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
   // Supervised (restarted if it exits unexpectedly, as compose does; a panic still fails the run below).
   const livekits = await startLivekitNodes(root, bins.bin, { config: lkConfig, configFile, logFile: run.livekitLog }, cluster, services);
   const livekit = livekits[0] as LivekitSupervisor;
-  await startLocalIngress(root, bins.ingressBin, stackDir, { ports: INGRESS, signalPort: SIGNAL_PORT, redis, apiKey, apiSecret }, services);
-  const lk = { wsUrl: `ws://127.0.0.1:${SIGNAL_PORT}`, apiKey, apiSecret };
-  const hls = await startHlsStack({ root, dir: stackDir, portBase: HLS_PORT_BASE, livekit: lk, redis, track: services });
+  await startLocalIngress(
+    root,
+    bins.ingressBin,
+    stackDir,
+    { ports: PORTS.ingress, signalPort: PORTS.signal, redis, apiKey, apiSecret },
+    services,
+  );
+  const lk = { wsUrl: `ws://127.0.0.1:${PORTS.signal}`, apiKey, apiSecret };
+  const hls = await startHlsStack({ root, dir: stackDir, portBase: PORTS.hlsBase, livekit: lk, redis, track: services });
   Object.assign(env, hls.appEnv);
   Object.assign(env, pushStandInEnv(stackDir, env.NODE_EXTRA_CA_CERTS));
   const control = await startAppAndControl(run, livekit);
@@ -212,10 +163,10 @@ async function startStack(run: Run, bins: { bin: string; ingressBin: string }) {
 /** The app (--cluster: both replicas, at once), and the control endpoint through which tests stop, kill and start them and LiveKit. */
 async function startAppAndControl(run: Run, livekit: LivekitSupervisor) {
   const { env, appLog, services, mode, stackDir } = run;
-  const a = appReplica('app server', { root, env, port: APP_PORT, logFile: appLog, mode }, services);
-  const b = run.opts.cluster ? replicaB({ root, env, dir: stackDir, mode }, CLUSTER, services) : undefined;
+  const a = appReplica('app server', { root, env, port: PORTS.app, logFile: appLog, mode }, services);
+  const b = run.opts.cluster ? replicaB({ root, env, dir: stackDir, mode }, PORTS.cluster, services) : undefined;
   await Promise.all([a.start(), b?.start()]);
-  return startControl(CONTROL_PORT, randomSecret(24), {
+  return startControl(PORTS.control, randomSecret(24), {
     killLivekit: livekit.kill,
     startLivekit: livekit.start,
     livekitStatus: livekit.status,

@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'cluster-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every TCP port a stack at this offset binds without --cluster (scripts/with-stack.ts header, tests' spare ports). */
+/** Every TCP port a stack at this offset binds without --cluster (scripts/stack/layout.ts, tests' spare ports). */
 function stackPorts(offset: number): number[] {
   const fixed = [3100, 3143, 3144, 3145, 3160, 3161, 7890, 7891, 7892, 7893, 7894, 7895, 7896, 7897];
   const ingressAndHls = Array.from({ length: 14 }, (_, i) => 19450 + i);
