@@ -10,7 +10,9 @@
  * 4. both: each webhook changes the channel's listener count, which every stream then receives;
  * 5. BENCH_CHANNELS channels (default 300, 7 weekly slots each), one stream on each (a page per channel);
  * 6. the same and the admin console's stream (every channel's state in one topic).
- * BENCH_PART=streams runs windows 1-4 only, BENCH_PART=channels 1, 5 and 6.
+ * 7. (BENCH_PART=onair only) BENCH_ONAIR channels on air (default 4), a page open on each, with the
+ *    database operations a second beside the CPU (on-air.ts).
+ * BENCH_PART=streams runs windows 1-4 only, BENCH_PART=channels 1, 5 and 6, BENCH_PART=onair 1 and 7.
  */
 import { createFixture } from '../support/api';
 import { fail, hostLine, requireEnv, runBench, sleep } from '../support/env';
@@ -19,6 +21,7 @@ import { formatSummary, summarize } from '../support/stats';
 import { processRole, stackProcesses } from '../support/stack-procs';
 import { appCosts } from './costs';
 import { EventStreams } from './streams';
+import { onAirWindows } from './on-air';
 import { createChannels, followChannels, followStation } from './topics';
 import { sendWebhooks, type WebhookRun } from './webhooks';
 
@@ -27,6 +30,7 @@ const STREAMS = Number(process.env.BENCH_STREAMS ?? 1_000);
 const RATE = Number(process.env.BENCH_WEBHOOKS ?? 20);
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 300);
 const PART = process.env.BENCH_PART ?? 'all';
+const ON_AIR = Number(process.env.BENCH_ONAIR ?? 4);
 const SETTLE_MS = 5_000;
 
 const appPids = () => stackProcesses().filter((pid) => processRole(pid) === 'app');
@@ -55,6 +59,7 @@ runBench('app-cost', async () => {
   const hooks = () => sendWebhooks(appUrl, keys, channel.id, RATE, SECONDS);
   if (appPids().length === 0) fail('no app server process found in the stack');
 
+  if (PART === 'onair') return onAirWindows(appUrl, ON_AIR, (name) => measureWindow(name), 3 * STREAMS);
   const base = await measureWindow('nothing open');
   if (PART !== 'channels') await streamWindows(appUrl, channel.slug, hooks, base.cores);
   if (PART !== 'streams') await channelWindows(appUrl, base.cores);

@@ -128,6 +128,8 @@ describe('metrics', () => {
       ['radio_loop_pass_duration_seconds_count', ['task="enforce-slots"'], 1],
       ['radio_livekit_state_known', [], 1],
       ['radio_background_lease_held', [], 1],
+      // The live state and the pages read channels; the count is the database client's own.
+      ['radio_db_operations_total', ['model="Channel"', 'operation="findMany"'], 1],
     ];
     let app: Samples = new Map();
     await expect

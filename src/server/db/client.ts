@@ -13,7 +13,36 @@ export function dbProvider(url: string = getEnv().DATABASE_URL): 'sqlite' | 'pos
   return /^postgres(ql)?:\/\//.test(url) ? 'postgresql' : 'sqlite';
 }
 
+/** Operations sent, by `model.operation` (raw queries: `raw.<operation>`); one map per process, like the client. */
+const operations = () => processSingleton('db.operations', () => new Map<string, number>());
+
+/** What this process has asked of the database so far, for /metrics (radio_db_operations_total). */
+export function dbOperationCounts(): ReadonlyMap<string, number> {
+  return operations();
+}
+
+/**
+ * Counts every operation on its way to the database. The extension only observes (it calls the
+ * query unchanged), so the model API is the client's own and the cast below is sound.
+ */
+function counted(client: PrismaClient): PrismaClient {
+  const counts = operations();
+  return client.$extends({
+    query: {
+      $allOperations({ model, operation, args, query }) {
+        const key = `${model ?? 'raw'}.${operation}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
 function createClient(): PrismaClient {
+  return counted(connect());
+}
+
+function connect(): PrismaClient {
   const url = getEnv().DATABASE_URL;
   if (dbProvider(url) === 'postgresql') {
     // Both clients come from one schema, so they have the same models and queries; the code uses

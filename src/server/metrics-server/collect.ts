@@ -5,10 +5,13 @@ import { liveStateKnown } from '../live-state';
 import { hlsHealth, playlistFailing } from '../egress';
 import { liveLinks } from '../link-quality';
 import { getSupervisor, leaseHeld, leaseHeldSince } from '../loop';
+import { dbOperationCounts } from '../db';
 import { busyRatio, type CpuTimes, cpuTimes } from './host-cpu';
 import type { Metrics } from '../metrics';
 
 let lastCpu: CpuTimes | null = null;
+/** The database operation counts already added to the counter. */
+const countedOps = new Map<string, number>();
 
 /**
  * The gauges that describe state rather than events, read from the areas that own it at
@@ -16,6 +19,8 @@ let lastCpu: CpuTimes | null = null;
  * metrics entry for their counters without a cycle).
  */
 export async function collectState(m: Metrics): Promise<void> {
+  // First: it needs no database, so it is served while the database is down.
+  collectDbOperations(m);
   const channels = await listChannels();
   const onAir = channels.filter((c) => c.live.onAir);
   // Listeners of a replay (AutoDJ) count too: they are listening to the channel.
@@ -41,6 +46,15 @@ export async function collectState(m: Metrics): Promise<void> {
   const ratio = busyRatio(lastCpu, now);
   lastCpu = now;
   if (ratio !== null) m.hostCpu.set(ratio);
+}
+
+/** The database client's counts since the last scrape, onto the counter (which only goes up). */
+function collectDbOperations(m: Metrics): void {
+  for (const [key, total] of dbOperationCounts()) {
+    const [model = 'raw', operation = ''] = key.split('.');
+    m.dbOperations.inc({ model, operation }, total - (countedOps.get(key) ?? 0));
+    countedOps.set(key, total);
+  }
 }
 
 /** The on-air DJs' connection reports; a channel without a recent one has no series. */

@@ -69,6 +69,13 @@ function eventMetrics(r: Registry[]) {
       labelNames: ['task'],
       registers: r,
     }),
+    // Brought up to the database client's own count at scrape time (collect.ts).
+    dbOperations: new Counter({
+      name: 'radio_db_operations_total',
+      help: 'Prisma operations this process sent to the database, by model (raw for raw queries) and operation.',
+      labelNames: ['model', 'operation'],
+      registers: r,
+    }),
   };
 }
 
