@@ -19,7 +19,7 @@ async function window(name: string, measure: Measure, metricsUrl: string): Promi
   const { cores } = await measure(name);
   const rates = opRates(before, await readDbOperations(metricsUrl), (Date.now() - t0) / 1000);
   say(`[app-cost] ${name}: database ${totalRate(rates).toFixed(1)} operations/s`);
-  for (const r of rates.slice(0, 8)) say(`    ${r.op.padEnd(28)} ${r.perSecond.toFixed(2)}/s`);
+  for (const r of rates.slice(0, 12)) say(`    ${r.op.padEnd(28)} ${r.perSecond.toFixed(2)}/s`);
   return { cores, rates };
 }
 

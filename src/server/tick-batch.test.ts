@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tickBatch } from './tick-batch';
+import { firstPerKey, tickBatch } from './tick-batch';
 
 describe('tickBatch', () => {
   it('answers the reads of one turn with one load of their distinct keys, and later reads with another', async () => {
@@ -21,5 +21,18 @@ describe('tickBatch', () => {
     await expect(Promise.all([flaky('x'), flaky('y')])).rejects.toThrow('database down');
     fail = false;
     expect(await flaky('x')).toBe(0);
+  });
+
+  it('keeps the first row of each key, in the order the rows came', () => {
+    const rows = [
+      { ch: 'a', n: 1 },
+      { ch: 'b', n: 2 },
+      { ch: 'a', n: 3 },
+    ];
+    expect([...firstPerKey(rows, (r) => r.ch)]).toEqual([
+      ['a', { ch: 'a', n: 1 }],
+      ['b', { ch: 'b', n: 2 }],
+    ]);
+    expect(firstPerKey([], (r: { ch: string }) => r.ch).size).toBe(0);
   });
 });

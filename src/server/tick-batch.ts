@@ -20,3 +20,10 @@ export function tickBatch<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (key: 
       waiting.push({ key, resolve, reject });
     });
 }
+
+/** The first row of each key, in the rows' order (a batched read's answer when one row per key is wanted). */
+export function firstPerKey<K, R>(rows: readonly R[], keyOf: (row: R) => K): Map<K, R> {
+  const first = new Map<K, R>();
+  for (const row of rows) if (!first.has(keyOf(row))) first.set(keyOf(row), row);
+  return first;
+}

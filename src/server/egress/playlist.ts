@@ -3,6 +3,7 @@ import { getDb } from '../db';
 import { getEnv } from '../env';
 import { notFound, unavailable } from '../http';
 import { attemptKeys, objectModifiedAt, publicObjectUrl, storageConfig } from '../storage';
+import { firstPerKey, tickBatch } from '../tick-batch';
 
 export type LiveHls = {
   /** Public URL of the current live (sliding window) playlist. */
@@ -28,19 +29,32 @@ async function playlistExists(key: string): Promise<boolean> {
   return ready;
 }
 
-const egressWhere = (channelId: string) => ({ channelId, endedAt: null, egressId: { not: null }, attempt: { gt: 0 } });
-const egressFields = { storagePath: true, attempt: true } as const;
+const egressWhere = (channelIds: string[]) => ({
+  channelId: { in: channelIds },
+  endedAt: null,
+  egressId: { not: null },
+  attempt: { gt: 0 },
+});
+const egressFields = { channelId: true, storagePath: true, attempt: true } as const;
+
+/**
+ * The running egress of every channel asked for in one turn, in two reads whatever their number (the
+ * live streams compute their channels side by side every pass): a DJ's set wins over a replay's HLS.
+ */
+const runningEgress = tickBatch(async (channelIds: string[]) => {
+  const newest = { startedAt: 'desc' } as const;
+  const [sets, replays] = await Promise.all([
+    getDb().broadcast.findMany({ where: egressWhere(channelIds), orderBy: newest, select: egressFields }),
+    getDb().replayHls.findMany({ where: egressWhere(channelIds), orderBy: newest, select: egressFields }),
+  ]);
+  return firstPerKey([...sets, ...replays], (row) => row.channelId);
+});
 
 /** The live HLS of a channel with an egress running: its DJ's broadcast, else its replay's HLS; else null. */
 export async function liveHls(channelId: string): Promise<LiveHls | null> {
   const conf = storageConfig();
   if (!conf) return null;
-  // Both at once: the live update streams wait for this (a DJ's broadcast wins over a replay's HLS).
-  const [set, replay] = await Promise.all([
-    getDb().broadcast.findFirst({ where: egressWhere(channelId), select: egressFields }),
-    getDb().replayHls.findFirst({ where: egressWhere(channelId), select: egressFields }),
-  ]);
-  const row = set ?? replay;
+  const row = await runningEgress(channelId);
   if (!row) return null;
   const key = attemptKeys(row.storagePath, row.attempt).livePlaylist;
   return { playlistUrl: publicObjectUrl(conf.publicBaseUrl, key), ready: await playlistExists(key) };

@@ -6,6 +6,7 @@ import { getDb } from '../db';
 import { conflict, HttpError, notFound } from '../http';
 import { liveStateKnown } from '../live-state';
 import { TASKS, wake } from '../loop';
+import { firstPerKey, tickBatch } from '../tick-batch';
 import { nowPlayingAccess, type OpenSet, planWrite, toTrackDto } from './now-playing-plan';
 
 /** Longest track list kept per set: a track a minute for more than a day. */
@@ -51,17 +52,41 @@ export async function setNowPlaying(
   return { showTitle: row.showTitle, track: write.track ? toTrackDto(write.track) : null };
 }
 
+/**
+ * The open set of every channel asked for in one turn, with its last track, in three reads whatever
+ * their number (the live streams read every on-air channel's each pass).
+ */
+const openSets = tickBatch(async (channelIds: string[]): Promise<Map<string, OpenSet>> => {
+  const rows = await getDb().broadcast.findMany({
+    where: { channelId: { in: channelIds }, endedAt: null },
+    orderBy: { startedAt: 'desc' },
+    select: { id: true, channelId: true, showTitle: true },
+  });
+  const sets = firstPerKey(rows, (row) => row.channelId);
+  const last = await lastTracks([...sets.values()].map((set) => set.id));
+  return new Map([...sets].map(([channelId, set]) => [channelId, { showTitle: set.showTitle, lastTrack: last.get(set.id) ?? null }]));
+});
+
+/**
+ * Each set's last track (latest start, then highest id). Not a nested `take: 1`: for several sets
+ * Prisma reads every track of every set and trims in memory; the grouped newest start reads the index.
+ */
+async function lastTracks(setIds: string[]): Promise<Map<string, { title: string; startedAt: Date }>> {
+  if (setIds.length === 0) return new Map();
+  const newest = await getDb().track.groupBy({ by: ['broadcastId'], where: { broadcastId: { in: setIds } }, _max: { startedAt: true } });
+  const at = newest.flatMap((g) => (g._max.startedAt ? [{ broadcastId: g.broadcastId, startedAt: g._max.startedAt }] : []));
+  if (at.length === 0) return new Map();
+  const rows = await getDb().track.findMany({
+    where: { OR: at },
+    orderBy: { id: 'desc' },
+    select: { broadcastId: true, title: true, startedAt: true },
+  });
+  return new Map([...firstPerKey(rows, (row) => row.broadcastId)].map(([id, t]) => [id, { title: t.title, startedAt: t.startedAt }]));
+}
+
 /** The channel's open set as now playing shows it (null when none is open). */
 export async function openSetNowPlaying(channelId: string): Promise<OpenSet | null> {
-  const set = await getDb().broadcast.findFirst({
-    where: { channelId, endedAt: null },
-    orderBy: { startedAt: 'desc' },
-    select: {
-      showTitle: true,
-      tracks: { orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], take: 1, select: { title: true, startedAt: true } },
-    },
-  });
-  return set ? { showTitle: set.showTitle, lastTrack: set.tracks[0] ?? null } : null;
+  return (await openSets(channelId)) ?? null;
 }
 
 /** A set's tracks in the order they were played. */
