@@ -5,15 +5,15 @@ import path from 'node:path';
 import { decodeWav } from '../../src/lib/wav';
 import { readHydrogenSong, renderHydrogen, repeatSequence } from './hydrogen';
 import { readMidi, secondsAt } from './midi-read';
-import { modDrums } from './mod-drums';
 import { EXCERPT, MIN_EXCERPT, SAMPLE_RATE, foldLevel, piece, writeMono, type RealPiece } from './real-piece';
 import type { Source } from './real-sources';
+import { trackerDrums } from './tracker-drums';
 import { constantStretches, renderModule, rowsPerBeatInFile, timesOfRows } from './tracker-timeline';
 
 export function moduleExcerpts(src: Source, file: string, dir: string, base: string): RealPiece[] {
   const raw = path.join(dir, `${base}.raw.wav`);
   const patterns = renderModule(file, raw, 240);
-  const drumRows = modDrums(readFileSync(file));
+  const drumRows = trackerDrums(readFileSync(file));
   const drumTimes = drumRows ? timesOfRows(patterns, drumRows.rows) : [];
   const stretches = constantStretches(patterns).filter((s) => s.end - s.start >= MIN_EXCERPT && s.speed <= 31);
   const rpb = rowsPerBeatInFile(file) ?? 4;

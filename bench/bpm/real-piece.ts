@@ -19,13 +19,13 @@ export type RealPiece = {
   sourceKind: Source['kind'];
   genres: string[];
   fold: number;
-  /** Whether the excerpt has drums: MIDI channel 10 notes, drum-machine song, recorded band; null where the source does not say (modules). */
+  /** Whether the excerpt has drums: MIDI channel 10 notes, drum-machine song, recorded band, a module's drum row; null where the source does not say. */
   drums: boolean | null;
   /**
-   * Seconds into the excerpt at which the drums enter: MIDI channel 10's first note; for ProTracker modules
-   * the first row that triggers a percussion sample by mod-drums.ts's rule; null where the source does not
-   * say (other modules, recorded songs, a module whose excerpt has no row the rule finds): then the beat
-   * stretch's start. "No beat" counts from 5 s after it (LABELS.md).
+   * Seconds into the excerpt at which the drums enter: MIDI channel 10's first note; for modules the first
+   * row that triggers a percussion sample by mod-drums.ts's rule (tracker-drums.ts for .xm/.it/.s3m/.stm since
+   * the sixteenth pass); null where the source does not say (recorded songs, a module whose excerpt has no row
+   * the rule finds): then the beat stretch's start. "No beat" counts from 5 s after it (LABELS.md).
    */
   drumsAt: number | null;
   duration: number;

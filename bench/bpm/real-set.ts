@@ -25,6 +25,11 @@ const HASHED = [
   'midi-read.ts',
   'tracker-timeline.ts',
   'mod-drums.ts',
+  'tracker-drums.ts',
+  'tracker-bytes.ts',
+  'xm-read.ts',
+  'it-read.ts',
+  's3m-read.ts',
   'hydrogen.ts',
   'wad.ts',
 ];
