@@ -36,8 +36,14 @@ const SETTLE_MS = 5_000;
 const appPids = () => stackProcesses().filter((pid) => processRole(pid) === 'app');
 const say = (...lines: string[]) => console.log(lines.join('\n'));
 
-async function measureWindow(name: string, during?: () => Promise<WebhookRun>): Promise<{ cores: number; hooks: WebhookRun | null }> {
+/** `atStart` runs after the settling, as the CPU window opens (a reading that must cover the same window). */
+async function measureWindow(
+  name: string,
+  during?: () => Promise<WebhookRun>,
+  atStart?: () => Promise<void>,
+): Promise<{ cores: number; hooks: WebhookRun | null }> {
   await sleep(SETTLE_MS);
+  await atStart?.();
   const [cpu, hooks] = await Promise.all([measureCpu(SECONDS, appPids, () => 'app'), during ? during() : Promise.resolve(null)]);
   if (hooks && hooks.latencies.length === 0) fail(`${name}: no webhook was accepted (${hooks.failed} failed)`);
   const rss = cpu.total.rssMb.toFixed(0);
@@ -59,7 +65,7 @@ runBench('app-cost', async () => {
   const hooks = () => sendWebhooks(appUrl, keys, channel.id, RATE, SECONDS);
   if (appPids().length === 0) fail('no app server process found in the stack');
 
-  if (PART === 'onair') return onAirWindows(appUrl, ON_AIR, (name) => measureWindow(name), 3 * STREAMS);
+  if (PART === 'onair') return onAirWindows(appUrl, ON_AIR, (name, atStart) => measureWindow(name, undefined, atStart), 3 * STREAMS);
   const base = await measureWindow('nothing open');
   if (PART !== 'channels') await streamWindows(appUrl, channel.slug, hooks, base.cores);
   if (PART !== 'streams') await channelWindows(appUrl, base.cores);

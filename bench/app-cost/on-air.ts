@@ -8,15 +8,19 @@ import { fail, requireEnv } from '../support/env';
 import { type OpRate, opRates, readDbOperations, totalRate } from './db-ops';
 import { followChannels } from './topics';
 
-type Measure = (name: string) => Promise<{ cores: number }>;
+type Measure = (name: string, atStart: () => Promise<void>) => Promise<{ cores: number }>;
 type Window = { cores: number; rates: OpRate[] };
 
 const say = (...lines: string[]) => console.log(lines.join('\n'));
 
 async function window(name: string, measure: Measure, metricsUrl: string): Promise<Window> {
-  const before = await readDbOperations(metricsUrl);
-  const t0 = Date.now();
-  const { cores } = await measure(name);
+  let before: Map<string, number> = new Map();
+  let t0 = 0;
+  // Read as the CPU window opens, after the settling: both figures cover the same seconds.
+  const { cores } = await measure(name, async () => {
+    before = await readDbOperations(metricsUrl);
+    t0 = Date.now();
+  });
   const rates = opRates(before, await readDbOperations(metricsUrl), (Date.now() - t0) / 1000);
   say(`[app-cost] ${name}: database ${totalRate(rates).toFixed(1)} operations/s`);
   for (const r of rates.slice(0, 12)) say(`    ${r.op.padEnd(28)} ${r.perSecond.toFixed(2)}/s`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstPerKey, tickBatch } from './tick-batch';
+import { firstPerKey, inChunks, tickBatch } from './tick-batch';
 
 describe('tickBatch', () => {
   it('answers the reads of one turn with one load of their distinct keys, and later reads with another', async () => {
@@ -34,5 +34,14 @@ describe('tickBatch', () => {
       ['b', { ch: 'b', n: 2 }],
     ]);
     expect(firstPerKey([], (r: { ch: string }) => r.ch).size).toBe(0);
+  });
+
+  it('reads in parts of at most the chunk size, every key once, rows in order', async () => {
+    const parts: number[][] = [];
+    const keys = Array.from({ length: 7 }, (_, i) => i);
+    const rows = await inChunks(keys, async (part) => (parts.push(part), part.map((k) => k * 10)), 3);
+    expect(parts).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(rows).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    expect(await inChunks([], async () => [1])).toEqual([]);
   });
 });

@@ -27,3 +27,16 @@ export function firstPerKey<K, R>(rows: readonly R[], keyOf: (row: R) => K): Map
   for (const row of rows) if (!first.has(keyOf(row))) first.set(keyOf(row), row);
   return first;
 }
+
+/**
+ * SQLite takes at most 999 parameters a statement (Prisma's limit for it): a batched read of every
+ * channel of a pass asks in parts of this many keys, so a large station does not fail every channel at once.
+ */
+export const READ_CHUNK = 400;
+
+/** `read` over `keys` in parts of at most `size`, one after another, rows concatenated. */
+export async function inChunks<K, R>(keys: readonly K[], read: (part: K[]) => Promise<R[]>, size = READ_CHUNK): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < keys.length; i += size) rows.push(...(await read(keys.slice(i, i + size))));
+  return rows;
+}

@@ -128,8 +128,9 @@ describe('metrics', () => {
       ['radio_loop_pass_duration_seconds_count', ['task="enforce-slots"'], 1],
       ['radio_livekit_state_known', [], 1],
       ['radio_background_lease_held', [], 1],
-      // The live state and the pages read channels; the count is the database client's own.
+      // The database client's own count: reads (the scrape itself lists channels) and the set the broadcast opened.
       ['radio_db_operations_total', ['model="Channel"', 'operation="findMany"'], 1],
+      ['radio_db_operations_total', ['model="Broadcast"', 'operation="create"'], 1],
     ];
     let app: Samples = new Map();
     await expect

@@ -13,6 +13,7 @@ import { AppClient, createChannel, createDj, signedInAdmin } from '../support/ap
 import { joinRoom, publishAudio } from '../support/livekit-peer';
 import { listDjs, scheduleNow } from '../support/schedule';
 import { openStream } from '../support/sse';
+import { stackDb } from '../support/stack-db';
 import { LOAD_MARGIN } from '../support/timing';
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -84,6 +85,28 @@ describe('now playing API', () => {
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('not_on_air');
     expect((await post(admin, { track: '  Artist B – Second  ' })).status).toBe(200);
+    await expect.poll(() => latest()?.extras.nowPlaying?.track?.title, { timeout: 5_000, interval: 50 }).toBe('Artist B – Second');
+
+    // The last track is the latest start, then the highest id (the streams read it for every set at
+    // once): a track at the same start as the last, then one that started earlier, added after it.
+    // Taken out again after: the next case reads the set's own two tracks.
+    const db = stackDb();
+    const titles = ['Same start, added later', 'Earlier start, added last'];
+    try {
+      const set = await db.broadcast.findFirstOrThrow({ where: { channelId: channel.id, endedAt: null } });
+      const last = await db.track.findFirstOrThrow({ where: { broadcastId: set.id }, orderBy: { id: 'desc' } });
+      const earlier = new Date(last.startedAt.getTime() - 60_000);
+      await db.track.createMany({
+        data: [
+          { broadcastId: set.id, title: titles[0] ?? '', startedAt: last.startedAt },
+          { broadcastId: set.id, title: titles[1] ?? '', startedAt: earlier },
+        ],
+      });
+      await expect.poll(() => latest()?.extras.nowPlaying?.track?.title, { timeout: 5_000, interval: 50 }).toBe(titles[0]);
+    } finally {
+      await db.track.deleteMany({ where: { title: { in: titles } } });
+      await db.$disconnect();
+    }
     await expect.poll(() => latest()?.extras.nowPlaying?.track?.title, { timeout: 5_000, interval: 50 }).toBe('Artist B – Second');
   });
 

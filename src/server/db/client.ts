@@ -21,11 +21,14 @@ export function dbOperationCounts(): ReadonlyMap<string, number> {
   return operations();
 }
 
+/** The client as the app uses it: an extended client has no `$on` (nor `$use`), so the type leaves them out. */
+export type Db = Omit<PrismaClient, '$on' | '$use'>;
+
 /**
  * Counts every operation on its way to the database. The extension only observes (it calls the
  * query unchanged), so the model API is the client's own and the cast below is sound.
  */
-function counted(client: PrismaClient): PrismaClient {
+function counted(client: PrismaClient): Db {
   const counts = operations();
   return client.$extends({
     query: {
@@ -35,10 +38,10 @@ function counted(client: PrismaClient): PrismaClient {
         return query(args);
       },
     },
-  }) as unknown as PrismaClient;
+  }) as unknown as Db;
 }
 
-function createClient(): PrismaClient {
+function createClient(): Db {
   return counted(connect());
 }
 
@@ -60,7 +63,7 @@ function connect(): PrismaClient {
 }
 
 /** One client per process (kept across dev hot reloads). */
-export function getDb(): PrismaClient {
+export function getDb(): Db {
   return processSingleton('db.client', createClient);
 }
 

@@ -3,7 +3,7 @@ import { getDb } from '../db';
 import { getEnv } from '../env';
 import { notFound, unavailable } from '../http';
 import { attemptKeys, objectModifiedAt, publicObjectUrl, storageConfig } from '../storage';
-import { firstPerKey, tickBatch } from '../tick-batch';
+import { firstPerKey, inChunks, tickBatch } from '../tick-batch';
 
 export type LiveHls = {
   /** Public URL of the current live (sliding window) playlist. */
@@ -42,10 +42,10 @@ const egressFields = { channelId: true, storagePath: true, attempt: true } as co
  * live streams compute their channels side by side every pass): a DJ's set wins over a replay's HLS.
  */
 const runningEgress = tickBatch(async (channelIds: string[]) => {
-  const newest = { startedAt: 'desc' } as const;
+  const newest = [{ startedAt: 'desc' }, { id: 'desc' }] as const;
   const [sets, replays] = await Promise.all([
-    getDb().broadcast.findMany({ where: egressWhere(channelIds), orderBy: newest, select: egressFields }),
-    getDb().replayHls.findMany({ where: egressWhere(channelIds), orderBy: newest, select: egressFields }),
+    inChunks(channelIds, (ids) => getDb().broadcast.findMany({ where: egressWhere(ids), orderBy: [...newest], select: egressFields })),
+    inChunks(channelIds, (ids) => getDb().replayHls.findMany({ where: egressWhere(ids), orderBy: [...newest], select: egressFields })),
   ]);
   return firstPerKey([...sets, ...replays], (row) => row.channelId);
 });

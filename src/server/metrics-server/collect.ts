@@ -6,12 +6,13 @@ import { hlsHealth, playlistFailing } from '../egress';
 import { liveLinks } from '../link-quality';
 import { getSupervisor, leaseHeld, leaseHeldSince } from '../loop';
 import { dbOperationCounts } from '../db';
+import { processSingleton } from '../singleton';
 import { busyRatio, type CpuTimes, cpuTimes } from './host-cpu';
 import type { Metrics } from '../metrics';
 
 let lastCpu: CpuTimes | null = null;
-/** The database operation counts already added to the counter. */
-const countedOps = new Map<string, number>();
+/** The database operation counts already added to the counter: per process, like the counts and the registry (dev reloads keep all three). */
+const countedOps = () => processSingleton('metrics.countedDbOperations', () => new Map<string, number>());
 
 /**
  * The gauges that describe state rather than events, read from the areas that own it at
@@ -50,10 +51,11 @@ export async function collectState(m: Metrics): Promise<void> {
 
 /** The database client's counts since the last scrape, onto the counter (which only goes up). */
 function collectDbOperations(m: Metrics): void {
+  const counted = countedOps();
   for (const [key, total] of dbOperationCounts()) {
     const [model = 'raw', operation = ''] = key.split('.');
-    m.dbOperations.inc({ model, operation }, total - (countedOps.get(key) ?? 0));
-    countedOps.set(key, total);
+    m.dbOperations.inc({ model, operation }, total - (counted.get(key) ?? 0));
+    counted.set(key, total);
   }
 }
 

@@ -72,7 +72,7 @@ function eventMetrics(r: Registry[]) {
     // Brought up to the database client's own count at scrape time (collect.ts).
     dbOperations: new Counter({
       name: 'radio_db_operations_total',
-      help: 'Prisma operations this process sent to the database, by model (raw for raw queries) and operation.',
+      help: 'Prisma client calls this process made, by model (raw for raw queries) and operation; not SQL statements (Prisma sends batched findUnique calls as one).',
       labelNames: ['model', 'operation'],
       registers: r,
     }),

@@ -6,16 +6,19 @@ import { getDb } from '../db';
 import { conflict, HttpError, notFound } from '../http';
 import { liveStateKnown } from '../live-state';
 import { TASKS, wake } from '../loop';
-import { firstPerKey, tickBatch } from '../tick-batch';
+import { firstPerKey, inChunks, READ_CHUNK, tickBatch } from '../tick-batch';
 import { nowPlayingAccess, type OpenSet, planWrite, toTrackDto } from './now-playing-plan';
 
 /** Longest track list kept per set: a track a minute for more than a day. */
 const MAX_TRACKS = 2_000;
 
+/** The newest open set first; the id breaks a tie the same way on the write path and the streams' read. */
+const newestSet = [{ startedAt: 'desc' }, { id: 'desc' }] as const;
+
 const openSetOf = (channelId: string) =>
   getDb().broadcast.findFirst({
     where: { channelId, endedAt: null },
-    orderBy: { startedAt: 'desc' },
+    orderBy: [...newestSet],
     select: { id: true, showTitle: true, _count: { select: { tracks: true } } },
   });
 
@@ -57,30 +60,43 @@ export async function setNowPlaying(
  * their number (the live streams read every on-air channel's each pass).
  */
 const openSets = tickBatch(async (channelIds: string[]): Promise<Map<string, OpenSet>> => {
-  const rows = await getDb().broadcast.findMany({
-    where: { channelId: { in: channelIds }, endedAt: null },
-    orderBy: { startedAt: 'desc' },
-    select: { id: true, channelId: true, showTitle: true },
-  });
+  const rows = await inChunks(channelIds, (ids) =>
+    getDb().broadcast.findMany({
+      where: { channelId: { in: ids }, endedAt: null },
+      orderBy: [...newestSet],
+      select: { id: true, channelId: true, showTitle: true },
+    }),
+  );
   const sets = firstPerKey(rows, (row) => row.channelId);
   const last = await lastTracks([...sets.values()].map((set) => set.id));
   return new Map([...sets].map(([channelId, set]) => [channelId, { showTitle: set.showTitle, lastTrack: last.get(set.id) ?? null }]));
 });
 
+type LastTrack = { title: string; startedAt: Date };
+const lastFirst = [{ startedAt: 'desc' }, { id: 'desc' }] as const;
+const trackFields = { broadcastId: true, title: true, startedAt: true } as const;
+
 /**
- * Each set's last track (latest start, then highest id). Not a nested `take: 1`: for several sets
- * Prisma reads every track of every set and trims in memory; the grouped newest start reads the index.
+ * Each set's last track (latest start, then highest id). Not a nested `take: 1`: Prisma reads every
+ * track of the sets and trims in memory. One set (most passes): its newest track through the index;
+ * several: their newest starts grouped, then those tracks, two reads whatever their number.
  */
-async function lastTracks(setIds: string[]): Promise<Map<string, { title: string; startedAt: Date }>> {
-  if (setIds.length === 0) return new Map();
-  const newest = await getDb().track.groupBy({ by: ['broadcastId'], where: { broadcastId: { in: setIds } }, _max: { startedAt: true } });
+async function lastTracks(setIds: string[]): Promise<Map<string, LastTrack>> {
+  const only = setIds.length === 1 ? setIds[0] : undefined;
+  if (only !== undefined) {
+    const t = await getDb().track.findFirst({ where: { broadcastId: only }, orderBy: [...lastFirst], select: trackFields });
+    return new Map(t ? [[only, { title: t.title, startedAt: t.startedAt }]] : []);
+  }
+  const newest = await inChunks(setIds, (ids) =>
+    getDb().track.groupBy({ by: ['broadcastId'], where: { broadcastId: { in: ids } }, _max: { startedAt: true } }),
+  );
   const at = newest.flatMap((g) => (g._max.startedAt ? [{ broadcastId: g.broadcastId, startedAt: g._max.startedAt }] : []));
-  if (at.length === 0) return new Map();
-  const rows = await getDb().track.findMany({
-    where: { OR: at },
-    orderBy: { id: 'desc' },
-    select: { broadcastId: true, title: true, startedAt: true },
-  });
+  // Two parameters a pair: half the chunk keeps a statement under SQLite's limit.
+  const rows = await inChunks(
+    at,
+    (pairs) => getDb().track.findMany({ where: { OR: pairs }, orderBy: [...lastFirst], select: trackFields }),
+    READ_CHUNK / 2,
+  );
   return new Map([...firstPerKey(rows, (row) => row.broadcastId)].map(([id, t]) => [id, { title: t.title, startedAt: t.startedAt }]));
 }
 
