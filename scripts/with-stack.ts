@@ -19,13 +19,9 @@
 // app as its image does: node server.mjs and migrate.mjs from .next/standalone (no tsx, no Prisma CLI).
 // --postgres runs the app on a fresh PostgreSQL database (radio_stack_<offset>_<random> on
 // 127.0.0.1:5432 or STACK_POSTGRES_URL's server), dropped at teardown: scripts/stack/postgres.ts.
-// --cluster (implies --postgres; not with --tls) is the scale-out layout (scripts/stack/cluster.ts): a second
-// livekit-server node on the same LiveKit Redis (signal 7900, ICE/TCP 7901, metrics 7904; node 1 keeps
-// UDP 50100-50149, node 2 takes 50150-50199), a second app replica (3170, metrics 7898) on the same database
-// and app Redis, and a plain-http round-robin balancer (Caddy) on 3171 (its http_port 3172) in front of both,
-// which APP_URL and LiveKit's webhooks point at. The command also gets STACK_REPLICA_URLS,
-// STACK_REPLICA_METRICS, STACK_LIVEKIT_URLS and STACK_LIVEKIT_REDIS_URL; STACK_CONTROL_URL's apps/<i>/kill
-// SIGKILLs a replica. One ingress and one egress serve both nodes.
+// --cluster (implies --postgres; not with --tls) is the scale-out layout (scripts/stack/cluster.ts, which
+// names its ports and the env it adds): a second LiveKit node and app replica on the same Redis and
+// database, behind a round-robin balancer that APP_URL and LiveKit's webhooks point at.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdmin, ensureBuild, migrate } from './stack/app';

@@ -3,22 +3,28 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPortNames } from './cluster';
 import { tlsPortNames } from './caddy';
+import { hlsPorts } from './hls';
 import { ingressPortNames } from './ingress';
 import { type StackLayout, stackLayout } from './layout';
 
+/** Every TCP port of a stack, with those derived from the layout: LiveKit's Prometheus (signal + 4), MinIO's and egress's (hlsPorts). */
 function tcpPorts(p: StackLayout): number[] {
-  const own = [p.app, p.signal, p.rtcTcp, p.redis, p.control, p.metrics, p.appRedis, p.hlsBase];
+  const own = [p.app, p.signal, p.rtcTcp, p.redis, p.control, p.metrics, p.appRedis, p.signal + 4];
+  const hls = Object.values(hlsPorts(p.hlsBase));
   return [
     ...own,
+    ...hls,
     ...Object.values(ingressPortNames(p.ingress)),
     ...Object.values(tlsPortNames(p.tls)),
     ...Object.values(clusterPortNames(p.cluster)),
   ];
 }
 
+const OFFSETS = ['0', '100', '200', '300', '400', '500', '600', '700', '800'];
+
 describe('stackLayout', () => {
   it('gives every service its own port, and no port to two offsets', () => {
-    const all = ['0', '100', '400', '800'].flatMap((o) => tcpPorts(stackLayout(o)));
+    const all = OFFSETS.flatMap((o) => tcpPorts(stackLayout(o)));
     expect(new Set(all).size).toBe(all.length);
   });
 

@@ -18,7 +18,14 @@ describe('integration files on one database', () => {
     expect(sqlite.length).toBeGreaterThan(0);
     expect(postgres.length).toBeGreaterThan(0);
     // The data rules stay on both (the file comment says why).
-    for (const file of ['accounts-admin.test.ts', 'backup.test.ts', 'archive.test.ts', 'slots.test.ts', 'replicas.test.ts']) {
+    for (const file of [
+      'accounts-admin.test.ts',
+      'backup.test.ts',
+      'archive.test.ts',
+      'archive-pages.test.ts',
+      'slots.test.ts',
+      'replicas.test.ts',
+    ]) {
       expect(ONE_DATABASE[file], file).toBeUndefined();
     }
   });
