@@ -1,7 +1,6 @@
 /** Every method of the comparison behind one interface; peers run with the same fixed range where they take one. */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { analyzeSignal, DEFAULT_RANGE, type AnalyzerOptions } from '../../src/lib/bpm';
 import { lowpass } from './biquad';
 
@@ -147,17 +146,30 @@ const rhythm2013 = essentiaMethod(
   (e, v) => e.RhythmExtractor2013(v, RANGE.max, 'multifeature', RANGE.min).bpm,
 );
 
+/** The aubio peer's Debian package, installed by the bench itself (as root; apt's output on stderr, not in the tables). */
+function installAubio(): void {
+  if (process.getuid?.() !== 0) throw new Error("aubio is missing: install Debian's aubio-tools (the bench does it when run as root)");
+  const apt = (args: string[]) =>
+    execFileSync('apt-get', args, { stdio: ['ignore', 2, 2], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const install = ['install', '-y', '-qq', '--no-install-recommends', 'aubio-tools'];
+  try {
+    apt(install);
+  } catch {
+    apt(['update', '-qq']); // a machine whose package lists are missing or stale
+    apt(install);
+  }
+}
+
 /** aubio's realtime beat tracker: a running tempo from the last four beat intervals, and `aubio tempo` as its final value. */
 const aubio: Method = {
   name: 'aubio 0.4.9 (Debian aubio-tools)',
   realtime: true,
   note: '`aubio beat` beat times; running tempo = 60 / median of the last 4 intervals; final value from `aubio tempo`; no range option',
   check: () => {
-    // The bench's own installer (Debian's aubio-tools as root, else it names the package) before the peer counts as missing.
     try {
       execFileSync('aubio', ['--version'], { stdio: 'ignore' });
     } catch {
-      execFileSync('bash', [path.join(__dirname, 'real-set-install.sh')], { stdio: 'inherit' });
+      installAubio();
       execFileSync('aubio', ['--version'], { stdio: 'ignore' });
     }
   },
