@@ -3,6 +3,7 @@ import type { AccountListResponse } from '@/types/account';
 import type { ApiErrorBody } from '@/types/api';
 import type { AdminChannel, ChannelListResponse, ChannelSummary } from '@/types/channel';
 import { AppClient, createChannel, createDj, signedInAdmin, uniqueSlug } from '../support/app-client';
+import { stackDb } from '../support/stack-db';
 import { stackEnv } from '../support/stack-env';
 
 let admin: AppClient;
@@ -68,6 +69,21 @@ describe('channels admin API', () => {
       const res = await anon.request<ApiErrorBody>('GET', `/api/channels?${bad}`);
       expect(res.status, bad).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
+    }
+  });
+
+  it('lists a station of 1,200 channels (more than SQLite takes parameters in one statement)', async () => {
+    const tag = uniqueSlug('many');
+    const db = stackDb();
+    try {
+      // Rows straight in: 1,200 API calls would take minutes; the list reads rows and counts alike.
+      await db.channel.createMany({ data: Array.from({ length: 1_200 }, (_, i) => ({ name: `Many ${tag} ${i}`, slug: `${tag}-${i}` })) });
+      const list = await anon.request<ChannelListResponse>('GET', `/api/channels?q=${tag}`);
+      expect(list.status, JSON.stringify(list.body).slice(0, 300)).toBe(200);
+      expect(list.body).toMatchObject({ page: 1, total: 1_200 });
+    } finally {
+      await db.channel.deleteMany({ where: { slug: { startsWith: `${tag}-` } } });
+      await db.$disconnect();
     }
   });
 

@@ -15,7 +15,7 @@ import { getDb, type Channel } from '../db';
 import { hlsListenerCount } from './hls-listeners';
 import { liveStateKnown } from '../live-state';
 import { planChannelPage } from './page-plan';
-import { tickBatch } from '../tick-batch';
+import { inChunks, tickBatch } from '../tick-batch';
 
 type ChannelRow = Pick<
   Channel,
@@ -64,11 +64,14 @@ export function toChannelSummary(
 
 /** Listeners currently in each channel's room, from presence rows kept by webhooks. */
 async function listenerCounts(channelIds: string[]): Promise<Map<string, number>> {
-  const groups = await getDb().presence.groupBy({
-    by: ['channelId'],
-    where: { channelId: { in: channelIds }, kind: 'listener', leftAt: null },
-    _count: { _all: true },
-  });
+  // In parts: Prisma splits a findMany's long `in` list for SQLite, not a groupBy's (a station of 1,000 channels failed).
+  const groups = await inChunks(channelIds, (ids) =>
+    getDb().presence.groupBy({
+      by: ['channelId'],
+      where: { channelId: { in: ids }, kind: 'listener', leftAt: null },
+      _count: { _all: true },
+    }),
+  );
   return new Map(groups.map((g) => [g.channelId, g._count._all]));
 }
 
