@@ -6,7 +6,7 @@ import { apiCaller, signIn, uniqueSuffix } from '../support/api';
 import { fail, requireEnv } from '../support/env';
 import { EventStreams } from './streams';
 
-type Created = { id: string; slug: string };
+export type Created = { id: string; slug: string };
 
 /** Local start of `hour`:00 UTC `dayOffset` days from now, as the slot API takes it (the channels' zone is UTC). */
 const localStart = (dayOffset: number, hour: number) => {
@@ -15,25 +15,31 @@ const localStart = (dayOffset: number, hour: number) => {
   return d.toISOString().slice(0, 19);
 };
 
-/** Creates `n` channels with 7 weekly slots each (one a day, 2 h at 20:00 UTC) hosted by one DJ. */
-export async function createChannels(n: number): Promise<{ slugs: string[]; adminCookie: string }> {
-  const appUrl = requireEnv('APP_URL');
+/**
+ * A DJ and `n` channels named after `name` with 7 weekly slots each (one a day, 2 h at 20:00 UTC), the
+ * DJ listed on each and hosting every slot (also bench/app-memory's cycle).
+ */
+export async function createStation(
+  appUrl: string,
+  cookie: string,
+  n: number,
+  name: string,
+): Promise<{ djId: string; created: Created[] }> {
   const call = apiCaller(appUrl);
-  const adminCookie = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
   const suffix = uniqueSuffix();
+  const tag = name.toLowerCase();
   const dj = await call<{ id: string }>(
     'POST',
     '/api/admin/accounts',
-    { name: `Topics DJ ${suffix}`, email: `topics-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` },
-    adminCookie,
+    { name: `${name} DJ ${suffix}`, email: `${tag}-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` },
+    cookie,
     201,
   );
-  const slugs: string[] = [];
+  const created: Created[] = [];
   for (let i = 0; i < n; i++) {
-    const slug = `topics-${suffix}-${i}`;
-    const body = { name: `Topics ${suffix} ${i}`, slug, description: 'benchmark' };
-    const channel = await call<Created>('POST', '/api/admin/channels', body, adminCookie, 201);
-    await call('PUT', `/api/admin/channels/${channel.id}/djs`, { userIds: [dj.id] }, adminCookie);
+    const body = { name: `${name} ${suffix} ${i}`, slug: `${tag}-${suffix}-${i}`, description: 'benchmark' };
+    const channel = await call<Created>('POST', '/api/admin/channels', body, cookie, 201);
+    await call('PUT', `/api/admin/channels/${channel.id}/djs`, { userIds: [dj.id] }, cookie);
     for (let day = 1; day <= 7; day++) {
       const slot = {
         title: `Daily ${day}`,
@@ -42,11 +48,19 @@ export async function createChannels(n: number): Promise<{ slugs: string[]; admi
         hostIds: [dj.id],
         repeat: { everyWeeks: 1 },
       };
-      await call('POST', `/api/admin/channels/${channel.id}/slots`, slot, adminCookie, 201);
+      await call('POST', `/api/admin/channels/${channel.id}/slots`, slot, cookie, 201);
     }
-    slugs.push(slug);
+    created.push(channel);
   }
-  return { slugs, adminCookie };
+  return { djId: dj.id, created };
+}
+
+/** Creates `n` channels with 7 weekly slots each (one a day, 2 h at 20:00 UTC) hosted by one DJ. */
+export async function createChannels(n: number): Promise<{ slugs: string[]; adminCookie: string }> {
+  const appUrl = requireEnv('APP_URL');
+  const adminCookie = await signIn(appUrl, { email: requireEnv('TEST_ADMIN_EMAIL'), password: requireEnv('TEST_ADMIN_PASSWORD') });
+  const { created } = await createStation(appUrl, adminCookie, n, 'Topics');
+  return { slugs: created.map((c) => c.slug), adminCookie };
 }
 
 /** One open event stream per channel (a listener page each), from distinct addresses after `first`. */

@@ -2,19 +2,9 @@
 // created with a week of slots, their pages and event streams opened and closed, the admin
 // console's stream, and everything deleted again. Whatever the app still holds afterwards, beyond
 // warm-up, grows with the number of cycles.
-import { apiCaller, uniqueSuffix } from '../support/api';
 import { fail, sleep } from '../support/env';
 import { EventStreams } from '../app-cost/streams';
-import { followStation } from '../app-cost/topics';
-
-type Created = { id: string; slug: string };
-
-/** Local start of 20:00 UTC `day` days from now, as the slot API takes it (the channels' zone is UTC). */
-const localStart = (day: number) => {
-  const d = new Date(Date.now() + day * 86_400_000);
-  d.setUTCHours(20, 0, 0, 0);
-  return d.toISOString().slice(0, 19);
-};
+import { createStation, followStation } from '../app-cost/topics';
 
 async function remove(appUrl: string, route: string, cookie: string): Promise<void> {
   const res = await fetch(`${appUrl}${route}`, { method: 'DELETE', headers: { origin: appUrl, cookie } });
@@ -27,31 +17,6 @@ async function page(url: string): Promise<void> {
   const res = await fetch(url);
   await res.text();
   if (res.status !== 200) fail(`GET ${url}: HTTP ${res.status}`);
-}
-
-/** Creates a DJ and `channels` channels with 7 weekly slots each, the DJ listed on each. */
-async function createStation(appUrl: string, cookie: string, channels: number): Promise<{ djId: string; created: Created[] }> {
-  const call = apiCaller(appUrl);
-  const suffix = uniqueSuffix();
-  const dj = await call<{ id: string }>(
-    'POST',
-    '/api/admin/accounts',
-    { name: `Memory DJ ${suffix}`, email: `memory-${suffix}@bench.local`, password: `pw-${suffix}-long-enough` },
-    cookie,
-    201,
-  );
-  const created: Created[] = [];
-  for (let i = 0; i < channels; i++) {
-    const body = { name: `Memory ${suffix} ${i}`, slug: `memory-${suffix}-${i}`, description: 'benchmark' };
-    const channel = await call<Created>('POST', '/api/admin/channels', body, cookie, 201);
-    await call('PUT', `/api/admin/channels/${channel.id}/djs`, { userIds: [dj.id] }, cookie);
-    for (let day = 1; day <= 7; day++) {
-      const slot = { title: `Daily ${day}`, start: localStart(day), durationSeconds: 7200, hostIds: [dj.id], repeat: { everyWeeks: 1 } };
-      await call('POST', `/api/admin/channels/${channel.id}/slots`, slot, cookie, 201);
-    }
-    created.push(channel);
-  }
-  return { djId: dj.id, created };
 }
 
 /**
@@ -76,7 +41,7 @@ export type Hold = { ms: number; atPeak?: () => void };
 
 /** A full cycle; `index` spreads the streams' source addresses so every cycle's clients are new ones. */
 export async function runCycle(appUrl: string, cookie: string, channels: number, index: number, hold: Hold): Promise<void> {
-  const { djId, created } = await createStation(appUrl, cookie, channels);
+  const { djId, created } = await createStation(appUrl, cookie, channels, 'Memory');
   const slugs = created.map((c) => c.slug);
   await followAll(appUrl, cookie, slugs, index * channels * 25, hold);
   for (const slug of slugs) await page(`${appUrl}/c/${slug}`);
