@@ -21,6 +21,7 @@ type ErrorBody = { error: { code: string; message: string } };
 let admin: AppClient;
 let dj: AppClient;
 let otherDj: AppClient;
+let otherDjId: string;
 let channel: ChannelSummary;
 const rooms: Room[] = [];
 /** The product's target from a DJ's send to a listener's stream; the test allows twice as much for a loaded machine. */
@@ -37,6 +38,7 @@ beforeAll(async () => {
   const [a, b] = await Promise.all([createDj(admin, 'DJ Playing'), createDj(admin, 'DJ Listed')]);
   dj = a.dj;
   otherDj = b.dj;
+  otherDjId = b.account.id;
   await listDjs(admin, channel.id, [a.account.id, b.account.id]);
   await scheduleNow(admin, channel.id, a.account.id);
   stream = await openStream<ChannelState>(`/api/channels/${channel.slug}/events`);
@@ -108,6 +110,32 @@ describe('now playing API', () => {
       await db.$disconnect();
     }
     await expect.poll(() => latest()?.extras.nowPlaying?.track?.title, { timeout: 5_000, interval: 50 }).toBe('Artist B – Second');
+  });
+
+  it('shows each channel its own set and last track while several are on air (read together)', { timeout: 60_000 }, async () => {
+    // A second channel on air beside the first: the streams read both channels' sets in one pass.
+    const second = await createChannel(admin, 'np2');
+    await scheduleNow(admin, second.id, otherDjId);
+    const secondStream = await openStream<ChannelState>(`/api/channels/${second.slug}/events`);
+    try {
+      const token = await otherDj.request<TokenResponse>('POST', '/api/livekit/token', { channelId: second.id, role: 'dj' });
+      expect(token.status, JSON.stringify(token.body)).toBe(200);
+      const room = await joinRoom(token.body);
+      rooms.push(room);
+      await publishAudio(room);
+      const onSecond = (body: unknown) => otherDj.request<ErrorBody>('POST', `/api/channels/${second.slug}/now-playing`, body);
+      await expect
+        .poll(async () => (await onSecond({ track: 'Second channel – Own track' })).status, { timeout: 15_000, interval: 200 })
+        .toBe(200);
+      const title = (s: typeof secondStream) => s.states.at(-1)?.extras.nowPlaying?.track?.title;
+      await expect.poll(() => title(secondStream), { timeout: 5_000, interval: 50 }).toBe('Second channel – Own track');
+      expect(latest()?.extras.nowPlaying?.track?.title).toBe('Artist B – Second');
+      expect(await onSecond({ track: 'Second channel – Next' })).toMatchObject({ status: 200 });
+      await expect.poll(() => title(secondStream), { timeout: 5_000, interval: 50 }).toBe('Second channel – Next');
+      expect(latest()?.extras.nowPlaying?.track?.title).toBe('Artist B – Second');
+    } finally {
+      await secondStream.close();
+    }
   });
 
   it('checks content type (415), size (413) and the fields (400) in the error envelope', async () => {

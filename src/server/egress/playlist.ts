@@ -38,8 +38,9 @@ const egressWhere = (channelIds: string[]) => ({
 const egressFields = { channelId: true, storagePath: true, attempt: true } as const;
 
 /**
- * The running egress of every channel asked for in one turn, in two reads whatever their number (the
- * live streams compute their channels side by side every pass): a DJ's set wins over a replay's HLS.
+ * The running egress of every channel asked for in one turn, in two reads whatever their number, up
+ * to 400 (the live streams compute their channels side by side every pass): a DJ's set wins over a
+ * replay's HLS.
  */
 const runningEgress = tickBatch(async (channelIds: string[]) => {
   const newest = [{ startedAt: 'desc' }, { id: 'desc' }] as const;

@@ -56,8 +56,8 @@ export async function setNowPlaying(
 }
 
 /**
- * The open set of every channel asked for in one turn, with its last track, in three reads whatever
- * their number (the live streams read every on-air channel's each pass).
+ * The open set of every channel asked for in one turn, with its last track: two or three reads
+ * whatever their number, up to 400 (the live streams read every on-air channel's each pass).
  */
 const openSets = tickBatch(async (channelIds: string[]): Promise<Map<string, OpenSet>> => {
   const rows = await inChunks(channelIds, (ids) =>
