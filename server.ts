@@ -38,6 +38,8 @@ const log = createLogger({ level: LOG_LEVEL, pretty: values.dev });
 const HSTS = strictTransportSecurity(APP_URL);
 /** Longer than any proxy in front keeps an idle connection to us (Caddy: 2 min). */
 const KEEP_ALIVE_MS = 130_000;
+/** A stop never takes longer than this, whatever is still open (Docker's default grace is 10 s). */
+const STOP_CAP_MS = 5_000;
 
 async function main(): Promise<void> {
   const app = next({ dev: values.dev, dir, hostname: values.host, port });
@@ -63,12 +65,23 @@ async function main(): Promise<void> {
   });
 
   // Docker and the stack harness stop us with SIGTERM: finish in-flight requests and the app's
-  // own shutdown work (the cluster lease handed on, at most 1 s), then exit.
+  // own shutdown work (the cluster lease handed on and event streams ended, at most 1 s), then exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      const since = Date.now();
+      log.info(`${signal}: stopping`);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      void Promise.all([closed, runBeforeExit(1000)]).then(() => process.exit(0));
-      setTimeout(() => process.exit(0), 5000).unref();
+      // close() closes only the connections idle at the call; one that goes idle later (an event stream
+      // just ended, a request just answered) would stay for the client's or proxy's keep-alive.
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+      void Promise.all([closed, runBeforeExit(1000)]).then(() => {
+        log.info(`stopped in ${Date.now() - since} ms`);
+        process.exit(0);
+      });
+      setTimeout(() => {
+        log.warn(`requests still open ${STOP_CAP_MS} ms after ${signal}: exiting anyway`);
+        process.exit(0);
+      }, STOP_CAP_MS).unref();
     });
   }
 }

@@ -86,10 +86,12 @@ export async function startApp(
   mode: AppMode = 'source',
 ): Promise<Service> {
   const args = ['--port', String(port), '--host', '127.0.0.1'];
+  // One SIGTERM, then the app's own graceful stop (server.ts).
+  const opts = { env, logFile, signalOnce: true };
   const service =
     mode === 'standalone'
-      ? startService('app server (standalone)', process.execPath, ['server.mjs', ...args], { env, logFile, cwd: standaloneDir(root) })
-      : startService('app server', path.join(root, 'node_modules', '.bin', 'tsx'), ['server.ts', ...args], { env, logFile, cwd: root });
+      ? startService('app server (standalone)', process.execPath, ['server.mjs', ...args], { ...opts, cwd: standaloneDir(root) })
+      : startService('app server', path.join(root, 'node_modules', '.bin', 'tsx'), ['server.ts', ...args], { ...opts, cwd: root });
   track.push(service);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 60_000, service });
   log(`app ready on http://127.0.0.1:${port}`);

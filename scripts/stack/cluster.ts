@@ -108,7 +108,7 @@ export class AppReplica {
     if (!s) return;
     log(`test asked to ${kill ? 'SIGKILL' : 'stop'} ${this.name} (pid ${s.child.pid ?? '?'})`);
     this.service = undefined;
-    await (kill ? killService(s) : stopService(s, 0));
+    await (kill ? killService(s) : stopService(s));
     const i = this.track.indexOf(s);
     if (i !== -1) this.track.splice(i, 1);
   }

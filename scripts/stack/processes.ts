@@ -12,6 +12,8 @@ export interface Service {
   exited: Promise<number | null>;
   /** Set by stopService/killService: an exit the harness asked for (a supervisor does not restart it). */
   stopRequested: boolean;
+  /** Stopped by one SIGTERM and left to finish (the app's own graceful stop); see stopService. */
+  signalOnce: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -24,7 +26,12 @@ export function log(message: string): void {
 }
 
 /** Starts a long-running process in its own process group, output appended to logFile. */
-export function startService(name: string, command: string, args: string[], opts: { env: Env; logFile: string; cwd?: string }): Service {
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  opts: { env: Env; logFile: string; cwd?: string; signalOnce?: boolean },
+): Service {
   const fd = openSync(opts.logFile, 'a');
   const child = spawn(command, args, { cwd: opts.cwd, env: asProcessEnv(opts.env), detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
@@ -36,7 +43,7 @@ export function startService(name: string, command: string, args: string[], opts
     });
   });
   log(`started ${name} (pid ${child.pid ?? '?'}), log: ${opts.logFile}`);
-  return { name, child, logFile: opts.logFile, exited, stopRequested: false };
+  return { name, child, logFile: opts.logFile, exited, stopRequested: false, signalOnce: opts.signalOnce ?? false };
 }
 
 const isRunning = (s: Service) => s.child.exitCode === null && s.child.signalCode === null;
@@ -57,16 +64,21 @@ export async function killService(s: Service): Promise<void> {
   await s.exited;
 }
 
-/** SIGTERM to the whole process group, SIGKILL after graceMs if anything is left. */
-export async function stopService(s: Service, graceMs = 5000): Promise<void> {
+/** Past the app's own cap on a stop (server.ts: 5 s), so a slow stop shows as its warning before any SIGKILL. */
+const SIGNAL_ONCE_GRACE_MS = 6_000;
+
+/** SIGTERM to the whole process group (twice unless signalOnce), SIGKILL after graceMs if anything is left. */
+export async function stopService(s: Service, graceMs = s.signalOnce ? SIGNAL_ONCE_GRACE_MS : 5000): Promise<void> {
   s.stopRequested = true;
   if (s.child.pid === undefined) return;
+  const since = Date.now();
   const waitFor = (ms: number) => Promise.race([s.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
   killGroup(s, 'SIGTERM');
-  // livekit-server drains rooms on the first signal and stops at once on the second.
-  if (isRunning(s) && (await waitFor(1000)) === 'timeout') killGroup(s, 'SIGTERM');
+  // livekit-server drains rooms on the first signal and stops at once on the second; the app
+  // (signalOnce) would die on a second one in the middle of handing its lease on.
+  if (!s.signalOnce && isRunning(s) && (await waitFor(1000)) === 'timeout') killGroup(s, 'SIGTERM');
   if (isRunning(s) && (await waitFor(graceMs)) === 'timeout') {
-    log(`${s.name} did not stop within ${graceMs + 1000} ms: SIGKILL`);
+    log(`${s.name} did not stop within ${Date.now() - since} ms: SIGKILL`);
   }
   // Also reaps descendants that outlived the group leader.
   killGroup(s, 'SIGKILL');

@@ -18,6 +18,7 @@ export const ONE_DATABASE: Readonly<Record<string, Database>> = {
   'rate-limit.test.ts': 'sqlite',
   'deploy-config.test.ts': 'sqlite',
   'logs.test.ts': 'sqlite',
+  'app-stop.test.ts': 'sqlite', // the HTTP edge: a stop of the server
   'obs-green-room.test.ts': 'postgres',
   'client-address.test.ts': 'postgres',
   'kick.test.ts': 'postgres',

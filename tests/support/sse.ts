@@ -1,6 +1,9 @@
 import { stackEnv } from './stack-env';
 
-/** Reads `event: state` frames of a server-sent events response into `states`, as they arrive (`times`: Date.now() at arrival). */
+/**
+ * Reads `event: state` frames of a server-sent events response into `states`, as they arrive (`times`: Date.now() at arrival).
+ * `ended` resolves with Date.now() when the response ends or its connection fails.
+ */
 export async function openStream<T>(path: string, cookie?: string) {
   const controller = new AbortController();
   const res = await fetch(new URL(path, stackEnv().APP_URL), { headers: cookie ? { cookie } : {}, signal: controller.signal });
@@ -25,5 +28,6 @@ export async function openStream<T>(path: string, cookie?: string) {
       }
     }
   })();
-  return { res, states, times, close: async () => (controller.abort(), await done) };
+  const ended = done.then(() => Date.now());
+  return { res, states, times, ended, close: async () => (controller.abort(), await done) };
 }

@@ -12,3 +12,9 @@ export async function livekitControl(action: 'kill' | 'start'): Promise<void> {
   const res = await fetch(new URL(`livekit/${action}`, controlUrl()), { method: 'POST' });
   expect(res.status, await res.text()).toBe(204);
 }
+
+/** Stops (SIGTERM, once: the app's own graceful stop) or starts the stack's app server; resolves once it is down or answers. */
+export async function appControl(action: 'stop' | 'start'): Promise<void> {
+  const res = await fetch(new URL(`app/${action}`, controlUrl()), { method: 'POST' });
+  expect(res.status, await res.text()).toBe(204);
+}
