@@ -8,16 +8,16 @@
 //
 //   tsx server.ts [--dev] [--port 3000] [--host 0.0.0.0]
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import next from 'next';
-import { runBeforeExit } from './src/lib/before-exit';
 import { MAX_REQUEST_BODY_BYTES, capRequestBody } from './src/lib/body-cap';
 import { CLIENT_IP_HEADER, clientAddress } from './src/lib/client-address';
 import { createLogger, logRequest, REQUEST_ID_HEADER } from './src/lib/logger';
+import { stopOnSignals } from './src/lib/server-stop';
 import { strictTransportSecurity } from './src/lib/transport-security';
 import { parseEnv } from './src/server/env.schema';
 
@@ -38,19 +38,21 @@ const log = createLogger({ level: LOG_LEVEL, pretty: values.dev });
 const HSTS = strictTransportSecurity(APP_URL);
 /** Longer than any proxy in front keeps an idle connection to us (Caddy: 2 min). */
 const KEEP_ALIVE_MS = 130_000;
-/** A stop never takes longer than this, whatever is still open (Docker's default grace is 10 s). */
-const STOP_CAP_MS = 5_000;
 
 async function main(): Promise<void> {
   const app = next({ dev: values.dev, dir, hostname: values.host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((req, res) => {
+  const server = createServer();
+  // Docker and the stack harness stop us with SIGTERM (src/lib/server-stop.ts).
+  const track = stopOnSignals(server, log);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], TRUSTED_PROXY_HOPS);
     // Ours, never the client's: route handlers log under it (src/server/log), the access line too.
     const reqId = (req.headers[REQUEST_ID_HEADER] = randomUUID());
     res.setHeader(REQUEST_ID_HEADER, reqId);
+    track(res);
     logRequest(log, req, res, reqId);
     if (HSTS) res.setHeader('Strict-Transport-Security', HSTS);
     // Every route and page, better-auth's included: no body over the cap is ever read whole.
@@ -63,27 +65,6 @@ async function main(): Promise<void> {
   server.listen(port, values.host, () => {
     log.info(`ready on http://${values.host}:${port} (${values.dev ? 'dev' : 'production'}, trusting ${TRUSTED_PROXY_HOPS} proxy hop(s))`);
   });
-
-  // Docker and the stack harness stop us with SIGTERM: finish in-flight requests and the app's
-  // own shutdown work (the cluster lease handed on and event streams ended, at most 1 s), then exit.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      const since = Date.now();
-      log.info(`${signal}: stopping`);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // close() closes only the connections idle at the call; one that goes idle later (an event stream
-      // just ended, a request just answered) would stay for the client's or proxy's keep-alive.
-      setInterval(() => server.closeIdleConnections(), 100).unref();
-      void Promise.all([closed, runBeforeExit(1000)]).then(() => {
-        log.info(`stopped in ${Date.now() - since} ms`);
-        process.exit(0);
-      });
-      setTimeout(() => {
-        log.warn(`requests still open ${STOP_CAP_MS} ms after ${signal}: exiting anyway`);
-        process.exit(0);
-      }, STOP_CAP_MS).unref();
-    });
-  }
 }
 
 main().catch((err: unknown) => {

@@ -76,6 +76,13 @@ export async function ensureBuild(root: string, env: Env, force: boolean): Promi
   await mustRun('npm run build', 'npm', ['run', 'build'], env, root);
 }
 
+/**
+ * node's arguments for server.ts from source (cwd: the repository). tsx as a loader, not its CLI: the CLI
+ * is a second process that relays the group's SIGTERM to the app and SIGKILLs it when the app's event
+ * loop does not acknowledge within 30 ms, in the middle of its graceful stop.
+ */
+export const sourceServerArgs = (args: string[]) => ['--import', 'tsx', 'server.ts', ...args];
+
 /** The production server (server.ts) on 127.0.0.1:port (added to `track` at once); resolves once /api/health answers 200. */
 export async function startApp(
   root: string,
@@ -86,12 +93,12 @@ export async function startApp(
   mode: AppMode = 'source',
 ): Promise<Service> {
   const args = ['--port', String(port), '--host', '127.0.0.1'];
-  // One SIGTERM, then the app's own graceful stop (server.ts).
+  // One SIGTERM, then the app's own graceful stop (src/lib/server-stop.ts).
   const opts = { env, logFile, signalOnce: true };
   const service =
     mode === 'standalone'
       ? startService('app server (standalone)', process.execPath, ['server.mjs', ...args], { ...opts, cwd: standaloneDir(root) })
-      : startService('app server', path.join(root, 'node_modules', '.bin', 'tsx'), ['server.ts', ...args], { ...opts, cwd: root });
+      : startService('app server', process.execPath, sourceServerArgs(args), { ...opts, cwd: root });
   track.push(service);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 60_000, service });
   log(`app ready on http://127.0.0.1:${port}`);

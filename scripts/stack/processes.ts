@@ -180,14 +180,11 @@ export function onSignals(cleanup: () => Promise<void>): void {
   process.on('SIGTERM', handler);
 }
 
-/**
- * The services of one run, stopped in reverse start order by `teardown`, which
- * the signal handlers and the normal exit path share (both await the same stop).
- */
 /** Groups whose teardown began: a supervisor must not start anything into them any more. */
 const closedGroups = new WeakSet<Service[]>();
 export const isTornDown = (group: Service[]) => closedGroups.has(group);
 
+/** The services of one run, stopped in reverse start order by `teardown` (signal handlers and the normal exit share it). */
 export function serviceGroup(): { services: Service[]; teardown: () => Promise<void> } {
   const services: Service[] = [];
   let stopping: Promise<void> | undefined;

@@ -15,6 +15,7 @@ import type { ArchiveListResponse } from '@/types/archive';
 import type { ChannelListResponse, ChannelSummary } from '@/types/channel';
 import type { SlotDto } from '@/types/schedule';
 import { testDatabases } from '../../scripts/db/pg-test-db';
+import { sourceServerArgs } from '../../scripts/stack/app';
 import { type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
 import { AppClient, createChannel, signedInAdmin, uniqueSlug } from '../support/app-client';
 import { joinRoom, publishAudio } from '../support/livekit-peer';
@@ -41,7 +42,7 @@ class RestoredClient extends AppClient {
 
 afterAll(async () => {
   await room?.disconnect();
-  if (restoredApp) await stopService(restoredApp, 3000);
+  if (restoredApp) await stopService(restoredApp);
   await databases.dropAll();
   rmSync(work, { recursive: true, force: true });
 });
@@ -81,8 +82,8 @@ describe('backup and restore', () => {
       expect((await npm(['db:migrate'], fresh)).status).toBe(0);
       restoredApp = startService(
         'restored app',
-        path.join(root, 'node_modules', '.bin', 'tsx'),
-        ['server.ts', '--port', String(RESTORED_PORT), '--host', '127.0.0.1'],
+        process.execPath,
+        sourceServerArgs(['--port', String(RESTORED_PORT), '--host', '127.0.0.1']),
         {
           cwd: root,
           logFile: path.join(work, 'restored-app.log'),
@@ -100,6 +101,7 @@ describe('backup and restore', () => {
             // Nor the stack's app Redis: it must not join the stack's cluster (lease, wakes).
             APP_REDIS_URL: '',
           },
+          signalOnce: true,
         },
       );
       await waitForHttp(`${restoredUrl}/api/channels`, { timeoutMs: 60_000, service: restoredApp });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASKS, WAKE_CHANNEL, wakeNotice } from '@/server/loop';
 import type { ChannelState } from '@/types/live';
 import type { TokenResponse } from '@/types/room';
+import { sourceServerArgs } from '../../scripts/stack/app';
 import { killService, type Service, startService, stopService, waitForHttp } from '../../scripts/stack/processes';
 import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { channelWithDjs, utcLocal, wholeSecondIn } from '../support/schedule';
@@ -36,17 +37,13 @@ const WAKE_SPACING_MS = 200;
 function startReplicaB(): Service {
   const dir = process.env.STACK_DIR;
   if (!dir) throw new Error('STACK_DIR is missing: run through scripts/with-stack.ts');
-  return startService(
-    'replica B',
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['server.ts', '--port', String(3161 + OFFSET), '--host', '127.0.0.1'],
-    {
-      cwd: root,
-      logFile: path.join(dir, 'replica-b.log'),
-      // The same database, LiveKit, secrets and app Redis as A: only its address and metrics port differ.
-      env: { ...process.env, APP_URL: B_URL, METRICS_PORT: String(7897 + OFFSET) },
-    },
-  );
+  return startService('replica B', process.execPath, sourceServerArgs(['--port', String(3161 + OFFSET), '--host', '127.0.0.1']), {
+    cwd: root,
+    logFile: path.join(dir, 'replica-b.log'),
+    // The same database, LiveKit, secrets and app Redis as A: only its address and metrics port differ.
+    env: { ...process.env, APP_URL: B_URL, METRICS_PORT: String(7897 + OFFSET) },
+    signalOnce: true,
+  });
 }
 
 const holders = async () => [await leaseHeld(METRICS.a), await leaseHeld(METRICS.b)];
@@ -76,7 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(rooms.map((r) => r.disconnect()));
-  if (replicaB) await stopService(replicaB, 3000);
+  if (replicaB) await stopService(replicaB);
 });
 
 describe('two app replicas', () => {

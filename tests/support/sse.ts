@@ -2,7 +2,7 @@ import { stackEnv } from './stack-env';
 
 /**
  * Reads `event: state` frames of a server-sent events response into `states`, as they arrive (`times`: Date.now() at arrival).
- * `ended` resolves with Date.now() when the response ends or its connection fails.
+ * `ended` resolves when the response ends (`clean`: by the server, its body complete) or its connection fails.
  */
 export async function openStream<T>(path: string, cookie?: string) {
   const controller = new AbortController();
@@ -13,8 +13,9 @@ export async function openStream<T>(path: string, cookie?: string) {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
-      const { value, done: end } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (end) return;
+      let failed = false;
+      const { value, done: end } = await reader.read().catch(() => ((failed = true), { value: undefined, done: true }));
+      if (end) return { at: Date.now(), clean: !failed };
       buffer += value;
       let cut: number;
       while ((cut = buffer.indexOf('\n\n')) >= 0) {
@@ -28,6 +29,5 @@ export async function openStream<T>(path: string, cookie?: string) {
       }
     }
   })();
-  const ended = done.then(() => Date.now());
-  return { res, states, times, ended, close: async () => (controller.abort(), await done) };
+  return { res, states, times, ended: done, close: async () => void (controller.abort(), await done) };
 }

@@ -5,8 +5,6 @@
  */
 export class OpenStreams {
   private readonly ends = new Set<() => void>();
-  /** Set by endAll: a stopping server opens no new stream. */
-  stopping = false;
 
   add(end: () => void): void {
     this.ends.add(end);
@@ -20,9 +18,14 @@ export class OpenStreams {
     return this.ends.size;
   }
 
-  /** Ends every open stream (each end removes itself) and refuses new ones from now on. */
+  /** Ends every open stream (each end removes itself); one that throws does not keep the rest open. */
   endAll(): void {
-    this.stopping = true;
-    for (const end of [...this.ends]) end();
+    for (const end of [...this.ends]) {
+      try {
+        end();
+      } catch {
+        this.ends.delete(end);
+      }
+    }
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { onBeforeExit } from '@/lib/before-exit';
+import { isStopping, onBeforeExit } from '@/lib/before-exit';
 import { clientGroupKey, HttpError, unavailable } from '../http';
 import { metrics } from '../metrics';
 import { processSingleton } from '../singleton';
@@ -25,7 +25,7 @@ const openStreams = processSingleton('live.open-streams', () => {
  * that is stopping a 503.
  */
 export function sseResponse(req: Request, key: string, compute: () => Promise<unknown>, onOpen?: () => (() => void) | null): Response {
-  if (openStreams.stopping) throw unavailable('This server is restarting. Try again in a moment.', 2);
+  if (isStopping()) throw unavailable('This server is restarting. Try again in a moment.', 2);
   const held = holdEventStream(clientGroupKey(req.headers));
   if (!held) {
     const message = `Too many live update streams are open from your network (at most ${MAX_EVENT_STREAMS_PER_CLIENT}). Close a few tabs.`;
