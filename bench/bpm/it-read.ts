@@ -4,7 +4,7 @@
  * instrument's 120-key table, to a sample and the note that sample plays at; in sample mode the cell names the
  * sample. A sample loops when its loop or its sustain loop is on (flags 0x10, 0x20) and ends after it begins.
  */
-import type { Play, TrackerNotes } from './tracker-drums';
+import type { Play, TrackerNotes } from './tracker-notes';
 import { text, u16, u32, u8 } from './tracker-bytes';
 
 /** Notes 0-119; 254 cut, 255 off, others fade: no note. */

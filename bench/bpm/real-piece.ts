@@ -23,8 +23,8 @@ export type RealPiece = {
   drums: boolean | null;
   /**
    * Seconds into the excerpt at which the drums enter: MIDI channel 10's first note; for modules the first
-   * row that triggers a percussion sample by mod-drums.ts's rule (tracker-drums.ts for .xm/.it/.s3m/.stm since
-   * the sixteenth pass); null where the source does not say (recorded songs, a module whose excerpt has no row
+   * row that triggers a percussion sample by tracker-drums.ts's rule (.mod since the sixth pass, .xm/.it/.s3m/.stm
+   * since the sixteenth); null where the source does not say (recorded songs, a module whose excerpt has no row
    * the rule finds): then the beat stretch's start. "No beat" counts from 5 s after it (LABELS.md).
    */
   drumsAt: number | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowKey } from './mod-drums';
+import { rowKey } from './tracker-notes';
 import { readS3m, readStm } from './s3m-read';
 import { drumRows } from './tracker-drums';
 

@@ -3,7 +3,7 @@
  * (tracker-drums.ts, LABELS.md "Drum entry"). In both a cell names its sample directly (instrument = sample)
  * and a note byte is octave * 16 + semitone. Layouts as xmp (libxmp) reads them, since xmp's clock times the rows.
  */
-import type { Play, TrackerNotes } from './tracker-drums';
+import type { Play, TrackerNotes } from './tracker-notes';
 import { text, u16, u8 } from './tracker-bytes';
 
 const ROWS = 64;

@@ -1,61 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rowKey } from './mod-drums';
 import { trackerDrums } from './tracker-drums';
-
-/** A growing little-endian byte buffer to build small module files with. */
-class Bytes {
-  b = new Uint8Array(0);
-  at(o: number, ...values: number[]) {
-    if (o + values.length > this.b.length) {
-      const n = new Uint8Array(Math.max(o + values.length, 2 * this.b.length));
-      n.set(this.b);
-      this.b = n;
-    }
-    this.b.set(values, o);
-    return this;
-  }
-  u16 = (o: number, v: number) => this.at(o, v & 255, v >> 8);
-  u32 = (o: number, v: number) => this.u16(o, v & 0xffff).u16(o + 2, v >>> 16);
-  str = (o: number, s: string) => this.at(o, ...Array.from(s, (c) => c.charCodeAt(0)));
-}
-
-type XmCell = { row: number; ch: number; note: number; instrument: number };
-
-/** An XM file: 2 channels, 16-row patterns, instruments as lists of samples (loop type, and the keymap as note -> sample). */
-function xm(orders: number[], patterns: XmCell[][], instruments: { loops: number[]; keymap: Record<number, number> }[]) {
-  const x = new Bytes().str(0, 'Extended Module: ').u16(58, 0x0104).u32(60, 276);
-  x.u16(64, orders.length).u16(68, 2).u16(70, patterns.length).u16(72, instruments.length);
-  orders.forEach((p, i) => x.at(80 + i, p));
-  let o = 60 + 276;
-  for (const cells of patterns) {
-    const data: number[] = [];
-    for (let k = 0; k < 16 * 2; k++) {
-      const c = cells.find((e) => e.row * 2 + e.ch === k);
-      data.push(...(c ? [c.note, c.instrument, 0, 0, 0] : [0x80])); // unpacked cell, or an empty packed one
-    }
-    x.u32(o, 9)
-      .u16(o + 5, 16)
-      .u16(o + 7, data.length)
-      .at(o + 9, ...data);
-    o += 9 + data.length;
-  }
-  for (const ins of instruments) {
-    x.u32(o, 263)
-      .u16(o + 27, ins.loops.length)
-      .u32(o + 29, 40);
-    for (const [note, s] of Object.entries(ins.keymap)) x.at(o + 33 + Number(note) - 1, s);
-    o += 263;
-    ins.loops.forEach((loop, j) =>
-      x
-        .u32(o + 40 * j, 8)
-        .u32(o + 40 * j + 8, loop ? 4 : 0)
-        .at(o + 40 * j + 14, loop),
-    );
-    o += 48 * ins.loops.length; // 40-byte headers, then 8 bytes of data per sample
-    x.at(o - 1, 0);
-  }
-  return x.b.subarray(0, o);
-}
+import { Bytes, xmFile } from './tracker-fixtures';
+import { rowKey } from './tracker-notes';
 
 describe('drum entry in an XM module', () => {
   it('sounds the sample the note maps to, and counts one-shots at one or two pitches as percussion', () => {
@@ -75,7 +21,7 @@ describe('drum entry in an XM module', () => {
       // Not in the order list: its extra kick pitches do not count.
       [60, 62, 64].map((note, row) => ({ row, ch: 0, note, instrument: 1 })),
     ];
-    const d = trackerDrums(xm([0, 1, 1], patterns, [kit, pad, lead]));
+    const d = trackerDrums(xmFile([0, 1, 1], patterns, [kit, pad, lead]));
     expect(d?.percussion).toEqual([1, 2]);
     expect([...(d?.rows ?? [])]).toEqual([rowKey(1, 8), rowKey(1, 12), rowKey(2, 8), rowKey(2, 12)]);
     expect(trackerDrums(new Uint8Array(3000))).toBeNull();

@@ -85,7 +85,7 @@ export function rowsPerBeatInFile(file: string): number | null {
   return minor >= 2 && minor <= 8 ? minor : null;
 }
 
-/** Clock time of every played row whose (order position, row) is in `rows` (mod-drums.ts), in play order. */
+/** Clock time of every played row whose (order position, row) is in `rows` (tracker-drums.ts), in play order. */
 export function timesOfRows(patterns: Pattern[], rows: Set<string>): number[] {
   const out: number[] = [];
   for (const p of patterns) for (const r of p.rows) if (rows.has(`${p.pos}:${r.row}`)) out.push(r.t);

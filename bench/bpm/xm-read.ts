@@ -4,7 +4,7 @@
  * instrument. An XM instrument holds up to 16 samples and maps each of the 96 notes to one of them: the
  * sample a cell sounds is the one its note maps to, numbered across the file in header order.
  */
-import type { Play, TrackerNotes } from './tracker-drums';
+import type { Play, TrackerNotes } from './tracker-notes';
 import { text, u16, u32, u8 } from './tracker-bytes';
 
 const KEY_OFF = 97;
