@@ -6,7 +6,7 @@
 // the rate limiters (ours and better-auth's) read and clients cannot set. Request
 // bodies are capped here too (src/lib/body-cap.ts), before anything reads them.
 //
-//   tsx server.ts [--dev] [--port 3000] [--host 0.0.0.0]
+//   node --import tsx server.ts [--dev] [--port 3000] [--host 0.0.0.0]   (npm start; the image runs server.mjs, built from it)
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
