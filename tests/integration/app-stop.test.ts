@@ -10,7 +10,7 @@ import { openStream } from '../support/sse';
 import { appControl } from '../support/stack-control';
 import { LOAD_MARGIN } from '../support/timing';
 
-/** The lease handed on (at most 1 s, server.ts), requests ended, and the process's exit. */
+/** The lease handed on (the before-exit hooks: at most 1 s, src/lib/server-stop.ts), requests ended, and the process's exit. */
 const STOP_TARGET_MS = 2_000;
 /** The streams end among the stop's first steps (the before-exit hooks: at most 1 s). */
 const STREAMS_END_MS = 1_000;
