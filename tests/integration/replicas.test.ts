@@ -18,6 +18,7 @@ import { AppClient, createChannel, signedInAdmin } from '../support/app-client';
 import { channelWithDjs, utcLocal, wholeSecondIn } from '../support/schedule';
 import { joinRoom } from '../support/livekit-peer';
 import { openStream } from '../support/sse';
+import { appControl } from '../support/stack-control';
 import { stackEnv } from '../support/stack-env';
 import { leaseHeld, leaseTakenAt } from '../support/cluster';
 import { LOAD_MARGIN } from '../support/timing';
@@ -47,11 +48,6 @@ function startReplicaB(): Service {
 }
 
 const holders = async () => [await leaseHeld(METRICS.a), await leaseHeld(METRICS.b)];
-
-const control = async (action: 'app/stop' | 'app/start') => {
-  const res = await fetch(new URL(action, process.env.STACK_CONTROL_URL ?? ''), { method: 'POST' });
-  expect(res.status, await res.text()).toBe(204);
-};
 
 /** A listener token request from a given loopback address, to replica A or B. */
 function tokenFrom(base: string, localAddress: string, channelId: string): Promise<number> {
@@ -197,10 +193,10 @@ describe('two app replicas', () => {
 
   it('move the lease to B when A stops, and back to A within 10 s when B is SIGKILLed', { timeout: 180_000 }, async () => {
     const stoppedAt = Date.now();
-    await control('app/stop'); // SIGTERM: A gives the lease back
+    await appControl('stop'); // SIGTERM: A gives the lease back
     await expect.poll(async () => (await holders())[1], { timeout: 10_000, interval: 100 }).toBe(1);
     console.info(`[replicas] B held the lease ${Date.now() - stoppedAt} ms after A was asked to stop`);
-    await control('app/start');
+    await appControl('start');
     await expect.poll(holders, { timeout: 15_000, interval: 200 }).toEqual([0, 1]);
 
     const killedAt = Date.now();

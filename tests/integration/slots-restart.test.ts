@@ -4,6 +4,7 @@ import { channelRoom } from '@/types/room';
 import { AppClient, roomToken, signedInAdmin } from '../support/app-client';
 import { addSlot, channelWithDjs, sleepUntil, wholeSecondIn } from '../support/schedule';
 import { livekitHttpUrl, stackEnv } from '../support/stack-env';
+import { appControl } from '../support/stack-control';
 import { toneDj, type ToneDj } from '../support/tone';
 
 // Enforcement is driven by the schedule in the database, so it must catch up after the app was down.
@@ -26,12 +27,6 @@ afterAll(async () => {
 });
 
 describe('enforcement after an app restart', () => {
-  const control = (action: 'app/stop' | 'app/start') => {
-    const url = process.env.STACK_CONTROL_URL;
-    if (!url) throw new Error('STACK_CONTROL_URL is missing: run through scripts/with-stack.ts');
-    return fetch(new URL(action, url), { method: 'POST' }).then(async (r) => expect(r.status, await r.text()).toBe(204));
-  };
-
   it('cuts a DJ whose slot ended while the app was down within 5 s of the app coming back', async () => {
     const { channel, djs } = await setup('restart', ['DJ Restart']);
     const { dj, account } = djs[0]!;
@@ -44,12 +39,12 @@ describe('enforcement after an app restart', () => {
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000 }).toBe(1);
 
     try {
-      await control('app/stop');
+      await appControl('stop');
       await sleepUntil(end + 1_000);
       // Nobody enforced the end: the DJ is still publishing.
       expect((await serverDj(channel.id, djToken.identity))?.tracks.length).toBe(1);
     } finally {
-      await control('app/start');
+      await appControl('start');
     }
     const back = Date.now();
     await expect.poll(async () => (await serverDj(channel.id, djToken.identity))?.tracks.length, { timeout: 5_000, interval: 100 }).toBe(0);
